@@ -1,0 +1,65 @@
+//! The command line: argument definitions and dispatch. Each subcommand parses its
+//! arguments into core types, calls the core, and prints the result.
+
+mod output;
+mod person;
+mod programme;
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+use greenroom_core::{Error, Store};
+
+pub use programme::ProgrammeCommand;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "greenroom",
+    version,
+    about = "Plan debate and panel programmes. With no subcommand, opens the desktop app."
+)]
+pub struct Cli {
+    /// Database file (default: the app-data folder; created on first use).
+    #[arg(long, global = true, env = "GREENROOM_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add, list, show, edit and delete programmes.
+    Programme {
+        #[command(subcommand)]
+        command: ProgrammeCommand,
+    },
+    /// The people directory.
+    Person {
+        #[command(subcommand)]
+        command: person::PersonCommand,
+    },
+}
+
+/// Runs one subcommand on the database at `db`; returns the exit code.
+pub fn execute(command: Command, db: &Path) -> i32 {
+    let result = Store::open(db).and_then(|mut store| match command {
+        Command::Programme { command } => programme::run(&mut store, command),
+        Command::Person { command } => person::run(&store, command),
+    });
+    match result {
+        Ok(()) => 0,
+        Err(e) => report(&e),
+    }
+}
+
+/// Prints an error for a person to read and returns the exit code for it.
+pub fn report(e: &Error) -> i32 {
+    eprintln!("greenroom: {e}");
+    match e {
+        Error::Validation { .. } => 2,
+        Error::Conflict { .. } => 3,
+        Error::NotFound { .. } => 4,
+        _ => 1,
+    }
+}

@@ -1,0 +1,267 @@
+use clap::{Args, Subcommand};
+use greenroom_core::duration::format_duration;
+use greenroom_core::form::split_billing;
+use greenroom_core::{
+    ListQuery, PersonInput, Programme, ProgrammeId, ProgrammeInput, Result, Status, Store,
+};
+
+use super::output;
+
+#[derive(Debug, Subcommand)]
+pub enum ProgrammeCommand {
+    /// Add a programme; prints its id.
+    Add(AddArgs),
+    /// Programmes, newest air time first, undated last.
+    List {
+        #[arg(long)]
+        json: bool,
+        /// At most N programmes.
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
+        /// Only programmes whose title, series or people contain TEXT.
+        #[arg(long, value_name = "TEXT")]
+        filter: Option<String>,
+    },
+    /// One programme in full.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a programme; options not given stay as they are.
+    Edit {
+        id: String,
+        #[command(flatten)]
+        fields: EditArgs,
+        /// Fail with a conflict unless the programme is still at this revision.
+        #[arg(long, value_name = "N")]
+        revision: Option<i64>,
+    },
+    /// Delete a programme and its appearances (the people stay).
+    Delete {
+        id: String,
+        /// Fail with a conflict unless the programme is still at this revision.
+        #[arg(long, value_name = "N")]
+        revision: Option<i64>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The topic question.
+    #[arg(long)]
+    title: String,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    #[arg(long)]
+    title: Option<String>,
+    #[command(flatten)]
+    common: CommonArgs,
+    #[arg(long, conflicts_with = "series")]
+    no_series: bool,
+    #[arg(long, conflicts_with = "presenter")]
+    no_presenter: bool,
+    /// Remove every guest (or give --guest to replace them).
+    #[arg(long, conflicts_with = "guests")]
+    clear_guests: bool,
+    /// Remove every framing paragraph (or give --framing to replace them).
+    #[arg(long, conflicts_with = "framing")]
+    clear_framing: bool,
+    #[arg(long, conflicts_with = "air")]
+    no_air: bool,
+    #[arg(long, conflicts_with = "slot")]
+    no_slot: bool,
+}
+
+#[derive(Debug, Args)]
+struct CommonArgs {
+    /// Series, e.g. "Inside Story".
+    #[arg(long)]
+    series: Option<String>,
+    /// Presenter's name.
+    #[arg(long)]
+    presenter: Option<String>,
+    /// "NAME – AFFILIATION" (en dash, em dash or spaced hyphen); repeat in line-up order.
+    #[arg(long = "guest", value_name = "NAME – AFFILIATION")]
+    guests: Vec<String>,
+    /// A framing paragraph or question; repeat in order.
+    #[arg(long = "framing", value_name = "TEXT")]
+    framing: Vec<String>,
+    /// Air time: 2025-05-16T19:30:00+03:00, or 2025-05-16T19:30 in --tz.
+    #[arg(long, value_name = "TIME")]
+    air: Option<String>,
+    /// IANA time zone the programme is shown in, e.g. Asia/Qatar.
+    #[arg(long, value_name = "ZONE")]
+    tz: Option<String>,
+    /// Slot length: 25m, 1500s or 25:00.
+    #[arg(long, value_name = "LENGTH")]
+    slot: Option<String>,
+    /// draft, planned, confirmed, aired or cancelled.
+    #[arg(long)]
+    status: Option<String>,
+    #[arg(long)]
+    notes: Option<String>,
+}
+
+impl CommonArgs {
+    /// Puts every option that was given into `input`.
+    fn apply(self, input: &mut ProgrammeInput) -> Result<()> {
+        if let Some(s) = self.series {
+            input.series = Some(s);
+        }
+        if let Some(p) = self.presenter {
+            input.presenter = Some(PersonInput {
+                name: p,
+                ..Default::default()
+            });
+        }
+        if !self.guests.is_empty() {
+            input.guests = self.guests.iter().map(|g| split_billing(g)).collect();
+        }
+        if !self.framing.is_empty() {
+            input.framing = self.framing;
+        }
+        if let Some(a) = self.air {
+            input.air = Some(a);
+        }
+        if let Some(z) = self.tz {
+            input.time_zone = Some(z);
+        }
+        if let Some(s) = self.slot {
+            input.slot = Some(s);
+        }
+        if let Some(s) = self.status {
+            input.status = s.parse::<Status>()?;
+        }
+        if let Some(n) = self.notes {
+            input.notes = n;
+        }
+        Ok(())
+    }
+}
+
+pub fn run(store: &mut Store, command: ProgrammeCommand) -> Result<()> {
+    match command {
+        ProgrammeCommand::Add(args) => {
+            let mut input = ProgrammeInput {
+                title: args.title,
+                ..Default::default()
+            };
+            args.common.apply(&mut input)?;
+            let p = store.create_programme(&input)?;
+            output::text(&p.id.to_string())
+        }
+        ProgrammeCommand::List {
+            json,
+            limit,
+            filter,
+        } => {
+            let rows = store.list_programmes(&ListQuery {
+                text: filter,
+                limit,
+                offset: 0,
+            })?;
+            if json {
+                return output::json(&rows);
+            }
+            for r in &rows {
+                let when = r.air_display.as_deref().unwrap_or("(no air time)");
+                let series = r.series.as_deref().map(|s| format!("[{s}] ")).unwrap_or_default();
+                output::text(&format!(
+                    "{}  {when}  {:<9}  {series}{}  — {}",
+                    r.id,
+                    r.status,
+                    r.title,
+                    r.guests.join(", ")
+                ))?;
+            }
+            Ok(())
+        }
+        ProgrammeCommand::Show { id, json } => {
+            let p = store.get_programme(id.parse()?)?;
+            if json {
+                output::json(&p)
+            } else {
+                output::text(&describe(&p))
+            }
+        }
+        ProgrammeCommand::Edit {
+            id,
+            fields,
+            revision,
+        } => {
+            let id: ProgrammeId = id.parse()?;
+            let current = store.get_programme(id)?;
+            let mut input = current.to_input();
+            edit(&mut input, fields)?;
+            let p = store.update_programme(id, revision.unwrap_or(current.revision), &input)?;
+            output::text(&format!("{} revision {}", p.id, p.revision))
+        }
+        ProgrammeCommand::Delete { id, revision } => {
+            store.delete_programme(id.parse()?, revision)?;
+            output::text("deleted")
+        }
+    }
+}
+
+fn edit(input: &mut ProgrammeInput, f: EditArgs) -> Result<()> {
+    if let Some(t) = f.title {
+        input.title = t;
+    }
+    f.common.apply(input)?;
+    if f.no_series {
+        input.series = None;
+    }
+    if f.no_presenter {
+        input.presenter = None;
+    }
+    if f.clear_guests {
+        input.guests.clear();
+    }
+    if f.clear_framing {
+        input.framing.clear();
+    }
+    if f.no_air {
+        input.air = None;
+    }
+    if f.no_slot {
+        input.slot = None;
+    }
+    Ok(())
+}
+
+/// The plain-text card `programme show` prints.
+fn describe(p: &Programme) -> String {
+    let mut lines = vec![p.title.clone()];
+    let mut field = |k: &str, v: &str| lines.push(format!("{k:<10} {v}"));
+    if let Some(s) = &p.series {
+        field("Series:", s);
+    }
+    field("Air:", p.air_display.as_deref().unwrap_or("not set"));
+    if let Some(s) = p.slot_seconds {
+        field("Slot:", &format_duration(s));
+    }
+    field("Status:", p.status.as_str());
+    if let Some(pr) = &p.presenter {
+        field("Presenter:", &pr.name);
+    }
+    for (i, g) in p.guests.iter().enumerate() {
+        let billed = match &g.affiliation {
+            Some(a) => format!("{} – {a}", g.name),
+            None => g.name.clone(),
+        };
+        field(if i == 0 { "Guests:" } else { "" }, &billed);
+    }
+    for (i, f) in p.framing.iter().enumerate() {
+        field(if i == 0 { "Framing:" } else { "" }, f);
+    }
+    if !p.notes.is_empty() {
+        field("Notes:", &p.notes);
+    }
+    field("Id:", &format!("{} (revision {})", p.id, p.revision));
+    lines.join("\n")
+}

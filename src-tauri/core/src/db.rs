@@ -1,0 +1,153 @@
+//! Opening a database: configure every connection the same way, refuse what we
+//! must not touch, then migrate.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Error, Result};
+use crate::migrate;
+
+/// How long a write waits for another process's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A handle on one Greenroom database. Not `Sync`: the shell wraps it in a mutex.
+pub struct Store {
+    pub(crate) conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database file at `path` and migrates it.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        let cannot_open = |reason: String| Error::CannotOpen {
+            path: path.to_path_buf(),
+            reason,
+        };
+        match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => {
+                return Err(cannot_open(format!(
+                    "the folder {} does not exist",
+                    dir.display()
+                )));
+            }
+            _ => {}
+        }
+        if path.is_dir() {
+            return Err(cannot_open("it is a folder, not a file".into()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| {
+            cannot_open(match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::CannotOpen) => {
+                    "the file cannot be created or opened there (is the folder writable?)".into()
+                }
+                Some(rusqlite::ErrorCode::ReadOnly) => "the file is read-only".into(),
+                _ => e.to_string(),
+            })
+        })?;
+        Self::configure(conn, Some(path.to_path_buf()))
+    }
+
+    /// A private database in memory, for tests and previews.
+    pub fn open_in_memory() -> Result<Self> {
+        Self::configure(Connection::open_in_memory()?, None)
+    }
+
+    fn configure(mut conn: Connection, path: Option<PathBuf>) -> Result<Self> {
+        let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Checked before any pragma that writes, so a foreign or newer file stays as it was.
+        let version = migrate::check(&conn, &shown)?;
+        if path.is_some() {
+            let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Error::CannotOpen {
+                    path: shown,
+                    reason: format!("write-ahead logging is unavailable (journal mode {mode})"),
+                });
+            }
+        }
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        migrate::apply(&mut conn, version).map_err(|e| match e {
+            Error::Storage(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) => {
+                Error::CannotOpen {
+                    path: shown.clone(),
+                    reason: "the file is read-only".into(),
+                }
+            }
+            e => e,
+        })?;
+        Ok(Store { conn, path })
+    }
+
+    /// The file behind this store; `None` in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+}
+
+/// Where the desktop app and the CLI keep their database unless told otherwise:
+/// the platform's app-data folder under the app identifier (what Tauri's `app_data_dir` is).
+pub fn default_db_path() -> Result<PathBuf> {
+    let base = dirs::data_dir().ok_or_else(|| Error::CannotOpen {
+        path: PathBuf::from("greenroom.db"),
+        reason: "this system reports no application-data folder; pass --db PATH".into(),
+    })?;
+    Ok(base.join(crate::APP_IDENTIFIER).join("greenroom.db"))
+}
+
+/// Creates the default database's folder on first run.
+pub fn ensure_parent_dir(path: &Path) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::CannotOpen {
+            path: path.to_path_buf(),
+            reason: format!("cannot create the folder {}: {e}", dir.display()),
+        })?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_memory_store_is_migrated_with_foreign_keys_on() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.schema_version().unwrap(), migrate::SCHEMA_VERSION);
+        let fk: bool = store
+            .conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert!(fk);
+    }
+
+    #[test]
+    fn file_store_uses_wal_and_a_busy_timeout() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().join("g.db")).unwrap();
+        let mode: String = store
+            .conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let timeout: i64 = store
+            .conn
+            .pragma_query_value(None, "busy_timeout", |r| r.get(0))
+            .unwrap();
+        assert_eq!(timeout, 5000);
+    }
+}

@@ -1,0 +1,186 @@
+//! Turning a submitted `ProgrammeInput` into checked values, field by field, so an
+//! error names the field a form should point at.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::airtime::{parse_air, parse_zone};
+use crate::duration::parse_duration;
+use crate::error::{Error, Result};
+use crate::ids::PersonId;
+use crate::model::{PersonInput, ProgrammeInput, Status};
+use crate::text::{self, limits};
+
+pub(crate) struct ValidPerson {
+    pub person_id: Option<PersonId>,
+    pub name: String,
+    pub affiliation: Option<String>,
+}
+
+pub(crate) struct ValidProgramme {
+    pub series: Option<String>,
+    pub title: String,
+    pub framing: Vec<String>,
+    pub presenter: Option<ValidPerson>,
+    pub guests: Vec<ValidPerson>,
+    pub air_at: Option<DateTime<Utc>>,
+    pub time_zone: Tz,
+    pub slot_seconds: Option<u32>,
+    pub status: Status,
+    pub notes: String,
+}
+
+impl ProgrammeInput {
+    pub(crate) fn validate(&self) -> Result<ValidProgramme> {
+        let title = text::required_line("title", &self.title, limits::TITLE)?;
+        let series = text::optional_line("series", self.series.as_deref(), limits::SERIES)?;
+        if self.framing.len() > limits::FRAMING_ITEMS {
+            return Err(Error::validation(
+                "framing",
+                format!("has {} items; at most {}", self.framing.len(), limits::FRAMING_ITEMS),
+            ));
+        }
+        let mut framing = Vec::with_capacity(self.framing.len());
+        for (i, f) in self.framing.iter().enumerate() {
+            let f = text::multi_line(&format!("framing[{i}]"), f, limits::FRAMING_ITEM)?;
+            if !f.is_empty() {
+                framing.push(f);
+            }
+        }
+        let presenter = match &self.presenter {
+            Some(p) if !(p.name.trim().is_empty() && p.person_id.is_none()) => {
+                Some(person("presenter", p)?)
+            }
+            _ => None,
+        };
+        if self.guests.len() > limits::GUESTS {
+            return Err(Error::validation(
+                "guests",
+                format!("has {} guests; at most {}", self.guests.len(), limits::GUESTS),
+            ));
+        }
+        let guests = self
+            .guests
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| !(g.name.trim().is_empty() && g.person_id.is_none()))
+            .map(|(i, g)| person(&format!("guests[{i}]"), g))
+            .collect::<Result<Vec<_>>>()?;
+        let zone = match self.time_zone.as_deref().map(str::trim) {
+            Some(z) if !z.is_empty() => Some(parse_zone(z)?),
+            _ => None,
+        };
+        let (air_at, time_zone) = match self.air.as_deref().map(str::trim) {
+            Some(a) if !a.is_empty() => {
+                let (at, z) = parse_air(a, zone)?;
+                (Some(at), z)
+            }
+            _ => (None, zone.unwrap_or(Tz::UTC)),
+        };
+        let slot_seconds = match self.slot.as_deref().map(str::trim) {
+            Some(s) if !s.is_empty() => match parse_duration("slot", s)? {
+                0 => return Err(Error::validation("slot", "must be longer than zero")),
+                n => Some(n),
+            },
+            _ => None,
+        };
+        let notes = text::multi_line("notes", &self.notes, limits::NOTES)?;
+        Ok(ValidProgramme {
+            series,
+            title,
+            framing,
+            presenter,
+            guests,
+            air_at,
+            time_zone,
+            slot_seconds,
+            status: self.status,
+            notes,
+        })
+    }
+}
+
+fn person(field: &str, p: &PersonInput) -> Result<ValidPerson> {
+    let name = if p.person_id.is_some() && p.name.trim().is_empty() {
+        String::new()
+    } else {
+        text::required_line(&format!("{field}.name"), &p.name, limits::NAME)?
+    };
+    Ok(ValidPerson {
+        person_id: p.person_id,
+        name,
+        affiliation: text::optional_line(
+            &format!("{field}.affiliation"),
+            p.affiliation.as_deref(),
+            limits::AFFILIATION,
+        )?,
+    })
+}
+
+/// Splits `"NAME – AFFILIATION"` as listings print it: an en dash, an em dash or a
+/// spaced hyphen separates the two; a hyphen inside a name (`El-Kikhia`) does not.
+pub fn split_billing(text: &str) -> PersonInput {
+    let t = text.trim();
+    let cut = ["–", "—"]
+        .iter()
+        .filter_map(|sep| t.find(sep).map(|i| (i, sep.len())))
+        .chain(t.find(" - ").map(|i| (i, 3)))
+        .min_by_key(|(i, _)| *i);
+    let (name, affiliation) = match cut {
+        Some((i, len)) => (&t[..i], Some(t[i + len..].trim())),
+        None => (t, None),
+    };
+    PersonInput {
+        person_id: None,
+        name: name.trim().to_string(),
+        affiliation: affiliation.filter(|a| !a.is_empty()).map(str::to_string),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_billing_on_dashes_but_not_inside_names() {
+        let p = split_billing("Pavel Felgenhauer – Independent defence analyst");
+        assert_eq!(p.name, "Pavel Felgenhauer");
+        assert_eq!(p.affiliation.as_deref(), Some("Independent defence analyst"));
+        let p = split_billing("Anatol Lieven — Quincy Institute");
+        assert_eq!(p.name, "Anatol Lieven");
+        let p = split_billing("Mansour El-Kikhia - University of Texas - San Antonio");
+        assert_eq!(p.name, "Mansour El-Kikhia");
+        assert_eq!(p.affiliation.as_deref(), Some("University of Texas - San Antonio"));
+        let p = split_billing("Dareen Abughaida");
+        assert_eq!((p.name.as_str(), p.affiliation), ("Dareen Abughaida", None));
+    }
+
+    #[test]
+    fn blank_rows_are_dropped_and_bad_fields_named() {
+        let input = ProgrammeInput {
+            title: "T".into(),
+            guests: vec![PersonInput::default(), split_billing("A – B")],
+            framing: vec!["  ".into(), "Q1".into()],
+            ..Default::default()
+        };
+        let v = input.validate().unwrap();
+        assert_eq!(v.guests.len(), 1);
+        assert_eq!(v.framing, vec!["Q1"]);
+
+        let bad = ProgrammeInput {
+            title: "T".into(),
+            slot: Some("0s".into()),
+            ..Default::default()
+        };
+        assert_eq!(bad.validate().err().unwrap().field(), Some("slot"));
+        let bad = ProgrammeInput {
+            title: "T".into(),
+            guests: vec![PersonInput {
+                name: "Bad\u{1b}[31m".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        assert_eq!(bad.validate().err().unwrap().field(), Some("guests[0].name"));
+    }
+}

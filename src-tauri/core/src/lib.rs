@@ -1,0 +1,25 @@
+//! Greenroom's core: the domain, its SQLite storage and its queries. It never
+//! depends on Tauri, so it builds and tests without WebKit; the desktop shell and the
+//! CLI in the root package are thin adapters over it.
+
+pub mod airtime;
+pub mod db;
+pub mod duration;
+pub mod error;
+pub mod example;
+pub mod form;
+pub mod ids;
+pub mod migrate;
+pub mod model;
+pub mod people;
+pub mod programmes;
+pub mod text;
+
+pub use db::{default_db_path, Store};
+pub use error::{Error, Result};
+pub use ids::{PersonId, ProgrammeId};
+pub use model::{Person, PersonInput, Programme, ProgrammeInput, ProgrammeSummary, Status};
+pub use programmes::ListQuery;
+
+/// The app identifier; also the name of the app-data folder (as Tauri names it).
+pub const APP_IDENTIFIER: &str = "app.greenroom.desktop";

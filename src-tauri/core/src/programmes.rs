@@ -1,0 +1,330 @@
+//! Programmes: create, read, list, update (optimistically) and delete.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+
+use crate::airtime;
+use crate::db::Store;
+use crate::error::{Error, Result};
+use crate::form::ValidProgramme;
+use crate::ids::{AppearanceId, PersonId, ProgrammeId};
+use crate::model::{Guest, PersonRef, Programme, ProgrammeInput, ProgrammeSummary, Role};
+use crate::people;
+
+/// Which programmes to list, and how many.
+#[derive(Clone, Debug, Default)]
+pub struct ListQuery {
+    /// Matches title, series, presenter or guest names (case-insensitive).
+    pub text: Option<String>,
+    pub limit: Option<u32>,
+    pub offset: u32,
+}
+
+impl Store {
+    pub fn create_programme(&mut self, input: &ProgrammeInput) -> Result<Programme> {
+        let valid = input.validate()?;
+        let id = ProgrammeId::new();
+        let now = now_ms();
+        let tx = self.write()?;
+        tx.execute(
+            "INSERT INTO programme (id, series, title, air_at, time_zone, slot_seconds, status,
+                                    notes, created_at, updated_at, revision)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, 1)",
+            params![
+                id,
+                valid.series,
+                valid.title,
+                valid.air_at.map(|a| a.timestamp_millis()),
+                valid.time_zone.name(),
+                valid.slot_seconds,
+                valid.status.as_str(),
+                valid.notes,
+                now
+            ],
+        )?;
+        write_children(&tx, id, &valid, now)?;
+        tx.commit()?;
+        self.get_programme(id)
+    }
+
+    /// Saves `input` over the programme if it is still at `expected_revision`;
+    /// otherwise a conflict, and nothing changes.
+    pub fn update_programme(
+        &mut self,
+        id: ProgrammeId,
+        expected_revision: i64,
+        input: &ProgrammeInput,
+    ) -> Result<Programme> {
+        let valid = input.validate()?;
+        let now = now_ms();
+        let tx = self.write()?;
+        let changed = tx.execute(
+            "UPDATE programme SET series = ?3, title = ?4, air_at = ?5, time_zone = ?6,
+                    slot_seconds = ?7, status = ?8, notes = ?9, updated_at = ?10,
+                    revision = revision + 1
+             WHERE id = ?1 AND revision = ?2",
+            params![
+                id,
+                expected_revision,
+                valid.series,
+                valid.title,
+                valid.air_at.map(|a| a.timestamp_millis()),
+                valid.time_zone.name(),
+                valid.slot_seconds,
+                valid.status.as_str(),
+                valid.notes,
+                now
+            ],
+        )?;
+        if changed == 0 {
+            return Err(stale(&tx, id, expected_revision));
+        }
+        tx.execute("DELETE FROM framing WHERE programme_id = ?1", [id])?;
+        tx.execute("DELETE FROM appearance WHERE programme_id = ?1", [id])?;
+        write_children(&tx, id, &valid, now)?;
+        tx.commit()?;
+        self.get_programme(id)
+    }
+
+    /// Deletes a programme and its appearances; the people stay in the directory.
+    /// With `expected_revision`, a programme changed meanwhile is a conflict.
+    pub fn delete_programme(&mut self, id: ProgrammeId, expected_revision: Option<i64>) -> Result<()> {
+        let tx = self.write()?;
+        let deleted = tx.execute(
+            "DELETE FROM programme WHERE id = ?1 AND (?2 IS NULL OR revision = ?2)",
+            params![id, expected_revision],
+        )?;
+        if deleted == 0 {
+            return Err(stale(&tx, id, expected_revision.unwrap_or(0)));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn get_programme(&self, id: ProgrammeId) -> Result<Programme> {
+        let mut p = self
+            .conn
+            .query_row(
+                "SELECT id, series, title, air_at, time_zone, slot_seconds, status, notes,
+                        created_at, updated_at, revision
+                 FROM programme WHERE id = ?1",
+                [id],
+                |r| {
+                    let air_at: Option<i64> = r.get(3)?;
+                    let zone: String = r.get(4)?;
+                    let status: String = r.get(6)?;
+                    Ok(Programme {
+                            id: r.get(0)?,
+                            series: r.get(1)?,
+                            title: r.get(2)?,
+                            framing: Vec::new(),
+                            presenter: None,
+                            guests: Vec::new(),
+                            air_at: air_at.and_then(DateTime::from_timestamp_millis),
+                            air_local: None,
+                            air_display: None,
+                            time_zone: zone,
+                            slot_seconds: r.get(5)?,
+                            status: status.parse().unwrap_or_default(),
+                            notes: r.get(7)?,
+                            created_at: ms_to_utc(r.get(8)?),
+                            updated_at: ms_to_utc(r.get(9)?),
+                            revision: r.get(10)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound {
+                what: "programme",
+                id: id.to_string(),
+            })?;
+        if let Some(at) = p.air_at {
+            let zone = zone_or_utc(&p.time_zone);
+            p.air_local = Some(airtime::local_input(at, zone));
+            p.air_display = Some(airtime::display(at, zone));
+        }
+        let mut st = self.conn.prepare_cached(
+            "SELECT text FROM framing WHERE programme_id = ?1 ORDER BY position",
+        )?;
+        p.framing = st
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.role, a.person_id, p.name, a.affiliation
+             FROM appearance a JOIN person p ON p.id = a.person_id
+             WHERE a.programme_id = ?1 ORDER BY a.role = 'guest', a.position",
+        )?;
+        let rows = st.query_map([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, PersonId>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (role, person_id, name, affiliation) = row?;
+            if role == Role::Presenter.as_str() {
+                p.presenter = Some(PersonRef {
+                    id: person_id,
+                    name,
+                });
+            } else {
+                p.guests.push(Guest {
+                    person_id,
+                    name,
+                    affiliation,
+                });
+            }
+        }
+        Ok(p)
+    }
+
+    /// Programmes newest air time first, undated last (then newest created first).
+    pub fn list_programmes(&self, q: &ListQuery) -> Result<Vec<ProgrammeSummary>> {
+        let pattern = q
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| format!("%{}%", escape_like(t)));
+        let mut st = self.conn.prepare_cached(
+            "SELECT g.id, g.title, g.series, g.air_at, g.time_zone, g.status, g.revision,
+                    (SELECT p.name FROM appearance a JOIN person p ON p.id = a.person_id
+                      WHERE a.programme_id = g.id AND a.role = 'presenter'),
+                    (SELECT json_group_array(p.name ORDER BY a.position)
+                       FROM appearance a JOIN person p ON p.id = a.person_id
+                      WHERE a.programme_id = g.id AND a.role = 'guest')
+             FROM programme g
+             WHERE ?1 IS NULL
+                OR g.title LIKE ?1 ESCAPE '\\'
+                OR g.series LIKE ?1 ESCAPE '\\'
+                OR EXISTS (SELECT 1 FROM appearance a JOIN person p ON p.id = a.person_id
+                            WHERE a.programme_id = g.id AND p.name LIKE ?1 ESCAPE '\\')
+             ORDER BY g.air_at IS NULL, g.air_at DESC, g.created_at DESC
+             LIMIT ?2 OFFSET ?3",
+        )?;
+        let limit = q.limit.map(i64::from).unwrap_or(-1);
+        let rows = st.query_map(params![pattern, limit, q.offset], |r| {
+            let air_at: Option<DateTime<Utc>> =
+                r.get::<_, Option<i64>>(3)?.and_then(DateTime::from_timestamp_millis);
+            let zone: String = r.get(4)?;
+            let status: String = r.get(5)?;
+            let guests: String = r.get(8)?;
+            Ok(ProgrammeSummary {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                series: r.get(2)?,
+                air_at,
+                air_display: air_at.map(|a| airtime::display(a, zone_or_utc(&zone))),
+                time_zone: zone,
+                status: status.parse().unwrap_or_default(),
+                presenter: r.get(7)?,
+                guests: serde_json::from_str(&guests).unwrap_or_default(),
+                revision: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Number of programmes; the UI uses it to tell a first run from an empty filter.
+    pub fn count_programmes(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM programme", [], |r| r.get(0))?)
+    }
+
+    /// Writes take the lock up front so a concurrent writer waits (busy timeout)
+    /// instead of failing on a read-to-write upgrade.
+    fn write(&mut self) -> Result<Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}
+
+fn write_children(tx: &Transaction<'_>, id: ProgrammeId, v: &ValidProgramme, now: i64) -> Result<()> {
+    let mut st = tx.prepare_cached("INSERT INTO framing (programme_id, position, text) VALUES (?1, ?2, ?3)")?;
+    for (i, text) in v.framing.iter().enumerate() {
+        st.execute(params![id, i as i64, text])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO appearance (id, programme_id, person_id, role, affiliation, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let mut seen: Vec<PersonId> = Vec::new();
+    let line_up = v
+        .presenter
+        .iter()
+        .map(|p| (Role::Presenter, p))
+        .chain(v.guests.iter().map(|g| (Role::Guest, g)));
+    let mut guest_pos = 0i64;
+    for (role, person) in line_up {
+        let person_id = people::resolve(tx, person, now)?;
+        if seen.contains(&person_id) {
+            let name = if person.name.is_empty() {
+                person_id.to_string()
+            } else {
+                person.name.clone()
+            };
+            return Err(Error::validation(
+                "guests",
+                format!("{name} is on this programme twice; list each person once"),
+            ));
+        }
+        seen.push(person_id);
+        let position = match role {
+            Role::Presenter => 0,
+            Role::Guest => {
+                guest_pos += 1;
+                guest_pos - 1
+            }
+        };
+        st.execute(params![
+            AppearanceId::new(),
+            id,
+            person_id,
+            role.as_str(),
+            person.affiliation,
+            position
+        ])?;
+    }
+    Ok(())
+}
+
+/// Why an update or delete matched no row: the programme is gone, or it moved on.
+fn stale(tx: &Transaction<'_>, id: ProgrammeId, expected: i64) -> Error {
+    let actual: Option<i64> = tx
+        .query_row("SELECT revision FROM programme WHERE id = ?1", [id], |r| r.get(0))
+        .optional()
+        .ok()
+        .flatten();
+    match actual {
+        Some(actual) => Error::Conflict {
+            what: "programme",
+            expected,
+            actual,
+        },
+        None => Error::NotFound {
+            what: "programme",
+            id: id.to_string(),
+        },
+    }
+}
+
+fn escape_like(t: &str) -> String {
+    t.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+fn zone_or_utc(name: &str) -> Tz {
+    name.parse().unwrap_or(Tz::UTC)
+}
+
+fn ms_to_utc(ms: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}
+
+pub(crate) fn now_ms() -> i64 {
+    Utc::now().timestamp_millis()
+}
