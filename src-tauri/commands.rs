@@ -75,11 +75,7 @@ pub async fn update_programme(
 }
 
 #[tauri::command]
-pub async fn delete_programme(
-    state: State<'_, AppState>,
-    id: String,
-    revision: i64,
-) -> Reply<()> {
+pub async fn delete_programme(state: State<'_, AppState>, id: String, revision: i64) -> Reply<()> {
     let id: ProgrammeId = id.parse()?;
     state.store()?.delete_programme(id, Some(revision))
 }

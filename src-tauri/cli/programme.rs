@@ -170,7 +170,11 @@ pub fn run(store: &mut Store, command: ProgrammeCommand) -> Result<()> {
             }
             for r in &rows {
                 let when = r.air_display.as_deref().unwrap_or("(no air time)");
-                let series = r.series.as_deref().map(|s| format!("[{s}] ")).unwrap_or_default();
+                let series = r
+                    .series
+                    .as_deref()
+                    .map(|s| format!("[{s}] "))
+                    .unwrap_or_default();
                 output::text(&format!(
                     "{}  {when}  {:<9}  {series}{}  — {}",
                     r.id,

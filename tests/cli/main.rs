@@ -1,0 +1,87 @@
+//! The `greenroom` binary's command line against temp database files.
+
+mod errors;
+mod programmes;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(o: Output) -> Self {
+        let run = Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        };
+        assert!(
+            !run.stderr.contains("panicked"),
+            "the CLI panicked: {}",
+            run.stderr
+        );
+        run
+    }
+}
+
+impl Run {
+    #[track_caller]
+    pub fn ok(self) -> String {
+        assert_eq!(self.code, 0, "failed: {}", self.stderr);
+        self.stdout
+    }
+
+    #[track_caller]
+    pub fn json(self) -> Value {
+        serde_json::from_str(&self.ok()).expect("valid JSON")
+    }
+
+    #[track_caller]
+    pub fn fails(self, code: i32, says: &str) -> Self {
+        assert_eq!(
+            self.code, code,
+            "stdout: {} stderr: {}",
+            self.stdout, self.stderr
+        );
+        assert!(
+            self.stderr.contains(says),
+            "stderr {:?} lacks {says:?}",
+            self.stderr
+        );
+        assert!(
+            self.stdout.is_empty(),
+            "printed on failure: {}",
+            self.stdout
+        );
+        self
+    }
+}
+
+pub fn greenroom() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_greenroom"));
+    c.env_remove("GREENROOM_DB");
+    c
+}
+
+/// `greenroom --db DB ARGS...`
+pub fn run(db: &Path, args: &[&str]) -> Run {
+    greenroom()
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+        .into()
+}
+
+pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("greenroom.db");
+    (dir, db)
+}

@@ -1,0 +1,6 @@
+//! End to end: the real `greenroom` window driven through tauri-driver and
+//! WebKitWebDriver (run under Xvfb; the README's test command sets that up).
+
+mod first_run;
+mod harness;
+mod programme_editor;

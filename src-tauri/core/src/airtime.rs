@@ -56,15 +56,17 @@ pub fn parse_air(text: &str, zone: Option<Tz>) -> Result<(DateTime<Utc>, Tz)> {
 
 /// The wall-clock time in the show's zone, as a `datetime-local` input wants it.
 pub fn local_input(at: DateTime<Utc>, zone: Tz) -> String {
-    at.with_timezone(&zone)
-        .format("%Y-%m-%dT%H:%M")
-        .to_string()
+    at.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string()
 }
 
 /// How an air time is shown to people: `Fri 16 May 2025 19:30 +03 (Asia/Qatar)`.
 pub fn display(at: DateTime<Utc>, zone: Tz) -> String {
     let local = at.with_timezone(&zone);
-    format!("{} ({})", local.format("%a %-d %b %Y %H:%M %Z"), zone.name())
+    format!(
+        "{} ({})",
+        local.format("%a %-d %b %Y %H:%M %Z"),
+        zone.name()
+    )
 }
 
 fn zone_for_offset(offset: &FixedOffset) -> Tz {
@@ -114,11 +116,20 @@ mod tests {
 
     #[test]
     fn refuses_bad_times_and_zones() {
-        for t in ["", "tomorrow", "2025-13-01T10:00", "2025-02-30 10:00", "2025-05-16T25:00"] {
+        for t in [
+            "",
+            "tomorrow",
+            "2025-13-01T10:00",
+            "2025-02-30 10:00",
+            "2025-05-16T25:00",
+        ] {
             assert_eq!(parse_air(t, None).unwrap_err().field(), Some("air"), "{t}");
         }
         let gap = parse_air("2025-03-30 01:30", Some(Tz::Europe__London)).unwrap_err();
         assert!(gap.to_string().contains("does not exist"));
-        assert_eq!(parse_zone("Mars/Olympus").unwrap_err().field(), Some("timeZone"));
+        assert_eq!(
+            parse_zone("Mars/Olympus").unwrap_err().field(),
+            Some("timeZone")
+        );
     }
 }

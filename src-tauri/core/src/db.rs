@@ -64,7 +64,8 @@ impl Store {
         // Checked before any pragma that writes, so a foreign or newer file stays as it was.
         let version = migrate::check(&conn, &shown)?;
         if path.is_some() {
-            let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+            let mode: String =
+                conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
                 return Err(Error::CannotOpen {
                     path: shown,

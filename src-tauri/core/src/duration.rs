@@ -106,7 +106,19 @@ mod tests {
 
     #[test]
     fn refuses_nonsense_clearly() {
-        for t in ["", "-5", "abc", "99:99:99", "1:5", "25", "1.5m", "5m1h", "::", "1:00:00:00", "25h"] {
+        for t in [
+            "",
+            "-5",
+            "abc",
+            "99:99:99",
+            "1:5",
+            "25",
+            "1.5m",
+            "5m1h",
+            "::",
+            "1:00:00:00",
+            "25h",
+        ] {
             let e = parse_duration("slot", t).unwrap_err();
             assert_eq!(e.field(), Some("slot"), "{t}");
         }

@@ -20,8 +20,7 @@ pub fn example_programme() -> ProgrammeInput {
              for the water they have always counted on."
                 .into(),
             "Is a binding agreement on drought years still within reach?".into(),
-            "And who could broker it, now that the last round of mediation has failed?"
-                .into(),
+            "And who could broker it, now that the last round of mediation has failed?".into(),
         ],
         presenter: Some(person("Miriam Okafor", None)),
         guests: vec![

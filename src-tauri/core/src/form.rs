@@ -37,7 +37,11 @@ impl ProgrammeInput {
         if self.framing.len() > limits::FRAMING_ITEMS {
             return Err(Error::validation(
                 "framing",
-                format!("has {} items; at most {}", self.framing.len(), limits::FRAMING_ITEMS),
+                format!(
+                    "has {} items; at most {}",
+                    self.framing.len(),
+                    limits::FRAMING_ITEMS
+                ),
             ));
         }
         let mut framing = Vec::with_capacity(self.framing.len());
@@ -56,7 +60,11 @@ impl ProgrammeInput {
         if self.guests.len() > limits::GUESTS {
             return Err(Error::validation(
                 "guests",
-                format!("has {} guests; at most {}", self.guests.len(), limits::GUESTS),
+                format!(
+                    "has {} guests; at most {}",
+                    self.guests.len(),
+                    limits::GUESTS
+                ),
             ));
         }
         let guests = self
@@ -145,12 +153,18 @@ mod tests {
     fn splits_billing_on_dashes_but_not_inside_names() {
         let p = split_billing("Pavel Felgenhauer – Independent defence analyst");
         assert_eq!(p.name, "Pavel Felgenhauer");
-        assert_eq!(p.affiliation.as_deref(), Some("Independent defence analyst"));
+        assert_eq!(
+            p.affiliation.as_deref(),
+            Some("Independent defence analyst")
+        );
         let p = split_billing("Anatol Lieven — Quincy Institute");
         assert_eq!(p.name, "Anatol Lieven");
         let p = split_billing("Mansour El-Kikhia - University of Texas - San Antonio");
         assert_eq!(p.name, "Mansour El-Kikhia");
-        assert_eq!(p.affiliation.as_deref(), Some("University of Texas - San Antonio"));
+        assert_eq!(
+            p.affiliation.as_deref(),
+            Some("University of Texas - San Antonio")
+        );
         let p = split_billing("Dareen Abughaida");
         assert_eq!((p.name.as_str(), p.affiliation), ("Dareen Abughaida", None));
     }
@@ -181,6 +195,9 @@ mod tests {
             }],
             ..Default::default()
         };
-        assert_eq!(bad.validate().err().unwrap().field(), Some("guests[0].name"));
+        assert_eq!(
+            bad.validate().err().unwrap().field(),
+            Some("guests[0].name")
+        );
     }
 }

@@ -10,7 +10,9 @@ use crate::error::Error;
 
 macro_rules! typed_id {
     ($name:ident, $what:literal) => {
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+        )]
         #[serde(transparent)]
         pub struct $name(Uuid);
 
@@ -45,9 +47,9 @@ macro_rules! typed_id {
         impl FromStr for $name {
             type Err = Error;
             fn from_str(s: &str) -> Result<Self, Error> {
-                Uuid::parse_str(s.trim()).map(Self).map_err(|_| {
-                    Error::validation("id", format!("{:?} is not a {} id", s, $what))
-                })
+                Uuid::parse_str(s.trim())
+                    .map(Self)
+                    .map_err(|_| Error::validation("id", format!("{:?} is not a {} id", s, $what)))
             }
         }
 

@@ -89,7 +89,11 @@ impl Store {
 
     /// Deletes a programme and its appearances; the people stay in the directory.
     /// With `expected_revision`, a programme changed meanwhile is a conflict.
-    pub fn delete_programme(&mut self, id: ProgrammeId, expected_revision: Option<i64>) -> Result<()> {
+    pub fn delete_programme(
+        &mut self,
+        id: ProgrammeId,
+        expected_revision: Option<i64>,
+    ) -> Result<()> {
         let tx = self.write()?;
         let deleted = tx.execute(
             "DELETE FROM programme WHERE id = ?1 AND (?2 IS NULL OR revision = ?2)",
@@ -115,22 +119,22 @@ impl Store {
                     let zone: String = r.get(4)?;
                     let status: String = r.get(6)?;
                     Ok(Programme {
-                            id: r.get(0)?,
-                            series: r.get(1)?,
-                            title: r.get(2)?,
-                            framing: Vec::new(),
-                            presenter: None,
-                            guests: Vec::new(),
-                            air_at: air_at.and_then(DateTime::from_timestamp_millis),
-                            air_local: None,
-                            air_display: None,
-                            time_zone: zone,
-                            slot_seconds: r.get(5)?,
-                            status: status.parse().unwrap_or_default(),
-                            notes: r.get(7)?,
-                            created_at: ms_to_utc(r.get(8)?),
-                            updated_at: ms_to_utc(r.get(9)?),
-                            revision: r.get(10)?,
+                        id: r.get(0)?,
+                        series: r.get(1)?,
+                        title: r.get(2)?,
+                        framing: Vec::new(),
+                        presenter: None,
+                        guests: Vec::new(),
+                        air_at: air_at.and_then(DateTime::from_timestamp_millis),
+                        air_local: None,
+                        air_display: None,
+                        time_zone: zone,
+                        slot_seconds: r.get(5)?,
+                        status: status.parse().unwrap_or_default(),
+                        notes: r.get(7)?,
+                        created_at: ms_to_utc(r.get(8)?),
+                        updated_at: ms_to_utc(r.get(9)?),
+                        revision: r.get(10)?,
                     })
                 },
             )
@@ -144,9 +148,9 @@ impl Store {
             p.air_local = Some(airtime::local_input(at, zone));
             p.air_display = Some(airtime::display(at, zone));
         }
-        let mut st = self.conn.prepare_cached(
-            "SELECT text FROM framing WHERE programme_id = ?1 ORDER BY position",
-        )?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT text FROM framing WHERE programme_id = ?1 ORDER BY position")?;
         p.framing = st
             .query_map([id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -207,8 +211,9 @@ impl Store {
         )?;
         let limit = q.limit.map(i64::from).unwrap_or(-1);
         let rows = st.query_map(params![pattern, limit, q.offset], |r| {
-            let air_at: Option<DateTime<Utc>> =
-                r.get::<_, Option<i64>>(3)?.and_then(DateTime::from_timestamp_millis);
+            let air_at: Option<DateTime<Utc>> = r
+                .get::<_, Option<i64>>(3)?
+                .and_then(DateTime::from_timestamp_millis);
             let zone: String = r.get(4)?;
             let status: String = r.get(5)?;
             let guests: String = r.get(8)?;
@@ -244,8 +249,14 @@ impl Store {
     }
 }
 
-fn write_children(tx: &Transaction<'_>, id: ProgrammeId, v: &ValidProgramme, now: i64) -> Result<()> {
-    let mut st = tx.prepare_cached("INSERT INTO framing (programme_id, position, text) VALUES (?1, ?2, ?3)")?;
+fn write_children(
+    tx: &Transaction<'_>,
+    id: ProgrammeId,
+    v: &ValidProgramme,
+    now: i64,
+) -> Result<()> {
+    let mut st = tx
+        .prepare_cached("INSERT INTO framing (programme_id, position, text) VALUES (?1, ?2, ?3)")?;
     for (i, text) in v.framing.iter().enumerate() {
         st.execute(params![id, i as i64, text])?;
     }
@@ -296,7 +307,9 @@ fn write_children(tx: &Transaction<'_>, id: ProgrammeId, v: &ValidProgramme, now
 /// Why an update or delete matched no row: the programme is gone, or it moved on.
 fn stale(tx: &Transaction<'_>, id: ProgrammeId, expected: i64) -> Error {
     let actual: Option<i64> = tx
-        .query_row("SELECT revision FROM programme WHERE id = ?1", [id], |r| r.get(0))
+        .query_row("SELECT revision FROM programme WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
         .optional()
         .ok()
         .flatten();
@@ -314,7 +327,9 @@ fn stale(tx: &Transaction<'_>, id: ProgrammeId, expected: i64) -> Error {
 }
 
 fn escape_like(t: &str) -> String {
-    t.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    t.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 fn zone_or_utc(name: &str) -> Tz {

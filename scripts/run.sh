@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and opens Greenroom on its default database (in the
+# app-data folder, created on first run). Extra arguments go to greenroom, e.g. --db FILE.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh run
+exec cargo run --release --locked --features custom-protocol -- "$@"

@@ -1,0 +1,65 @@
+//! Every command the app registers is declared in the ACL manifest (build.rs reads
+//! `COMMANDS`) and granted to the main window, and nothing else is: a new command that
+//! skips either step fails here instead of failing silently at run time.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap()
+}
+
+#[test]
+fn registered_declared_and_granted_commands_are_the_same_set() {
+    let declared: BTreeSet<String> = greenroom_app::COMMANDS.iter().map(|c| c.to_string()).collect();
+
+    let commands_rs = read("src-tauri/commands.rs");
+    let defined: BTreeSet<String> = commands_rs
+        .split("#[tauri::command]")
+        .skip(1)
+        .map(|rest| {
+            let after = rest.split("fn ").nth(1).unwrap();
+            after.split(['(', '<']).next().unwrap().trim().to_string()
+        })
+        .collect();
+
+    let desktop_rs = read("src-tauri/desktop.rs");
+    let handler = desktop_rs.split("generate_handler![").nth(1).unwrap();
+    let handler = handler.split(']').next().unwrap();
+    let registered: BTreeSet<String> = handler
+        .split(',')
+        .map(|s| s.trim().trim_start_matches("commands::").to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+
+    let conf: serde_json::Value = serde_json::from_str(&read("tauri.conf.json")).unwrap();
+    let caps = conf["app"]["security"]["capabilities"].as_array().unwrap();
+    assert_eq!(caps.len(), 1, "one capability, for the main window");
+    let granted: BTreeSet<String> = caps[0]["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let p = p.as_str().unwrap();
+            p.strip_prefix("allow-")
+                .unwrap_or_else(|| panic!("unexpected permission {p}"))
+                .replace('-', "_")
+        })
+        .collect();
+
+    assert_eq!(defined, declared, "commands.rs vs command_names.rs");
+    assert_eq!(registered, declared, "generate_handler! vs command_names.rs");
+    assert_eq!(granted, declared, "tauri.conf.json capability vs command_names.rs");
+}
+
+#[test]
+fn the_csp_is_strict_in_both_builds() {
+    let conf: serde_json::Value = serde_json::from_str(&read("tauri.conf.json")).unwrap();
+    for key in ["csp", "devCsp"] {
+        let csp = &conf["app"]["security"][key];
+        assert_eq!(csp["default-src"], "'self'", "{key}");
+        assert_eq!(csp["script-src"], "'self'", "{key}");
+        assert_eq!(csp["connect-src"], "ipc: http://ipc.localhost", "{key}");
+        assert_eq!(csp["object-src"], "'none'", "{key}");
+    }
+}

@@ -1,0 +1,58 @@
+use thirtyfour::prelude::*;
+
+use crate::harness::Sandbox;
+
+#[tokio::test]
+async fn an_empty_database_offers_the_example_programme() {
+    let sandbox = Sandbox::new();
+    let app = sandbox.launch().await;
+    app.el("#first-run").await;
+    app.click("#load-example").await;
+    let title = app
+        .el("#title")
+        .await
+        .value()
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(title.contains("Nile"), "{title}");
+    let list = sandbox.cli_json(&["programme", "list", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["guests"].as_array().unwrap().len(), 3);
+    app.close().await;
+}
+
+/// The CSP is in force: a script injected into the page does not run.
+#[tokio::test]
+async fn the_content_security_policy_blocks_inline_script() {
+    let sandbox = Sandbox::new();
+    let app = sandbox.launch().await;
+    let ran = app
+        .driver
+        .execute(
+            "const s = document.createElement('script');
+             s.textContent = 'document.body.dataset.inline = \"ran\"';
+             document.head.appendChild(s);
+             return document.body.dataset.inline || 'blocked';",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(ran.json(), "blocked");
+    assert!(app.driver.find(By::Css("#open-error")).await.is_err());
+    app.close().await;
+}
+
+#[tokio::test]
+async fn a_database_that_cannot_be_opened_gets_a_clear_screen() {
+    let sandbox = Sandbox::new();
+    let bytes = b"not a database at all ".repeat(100);
+    std::fs::write(sandbox.db(), &bytes).unwrap();
+    let app = sandbox.launch().await;
+    let text = app
+        .wait_text("#open-error", "not a Greenroom database")
+        .await;
+    assert!(text.contains(&sandbox.db().display().to_string()), "{text}");
+    app.close().await;
+    assert_eq!(std::fs::read(sandbox.db()).unwrap(), bytes);
+}

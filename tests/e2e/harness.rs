@@ -1,0 +1,256 @@
+//! Starting the app under tauri-driver with its own database and XDG folders, and a
+//! few waits. tauri-driver is stopped with SIGTERM so it also stops WebKitWebDriver.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use thirtyfour::prelude::*;
+use thirtyfour::Capabilities;
+use tokio::sync::{Mutex, MutexGuard};
+
+/// One app at a time: two windows on two cores make every wait flaky.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::const_new(());
+
+const WAIT: Duration = Duration::from_secs(15);
+
+pub struct App {
+    pub driver: WebDriver,
+    tauri_driver: Child,
+    _serial: MutexGuard<'static, ()>,
+}
+
+/// A temp folder holding the database and the app's XDG folders.
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Self {
+        Sandbox {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("greenroom.db")
+    }
+
+    /// `greenroom --db <this db> ARGS` through the real CLI.
+    pub fn cli(&self, args: &[&str]) -> String {
+        let out = Command::new(env!("CARGO_BIN_EXE_greenroom"))
+            .arg("--db")
+            .arg(self.db())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "greenroom {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    pub fn cli_json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.cli(args)).unwrap()
+    }
+
+    /// Starts the app on this sandbox's database and waits for its first screen.
+    pub async fn launch(&self) -> App {
+        let serial = ONE_AT_A_TIME.lock().await;
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "no DISPLAY: run the end-to-end tests under xvfb-run (see the README's test command)"
+        );
+        let port = free_port();
+        let native_port = free_port();
+        let mut cmd = Command::new(tauri_driver());
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .env("GREENROOM_DB", self.db())
+        .env("NO_AT_BRIDGE", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit());
+        for (var, sub) in [
+            ("XDG_DATA_HOME", "data"),
+            ("XDG_CONFIG_HOME", "config"),
+            ("XDG_CACHE_HOME", "cache"),
+        ] {
+            let d = self.dir.path().join(sub);
+            std::fs::create_dir_all(&d).unwrap();
+            cmd.env(var, d);
+        }
+        let tauri_driver = cmd.spawn().expect("start tauri-driver");
+        let mut guard = StopOnDrop(Some(tauri_driver));
+        wait_for_port(port);
+
+        let mut caps = Capabilities::new();
+        caps.set(
+            "tauri:options",
+            json!({ "application": env!("CARGO_BIN_EXE_greenroom") }),
+        )
+        .unwrap();
+        let driver = WebDriver::builder(format!("http://127.0.0.1:{port}"), caps)
+            .request_timeout(Duration::from_secs(30))
+            .await
+            .expect("WebDriver session");
+        let app = App {
+            driver,
+            tauri_driver: guard.0.take().unwrap(),
+            _serial: serial,
+        };
+        app.wait_for(By::Css("#programme-list, #first-run, #open-error"))
+            .await;
+        app
+    }
+}
+
+impl App {
+    pub async fn el(&self, css: &str) -> WebElement {
+        self.wait_for(By::Css(css)).await
+    }
+
+    /// Waits until an element matching `by` is displayed.
+    pub async fn wait_for(&self, by: By) -> WebElement {
+        let start = Instant::now();
+        loop {
+            if let Ok(e) = self.driver.find(by.clone()).await {
+                if e.is_displayed().await.unwrap_or(false) {
+                    return e;
+                }
+            }
+            assert!(start.elapsed() < WAIT, "timed out waiting for {by:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until `css`'s text contains `needle`; returns the text.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let text = match self.driver.find(By::Css(css)).await {
+                Ok(e) => e.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "timed out waiting for {css} to say {needle:?}; it says {text:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let e = self.el(css).await;
+        e.clear().await.unwrap();
+        e.send_keys(text).await.unwrap();
+    }
+
+    /// Types into the `n`th match of `css` (0-based).
+    pub async fn type_into_nth(&self, css: &str, n: usize, text: &str) {
+        let all = self.driver.find_all(By::Css(css)).await.unwrap();
+        let e = all
+            .get(n)
+            .unwrap_or_else(|| panic!("no {css} #{n} (found {})", all.len()));
+        e.clear().await.unwrap();
+        e.send_keys(text).await.unwrap();
+    }
+
+    /// Sets an input's value as a user's edit would (for pickers that WebDriver
+    /// cannot type into reliably, such as datetime-local).
+    pub async fn set_value(&self, css: &str, value: &str) {
+        let e = self.el(css).await;
+        self.driver
+            .execute(
+                "arguments[0].value = arguments[1];
+                 arguments[0].dispatchEvent(new Event('input', { bubbles: true }));
+                 arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![e.to_json().unwrap(), json!(value)],
+            )
+            .await
+            .unwrap();
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.el(css).await.click().await.unwrap();
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.driver.clone().quit().await;
+        sigterm(&mut self.tauri_driver);
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        sigterm(&mut self.tauri_driver);
+    }
+}
+
+struct StopOnDrop(Option<Child>);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        if let Some(c) = self.0.as_mut() {
+            sigterm(c);
+        }
+    }
+}
+
+fn sigterm(child: &mut Child) {
+    if matches!(child.try_wait(), Ok(None)) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status();
+        let start = Instant::now();
+        while matches!(child.try_wait(), Ok(None)) && start.elapsed() < Duration::from_secs(5) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
+        return p.into();
+    }
+    let local = Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools/bin/tauri-driver");
+    if local.exists() {
+        return local;
+    }
+    assert!(
+        Command::new("tauri-driver").arg("--help").output().is_ok(),
+        "tauri-driver not found: run scripts/test.sh (it installs it into .tools/)"
+    );
+    PathBuf::from("tauri-driver")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn wait_for_port(port: u16) {
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < WAIT,
+            "tauri-driver did not listen on {port}"
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
