@@ -80,6 +80,12 @@ fn a_db_in_a_missing_folder_is_a_clear_error() {
 }
 
 #[test]
+fn an_empty_db_path_is_refused_rather_than_a_throwaway_database() {
+    run(std::path::Path::new(""), &["programme", "add", "--title", "T"])
+        .fails(2, "a value is required for '--db <PATH>'");
+}
+
+#[test]
 fn a_db_that_is_not_sqlite_is_refused_and_unchanged() {
     let (_d, db) = temp_db();
     let bytes = b"%PDF-1.7 definitely not a database".repeat(200);

@@ -26,6 +26,10 @@ impl Store {
             path: path.to_path_buf(),
             reason,
         };
+        if path.as_os_str().is_empty() {
+            // SQLite would open a throwaway temporary database for an empty name.
+            return Err(cannot_open("no file name was given".into()));
+        }
         match path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => {
                 return Err(cannot_open(format!(
@@ -134,6 +138,12 @@ mod tests {
             .pragma_query_value(None, "foreign_keys", |r| r.get(0))
             .unwrap();
         assert!(fk);
+    }
+
+    #[test]
+    fn an_empty_path_is_refused_not_opened_as_a_temporary_database() {
+        let e = Store::open("").err().unwrap();
+        assert_eq!(e.code(), "cannot_open");
     }
 
     #[test]
