@@ -47,6 +47,9 @@ pub enum Error {
     #[error("the database is busy in another Greenroom window or process; try again")]
     Busy,
 
+    #[error("could not write the export: {message}")]
+    Export { message: String },
+
     #[error("storage error: {0}")]
     Storage(rusqlite::Error),
 }
@@ -70,6 +73,7 @@ impl Error {
             Error::CannotOpen { .. } => "cannot_open",
             Error::DiskFull => "disk_full",
             Error::Busy => "busy",
+            Error::Export { .. } => "export",
             Error::Storage(_) => "storage",
         }
     }

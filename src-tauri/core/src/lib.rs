@@ -13,6 +13,7 @@ pub mod migrate;
 pub mod model;
 pub mod people;
 pub mod programmes;
+pub mod runsheet;
 pub mod text;
 
 pub use db::{default_db_path, Store};
