@@ -89,7 +89,10 @@ impl Sandbox {
         }
         let tauri_driver = cmd.spawn().expect("start tauri-driver");
         let mut guard = StopOnDrop(Some(tauri_driver));
+        // tauri-driver listens before its WebKitWebDriver does; a session asked for in
+        // between is dropped, so wait for both.
         wait_for_port(port);
+        wait_for_port(native_port);
 
         let mut caps = Capabilities::new();
         caps.set(
@@ -152,8 +155,10 @@ impl App {
 
     pub async fn type_into(&self, css: &str, text: &str) {
         let e = self.el(css).await;
-        e.clear().await.unwrap();
-        e.send_keys(text).await.unwrap();
+        e.clear().await.unwrap_or_else(|err| panic!("cannot clear {css}: {err}"));
+        e.send_keys(text)
+            .await
+            .unwrap_or_else(|err| panic!("cannot type into {css}: {err}"));
     }
 
     /// Types into the `n`th match of `css` (0-based).
@@ -162,8 +167,10 @@ impl App {
         let e = all
             .get(n)
             .unwrap_or_else(|| panic!("no {css} #{n} (found {})", all.len()));
-        e.clear().await.unwrap();
-        e.send_keys(text).await.unwrap();
+        e.clear().await.unwrap_or_else(|err| panic!("cannot clear {css} #{n}: {err}"));
+        e.send_keys(text)
+            .await
+            .unwrap_or_else(|err| panic!("cannot type into {css} #{n}: {err}"));
     }
 
     /// Sets an input's value as a user's edit would (for pickers that WebDriver
@@ -182,7 +189,11 @@ impl App {
     }
 
     pub async fn click(&self, css: &str) {
-        self.el(css).await.click().await.unwrap();
+        let e = self.el(css).await;
+        e.scroll_into_view().await.unwrap();
+        if let Err(err) = e.click().await {
+            panic!("cannot click {css}: {err}");
+        }
     }
 
     pub async fn close(mut self) {

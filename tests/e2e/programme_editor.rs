@@ -126,7 +126,7 @@ async fn a_stale_edit_is_a_conflict_and_keeps_the_typing() {
     app.type_into("#title", "My careful rewrite").await;
     sandbox.cli(&["programme", "edit", id, "--title", "Someone else's title"]);
     app.click("#save").await;
-    app.wait_text("#programme-form", "changed elsewhere").await;
+    app.wait_text("#form-error", "changed elsewhere").await;
     let typed = app.el("#title").await.value().await.unwrap();
     assert_eq!(typed.as_deref(), Some("My careful rewrite"));
     let p = sandbox.cli_json(&["programme", "show", id, "--json"]);

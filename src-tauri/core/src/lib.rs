@@ -14,7 +14,9 @@ pub mod model;
 pub mod people;
 pub mod programmes;
 pub mod runsheet;
+pub mod segment;
 pub mod text;
+pub mod timing;
 
 pub use db::{default_db_path, Store};
 pub use error::{Error, Result};

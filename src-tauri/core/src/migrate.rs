@@ -12,7 +12,10 @@ use crate::error::{Error, Result};
 pub const APPLICATION_ID: i64 = 0x4772_526d;
 
 /// The schema, in order; migration N (1-based) moves `user_version` from N-1 to N.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_programmes.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_programmes.sql"),
+    include_str!("../migrations/0002_segments.sql"),
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,0 +1,61 @@
+//! The printed run-sheet: a [`RunSheet`] laid out by an embedded Typst into a PDF.
+//!
+//! The sheet crosses into Typst only as JSON in `sys.inputs`, and the Typst world has
+//! no file system, so nothing a producer types can run as markup or read a file.
+
+mod fonts;
+mod paper;
+mod world;
+
+use greenroom_core::runsheet::RunSheet;
+use greenroom_core::Error;
+use typst::diag::SourceDiagnostic;
+use typst::foundations::{Dict, IntoValue, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::PdfOptions;
+
+pub use fonts::warm_up;
+pub use paper::Paper;
+
+use world::SheetWorld;
+
+/// Renders the run-sheet to PDF bytes. The same sheet and paper give the same bytes:
+/// there is no clock and no creation date in the file.
+pub fn render_pdf(sheet: &RunSheet, paper: Paper) -> Result<Vec<u8>, Error> {
+    let json = serde_json::to_string(sheet).map_err(|e| export(e.to_string()))?;
+    let inputs: Dict = [
+        ("data".into(), json.into_value()),
+        ("paper".into(), paper.typst_name().into_value()),
+    ]
+    .into_iter()
+    .collect();
+    let world = SheetWorld::new(inputs);
+
+    let document = typst::compile::<PagedDocument>(&world)
+        .output
+        .map_err(|diagnostics| export(describe(&diagnostics)))?;
+    let options = PdfOptions {
+        creator: Smart::Custom(Some("Greenroom".into())),
+        ..PdfOptions::default()
+    };
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|d| export(describe(&d)));
+
+    // Typst memoises layout in a process-wide cache; without eviction a long-running
+    // app would keep every past render's intermediate results.
+    typst::comemo::evict(10);
+    pdf
+}
+
+fn export(message: String) -> Error {
+    Error::Export {
+        message: format!("the PDF run-sheet could not be laid out: {message}"),
+    }
+}
+
+fn describe(diagnostics: &[SourceDiagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}

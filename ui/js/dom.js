@@ -1,0 +1,83 @@
+// DOM helpers. User text only ever reaches the page through textContent or
+// property assignment, never through HTML parsing.
+
+// Properties that must be set as properties (not attributes) to take effect.
+const PROPS = new Set(['value', 'checked', 'disabled', 'hidden', 'selected', 'maxLength', 'rows']);
+
+export function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  append(el, children);
+  for (const [key, val] of Object.entries(attrs || {})) {
+    if (val === null || val === undefined || val === false) continue;
+    if (key === 'class') el.className = Array.isArray(val) ? val.filter(Boolean).join(' ') : val;
+    else if (key === 'dataset') Object.assign(el.dataset, val);
+    else if (key === 'text') el.textContent = val;
+    else if (key.startsWith('on') && typeof val === 'function') el.addEventListener(key.slice(2), val);
+    else if (PROPS.has(key)) el[key] = val;
+    else el.setAttribute(key, val === true ? '' : String(val));
+  }
+  return el;
+}
+
+export function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+export function clear(el) {
+  while (el.firstChild) el.firstChild.remove();
+  return el;
+}
+
+export function replaceChildren(el, ...children) {
+  clear(el);
+  return append(el, children);
+}
+
+let uid = 0;
+// Labels need unique ids for rows that come and go.
+export function nextId(prefix) {
+  uid += 1;
+  return `${prefix}-${uid}`;
+}
+
+// A <dialog> that resolves with the value of the button pressed, or `cancelValue`
+// on Escape. Plain buttons, not <form method=dialog>, because the CSP forbids form actions.
+export function ask(dialog, cancelValue, focusSelector) {
+  return new Promise((resolve) => {
+    const done = (value) => {
+      dialog.removeEventListener('click', onClick);
+      dialog.removeEventListener('cancel', onCancel);
+      if (dialog.open) dialog.close();
+      resolve(value);
+    };
+    const onClick = (e) => {
+      const btn = e.target.closest('button[data-answer]');
+      if (btn) done(btn.dataset.answer);
+    };
+    const onCancel = (e) => {
+      e.preventDefault();
+      done(cancelValue);
+    };
+    dialog.addEventListener('click', onClick);
+    dialog.addEventListener('cancel', onCancel);
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
+    const first = focusSelector && dialog.querySelector(focusSelector);
+    if (first) first.focus();
+  });
+}
+
+export function anyDialogOpen() {
+  return document.querySelector('dialog[open]') !== null;
+}
+
+// Timestamps from the server are RFC 3339; this only formats them for reading.
+export function formatTimestamp(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -1,0 +1,50 @@
+// The only module that talks to the Rust side. Every failure becomes an IpcError
+// with the server's stable `code`, so views branch on codes, not message text.
+
+export class IpcError extends Error {
+  constructor(code, message, field) {
+    super(message);
+    // defineProperty, because plain assignment to `name` can throw when
+    // prototypes are frozen (Tauri's freezePrototype).
+    Object.defineProperty(this, 'name', { value: 'IpcError' });
+    this.code = code;
+    this.field = field ?? null;
+  }
+}
+
+export function hasBackend() {
+  return Boolean(window.__TAURI__ && window.__TAURI__.core && window.__TAURI__.core.invoke);
+}
+
+function toIpcError(e) {
+  if (e instanceof IpcError) return e;
+  if (e && typeof e === 'object' && typeof e.code === 'string') {
+    return new IpcError(e.code, String(e.message ?? e.code), e.field);
+  }
+  if (typeof e === 'string') return new IpcError('ipc', e);
+  return new IpcError('ipc', (e && e.message) || String(e));
+}
+
+async function call(command, args) {
+  if (!hasBackend()) {
+    throw new IpcError('no_backend', 'Greenroom’s window is not connected to the app (open it through the Greenroom program).');
+  }
+  try {
+    return await window.__TAURI__.core.invoke(command, args);
+  } catch (e) {
+    throw toIpcError(e);
+  }
+}
+
+export const api = {
+  appInfo: () => call('app_info'),
+  listProgrammes: ({ text = null, limit = null, offset = null } = {}) =>
+    call('list_programmes', { text, limit, offset }),
+  getProgramme: (id) => call('get_programme', { id }),
+  createProgramme: (input) => call('create_programme', { input }),
+  updateProgramme: (id, revision, input) => call('update_programme', { id, revision, input }),
+  deleteProgramme: (id, revision) => call('delete_programme', { id, revision }),
+  listPeople: () => call('list_people'),
+  listTimeZones: () => call('list_time_zones'),
+  loadExample: () => call('load_example'),
+};

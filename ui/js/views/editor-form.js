@@ -1,0 +1,138 @@
+// Converting between what the server sends, what the form holds, and what the
+// server accepts; and pointing validation errors at the right control.
+
+import { h } from '../dom.js';
+
+export const STATUSES = ['draft', 'planned', 'confirmed', 'aired', 'cancelled'];
+
+export function userTimeZone() {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+// "m:ss" under an hour, "h:mm:ss" from an hour on — the form the server's parser reads back.
+export function formatSlot(seconds) {
+  if (seconds === null || seconds === undefined) return '';
+  const hh = Math.floor(seconds / 3600);
+  const mm = Math.floor(seconds / 60) % 60;
+  const ss = String(seconds % 60).padStart(2, '0');
+  return hh > 0 ? `${hh}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
+}
+
+export function emptyForm() {
+  return {
+    title: '', series: '', status: 'draft', airLocal: '', timeZone: userTimeZone(), slot: '',
+    presenter: { name: '', personId: null }, notes: '',
+    framing: [''], guests: [{ name: '', affiliation: '', personId: null }],
+  };
+}
+
+export function formFromProgramme(p) {
+  return {
+    title: p.title,
+    series: p.series ?? '',
+    status: p.status,
+    airLocal: p.airLocal ?? '',
+    timeZone: p.timeZone ?? '',
+    slot: formatSlot(p.slotSeconds),
+    presenter: { name: p.presenter ? p.presenter.name : '', personId: p.presenter ? p.presenter.id : null },
+    notes: p.notes ?? '',
+    framing: p.framing.length ? [...p.framing] : [''],
+    guests: p.guests.length
+      ? p.guests.map((g) => ({ name: g.name, affiliation: g.affiliation ?? '', personId: g.personId }))
+      : [{ name: '', affiliation: '', personId: null }],
+  };
+}
+
+const orNull = (s) => (typeof s === 'string' && s.trim() !== '' ? s : null);
+
+// Blank rows are sent too, so that "guests[3]" in an error is the fourth row on screen.
+export function inputFromForm(f) {
+  const presenterSet = f.presenter.name.trim() !== '' || f.presenter.personId;
+  return {
+    series: orNull(f.series),
+    title: f.title,
+    framing: f.framing,
+    presenter: presenterSet ? { personId: f.presenter.personId || null, name: f.presenter.name, affiliation: null } : null,
+    guests: f.guests.map((g) => ({ personId: g.personId || null, name: g.name, affiliation: orNull(g.affiliation) })),
+    air: orNull(f.airLocal),
+    timeZone: orNull(f.timeZone),
+    slot: orNull(f.slot),
+    status: f.status,
+    notes: f.notes,
+  };
+}
+
+// What "changed" means: differences the server would keep. Blank rows and
+// surrounding spaces are not changes.
+export function fingerprint(f) {
+  const t = (s) => (s || '').trim();
+  return JSON.stringify([
+    t(f.title), t(f.series), f.status, t(f.airLocal), t(f.timeZone), t(f.slot),
+    t(f.presenter.name), t(f.notes).replace(/\r\n/g, '\n'),
+    f.framing.map(t).filter(Boolean),
+    f.guests.filter((g) => t(g.name) || g.personId).map((g) => [t(g.name), t(g.affiliation)]),
+  ]);
+}
+
+export function fieldLabel(field) {
+  const simple = {
+    title: 'Title', series: 'Series', status: 'Status', air: 'Air time', timeZone: 'Time zone',
+    slot: 'Slot length', notes: 'Notes', framing: 'Framing', guests: 'Guests',
+    presenter: 'Presenter', 'presenter.name': 'Presenter', 'presenter.affiliation': 'Presenter affiliation',
+  };
+  if (simple[field]) return simple[field];
+  let m = /^framing\[(\d+)\]$/.exec(field);
+  if (m) return `Framing item ${Number(m[1]) + 1}`;
+  m = /^guests\[(\d+)\]\.(name|affiliation)$/.exec(field);
+  if (m) return `Guest ${Number(m[1]) + 1} ${m[2] === 'name' ? 'name' : 'affiliation'}`;
+  return field;
+}
+
+// The control a server field name refers to, or null.
+export function controlFor(form, field) {
+  const byId = {
+    title: 'title', series: 'series', status: 'status', air: 'air-local', timeZone: 'time-zone',
+    slot: 'slot', notes: 'notes', presenter: 'presenter-name', 'presenter.name': 'presenter-name',
+    'presenter.affiliation': 'presenter-name', framing: 'add-framing', guests: 'add-guest',
+  };
+  if (byId[field]) return form.querySelector(`#${byId[field]}`);
+  let m = /^framing\[(\d+)\]$/.exec(field);
+  if (m) return form.querySelectorAll('#framing-list .framing-text')[Number(m[1])] || null;
+  m = /^guests\[(\d+)\]\.(name|affiliation)$/.exec(field);
+  if (m) {
+    const row = form.querySelectorAll('#guest-list .guest-row')[Number(m[1])];
+    return row ? row.querySelector(m[2] === 'name' ? '.guest-name' : '.guest-affiliation') : null;
+  }
+  return null;
+}
+
+// The server's message repeats the field name ("title: is required"); the UI says it with a label.
+export function fieldMessage(field, message) {
+  const prefix = `${field}: `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}
+
+export function clearFieldErrors(form) {
+  for (const el of form.querySelectorAll('.field-error')) el.remove();
+  for (const el of form.querySelectorAll('[aria-invalid]')) {
+    el.removeAttribute('aria-invalid');
+    el.removeAttribute('aria-describedby');
+  }
+}
+
+// Puts the message next to its control and returns the control (to focus), or null.
+export function showFieldError(form, field, message) {
+  const control = controlFor(form, field);
+  const id = `error-${field.replace(/[^a-zA-Z0-9]/g, '-')}`;
+  const note = h('p', { class: 'field-error', id, dataset: { field } }, `${fieldLabel(field)} ${fieldMessage(field, message)}`);
+  if (!control) return null;
+  control.setAttribute('aria-invalid', 'true');
+  control.setAttribute('aria-describedby', id);
+  const holder = control.closest('.field, .row-fields, .section-actions') || control.parentElement;
+  holder.append(note);
+  return control;
+}

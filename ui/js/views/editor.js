@@ -1,0 +1,436 @@
+// The programme editor. Its promises to the producer: typing is never lost (drafts
+// in localStorage on every input), leaving with unsaved changes asks first, and a
+// conflicting save keeps what was typed and offers both ways out.
+
+import { h, replaceChildren, ask, anyDialogOpen, formatTimestamp } from '../dom.js';
+import { api } from '../ipc.js';
+import { saveDraft, loadDraft, clearDraft } from '../drafts.js';
+import { framingList, guestList, nameKey } from './editor-rows.js';
+import {
+  STATUSES, emptyForm, formFromProgramme, inputFromForm, fingerprint,
+  clearFieldErrors, showFieldError, fieldLabel, fieldMessage,
+} from './editor-form.js';
+import { STATUS_LABELS } from './list.js';
+
+let zoneCache = null; // the zone list never changes while the app runs
+
+export function mountEditor(root, ctx, route) {
+  let current = route.programme || null; // the programme as last read from the server
+  let baseline = null; // fingerprint of `current` (or of the empty form)
+  let saving = false;
+  let people = [];
+  const peopleByKey = new Map();
+  const draftKey = () => (current ? current.id : 'new');
+
+  const field = (label, control, hint) => {
+    control.id = control.id || label;
+    return h('div', { class: 'field' },
+      h('label', { for: control.id }, label),
+      control,
+      hint ? h('p', { class: 'hint', id: `${control.id}-hint` }, hint) : null);
+  };
+
+  // --- Controls -----------------------------------------------------------
+  const title = h('textarea', { id: 'title', rows: 2, maxlength: 500, required: true, dir: 'auto', class: 'title-input' });
+  const series = h('input', { id: 'series', type: 'text', maxlength: 200, list: 'series-names', autocomplete: 'off', dir: 'auto' });
+  const status = h('select', { id: 'status' }, STATUSES.map((s) => h('option', { value: s }, STATUS_LABELS[s])));
+  const airLocal = h('input', { id: 'air-local', type: 'datetime-local' });
+  const timeZone = h('input', { id: 'time-zone', type: 'text', list: 'time-zone-names', autocomplete: 'off', spellcheck: 'false' });
+  const slot = h('input', { id: 'slot', type: 'text', placeholder: '25:00', inputmode: 'text', autocomplete: 'off', class: 'short' });
+  const presenter = h('input', { id: 'presenter-name', type: 'text', maxlength: 200, list: 'people-names', autocomplete: 'off', dir: 'auto' });
+  const notes = h('textarea', { id: 'notes', rows: 6, maxlength: 100000, dir: 'auto' });
+  const framingEl = h('ol', { id: 'framing-list', class: 'item-list' });
+  const addFraming = h('button', { type: 'button', id: 'add-framing', class: 'button subtle' }, '+ Add framing item');
+  const guestEl = h('ol', { id: 'guest-list', class: 'item-list' });
+  const addGuest = h('button', { type: 'button', id: 'add-guest', class: 'button subtle' }, '+ Add guest');
+
+  const peopleList = h('datalist', { id: 'people-names' });
+  const seriesList = h('datalist', { id: 'series-names' });
+  const zoneList = h('datalist', { id: 'time-zone-names' });
+
+  const heading = h('h1', { id: 'editor-heading', tabindex: -1, dir: 'auto' });
+  const meta = h('p', { class: 'form-meta', id: 'form-meta' });
+  const statusLine = h('p', { id: 'form-status', class: 'form-status', role: 'status', 'aria-live': 'polite' });
+  const notice = h('div', { class: 'notice', id: 'draft-notice', role: 'status', hidden: true });
+  const errorBox = h('div', { id: 'form-error', class: 'error-box', role: 'alert', tabindex: -1, hidden: true });
+  const saveButton = h('button', { type: 'submit', id: 'save', class: 'button primary' }, 'Save');
+  const backButton = h('button', { type: 'button', id: 'back', class: 'button' }, '← Programmes');
+  const deleteButton = h('button', { type: 'button', id: 'delete', class: 'button danger', hidden: true }, 'Delete…');
+
+  const findPerson = (name) => peopleByKey.get(nameKey(name)) || null;
+  const framing = framingList(framingEl, addFraming, () => changed());
+  const guests = guestList(guestEl, addGuest, findPerson, () => changed());
+
+  const form = h('form', { id: 'programme-form', class: 'editor', novalidate: true, 'aria-labelledby': 'editor-heading' },
+    // Errors and notices live in the sticky top so their buttons stay reachable.
+    h('div', { class: 'editor-top' },
+      h('div', { class: 'editor-bar' },
+        backButton,
+        h('div', { class: 'editor-bar-title' }, heading, meta),
+        statusLine,
+        deleteButton,
+        saveButton),
+      errorBox,
+      notice),
+    h('div', { class: 'editor-body' },
+      field('Title — the question the programme asks', title),
+      h('div', { class: 'field-grid' },
+        field('Series', series),
+        field('Status', status),
+        field('Presenter', presenter),
+        field('Air time', airLocal, 'Wall-clock time in the time zone'),
+        field('Time zone', timeZone),
+        field('Slot length', slot, 'e.g. 25:00, 25m, 1h')),
+      h('section', { class: 'form-section', 'aria-labelledby': 'framing-heading' },
+        h('h2', { id: 'framing-heading' }, 'Framing'),
+        h('p', { class: 'hint' }, 'The presenter’s set-up, one point per item, in running order. Alt+↑/↓ moves an item.'),
+        framingEl,
+        h('div', { class: 'section-actions' }, addFraming)),
+      h('section', { class: 'form-section', 'aria-labelledby': 'guests-heading' },
+        h('h2', { id: 'guests-heading' }, 'Guests'),
+        h('p', { class: 'hint' }, 'In on-screen order, billed as they should appear. Up to 12. Alt+↑/↓ moves a guest.'),
+        guestEl,
+        h('div', { class: 'section-actions' }, addGuest)),
+      field('Notes', notes)),
+    peopleList, seriesList, zoneList);
+
+  const unsavedDialog = h('dialog', { id: 'unsaved-dialog', class: 'dialog', 'aria-labelledby': 'unsaved-title' },
+    h('h2', { id: 'unsaved-title' }, 'Leave without saving?'),
+    h('p', {}, 'This programme has changes that are not saved to the archive.'),
+    h('div', { class: 'dialog-actions' },
+      h('button', { type: 'button', id: 'keep-editing', class: 'button primary', dataset: { answer: 'keep' } }, 'Keep editing'),
+      h('button', { type: 'button', id: 'discard-changes', class: 'button danger', dataset: { answer: 'discard' } }, 'Discard changes')));
+  const deleteText = h('p');
+  const deleteDialog = h('dialog', { id: 'delete-dialog', class: 'dialog', 'aria-labelledby': 'delete-title' },
+    h('h2', { id: 'delete-title' }, 'Delete this programme?'),
+    deleteText,
+    h('div', { class: 'dialog-actions' },
+      h('button', { type: 'button', id: 'cancel-delete', class: 'button', dataset: { answer: 'cancel' } }, 'Cancel'),
+      h('button', { type: 'button', id: 'confirm-delete', class: 'button danger', dataset: { answer: 'delete' } }, 'Delete programme')));
+
+  root.append(form, unsavedDialog, deleteDialog);
+
+  // --- Reading and writing the form ------------------------------------------
+  function readForm() {
+    return {
+      title: title.value, series: series.value, status: status.value, airLocal: airLocal.value,
+      timeZone: timeZone.value, slot: slot.value,
+      presenter: { name: presenter.value, personId: presenter.dataset.personId || null },
+      notes: notes.value, framing: framing.values(), guests: guests.values(),
+    };
+  }
+
+  function fillForm(f) {
+    // Rebuilding rows drops focus; put it back on the equivalent control.
+    const active = document.activeElement;
+    const where = active && form.contains(active) ? locate(active) : null;
+    title.value = f.title; series.value = f.series; status.value = f.status;
+    airLocal.value = f.airLocal; timeZone.value = f.timeZone; slot.value = f.slot;
+    presenter.value = f.presenter.name;
+    if (f.presenter.personId) presenter.dataset.personId = f.presenter.personId;
+    else delete presenter.dataset.personId;
+    notes.value = f.notes;
+    framing.setAll(f.framing.length ? f.framing : ['']);
+    guests.setAll(f.guests.length ? f.guests : [{}]);
+    if (where) restore(where);
+  }
+
+  function locate(el) {
+    const row = el.closest('li');
+    if (!row) return { el };
+    const list = row.parentElement;
+    return { list, index: Array.from(list.children).indexOf(row), cls: el.className.split(' ')[0] };
+  }
+  function restore(where) {
+    if (where.el) return where.el.isConnected && where.el.focus();
+    const row = where.list.children[Math.min(where.index, where.list.children.length - 1)];
+    const el = row && (row.querySelector(`.${where.cls}`) || row.querySelector('textarea, input'));
+    if (el) el.focus();
+  }
+
+  const isDirty = () => baseline !== null && fingerprint(readForm()) !== baseline;
+
+  function showHeader() {
+    heading.textContent = current ? current.title : 'New programme';
+    meta.textContent = current ? `Revision ${current.revision} · updated ${formatTimestamp(current.updatedAt)}` : '';
+    deleteButton.hidden = !current;
+  }
+
+  function setStatus(text, kind = '') {
+    statusLine.textContent = text;
+    statusLine.className = `form-status ${kind}`;
+  }
+
+  function showStateStatus() {
+    if (isDirty()) setStatus('Unsaved changes', 'dirty');
+    else if (current) setStatus('Saved', 'saved');
+    else setStatus('New programme — not in the archive yet');
+  }
+
+  function showNotice(text, ...actions) {
+    replaceChildren(notice, h('span', {}, text), ...actions);
+    notice.hidden = false;
+  }
+  const hideNotice = () => { notice.hidden = true; notice.replaceChildren(); };
+
+  function showError(message, ...actions) {
+    replaceChildren(errorBox, h('p', {}, message), actions.length ? h('div', { class: 'error-actions' }, actions) : null);
+    errorBox.hidden = false;
+  }
+  const hideError = () => { errorBox.hidden = true; errorBox.replaceChildren(); };
+
+  // Every edit: refresh the status line and keep a draft (or drop it once nothing differs).
+  function changed() {
+    if (baseline === null) return;
+    if (isDirty()) saveDraft(draftKey(), readForm(), current ? current.revision : null);
+    else clearDraft(draftKey());
+    showStateStatus();
+  }
+
+  form.addEventListener('input', (e) => {
+    if (e.target.getAttribute('aria-invalid')) {
+      e.target.removeAttribute('aria-invalid');
+      const note = form.querySelector(`#${e.target.getAttribute('aria-describedby')}`);
+      if (note) note.remove();
+      e.target.removeAttribute('aria-describedby');
+    }
+    changed();
+  });
+  form.addEventListener('change', changed);
+
+  presenter.addEventListener('input', () => {
+    const person = findPerson(presenter.value);
+    if (person) presenter.dataset.personId = person.id;
+    else delete presenter.dataset.personId;
+  });
+
+  // --- Loading ---------------------------------------------------------------
+  function adopt(programme, { restoreDraft }) {
+    current = programme;
+    const base = programme ? formFromProgramme(programme) : emptyForm();
+    fillForm(base);
+    baseline = fingerprint(readForm());
+    showHeader();
+    hideNotice();
+    const draft = restoreDraft ? loadDraft(draftKey()) : null;
+    const newer = draft && (!programme || Date.parse(draft.savedAt) > Date.parse(programme.updatedAt));
+    if (newer && fingerprint(draft.form) !== baseline) {
+      fillForm({ ...base, ...draft.form });
+      showNotice(`Restored unsaved changes from ${formatTimestamp(draft.savedAt)}.`,
+        h('button', { type: 'button', id: 'discard-draft', class: 'button small', onclick: discardDraft }, 'Discard draft'));
+    }
+    showStateStatus();
+  }
+
+  function discardDraft() {
+    clearDraft(draftKey());
+    fillForm(current ? formFromProgramme(current) : emptyForm());
+    hideNotice();
+    clearFieldErrors(form);
+    showStateStatus();
+    title.focus();
+  }
+
+  async function refreshPeople() {
+    try {
+      people = await api.listPeople();
+    } catch {
+      return; // suggestions are a convenience; the form works without them
+    }
+    peopleByKey.clear();
+    for (const p of people) peopleByKey.set(nameKey(p.name), p);
+    peopleList.replaceChildren(...people.map((p) => h('option', { value: p.name }, p.affiliation || '')));
+  }
+
+  async function loadSuggestions() {
+    refreshPeople();
+    try {
+      zoneCache = zoneCache || (await api.listTimeZones());
+      zoneList.replaceChildren(...zoneCache.map((z) => h('option', { value: z })));
+    } catch { /* free text still works */ }
+    try {
+      if (ctx.seriesSeen.size === 0) {
+        for (const p of await api.listProgrammes({ limit: 500 })) if (p.series) ctx.seriesSeen.add(p.series);
+      }
+      seriesList.replaceChildren(...[...ctx.seriesSeen].sort().map((s) => h('option', { value: s })));
+    } catch { /* as above */ }
+  }
+
+  // --- Saving ------------------------------------------------------------------
+  async function save() {
+    if (saving || baseline === null) return;
+    saving = true;
+    form.setAttribute('aria-busy', 'true');
+    clearFieldErrors(form);
+    hideError();
+    setStatus('Saving…');
+    const sent = readForm();
+    try {
+      const wasNew = !current;
+      const saved = wasNew
+        ? await api.createProgramme(inputFromForm(sent))
+        : await api.updateProgramme(current.id, current.revision, inputFromForm(sent));
+      if (wasNew) clearDraft('new');
+      current = saved;
+      const typedSince = fingerprint(readForm()) !== fingerprint(sent);
+      // Show the server's cleaned-up version, unless the user kept typing meanwhile.
+      if (!typedSince) fillForm(formFromProgramme(saved));
+      baseline = fingerprint(formFromProgramme(saved));
+      if (isDirty()) saveDraft(draftKey(), readForm(), saved.revision);
+      else clearDraft(draftKey());
+      hideNotice();
+      showHeader();
+      showStateStatus();
+      if (saved.series) ctx.seriesSeen.add(saved.series);
+      refreshPeople();
+    } catch (e) {
+      saveFailed(e);
+    } finally {
+      saving = false;
+      form.removeAttribute('aria-busy');
+    }
+  }
+
+  function saveFailed(e) {
+    saveDraft(draftKey(), readForm(), current ? current.revision : null);
+    if (e.code === 'validation' && e.field) {
+      const control = showFieldError(form, e.field, e.message);
+      const jump = control && h('button', { type: 'button', class: 'button small', onclick: () => control.focus() }, `Go to ${fieldLabel(e.field)}`);
+      showError(`Not saved: ${fieldLabel(e.field)} ${fieldMessage(e.field, e.message)}.`, jump);
+      setStatus('Not saved — see the highlighted field', 'error');
+      (control || errorBox).focus();
+    } else if (e.code === 'conflict') {
+      showError(`Not saved: ${e.message}. What you typed is still here and kept as a draft.`,
+        h('button', { type: 'button', id: 'conflict-load-latest', class: 'button', onclick: loadLatest }, 'Load the latest version'),
+        h('button', { type: 'button', id: 'conflict-overwrite', class: 'button danger', onclick: overwrite }, 'Overwrite with mine'));
+      setStatus('Not saved — changed elsewhere', 'error');
+      errorBox.focus();
+    } else if (e.code === 'not_found' && current) {
+      showError('Not saved: this programme was deleted elsewhere. What you typed is still here.',
+        h('button', { type: 'button', id: 'save-as-new', class: 'button', onclick: saveAsNew }, 'Save it as a new programme'));
+      setStatus('Not saved', 'error');
+      errorBox.focus();
+    } else {
+      showError(`Not saved: ${e.message}. What you typed is still here and kept as a draft on this computer.`);
+      setStatus('Not saved', 'error');
+      errorBox.focus();
+    }
+  }
+
+  async function loadLatest() {
+    const mine = readForm();
+    saveDraft(current.id, mine, current.revision);
+    try {
+      const latest = await api.getProgramme(current.id);
+      hideError();
+      adopt(latest, { restoreDraft: false });
+      showNotice(`Loaded revision ${latest.revision}. Your version is kept as a draft on this computer until you edit again.`,
+        h('button', {
+          type: 'button', id: 'restore-mine', class: 'button small',
+          onclick: () => { fillForm(mine); hideNotice(); changed(); title.focus(); },
+        }, 'Put my version back'));
+      heading.focus();
+    } catch (err) {
+      showError(`Could not load the latest version: ${err.message}`);
+    }
+  }
+
+  async function overwrite() {
+    try {
+      const latest = await api.getProgramme(current.id);
+      current = { ...current, revision: latest.revision };
+    } catch (err) {
+      showError(`Could not read the latest version: ${err.message}`);
+      return;
+    }
+    await save();
+  }
+
+  function saveAsNew() {
+    const mine = readForm();
+    current = null;
+    baseline = fingerprint(emptyForm());
+    fillForm(mine);
+    showHeader();
+    save();
+  }
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    save();
+  });
+
+  // --- Leaving and deleting ------------------------------------------------------
+  backButton.addEventListener('click', () => ctx.go({ name: 'home' }));
+
+  deleteButton.addEventListener('click', async () => {
+    if (!current) return;
+    deleteText.textContent = `“${current.title}” will be removed from the archive. The people on it stay in the directory.`;
+    if ((await ask(deleteDialog, 'cancel', '#cancel-delete')) !== 'delete') return deleteButton.focus();
+    try {
+      await api.deleteProgramme(current.id, current.revision);
+      clearDraft(current.id);
+      ctx.go({ name: 'home' }, { force: true });
+    } catch (e) {
+      showError(`Not deleted: ${e.message}`);
+      errorBox.focus();
+    }
+  });
+
+  const onKey = (e) => {
+    if (anyDialogOpen()) return;
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      save();
+    } else if (e.key === 'Escape' && !e.defaultPrevented) {
+      e.preventDefault();
+      // Deferred: a dialog opened while this Escape is still being handled would
+      // be closed again by the same key press.
+      setTimeout(() => ctx.go({ name: 'home' }), 0);
+    }
+  };
+  const onBeforeUnload = (e) => {
+    if (!isDirty()) return;
+    e.preventDefault();
+    e.returnValue = '';
+  };
+  document.addEventListener('keydown', onKey);
+  window.addEventListener('beforeunload', onBeforeUnload);
+
+  // --- Start -----------------------------------------------------------------
+  if (route.programme || !route.id) {
+    adopt(route.programme || null, { restoreDraft: true });
+    title.focus();
+  } else {
+    setStatus('Loading…');
+    form.inert = true;
+    api.getProgramme(route.id).then(
+      (p) => {
+        form.inert = false;
+        adopt(p, { restoreDraft: true });
+        heading.focus();
+      },
+      (e) => {
+        form.inert = false;
+        showError(e.code === 'not_found' ? 'This programme no longer exists.' : `Could not open the programme: ${e.message}`);
+        setStatus('');
+        backButton.focus();
+      },
+    );
+  }
+  loadSuggestions();
+
+  return {
+    async confirmLeave() {
+      if (!isDirty()) return true;
+      const answer = await ask(unsavedDialog, 'keep', '#keep-editing');
+      if (answer !== 'discard') return false;
+      clearDraft(draftKey());
+      return true;
+    },
+    unmount() {
+      document.removeEventListener('keydown', onKey);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// Shown while the archive is empty: say what Greenroom is for and offer two ways in.
+
+import { h, replaceChildren } from '../dom.js';
+import { api } from '../ipc.js';
+
+export function mountFirstRun(root, ctx) {
+  const error = h('p', { class: 'error-box', role: 'alert', hidden: true });
+  const loadButton = h('button', { type: 'button', id: 'load-example', class: 'button' }, 'Load an example programme');
+  const newButton = h('button', {
+    type: 'button', id: 'first-run-new', class: 'button primary',
+    onclick: () => ctx.go({ name: 'editor', id: null }),
+  }, 'Add a programme');
+
+  loadButton.addEventListener('click', async () => {
+    loadButton.disabled = true;
+    error.hidden = true;
+    try {
+      const programme = await api.loadExample();
+      await ctx.go({ name: 'editor', id: programme.id, programme });
+    } catch (e) {
+      replaceChildren(error, `Could not load the example: ${e.message}`);
+      error.hidden = false;
+      loadButton.disabled = false;
+    }
+  });
+
+  root.append(
+    h('section', { id: 'first-run', class: 'first-run' },
+      h('h1', {}, 'Welcome to Greenroom'),
+      h('p', { class: 'lead' },
+        'Greenroom keeps the running order of your debate and panel programmes in one place: the question each programme asks, how the presenter frames it, who is on the panel and how they are billed, and when it airs.'),
+      h('ul', { class: 'first-run-points' },
+        h('li', {}, 'Plan a programme from first idea to air, with its status in plain sight.'),
+        h('li', {}, 'Book guests once; Greenroom remembers them, their affiliation and every programme they appeared on.'),
+        h('li', {}, 'Everything stays in a database file on this computer.')),
+      h('div', { class: 'first-run-actions' }, newButton, loadButton),
+      error),
+  );
+  newButton.focus();
+  return { unmount() {} };
+}

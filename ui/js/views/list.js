@@ -1,0 +1,163 @@
+// The programme archive: a filterable table, newest air time first, paged because
+// an archive of years of daily programmes is too large to render at once.
+
+import { h, clear, replaceChildren } from '../dom.js';
+import { api } from '../ipc.js';
+
+const PAGE = 200;
+const DEBOUNCE_MS = 150;
+
+export const STATUS_LABELS = {
+  draft: 'Draft',
+  planned: 'Planned',
+  confirmed: 'Confirmed',
+  aired: 'Aired',
+  cancelled: 'Cancelled',
+};
+
+export function statusBadge(status) {
+  return h('span', { class: `badge status-${status}` }, STATUS_LABELS[status] || status);
+}
+
+export function mountList(root, ctx) {
+  const state = ctx.listState;
+  let loaded = 0;
+  let seq = 0; // bumps on every new query; answers to older queries are dropped
+  let timer = null;
+
+  const filter = h('input', {
+    type: 'search', id: 'filter', class: 'filter-input', value: state.text,
+    placeholder: 'Filter by title, series or person', maxlength: 200, autocomplete: 'off',
+    spellcheck: 'false',
+  });
+  // Explicit roles: the rows are laid out as grids (see app.css), which in WebKit
+  // would otherwise cost the table its semantics for screen readers.
+  const tbody = h('tbody', { role: 'rowgroup' });
+  const th = (cls, text) => h('th', { scope: 'col', role: 'columnheader', class: cls }, text);
+  const table = h('table', { id: 'programme-list', class: 'programme-table', role: 'table' },
+    h('caption', { class: 'visually-hidden' }, 'Programmes, newest air time first. Press Enter on a row to open it.'),
+    h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' },
+      th('col-air', 'Air time'),
+      th('col-title', 'Title'),
+      th('col-series', 'Series'),
+      th('col-status', 'Status'),
+      th('col-people', 'Presenter & guests'))),
+    tbody);
+  const empty = h('p', { class: 'list-empty', id: 'list-empty', hidden: true });
+  const count = h('p', { class: 'list-count', role: 'status', 'aria-live': 'polite' });
+  const error = h('p', { class: 'error-box', role: 'alert', hidden: true });
+  const more = h('button', { type: 'button', id: 'show-more', class: 'button', hidden: true }, 'Show more');
+
+  root.append(
+    h('section', { class: 'list-view' },
+      h('div', { class: 'view-header' },
+        h('h1', {}, 'Programmes'),
+        h('button', { type: 'button', id: 'new-programme', class: 'button primary', onclick: () => ctx.go({ name: 'editor', id: null }) }, 'New programme')),
+      h('div', { class: 'list-toolbar' },
+        h('label', { for: 'filter', class: 'visually-hidden' }, 'Filter programmes'),
+        filter,
+        count),
+      error,
+      h('div', { class: 'table-wrap' }, table),
+      empty,
+      h('div', { class: 'list-more' }, more)),
+  );
+
+  function row(p) {
+    const people = [];
+    if (p.presenter) people.push(h('span', { class: 'presenter', dir: 'auto' }, p.presenter));
+    if (p.guests.length) {
+      people.push(h('span', { class: 'guests', dir: 'auto' }, p.guests.join(', ')));
+    }
+    const td = (cls, ...content) => h('td', { role: 'cell', class: cls }, content);
+    return h('tr', { class: 'programme-row', role: 'row', tabindex: 0, dataset: { id: p.id } },
+      td('col-air', p.airDisplay || h('span', { class: 'muted', 'aria-label': 'No air time' }, '—')),
+      h('td', { role: 'cell', class: 'col-title', dir: 'auto' }, p.title),
+      h('td', { role: 'cell', class: 'col-series', dir: 'auto' }, p.series || ''),
+      td('col-status', statusBadge(p.status)),
+      td('col-people', people));
+  }
+
+  async function load(reset) {
+    const text = filter.value.trim();
+    state.text = text;
+    if (reset) seq += 1;
+    const mine = seq;
+    const offset = reset ? 0 : loaded;
+    more.disabled = true;
+    try {
+      const page = await api.listProgrammes({ text: text || null, limit: PAGE, offset });
+      if (mine !== seq) return;
+      error.hidden = true;
+      if (reset) {
+        clear(tbody);
+        loaded = 0;
+      }
+      for (const p of page) {
+        tbody.append(row(p));
+        if (p.series) ctx.seriesSeen.add(p.series);
+      }
+      loaded += page.length;
+      more.hidden = page.length < PAGE;
+      empty.hidden = loaded > 0;
+      table.hidden = loaded === 0;
+      empty.textContent = text ? 'No programmes match' : 'No programmes yet. Use “New programme” to add one.';
+      count.textContent = loaded === 0 ? '' : `${loaded}${more.hidden ? '' : '+'} programme${loaded === 1 ? '' : 's'}`;
+    } catch (e) {
+      if (mine !== seq) return;
+      replaceChildren(error, `Could not load programmes: ${e.message}`);
+      error.hidden = false;
+    } finally {
+      if (mine === seq) more.disabled = false;
+    }
+  }
+
+  filter.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => load(true), DEBOUNCE_MS);
+  });
+  filter.addEventListener('keydown', (e) => {
+    // Enter skips the debounce; Down moves into the results.
+    if (e.key === 'Enter') {
+      clearTimeout(timer);
+      load(true);
+    } else if (e.key === 'ArrowDown') {
+      const first = tbody.querySelector('tr.programme-row');
+      if (first) {
+        e.preventDefault();
+        first.focus();
+      }
+    }
+  });
+  more.addEventListener('click', () => load(false));
+
+  const open = (tr) => ctx.go({ name: 'editor', id: tr.dataset.id });
+  tbody.addEventListener('click', (e) => {
+    const tr = e.target.closest('tr.programme-row');
+    if (tr) open(tr);
+  });
+  tbody.addEventListener('keydown', (e) => {
+    const tr = e.target.closest('tr.programme-row');
+    if (!tr) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      open(tr);
+    } else if (e.key === 'ArrowDown' && tr.nextElementSibling) {
+      e.preventDefault();
+      tr.nextElementSibling.focus();
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      (tr.previousElementSibling || filter).focus();
+    }
+  });
+
+  load(true);
+  filter.focus();
+
+  return {
+    unmount() {
+      clearTimeout(timer);
+      seq += 1;
+    },
+  };
+}
