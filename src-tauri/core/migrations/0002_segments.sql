@@ -29,3 +29,16 @@ CREATE TABLE series_format (
     segments   TEXT NOT NULL,               -- JSON array of FormatSegment
     updated_at INTEGER NOT NULL
 ) STRICT;
+
+-- The shipped example format: a 25-minute, three-guest discussion.
+INSERT INTO series_format (series_key, series, segments, updated_at) VALUES (
+    'the panel hour', 'The Panel Hour', json('[
+      {"kind": "cold_open",      "title": "Cold open",              "durationSeconds": 45,  "notes": "Strongest pictures of the day"},
+      {"kind": "intro",          "title": "The question tonight",   "durationSeconds": 75,  "notes": ""},
+      {"kind": "guest_intro",    "title": "Introduce the panel",    "durationSeconds": 60,  "notes": "Three guests: name and billing"},
+      {"kind": "video",          "title": "Report",                 "durationSeconds": 90,  "notes": ""},
+      {"kind": "discussion",     "title": "First question",         "durationSeconds": 420, "notes": ""},
+      {"kind": "discussion",     "title": "Second question",        "durationSeconds": 420, "notes": ""},
+      {"kind": "question_block", "title": "Quick-fire round",       "durationSeconds": 300, "notes": ""},
+      {"kind": "close",          "title": "Last word to each guest","durationSeconds": 90,  "notes": "Hard out"}
+    ]'), 0);

@@ -2,6 +2,7 @@
 //! shape of a real panel listing, with a right-to-left and a Turkish name in the line-up.
 
 use crate::model::{PersonInput, ProgrammeInput, Status};
+use crate::segment::{SegmentInput, SegmentKind};
 
 pub fn example_programme() -> ProgrammeInput {
     let person = |name: &str, affiliation: Option<&str>| PersonInput {
@@ -42,5 +43,92 @@ pub fn example_programme() -> ProgrammeInput {
         slot: Some("25m".into()),
         status: Status::Planned,
         notes: "Example programme: edit or delete it freely.".into(),
+        segments: Some(example_running_order()),
     }
+}
+
+/// The example programme's running order: the shipped format (migration 0002),
+/// with people and questions filled in.
+fn example_running_order() -> Vec<SegmentInput> {
+    let seg =
+        |kind, title: &str, duration: &str, people: &[&str], question, notes: &str| SegmentInput {
+            kind,
+            title: title.into(),
+            duration: duration.into(),
+            people: people.iter().map(|p| p.to_string()).collect(),
+            question,
+            notes: notes.into(),
+        };
+    let all = [
+        "Miriam Okafor",
+        "Selam Tesfaye",
+        "هناء المصري",
+        "Tarık Ağaoğlu",
+    ];
+    vec![
+        seg(
+            SegmentKind::ColdOpen,
+            "Pictures of the dam filling",
+            "0:45",
+            &[],
+            None,
+            "Drone footage, no voice-over.",
+        ),
+        seg(
+            SegmentKind::Intro,
+            "The question tonight",
+            "1:15",
+            &["Miriam Okafor"],
+            Some(1),
+            "",
+        ),
+        seg(
+            SegmentKind::GuestIntro,
+            "Introduce the panel",
+            "1:00",
+            &all,
+            None,
+            "Cairo guest down the line.",
+        ),
+        seg(
+            SegmentKind::Video,
+            "Report from the Blue Nile",
+            "1:30",
+            &[],
+            None,
+            "VT 2, runs 1:28.",
+        ),
+        seg(
+            SegmentKind::Discussion,
+            "Electricity against water",
+            "7:00",
+            &all,
+            Some(2),
+            "",
+        ),
+        seg(
+            SegmentKind::Discussion,
+            "Drought years",
+            "7:00",
+            &all,
+            Some(3),
+            "",
+        ),
+        seg(
+            SegmentKind::QuestionBlock,
+            "Who could broker a deal?",
+            "5:00",
+            &all,
+            Some(4),
+            "",
+        ),
+        seg(
+            SegmentKind::Close,
+            "Last word to each guest",
+            "1:30",
+            &all,
+            None,
+            "Hard out at 25:00.",
+        ),
+    ]
 }

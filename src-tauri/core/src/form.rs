@@ -9,6 +9,7 @@ use crate::duration::parse_duration;
 use crate::error::{Error, Result};
 use crate::ids::PersonId;
 use crate::model::{PersonInput, ProgrammeInput, Status};
+use crate::segment::{SegmentInput, SegmentKind};
 use crate::text::{self, limits};
 
 pub(crate) struct ValidPerson {
@@ -27,6 +28,18 @@ pub(crate) struct ValidProgramme {
     pub time_zone: Tz,
     pub slot_seconds: Option<u32>,
     pub status: Status,
+    pub notes: String,
+    /// `None`: keep the stored running order (or, for a new programme, use its
+    /// series' format).
+    pub segments: Option<Vec<ValidSegment>>,
+}
+
+pub(crate) struct ValidSegment {
+    pub kind: SegmentKind,
+    pub title: String,
+    pub duration_seconds: u32,
+    pub people: Vec<String>,
+    pub question: Option<u32>,
     pub notes: String,
 }
 
@@ -93,6 +106,21 @@ impl ProgrammeInput {
             _ => None,
         };
         let notes = text::multi_line("notes", &self.notes, limits::NOTES)?;
+        let segments = match &self.segments {
+            None => None,
+            Some(list) if list.len() > limits::SEGMENTS => {
+                return Err(Error::validation(
+                    "segments",
+                    format!("has {} segments; at most {}", list.len(), limits::SEGMENTS),
+                ))
+            }
+            Some(list) => Some(
+                list.iter()
+                    .enumerate()
+                    .map(|(i, s)| segment(i, s, framing.len()))
+                    .collect::<Result<Vec<_>>>()?,
+            ),
+        };
         Ok(ValidProgramme {
             series,
             title,
@@ -104,8 +132,37 @@ impl ProgrammeInput {
             slot_seconds,
             status: self.status,
             notes,
+            segments,
         })
     }
+}
+
+fn segment(i: usize, s: &SegmentInput, framing_items: usize) -> Result<ValidSegment> {
+    let field = |name: &str| format!("segments[{i}].{name}");
+    let title = text::optional_line(&field("title"), Some(&s.title), limits::SEGMENT_TITLE)?
+        .unwrap_or_default();
+    let duration_seconds = parse_duration(&field("duration"), &s.duration)?;
+    let people = s
+        .people
+        .iter()
+        .map(|p| text::required_line(&field("people"), p, limits::NAME))
+        .collect::<Result<Vec<_>>>()?;
+    if let Some(q) = s.question {
+        if q == 0 || q as usize > framing_items {
+            return Err(Error::validation(
+                field("question"),
+                format!("there is no framing question {q} (this programme has {framing_items})"),
+            ));
+        }
+    }
+    Ok(ValidSegment {
+        kind: s.kind,
+        title,
+        duration_seconds,
+        people,
+        question: s.question,
+        notes: text::multi_line(&field("notes"), &s.notes, limits::NOTES)?,
+    })
 }
 
 fn person(field: &str, p: &PersonInput) -> Result<ValidPerson> {

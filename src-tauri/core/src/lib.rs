@@ -8,13 +8,16 @@ pub mod duration;
 pub mod error;
 pub mod example;
 pub mod form;
+pub mod formats;
 pub mod ids;
+pub mod markdown;
 pub mod migrate;
 pub mod model;
 pub mod people;
 pub mod programmes;
 pub mod runsheet;
 pub mod segment;
+mod segments;
 pub mod text;
 pub mod timing;
 

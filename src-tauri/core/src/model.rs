@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::ids::{PersonId, ProgrammeId};
+use crate::segment::{Segment, SegmentInput};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -124,6 +125,7 @@ pub struct Programme {
     pub slot_seconds: Option<u32>,
     pub status: Status,
     pub notes: String,
+    pub segments: Vec<Segment>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub revision: i64,
@@ -172,6 +174,9 @@ pub struct ProgrammeInput {
     pub slot: Option<String>,
     pub status: Status,
     pub notes: String,
+    /// The running order; `None` keeps the stored one (a new programme then starts
+    /// from its series' format).
+    pub segments: Option<Vec<SegmentInput>>,
 }
 
 impl Programme {
@@ -200,6 +205,7 @@ impl Programme {
             slot: self.slot_seconds.map(|s| format!("{s}s")),
             status: self.status,
             notes: self.notes.clone(),
+            segments: Some(self.segments.iter().map(Segment::to_input).collect()),
         }
     }
 }

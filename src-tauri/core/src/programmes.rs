@@ -7,10 +7,13 @@ use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use crate::airtime;
 use crate::db::Store;
 use crate::error::{Error, Result};
-use crate::form::ValidProgramme;
+use crate::form::{ValidProgramme, ValidSegment};
+use crate::formats;
 use crate::ids::{AppearanceId, PersonId, ProgrammeId};
 use crate::model::{Guest, PersonRef, Programme, ProgrammeInput, ProgrammeSummary, Role};
 use crate::people;
+use crate::segments;
+use crate::text::name_key;
 
 /// Which programmes to list, and how many.
 #[derive(Clone, Debug, Default)]
@@ -43,7 +46,19 @@ impl Store {
                 now
             ],
         )?;
-        write_children(&tx, id, &valid, now)?;
+        let lineup = write_children(&tx, id, &valid, now)?;
+        let from_format;
+        let segments = match (&valid.segments, &valid.series) {
+            (Some(s), _) => Some(s),
+            (None, Some(series)) => {
+                from_format = format_segments(&tx, series)?;
+                from_format.as_ref()
+            }
+            (None, None) => None,
+        };
+        if let Some(segments) = segments {
+            segments::replace(&tx, id, segments, &lineup)?;
+        }
         tx.commit()?;
         self.get_programme(id)
     }
@@ -81,8 +96,14 @@ impl Store {
             return Err(stale(&tx, id, expected_revision));
         }
         tx.execute("DELETE FROM framing WHERE programme_id = ?1", [id])?;
+        // Segment people point at appearances' people; set them aside while the
+        // line-up is rewritten (re-added below, or pruned to the new line-up).
         tx.execute("DELETE FROM appearance WHERE programme_id = ?1", [id])?;
-        write_children(&tx, id, &valid, now)?;
+        let lineup = write_children(&tx, id, &valid, now)?;
+        match &valid.segments {
+            Some(list) => segments::replace(&tx, id, list, &lineup)?,
+            None => segments::drop_people_not_on(&tx, id)?,
+        }
         tx.commit()?;
         self.get_programme(id)
     }
@@ -132,6 +153,7 @@ impl Store {
                         slot_seconds: r.get(5)?,
                         status: status.parse().unwrap_or_default(),
                         notes: r.get(7)?,
+                        segments: Vec::new(),
                         created_at: ms_to_utc(r.get(8)?),
                         updated_at: ms_to_utc(r.get(9)?),
                         revision: r.get(10)?,
@@ -143,8 +165,9 @@ impl Store {
                 what: "programme",
                 id: id.to_string(),
             })?;
+        let zone = zone_or_utc(&p.time_zone);
+        p.segments = segments::load(&self.conn, id, p.air_at, zone)?;
         if let Some(at) = p.air_at {
-            let zone = zone_or_utc(&p.time_zone);
             p.air_local = Some(airtime::local_input(at, zone));
             p.air_display = Some(airtime::display(at, zone));
         }
@@ -249,12 +272,14 @@ impl Store {
     }
 }
 
+/// Writes framing and line-up; returns the line-up as (person, name key) for
+/// matching segment people.
 fn write_children(
     tx: &Transaction<'_>,
     id: ProgrammeId,
     v: &ValidProgramme,
     now: i64,
-) -> Result<()> {
+) -> Result<Vec<(PersonId, String)>> {
     let mut st = tx
         .prepare_cached("INSERT INTO framing (programme_id, position, text) VALUES (?1, ?2, ?3)")?;
     for (i, text) in v.framing.iter().enumerate() {
@@ -264,7 +289,7 @@ fn write_children(
         "INSERT INTO appearance (id, programme_id, person_id, role, affiliation, position)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
-    let mut seen: Vec<PersonId> = Vec::new();
+    let mut seen: Vec<(PersonId, String)> = Vec::new();
     let line_up = v
         .presenter
         .iter()
@@ -273,7 +298,7 @@ fn write_children(
     let mut guest_pos = 0i64;
     for (role, person) in line_up {
         let person_id = people::resolve(tx, person, now)?;
-        if seen.contains(&person_id) {
+        if seen.iter().any(|(p, _)| *p == person_id) {
             let name = if person.name.is_empty() {
                 person_id.to_string()
             } else {
@@ -284,7 +309,11 @@ fn write_children(
                 format!("{name} is on this programme twice; list each person once"),
             ));
         }
-        seen.push(person_id);
+        let name: String =
+            tx.query_row("SELECT name FROM person WHERE id = ?1", [person_id], |r| {
+                r.get(0)
+            })?;
+        seen.push((person_id, name_key(&name)));
         let position = match role {
             Role::Presenter => 0,
             Role::Guest => {
@@ -301,7 +330,28 @@ fn write_children(
             position
         ])?;
     }
-    Ok(())
+    Ok(seen)
+}
+
+/// A series' format as segments ready to store, if the series has one.
+fn format_segments(conn: &rusqlite::Connection, series: &str) -> Result<Option<Vec<ValidSegment>>> {
+    let Some(format) = formats::load(conn, series)? else {
+        return Ok(None);
+    };
+    Ok(Some(
+        format
+            .segments
+            .iter()
+            .map(|f| ValidSegment {
+                kind: f.kind,
+                title: f.title.clone(),
+                duration_seconds: f.duration_seconds,
+                people: Vec::new(),
+                question: None,
+                notes: f.notes.clone(),
+            })
+            .collect(),
+    ))
 }
 
 /// Why an update or delete matched no row: the programme is gone, or it moved on.

@@ -52,3 +52,55 @@ pub struct SheetRow {
     pub question: Option<String>,
     pub notes: String,
 }
+
+impl RunSheet {
+    /// Everything an export prints about `p`, formatted once here.
+    pub fn from_programme(p: &crate::model::Programme) -> Self {
+        use crate::duration::format_duration;
+        let total: u32 = p
+            .segments
+            .iter()
+            .fold(0u32, |a, s| a.saturating_add(s.duration_seconds));
+        RunSheet {
+            series: p.series.clone(),
+            title: p.title.clone(),
+            air_display: p.air_display.clone(),
+            time_zone: p.time_zone.clone(),
+            slot: p.slot_seconds.map(format_duration),
+            status: p.status.as_str().to_string(),
+            presenter: p.presenter.as_ref().map(|pr| pr.name.clone()),
+            guests: p
+                .guests
+                .iter()
+                .map(|g| BilledGuest {
+                    name: g.name.clone(),
+                    affiliation: g.affiliation.clone(),
+                })
+                .collect(),
+            framing: p.framing.clone(),
+            segments: p
+                .segments
+                .iter()
+                .map(|s| SheetRow {
+                    number: s.number,
+                    start: s.start.clone(),
+                    end: s.end.clone(),
+                    duration: s.duration.clone(),
+                    kind: s.kind.label().to_string(),
+                    title: s.title.clone(),
+                    people: s.people.iter().map(|pr| pr.name.clone()).collect(),
+                    question: s
+                        .question
+                        .and_then(|q| p.framing.get(q as usize - 1))
+                        .cloned(),
+                    notes: s.notes.clone(),
+                })
+                .collect(),
+            total: format_duration(total),
+            over_under: p
+                .slot_seconds
+                .map(|slot| crate::timing::over_under(total, slot)),
+            clock_times: p.air_at.is_some(),
+        }
+    }
+}

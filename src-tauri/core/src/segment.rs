@@ -80,7 +80,13 @@ impl FromStr for SegmentKind {
         let key: String = s
             .trim()
             .chars()
-            .map(|c| if c == '-' || c == ' ' { '_' } else { c.to_ascii_lowercase() })
+            .map(|c| {
+                if c == '-' || c == ' ' {
+                    '_'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
             .collect();
         SegmentKind::ALL
             .into_iter()
@@ -99,6 +105,8 @@ impl FromStr for SegmentKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Segment {
+    /// 1-based place in the running order.
+    pub number: u32,
     pub kind: SegmentKind,
     pub title: String,
     pub duration_seconds: u32,
@@ -151,8 +159,14 @@ mod tests {
 
     #[test]
     fn kinds_parse_the_way_people_write_them() {
-        assert_eq!("Cold open".parse::<SegmentKind>().unwrap(), SegmentKind::ColdOpen);
-        assert_eq!("question-block".parse::<SegmentKind>().unwrap(), SegmentKind::QuestionBlock);
+        assert_eq!(
+            "Cold open".parse::<SegmentKind>().unwrap(),
+            SegmentKind::ColdOpen
+        );
+        assert_eq!(
+            "question-block".parse::<SegmentKind>().unwrap(),
+            SegmentKind::QuestionBlock
+        );
         assert_eq!("BREAK".parse::<SegmentKind>().unwrap(), SegmentKind::Break);
         let e = "interview".parse::<SegmentKind>().unwrap_err();
         assert!(e.to_string().contains("cold_open"), "{e}");

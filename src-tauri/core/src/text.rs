@@ -14,6 +14,8 @@ pub mod limits {
     pub const FRAMING_ITEMS: usize = 40;
     pub const GUESTS: usize = 12;
     pub const NOTES: usize = 100_000;
+    pub const SEGMENTS: usize = 500;
+    pub const SEGMENT_TITLE: usize = 300;
 }
 
 /// A required one-line field: trimmed, non-empty, no control characters.

@@ -70,7 +70,10 @@ pub fn preview(
     slot_seconds: Option<u32>,
     durations: &[Result<u32, String>],
 ) -> TimingPreview {
-    let secs: Vec<u32> = durations.iter().map(|d| *d.as_ref().unwrap_or(&0)).collect();
+    let secs: Vec<u32> = durations
+        .iter()
+        .map(|d| *d.as_ref().unwrap_or(&0))
+        .collect();
     let total = secs.iter().fold(0u32, |a, b| a.saturating_add(*b));
     let rows = offsets(&secs)
         .into_iter()
@@ -115,7 +118,12 @@ mod tests {
 
     #[test]
     fn a_preview_counts_bad_durations_as_zero_and_says_so() {
-        let p = preview(None, Tz::UTC, Some(300), &[Ok(60), Err("bad".into()), Ok(30)]);
+        let p = preview(
+            None,
+            Tz::UTC,
+            Some(300),
+            &[Ok(60), Err("bad".into()), Ok(30)],
+        );
         assert_eq!(p.rows[2].start, "01:00");
         assert_eq!(p.rows[1].error.as_deref(), Some("bad"));
         assert_eq!(p.total, "1:30");

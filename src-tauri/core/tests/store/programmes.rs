@@ -20,6 +20,7 @@ fn panel() -> ProgrammeInput {
         slot: Some("25m".into()),
         status: Status::Planned,
         notes: "Book a studio in Moscow.".into(),
+        segments: None,
     }
 }
 
