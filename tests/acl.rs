@@ -11,7 +11,10 @@ fn read(rel: &str) -> String {
 
 #[test]
 fn registered_declared_and_granted_commands_are_the_same_set() {
-    let declared: BTreeSet<String> = greenroom_app::COMMANDS.iter().map(|c| c.to_string()).collect();
+    let declared: BTreeSet<String> = greenroom_app::COMMANDS
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
 
     let commands_rs = read("src-tauri/commands.rs");
     let defined: BTreeSet<String> = commands_rs
@@ -48,8 +51,14 @@ fn registered_declared_and_granted_commands_are_the_same_set() {
         .collect();
 
     assert_eq!(defined, declared, "commands.rs vs command_names.rs");
-    assert_eq!(registered, declared, "generate_handler! vs command_names.rs");
-    assert_eq!(granted, declared, "tauri.conf.json capability vs command_names.rs");
+    assert_eq!(
+        registered, declared,
+        "generate_handler! vs command_names.rs"
+    );
+    assert_eq!(
+        granted, declared,
+        "tauri.conf.json capability vs command_names.rs"
+    );
 }
 
 #[test]

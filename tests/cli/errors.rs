@@ -81,8 +81,11 @@ fn a_db_in_a_missing_folder_is_a_clear_error() {
 
 #[test]
 fn an_empty_db_path_is_refused_rather_than_a_throwaway_database() {
-    run(std::path::Path::new(""), &["programme", "add", "--title", "T"])
-        .fails(2, "a value is required for '--db <PATH>'");
+    run(
+        std::path::Path::new(""),
+        &["programme", "add", "--title", "T"],
+    )
+    .fails(2, "a value is required for '--db <PATH>'");
 }
 
 #[test]

@@ -155,7 +155,9 @@ impl App {
 
     pub async fn type_into(&self, css: &str, text: &str) {
         let e = self.el(css).await;
-        e.clear().await.unwrap_or_else(|err| panic!("cannot clear {css}: {err}"));
+        e.clear()
+            .await
+            .unwrap_or_else(|err| panic!("cannot clear {css}: {err}"));
         e.send_keys(text)
             .await
             .unwrap_or_else(|err| panic!("cannot type into {css}: {err}"));
@@ -167,7 +169,9 @@ impl App {
         let e = all
             .get(n)
             .unwrap_or_else(|| panic!("no {css} #{n} (found {})", all.len()));
-        e.clear().await.unwrap_or_else(|err| panic!("cannot clear {css} #{n}: {err}"));
+        e.clear()
+            .await
+            .unwrap_or_else(|err| panic!("cannot clear {css} #{n}: {err}"));
         e.send_keys(text)
             .await
             .unwrap_or_else(|err| panic!("cannot type into {css} #{n}: {err}"));
