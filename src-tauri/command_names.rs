@@ -9,4 +9,11 @@ pub const COMMANDS: &[&str] = &[
     "list_people",
     "list_time_zones",
     "load_example",
+    "list_segment_kinds",
+    "preview_timing",
+    "get_series_format",
+    "save_series_format",
+    "choose_export_path",
+    "export_programme",
+    "open_exported",
 ];

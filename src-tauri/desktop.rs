@@ -1,6 +1,7 @@
 //! The desktop window: one store behind a mutex, the commands, and Tauri's context.
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use greenroom_core::{Error, Store};
@@ -13,6 +14,8 @@ pub struct AppState {
     pub db_path: PathBuf,
     store: Option<Mutex<Store>>,
     pub open_error: Option<serde_json::Value>,
+    /// Files exported in this session: the only ones `open_exported` may open.
+    exported: Mutex<HashSet<PathBuf>>,
 }
 
 impl AppState {
@@ -22,6 +25,7 @@ impl AppState {
                 db_path,
                 store: Some(Mutex::new(store)),
                 open_error: None,
+                exported: Mutex::default(),
             },
             Err(e) => {
                 eprintln!("greenroom: {e}");
@@ -29,6 +33,7 @@ impl AppState {
                     db_path,
                     store: None,
                     open_error: serde_json::to_value(&e).ok(),
+                    exported: Mutex::default(),
                 }
             }
         }
@@ -45,19 +50,44 @@ impl AppState {
     }
 }
 
+impl AppState {
+    pub fn remember_export(&self, path: PathBuf) {
+        self.exported
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(path);
+    }
+
+    pub fn was_exported(&self, path: &Path) -> bool {
+        self.exported
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains(path)
+    }
+}
+
 pub fn run(db_path: PathBuf) -> i32 {
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(AppState::open(db_path))
         .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::list_programmes,
-            commands::get_programme,
-            commands::create_programme,
-            commands::update_programme,
-            commands::delete_programme,
-            commands::list_people,
-            commands::list_time_zones,
-            commands::load_example,
+            commands::programmes::app_info,
+            commands::programmes::list_programmes,
+            commands::programmes::get_programme,
+            commands::programmes::create_programme,
+            commands::programmes::update_programme,
+            commands::programmes::delete_programme,
+            commands::programmes::list_people,
+            commands::programmes::list_time_zones,
+            commands::programmes::load_example,
+            commands::runsheet::list_segment_kinds,
+            commands::runsheet::preview_timing,
+            commands::runsheet::get_series_format,
+            commands::runsheet::save_series_format,
+            commands::runsheet::choose_export_path,
+            commands::runsheet::export_programme,
+            commands::runsheet::open_exported,
         ])
         .run(tauri::generate_context!());
     match result {

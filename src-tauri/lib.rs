@@ -5,6 +5,7 @@ pub mod cli;
 mod command_names;
 mod commands;
 mod desktop;
+pub mod export;
 
 use std::path::PathBuf;
 

@@ -16,7 +16,11 @@ fn registered_declared_and_granted_commands_are_the_same_set() {
         .map(|c| c.to_string())
         .collect();
 
-    let commands_rs = read("src-tauri/commands.rs");
+    let commands_rs: String =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/commands"))
+            .unwrap()
+            .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+            .collect();
     let defined: BTreeSet<String> = commands_rs
         .split("#[tauri::command]")
         .skip(1)
@@ -31,7 +35,7 @@ fn registered_declared_and_granted_commands_are_the_same_set() {
     let handler = handler.split(']').next().unwrap();
     let registered: BTreeSet<String> = handler
         .split(',')
-        .map(|s| s.trim().trim_start_matches("commands::").to_string())
+        .map(|s| s.trim().rsplit("::").next().unwrap().to_string())
         .filter(|s| !s.is_empty())
         .collect();
 
@@ -50,7 +54,7 @@ fn registered_declared_and_granted_commands_are_the_same_set() {
         })
         .collect();
 
-    assert_eq!(defined, declared, "commands.rs vs command_names.rs");
+    assert_eq!(defined, declared, "commands/*.rs vs command_names.rs");
     assert_eq!(
         registered, declared,
         "generate_handler! vs command_names.rs"

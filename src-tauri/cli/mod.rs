@@ -1,9 +1,12 @@
 //! The command line: argument definitions and dispatch. Each subcommand parses its
 //! arguments into core types, calls the core, and prints the result.
 
+mod export;
 mod output;
 mod person;
 mod programme;
+mod segment;
+mod series;
 
 use std::path::{Path, PathBuf};
 
@@ -41,6 +44,18 @@ pub enum Command {
         #[command(subcommand)]
         command: person::PersonCommand,
     },
+    /// A programme's running order (segments are numbered from 1).
+    Segment {
+        #[command(subcommand)]
+        command: segment::SegmentCommand,
+    },
+    /// Series and their formats.
+    Series {
+        #[command(subcommand)]
+        command: series::SeriesCommand,
+    },
+    /// Write a programme's run-sheet as Markdown or PDF.
+    Export(export::ExportArgs),
 }
 
 /// Runs one subcommand on the database at `db`; returns the exit code.
@@ -48,6 +63,9 @@ pub fn execute(command: Command, db: &Path) -> i32 {
     let result = Store::open(db).and_then(|mut store| match command {
         Command::Programme { command } => programme::run(&mut store, command),
         Command::Person { command } => person::run(&store, command),
+        Command::Segment { command } => segment::run(&mut store, command),
+        Command::Series { command } => series::run(&mut store, command),
+        Command::Export(args) => export::run(&store, args),
     });
     match result {
         Ok(()) => 0,

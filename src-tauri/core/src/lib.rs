@@ -7,6 +7,7 @@ pub mod db;
 pub mod duration;
 pub mod error;
 pub mod example;
+pub mod files;
 pub mod form;
 pub mod formats;
 pub mod ids;

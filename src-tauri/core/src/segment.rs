@@ -153,6 +153,21 @@ impl Segment {
     }
 }
 
+/// Checks a 1-based segment number against a running order of `len` segments.
+pub fn index(n: usize, len: usize) -> crate::Result<usize> {
+    if n == 0 || n > len {
+        return Err(Error::validation(
+            "segment",
+            match len {
+                0 => format!("there is no segment {n}: this programme has no segments"),
+                1 => format!("there is no segment {n}: this programme has 1 segment"),
+                _ => format!("there is no segment {n}: this programme has segments 1 to {len}"),
+            },
+        ));
+    }
+    Ok(n - 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

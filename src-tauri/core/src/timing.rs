@@ -94,6 +94,38 @@ pub fn preview(
     }
 }
 
+/// [`preview`] from the form's raw text. An air time, zone or slot that does not
+/// parse yet is left out (the form reports it on save) rather than failing the preview.
+pub fn preview_form(
+    air: Option<&str>,
+    time_zone: Option<&str>,
+    slot: Option<&str>,
+    durations: &[String],
+) -> TimingPreview {
+    let zone = given(time_zone).and_then(|z| crate::airtime::parse_zone(z).ok());
+    let (air_at, zone) = match given(air).and_then(|a| crate::airtime::parse_air(a, zone).ok()) {
+        Some((at, z)) => (Some(at), z),
+        None => (None, zone.unwrap_or(Tz::UTC)),
+    };
+    let slot = given(slot)
+        .and_then(|s| crate::duration::parse_duration("slot", s).ok())
+        .filter(|s| *s > 0);
+    let parsed: Vec<Result<u32, String>> = durations
+        .iter()
+        .map(|d| {
+            crate::duration::parse_duration("duration", d).map_err(|e| match e {
+                crate::Error::Validation { message, .. } => message,
+                e => e.to_string(),
+            })
+        })
+        .collect();
+    preview(air_at, zone, slot, &parsed)
+}
+
+fn given(s: Option<&str>) -> Option<&str> {
+    s.map(str::trim).filter(|s| !s.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +146,32 @@ mod tests {
         assert_eq!(over_under(1545, 1500), "+0:45 over");
         assert_eq!(over_under(1370, 1500), "2:10 to fill");
         assert_eq!(over_under(1500, 1500), "on time");
+    }
+
+    #[test]
+    fn a_form_preview_tolerates_half_typed_fields() {
+        let d = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let p = preview_form(
+            Some("2025-05-16T19:30"),
+            Some("Asia/Qatar"),
+            Some("25m"),
+            &d(&["1:30", "20m"]),
+        );
+        assert_eq!(p.rows[1].start, "19:31:30");
+        assert_eq!(p.over_under.as_deref(), Some("3:30 to fill"));
+        let p = preview_form(
+            Some("2025-05-1"),
+            Some("Asia/Qat"),
+            Some("2"),
+            &d(&["1:3x"]),
+        );
+        assert_eq!(p.rows[0].start, "00:00");
+        assert!(p.rows[0]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("not a duration"));
+        assert_eq!(p.over_under, None);
     }
 
     #[test]

@@ -95,7 +95,6 @@ fn refused(id: FileId) -> FileError {
 mod tests {
     use super::*;
 
-
     #[test]
     fn only_the_template_is_reachable() {
         let world = SheetWorld::new(Dict::new());
@@ -105,7 +104,10 @@ mod tests {
                 continue; // a path Typst itself refuses to form
             };
             let id = FileId::new(RootedPath::new(VirtualRoot::Project, vpath));
-            assert!(matches!(world.file(id), Err(FileError::NotFound(_))), "{path}");
+            assert!(
+                matches!(world.file(id), Err(FileError::NotFound(_))),
+                "{path}"
+            );
             assert!(world.source(id).is_err(), "{path}");
         }
         assert!(world.today(None).is_none());

@@ -27,14 +27,23 @@ fn realistic_sheet_passes_qpdf_and_reads_back_in_full() {
             "guest {name:?} missing (for Chinese names the system needs a CJK font, \
              Debian: fonts-noto-cjk):\n{all}"
         );
-        assert!(all.contains(&format!("{affiliation}")), "{affiliation:?} missing");
+        assert!(
+            all.contains(&format!("{affiliation}")),
+            "{affiliation:?} missing"
+        );
     }
     assert!(all.contains("Tarık Oğuzlu — Antalya Bilim University"));
     for question in &sheet.framing {
-        assert!(all.contains(question.as_str()), "framing {question:?} missing");
+        assert!(
+            all.contains(question.as_str()),
+            "framing {question:?} missing"
+        );
     }
     for n in 1..=30 {
-        assert!(all.contains(&sheet::segment_title(n)), "segment {n} missing");
+        assert!(
+            all.contains(&sheet::segment_title(n)),
+            "segment {n} missing"
+        );
     }
     assert!(all.contains("“Who has the leverage to make both sides stop?”"));
     assert!(all.contains("Total planned: 24:15"));
@@ -63,7 +72,11 @@ fn every_page_has_the_header_and_a_page_x_of_y_footer() {
     let pages = pages(&pdf.path);
     let total = pages.len();
     for (i, page) in pages.iter().enumerate() {
-        assert!(page.contains(SERIES), "page {} has no header:\n{page}", i + 1);
+        assert!(
+            page.contains(SERIES),
+            "page {} has no header:\n{page}",
+            i + 1
+        );
         assert!(
             page.contains("Fri 16 May 2025 19:30 +03 (Asia/Qatar)"),
             "page {} has no air time in the header:\n{page}",
@@ -76,7 +89,11 @@ fn every_page_has_the_header_and_a_page_x_of_y_footer() {
         );
         // The table header repeats wherever the table continues.
         if i > 0 && page.contains("Segment ") {
-            assert!(page.contains("Title / notes"), "page {} lost the table header", i + 1);
+            assert!(
+                page.contains("Title / notes"),
+                "page {} lost the table header",
+                i + 1
+            );
         }
     }
 }
@@ -90,16 +107,25 @@ fn arabic_name_reads_back_in_logical_order() {
     // (typing) order; a PDF that lost the order would read back reversed.
     assert!(all.contains(name), "{name:?} missing:\n{all}");
     let reversed: String = name.chars().rev().collect();
-    assert!(!all.contains(&reversed), "the Arabic name came out in visual order");
+    assert!(
+        !all.contains(&reversed),
+        "the Arabic name came out in visual order"
+    );
 }
 
 #[test]
 fn a4_and_letter_have_their_own_page_sizes() {
     let sheet = sheet::realistic(3);
     let (w, h) = page_size(&render(&sheet, Paper::A4).path);
-    assert!((w - 595.28).abs() < 0.05 && (h - 841.89).abs() < 0.05, "A4 is {w} x {h}");
+    assert!(
+        (w - 595.28).abs() < 0.05 && (h - 841.89).abs() < 0.05,
+        "A4 is {w} x {h}"
+    );
     let (w, h) = page_size(&render(&sheet, Paper::Letter).path);
-    assert!((w - 612.0).abs() < 0.05 && (h - 792.0).abs() < 0.05, "Letter is {w} x {h}");
+    assert!(
+        (w - 612.0).abs() < 0.05 && (h - 792.0).abs() < 0.05,
+        "Letter is {w} x {h}"
+    );
 }
 
 #[test]
@@ -133,10 +159,20 @@ fn a_500_character_title_and_100_kb_of_notes_are_laid_out_not_clipped() {
     run("qpdf", &["--check"], &pdf.path);
     let pages = pages(&pdf.path);
     let all = pages.join(" ");
-    assert!(all.contains("who pays the price in the end?"), "title clipped");
+    assert!(
+        all.contains("who pays the price in the end?"),
+        "title clipped"
+    );
     assert!(all.contains("Last line of the notes."), "notes clipped");
-    assert!(all.contains(&sheet::segment_title(3)), "the row after the notes is lost");
-    assert!(pages.len() > 10, "100 KB of notes on {} pages?", pages.len());
+    assert!(
+        all.contains(&sheet::segment_title(3)),
+        "the row after the notes is lost"
+    );
+    assert!(
+        pages.len() > 10,
+        "100 KB of notes on {} pages?",
+        pages.len()
+    );
 }
 
 #[test]

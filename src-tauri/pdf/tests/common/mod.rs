@@ -34,7 +34,11 @@ pub fn run(program: &str, args: &[&str], pdf: &Path) -> String {
     let output = Command::new(program)
         .args(args)
         .arg(pdf)
-        .args(if program == "pdftotext" { &["-"][..] } else { &[] })
+        .args(if program == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[]
+        })
         .output()
         .unwrap_or_else(|e| match e.kind() {
             ErrorKind::NotFound => panic!(

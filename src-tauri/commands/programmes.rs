@@ -1,15 +1,13 @@
-//! Tauri commands: take arguments, call the core, return. Async so that database
-//! work runs off the UI thread. Errors reach the UI as `{code, message, field?}`.
+//! Commands over programmes and the people directory.
 
 use greenroom_core::{
-    example, Error, ListQuery, Person, Programme, ProgrammeId, ProgrammeInput, ProgrammeSummary,
+    example, ListQuery, Person, Programme, ProgrammeId, ProgrammeInput, ProgrammeSummary,
 };
 use serde::Serialize;
 use tauri::State;
 
+use super::{bounded, Reply};
 use crate::desktop::AppState;
-
-type Reply<T> = Result<T, Error>;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -42,7 +40,7 @@ pub async fn list_programmes(
     offset: Option<u32>,
 ) -> Reply<Vec<ProgrammeSummary>> {
     let q = ListQuery {
-        text: bounded(text, 500)?,
+        text: bounded("filter", text, 500)?,
         limit,
         offset: offset.unwrap_or(0),
     };
@@ -95,14 +93,4 @@ pub async fn load_example(state: State<'_, AppState>) -> Reply<Programme> {
     state
         .store()?
         .create_programme(&example::example_programme())
-}
-
-fn bounded(text: Option<String>, max: usize) -> Reply<Option<String>> {
-    match text {
-        Some(t) if t.len() > max => Err(Error::validation(
-            "filter",
-            format!("is too long (at most {max} bytes)"),
-        )),
-        t => Ok(t),
-    }
 }

@@ -1,0 +1,151 @@
+//! Commands for the running order: live timing, series formats and export.
+
+use std::path::PathBuf;
+
+use greenroom_core::formats::SeriesFormat;
+use greenroom_core::segment::SegmentKind;
+use greenroom_core::timing::{preview_form, TimingPreview};
+use greenroom_core::Error;
+use greenroom_pdf::Paper;
+use serde::Serialize;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+use super::{bounded, Reply};
+use crate::desktop::AppState;
+use crate::export::{self, Format};
+
+#[derive(Serialize)]
+pub struct KindOption {
+    value: &'static str,
+    label: &'static str,
+}
+
+#[tauri::command]
+pub async fn list_segment_kinds() -> Reply<Vec<KindOption>> {
+    Ok(SegmentKind::ALL
+        .iter()
+        .map(|k| KindOption {
+            value: k.as_str(),
+            label: k.label(),
+        })
+        .collect())
+}
+
+#[tauri::command]
+pub async fn preview_timing(
+    air: Option<String>,
+    time_zone: Option<String>,
+    slot: Option<String>,
+    durations: Vec<String>,
+) -> Reply<TimingPreview> {
+    if durations.len() > greenroom_core::text::limits::SEGMENTS
+        || durations.iter().any(|d| d.len() > 64)
+    {
+        return Err(Error::validation("durations", "too many or too long"));
+    }
+    let air = bounded("air", air, 64)?;
+    let time_zone = bounded("timeZone", time_zone, 64)?;
+    let slot = bounded("slot", slot, 64)?;
+    Ok(preview_form(
+        air.as_deref(),
+        time_zone.as_deref(),
+        slot.as_deref(),
+        &durations,
+    ))
+}
+
+#[tauri::command]
+pub async fn get_series_format(
+    state: State<'_, AppState>,
+    series: String,
+) -> Reply<Option<SeriesFormat>> {
+    let series = bounded("series", Some(series), 1000)?.unwrap_or_default();
+    state.store()?.series_format(&series)
+}
+
+#[tauri::command]
+pub async fn save_series_format(
+    state: State<'_, AppState>,
+    series: String,
+    programme_id: String,
+) -> Reply<usize> {
+    let series = bounded("series", Some(series), 1000)?.unwrap_or_default();
+    state
+        .store()?
+        .save_series_format_from(&series, programme_id.parse()?)
+}
+
+/// Asks where to save, with the native dialog; `None` if the user cancels.
+#[tauri::command]
+pub async fn choose_export_path(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    format: String,
+) -> Reply<Option<String>> {
+    let format: Format = format.parse()?;
+    let programme = state.store()?.get_programme(id.parse()?)?;
+    let (label, ext) = match format {
+        Format::Markdown => ("Markdown", "md"),
+        Format::Pdf => ("PDF", "pdf"),
+    };
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title("Export run-sheet")
+        .set_file_name(export::suggested_file_name(&programme, format))
+        .add_filter(label, &[ext])
+        .blocking_save_file();
+    Ok(chosen
+        .and_then(|p| p.into_path().ok())
+        .map(|p| p.display().to_string()))
+}
+
+#[derive(Serialize)]
+pub struct Exported {
+    path: String,
+    bytes: usize,
+}
+
+#[tauri::command]
+pub async fn export_programme(
+    state: State<'_, AppState>,
+    id: String,
+    format: String,
+    paper: Option<String>,
+    path: String,
+) -> Reply<Exported> {
+    let format: Format = format.parse()?;
+    let paper: Paper = match paper {
+        Some(p) => p.parse()?,
+        None => Paper::default(),
+    };
+    let path = PathBuf::from(bounded("path", Some(path), 4096)?.unwrap_or_default());
+    let programme = state.store()?.get_programme(id.parse()?)?;
+    let bytes = export::write(&programme, format, paper, &path)?;
+    state.remember_export(path.clone());
+    Ok(Exported {
+        path: path.display().to_string(),
+        bytes,
+    })
+}
+
+/// Opens a file this window exported, with the system's default program. Only such
+/// files: the UI cannot use this to open anything else.
+#[tauri::command]
+pub async fn open_exported(app: AppHandle, state: State<'_, AppState>, path: String) -> Reply<()> {
+    let path = PathBuf::from(path);
+    if !state.was_exported(&path) {
+        return Err(Error::validation(
+            "path",
+            "only files exported from this window can be opened",
+        ));
+    }
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| Error::Export {
+            message: format!("could not open {}: {e}", path.display()),
+        })
+}

@@ -1,0 +1,79 @@
+//! Rendering a programme's run-sheet to bytes and writing it, shared by the CLI and
+//! the window. The programme is read first, so the database is not held while the
+//! PDF is typeset.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use greenroom_core::markdown::render_markdown;
+use greenroom_core::runsheet::RunSheet;
+use greenroom_core::{files, Error, Programme, Result};
+use greenroom_pdf::{render_pdf, Paper};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Pdf,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
+impl FromStr for Format {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Ok(Format::Markdown),
+            "pdf" => Ok(Format::Pdf),
+            _ => Err(Error::validation(
+                "format",
+                format!("{s:?} is not an export format (md or pdf)"),
+            )),
+        }
+    }
+}
+
+pub fn render(p: &Programme, format: Format, paper: Paper) -> Result<Vec<u8>> {
+    let sheet = RunSheet::from_programme(p);
+    match format {
+        Format::Markdown => Ok(render_markdown(&sheet).into_bytes()),
+        Format::Pdf => render_pdf(&sheet, paper),
+    }
+}
+
+/// Renders and writes atomically: an error leaves no partial file.
+pub fn write(p: &Programme, format: Format, paper: Paper, path: &Path) -> Result<usize> {
+    let bytes = render(p, format, paper)?;
+    files::write_atomic(path, &bytes)?;
+    Ok(bytes.len())
+}
+
+/// A file name to offer in the save dialog: the air date and the title, with
+/// characters file systems refuse replaced.
+pub fn suggested_file_name(p: &Programme, format: Format) -> String {
+    let date = p
+        .air_local
+        .as_deref()
+        .and_then(|l| l.get(..10))
+        .map(|d| format!("{d} "))
+        .unwrap_or_default();
+    let title: String = p
+        .title
+        .chars()
+        .map(|c| {
+            if r#"/\:*?"<>|"#.contains(c) || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .take(80)
+        .collect();
+    format!("{date}{}.{}", title.trim(), format.extension())
+}
