@@ -2,6 +2,7 @@
 
 mod errors;
 mod programmes;
+mod runsheet;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
