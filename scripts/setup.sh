@@ -9,7 +9,7 @@ RUN_PACKAGES=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev
   libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
-  fonts-noto-core
+  fonts-noto-core fonts-noto-cjk
 )
 TEST_PACKAGES=(xvfb xauth webkit2gtk-driver qpdf poppler-utils)
 
