@@ -37,6 +37,8 @@ pub enum ProgrammeCommand {
         #[arg(long, value_name = "N")]
         revision: Option<i64>,
     },
+    /// Add the example programme (a full three-guest panel with its running order).
+    Example,
     /// Delete a programme and its appearances (the people stay).
     Delete {
         id: String,
@@ -204,6 +206,10 @@ pub fn run(store: &mut Store, command: ProgrammeCommand) -> Result<()> {
             edit(&mut input, fields)?;
             let p = store.update_programme(id, revision.unwrap_or(current.revision), &input)?;
             output::text(&format!("{} revision {}", p.id, p.revision))
+        }
+        ProgrammeCommand::Example => {
+            let p = store.create_programme(&greenroom_core::example::example_programme())?;
+            output::text(&p.id.to_string())
         }
         ProgrammeCommand::Delete { id, revision } => {
             store.delete_programme(id.parse()?, revision)?;
