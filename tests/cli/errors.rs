@@ -89,6 +89,23 @@ fn an_empty_db_path_is_refused_rather_than_a_throwaway_database() {
 }
 
 #[test]
+fn a_db_in_a_read_only_folder_is_a_clear_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _) = temp_db();
+    let ro = dir.path().join("read-only");
+    fs::create_dir(&ro).unwrap();
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).unwrap();
+    // Root ignores permission bits; /proc refuses new files to everyone.
+    let db = if fs::write(ro.join("probe"), b"").is_ok() {
+        std::path::PathBuf::from("/proc/greenroom-cli-test.db")
+    } else {
+        ro.join("greenroom.db")
+    };
+    run(&db, &["programme", "add", "--title", "T"]).fails(1, "cannot open the database");
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
 fn a_db_that_is_not_sqlite_is_refused_and_unchanged() {
     let (_d, db) = temp_db();
     let bytes = b"%PDF-1.7 definitely not a database".repeat(200);
