@@ -4,3 +4,4 @@
 mod first_run;
 mod harness;
 mod programme_editor;
+mod runsheet;

@@ -47,4 +47,15 @@ export const api = {
   listPeople: () => call('list_people'),
   listTimeZones: () => call('list_time_zones'),
   loadExample: () => call('load_example'),
+  // Running order. Timing is worked out by the server so the editor, the CLI and
+  // the exports can never disagree about a clock time.
+  previewTiming: ({ air = null, timeZone = null, slot = null, durations = [] }) =>
+    call('preview_timing', { air, timeZone, slot, durations }),
+  listSegmentKinds: () => call('list_segment_kinds'),
+  getSeriesFormat: (series) => call('get_series_format', { series }),
+  saveSeriesFormat: (series, programmeId) => call('save_series_format', { series, programmeId }),
+  // Exports: the native save dialog, then the write, then (on request) the file.
+  chooseExportPath: (id, format) => call('choose_export_path', { id, format }),
+  exportProgramme: (id, format, paper, path) => call('export_programme', { id, format, paper, path }),
+  openExported: (path) => call('open_exported', { path }),
 };

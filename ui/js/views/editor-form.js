@@ -27,8 +27,24 @@ export function emptyForm() {
     title: '', series: '', status: 'draft', airLocal: '', timeZone: userTimeZone(), slot: '',
     presenter: { name: '', personId: null }, notes: '',
     framing: [''], guests: [{ name: '', affiliation: '', personId: null }],
+    segments: [], // empty, so that picking a series can start it from the series' format
   };
 }
+
+// A segment as the form holds it: the same shape the server accepts.
+const segmentFromProgramme = (s) => ({
+  kind: s.kind,
+  title: s.title ?? '',
+  duration: s.duration ?? formatSlot(s.durationSeconds),
+  people: (s.people || []).map((p) => p.name),
+  question: s.question ?? null,
+  notes: s.notes ?? '',
+});
+
+// A series format's segment (no people, no question) as a form row.
+export const segmentFromFormat = (s) => ({
+  kind: s.kind, title: s.title ?? '', duration: formatSlot(s.durationSeconds), people: [], question: null, notes: s.notes ?? '',
+});
 
 export function formFromProgramme(p) {
   return {
@@ -44,6 +60,7 @@ export function formFromProgramme(p) {
     guests: p.guests.length
       ? p.guests.map((g) => ({ name: g.name, affiliation: g.affiliation ?? '', personId: g.personId }))
       : [{ name: '', affiliation: '', personId: null }],
+    segments: (p.segments || []).map(segmentFromProgramme),
   };
 }
 
@@ -63,6 +80,10 @@ export function inputFromForm(f) {
     slot: orNull(f.slot),
     status: f.status,
     notes: f.notes,
+    // Always a list, even an empty one: a running order the producer emptied stays empty.
+    segments: (f.segments || []).map((s) => ({
+      kind: s.kind, title: s.title, duration: s.duration, people: s.people, question: s.question ?? null, notes: s.notes,
+    })),
   };
 }
 
@@ -75,6 +96,10 @@ export function fingerprint(f) {
     t(f.presenter.name), t(f.notes).replace(/\r\n/g, '\n'),
     f.framing.map(t).filter(Boolean),
     f.guests.filter((g) => t(g.name) || g.personId).map((g) => [t(g.name), t(g.affiliation)]),
+    // Every segment row counts, blank or not: adding one is an edit the producer made.
+    (f.segments || []).map((s) => [
+      s.kind, t(s.title), t(s.duration), (s.people || []).map(t), s.question ?? null, t(s.notes).replace(/\r\n/g, '\n'),
+    ]),
   ]);
 }
 
@@ -83,14 +108,28 @@ export function fieldLabel(field) {
     title: 'Title', series: 'Series', status: 'Status', air: 'Air time', timeZone: 'Time zone',
     slot: 'Slot length', notes: 'Notes', framing: 'Framing', guests: 'Guests',
     presenter: 'Presenter', 'presenter.name': 'Presenter', 'presenter.affiliation': 'Presenter affiliation',
+    segments: 'Running order',
   };
   if (simple[field]) return simple[field];
   let m = /^framing\[(\d+)\]$/.exec(field);
   if (m) return `Framing item ${Number(m[1]) + 1}`;
   m = /^guests\[(\d+)\]\.(name|affiliation)$/.exec(field);
   if (m) return `Guest ${Number(m[1]) + 1} ${m[2] === 'name' ? 'name' : 'affiliation'}`;
+  m = SEGMENT_FIELD.exec(field);
+  if (m) return `Segment ${Number(m[1]) + 1}${m[2] ? ` ${SEGMENT_PARTS[m[2]].label}` : ''}`;
   return field;
 }
+
+// `segments[3].duration` and friends: the row, and the part of it.
+const SEGMENT_FIELD = /^segments\[(\d+)\](?:\.(kind|title|duration|people|question|notes))?$/;
+const SEGMENT_PARTS = {
+  kind: { label: 'kind', selector: '.seg-kind' },
+  title: { label: 'title', selector: '.seg-title' },
+  duration: { label: 'duration', selector: '.seg-duration' },
+  people: { label: 'people', selector: '.seg-person, .seg-people' },
+  question: { label: 'framing question', selector: '.seg-question' },
+  notes: { label: 'notes', selector: '.seg-notes' },
+};
 
 // The control a server field name refers to, or null.
 export function controlFor(form, field) {
@@ -98,6 +137,7 @@ export function controlFor(form, field) {
     title: 'title', series: 'series', status: 'status', air: 'air-local', timeZone: 'time-zone',
     slot: 'slot', notes: 'notes', presenter: 'presenter-name', 'presenter.name': 'presenter-name',
     'presenter.affiliation': 'presenter-name', framing: 'add-framing', guests: 'add-guest',
+    segments: 'add-segment',
   };
   if (byId[field]) return form.querySelector(`#${byId[field]}`);
   let m = /^framing\[(\d+)\]$/.exec(field);
@@ -106,6 +146,14 @@ export function controlFor(form, field) {
   if (m) {
     const row = form.querySelectorAll('#guest-list .guest-row')[Number(m[1])];
     return row ? row.querySelector(m[2] === 'name' ? '.guest-name' : '.guest-affiliation') : null;
+  }
+  m = SEGMENT_FIELD.exec(field);
+  if (m) {
+    const row = form.querySelectorAll('#segment-table .segment-row')[Number(m[1])];
+    if (!row) return null;
+    const control = row.querySelector(SEGMENT_PARTS[m[2] || 'title'].selector);
+    if (control && control.classList.contains('seg-people')) control.tabIndex = -1; // no one to tick: focus the cell
+    return control;
   }
   return null;
 }
@@ -132,7 +180,15 @@ export function showFieldError(form, field, message) {
   if (!control) return null;
   control.setAttribute('aria-invalid', 'true');
   control.setAttribute('aria-describedby', id);
-  const holder = control.closest('.field, .row-fields, .section-actions') || control.parentElement;
+  // In the running order the message goes in the line under the segment's row,
+  // where there is room for a sentence; notes open so a notes error can be seen.
+  const segmentRow = control.closest('.segment-row');
+  if (segmentRow && control.classList.contains('seg-notes')) {
+    segmentRow.querySelector('.seg-notes-wrap').hidden = false;
+    segmentRow.querySelector('.seg-notes-toggle').setAttribute('aria-expanded', 'true');
+  }
+  const holder = segmentRow ? segmentRow.querySelector('.seg-detail')
+    : control.closest('.field, .row-fields, .section-actions') || control.parentElement;
   holder.append(note);
   return control;
 }

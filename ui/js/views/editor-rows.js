@@ -1,5 +1,6 @@
-// The two ordered lists of the editor: framing questions and guests. Rows are built
-// synchronously so a click on "Add" leaves a usable input in the DOM at once.
+// The ordered lists of the editor: framing questions and guests here, segments in
+// editor-segments.js on the same machinery. Rows are built synchronously so a click
+// on "Add" leaves a usable input in the DOM at once.
 
 import { h, nextId } from '../dom.js';
 
@@ -10,7 +11,7 @@ export function nameKey(name) {
   return name.trim().split(/\s+/).join(' ').toLowerCase();
 }
 
-function controls(noun) {
+export function controls(noun) {
   return h('div', { class: 'row-controls' },
     h('button', { type: 'button', class: 'icon-button move-up', 'aria-label': `Move ${noun} up`, title: 'Move up (Alt+↑)' }, '↑'),
     h('button', { type: 'button', class: 'icon-button move-down', 'aria-label': `Move ${noun} down`, title: 'Move down (Alt+↓)' }, '↓'),
@@ -18,9 +19,17 @@ function controls(noun) {
 }
 
 // Shared behaviour: add, move, remove, renumber, keyboard moves.
-// `kind` supplies build(values), read(row), noun(n) and the row class.
-function rowList(listEl, addButton, kind, max, onChange) {
+// `kind` supplies build(values), read(row), noun(n), relabel(row, n), and optionally
+// `focus` (the selector of the control a new row starts in) and `allowEmpty` (the
+// list may have no rows at all; otherwise removing the last row leaves a blank one).
+export function rowList(listEl, addButton, kind, max, onChange) {
   const rows = () => Array.from(listEl.children);
+  const focusSelector = kind.focus || 'textarea, input';
+  // The row an event happened in: a direct child of the list, whatever its tag.
+  const rowOf = (el) => {
+    while (el && el.parentElement !== listEl) el = el.parentElement;
+    return el;
+  };
 
   function renumber() {
     const all = rows();
@@ -60,10 +69,10 @@ function rowList(listEl, addButton, kind, max, onChange) {
   function remove(row) {
     const next = row.nextElementSibling || row.previousElementSibling;
     row.remove();
-    if (rows().length === 0) add(undefined, false);
+    if (rows().length === 0 && !kind.allowEmpty) add(undefined, false);
     renumber();
     const focusRow = next && next.isConnected ? next : listEl.firstElementChild;
-    const focusTarget = focusRow ? focusRow.querySelector('textarea, input') : addButton;
+    const focusTarget = (focusRow && focusRow.querySelector(focusSelector)) || addButton;
     focusTarget.focus();
     onChange();
   }
@@ -73,21 +82,30 @@ function rowList(listEl, addButton, kind, max, onChange) {
     const row = kind.build(values || {});
     listEl.append(row);
     renumber();
-    if (focus) row.querySelector('textarea, input').focus();
+    if (focus) row.querySelector(focusSelector).focus();
     return row;
+  }
+
+  // Drag and drop: put `row` before `before` (null: at the end).
+  function place(row, before) {
+    if (before === row || row.nextElementSibling === before) return;
+    listEl.insertBefore(row, before);
+    renumber();
+    onChange();
   }
 
   listEl.addEventListener('click', (e) => {
     const btn = e.target.closest('button');
     if (!btn) return;
-    const row = btn.closest('li');
+    const row = rowOf(btn);
+    if (!row) return;
     if (btn.classList.contains('move-up')) move(row, -1, btn);
     else if (btn.classList.contains('move-down')) move(row, 1, btn);
     else if (btn.classList.contains('remove')) remove(row);
   });
   listEl.addEventListener('keydown', (e) => {
     if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
-    const row = e.target.closest('li');
+    const row = rowOf(e.target);
     if (!row) return;
     e.preventDefault();
     move(row, e.key === 'ArrowUp' ? -1 : 1, e.target);
@@ -99,6 +117,8 @@ function rowList(listEl, addButton, kind, max, onChange) {
   return {
     add,
     rows,
+    place,
+    rowOf,
     values: () => rows().map(kind.read),
     setAll(list) {
       listEl.replaceChildren();

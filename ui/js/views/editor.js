@@ -1,6 +1,8 @@
 // The programme editor. Its promises to the producer: typing is never lost (drafts
 // in localStorage on every input), leaving with unsaved changes asks first, and a
-// conflicting save keeps what was typed and offers both ways out.
+// conflicting save keeps what was typed and offers both ways out. The running order
+// (editor-segments.js), its live timing (editor-timing.js) and the Export menu
+// (editor-export.js) live in their own modules; this one wires them to the form.
 
 import { h, replaceChildren, ask, anyDialogOpen, formatTimestamp } from '../dom.js';
 import { api } from '../ipc.js';
@@ -8,11 +10,15 @@ import { saveDraft, loadDraft, clearDraft } from '../drafts.js';
 import { framingList, guestList, nameKey } from './editor-rows.js';
 import {
   STATUSES, emptyForm, formFromProgramme, inputFromForm, fingerprint,
-  clearFieldErrors, showFieldError, fieldLabel, fieldMessage,
+  clearFieldErrors, showFieldError, fieldLabel, fieldMessage, segmentFromFormat,
 } from './editor-form.js';
+import { segmentTable, rowKey } from './editor-segments.js';
+import { liveTiming, describeTiming } from './editor-timing.js';
+import { exportMenu } from './editor-export.js';
 import { STATUS_LABELS } from './list.js';
 
 let zoneCache = null; // the zone list never changes while the app runs
+let kindCache = null; // nor do the segment kinds
 
 export function mountEditor(root, ctx, route) {
   let current = route.programme || null; // the programme as last read from the server
@@ -43,6 +49,20 @@ export function mountEditor(root, ctx, route) {
   const addFraming = h('button', { type: 'button', id: 'add-framing', class: 'button subtle' }, '+ Add framing item');
   const guestEl = h('ol', { id: 'guest-list', class: 'item-list' });
   const addGuest = h('button', { type: 'button', id: 'add-guest', class: 'button subtle' }, '+ Add guest');
+  const segmentBody = h('tbody', { id: 'segment-rows' });
+  const segmentTableEl = h('table', { id: 'segment-table', class: 'segment-table', 'aria-labelledby': 'segments-heading' },
+    h('thead', {}, h('tr', {},
+      h('th', { class: 'seg-handle' }, h('span', { class: 'visually-hidden' }, 'Drag')),
+      h('th', { class: 'seg-number' }, '#'),
+      h('th', {}, 'Start'), h('th', {}, 'End'), h('th', {}, 'Kind'), h('th', {}, 'Title'),
+      h('th', {}, 'Duration'), h('th', {}, 'People'), h('th', {}, 'Question'),
+      h('th', {}, h('span', { class: 'visually-hidden' }, 'Actions')))),
+    segmentBody);
+  const segmentsEmpty = h('p', { class: 'segments-empty', id: 'segments-empty' },
+    'No segments yet. Add the first one, or pick a series that has a saved format.');
+  const addSegment = h('button', { type: 'button', id: 'add-segment', class: 'button subtle' }, '+ Add segment');
+  const saveFormat = h('button', { type: 'button', id: 'save-format', class: 'button small', disabled: true }, 'Save running order as series format');
+  const timingSummary = h('p', { id: 'timing-summary', class: 'timing-summary', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
 
   const peopleList = h('datalist', { id: 'people-names' });
   const seriesList = h('datalist', { id: 'series-names' });
@@ -58,8 +78,24 @@ export function mountEditor(root, ctx, route) {
   const deleteButton = h('button', { type: 'button', id: 'delete', class: 'button danger', hidden: true }, 'Delete…');
 
   const findPerson = (name) => peopleByKey.get(nameKey(name)) || null;
-  const framing = framingList(framingEl, addFraming, () => changed());
-  const guests = guestList(guestEl, addGuest, findPerson, () => changed());
+  const framing = framingList(framingEl, addFraming, () => { syncQuestions(); changed(); });
+  const guests = guestList(guestEl, addGuest, findPerson, () => { syncLineup(); changed(); });
+  const segments = segmentTable(segmentBody, addSegment, () => { segmentsShown(); timing.schedule(); changed(); });
+  const timing = liveTiming(() => ({
+    air: airLocal.value.trim() || null,
+    timeZone: timeZone.value.trim() || null,
+    slot: slot.value.trim() || null,
+    durations: segments.durations(),
+  }), showTiming);
+  const exporter = exportMenu({
+    programme: () => current,
+    isDirty: () => isDirty(),
+    report: {
+      notice: (text, ...actions) => { hideError(); showNotice(text, ...actions); },
+      error: (text) => { showError(text); errorBox.focus(); },
+      clear: () => hideError(),
+    },
+  });
 
   const form = h('form', { id: 'programme-form', class: 'editor', novalidate: true, 'aria-labelledby': 'editor-heading' },
     // Errors and notices live in the sticky top so their buttons stay reachable.
@@ -68,6 +104,7 @@ export function mountEditor(root, ctx, route) {
         backButton,
         h('div', { class: 'editor-bar-title' }, heading, meta),
         statusLine,
+        exporter.el,
         deleteButton,
         saveButton),
       errorBox,
@@ -91,6 +128,13 @@ export function mountEditor(root, ctx, route) {
         h('p', { class: 'hint' }, 'In on-screen order, billed as they should appear. Up to 12. Alt+↑/↓ moves a guest.'),
         guestEl,
         h('div', { class: 'section-actions' }, addGuest)),
+      h('section', { class: 'form-section', 'aria-labelledby': 'segments-heading' },
+        h('div', { class: 'section-head' }, h('h2', { id: 'segments-heading' }, 'Running order'), timingSummary),
+        h('p', { class: 'hint' },
+          'Segments in the order they air; start and end follow from the air time. Durations like 1:30, 90s or 2m. Alt+↑/↓ or drag ⠿ moves a segment.'),
+        segmentTableEl,
+        segmentsEmpty,
+        h('div', { class: 'section-actions inline' }, addSegment, saveFormat)),
       field('Notes', notes)),
     peopleList, seriesList, zoneList);
 
@@ -116,7 +160,7 @@ export function mountEditor(root, ctx, route) {
       title: title.value, series: series.value, status: status.value, airLocal: airLocal.value,
       timeZone: timeZone.value, slot: slot.value,
       presenter: { name: presenter.value, personId: presenter.dataset.personId || null },
-      notes: notes.value, framing: framing.values(), guests: guests.values(),
+      notes: notes.value, framing: framing.values(), guests: guests.values(), segments: segments.values(),
     };
   }
 
@@ -132,11 +176,51 @@ export function mountEditor(root, ctx, route) {
     notes.value = f.notes;
     framing.setAll(f.framing.length ? f.framing : ['']);
     guests.setAll(f.guests.length ? f.guests : [{}]);
+    // Segment rows offer the line-up and the framing items, so those go first.
+    syncLineup();
+    syncQuestions();
+    segments.setAll(f.segments || []);
+    segmentsShown();
+    timing.schedule();
     if (where) restore(where);
   }
 
+  // --- The running order's links to the rest of the form -------------------------
+  function syncLineup() {
+    segments.setLineup([
+      { key: 'presenter', name: presenter.value.trim() },
+      ...guests.rows().map((row) => ({ key: rowKey(row), name: row.querySelector('.guest-name').value.trim() })),
+    ]);
+  }
+  function syncQuestions() {
+    segments.setQuestions(framing.rows().map((row) => ({ key: rowKey(row), text: row.querySelector('.framing-text').value })));
+  }
+  function segmentsShown() {
+    const none = segments.rows().length === 0;
+    segmentTableEl.hidden = none;
+    segmentsEmpty.hidden = !none;
+  }
+  function showTiming(preview, error) {
+    if (!preview) {
+      timingSummary.textContent = `Timing unavailable: ${error.message}`;
+      timingSummary.className = 'timing-summary neutral';
+      segments.applyTiming(null);
+      return;
+    }
+    const { text, tone } = describeTiming(preview);
+    timingSummary.textContent = text;
+    timingSummary.className = `timing-summary ${tone}`;
+    segments.applyTiming(preview);
+  }
+  function updateSaveFormat() {
+    const ok = Boolean(current && current.series && current.segments && current.segments.length > 0);
+    saveFormat.disabled = !ok;
+    saveFormat.title = ok ? `Make this running order the starting point of new ${current.series} programmes`
+      : 'Needs a saved programme with a series and at least one segment';
+  }
+
   function locate(el) {
-    const row = el.closest('li');
+    const row = el.closest('li, tr.segment-row');
     if (!row) return { el };
     const list = row.parentElement;
     return { list, index: Array.from(list.children).indexOf(row), cls: el.className.split(' ')[0] };
@@ -154,6 +238,8 @@ export function mountEditor(root, ctx, route) {
     heading.textContent = current ? current.title : 'New programme';
     meta.textContent = current ? `Revision ${current.revision} · updated ${formatTimestamp(current.updatedAt)}` : '';
     deleteButton.hidden = !current;
+    exporter.update();
+    updateSaveFormat();
   }
 
   function setStatus(text, kind = '') {
@@ -194,9 +280,54 @@ export function mountEditor(root, ctx, route) {
       if (note) note.remove();
       e.target.removeAttribute('aria-describedby');
     }
+    const t = e.target;
+    if (t === presenter || t.classList.contains('guest-name')) syncLineup();
+    if (t.classList.contains('framing-text')) syncQuestions();
+    if (t === airLocal || t === timeZone || t === slot || t.classList.contains('seg-duration')) timing.schedule();
     changed();
   });
-  form.addEventListener('change', changed);
+  form.addEventListener('change', (e) => {
+    // Date pickers and datalist picks may only report a change.
+    if (e.target === airLocal || e.target === timeZone || e.target === slot) timing.schedule();
+    changed();
+  });
+
+  // A new programme in a series with a saved format starts from that format, as long
+  // as the producer has not begun a running order of their own.
+  series.addEventListener('change', async () => {
+    const name = series.value.trim();
+    if (current || !name || !segments.isEmpty()) return;
+    let format;
+    try {
+      format = await api.getSeriesFormat(name);
+    } catch {
+      return; // a convenience: the running order can still be typed by hand
+    }
+    if (!format || !format.segments.length || current || series.value.trim() !== name || !segments.isEmpty()) return;
+    segments.setAll(format.segments.map(segmentFromFormat));
+    segmentsShown();
+    timing.schedule();
+    changed();
+    const n = format.segments.length;
+    showNotice(`Started from the ${format.series} format (${n} segment${n === 1 ? '' : 's'}, ${format.total}).`);
+  });
+
+  saveFormat.addEventListener('click', async () => {
+    if (!current || !current.series) return;
+    const { series: name, id } = current;
+    const stale = isDirty();
+    saveFormat.disabled = true;
+    try {
+      const n = await api.saveSeriesFormat(name, id);
+      hideError();
+      showNotice(`Saved as the format of ${name} (${n} segment${n === 1 ? '' : 's'}${stale ? ', as last saved — unsaved changes are not in it' : ''}).`);
+    } catch (e) {
+      showError(`Format not saved: ${e.message}`);
+      errorBox.focus();
+    } finally {
+      updateSaveFormat();
+    }
+  });
 
   presenter.addEventListener('input', () => {
     const person = findPerson(presenter.value);
@@ -244,6 +375,10 @@ export function mountEditor(root, ctx, route) {
 
   async function loadSuggestions() {
     refreshPeople();
+    try {
+      kindCache = kindCache || (await api.listSegmentKinds());
+      segments.setKinds(kindCache);
+    } catch { /* each row still shows its own kind */ }
     try {
       zoneCache = zoneCache || (await api.listTimeZones());
       zoneList.replaceChildren(...zoneCache.map((z) => h('option', { value: z })));
@@ -429,6 +564,8 @@ export function mountEditor(root, ctx, route) {
       return true;
     },
     unmount() {
+      timing.stop();
+      exporter.destroy();
       document.removeEventListener('keydown', onKey);
       window.removeEventListener('beforeunload', onBeforeUnload);
     },

@@ -1,0 +1,409 @@
+//! The running order in the editor: live timing, saving segments, series formats,
+//! errors pointed at the right row, and exports.
+
+use serde_json::{json, Value};
+use thirtyfour::prelude::*;
+
+use crate::harness::{App, Sandbox};
+
+const TITLE: &str = "Can the Gaza truce hold?";
+
+/// A programme at 19:30 Doha time in a 25-minute slot, with a presenter and one guest.
+fn programme(sandbox: &Sandbox, extra: &[&str]) -> String {
+    let mut args = vec![
+        "programme",
+        "add",
+        "--title",
+        TITLE,
+        "--air",
+        "2025-05-16T19:30",
+        "--tz",
+        "Asia/Qatar",
+        "--slot",
+        "25m",
+        "--presenter",
+        "P",
+        "--guest",
+        "G – A",
+    ];
+    args.extend_from_slice(extra);
+    sandbox.cli(&args).trim().to_string()
+}
+
+async fn open_first_programme(app: &App) {
+    app.wait_text("tr.programme-row", TITLE).await;
+    app.click("tr.programme-row").await;
+    app.wait_text("#form-status", "Saved").await;
+}
+
+async fn row_count(app: &App) -> usize {
+    app.driver
+        .find_all(By::Css("#segment-table tr.segment-row"))
+        .await
+        .unwrap()
+        .len()
+}
+
+fn segments(sandbox: &Sandbox, id: &str) -> Vec<Value> {
+    let v = sandbox.cli_json(&["segment", "list", id, "--json"]);
+    v.as_array()
+        .or_else(|| v["segments"].as_array())
+        .unwrap_or_else(|| panic!("segment list --json: {v}"))
+        .clone()
+}
+
+/// The issue's path: durations typed into the table are timed live against the air
+/// time and the slot, before saving, and saved as typed.
+#[tokio::test]
+async fn segments_are_timed_live_and_saved() {
+    let sandbox = Sandbox::new();
+    let id = programme(&sandbox, &[]);
+    let app = sandbox.launch().await;
+    open_first_programme(&app).await;
+
+    app.click("#add-segment").await;
+    app.type_into_nth(".seg-title", 0, "Cold open").await;
+    app.type_into_nth(".seg-duration", 0, "1:30").await;
+    app.click("#add-segment").await;
+    app.type_into_nth(".seg-title", 1, "First block").await;
+    app.type_into_nth(".seg-duration", 1, "20m").await;
+    assert_eq!(row_count(&app).await, 2);
+
+    app.wait_text("#timing-summary", "3:30 to fill").await;
+    app.wait_text("#timing-summary", "Total 21:30").await;
+    app.wait_text("tr.segment-row:nth-child(2) .seg-start", "19:31:30")
+        .await;
+    app.wait_text("tr.segment-row:nth-child(2) .seg-end", "19:51:30")
+        .await;
+
+    app.type_into_nth(".seg-duration", 1, "25m").await;
+    app.wait_text("#timing-summary", "+1:30 over").await;
+    let class = app
+        .el("#timing-summary")
+        .await
+        .attr("class")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(class.contains("over"), "{class}");
+
+    // A slot change is timed too, still before saving.
+    app.type_into("#slot", "30m").await;
+    app.wait_text("#timing-summary", "3:30 to fill").await;
+    app.type_into("#slot", "25m").await;
+    app.wait_text("#timing-summary", "+1:30 over").await;
+
+    // The draft kept on every keystroke has the running order in it.
+    let draft = app
+        .driver
+        .execute(
+            "return localStorage.getItem('greenroom.draft.' + arguments[0])",
+            vec![json!(id)],
+        )
+        .await
+        .unwrap();
+    let draft: Value = serde_json::from_str(draft.json().as_str().unwrap()).unwrap();
+    assert_eq!(draft["form"]["segments"][1]["duration"], "25m", "{draft}");
+    assert_eq!(draft["form"]["segments"][0]["title"], "Cold open");
+
+    app.click("#save").await;
+    app.wait_text("#form-status", "Saved").await;
+    app.close().await;
+
+    let segs = segments(&sandbox, &id);
+    assert_eq!(segs.len(), 2, "{segs:?}");
+    assert_eq!(segs[0]["durationSeconds"], 90);
+    assert_eq!(segs[0]["title"], "Cold open");
+    assert_eq!(segs[1]["durationSeconds"], 1500);
+    assert_eq!(segs[1]["kind"], "discussion");
+}
+
+/// A duration that does not parse is shown on its row and counts as nothing; a
+/// server error names the row; people ticked in a row are saved with it, and a
+/// guest who leaves the line-up leaves the segments too.
+#[tokio::test]
+async fn segment_errors_and_people_belong_to_their_row() {
+    let sandbox = Sandbox::new();
+    let id = programme(&sandbox, &[]);
+    let app = sandbox.launch().await;
+    open_first_programme(&app).await;
+
+    app.click("#add-segment").await;
+    app.type_into_nth(".seg-duration", 0, "5m").await;
+    app.click("#add-segment").await;
+    app.type_into_nth(".seg-duration", 1, "ten minutes").await;
+    app.wait_text("tr.segment-row:nth-child(2) .seg-error", "not a duration")
+        .await;
+    let class = app
+        .el("tr.segment-row:nth-child(2)")
+        .await
+        .attr("class")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(class.contains("invalid"), "{class}");
+    app.wait_text("#timing-summary", "Total 5:00 · 20:00 to fill")
+        .await;
+
+    // Saved as it is, the server refuses it and the message sits under that row.
+    app.click("#save").await;
+    app.wait_text("#form-error", "Segment 2 duration").await;
+    app.el(r#"tr.segment-row:nth-child(2) .field-error[data-field="segments[1].duration"]"#)
+        .await;
+
+    app.type_into_nth(".seg-duration", 1, "10m").await;
+    app.wait_text("#timing-summary", "10:00 to fill").await;
+    let class = app
+        .el("tr.segment-row:nth-child(2)")
+        .await
+        .attr("class")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(!class.contains("invalid"), "{class}");
+
+    // The presenter and the guest are offered in every row.
+    app.click(r#"tr.segment-row:nth-child(1) .seg-person[value="P"]"#)
+        .await;
+    app.click(r#"tr.segment-row:nth-child(2) .seg-person[value="G"]"#)
+        .await;
+    app.click(r#"tr.segment-row:nth-child(2) .seg-person[value="P"]"#)
+        .await;
+    app.click("#save").await;
+    app.wait_text("#form-status", "Saved").await;
+    let segs = segments(&sandbox, &id);
+    let names = |s: &Value| -> Vec<String> {
+        s["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(names(&segs[0]), vec!["P"]);
+    let mut second = names(&segs[1]);
+    second.sort();
+    assert_eq!(second, vec!["G", "P"]);
+
+    // Removing the guest takes them out of the segments, and saving agrees.
+    app.click(".guest-row .remove").await;
+    let left = app
+        .driver
+        .find_all(By::Css(r#".seg-person[value="G"]"#))
+        .await
+        .unwrap();
+    assert!(left.is_empty());
+    app.click("#save").await;
+    app.wait_text("#form-status", "Saved").await;
+    app.close().await;
+    let segs = segments(&sandbox, &id);
+    assert_eq!(names(&segs[1]), vec!["P"]);
+}
+
+/// A running order saved as the series' format is where the next new programme in
+/// that series starts.
+#[tokio::test]
+async fn a_new_programme_starts_from_its_series_format() {
+    let sandbox = Sandbox::new();
+    let id = programme(&sandbox, &["--series", "Inside Story"]);
+    for (kind, title, duration) in [
+        ("intro", "Headlines", "1:00"),
+        ("discussion", "Panel", "22m"),
+        ("close", "Goodbye", "2m"),
+    ] {
+        sandbox.cli(&[
+            "segment",
+            "add",
+            &id,
+            "--kind",
+            kind,
+            "--title",
+            title,
+            "--duration",
+            duration,
+        ]);
+    }
+    let app = sandbox.launch().await;
+    open_first_programme(&app).await;
+    assert_eq!(row_count(&app).await, 3);
+    app.wait_text("#timing-summary", "Total 25:00 · on time")
+        .await;
+    app.click("#save-format").await;
+    app.wait_text("#draft-notice", "Saved as the format of Inside Story")
+        .await;
+
+    app.click("#back").await;
+    app.click("#new-programme").await;
+    app.el("#title").await;
+    assert!(!app.el("#export-menu").await.is_enabled().await.unwrap());
+    assert!(!app.el("#save-format").await.is_enabled().await.unwrap());
+    app.type_into("#series", "inside story").await;
+    app.click("#title").await; // leaving the field is what asks for the format
+    app.wait_text(
+        "#draft-notice",
+        "Started from the Inside Story format (3 segments, 25:00)",
+    )
+    .await;
+    assert_eq!(row_count(&app).await, 3);
+    let kind = app
+        .driver
+        .find_all(By::Css(".seg-kind"))
+        .await
+        .unwrap()
+        .remove(2)
+        .value()
+        .await
+        .unwrap();
+    assert_eq!(kind.as_deref(), Some("close"));
+    app.close().await;
+}
+
+/// The native save dialog cannot be driven, so the export itself is asked for the
+/// way the menu does after the dialog; the menu opens and closes from the keyboard.
+#[tokio::test]
+async fn a_saved_programme_exports_its_run_sheet() {
+    let sandbox = Sandbox::new();
+    let id = programme(&sandbox, &[]);
+    sandbox.cli(&[
+        "segment",
+        "add",
+        &id,
+        "--title",
+        "Opening",
+        "--duration",
+        "2m",
+    ]);
+    let app = sandbox.launch().await;
+    open_first_programme(&app).await;
+
+    app.click("#export-menu").await;
+    app.el("#export-md").await;
+    app.el("#export-pdf-a4").await;
+    app.el("#export-pdf-letter").await;
+    app.el("#export-md")
+        .await
+        .send_keys(Key::Escape)
+        .await
+        .unwrap();
+    let expanded = app
+        .el("#export-menu")
+        .await
+        .attr("aria-expanded")
+        .await
+        .unwrap();
+    assert_eq!(expanded.as_deref(), Some("false"));
+    // Escape closed the menu, not the editor.
+    app.el("#programme-form").await;
+
+    let md = sandbox.dir.path().join("run-sheet.md");
+    let pdf = sandbox.dir.path().join("run-sheet.pdf");
+    for (format, paper, path) in [("md", Value::Null, &md), ("pdf", json!("letter"), &pdf)] {
+        let ret = app
+            .driver
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 window.__TAURI__.core
+                   .invoke('export_programme', { id: arguments[0], format: arguments[1], paper: arguments[2], path: arguments[3] })
+                   .then((r) => done({ ok: r }), (e) => done({ err: e }));",
+                vec![
+                    json!(id),
+                    json!(format),
+                    paper,
+                    json!(path.display().to_string()),
+                ],
+            )
+            .await
+            .unwrap();
+        let ret = ret.json().clone();
+        assert!(ret["err"].is_null(), "{ret}");
+        assert!(ret["ok"]["bytes"].as_u64().unwrap() > 0, "{ret}");
+    }
+    app.close().await;
+
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.contains(TITLE), "{text}");
+    assert!(text.contains("Opening"), "{text}");
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+}
+
+async fn titles(app: &App) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in app.driver.find_all(By::Css(".seg-title")).await.unwrap() {
+        out.push(e.value().await.unwrap().unwrap_or_default());
+    }
+    out
+}
+
+/// Segments move with Alt+arrows (focus stays in the row) and by dragging the
+/// handle; the times follow the new order and the order is what gets saved.
+#[tokio::test]
+async fn segments_reorder_by_keyboard_and_drag() {
+    let sandbox = Sandbox::new();
+    let id = programme(&sandbox, &[]);
+    for (title, duration) in [("One", "1m"), ("Two", "2m"), ("Three", "3m")] {
+        sandbox.cli(&[
+            "segment",
+            "add",
+            &id,
+            "--title",
+            title,
+            "--duration",
+            duration,
+        ]);
+    }
+    let app = sandbox.launch().await;
+    open_first_programme(&app).await;
+    app.wait_text("tr.segment-row:nth-child(3) .seg-start", "19:33:00")
+        .await;
+
+    let first = app
+        .driver
+        .find_all(By::Css(".seg-title"))
+        .await
+        .unwrap()
+        .remove(0);
+    first.click().await.unwrap();
+    first.send_keys(Key::Alt + Key::Down).await.unwrap();
+    assert_eq!(titles(&app).await, ["Two", "One", "Three"]);
+    let focused = app
+        .driver
+        .execute("return document.activeElement.value", vec![])
+        .await
+        .unwrap();
+    assert_eq!(focused.json(), "One");
+    app.wait_text("tr.segment-row:nth-child(2) .seg-start", "19:32:00")
+        .await;
+
+    // WebDriver cannot perform an HTML5 drag in WebKit; the events are what a drag sends.
+    app.driver
+        .execute(
+            "const rows = document.querySelectorAll('#segment-table tr.segment-row');
+             const handle = rows[2].querySelector('.drag-handle');
+             const target = rows[0];
+             const box = target.getBoundingClientRect();
+             const dt = new DataTransfer();
+             const at = { bubbles: true, cancelable: true, dataTransfer: dt, clientX: box.left + 20, clientY: box.top + 2 };
+             handle.dispatchEvent(new DragEvent('dragstart', { bubbles: true, cancelable: true, dataTransfer: dt }));
+             target.dispatchEvent(new DragEvent('dragover', at));
+             target.dispatchEvent(new DragEvent('drop', at));
+             handle.dispatchEvent(new DragEvent('dragend', { bubbles: true, dataTransfer: dt }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(titles(&app).await, ["Three", "Two", "One"]);
+    app.wait_text("tr.segment-row:nth-child(2) .seg-start", "19:33:00")
+        .await;
+    app.wait_text("tr.segment-row:nth-child(1) .seg-number", "1")
+        .await;
+
+    app.click("#save").await;
+    app.wait_text("#form-status", "Saved").await;
+    app.close().await;
+    let order: Vec<Value> = segments(&sandbox, &id)
+        .iter()
+        .map(|s| s["title"].clone())
+        .collect();
+    assert_eq!(order, vec![json!("Three"), json!("Two"), json!("One")]);
+}
