@@ -13,7 +13,9 @@ fn thirty_segment_sheet() -> RunSheet {
     let input = ProgrammeInput {
         series: Some("Inside Story".into()),
         title: "How to achieve a lasting ceasefire between Russia and Ukraine?".into(),
-        framing: (1..=4).map(|i| format!("Framing question {i} | with *markup*?")).collect(),
+        framing: (1..=4)
+            .map(|i| format!("Framing question {i} | with *markup*?"))
+            .collect(),
         presenter: Some(PersonInput {
             name: "Dareen Abughaida".into(),
             ..Default::default()
@@ -37,7 +39,11 @@ fn thirty_segment_sheet() -> RunSheet {
                     kind: SegmentKind::ALL[i % 9],
                     title: format!("Segment {i}: the # part | of *it*"),
                     duration: "0:50".into(),
-                    people: guests.iter().take(1 + i % 4).map(|g| g.to_string()).collect(),
+                    people: guests
+                        .iter()
+                        .take(1 + i % 4)
+                        .map(|g| g.to_string())
+                        .collect(),
                     question: Some(1 + (i % 4) as u32),
                     notes: "Roll VT.\nCue the Doha studio; watch the clock.".into(),
                 })
@@ -50,7 +56,9 @@ fn thirty_segment_sheet() -> RunSheet {
 
 fn bench(c: &mut Criterion) {
     let sheet = thirty_segment_sheet();
-    c.bench_function("markdown_30_segments", |b| b.iter(|| render_markdown(&sheet)));
+    c.bench_function("markdown_30_segments", |b| {
+        b.iter(|| render_markdown(&sheet))
+    });
 }
 
 criterion_group!(benches, bench);
