@@ -27,10 +27,7 @@ fn realistic_sheet_passes_qpdf_and_reads_back_in_full() {
             "guest {name:?} missing (for Chinese names the system needs a CJK font, \
              Debian: fonts-noto-cjk):\n{all}"
         );
-        assert!(
-            all.contains(&format!("{affiliation}")),
-            "{affiliation:?} missing"
-        );
+        assert!(all.contains(affiliation), "{affiliation:?} missing");
     }
     assert!(all.contains("Tarık Oğuzlu — Antalya Bilim University"));
     for question in &sheet.framing {
@@ -173,6 +170,18 @@ fn a_500_character_title_and_100_kb_of_notes_are_laid_out_not_clipped() {
         "100 KB of notes on {} pages?",
         pages.len()
     );
+}
+
+#[test]
+fn a_long_unbroken_link_in_the_notes_is_kept_whole() {
+    let mut sheet = sheet::realistic(2);
+    let link = format!("https://example.org/{}/end-of-link", "a".repeat(300));
+    sheet.segments[0].notes = format!("Clip: {link}");
+    let pdf = render(&sheet, Paper::A4);
+    // pdftotext -raw keeps each text run whole, so a link Typst broke over lines
+    // reads back as pieces; rejoin lines before looking for it.
+    let text = run("pdftotext", &["-raw", "-enc", "UTF-8"], &pdf.path).replace('\n', "");
+    assert!(text.contains(&link), "the link was cut:\n{text}");
 }
 
 #[test]

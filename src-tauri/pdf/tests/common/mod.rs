@@ -21,6 +21,15 @@ pub fn render(sheet: &RunSheet, paper: Paper) -> Rendered {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("runsheet.pdf");
     std::fs::write(&path, &bytes).unwrap();
+    // For a human look: GREENROOM_PDF_KEEP=/some/dir keeps each test's PDF, named
+    // after the test.
+    if let Some(keep) = std::env::var_os("GREENROOM_PDF_KEEP") {
+        let test = std::thread::current()
+            .name()
+            .unwrap_or("pdf")
+            .replace("::", "-");
+        std::fs::write(Path::new(&keep).join(format!("{test}-{paper}.pdf")), &bytes).unwrap();
+    }
     Rendered {
         _dir: dir,
         path,
