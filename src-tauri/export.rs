@@ -75,5 +75,31 @@ pub fn suggested_file_name(p: &Programme, format: Format) -> String {
         })
         .take(80)
         .collect();
+    let title = title.trim_end_matches(|c: char| c == '-' || c == '.' || c.is_whitespace());
     format!("{date}{}.{}", title.trim(), format.extension())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use greenroom_core::{ProgrammeInput, Store};
+
+    #[test]
+    fn suggested_names_carry_the_date_and_no_unsafe_characters() {
+        let mut store = Store::open_in_memory().unwrap();
+        let p = store
+            .create_programme(&ProgrammeInput {
+                title: "Who pays: Kyiv/Moscow?".into(),
+                air: Some("2025-05-16T19:30".into()),
+                time_zone: Some("Asia/Qatar".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(
+            suggested_file_name(&p, Format::Pdf),
+            "2025-05-16 Who pays- Kyiv-Moscow.pdf"
+        );
+        assert_eq!("markdown".parse::<Format>().unwrap(), Format::Markdown);
+        assert_eq!("docx".parse::<Format>().unwrap_err().code(), "validation");
+    }
 }

@@ -145,7 +145,8 @@ pub async fn open_exported(app: AppHandle, state: State<'_, AppState>, path: Str
     }
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| Error::Export {
-            message: format!("could not open {}: {e}", path.display()),
+        .map_err(|e| Error::OpenFailed {
+            reason: e.to_string(),
+            path,
         })
 }

@@ -50,6 +50,9 @@ pub enum Error {
     #[error("could not write the export: {message}")]
     Export { message: String },
 
+    #[error("{path} could not be opened with the system's default program ({reason})")]
+    OpenFailed { path: PathBuf, reason: String },
+
     #[error("storage error: {0}")]
     Storage(rusqlite::Error),
 }
@@ -74,6 +77,7 @@ impl Error {
             Error::DiskFull => "disk_full",
             Error::Busy => "busy",
             Error::Export { .. } => "export",
+            Error::OpenFailed { .. } => "open_failed",
             Error::Storage(_) => "storage",
         }
     }
