@@ -1,9 +1,12 @@
-use clap::Subcommand;
+use clap::{Args, Subcommand};
+use greenroom_core::profile::{PersonProfile, StoredProfile};
 use greenroom_core::{Result, Store};
 use serde::Serialize;
 
 use super::output;
 
+// Parsed once per process; boxing the big variant would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum PersonCommand {
     /// Everyone in the directory, by name.
@@ -11,6 +14,59 @@ pub enum PersonCommand {
         #[arg(long)]
         json: bool,
     },
+    /// One person's directory record (contact details only with --contacts).
+    Show {
+        /// A name (exact, ignoring case) or a person id.
+        person: String,
+        #[arg(long)]
+        json: bool,
+        /// Include email and phone.
+        #[arg(long)]
+        contacts: bool,
+    },
+    /// Change a person's record; options not given stay as they are.
+    Edit {
+        person: String,
+        #[command(flatten)]
+        fields: ProfileArgs,
+        #[arg(long, value_name = "REV")]
+        revision: Option<i64>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    #[arg(long)]
+    name: Option<String>,
+    /// Dr, Prof, Gen…: kept apart from the name.
+    #[arg(long)]
+    honorific: Option<String>,
+    /// Current affiliation (what a programme bills them as is kept per programme).
+    #[arg(long)]
+    affiliation: Option<String>,
+    /// An expertise tag; repeat; replaces the list.
+    #[arg(long = "expertise", value_name = "TAG")]
+    expertise: Vec<String>,
+    /// A language; repeat; replaces the list.
+    #[arg(long = "language", value_name = "LANG")]
+    languages: Vec<String>,
+    #[arg(long)]
+    city: Option<String>,
+    /// IANA zone they are based in, for remote guests.
+    #[arg(long, value_name = "ZONE")]
+    tz: Option<String>,
+    #[arg(long)]
+    email: Option<String>,
+    #[arg(long)]
+    phone: Option<String>,
+    /// Self-described gender, for the balance report only ("" clears it).
+    #[arg(long)]
+    gender: Option<String>,
+    /// self or inferred.
+    #[arg(long, requires = "gender")]
+    gender_source: Option<String>,
+    #[arg(long)]
+    notes: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -20,7 +76,7 @@ struct PersonRow<'a> {
     affiliation: Option<&'a str>,
 }
 
-pub fn run(store: &Store, command: PersonCommand) -> Result<()> {
+pub fn run(store: &mut Store, command: PersonCommand) -> Result<()> {
     match command {
         PersonCommand::List { json } => {
             let people = store.list_people()?;
@@ -43,5 +99,106 @@ pub fn run(store: &Store, command: PersonCommand) -> Result<()> {
             }
             Ok(())
         }
+        PersonCommand::Show {
+            person,
+            json,
+            contacts,
+        } => {
+            let id = store.find_person(&person)?.id;
+            let mut p = store.person_profile(id)?;
+            if !contacts {
+                p.profile.email = None;
+                p.profile.phone = None;
+            }
+            if json {
+                output::json(&p)
+            } else {
+                output::text(&describe(&p))
+            }
+        }
+        PersonCommand::Edit {
+            person,
+            fields,
+            revision,
+        } => {
+            let id = store.find_person(&person)?.id;
+            let current = store.person_profile(id)?;
+            let mut p = current.profile.clone();
+            fields.apply(&mut p)?;
+            let saved = store.update_person(id, revision.unwrap_or(current.revision), &p)?;
+            output::text(&format!("{} revision {}", saved.id, saved.revision))
+        }
     }
+}
+
+impl ProfileArgs {
+    fn apply(self, p: &mut PersonProfile) -> Result<()> {
+        let set = |slot: &mut Option<String>, v: Option<String>| {
+            if let Some(v) = v {
+                *slot = Some(v).filter(|v| !v.trim().is_empty());
+            }
+        };
+        if let Some(n) = self.name {
+            p.name = n;
+        }
+        set(&mut p.honorific, self.honorific);
+        set(&mut p.affiliation, self.affiliation);
+        if !self.expertise.is_empty() {
+            p.expertise = self.expertise;
+        }
+        if !self.languages.is_empty() {
+            p.languages = self.languages;
+        }
+        set(&mut p.base_city, self.city);
+        set(&mut p.base_time_zone, self.tz);
+        set(&mut p.email, self.email);
+        set(&mut p.phone, self.phone);
+        if self.gender.is_some() {
+            set(&mut p.gender, self.gender);
+            p.gender_source = match self.gender_source {
+                Some(s) => Some(s.parse()?),
+                None => p.gender_source,
+            };
+        }
+        if let Some(n) = self.notes {
+            p.notes = n;
+        }
+        Ok(())
+    }
+}
+
+fn describe(p: &StoredProfile) -> String {
+    let f = &p.profile;
+    let mut lines = vec![match &f.honorific {
+        Some(h) => format!("{h} {}", f.name),
+        None => f.name.clone(),
+    }];
+    let mut field = |k: &str, v: Option<String>| {
+        if let Some(v) = v.filter(|v| !v.is_empty()) {
+            lines.push(format!("{k:<12} {v}"));
+        }
+    };
+    field("Affiliation:", f.affiliation.clone());
+    field("Expertise:", Some(f.expertise.join(", ")));
+    field("Languages:", Some(f.languages.join(", ")));
+    field("Based in:", f.base_city.clone());
+    field("Time zone:", f.base_time_zone.clone());
+    field("Email:", f.email.clone());
+    field("Phone:", f.phone.clone());
+    field("Notes:", Some(f.notes.clone()));
+    field(
+        "Gender:",
+        f.gender.as_ref().map(|g| match f.gender_source {
+            Some(s) => format!(
+                "{g} ({}; used only for the balance report)",
+                serde_json::to_value(s)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            ),
+            None => format!("{g} (used only for the balance report)"),
+        }),
+    );
+    field("Id:", Some(format!("{} (revision {})", p.id, p.revision)));
+    lines.join("\n")
 }

@@ -1,6 +1,7 @@
 use clap::{Args, Subcommand};
 use greenroom_core::duration::format_duration;
 use greenroom_core::form::split_billing;
+use greenroom_core::warnings::{BookingCheck, GuestRef};
 use greenroom_core::{
     ListQuery, PersonInput, Programme, ProgrammeId, ProgrammeInput, Result, Status, Store,
 };
@@ -155,6 +156,7 @@ pub fn run(store: &mut Store, command: ProgrammeCommand) -> Result<()> {
             };
             args.common.apply(&mut input)?;
             let p = store.create_programme(&input)?;
+            warn_about_bookings(store, &p)?;
             output::text(&p.id.to_string())
         }
         ProgrammeCommand::List {
@@ -205,6 +207,7 @@ pub fn run(store: &mut Store, command: ProgrammeCommand) -> Result<()> {
             let mut input = current.to_input();
             edit(&mut input, fields)?;
             let p = store.update_programme(id, revision.unwrap_or(current.revision), &input)?;
+            warn_about_bookings(store, &p)?;
             output::text(&format!("{} revision {}", p.id, p.revision))
         }
         ProgrammeCommand::Example => {
@@ -216,6 +219,27 @@ pub fn run(store: &mut Store, command: ProgrammeCommand) -> Result<()> {
             output::text("deleted")
         }
     }
+}
+
+/// Booking warnings go to stderr after the save: they inform, never block.
+fn warn_about_bookings(store: &Store, p: &Programme) -> Result<()> {
+    let check = BookingCheck {
+        programme_id: Some(p.id),
+        air_at: p.air_at,
+        slot_seconds: p.slot_seconds,
+        guests: p
+            .guests
+            .iter()
+            .map(|g| GuestRef {
+                person_id: Some(g.person_id),
+                name: g.name.clone(),
+            })
+            .collect(),
+    };
+    for w in store.booking_warnings(&check, chrono::Utc::now())? {
+        eprintln!("warning: {}", w.message);
+    }
+    Ok(())
 }
 
 fn edit(input: &mut ProgrammeInput, f: EditArgs) -> Result<()> {

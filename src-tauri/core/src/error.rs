@@ -15,6 +15,12 @@ pub enum Error {
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: String },
 
+    #[error("several {what}s match; use an id:\n  {}", candidates.join("\n  "))]
+    Ambiguous {
+        what: &'static str,
+        candidates: Vec<String>,
+    },
+
     #[error(
         "this {what} was changed elsewhere since you opened it (you edited revision {expected}, \
          it is now at revision {actual}); reload it and apply your change again"
@@ -71,6 +77,7 @@ impl Error {
             Error::Validation { .. } => "validation",
             Error::NotFound { .. } => "not_found",
             Error::Conflict { .. } => "conflict",
+            Error::Ambiguous { .. } => "ambiguous",
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::NotADatabase { .. } => "not_a_database",
             Error::CannotOpen { .. } => "cannot_open",

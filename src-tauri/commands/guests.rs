@@ -1,0 +1,67 @@
+//! Commands for guests across programmes: history, booking warnings, settings.
+
+use chrono::Utc;
+use greenroom_core::history::{GuestHistory, GuestSummary};
+use greenroom_core::settings::WarningSettings;
+use greenroom_core::warnings::{BookingCheck, BookingWarning, GuestRef};
+use greenroom_core::Error;
+use serde::Deserialize;
+use tauri::State;
+
+use super::{bounded, Reply};
+use crate::desktop::AppState;
+
+#[tauri::command]
+pub async fn guest_history(state: State<'_, AppState>, person_id: String) -> Reply<GuestHistory> {
+    state.store()?.guest_history(person_id.parse()?, Utc::now())
+}
+
+#[tauri::command]
+pub async fn list_guests(state: State<'_, AppState>) -> Reply<Vec<GuestSummary>> {
+    state.store()?.list_guests()
+}
+
+/// The editor's view of a booking: raw field text as typed.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BookingForm {
+    programme_id: Option<String>,
+    air: Option<String>,
+    time_zone: Option<String>,
+    slot: Option<String>,
+    guests: Vec<GuestRef>,
+}
+
+#[tauri::command]
+pub async fn booking_warnings(
+    state: State<'_, AppState>,
+    form: BookingForm,
+) -> Reply<Vec<BookingWarning>> {
+    if form.guests.len() > greenroom_core::text::limits::GUESTS * 2 {
+        return Err(Error::validation("guests", "too many guests"));
+    }
+    let programme_id = match form.programme_id {
+        Some(id) => Some(id.parse()?),
+        None => None,
+    };
+    let check = BookingCheck::from_form(
+        programme_id,
+        bounded("air", form.air, 64)?.as_deref(),
+        bounded("timeZone", form.time_zone, 64)?.as_deref(),
+        bounded("slot", form.slot, 64)?.as_deref(),
+        form.guests,
+    );
+    state.store()?.booking_warnings(&check, Utc::now())
+}
+
+#[tauri::command]
+pub async fn get_settings(state: State<'_, AppState>) -> Reply<WarningSettings> {
+    state.store()?.warning_settings()
+}
+
+#[tauri::command]
+pub async fn set_setting(state: State<'_, AppState>, key: String, value: String) -> Reply<()> {
+    let key = bounded("key", Some(key), 100)?.unwrap_or_default();
+    let value = bounded("value", Some(value), 100)?.unwrap_or_default();
+    state.store()?.set_setting(&key, &value)
+}

@@ -1,0 +1,225 @@
+//! Booking warnings: before a guest is booked, say if they were on very recently, are
+//! on a lot, or are already on air elsewhere at that time. Warnings never block a save.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use crate::db::Store;
+use crate::error::Result;
+use crate::ids::{PersonId, ProgrammeId};
+use crate::text::name_key;
+
+/// A programme without a slot length is taken to fill this long when checking overlaps.
+const DEFAULT_SLOT_SECONDS: i64 = 30 * 60;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
+    Recent,
+    Frequent,
+    DoubleBooked,
+    PresentingElsewhere,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BookingWarning {
+    pub kind: WarningKind,
+    pub person_id: PersonId,
+    pub name: String,
+    pub message: String,
+    /// The other programme the warning is about, when there is one.
+    pub programme_id: Option<ProgrammeId>,
+}
+
+/// What is being booked: a programme (existing or not yet saved), its time, and who.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct BookingCheck {
+    /// The programme itself, so it is not compared with itself.
+    pub programme_id: Option<ProgrammeId>,
+    pub air_at: Option<DateTime<Utc>>,
+    pub slot_seconds: Option<u32>,
+    /// Guests by id, or by name (an unknown name is a new person: nothing to warn about).
+    pub guests: Vec<GuestRef>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct GuestRef {
+    pub person_id: Option<PersonId>,
+    pub name: String,
+}
+
+impl BookingCheck {
+    /// A check from the editor's raw fields; a time or slot that does not parse yet is
+    /// left out (the form reports it on save).
+    pub fn from_form(
+        programme_id: Option<ProgrammeId>,
+        air: Option<&str>,
+        time_zone: Option<&str>,
+        slot: Option<&str>,
+        guests: Vec<GuestRef>,
+    ) -> Self {
+        let given = |s: Option<&str>| {
+            s.map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        let zone = given(time_zone).and_then(|z| crate::airtime::parse_zone(&z).ok());
+        BookingCheck {
+            programme_id,
+            air_at: given(air)
+                .and_then(|a| crate::airtime::parse_air(&a, zone).ok().map(|(at, _)| at)),
+            slot_seconds: given(slot)
+                .and_then(|s| crate::duration::parse_duration("slot", &s).ok())
+                .filter(|s| *s > 0),
+            guests,
+        }
+    }
+}
+
+struct Other {
+    programme_id: ProgrammeId,
+    title: String,
+    air_at: DateTime<Utc>,
+    slot_seconds: Option<u32>,
+    role: String,
+}
+
+impl Store {
+    /// The warnings for booking `check.guests`, judged at the programme's air time
+    /// (or `now` when it has none).
+    pub fn booking_warnings(
+        &self,
+        check: &BookingCheck,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<BookingWarning>> {
+        let settings = self.warning_settings()?;
+        let at = check.air_at.unwrap_or(now);
+        let mut out = Vec::new();
+        for g in &check.guests {
+            let Some((person_id, name)) = self.guest_person(g)? else {
+                continue;
+            };
+            let others = self.other_bookings(person_id, check.programme_id)?;
+            let before: Vec<&Other> = others
+                .iter()
+                .filter(|o| o.air_at < at && o.role == "guest")
+                .collect();
+            let recent_from = at - Duration::days(settings.recent_days.into());
+            if let Some(o) = before
+                .iter()
+                .filter(|o| o.air_at >= recent_from)
+                .max_by_key(|o| o.air_at)
+            {
+                let days = (at - o.air_at).num_days();
+                out.push(BookingWarning {
+                    kind: WarningKind::Recent,
+                    person_id,
+                    name: name.clone(),
+                    message: format!(
+                        "{name} was on {} {} ({}), within {} days",
+                        when_ago(days),
+                        o.air_at.format("%-d %b %Y"),
+                        o.title,
+                        settings.recent_days
+                    ),
+                    programme_id: Some(o.programme_id),
+                });
+            }
+            let in_90 = before
+                .iter()
+                .filter(|o| o.air_at >= at - Duration::days(90))
+                .count();
+            if in_90 > settings.max_in_90_days as usize {
+                out.push(BookingWarning {
+                    kind: WarningKind::Frequent,
+                    person_id,
+                    name: name.clone(),
+                    message: format!(
+                        "{name} has been on {in_90} times in the 90 days before this programme (more than {})",
+                        settings.max_in_90_days
+                    ),
+                    programme_id: None,
+                });
+            }
+            if let Some(air) = check.air_at {
+                let end = air + Duration::seconds(slot(check.slot_seconds));
+                for o in others.iter().filter(|o| {
+                    o.air_at < end && air < o.air_at + Duration::seconds(slot(o.slot_seconds))
+                }) {
+                    let presenting = o.role == "presenter";
+                    out.push(BookingWarning {
+                        kind: if presenting {
+                            WarningKind::PresentingElsewhere
+                        } else {
+                            WarningKind::DoubleBooked
+                        },
+                        person_id,
+                        name: name.clone(),
+                        message: format!(
+                            "{name} is {} \"{}\" at the same time ({})",
+                            if presenting {
+                                "presenting"
+                            } else {
+                                "booked on"
+                            },
+                            o.title,
+                            o.air_at.format("%-d %b %Y %H:%M UTC")
+                        ),
+                        programme_id: Some(o.programme_id),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn guest_person(&self, g: &GuestRef) -> Result<Option<(PersonId, String)>> {
+        if let Some(id) = g.person_id {
+            return Ok(self.get_person(id).ok().map(|p| (p.id, p.name)));
+        }
+        if g.name.trim().is_empty() {
+            return Ok(None);
+        }
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, name FROM person WHERE name_key = ?1 ORDER BY id LIMIT 1",
+        )?;
+        let mut rows = st.query_map([name_key(&g.name)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.next().transpose()?)
+    }
+
+    /// The person's other dated, not cancelled programmes.
+    fn other_bookings(&self, person: PersonId, except: Option<ProgrammeId>) -> Result<Vec<Other>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT g.id, g.title, g.air_at, g.slot_seconds, a.role
+             FROM appearance a JOIN programme g ON g.id = a.programme_id
+             WHERE a.person_id = ?1 AND g.air_at IS NOT NULL AND g.status <> 'cancelled'
+               AND (?2 IS NULL OR g.id <> ?2)",
+        )?;
+        let rows = st.query_map(params![person, except], |r| {
+            Ok(Other {
+                programme_id: r.get(0)?,
+                title: r.get(1)?,
+                air_at: DateTime::from_timestamp_millis(r.get(2)?).unwrap_or_default(),
+                slot_seconds: r.get(3)?,
+                role: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn slot(s: Option<u32>) -> i64 {
+    s.map(i64::from).unwrap_or(DEFAULT_SLOT_SECONDS)
+}
+
+fn when_ago(days: i64) -> String {
+    match days {
+        0 => "earlier that day".into(),
+        1 => "the day before".into(),
+        n => format!("{n} days before"),
+    }
+}

@@ -1,0 +1,552 @@
+//! Guest history and booking warnings: story tests on temp database files.
+
+use chrono::{DateTime, Utc};
+use greenroom_core::model::Role;
+use greenroom_core::warnings::{BookingCheck, GuestRef, WarningKind};
+use greenroom_core::{PersonInput, Programme, ProgrammeInput, Status, Store};
+
+fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("g.db")).unwrap();
+    (dir, store)
+}
+
+fn at(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+fn book(s: &mut Store, title: &str, air: &str, guests: &[(&str, &str)]) -> Programme {
+    s.create_programme(&ProgrammeInput {
+        series: Some("Inside Story".into()),
+        title: title.into(),
+        presenter: Some(PersonInput {
+            name: "Dareen Abughaida".into(),
+            ..Default::default()
+        }),
+        guests: guests
+            .iter()
+            .map(|(n, a)| PersonInput {
+                name: n.to_string(),
+                affiliation: Some(a.to_string()),
+                ..Default::default()
+            })
+            .collect(),
+        air: Some(air.into()),
+        slot: Some("25m".into()),
+        status: Status::Aired,
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+/// Anatol Lieven on five programmes, billed three ways as his job changed.
+fn lieven_story(s: &mut Store) {
+    book(
+        s,
+        "Ukraine talks",
+        "2025-01-10T19:30:00Z",
+        &[
+            ("Anatol Lieven", "King's College London"),
+            ("Peter Zalmayev", "EDI"),
+        ],
+    );
+    book(
+        s,
+        "NATO summit",
+        "2025-03-02T19:30:00Z",
+        &[
+            ("Anatol Lieven", "Quincy Institute"),
+            ("Pavel Felgenhauer", "Analyst"),
+        ],
+    );
+    book(
+        s,
+        "Sanctions",
+        "2025-04-20T19:30:00Z",
+        &[
+            ("anatol lieven", "Quincy Institute"),
+            ("Peter Zalmayev", "EDI"),
+        ],
+    );
+    book(
+        s,
+        "Ceasefire",
+        "2025-05-16T19:30:00Z",
+        &[
+            ("Peter Zalmayev", "EDI"),
+            ("Anatol Lieven", "Eurasia Program, Quincy Institute"),
+            ("Pavel Felgenhauer", "Analyst"),
+        ],
+    );
+    book(
+        s,
+        "Black Sea",
+        "2025-05-25T19:30:00Z",
+        &[("Anatol Lieven", "Eurasia Program, Quincy Institute")],
+    );
+}
+
+#[test]
+fn a_guest_across_five_programmes_with_three_billings() {
+    let (_d, mut s) = temp_store();
+    lieven_story(&mut s);
+    let person = s.find_person("ANATOL LIEVEN").unwrap();
+    let h = s
+        .guest_history(person.id, at("2025-06-01T12:00:00Z"))
+        .unwrap();
+    let titles: Vec<_> = h.appearances.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Black Sea",
+            "Ceasefire",
+            "Sanctions",
+            "NATO summit",
+            "Ukraine talks"
+        ]
+    );
+    assert_eq!(
+        h.appearances[1].co_panelists,
+        ["Peter Zalmayev", "Pavel Felgenhauer"]
+    );
+    assert!(h.appearances[0].co_panelists.is_empty());
+    assert_eq!(
+        h.appearances[1].presenter.as_deref(),
+        Some("Dareen Abughaida")
+    );
+    assert_eq!(
+        h.appearances[3].affiliation.as_deref(),
+        Some("Quincy Institute")
+    );
+    assert_eq!(h.appearances[4].role, Role::Guest);
+    let billed: Vec<(&str, u32)> = h
+        .affiliations
+        .iter()
+        .map(|a| (a.affiliation.as_str(), a.appearances))
+        .collect();
+    assert_eq!(
+        billed,
+        [
+            ("Eurasia Program, Quincy Institute", 2),
+            ("Quincy Institute", 2),
+            ("King's College London", 1)
+        ]
+    );
+    let t = &h.totals;
+    assert_eq!(t.appearances, 5);
+    assert_eq!(t.first, Some(at("2025-01-10T19:30:00Z")));
+    assert_eq!(t.last, Some(at("2025-05-25T19:30:00Z")));
+    assert_eq!(t.days_since_last, Some(6));
+    assert_eq!((t.last_30_days, t.last_90_days, t.last_365_days), (2, 3, 5));
+    let guests = s.list_guests().unwrap();
+    let lieven = guests.iter().find(|g| g.name == "Anatol Lieven").unwrap();
+    assert_eq!(lieven.appearances, 5);
+    assert_eq!(guests.len(), 3, "the presenter is not a guest");
+}
+
+#[test]
+fn cancelled_and_future_programmes_are_listed_but_not_counted() {
+    let (_d, mut s) = temp_store();
+    lieven_story(&mut s);
+    let p = book(
+        &mut s,
+        "Called off",
+        "2025-05-30T19:30:00Z",
+        &[("Anatol Lieven", "Quincy")],
+    );
+    let mut input = p.to_input();
+    input.status = Status::Cancelled;
+    s.update_programme(p.id, p.revision, &input).unwrap();
+    book(
+        &mut s,
+        "Next month",
+        "2025-07-01T19:30:00Z",
+        &[("Anatol Lieven", "Quincy")],
+    );
+    let id = s.find_person("Anatol Lieven").unwrap().id;
+    let h = s.guest_history(id, at("2025-06-01T12:00:00Z")).unwrap();
+    assert_eq!(h.appearances.len(), 7);
+    assert_eq!(h.totals.appearances, 5);
+    assert_eq!(h.totals.upcoming, 1);
+}
+
+#[test]
+fn a_name_shared_by_two_people_is_ambiguous() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.db");
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(
+        s.find_person("Nobody Known").unwrap_err().code(),
+        "not_found"
+    );
+    let p = book(
+        &mut s,
+        "X",
+        "2025-08-01T10:00:00Z",
+        &[("Sam Lee", "Reuters")],
+    );
+    // Two entries with one name arise from imports and undone merges; make one here.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute(
+            "INSERT INTO person (id, name, name_key, affiliation, created_at, updated_at)
+             VALUES ('01900000-0000-7000-8000-00000000beef', 'Sam Lee', 'sam lee', 'BBC', 0, 0)",
+            [],
+        )
+        .unwrap();
+    let e = s.find_person("sam lee").unwrap_err();
+    assert_eq!(e.code(), "ambiguous");
+    assert!(
+        e.to_string().contains("Reuters") && e.to_string().contains("BBC"),
+        "{e}"
+    );
+    let by_id = s.find_person(&p.guests[0].person_id.to_string()).unwrap();
+    assert_eq!(by_id.affiliation.as_deref(), Some("Reuters"));
+}
+
+fn check(s: &Store, air: &str, name: &str) -> Vec<(WarningKind, String)> {
+    s.booking_warnings(
+        &BookingCheck {
+            programme_id: None,
+            air_at: Some(at(air)),
+            slot_seconds: Some(1500),
+            guests: vec![GuestRef {
+                person_id: None,
+                name: name.into(),
+            }],
+        },
+        at("2025-01-01T00:00:00Z"),
+    )
+    .unwrap()
+    .into_iter()
+    .map(|w| (w.kind, w.message))
+    .collect()
+}
+
+#[test]
+fn recent_warnings_fire_at_the_threshold_and_not_past_it() {
+    let (_d, mut s) = temp_store();
+    lieven_story(&mut s);
+    // Last on 25 May 19:30; the default threshold is 14 days.
+    let on_day_14 = check(&s, "2025-06-08T19:30:00Z", "Anatol Lieven");
+    assert_eq!(on_day_14.len(), 1, "{on_day_14:?}");
+    assert_eq!(on_day_14[0].0, WarningKind::Recent);
+    assert!(on_day_14[0].1.contains("Black Sea"), "{}", on_day_14[0].1);
+    assert!(check(&s, "2025-06-08T19:31:00Z", "Anatol Lieven").is_empty());
+    s.set_setting("warn.recent-days", "30").unwrap();
+    assert_eq!(check(&s, "2025-06-20T19:30:00Z", "anatol lieven").len(), 1);
+    assert!(check(&s, "2025-06-20T19:30:00Z", "Someone New").is_empty());
+}
+
+#[test]
+fn frequent_warnings_count_the_90_days_before() {
+    let (_d, mut s) = temp_store();
+    lieven_story(&mut s);
+    s.set_setting("warn.recent-days", "0").unwrap();
+    // 2 Mar, 20 Apr, 16 May, 25 May are within the 90 days before 31 May: 4 > 3.
+    let w = check(&s, "2025-05-31T19:30:00Z", "Anatol Lieven");
+    assert_eq!(
+        w.iter()
+            .filter(|(k, _)| *k == WarningKind::Frequent)
+            .count(),
+        1,
+        "{w:?}"
+    );
+    assert!(w[0].1.contains("4 times"), "{w:?}");
+    s.set_setting("warn.max-in-90-days", "4").unwrap();
+    assert!(check(&s, "2025-05-31T19:30:00Z", "Anatol Lieven").is_empty());
+    // A day later, 2 March has dropped out of the window: 3 is not more than 3.
+    s.set_setting("warn.max-in-90-days", "3").unwrap();
+    assert!(check(&s, "2025-06-01T19:30:00Z", "Anatol Lieven").is_empty());
+    assert_eq!(
+        s.set_setting("warn.max-in-90-days", "-1")
+            .unwrap_err()
+            .code(),
+        "validation"
+    );
+    assert_eq!(
+        s.set_setting("warn.bogus", "1").unwrap_err().code(),
+        "validation"
+    );
+}
+
+#[test]
+fn overlapping_bookings_and_presenting_elsewhere_are_flagged() {
+    let (_d, mut s) = temp_store();
+    lieven_story(&mut s);
+    s.set_setting("warn.recent-days", "0").unwrap();
+    s.set_setting("warn.max-in-90-days", "100").unwrap();
+    // Black Sea runs 19:30–19:55 on 25 May.
+    let w = check(&s, "2025-05-25T19:50:00Z", "Anatol Lieven");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0].0, WarningKind::DoubleBooked);
+    assert!(check(&s, "2025-05-25T19:55:00Z", "Anatol Lieven").is_empty());
+    assert!(check(&s, "2025-05-25T19:05:00Z", "Dareen Abughaida").is_empty());
+    let w = check(&s, "2025-05-25T19:10:00Z", "Dareen Abughaida");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0].0, WarningKind::PresentingElsewhere);
+}
+
+#[test]
+fn a_programme_is_not_compared_with_itself() {
+    let (_d, mut s) = temp_store();
+    let p = book(
+        &mut s,
+        "Solo",
+        "2025-05-25T19:30:00Z",
+        &[("Anatol Lieven", "Q")],
+    );
+    let w = s
+        .booking_warnings(
+            &BookingCheck {
+                programme_id: Some(p.id),
+                air_at: p.air_at,
+                slot_seconds: p.slot_seconds,
+                guests: vec![GuestRef {
+                    person_id: Some(p.guests[0].person_id),
+                    name: String::new(),
+                }],
+            },
+            at("2025-01-01T00:00:00Z"),
+        )
+        .unwrap();
+    assert!(w.is_empty(), "{w:?}");
+}
+
+#[test]
+fn a_profile_is_saved_whole_renames_keep_history_and_stale_edits_conflict() {
+    use greenroom_core::profile::GenderSource;
+    let (_d, mut s) = temp_store();
+    lieven_story(&mut s);
+    let id = s.find_person("Anatol Lieven").unwrap().id;
+    let current = s.person_profile(id).unwrap();
+    assert!(current.profile.expertise.is_empty());
+    let mut p = current.profile.clone();
+    p.name = "Anatol Lieven ".into();
+    p.honorific = Some("Dr".into());
+    p.expertise = vec!["Russia".into(), "russia".into(), "Ukraine".into()];
+    p.languages = vec!["English".into(), "Russian".into()];
+    p.base_city = Some("Washington".into());
+    p.base_time_zone = Some("America/New_York".into());
+    p.email = Some("al@example.org".into());
+    p.gender = Some("man".into());
+    p.gender_source = Some(GenderSource::Inferred);
+    let saved = s.update_person(id, current.revision, &p).unwrap();
+    assert_eq!(saved.profile.name, "Anatol Lieven");
+    assert_eq!(
+        saved.profile.expertise,
+        ["Russia", "Ukraine"],
+        "duplicate tags fold"
+    );
+    assert_eq!(saved.revision, current.revision + 1);
+    assert_eq!(s.person_profile(id).unwrap(), saved);
+
+    let e = s.update_person(id, current.revision, &p).unwrap_err();
+    assert_eq!(e.code(), "conflict");
+
+    p.name = "Anatol Lieven (Quincy)".into();
+    s.update_person(id, saved.revision, &p).unwrap();
+    let h = s.guest_history(id, at("2025-06-01T12:00:00Z")).unwrap();
+    assert_eq!(h.appearances.len(), 5, "a rename keeps every appearance");
+    assert_eq!(h.person.name, "Anatol Lieven (Quincy)");
+
+    let mut bad = p.clone();
+    bad.base_time_zone = Some("Quincy/Standard".into());
+    assert_eq!(
+        s.update_person(id, saved.revision + 1, &bad)
+            .unwrap_err()
+            .field(),
+        Some("baseTimeZone")
+    );
+    let mut bad = p.clone();
+    bad.email = Some("not an email".into());
+    assert_eq!(
+        s.update_person(id, saved.revision + 1, &bad)
+            .unwrap_err()
+            .field(),
+        Some("email")
+    );
+}
+
+mod balance {
+    use super::*;
+    use greenroom_core::balance::{parse_month, to_csv, BalanceRow};
+    use greenroom_core::profile::GenderSource;
+
+    fn set_gender(s: &mut Store, name: &str, gender: &str) {
+        let id = s.find_person(name).unwrap().id;
+        let cur = s.person_profile(id).unwrap();
+        let mut p = cur.profile.clone();
+        p.gender = Some(gender.into());
+        p.gender_source = Some(GenderSource::SelfIdentified);
+        s.update_person(id, cur.revision, &p).unwrap();
+    }
+
+    fn programme(
+        s: &mut Store,
+        series: &str,
+        air: &str,
+        zone: &str,
+        guests: &[&str],
+        status: Status,
+    ) {
+        s.create_programme(&ProgrammeInput {
+            series: Some(series.into()),
+            title: format!("{series} {air}"),
+            presenter: Some(PersonInput {
+                name: "Wendy Presenter".into(),
+                ..Default::default()
+            }),
+            guests: guests
+                .iter()
+                .map(|g| PersonInput {
+                    name: g.to_string(),
+                    ..Default::default()
+                })
+                .collect(),
+            air: Some(air.into()),
+            time_zone: Some(zone.into()),
+            status,
+            ..Default::default()
+        })
+        .unwrap();
+    }
+
+    fn row<'a>(rows: &'a [BalanceRow], month: &str, series: &str) -> &'a BalanceRow {
+        rows.iter()
+            .find(|r| r.month == month && r.series == series)
+            .unwrap_or_else(|| panic!("no row {month} {series} in {rows:?}"))
+    }
+
+    fn groups(r: &BalanceRow) -> Vec<(&str, u32, f64)> {
+        r.groups
+            .iter()
+            .map(|g| (g.group.as_str(), g.count, g.share))
+            .collect()
+    }
+
+    #[test]
+    fn counts_match_a_hand_count() {
+        let (_d, mut s) = temp_store();
+        programme(
+            &mut s,
+            "Inside Story",
+            "2025-01-10T19:30",
+            "UTC",
+            &["Xena", "Yusuf", "Zed"],
+            Status::Aired,
+        );
+        programme(
+            &mut s,
+            "Inside Story",
+            "2025-01-20T19:30",
+            "UTC",
+            &["xena", "Vera"],
+            Status::Aired,
+        );
+        // 23:30 UTC on 31 Jan is 1 Feb in Doha: it counts for February.
+        programme(
+            &mut s,
+            "The Stream",
+            "2025-01-31T23:30:00Z",
+            "Asia/Qatar",
+            &["Yusuf", "Umar"],
+            Status::Aired,
+        );
+        programme(
+            &mut s,
+            "Inside Story",
+            "2025-01-25T19:30",
+            "UTC",
+            &["Tom"],
+            Status::Cancelled,
+        );
+        set_gender(&mut s, "Xena", "Woman");
+        set_gender(&mut s, "Vera", "woman");
+        set_gender(&mut s, "Yusuf", "man");
+        set_gender(&mut s, "Wendy Presenter", "woman");
+
+        let rows = s
+            .balance_report(
+                parse_month("from", "2025-01").unwrap(),
+                parse_month("to", "2025-02").unwrap(),
+                None,
+            )
+            .unwrap();
+        // January, Inside Story: Xena twice, Yusuf, Zed, Vera = 5; the presenter is not counted.
+        let jan = row(&rows, "2025-01", "Inside Story");
+        assert_eq!(jan.contributors, 5);
+        assert_eq!(
+            groups(jan),
+            [("Woman", 3, 0.6), ("man", 1, 0.2), ("not recorded", 1, 0.2)]
+        );
+        assert_eq!(
+            (jan.repeat_guests, jan.repeat_share),
+            (1, 0.2),
+            "Xena's second programme"
+        );
+        assert_eq!(row(&rows, "2025-01", "All series").contributors, 5);
+        let feb = row(&rows, "2025-02", "The Stream");
+        assert_eq!(feb.contributors, 2);
+        assert_eq!(groups(feb), [("man", 1, 0.5), ("not recorded", 1, 0.5)]);
+        assert_eq!(feb.repeat_guests, 1, "Yusuf was on in January");
+        assert_eq!(rows.len(), 4);
+
+        let only = s
+            .balance_report(
+                parse_month("from", "2025-01").unwrap(),
+                parse_month("to", "2025-12").unwrap(),
+                Some("inside story"),
+            )
+            .unwrap();
+        assert_eq!(only.len(), 1);
+        assert_eq!(only[0].series, "Inside Story");
+
+        let csv = to_csv(&rows).unwrap();
+        let first_lines: Vec<&str> = csv.lines().take(3).collect();
+        assert_eq!(
+            first_lines,
+            [
+                "month,series,contributors,group,count,share",
+                "2025-01,All series,5,Woman,3,0.6000",
+                "2025-01,All series,5,man,1,0.2000",
+            ]
+        );
+        assert!(
+            csv.contains("2025-01,Inside Story,5,repeat guests,1,0.2000"),
+            "{csv}"
+        );
+    }
+
+    #[test]
+    fn csv_cells_cannot_become_formulas_and_bad_months_are_refused() {
+        let (_d, mut s) = temp_store();
+        programme(
+            &mut s,
+            "=HYPERLINK(\"http://x\")",
+            "2025-03-01T10:00",
+            "UTC",
+            &["A"],
+            Status::Aired,
+        );
+        let id = s.find_person("A").unwrap().id;
+        let cur = s.person_profile(id).unwrap();
+        let mut p = cur.profile.clone();
+        p.gender = Some("+cmd".into());
+        s.update_person(id, cur.revision, &p).unwrap();
+        let m = parse_month("from", "2025-03").unwrap();
+        let csv = to_csv(&s.balance_report(m, m, None).unwrap()).unwrap();
+        assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
+        assert!(csv.contains(",'+cmd,"), "{csv}");
+        assert_eq!(
+            parse_month("from", "2025-13").unwrap_err().field(),
+            Some("from")
+        );
+        assert_eq!(
+            s.balance_report(m, parse_month("to", "2025-01").unwrap(), None)
+                .unwrap_err()
+                .field(),
+            Some("to")
+        );
+    }
+}

@@ -1,0 +1,213 @@
+//! Guest history, the directory record, settings and the balance report via the CLI.
+
+use super::{run, temp_db};
+
+fn book(db: &std::path::Path, title: &str, air: &str, guests: &[&str]) -> String {
+    let mut args = vec![
+        "programme",
+        "add",
+        "--title",
+        title,
+        "--air",
+        air,
+        "--slot",
+        "25m",
+    ];
+    for g in guests {
+        args.extend(["--guest", g]);
+    }
+    run(db, &args).ok().trim().to_string()
+}
+
+#[test]
+fn guest_history_lists_appearances_newest_first_with_co_panelists() {
+    let (_d, db) = temp_db();
+    book(
+        &db,
+        "First",
+        "2025-01-10T19:30:00Z",
+        &["Anatol Lieven – King's College", "Peter Zalmayev – EDI"],
+    );
+    book(
+        &db,
+        "Second",
+        "2025-03-02T19:30:00Z",
+        &["anatol lieven – Quincy Institute"],
+    );
+    let h = run(&db, &["guest", "history", "Anatol Lieven", "--json"]).json();
+    assert_eq!(h["person"]["name"], "Anatol Lieven");
+    let apps = h["appearances"].as_array().unwrap();
+    assert_eq!(apps.len(), 2);
+    assert_eq!(apps[0]["title"], "Second");
+    assert_eq!(apps[0]["affiliation"], "Quincy Institute");
+    assert_eq!(
+        apps[1]["coPanelists"],
+        serde_json::json!(["Peter Zalmayev"])
+    );
+    assert_eq!(apps[1]["role"], "guest");
+    assert!(apps[0]["programmeId"].is_string() && apps[0]["airAt"].is_string());
+    assert_eq!(apps[0]["series"], serde_json::Value::Null);
+    let id = h["person"]["id"].as_str().unwrap().to_string();
+    let by_id = run(&db, &["guest", "history", &id]).ok();
+    assert!(by_id.contains("Anatol Lieven — 2 appearances"), "{by_id}");
+    run(&db, &["guest", "history", "Nobody"]).fails(4, "no person");
+    let list = run(&db, &["guest", "list", "--json"]).json();
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert_eq!(list[0]["name"], "Anatol Lieven");
+    assert_eq!(list[0]["appearances"], 2);
+}
+
+#[test]
+fn booking_a_guest_again_too_soon_warns_but_saves() {
+    let (_d, db) = temp_db();
+    book(
+        &db,
+        "First",
+        "2025-05-20T19:30:00Z",
+        &["Anatol Lieven – Quincy"],
+    );
+    let out = super::greenroom()
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "programme",
+            "add",
+            "--title",
+            "Again",
+            "--air",
+            "2025-05-25T19:30:00Z",
+            "--guest",
+            "Anatol Lieven – Quincy",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: Anatol Lieven was on 5 days before"),
+        "{stderr}"
+    );
+    assert_eq!(
+        run(&db, &["programme", "list", "--json"])
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    run(&db, &["settings", "set", "warn.recent-days", "3"]).ok();
+    assert_eq!(
+        run(&db, &["settings", "show", "--json"]).json()["recentDays"],
+        3
+    );
+    run(&db, &["settings", "set", "warn.recent-days", "lots"]).fails(2, "whole number");
+}
+
+#[test]
+fn a_person_record_keeps_contacts_private_unless_asked() {
+    let (_d, db) = temp_db();
+    book(
+        &db,
+        "First",
+        "2025-05-20T19:30:00Z",
+        &["Anatol Lieven – Quincy"],
+    );
+    run(
+        &db,
+        &[
+            "person",
+            "edit",
+            "Anatol Lieven",
+            "--honorific",
+            "Dr",
+            "--expertise",
+            "Russia",
+            "--expertise",
+            "NATO",
+            "--language",
+            "English",
+            "--city",
+            "Washington",
+            "--tz",
+            "America/New_York",
+            "--email",
+            "al@example.org",
+            "--phone",
+            "+1 555 0100",
+        ],
+    )
+    .ok();
+    let shown = run(&db, &["person", "show", "Anatol Lieven", "--json"]).json();
+    assert_eq!(shown["honorific"], "Dr");
+    assert_eq!(shown["expertise"], serde_json::json!(["Russia", "NATO"]));
+    assert_eq!(
+        shown["email"],
+        serde_json::Value::Null,
+        "contacts only with --contacts"
+    );
+    let with = run(
+        &db,
+        &["person", "show", "Anatol Lieven", "--json", "--contacts"],
+    )
+    .json();
+    assert_eq!(with["email"], "al@example.org");
+    assert_eq!(with["phone"], "+1 555 0100");
+    let list = run(&db, &["programme", "list", "--json"]).json();
+    let id = list[0]["id"].as_str().unwrap();
+    let md = run(&db, &["export", id, "--format", "md", "--out", "-"]).ok();
+    assert!(
+        !md.contains("al@example.org") && !md.contains("555 0100"),
+        "{md}"
+    );
+    run(
+        &db,
+        &["person", "edit", "Anatol Lieven", "--tz", "Mars/Base"],
+    )
+    .fails(2, "baseTimeZone");
+}
+
+#[test]
+fn the_balance_report_prints_csv() {
+    let (_d, db) = temp_db();
+    book(
+        &db,
+        "First",
+        "2025-05-20T19:30:00Z",
+        &["Ann – A", "Bob – B"],
+    );
+    run(
+        &db,
+        &[
+            "person",
+            "edit",
+            "Ann",
+            "--gender",
+            "woman",
+            "--gender-source",
+            "self",
+        ],
+    )
+    .ok();
+    let csv = run(
+        &db,
+        &[
+            "report", "balance", "--from", "2025-05", "--to", "2025-05", "--csv",
+        ],
+    )
+    .ok();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "month,series,contributors,group,count,share");
+    assert!(
+        lines.contains(&"2025-05,All series,2,woman,1,0.5000"),
+        "{csv}"
+    );
+    assert!(
+        lines.contains(&"2025-05,(no series),2,not recorded,1,0.5000"),
+        "{csv}"
+    );
+    run(
+        &db,
+        &["report", "balance", "--from", "May", "--to", "2025-05"],
+    )
+    .fails(2, "not a month");
+}
