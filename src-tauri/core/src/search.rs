@@ -1,0 +1,344 @@
+//! Full-text search over programmes and people, ignoring case and accents.
+//!
+//! The index itself (FTS5 tables, and the triggers that keep it in step with every
+//! write) lives in migration 0004; this module only turns what the user typed into a
+//! safe FTS5 query and reads the best matches.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+
+use crate::airtime;
+use crate::db::Store;
+use crate::error::{Error, Result};
+use crate::ids::{PersonId, ProgrammeId};
+
+/// Longest query accepted, in characters; a search box, not a document.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Most results of each kind, whatever the caller asks for.
+pub const MAX_LIMIT: u32 = 100;
+
+/// What FTS5's unicode61 tokenizer does not fold: letters with no Unicode
+/// decomposition, and Arabic vowel marks. Migration 0004 applies the same table (with `replace`) to
+/// the indexed text; `fold_table_matches_the_migration` checks the two agree.
+pub const FOLDS: &[(char, &str)] = &[
+    ('ı', "i"),
+    ('ß', "ss"),
+    ('ẞ', "SS"),
+    ('ø', "o"),
+    ('Ø', "O"),
+    ('æ', "ae"),
+    ('Æ', "AE"),
+    ('œ', "oe"),
+    ('Œ', "OE"),
+    ('ł', "l"),
+    ('Ł', "L"),
+    ('đ', "d"),
+    ('Đ', "D"),
+    ('ð', "d"),
+    ('Ð', "D"),
+    ('þ', "th"),
+    ('Þ', "TH"),
+    ('ħ', "h"),
+    ('Ħ', "H"),
+    // Arabic harakat (tanwin, fatha, damma, kasra, shadda, sukun), superscript alef
+    // and tatweel: a word is looked for as written without them.
+    ('\u{64B}', ""),
+    ('\u{64C}', ""),
+    ('\u{64D}', ""),
+    ('\u{64E}', ""),
+    ('\u{64F}', ""),
+    ('\u{650}', ""),
+    ('\u{651}', ""),
+    ('\u{652}', ""),
+    ('\u{670}', ""),
+    ('\u{640}', ""),
+];
+
+/// Marks a hit inside a snippet. Control characters are refused in stored text, so
+/// these cannot occur in it; they are removed before a snippet leaves this module.
+const HIT_START: char = '\u{1}';
+const HIT_END: char = '\u{2}';
+/// Tokens of context around a hit in a snippet.
+const SNIPPET_TOKENS: i64 = 12;
+/// Ranking scores every match, which for a word in half the archive (or two letters
+/// typed so far) costs tens of milliseconds. So at most this many matches of each kind
+/// are ranked: the newest ones (docids grow with creation). The user narrows a query
+/// that broad by typing on; what it finds first is then at least recent.
+const MAX_RANKED: i64 = 1_000;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchResults {
+    pub programmes: Vec<ProgrammeHit>,
+    pub people: Vec<PersonHit>,
+}
+
+impl SearchResults {
+    pub fn is_empty(&self) -> bool {
+        self.programmes.is_empty() && self.people.is_empty()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgrammeHit {
+    pub id: ProgrammeId,
+    pub title: String,
+    pub series: Option<String>,
+    pub air_at: Option<DateTime<Utc>>,
+    pub air_display: Option<String>,
+    /// Where the words were found in the framing or notes; `None` when they matched
+    /// the title or series only (which the result shows anyway).
+    pub snippet: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonHit {
+    pub id: PersonId,
+    pub name: String,
+    pub affiliation: Option<String>,
+    pub appearances: i64,
+}
+
+impl Store {
+    /// Programmes and people matching every word of `query`, best match first. The
+    /// last word matches as a prefix (unless followed by a space), so results can
+    /// follow typing. At most `limit` results of each kind.
+    pub fn search(&self, query: &str, limit: u32) -> Result<SearchResults> {
+        let Some(expr) = match_expression(query)? else {
+            return Ok(SearchResults::default());
+        };
+        let limit = limit.min(MAX_LIMIT);
+        if limit == 0 {
+            return Ok(SearchResults::default());
+        }
+        Ok(SearchResults {
+            programmes: self.search_programmes(&expr, limit)?,
+            people: self.search_people(&expr, limit)?,
+        })
+    }
+
+    fn search_programmes(&self, expr: &str, limit: u32) -> Result<Vec<ProgrammeHit>> {
+        let from = self.rank_from("programme_fts", expr)?;
+        // The inner query lets FTS5 rank and cut to `limit` before snippets are made
+        // and rows joined.
+        let mut st = self.conn.prepare_cached(
+            "SELECT p.id, p.title, p.series, p.air_at, p.time_zone, h.framing, h.notes
+             FROM (SELECT rowid AS docid, rank,
+                          snippet(programme_fts, 2, ?3, ?4, '…', ?5) AS framing,
+                          snippet(programme_fts, 3, ?3, ?4, '…', ?5) AS notes
+                   FROM programme_fts WHERE programme_fts MATCH ?1 AND rowid >= ?6
+                   ORDER BY rank LIMIT ?2) h
+             JOIN search_key k ON k.docid = h.docid
+             JOIN programme p ON p.id = k.ref_id
+             ORDER BY h.rank",
+        )?;
+        let rows = st.query_map(
+            rusqlite::params![
+                expr,
+                limit,
+                HIT_START.to_string(),
+                HIT_END.to_string(),
+                SNIPPET_TOKENS,
+                from
+            ],
+            |r| {
+                let air_at: Option<DateTime<Utc>> = r
+                    .get::<_, Option<i64>>(3)?
+                    .and_then(DateTime::from_timestamp_millis);
+                let zone: Tz = r.get::<_, String>(4)?.parse().unwrap_or(Tz::UTC);
+                let framing: Option<String> = r.get(5)?;
+                let notes: Option<String> = r.get(6)?;
+                Ok(ProgrammeHit {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    series: r.get(2)?,
+                    air_at,
+                    air_display: air_at.map(|a| airtime::display(a, zone)),
+                    snippet: [framing, notes].into_iter().flatten().find_map(hit_snippet),
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn search_people(&self, expr: &str, limit: u32) -> Result<Vec<PersonHit>> {
+        let from = self.rank_from("person_fts", expr)?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT p.id, p.name, p.affiliation,
+                    (SELECT count(*) FROM appearance a WHERE a.person_id = p.id)
+             FROM (SELECT rowid AS docid, rank FROM person_fts
+                   WHERE person_fts MATCH ?1 AND rowid >= ?3
+                   ORDER BY rank LIMIT ?2) h
+             JOIN search_key k ON k.docid = h.docid
+             JOIN person p ON p.id = k.ref_id
+             ORDER BY h.rank",
+        )?;
+        let rows = st.query_map(rusqlite::params![expr, limit, from], |r| {
+            Ok(PersonHit {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                affiliation: r.get(2)?,
+                appearances: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The smallest docid worth ranking: that of the [`MAX_RANKED`]th newest match, or
+    /// 0 when there are fewer. Walking matches in docid order is cheap; scoring is not.
+    fn rank_from(&self, table: &'static str, expr: &str) -> Result<i64> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT rowid FROM {table} WHERE {table} MATCH ?1
+             ORDER BY rowid DESC LIMIT 1 OFFSET ?2"
+        ))?;
+        Ok(st
+            .query_row(rusqlite::params![expr, MAX_RANKED - 1], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0))
+    }
+}
+
+/// The FTS5 query for what the user typed, or `None` if there is nothing to look for.
+///
+/// User text is data, never query syntax: each whitespace-separated word becomes an
+/// FTS5 string (`"..."`, inner quotes doubled), so `*`, `-`, `:`, `NEAR`, `AND`,
+/// parentheses or a column name are looked for as text (punctuation simply splits
+/// words, as it does in the index). Words are ANDed; the last one is a prefix unless
+/// the user has typed a space after it.
+pub fn match_expression(query: &str) -> Result<Option<String>> {
+    if query.len() > MAX_QUERY_CHARS {
+        let chars = query.chars().count();
+        if chars > MAX_QUERY_CHARS {
+            return Err(Error::validation(
+                "query",
+                format!("is too long ({chars} characters; at most {MAX_QUERY_CHARS})"),
+            ));
+        }
+    }
+    // A word with no letter or digit would be an empty phrase; it can only match noise.
+    let words: Vec<String> = query
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{}\"", fold(w).replace('"', "\"\"")))
+        .collect();
+    if words.is_empty() {
+        return Ok(None);
+    }
+    let mut expr = words.join(" ");
+    if !query.ends_with(char::is_whitespace) {
+        expr.push('*');
+    }
+    Ok(Some(expr))
+}
+
+/// Applies [`FOLDS`], so "Tarık" typed in a query also finds "Tarik" (and the
+/// index's folded column finds "Tarık" for "tarik").
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match FOLDS.iter().find(|(from, _)| *from == c) {
+            Some((_, to)) => out.push_str(to),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// A snippet for display if it contains a hit: markers removed, whitespace collapsed
+/// (framing items are joined with newlines).
+fn hit_snippet(raw: String) -> Option<String> {
+    if !raw.contains(HIT_START) {
+        return None;
+    }
+    let plain: String = raw
+        .chars()
+        .filter(|c| *c != HIT_START && *c != HIT_END)
+        .collect();
+    Some(plain.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_is_quoted_and_the_last_is_a_prefix() {
+        let e = match_expression("  Lasting  cease").unwrap().unwrap();
+        assert_eq!(e, r#""Lasting" "cease"*"#);
+        let e = match_expression("lasting ").unwrap().unwrap();
+        assert_eq!(e, r#""lasting""#);
+    }
+
+    #[test]
+    fn query_syntax_is_quoted_away() {
+        let e = match_expression(r#"a"b NEAR(x) title:y -z"#)
+            .unwrap()
+            .unwrap();
+        assert_eq!(e, r#""a""b" "NEAR(x)" "title:y" "-z"*"#);
+    }
+
+    #[test]
+    fn blank_and_punctuation_only_queries_look_for_nothing() {
+        assert_eq!(match_expression("").unwrap(), None);
+        assert_eq!(match_expression(" \t ").unwrap(), None);
+        assert_eq!(match_expression(r#"" * - :"#).unwrap(), None);
+    }
+
+    #[test]
+    fn over_long_queries_are_refused_counting_characters() {
+        assert!(match_expression(&"ğ".repeat(MAX_QUERY_CHARS)).is_ok());
+        let e = match_expression(&"a".repeat(MAX_QUERY_CHARS + 1)).unwrap_err();
+        assert_eq!(e.field(), Some("query"));
+    }
+
+    #[test]
+    fn fold_handles_letters_without_decomposition() {
+        assert_eq!(
+            fold("Tarık Søreide Łukasz Straße"),
+            "Tarik Soreide Lukasz Strasse"
+        );
+        assert_eq!(fold("Oğuzlu"), "Oğuzlu", "ğ is left to the tokenizer");
+    }
+
+    /// The folded column the migration writes must equal the Rust fold of the same
+    /// text, or a query could fold a letter the index did not (or the other way round).
+    #[test]
+    fn fold_table_matches_the_migration() {
+        let store = Store::open_in_memory().unwrap();
+        let all: String = FOLDS.iter().map(|(c, _)| *c).collect();
+        store
+            .conn
+            .execute_batch(&format!(
+                "INSERT INTO programme (id, title, created_at, updated_at) VALUES ('x', '{all}', 0, 0);
+                 INSERT INTO person (id, name, name_key, created_at, updated_at)
+                 VALUES ('y', '{all}', '', 0, 0);"
+            ))
+            .unwrap();
+        // Each document is its fields on separate lines; only the first is filled here.
+        let expected = format!("{}\n\n\n", fold(&all));
+        for view in ["programme_search_doc", "person_search_doc"] {
+            let folded: String = store
+                .conn
+                .query_row(
+                    &format!("SELECT folded FROM {view} WHERE id IN ('x', 'y')"),
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(folded, expected, "{view}");
+        }
+    }
+
+    #[test]
+    fn snippets_without_a_hit_are_dropped() {
+        assert_eq!(hit_snippet("just text".into()), None);
+        assert_eq!(
+            hit_snippet("a \u{1}hit\u{2}\n  b".into()).as_deref(),
+            Some("a hit b")
+        );
+    }
+}
