@@ -16,4 +16,10 @@ pub const COMMANDS: &[&str] = &[
     "choose_export_path",
     "export_programme",
     "open_exported",
+    "guest_history",
+    "list_guests",
+    "booking_warnings",
+    "get_settings",
+    "set_setting",
+    "search",
 ];

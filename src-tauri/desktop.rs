@@ -88,6 +88,12 @@ pub fn run(db_path: PathBuf) -> i32 {
             commands::runsheet::choose_export_path,
             commands::runsheet::export_programme,
             commands::runsheet::open_exported,
+            commands::guests::guest_history,
+            commands::guests::list_guests,
+            commands::guests::booking_warnings,
+            commands::guests::get_settings,
+            commands::guests::set_setting,
+            commands::search::search,
         ])
         .run(tauri::generate_context!());
     match result {

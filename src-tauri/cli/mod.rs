@@ -2,11 +2,17 @@
 //! arguments into core types, calls the core, and prints the result.
 
 mod export;
+mod guest;
+mod guest_dedupe;
+mod guest_history;
 mod output;
 mod person;
 mod programme;
+mod report;
+mod search;
 mod segment;
 mod series;
+mod settings;
 
 use std::path::{Path, PathBuf};
 
@@ -56,16 +62,37 @@ pub enum Command {
     },
     /// Write a programme's run-sheet as Markdown or PDF.
     Export(export::ExportArgs),
+    /// Guests across programmes: history, duplicates, merges.
+    Guest {
+        #[command(subcommand)]
+        command: guest::GuestCommand,
+    },
+    /// Search programmes and people.
+    Search(search::SearchArgs),
+    /// Reports over the archive.
+    Report {
+        #[command(subcommand)]
+        command: report::ReportCommand,
+    },
+    /// Booking-warning thresholds and other settings.
+    Settings {
+        #[command(subcommand)]
+        command: settings::SettingsCommand,
+    },
 }
 
 /// Runs one subcommand on the database at `db`; returns the exit code.
 pub fn execute(command: Command, db: &Path) -> i32 {
     let result = Store::open(db).and_then(|mut store| match command {
         Command::Programme { command } => programme::run(&mut store, command),
-        Command::Person { command } => person::run(&store, command),
+        Command::Person { command } => person::run(&mut store, command),
         Command::Segment { command } => segment::run(&mut store, command),
         Command::Series { command } => series::run(&mut store, command),
         Command::Export(args) => export::run(&store, args),
+        Command::Guest { command } => guest::run(&mut store, command),
+        Command::Search(args) => search::run(&store, args),
+        Command::Settings { command } => settings::run(&mut store, command),
+        Command::Report { command } => report::run(&store, command),
     });
     match result {
         Ok(()) => 0,
@@ -80,6 +107,7 @@ pub fn report(e: &Error) -> i32 {
         Error::Validation { .. } => 2,
         Error::Conflict { .. } => 3,
         Error::NotFound { .. } => 4,
+        Error::Ambiguous { .. } => 5,
         _ => 1,
     }
 }

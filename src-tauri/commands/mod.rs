@@ -1,8 +1,10 @@
 //! Tauri commands: take arguments, call the core, return. Async so that database
 //! work runs off the UI thread. Errors reach the UI as `{code, message, field?}`.
 
+pub mod guests;
 pub mod programmes;
 pub mod runsheet;
+pub mod search;
 
 use greenroom_core::Error;
 

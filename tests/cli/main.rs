@@ -1,8 +1,11 @@
 //! The `greenroom` binary's command line against temp database files.
 
 mod errors;
+mod guests;
+mod guests_dedupe;
 mod programmes;
 mod runsheet;
+mod search;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -2,6 +2,8 @@
 //! WebKitWebDriver (run under Xvfb; the README's test command sets that up).
 
 mod first_run;
+mod guests;
 mod harness;
 mod programme_editor;
 mod runsheet;
+mod search;

@@ -7,27 +7,55 @@ import { api, hasBackend } from './ipc.js';
 import { mountList } from './views/list.js';
 import { mountFirstRun } from './views/first-run.js';
 import { mountEditor } from './views/editor.js';
+import { mountPerson } from './views/person.js';
+import { mountGuests } from './views/guests.js';
+import { mountSettings } from './views/settings.js';
+import { mountSearch } from './views/search.js';
 
 const root = document.getElementById('app');
 const homeButton = document.getElementById('home');
+const navButtons = {
+  programmes: document.getElementById('nav-programmes'),
+  guests: document.getElementById('nav-guests'),
+  settings: document.getElementById('nav-settings'),
+};
 
 const ctx = {
   go,
   // Survives leaving the list, so Back returns to the same filter.
   listState: { text: '' },
   seriesSeen: new Set(),
+  // Survives leaving the guest directory, for the same reason.
+  guestState: { text: '' },
+  back,
+  previous: () => trail[trail.length - 1] || null,
 };
 
 let current = null;
+let currentRoute = null;
 let navigating = false;
+// Where Back buttons return to: the routes left, newest last.
+const trail = [];
+const TRAIL_MAX = 30;
 
-async function go(route, { force = false } = {}) {
+const sameRoute = (a, b) => a.name === b.name && (a.id || null) === (b.id || null);
+
+async function go(route, { force = false, isBack = false } = {}) {
   if (navigating) return false;
   navigating = true;
   try {
     if (!force && current && current.confirmLeave && !(await current.confirmLeave())) return false;
+    // A view may know better where it is than the route that opened it (a new
+    // programme, once saved, is that programme).
+    const from = current && current.here ? current.here() : currentRoute;
     if (current && current.unmount) current.unmount();
     current = null;
+    if (!isBack && from && !sameRoute(from, route)) {
+      trail.push(from);
+      if (trail.length > TRAIL_MAX) trail.shift();
+    }
+    currentRoute = route;
+    markNav(route);
     current = await render(route);
     return true;
   } catch (e) {
@@ -38,7 +66,39 @@ async function go(route, { force = false } = {}) {
   }
 }
 
+// Back to the previous view; the programme list when there is none.
+async function back() {
+  const to = trail.pop() || { name: 'home' };
+  const ok = await go(to, { isBack: true });
+  if (!ok && to.name !== 'home') trail.push(to);
+  return ok;
+}
+
+function markNav(route) {
+  const section = { guests: 'guests', person: 'guests', settings: 'settings' }[route.name] || 'programmes';
+  for (const [name, button] of Object.entries(navButtons)) {
+    if (!button) continue;
+    if (name === section) button.setAttribute('aria-current', 'page');
+    else button.removeAttribute('aria-current');
+  }
+}
+
 async function render(route) {
+  if (route.name === 'person') {
+    document.title = 'Guest history — Greenroom';
+    clear(root);
+    return mountPerson(root, ctx, route);
+  }
+  if (route.name === 'guests') {
+    document.title = 'Guests — Greenroom';
+    clear(root);
+    return mountGuests(root, ctx);
+  }
+  if (route.name === 'settings') {
+    document.title = 'Settings — Greenroom';
+    clear(root);
+    return mountSettings(root, ctx);
+  }
   if (route.name === 'editor') {
     document.title = route.id || route.programme ? 'Edit programme — Greenroom' : 'New programme — Greenroom';
     clear(root);
@@ -62,6 +122,7 @@ async function render(route) {
 function showOpenError(info) {
   document.title = 'Greenroom — cannot open the database';
   homeButton.disabled = true;
+  for (const button of Object.values(navButtons)) if (button) button.disabled = true;
   replaceChildren(
     root,
     h('section', { class: 'fatal', id: 'open-error', role: 'alert' },
@@ -90,6 +151,9 @@ function showFailure(e) {
 }
 
 homeButton.addEventListener('click', () => go({ name: 'home' }));
+if (navButtons.programmes) navButtons.programmes.addEventListener('click', () => go({ name: 'home' }));
+if (navButtons.guests) navButtons.guests.addEventListener('click', () => go({ name: 'guests' }));
+if (navButtons.settings) navButtons.settings.addEventListener('click', () => go({ name: 'settings' }));
 
 async function start() {
   if (!hasBackend()) {
@@ -100,8 +164,10 @@ async function start() {
         h('p', {}, 'This page is the window of the Greenroom desktop app; open it through the Greenroom program.')),
     );
     homeButton.disabled = true;
+    for (const button of Object.values(navButtons)) if (button) button.disabled = true;
     return;
   }
+  mountSearch(document.getElementById('global-search'), ctx);
   await go({ name: 'home' }, { force: true });
 }
 

@@ -58,4 +58,12 @@ export const api = {
   chooseExportPath: (id, format) => call('choose_export_path', { id, format }),
   exportProgramme: (id, format, paper, path) => call('export_programme', { id, format, paper, path }),
   openExported: (path) => call('open_exported', { path }),
+  // Programmes and people matching what is typed, best first; `limit` of each kind.
+  search: (query, limit = null) => call('search', { query, limit }),
+  // Guests across programmes: history, the directory, booking warnings, thresholds.
+  guestHistory: (personId) => call('guest_history', { personId }),
+  listGuests: () => call('list_guests'),
+  bookingWarnings: (form) => call('booking_warnings', { form }),
+  getSettings: () => call('get_settings'),
+  setSetting: (key, value) => call('set_setting', { key, value: String(value) }),
 };

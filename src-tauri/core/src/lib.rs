@@ -3,24 +3,34 @@
 //! CLI in the root package are thin adapters over it.
 
 pub mod airtime;
+pub mod balance;
 pub mod db;
+pub mod duplicates;
 pub mod duration;
 pub mod error;
 pub mod example;
 pub mod files;
 pub mod form;
 pub mod formats;
+pub mod history;
 pub mod ids;
 pub mod markdown;
+pub mod merge;
 pub mod migrate;
 pub mod model;
+pub mod names;
 pub mod people;
+pub mod profile;
 pub mod programmes;
 pub mod runsheet;
+pub mod search;
 pub mod segment;
 mod segments;
+pub mod settings;
+pub mod suggest;
 pub mod text;
 pub mod timing;
+pub mod warnings;
 
 pub use db::{default_db_path, Store};
 pub use error::{Error, Result};

@@ -15,6 +15,9 @@ pub const APPLICATION_ID: i64 = 0x4772_526d;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_programmes.sql"),
     include_str!("../migrations/0002_segments.sql"),
+    include_str!("../migrations/0003_people_profile.sql"),
+    include_str!("../migrations/0004_search.sql"),
+    include_str!("../migrations/0005_person_merge.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -55,6 +58,8 @@ pub(crate) fn apply(conn: &mut Connection, from: i64) -> Result<()> {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.commit()?;
     }
+    // Match keys need deunicode's tables, which SQL lacks: computed here, not in 0005.
+    crate::suggest::fill_missing_keys(conn)?;
     Ok(())
 }
 

@@ -92,5 +92,6 @@ pub(crate) fn resolve(tx: &Transaction<'_>, p: &ValidPerson, now: i64) -> Result
          VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
         params![id, p.name, key, p.affiliation, now],
     )?;
+    crate::suggest::store_key(tx, id, &p.name)?;
     Ok(id)
 }

@@ -18,6 +18,25 @@ export function controls(noun) {
     h('button', { type: 'button', class: 'icon-button remove', 'aria-label': `Remove ${noun}`, title: 'Remove' }, '×'));
 }
 
+// A small "History" button for a name linked to a person in the directory; hidden
+// while the name is not linked (a new person has no history).
+export function historyButton(personId, name) {
+  const button = h('button', { type: 'button', class: 'link-button guest-history', title: 'Open this person’s history' }, 'History');
+  syncHistoryButton(button, personId, name);
+  return button;
+}
+
+export function syncHistoryButton(button, personId, name) {
+  button.hidden = !personId;
+  if (personId) {
+    button.dataset.personId = personId;
+    button.setAttribute('aria-label', `History of ${(name || '').trim() || 'this person'}`);
+  } else {
+    delete button.dataset.personId;
+    button.removeAttribute('aria-label');
+  }
+}
+
 // Shared behaviour: add, move, remove, renumber, keyboard moves.
 // `kind` supplies build(values), read(row), noun(n), relabel(row, n), and optionally
 // `focus` (the selector of the control a new row starts in) and `allowEmpty` (the
@@ -152,7 +171,8 @@ export function framingList(listEl, addButton, onChange) {
 }
 
 // `findPerson(name)` returns the directory entry whose name matches, or null.
-export function guestList(listEl, addButton, findPerson, onChange) {
+// `onHistory(personId)` (optional) opens a linked guest's history.
+export function guestList(listEl, addButton, findPerson, onChange, onHistory) {
   const kind = {
     noun: (n) => `guest ${n}`,
     build(g) {
@@ -162,7 +182,9 @@ export function guestList(listEl, addButton, findPerson, onChange) {
         h('span', { class: 'row-number', 'aria-hidden': 'true' }),
         h('div', { class: 'row-fields guest-fields' },
           h('div', { class: 'field' },
-            h('label', { for: nameId, class: 'guest-name-label' }, 'Name'),
+            h('div', { class: 'field-label-row' },
+              h('label', { for: nameId, class: 'guest-name-label' }, 'Name'),
+              onHistory ? historyButton(g.personId, g.name) : null),
             h('input', {
               id: nameId, class: 'guest-name', type: 'text', list: 'people-names', maxlength: LIMITS.name,
               autocomplete: 'off', dir: 'auto', value: g.name || '',
@@ -206,6 +228,12 @@ export function guestList(listEl, addButton, findPerson, onChange) {
       if (row.dataset.autoAffiliation !== undefined && aff.value === row.dataset.autoAffiliation) aff.value = '';
       delete row.dataset.autoAffiliation;
     }
+    const history = row.querySelector('.guest-history');
+    if (history) syncHistoryButton(history, row.dataset.personId, nameInput.value);
+  });
+  listEl.addEventListener('click', (e) => {
+    const button = e.target.closest('.guest-history');
+    if (button && onHistory && button.dataset.personId) onHistory(button.dataset.personId);
   });
   listEl.addEventListener('input', (e) => {
     if (e.target.closest('.guest-affiliation')) delete e.target.closest('li').dataset.autoAffiliation;

@@ -7,7 +7,7 @@
 import { h, replaceChildren, ask, anyDialogOpen, formatTimestamp } from '../dom.js';
 import { api } from '../ipc.js';
 import { saveDraft, loadDraft, clearDraft } from '../drafts.js';
-import { framingList, guestList, nameKey } from './editor-rows.js';
+import { framingList, guestList, nameKey, historyButton, syncHistoryButton } from './editor-rows.js';
 import {
   STATUSES, emptyForm, formFromProgramme, inputFromForm, fingerprint,
   clearFieldErrors, showFieldError, fieldLabel, fieldMessage, segmentFromFormat,
@@ -15,6 +15,7 @@ import {
 import { segmentTable, rowKey } from './editor-segments.js';
 import { liveTiming, describeTiming } from './editor-timing.js';
 import { exportMenu } from './editor-export.js';
+import { bookingWarnings, bookingForm } from './editor-warnings.js';
 import { STATUS_LABELS } from './list.js';
 
 let zoneCache = null; // the zone list never changes while the app runs
@@ -79,7 +80,23 @@ export function mountEditor(root, ctx, route) {
 
   const findPerson = (name) => peopleByKey.get(nameKey(name)) || null;
   const framing = framingList(framingEl, addFraming, () => { syncQuestions(); changed(); });
-  const guests = guestList(guestEl, addGuest, findPerson, () => { syncLineup(); changed(); });
+  const openHistory = (personId) => ctx.go({ name: 'person', id: personId });
+  const guests = guestList(guestEl, addGuest, findPerson, () => { syncLineup(); warnings.schedule(); changed(); }, openHistory);
+  const presenterHistory = historyButton(null, '');
+  presenterHistory.addEventListener('click', () => {
+    if (presenterHistory.dataset.personId) openHistory(presenterHistory.dataset.personId);
+  });
+  const syncPresenterHistory = () => syncHistoryButton(presenterHistory, presenter.dataset.personId, presenter.value);
+  // Booking warnings: judged on the line-up and the air time as typed.
+  const warnings = bookingWarnings({
+    read: () => bookingForm({
+      programmeId: current ? current.id : null,
+      air: airLocal.value, timeZone: timeZone.value, slot: slot.value,
+      guests: guests.values(),
+    }),
+    rows: () => guests.rows(),
+    open: openHistory,
+  });
   const segments = segmentTable(segmentBody, addSegment, () => { segmentsShown(); timing.schedule(); changed(); });
   const timing = liveTiming(() => ({
     air: airLocal.value.trim() || null,
@@ -114,7 +131,9 @@ export function mountEditor(root, ctx, route) {
       h('div', { class: 'field-grid' },
         field('Series', series),
         field('Status', status),
-        field('Presenter', presenter),
+        h('div', { class: 'field' },
+          h('div', { class: 'field-label-row' }, h('label', { for: presenter.id }, 'Presenter'), presenterHistory),
+          presenter),
         field('Air time', airLocal, 'Wall-clock time in the time zone'),
         field('Time zone', timeZone),
         field('Slot length', slot, 'e.g. 25:00, 25m, 1h')),
@@ -127,7 +146,8 @@ export function mountEditor(root, ctx, route) {
         h('h2', { id: 'guests-heading' }, 'Guests'),
         h('p', { class: 'hint' }, 'In on-screen order, billed as they should appear. Up to 12. Alt+↑/↓ moves a guest.'),
         guestEl,
-        h('div', { class: 'section-actions' }, addGuest)),
+        h('div', { class: 'section-actions' }, addGuest),
+        warnings.el),
       h('section', { class: 'form-section', 'aria-labelledby': 'segments-heading' },
         h('div', { class: 'section-head' }, h('h2', { id: 'segments-heading' }, 'Running order'), timingSummary),
         h('p', { class: 'hint' },
@@ -182,6 +202,8 @@ export function mountEditor(root, ctx, route) {
     segments.setAll(f.segments || []);
     segmentsShown();
     timing.schedule();
+    syncPresenterHistory();
+    warnings.schedule();
     if (where) restore(where);
   }
 
@@ -284,11 +306,13 @@ export function mountEditor(root, ctx, route) {
     if (t === presenter || t.classList.contains('guest-name')) syncLineup();
     if (t.classList.contains('framing-text')) syncQuestions();
     if (t === airLocal || t === timeZone || t === slot || t.classList.contains('seg-duration')) timing.schedule();
+    if (t === airLocal || t === timeZone || t === slot || t.classList.contains('guest-name')) warnings.schedule();
     changed();
   });
   form.addEventListener('change', (e) => {
     // Date pickers and datalist picks may only report a change.
     if (e.target === airLocal || e.target === timeZone || e.target === slot) timing.schedule();
+    if (e.target === airLocal || e.target === timeZone || e.target === slot || e.target.classList.contains('guest-name')) warnings.schedule();
     changed();
   });
 
@@ -333,6 +357,7 @@ export function mountEditor(root, ctx, route) {
     const person = findPerson(presenter.value);
     if (person) presenter.dataset.personId = person.id;
     else delete presenter.dataset.personId;
+    syncPresenterHistory();
   });
 
   // --- Loading ---------------------------------------------------------------
@@ -417,6 +442,7 @@ export function mountEditor(root, ctx, route) {
       showHeader();
       showStateStatus();
       if (saved.series) ctx.seriesSeen.add(saved.series);
+      warnings.schedule(); // now it is in the archive, it must not be compared with itself
       refreshPeople();
     } catch (e) {
       saveFailed(e);
@@ -556,6 +582,8 @@ export function mountEditor(root, ctx, route) {
   loadSuggestions();
 
   return {
+    // Where Back returns to: this programme, once it is in the archive.
+    here: () => ({ name: 'editor', id: current ? current.id : null }),
     async confirmLeave() {
       if (!isDirty()) return true;
       const answer = await ask(unsavedDialog, 'keep', '#keep-editing');
@@ -565,6 +593,7 @@ export function mountEditor(root, ctx, route) {
     },
     unmount() {
       timing.stop();
+      warnings.stop();
       exporter.destroy();
       document.removeEventListener('keydown', onKey);
       window.removeEventListener('beforeunload', onBeforeUnload);

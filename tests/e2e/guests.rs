@@ -1,0 +1,248 @@
+//! Guests across programmes in the window: booking warnings in the editor, the
+//! person page (from a warning, from the guest directory), and the warning settings.
+
+use std::time::{Duration, Instant};
+
+use thirtyfour::prelude::*;
+
+use crate::harness::{App, Sandbox};
+
+async fn count(app: &App, css: &str) -> usize {
+    app.driver.find_all(By::Css(css)).await.unwrap().len()
+}
+
+/// Waits until `css` matches exactly `n` elements.
+async fn wait_count(app: &App, css: &str, n: usize) {
+    let start = Instant::now();
+    loop {
+        let found = count(app, css).await;
+        if found == n {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "timed out waiting for {n} × {css}; found {found}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Waits until the input `css` holds `value` (and is enabled).
+async fn wait_value(app: &App, css: &str, value: &str) {
+    let start = Instant::now();
+    loop {
+        let e = app.el(css).await;
+        let v = e.value().await.unwrap().unwrap_or_default();
+        if v == value && e.is_enabled().await.unwrap_or(false) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "timed out waiting for {css} to hold {value:?}; it holds {v:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The path: a producer adds a guest who was on five days before, sees the
+/// warning, and opens that guest's history from it.
+#[tokio::test]
+async fn adding_a_recent_guest_warns_and_opens_the_history() {
+    let sandbox = Sandbox::new();
+    // Warnings are judged at the new programme's air time, so no clock is involved.
+    sandbox.cli(&[
+        "programme",
+        "add",
+        "--title",
+        "Earlier show",
+        "--air",
+        "2025-05-20T19:30",
+        "--tz",
+        "UTC",
+        "--guest",
+        "Anatol Lieven – Quincy Institute",
+    ]);
+    let app = sandbox.launch().await;
+    app.click("#new-programme").await;
+    app.type_into("#title", "Is NATO ready for a long war?")
+        .await;
+    app.set_value("#air-local", "2025-05-25T19:30").await;
+    app.type_into("#time-zone", "UTC").await;
+    app.type_into_nth(".guest-name", 0, "Anatol Lieven").await;
+
+    let text = app
+        .wait_text("#booking-warnings", "Anatol Lieven was on")
+        .await;
+    assert!(text.contains("Earlier show"), "{text}");
+    assert_eq!(count(&app, "li.booking-warning").await, 1);
+    app.el("li.guest-row.has-warning").await;
+    // The row is linked to the person, so it offers their history too.
+    let history = app.el("li.guest-row .guest-history").await;
+    assert_eq!(
+        history.attr("aria-label").await.unwrap().as_deref(),
+        Some("History of Anatol Lieven")
+    );
+
+    // Leaving with unsaved changes is guarded, even for the history.
+    app.click(".warning-history").await;
+    app.el("#unsaved-dialog").await;
+    app.click("#keep-editing").await;
+    app.click("#save").await;
+    app.wait_text("#form-status", "Saved").await;
+    // Saving does not make the programme warn about itself.
+    app.wait_text("#booking-warnings", "Anatol Lieven was on")
+        .await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(count(&app, "li.booking-warning").await, 1);
+
+    app.click(".warning-history").await;
+    app.wait_text("#person-name", "Anatol Lieven").await;
+    let name = app.el("#person-name").await.text().await.unwrap();
+    assert_eq!(name, "Anatol Lieven");
+    app.wait_text("#person-appearances", "Earlier show").await;
+    wait_count(&app, "tr.appearance-row", 2).await;
+    let rows = app
+        .driver
+        .find_all(By::Css("tr.appearance-row"))
+        .await
+        .unwrap();
+    let older = rows[1].text().await.unwrap();
+    assert!(older.contains("Earlier show"), "{older}");
+    assert!(older.contains("Quincy Institute"), "{older}");
+    app.wait_text("#total-appearances", "2").await;
+
+    // Back returns to the programme being edited, now saved.
+    app.click("#person-back").await;
+    wait_value(&app, "#title", "Is NATO ready for a long war?").await;
+    app.wait_text("#form-status", "Saved").await;
+    app.wait_text("#booking-warnings", "Anatol Lieven was on")
+        .await;
+    app.close().await;
+
+    // Warnings never block a save: both programmes are in the archive.
+    let list = sandbox.cli_json(&["programme", "list", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 2, "{list}");
+}
+
+/// The guest directory leads to a person page with a timeline dot per dated
+/// appearance, every appearance in the table, and the affiliations billed.
+#[tokio::test]
+async fn the_person_page_from_the_directory_charts_every_dated_appearance() {
+    let sandbox = Sandbox::new();
+    for (title, air, role) in [
+        ("First debate", Some("2023-03-10T19:30"), "guest"),
+        ("Second debate", Some("2024-07-02T19:30"), "guest"),
+        ("Third debate", Some("2025-05-01T18:00"), "presenter"),
+        ("Undated idea", None, "guest"),
+    ] {
+        let mut args = vec!["programme", "add", "--title", title];
+        if let Some(air) = air {
+            args.extend_from_slice(&["--air", air, "--tz", "UTC"]);
+        }
+        if role == "guest" {
+            args.extend_from_slice(&[
+                "--guest",
+                if title == "First debate" {
+                    "Mustafa Barghouti – Palestinian Medical Relief Society"
+                } else {
+                    "Mustafa Barghouti – Palestinian National Initiative"
+                },
+                "--guest",
+                "Daniel Levy – U.S./Middle East Project",
+            ]);
+        } else {
+            args.extend_from_slice(&["--presenter", "Mustafa Barghouti"]);
+        }
+        sandbox.cli(&args);
+    }
+    let app = sandbox.launch().await;
+    app.click("#nav-guests").await;
+    app.el("#guest-directory").await;
+    wait_count(&app, "tr.guest-dir-row", 2).await;
+    app.type_into("#guest-filter", "barg").await;
+    wait_count(&app, "tr.guest-dir-row", 1).await;
+    app.click("tr.guest-dir-row .guest-open").await;
+
+    app.wait_text("#person-name", "Mustafa Barghouti").await;
+    app.el("#person-page").await;
+    app.el("#person-timeline").await;
+    wait_count(&app, "#person-timeline circle", 3).await;
+    wait_count(&app, "#person-appearances tr.appearance-row", 4).await;
+    let last = app
+        .wait_text("tr.appearance-row:last-child", "Undated idea")
+        .await;
+    assert!(last.contains("undated"), "{last}");
+    let first = app
+        .wait_text("tr.appearance-row:first-child", "Third debate")
+        .await;
+    assert!(first.contains("Presenter"), "{first}");
+    let second = app
+        .wait_text("tr.appearance-row:nth-child(2)", "Second debate")
+        .await;
+    assert!(second.contains("Daniel Levy"), "{second}");
+    let billed = app
+        .wait_text("#person-affiliations", "Palestinian National Initiative")
+        .await;
+    assert!(
+        billed.contains("Palestinian Medical Relief Society"),
+        "{billed}"
+    );
+    // Each dot says when and what.
+    let tip = app
+        .driver
+        .execute(
+            "return Array.from(document.querySelectorAll('#person-timeline circle title')).map(t => t.textContent).join('\\n')",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let tips = tip.json().as_str().unwrap().to_string();
+    assert!(tips.contains("First debate"), "{tips}");
+    assert!(tips.contains("2023"), "{tips}");
+
+    // A title opens its programme; Back from the person page keeps the filter.
+    app.click("#person-back").await;
+    app.el("#guest-directory").await;
+    wait_value(&app, "#guest-filter", "barg").await;
+    wait_count(&app, "tr.guest-dir-row", 1).await;
+    app.click("tr.guest-dir-row .guest-open").await;
+    app.wait_text("#person-appearances", "Second debate").await;
+    app.click("tr.appearance-row:nth-child(2) .appearance-open")
+        .await;
+    wait_value(&app, "#title", "Second debate").await;
+    app.close().await;
+}
+
+/// The warning thresholds are set in the window and read back by the CLI; a bad
+/// value is refused next to its field.
+#[tokio::test]
+async fn warning_settings_round_trip() {
+    let sandbox = Sandbox::new();
+    let app = sandbox.launch().await;
+    app.click("#nav-settings").await;
+    app.el("#settings-page").await;
+    wait_value(&app, "#setting-recent-days", "14").await;
+    wait_value(&app, "#setting-max-in-90-days", "3").await;
+
+    app.type_into("#setting-recent-days", "3").await;
+    app.type_into("#setting-max-in-90-days", "-1").await;
+    app.click("#save-settings").await;
+    app.wait_text("#setting-max-in-90-days-error", "whole number")
+        .await;
+    let invalid = app
+        .el("#setting-max-in-90-days")
+        .await
+        .attr("aria-invalid")
+        .await
+        .unwrap();
+    assert_eq!(invalid.as_deref(), Some("true"));
+
+    app.type_into("#setting-max-in-90-days", "5").await;
+    app.click("#save-settings").await;
+    app.wait_text("#settings-status", "Saved").await;
+    app.close().await;
+
+    let s = sandbox.cli_json(&["settings", "show", "--json"]);
+    assert_eq!(s["recentDays"], 3, "{s}");
+    assert_eq!(s["maxIn90Days"], 5, "{s}");
+}

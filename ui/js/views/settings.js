@@ -1,0 +1,144 @@
+// Booking-warning thresholds, kept in the database so the window and the CLI agree.
+// The server validates; its messages are shown next to the field they are about.
+
+import { h } from '../dom.js';
+import { api } from '../ipc.js';
+
+const FIELDS = [
+  {
+    key: 'warn.recent-days', prop: 'recentDays', id: 'setting-recent-days',
+    label: 'Warn when a guest was on within this many days',
+    hint: 'Booking a guest who appeared this recently before the programme’s air time shows a warning. 0 turns it off.',
+  },
+  {
+    key: 'warn.max-in-90-days', prop: 'maxIn90Days', id: 'setting-max-in-90-days',
+    label: 'Warn when a guest was on more than this many times in 90 days',
+    hint: 'Counted over the 90 days before the programme’s air time.',
+  },
+];
+
+export function mountSettings(root, ctx) {
+  let alive = true;
+  let saving = false;
+  const inputs = new Map();
+  const errors = new Map();
+
+  const status = h('p', { id: 'settings-status', class: 'form-status', role: 'status', 'aria-live': 'polite' });
+  const error = h('div', { class: 'error-box', role: 'alert', hidden: true });
+  const save = h('button', { type: 'submit', id: 'save-settings', class: 'button primary', disabled: true }, 'Save');
+
+  const fields = FIELDS.map((f) => {
+    const input = h('input', {
+      id: f.id, type: 'number', min: 0, step: 1, inputmode: 'numeric', class: 'short setting-input',
+      'aria-describedby': `${f.id}-hint`, disabled: true,
+    });
+    const err = h('p', { class: 'field-error', id: `${f.id}-error`, hidden: true });
+    inputs.set(f.key, input);
+    errors.set(f.key, err);
+    return h('div', { class: 'field setting-field' },
+      h('label', { for: f.id }, f.label),
+      input,
+      h('p', { class: 'hint', id: `${f.id}-hint` }, f.hint),
+      err);
+  });
+
+  const form = h('form', { id: 'settings-form', class: 'settings-form', novalidate: true, 'aria-labelledby': 'settings-title' },
+    h('section', { class: 'form-section settings-section', 'aria-labelledby': 'warnings-heading' },
+      h('h2', { id: 'warnings-heading' }, 'Booking warnings'),
+      h('p', { class: 'hint' }, 'The programme editor warns, without stopping a save, when a guest has been on recently or often.'),
+      fields),
+    h('div', { class: 'settings-actions' }, save, status));
+
+  root.append(h('section', { id: 'settings-page', class: 'settings-page' },
+    h('div', { class: 'view-header' }, h('h1', { id: 'settings-title' }, 'Settings')),
+    error,
+    form));
+
+  function clearError(key) {
+    const input = inputs.get(key);
+    const err = errors.get(key);
+    input.removeAttribute('aria-invalid');
+    input.setAttribute('aria-describedby', `${input.id}-hint`);
+    err.hidden = true;
+    err.textContent = '';
+  }
+
+  function showError(key, message) {
+    const input = inputs.get(key);
+    const err = errors.get(key);
+    const prefix = `${key}: `;
+    err.textContent = message.startsWith(prefix) ? message.slice(prefix.length) : message;
+    err.textContent = err.textContent.charAt(0).toUpperCase() + err.textContent.slice(1);
+    err.hidden = false;
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', `${input.id}-hint ${err.id}`);
+  }
+
+  form.addEventListener('input', (e) => {
+    for (const [key, input] of inputs) if (input === e.target) clearError(key);
+    status.textContent = '';
+    status.className = 'form-status';
+  });
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (saving) return;
+    saving = true;
+    save.disabled = true;
+    error.hidden = true;
+    status.textContent = 'Saving…';
+    status.className = 'form-status';
+    let firstBad = null;
+    for (const f of FIELDS) {
+      clearError(f.key);
+      try {
+        await api.setSetting(f.key, inputs.get(f.key).value.trim());
+      } catch (err) {
+        if (!alive) return;
+        if (err.code === 'validation') {
+          showError(f.key, err.message);
+          firstBad = firstBad || inputs.get(f.key);
+        } else {
+          error.textContent = `Not saved: ${err.message}`;
+          error.hidden = false;
+          firstBad = firstBad || save;
+        }
+      }
+    }
+    if (!alive) return;
+    saving = false;
+    save.disabled = false;
+    if (firstBad) {
+      status.textContent = 'Not (all) saved — see the highlighted field';
+      status.className = 'form-status error';
+      firstBad.focus();
+    } else {
+      status.textContent = 'Saved';
+      status.className = 'form-status saved';
+    }
+  });
+
+  api.getSettings().then(
+    (s) => {
+      if (!alive) return;
+      for (const f of FIELDS) {
+        const input = inputs.get(f.key);
+        input.value = String(s[f.prop]);
+        input.disabled = false;
+      }
+      save.disabled = false;
+      inputs.get(FIELDS[0].key).focus();
+    },
+    (e) => {
+      if (!alive) return;
+      error.textContent = `Could not load the settings: ${e.message}`;
+      error.hidden = false;
+    },
+  );
+
+  return {
+    unmount() {
+      alive = false;
+    },
+  };
+}
