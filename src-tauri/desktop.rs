@@ -93,6 +93,15 @@ pub fn run(db_path: PathBuf) -> i32 {
             commands::guests::booking_warnings,
             commands::guests::get_settings,
             commands::guests::set_setting,
+            commands::people::suggest_people,
+            commands::people::person_profile,
+            commands::people::update_person,
+            commands::people::possible_duplicates,
+            commands::people::merge_people,
+            commands::people::undo_merge,
+            commands::people::list_merges,
+            commands::reports::balance_report,
+            commands::reports::export_balance_csv,
             commands::search::search,
         ])
         .run(tauri::generate_context!());

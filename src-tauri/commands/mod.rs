@@ -2,7 +2,9 @@
 //! work runs off the UI thread. Errors reach the UI as `{code, message, field?}`.
 
 pub mod guests;
+pub mod people;
 pub mod programmes;
+pub mod reports;
 pub mod runsheet;
 pub mod search;
 

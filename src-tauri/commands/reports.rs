@@ -1,0 +1,75 @@
+//! The balance report in the window, and its CSV export.
+
+use std::path::PathBuf;
+
+use greenroom_core::balance::{parse_month, to_csv, BalanceRow};
+use greenroom_core::files;
+use serde::Serialize;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use super::{bounded, Reply};
+use crate::desktop::AppState;
+
+#[tauri::command]
+pub async fn balance_report(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+    series: Option<String>,
+) -> Reply<Vec<BalanceRow>> {
+    let series = bounded("series", series, 1000)?;
+    state.store()?.balance_report(
+        parse_month("from", &from)?,
+        parse_month("to", &to)?,
+        series.as_deref().filter(|s| !s.trim().is_empty()),
+    )
+}
+
+#[derive(Serialize)]
+pub struct SavedCsv {
+    path: String,
+    bytes: usize,
+}
+
+/// Writes the report as CSV. Without `path`, asks where with the native dialog and
+/// returns `None` if the user cancels.
+#[tauri::command]
+pub async fn export_balance_csv(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+    series: Option<String>,
+    path: Option<String>,
+) -> Reply<Option<SavedCsv>> {
+    let series = bounded("series", series, 1000)?;
+    let rows = state.store()?.balance_report(
+        parse_month("from", &from)?,
+        parse_month("to", &to)?,
+        series.as_deref().filter(|s| !s.trim().is_empty()),
+    )?;
+    let csv = to_csv(&rows)?;
+    let path = match bounded("path", path, 4096)? {
+        Some(p) => PathBuf::from(p),
+        None => {
+            let chosen = app
+                .dialog()
+                .file()
+                .set_title("Export balance report")
+                .set_file_name(format!("balance {from} to {to}.csv"))
+                .add_filter("CSV", &["csv"])
+                .blocking_save_file();
+            match chosen.and_then(|p| p.into_path().ok()) {
+                Some(p) => p,
+                None => return Ok(None),
+            }
+        }
+    };
+    files::write_atomic(&path, csv.as_bytes())?;
+    state.remember_export(path.clone());
+    Ok(Some(SavedCsv {
+        path: path.display().to_string(),
+        bytes: csv.len(),
+    }))
+}
