@@ -214,4 +214,3 @@ fn build(path: &std::path::Path) {
 fn uuid(kind: u128, n: usize) -> String {
     uuid::Uuid::from_u128((kind << 100) | (0x7 << 76) | n as u128).to_string()
 }
-
