@@ -4,6 +4,8 @@
 mod first_run;
 mod guests;
 mod harness;
+mod people;
 mod programme_editor;
+mod reports;
 mod runsheet;
 mod search;

@@ -9,7 +9,9 @@ import { mountFirstRun } from './views/first-run.js';
 import { mountEditor } from './views/editor.js';
 import { mountPerson } from './views/person.js';
 import { mountGuests } from './views/guests.js';
+import { mountDuplicates } from './views/duplicates.js';
 import { mountSettings } from './views/settings.js';
+import { mountBalance } from './views/balance.js';
 import { mountSearch } from './views/search.js';
 
 const root = document.getElementById('app');
@@ -17,6 +19,7 @@ const homeButton = document.getElementById('home');
 const navButtons = {
   programmes: document.getElementById('nav-programmes'),
   guests: document.getElementById('nav-guests'),
+  reports: document.getElementById('nav-reports'),
   settings: document.getElementById('nav-settings'),
 };
 
@@ -75,7 +78,7 @@ async function back() {
 }
 
 function markNav(route) {
-  const section = { guests: 'guests', person: 'guests', settings: 'settings' }[route.name] || 'programmes';
+  const section = { guests: 'guests', person: 'guests', duplicates: 'guests', settings: 'settings', reports: 'reports' }[route.name] || 'programmes';
   for (const [name, button] of Object.entries(navButtons)) {
     if (!button) continue;
     if (name === section) button.setAttribute('aria-current', 'page');
@@ -89,10 +92,20 @@ async function render(route) {
     clear(root);
     return mountPerson(root, ctx, route);
   }
+  if (route.name === 'duplicates') {
+    document.title = 'Possible duplicates — Greenroom';
+    clear(root);
+    return mountDuplicates(root, ctx);
+  }
   if (route.name === 'guests') {
     document.title = 'Guests — Greenroom';
     clear(root);
     return mountGuests(root, ctx);
+  }
+  if (route.name === 'reports') {
+    document.title = 'Balance report — Greenroom';
+    clear(root);
+    return mountBalance(root, ctx);
   }
   if (route.name === 'settings') {
     document.title = 'Settings — Greenroom';
@@ -154,6 +167,7 @@ homeButton.addEventListener('click', () => go({ name: 'home' }));
 if (navButtons.programmes) navButtons.programmes.addEventListener('click', () => go({ name: 'home' }));
 if (navButtons.guests) navButtons.guests.addEventListener('click', () => go({ name: 'guests' }));
 if (navButtons.settings) navButtons.settings.addEventListener('click', () => go({ name: 'settings' }));
+if (navButtons.reports) navButtons.reports.addEventListener('click', () => go({ name: 'reports' }));
 
 async function start() {
   if (!hasBackend()) {

@@ -66,4 +66,16 @@ export const api = {
   bookingWarnings: (form) => call('booking_warnings', { form }),
   getSettings: () => call('get_settings'),
   setSetting: (key, value) => call('set_setting', { key, value: String(value) }),
+  // The people directory: autocomplete, profiles, possible duplicates and merges.
+  suggestPeople: (typed, limit = null) => call('suggest_people', { typed, limit }),
+  personProfile: (personId) => call('person_profile', { personId }),
+  updatePerson: (personId, revision, profile) => call('update_person', { personId, revision, profile }),
+  possibleDuplicates: () => call('possible_duplicates'),
+  mergePeople: (keepId, dropId) => call('merge_people', { keepId, dropId }),
+  undoMerge: (mergeId) => call('undo_merge', { mergeId }),
+  listMerges: () => call('list_merges'),
+  // The contributor balance report (BBC 50:50 counting) and its CSV export; a null
+  // `path` asks with the native save dialog (null back when cancelled).
+  balanceReport: ({ from, to, series = null }) => call('balance_report', { from, to, series }),
+  exportBalanceCsv: ({ from, to, series = null, path = null }) => call('export_balance_csv', { from, to, series, path }),
 };

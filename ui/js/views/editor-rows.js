@@ -3,6 +3,7 @@
 // on "Add" leaves a usable input in the DOM at once.
 
 import { h, nextId } from '../dom.js';
+import { personCombo, pickedPerson } from './person-suggest.js';
 
 export const LIMITS = { framingItems: 40, guests: 12, framingItem: 4000, name: 200, affiliation: 300 };
 
@@ -185,10 +186,10 @@ export function guestList(listEl, addButton, findPerson, onChange, onHistory) {
             h('div', { class: 'field-label-row' },
               h('label', { for: nameId, class: 'guest-name-label' }, 'Name'),
               onHistory ? historyButton(g.personId, g.name) : null),
-            h('input', {
-              id: nameId, class: 'guest-name', type: 'text', list: 'people-names', maxlength: LIMITS.name,
+            personCombo(h('input', {
+              id: nameId, class: 'guest-name', type: 'text', maxlength: LIMITS.name,
               autocomplete: 'off', dir: 'auto', value: g.name || '',
-            })),
+            }))),
           h('div', { class: 'field' },
             h('label', { for: affId, class: 'guest-affiliation-label' }, 'Billed as / affiliation'),
             h('input', {
@@ -209,14 +210,15 @@ export function guestList(listEl, addButton, findPerson, onChange, onHistory) {
     }),
   };
 
-  // Picking a known person links the row to them; typing away from the name unlinks it.
+  // Picking a known person (from the suggestions, or typing their exact name) links the
+  // row to them; typing away from the name unlinks it.
   // An affiliation we filled in ourselves goes away with the link; one the user typed stays.
   listEl.addEventListener('input', (e) => {
     const nameInput = e.target.closest('.guest-name');
     if (!nameInput) return;
     const row = nameInput.closest('li');
     const aff = row.querySelector('.guest-affiliation');
-    const person = findPerson(nameInput.value);
+    const person = pickedPerson(nameInput) || findPerson(nameInput.value);
     if (person) {
       row.dataset.personId = person.id;
       if (!aff.value.trim() && person.affiliation) {

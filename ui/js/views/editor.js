@@ -15,6 +15,7 @@ import {
 import { segmentTable, rowKey } from './editor-segments.js';
 import { liveTiming, describeTiming } from './editor-timing.js';
 import { exportMenu } from './editor-export.js';
+import { personCombo, pickedPerson } from './person-suggest.js';
 import { bookingWarnings, bookingForm } from './editor-warnings.js';
 import { STATUS_LABELS } from './list.js';
 
@@ -44,7 +45,7 @@ export function mountEditor(root, ctx, route) {
   const airLocal = h('input', { id: 'air-local', type: 'datetime-local' });
   const timeZone = h('input', { id: 'time-zone', type: 'text', list: 'time-zone-names', autocomplete: 'off', spellcheck: 'false' });
   const slot = h('input', { id: 'slot', type: 'text', placeholder: '25:00', inputmode: 'text', autocomplete: 'off', class: 'short' });
-  const presenter = h('input', { id: 'presenter-name', type: 'text', maxlength: 200, list: 'people-names', autocomplete: 'off', dir: 'auto' });
+  const presenter = h('input', { id: 'presenter-name', type: 'text', maxlength: 200, autocomplete: 'off', dir: 'auto' });
   const notes = h('textarea', { id: 'notes', rows: 6, maxlength: 100000, dir: 'auto' });
   const framingEl = h('ol', { id: 'framing-list', class: 'item-list' });
   const addFraming = h('button', { type: 'button', id: 'add-framing', class: 'button subtle' }, '+ Add framing item');
@@ -65,7 +66,6 @@ export function mountEditor(root, ctx, route) {
   const saveFormat = h('button', { type: 'button', id: 'save-format', class: 'button small', disabled: true }, 'Save running order as series format');
   const timingSummary = h('p', { id: 'timing-summary', class: 'timing-summary', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
 
-  const peopleList = h('datalist', { id: 'people-names' });
   const seriesList = h('datalist', { id: 'series-names' });
   const zoneList = h('datalist', { id: 'time-zone-names' });
 
@@ -133,7 +133,7 @@ export function mountEditor(root, ctx, route) {
         field('Status', status),
         h('div', { class: 'field' },
           h('div', { class: 'field-label-row' }, h('label', { for: presenter.id }, 'Presenter'), presenterHistory),
-          presenter),
+          personCombo(presenter)),
         field('Air time', airLocal, 'Wall-clock time in the time zone'),
         field('Time zone', timeZone),
         field('Slot length', slot, 'e.g. 25:00, 25m, 1h')),
@@ -156,7 +156,7 @@ export function mountEditor(root, ctx, route) {
         segmentsEmpty,
         h('div', { class: 'section-actions inline' }, addSegment, saveFormat)),
       field('Notes', notes)),
-    peopleList, seriesList, zoneList);
+    seriesList, zoneList);
 
   const unsavedDialog = h('dialog', { id: 'unsaved-dialog', class: 'dialog', 'aria-labelledby': 'unsaved-title' },
     h('h2', { id: 'unsaved-title' }, 'Leave without saving?'),
@@ -354,7 +354,7 @@ export function mountEditor(root, ctx, route) {
   });
 
   presenter.addEventListener('input', () => {
-    const person = findPerson(presenter.value);
+    const person = pickedPerson(presenter) || findPerson(presenter.value);
     if (person) presenter.dataset.personId = person.id;
     else delete presenter.dataset.personId;
     syncPresenterHistory();
@@ -395,7 +395,6 @@ export function mountEditor(root, ctx, route) {
     }
     peopleByKey.clear();
     for (const p of people) peopleByKey.set(nameKey(p.name), p);
-    peopleList.replaceChildren(...people.map((p) => h('option', { value: p.name }, p.affiliation || '')));
   }
 
   async function loadSuggestions() {

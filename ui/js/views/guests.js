@@ -34,7 +34,12 @@ export function mountGuests(root, ctx) {
 
   root.append(
     h('section', { id: 'guest-directory', class: 'guest-directory', 'aria-labelledby': 'guests-title' },
-      h('div', { class: 'view-header' }, h('h1', { id: 'guests-title' }, 'Guests')),
+      h('div', { class: 'view-header' }, h('h1', { id: 'guests-title' }, 'Guests'),
+        h('button', {
+          type: 'button', id: 'open-duplicates', class: 'button',
+          title: 'People who may be entered twice, and merging them',
+          onclick: () => ctx.go({ name: 'duplicates' }),
+        }, 'Possible duplicates…')),
       h('div', { class: 'list-toolbar' },
         h('label', { for: 'guest-filter', class: 'visually-hidden' }, 'Filter guests'),
         filter,

@@ -1,11 +1,13 @@
 // One person's history across programmes: how often and how lately they have been
 // on, what they were billed as, a timeline, and every appearance (each opening its
-// programme). Read-only; every way out goes through ctx.go / ctx.back.
+// programme). "Edit details" opens the directory record's form (person-form.js);
+// every way out goes through ctx.go / ctx.back.
 
-import { h, replaceChildren } from '../dom.js';
+import { h, replaceChildren, ask } from '../dom.js';
 import { api } from '../ipc.js';
 import { statusBadge } from './list.js';
 import { timeline } from './timeline.js';
+import { personForm } from './person-form.js';
 
 const ROLE_LABELS = { guest: 'Guest', presenter: 'Presenter' };
 
@@ -32,6 +34,7 @@ export function backLabel(ctx) {
   if (prev.name === 'guests') return '← Guests';
   if (prev.name === 'editor') return '← Programme';
   if (prev.name === 'settings') return '← Settings';
+  if (prev.name === 'duplicates') return '← Possible duplicates';
   return '← Back';
 }
 
@@ -41,14 +44,46 @@ export function mountPerson(root, ctx, route) {
   const heading = h('h1', { id: 'person-name', tabindex: -1, dir: 'auto' }, 'Guest history');
   const affiliation = h('p', { id: 'person-affiliation', class: 'person-affiliation', dir: 'auto' });
   const body = h('div', { class: 'person-body' }, h('p', { class: 'loading' }, 'Loading…'));
+  const editButton = h('button', { type: 'button', id: 'edit-person', class: 'button', 'aria-expanded': 'false', disabled: true }, 'Edit details');
+  const savedNote = h('p', { id: 'person-saved', class: 'form-status saved', role: 'status', 'aria-live': 'polite' });
+  const details = h('dl', { id: 'person-details', class: 'person-details', hidden: true });
+  const editor = personForm({
+    personId: route.id,
+    onSaved: () => {
+      editButton.setAttribute('aria-expanded', 'false');
+      editor.close();
+      savedNote.textContent = 'Details saved';
+      load();
+    },
+    onCancel: () => {
+      editButton.setAttribute('aria-expanded', 'false');
+      editButton.focus();
+    },
+  });
+  editButton.addEventListener('click', () => {
+    if (editor.isOpen()) return editor.el.querySelector('#pf-name').focus();
+    savedNote.textContent = '';
+    editButton.setAttribute('aria-expanded', 'true');
+    editor.open();
+  });
+  const unsavedDialog = h('dialog', { id: 'person-unsaved-dialog', class: 'dialog', 'aria-labelledby': 'person-unsaved-title' },
+    h('h2', { id: 'person-unsaved-title' }, 'Leave without saving?'),
+    h('p', {}, 'The changes to this person’s details are not saved.'),
+    h('div', { class: 'dialog-actions' },
+      h('button', { type: 'button', id: 'person-keep-editing', class: 'button primary', dataset: { answer: 'keep' } }, 'Keep editing'),
+      h('button', { type: 'button', id: 'person-discard', class: 'button danger', dataset: { answer: 'discard' } }, 'Discard changes')));
   const page = h('section', { id: 'person-page', class: 'person-page', 'aria-labelledby': 'person-name' },
     h('div', { class: 'view-header person-header' },
-      h('div', { class: 'person-heading' }, heading, affiliation),
-      backButton),
-    body);
+      h('div', { class: 'person-heading' }, heading, affiliation, details),
+      h('div', { class: 'person-header-actions' }, savedNote, editButton, backButton)),
+    editor.el,
+    body,
+    unsavedDialog);
   root.append(page);
 
   const onKey = (e) => {
+    // Escape inside the open form does not throw the edits away.
+    if (editor.isOpen() && editor.el.contains(e.target)) return;
     if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('dialog[open]')) {
       e.preventDefault();
       ctx.back();
@@ -56,25 +91,52 @@ export function mountPerson(root, ctx, route) {
   };
   document.addEventListener('keydown', onKey);
 
-  api.guestHistory(route.id).then(
-    (history) => {
-      if (!alive) return;
-      show(history);
-      heading.focus();
-    },
-    (e) => {
-      if (!alive) return;
-      heading.textContent = 'Guest history';
-      replaceChildren(body, h('p', { class: 'error-box', role: 'alert' },
-        e.code === 'not_found' ? 'This person is no longer in the directory.' : `Could not load the history: ${e.message}`));
-      backButton.focus();
-    },
-  );
+  let loads = 0;
+  function load() {
+    loads += 1;
+    const mine = loads;
+    // The directory record (honorific, expertise…) is extra: the page works without it.
+    const profile = api.personProfile(route.id).catch(() => null);
+    api.guestHistory(route.id).then(
+      async (history) => {
+        const p = await profile;
+        if (!alive || mine !== loads) return;
+        show(history, p);
+        editButton.disabled = false;
+        if (mine === 1) heading.focus();
+      },
+      (e) => {
+        if (!alive || mine !== loads) return;
+        heading.textContent = 'Guest history';
+        replaceChildren(body, h('p', { class: 'error-box', role: 'alert' },
+          e.code === 'not_found' ? 'This person is no longer in the directory.' : `Could not load the history: ${e.message}`));
+        backButton.focus();
+      },
+    );
+  }
+  load();
 
-  function show(history) {
+  function showDetails(p) {
+    const rows = [];
+    const item = (label, value, id) => rows.push(h('div', { class: 'person-detail' },
+      h('dt', {}, label), h('dd', { id, dir: 'auto' }, value)));
+    if (p && p.expertise && p.expertise.length) item('Expertise', p.expertise.join(', '), 'person-expertise');
+    if (p && p.languages && p.languages.length) item('Languages', p.languages.join(', '), 'person-languages');
+    const base = p ? [p.baseCity, p.baseTimeZone].filter(Boolean).join(' · ') : '';
+    if (base) item('Based in', base, 'person-base');
+    if (p && p.email) item('Email', p.email, 'person-email');
+    if (p && p.phone) item('Phone', p.phone, 'person-phone');
+    details.replaceChildren(...rows);
+    details.hidden = rows.length === 0;
+  }
+
+  function show(history, profile) {
     const { person, appearances, totals, affiliations } = history;
-    document.title = `${person.name} — Greenroom`;
-    heading.textContent = person.name;
+    const honorific = profile && profile.honorific;
+    const name = profile ? profile.name : person.name;
+    document.title = `${honorific ? `${honorific} ` : ''}${name} — Greenroom`;
+    heading.replaceChildren(honorific ? h('span', { class: 'person-honorific' }, `${honorific} `) : '', name);
+    showDetails(profile);
     // Current: what they were last billed as; the directory's entry when never billed.
     const latest = affiliations.length ? affiliations[0].affiliation : null;
     const current = latest || person.affiliation || '';
@@ -175,6 +237,10 @@ export function mountPerson(root, ctx, route) {
 
   return {
     here: () => ({ name: 'person', id: route.id }),
+    async confirmLeave() {
+      if (!editor.isDirty()) return true;
+      return (await ask(unsavedDialog, 'keep', '#person-keep-editing')) === 'discard';
+    },
     unmount() {
       alive = false;
       document.removeEventListener('keydown', onKey);

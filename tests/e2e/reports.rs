@@ -1,0 +1,135 @@
+//! The balance report in the window: the counts and the chart for one month, and
+//! the CSV export the window offers.
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use thirtyfour::prelude::*;
+
+use crate::harness::{App, Sandbox};
+
+/// Waits until some `tr.balance-row` holds every one of `needles`; returns its text.
+async fn wait_row(app: &App, needles: &[&str]) -> String {
+    let start = Instant::now();
+    loop {
+        let mut seen = Vec::new();
+        for row in app
+            .driver
+            .find_all(By::Css("tr.balance-row"))
+            .await
+            .unwrap_or_default()
+        {
+            let text = row.text().await.unwrap_or_default();
+            if needles.iter().all(|n| text.contains(n)) {
+                return text;
+            }
+            seen.push(text);
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "timed out waiting for a balance row with {needles:?}; rows: {seen:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn balance_report_counts_guests_and_exports_csv() {
+    let sandbox = Sandbox::new();
+    sandbox.cli(&[
+        "programme",
+        "add",
+        "--title",
+        "A",
+        "--air",
+        "2025-01-10T19:30:00Z",
+        "--guest",
+        "Ann – X",
+        "--guest",
+        "Bob – Y",
+    ]);
+    sandbox.cli(&[
+        "person",
+        "edit",
+        "Ann",
+        "--gender",
+        "woman",
+        "--gender-source",
+        "self",
+    ]);
+    let app = sandbox.launch().await;
+    app.click("#nav-reports").await;
+    app.el("#balance-page").await;
+    let method = app.el("#balance-method").await.text().await.unwrap();
+    assert!(method.contains("Guests only"), "{method}");
+
+    app.set_value("#balance-from", "2025-01").await;
+    app.set_value("#balance-to", "2025-01").await;
+    app.click("#run-balance").await;
+    let row = wait_row(&app, &["All series", "50%"]).await;
+    assert!(row.contains('2'), "{row}");
+
+    // One bar: a woman and a not-recorded guest, half each.
+    app.el("#balance-chart").await;
+    let segments = app
+        .driver
+        .find_all(By::Css("#balance-chart rect.bal-seg"))
+        .await
+        .unwrap();
+    assert!(segments.len() >= 2, "{} segments", segments.len());
+    let titles: Vec<String> = {
+        let mut out = Vec::new();
+        for s in &segments {
+            out.push(
+                s.find(By::Tag("title"))
+                    .await
+                    .unwrap()
+                    .inner_html()
+                    .await
+                    .unwrap(),
+            );
+        }
+        out
+    };
+    assert!(titles.iter().any(|t| t == "woman: 1 (50%)"), "{titles:?}");
+    assert!(
+        titles.iter().any(|t| t == "not recorded: 1 (50%)"),
+        "{titles:?}"
+    );
+
+    // to before from is shown next to the to month.
+    app.set_value("#balance-to", "2024-12").await;
+    app.wait_text("#balance-to-error", "before").await;
+    // A month without guests says so.
+    app.set_value("#balance-from", "2024-06").await;
+    app.wait_text("#balance-page", "No guests in that period.")
+        .await;
+
+    let csv = sandbox.dir.path().join("balance.csv");
+    let ret = app
+        .driver
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI__.core
+               .invoke('export_balance_csv', { from: '2025-01', to: '2025-01', series: null, path: arguments[0] })
+               .then((r) => done({ ok: r }), (e) => done({ err: e }));",
+            vec![json!(csv.display().to_string())],
+        )
+        .await
+        .unwrap();
+    let ret = ret.json().clone();
+    assert!(ret["err"].is_null(), "{ret}");
+    assert!(ret["ok"]["bytes"].as_u64().unwrap() > 0, "{ret}");
+    app.close().await;
+
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(
+        text.lines().next(),
+        Some("month,series,contributors,group,count,share"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2025-01,All series,2,woman,1,0.5000"),
+        "{text}"
+    );
+}
