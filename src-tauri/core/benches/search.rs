@@ -18,6 +18,7 @@ fn bench(c: &mut Criterion) {
         "oguzlu",    // a rare name
         "tar",       // three letters typed: a prefix of thousands of words
         "ceasefire", // a topic word in a tenth of all programmes
+        "ceasef",    // the same word half-typed: only the prefix can match
         "sudan drought",
         "مروان",
     ] {

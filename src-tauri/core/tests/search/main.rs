@@ -387,3 +387,30 @@ fn migrating_indexes_existing_rows() {
         );
     }
 }
+
+#[test]
+fn whole_words_come_before_prefix_matches_and_prefixes_fill_the_rest() {
+    let (_d, mut s) = temp_store();
+    s.create_programme(&programme("Cafe society and its critics", &[], vec![]))
+        .unwrap();
+    s.create_programme(&programme("Cafeteria politics", &[], vec![]))
+        .unwrap();
+    let titles =
+        |r: SearchResults| -> Vec<String> { r.programmes.into_iter().map(|p| p.title).collect() };
+    assert_eq!(
+        titles(s.search("cafe", 10).unwrap()),
+        ["Cafe society and its critics", "Cafeteria politics"]
+    );
+    assert_eq!(
+        titles(s.search("cafe", 1).unwrap()),
+        ["Cafe society and its critics"]
+    );
+    assert_eq!(
+        titles(s.search("cafet", 10).unwrap()),
+        ["Cafeteria politics"]
+    );
+    assert_eq!(
+        titles(s.search("cafe ", 10).unwrap()),
+        ["Cafe society and its critics"]
+    );
+}
