@@ -3,10 +3,9 @@
 // guests. A 100% stacked bar per month, a table of the numbers, and a CSV export.
 // Colours come from CSS classes, so light and dark mode both read.
 
-import { h, clear, replaceChildren } from '../dom.js';
+import { h, clear, replaceChildren, svg } from '../dom.js';
 import { api } from '../ipc.js';
 
-const NS = 'http://www.w3.org/2000/svg';
 const ALL_SERIES = 'All series';
 const NOT_RECORDED = 'not recorded';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -28,17 +27,6 @@ const REPEAT_H = 6;
 const ROW_H = 40;
 const TOP = 24;
 
-function svg(tag, attrs = {}, ...children) {
-  const el = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'class') el.setAttribute('class', Array.isArray(v) ? v.filter(Boolean).join(' ') : v);
-    else if (k === 'text') el.textContent = v;
-    else el.setAttribute(k, String(v));
-  }
-  for (const c of children) if (c) el.append(c);
-  return el;
-}
 
 const key = (group) => String(group).trim().toLowerCase();
 

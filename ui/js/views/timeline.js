@@ -3,7 +3,8 @@
 // month ticks when the span is short. Built with createElementNS; the chart scales
 // to its container through the viewBox.
 
-const NS = 'http://www.w3.org/2000/svg';
+import { svg } from '../dom.js';
+
 const DAY = 86400000;
 
 const WIDTH = 800;
@@ -14,17 +15,6 @@ const R = 6.5;
 const LANE = 15; // vertical step when dots would overlap
 const MAX_LANES = 6;
 
-function svg(tag, attrs = {}, ...children) {
-  const el = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'class') el.setAttribute('class', Array.isArray(v) ? v.filter(Boolean).join(' ') : v);
-    else if (k === 'text') el.textContent = v;
-    else el.setAttribute(k, String(v));
-  }
-  for (const c of children) if (c) el.append(c);
-  return el;
-}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
