@@ -1,48 +1,11 @@
 //! Guests across programmes in the window: booking warnings in the editor, the
 //! person page (from a warning, from the guest directory), and the warning settings.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use thirtyfour::prelude::*;
 
-use crate::harness::{App, Sandbox};
-
-async fn count(app: &App, css: &str) -> usize {
-    app.driver.find_all(By::Css(css)).await.unwrap().len()
-}
-
-/// Waits until `css` matches exactly `n` elements.
-async fn wait_count(app: &App, css: &str, n: usize) {
-    let start = Instant::now();
-    loop {
-        let found = count(app, css).await;
-        if found == n {
-            return;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(15),
-            "timed out waiting for {n} × {css}; found {found}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-/// Waits until the input `css` holds `value` (and is enabled).
-async fn wait_value(app: &App, css: &str, value: &str) {
-    let start = Instant::now();
-    loop {
-        let e = app.el(css).await;
-        let v = e.value().await.unwrap().unwrap_or_default();
-        if v == value && e.is_enabled().await.unwrap_or(false) {
-            return;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(15),
-            "timed out waiting for {css} to hold {value:?}; it holds {v:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
+use crate::harness::Sandbox;
 
 /// The path: a producer adds a guest who was on five days before, sees the
 /// warning, and opens that guest's history from it.
@@ -74,7 +37,7 @@ async fn adding_a_recent_guest_warns_and_opens_the_history() {
         .wait_text("#booking-warnings", "Anatol Lieven was on")
         .await;
     assert!(text.contains("Earlier show"), "{text}");
-    assert_eq!(count(&app, "li.booking-warning").await, 1);
+    assert_eq!(app.count("li.booking-warning").await, 1);
     app.el("li.guest-row.has-warning").await;
     // The row is linked to the person, so it offers their history too.
     let history = app.el("li.guest-row .guest-history").await;
@@ -93,14 +56,14 @@ async fn adding_a_recent_guest_warns_and_opens_the_history() {
     app.wait_text("#booking-warnings", "Anatol Lieven was on")
         .await;
     tokio::time::sleep(Duration::from_millis(600)).await;
-    assert_eq!(count(&app, "li.booking-warning").await, 1);
+    assert_eq!(app.count("li.booking-warning").await, 1);
 
     app.click(".warning-history").await;
     app.wait_text("#person-name", "Anatol Lieven").await;
     let name = app.el("#person-name").await.text().await.unwrap();
     assert_eq!(name, "Anatol Lieven");
     app.wait_text("#person-appearances", "Earlier show").await;
-    wait_count(&app, "tr.appearance-row", 2).await;
+    app.wait_count("tr.appearance-row", 2).await;
     let rows = app
         .driver
         .find_all(By::Css("tr.appearance-row"))
@@ -113,7 +76,8 @@ async fn adding_a_recent_guest_warns_and_opens_the_history() {
 
     // Back returns to the programme being edited, now saved.
     app.click("#person-back").await;
-    wait_value(&app, "#title", "Is NATO ready for a long war?").await;
+    app.wait_value("#title", "Is NATO ready for a long war?")
+        .await;
     app.wait_text("#form-status", "Saved").await;
     app.wait_text("#booking-warnings", "Anatol Lieven was on")
         .await;
@@ -158,16 +122,17 @@ async fn the_person_page_from_the_directory_charts_every_dated_appearance() {
     let app = sandbox.launch().await;
     app.click("#nav-guests").await;
     app.el("#guest-directory").await;
-    wait_count(&app, "tr.guest-dir-row", 2).await;
+    app.wait_count("tr.guest-dir-row", 2).await;
     app.type_into("#guest-filter", "barg").await;
-    wait_count(&app, "tr.guest-dir-row", 1).await;
+    app.wait_count("tr.guest-dir-row", 1).await;
     app.click("tr.guest-dir-row .guest-open").await;
 
     app.wait_text("#person-name", "Mustafa Barghouti").await;
     app.el("#person-page").await;
     app.el("#person-timeline").await;
-    wait_count(&app, "#person-timeline circle", 3).await;
-    wait_count(&app, "#person-appearances tr.appearance-row", 4).await;
+    app.wait_count("#person-timeline circle", 3).await;
+    app.wait_count("#person-appearances tr.appearance-row", 4)
+        .await;
     let last = app
         .wait_text("tr.appearance-row:last-child", "Undated idea")
         .await;
@@ -203,13 +168,13 @@ async fn the_person_page_from_the_directory_charts_every_dated_appearance() {
     // A title opens its programme; Back from the person page keeps the filter.
     app.click("#person-back").await;
     app.el("#guest-directory").await;
-    wait_value(&app, "#guest-filter", "barg").await;
-    wait_count(&app, "tr.guest-dir-row", 1).await;
+    app.wait_value("#guest-filter", "barg").await;
+    app.wait_count("tr.guest-dir-row", 1).await;
     app.click("tr.guest-dir-row .guest-open").await;
     app.wait_text("#person-appearances", "Second debate").await;
     app.click("tr.appearance-row:nth-child(2) .appearance-open")
         .await;
-    wait_value(&app, "#title", "Second debate").await;
+    app.wait_value("#title", "Second debate").await;
     app.close().await;
 }
 
@@ -221,8 +186,8 @@ async fn warning_settings_round_trip() {
     let app = sandbox.launch().await;
     app.click("#nav-settings").await;
     app.el("#settings-page").await;
-    wait_value(&app, "#setting-recent-days", "14").await;
-    wait_value(&app, "#setting-max-in-90-days", "3").await;
+    app.wait_value("#setting-recent-days", "14").await;
+    app.wait_value("#setting-max-in-90-days", "3").await;
 
     app.type_into("#setting-recent-days", "3").await;
     app.type_into("#setting-max-in-90-days", "-1").await;

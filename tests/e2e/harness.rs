@@ -153,6 +153,43 @@ impl App {
         }
     }
 
+    pub async fn count(&self, css: &str) -> usize {
+        self.driver.find_all(By::Css(css)).await.unwrap().len()
+    }
+
+    /// Waits until `css` matches exactly `n` elements.
+    pub async fn wait_count(&self, css: &str, n: usize) {
+        let start = Instant::now();
+        loop {
+            let found = self.count(css).await;
+            if found == n {
+                return;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "timed out waiting for {n} × {css}; found {found}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the input `css` holds `value` and is enabled.
+    pub async fn wait_value(&self, css: &str, value: &str) {
+        let start = Instant::now();
+        loop {
+            let e = self.el(css).await;
+            let v = e.value().await.unwrap().unwrap_or_default();
+            if v == value && e.is_enabled().await.unwrap_or(false) {
+                return;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "timed out waiting for {css} to hold {value:?}; it holds {v:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     pub async fn type_into(&self, css: &str, text: &str) {
         let e = self.el(css).await;
         e.clear()

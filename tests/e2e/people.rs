@@ -6,43 +6,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use thirtyfour::prelude::*;
 
-use crate::harness::{App, Sandbox};
-
-async fn count(app: &App, css: &str) -> usize {
-    app.driver.find_all(By::Css(css)).await.unwrap().len()
-}
-
-/// Waits until `css` matches exactly `n` elements.
-async fn wait_count(app: &App, css: &str, n: usize) {
-    let start = Instant::now();
-    loop {
-        let found = count(app, css).await;
-        if found == n {
-            return;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(15),
-            "timed out waiting for {n} × {css}; found {found}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-/// Waits until the input `css` holds `value`.
-async fn wait_value(app: &App, css: &str, value: &str) {
-    let start = Instant::now();
-    loop {
-        let v = app.el(css).await.value().await.unwrap().unwrap_or_default();
-        if v == value {
-            return;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(15),
-            "timed out waiting for {css} to hold {value:?}; it holds {v:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
+use crate::harness::Sandbox;
 
 fn people(sandbox: &Sandbox) -> Vec<Value> {
     sandbox
@@ -113,8 +77,9 @@ async fn suggestions_find_a_guest_typed_without_accents_and_link_the_row() {
     assert!(!active.is_empty(), "no active option");
     name.send_keys(Key::Enter).await.unwrap();
 
-    wait_value(&app, ".guest-name", "Tarık Oğuzlu").await;
-    wait_value(&app, ".guest-affiliation", "Antalya Bilim University").await;
+    app.wait_value(".guest-name", "Tarık Oğuzlu").await;
+    app.wait_value(".guest-affiliation", "Antalya Bilim University")
+        .await;
     assert_eq!(
         name.attr("aria-expanded").await.unwrap().as_deref(),
         Some("false")
@@ -135,7 +100,7 @@ async fn suggestions_find_a_guest_typed_without_accents_and_link_the_row() {
     app.el(".person-suggest-option").await;
     let second = app.driver.find_all(By::Css(".guest-name")).await.unwrap()[1].clone();
     second.send_keys(Key::Escape).await.unwrap();
-    wait_count(&app, ".person-suggest:not([hidden])", 0).await;
+    app.wait_count(".person-suggest:not([hidden])", 0).await;
     app.el("#programme-form").await;
     app.close().await;
 }
@@ -166,7 +131,7 @@ async fn duplicates_can_be_merged_and_the_merge_undone() {
     app.click("#nav-guests").await;
     app.click("#open-duplicates").await;
     app.el("#duplicates-page").await;
-    wait_count(&app, ".duplicate-pair", 1).await;
+    app.wait_count(".duplicate-pair", 1).await;
     let pair = app.el(".duplicate-pair").await.text().await.unwrap();
     assert!(pair.contains("Dareen Abughaida"), "{pair}");
     assert!(pair.contains("Dareen Abu Ghaida"), "{pair}");
@@ -191,14 +156,14 @@ async fn duplicates_can_be_merged_and_the_merge_undone() {
     app.click("#confirm-merge").await;
     app.wait_text("#merge-notice", "Merged").await;
     wait_people(&sandbox, 1).await;
-    wait_count(&app, ".duplicate-pair", 0).await;
-    wait_count(&app, "#merge-list .undo-merge", 1).await;
+    app.wait_count(".duplicate-pair", 0).await;
+    app.wait_count("#merge-list .undo-merge", 1).await;
 
     app.click("#undo-merge").await;
     app.wait_text("#merge-notice", "Undone").await;
     wait_people(&sandbox, 2).await;
-    wait_count(&app, ".duplicate-pair", 1).await;
-    wait_count(&app, "#merge-list .undo-merge", 0).await;
+    app.wait_count(".duplicate-pair", 1).await;
+    app.wait_count("#merge-list .undo-merge", 0).await;
     app.el("#merge-list .merge-record.undone").await;
 
     // A person's name opens their page.
@@ -229,8 +194,8 @@ async fn the_profile_form_saves_details_and_contacts_stay_private() {
     app.wait_text("#person-name", "Anatol Lieven").await;
     app.click("#edit-person").await;
     app.el("#person-form").await;
-    wait_value(&app, "#pf-name", "Anatol Lieven").await;
-    wait_value(&app, "#pf-affiliation", "Quincy Institute").await;
+    app.wait_value("#pf-name", "Anatol Lieven").await;
+    app.wait_value("#pf-affiliation", "Quincy Institute").await;
     let form = app
         .driver
         .execute(
@@ -286,13 +251,13 @@ async fn the_profile_form_saves_details_and_contacts_stay_private() {
 
     // A stale revision is refused with a way to load the latest.
     app.click("#edit-person").await;
-    wait_value(&app, "#pf-email", "lieven@example.org").await;
+    app.wait_value("#pf-email", "lieven@example.org").await;
     sandbox.cli(&["person", "edit", "Anatol Lieven", "--city", "London"]);
     app.type_into("#pf-notes", "Prefers remote").await;
     app.click("#save-person").await;
     app.wait_text("#person-form-error", "changed elsewhere")
         .await;
     app.click("#person-load-latest").await;
-    wait_value(&app, "#pf-base-city", "London").await;
+    app.wait_value("#pf-base-city", "London").await;
     app.close().await;
 }
