@@ -182,6 +182,37 @@ fn person(field: &str, p: &PersonInput) -> Result<ValidPerson> {
     })
 }
 
+/// When a programme airs and for how long, read from fields that may be half-typed:
+/// what does not parse yet is left out (the form reports it on save). Live previews
+/// (timing, booking warnings) use this while the user types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DraftSchedule {
+    pub air_at: Option<DateTime<Utc>>,
+    /// The zone typed, else the one the air time's offset names, else UTC.
+    pub zone: Tz,
+    pub slot_seconds: Option<u32>,
+}
+
+impl DraftSchedule {
+    pub fn read(air: Option<&str>, time_zone: Option<&str>, slot: Option<&str>) -> Self {
+        fn given(s: Option<&str>) -> Option<&str> {
+            s.map(str::trim).filter(|s| !s.is_empty())
+        }
+        let zone = given(time_zone).and_then(|z| parse_zone(z).ok());
+        let (air_at, zone) = match given(air).and_then(|a| parse_air(a, zone).ok()) {
+            Some((at, z)) => (Some(at), z),
+            None => (None, zone.unwrap_or(Tz::UTC)),
+        };
+        DraftSchedule {
+            air_at,
+            zone,
+            slot_seconds: given(slot)
+                .and_then(|s| parse_duration("slot", s).ok())
+                .filter(|s| *s > 0),
+        }
+    }
+}
+
 /// Splits `"NAME – AFFILIATION"` as listings print it: an en dash, an em dash or a
 /// spaced hyphen separates the two; a hyphen inside a name (`El-Kikhia`) does not.
 pub fn split_billing(text: &str) -> PersonInput {

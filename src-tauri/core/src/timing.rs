@@ -94,22 +94,15 @@ pub fn preview(
     }
 }
 
-/// [`preview`] from the form's raw text. An air time, zone or slot that does not
-/// parse yet is left out (the form reports it on save) rather than failing the preview.
+/// [`preview`] from the form's raw text, read as a [`crate::form::DraftSchedule`]: an
+/// air time, zone or slot that does not parse yet is left out rather than failing.
 pub fn preview_form(
     air: Option<&str>,
     time_zone: Option<&str>,
     slot: Option<&str>,
     durations: &[String],
 ) -> TimingPreview {
-    let zone = given(time_zone).and_then(|z| crate::airtime::parse_zone(z).ok());
-    let (air_at, zone) = match given(air).and_then(|a| crate::airtime::parse_air(a, zone).ok()) {
-        Some((at, z)) => (Some(at), z),
-        None => (None, zone.unwrap_or(Tz::UTC)),
-    };
-    let slot = given(slot)
-        .and_then(|s| crate::duration::parse_duration("slot", s).ok())
-        .filter(|s| *s > 0);
+    let schedule = crate::form::DraftSchedule::read(air, time_zone, slot);
     let parsed: Vec<Result<u32, String>> = durations
         .iter()
         .map(|d| {
@@ -119,11 +112,12 @@ pub fn preview_form(
             })
         })
         .collect();
-    preview(air_at, zone, slot, &parsed)
-}
-
-fn given(s: Option<&str>) -> Option<&str> {
-    s.map(str::trim).filter(|s| !s.is_empty())
+    preview(
+        schedule.air_at,
+        schedule.zone,
+        schedule.slot_seconds,
+        &parsed,
+    )
 }
 
 #[cfg(test)]

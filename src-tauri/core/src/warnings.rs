@@ -62,19 +62,11 @@ impl BookingCheck {
         slot: Option<&str>,
         guests: Vec<GuestRef>,
     ) -> Self {
-        let given = |s: Option<&str>| {
-            s.map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-        };
-        let zone = given(time_zone).and_then(|z| crate::airtime::parse_zone(&z).ok());
+        let schedule = crate::form::DraftSchedule::read(air, time_zone, slot);
         BookingCheck {
             programme_id,
-            air_at: given(air)
-                .and_then(|a| crate::airtime::parse_air(&a, zone).ok().map(|(at, _)| at)),
-            slot_seconds: given(slot)
-                .and_then(|s| crate::duration::parse_duration("slot", &s).ok())
-                .filter(|s| *s > 0),
+            air_at: schedule.air_at,
+            slot_seconds: schedule.slot_seconds,
             guests,
         }
     }
