@@ -17,6 +17,14 @@ pub enum Format {
 }
 
 impl Format {
+    /// The file type as the save dialog names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown",
+            Format::Pdf => "PDF",
+        }
+    }
+
     pub fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",

@@ -8,7 +8,11 @@ pub mod reports;
 pub mod runsheet;
 pub mod search;
 
+use std::path::PathBuf;
+
 use greenroom_core::Error;
+use tauri::AppHandle;
+use tauri_plugin_dialog::DialogExt;
 
 type Reply<T> = Result<T, Error>;
 
@@ -21,4 +25,23 @@ fn bounded(field: &str, text: Option<String>, max: usize) -> Reply<Option<String
         )),
         t => Ok(t),
     }
+}
+
+/// Asks where to save with the native dialog, from Rust so the UI needs no dialog
+/// permission. Blocks, so only call it from an async command (off the main thread).
+/// `None` when the user cancels.
+fn ask_save_path(
+    app: &AppHandle,
+    title: &str,
+    file_name: String,
+    label: &str,
+    ext: &str,
+) -> Option<PathBuf> {
+    app.dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(file_name)
+        .add_filter(label, &[ext])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
 }

@@ -6,9 +6,8 @@ use greenroom_core::balance::{parse_month, to_csv, BalanceRow};
 use greenroom_core::files;
 use serde::Serialize;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
-use super::{bounded, Reply};
+use super::{ask_save_path, bounded, Reply};
 use crate::desktop::AppState;
 
 #[tauri::command]
@@ -52,19 +51,16 @@ pub async fn export_balance_csv(
     let csv = to_csv(&rows)?;
     let path = match bounded("path", path, 4096)? {
         Some(p) => PathBuf::from(p),
-        None => {
-            let chosen = app
-                .dialog()
-                .file()
-                .set_title("Export balance report")
-                .set_file_name(format!("balance {from} to {to}.csv"))
-                .add_filter("CSV", &["csv"])
-                .blocking_save_file();
-            match chosen.and_then(|p| p.into_path().ok()) {
-                Some(p) => p,
-                None => return Ok(None),
-            }
-        }
+        None => match ask_save_path(
+            &app,
+            "Export balance report",
+            format!("balance {from} to {to}.csv"),
+            "CSV",
+            "csv",
+        ) {
+            Some(p) => p,
+            None => return Ok(None),
+        },
     };
     files::write_atomic(&path, csv.as_bytes())?;
     state.remember_export(path.clone());

@@ -9,10 +9,9 @@ use greenroom_core::Error;
 use greenroom_pdf::Paper;
 use serde::Serialize;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
-use super::{bounded, Reply};
+use super::{ask_save_path, bounded, Reply};
 use crate::desktop::AppState;
 use crate::export::{self, Format};
 
@@ -87,20 +86,14 @@ pub async fn choose_export_path(
 ) -> Reply<Option<String>> {
     let format: Format = format.parse()?;
     let programme = state.store()?.get_programme(id.parse()?)?;
-    let (label, ext) = match format {
-        Format::Markdown => ("Markdown", "md"),
-        Format::Pdf => ("PDF", "pdf"),
-    };
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Export run-sheet")
-        .set_file_name(export::suggested_file_name(&programme, format))
-        .add_filter(label, &[ext])
-        .blocking_save_file();
-    Ok(chosen
-        .and_then(|p| p.into_path().ok())
-        .map(|p| p.display().to_string()))
+    let chosen = ask_save_path(
+        &app,
+        "Export run-sheet",
+        export::suggested_file_name(&programme, format),
+        format.label(),
+        format.extension(),
+    );
+    Ok(chosen.map(|p| p.display().to_string()))
 }
 
 #[derive(Serialize)]

@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 use crate::db::Store;
 use crate::error::Result;
 use crate::ids::{PersonId, ProgrammeId};
-use crate::text::name_key;
 
 /// A programme without a slot length is taken to fill this long when checking overlaps.
 const DEFAULT_SLOT_SECONDS: i64 = 30 * 60;
@@ -176,11 +175,8 @@ impl Store {
         if g.name.trim().is_empty() {
             return Ok(None);
         }
-        let mut st = self.conn.prepare_cached(
-            "SELECT id, name FROM person WHERE name_key = ?1 ORDER BY id LIMIT 1",
-        )?;
-        let mut rows = st.query_map([name_key(&g.name)], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.next().transpose()?)
+        let first = self.find_people_by_name(&g.name)?.into_iter().next();
+        Ok(first.map(|p| (p.id, p.name)))
     }
 
     /// The person's other dated, not cancelled programmes.
