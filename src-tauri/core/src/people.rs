@@ -56,15 +56,20 @@ impl Store {
 }
 
 /// The person a form row means: the given id, else the first person with that exact
-/// name, else a new person whose current affiliation is the one billed.
-pub(crate) fn resolve(tx: &Transaction<'_>, p: &ValidPerson, now: i64) -> Result<PersonId> {
+/// name, else a new person whose current affiliation is the one billed. Returns the
+/// person and their name key (what segment people are matched by).
+pub(crate) fn resolve(
+    tx: &Transaction<'_>,
+    p: &ValidPerson,
+    now: i64,
+) -> Result<(PersonId, String)> {
     if let Some(id) = p.person_id {
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1)",
-            [id],
-            |r| r.get(0),
-        )?;
-        return exists.then_some(id).ok_or_else(|| Error::NotFound {
+        let key: Option<String> = tx
+            .query_row("SELECT name_key FROM person WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        return key.map(|k| (id, k)).ok_or_else(|| Error::NotFound {
             what: "person",
             id: id.to_string(),
         });
@@ -84,7 +89,7 @@ pub(crate) fn resolve(tx: &Transaction<'_>, p: &ValidPerson, now: i64) -> Result
              WHERE id = ?1 AND affiliation IS NULL AND ?2 IS NOT NULL",
             params![id, p.affiliation, now],
         )?;
-        return Ok(id);
+        return Ok((id, key));
     }
     let id = PersonId::new();
     tx.execute(
@@ -93,5 +98,5 @@ pub(crate) fn resolve(tx: &Transaction<'_>, p: &ValidPerson, now: i64) -> Result
         params![id, p.name, key, p.affiliation, now],
     )?;
     crate::suggest::store_key(tx, id, &p.name)?;
-    Ok(id)
+    Ok((id, key))
 }

@@ -13,7 +13,6 @@ use crate::ids::{AppearanceId, PersonId, ProgrammeId};
 use crate::model::{Guest, PersonRef, Programme, ProgrammeInput, ProgrammeSummary, Role};
 use crate::people;
 use crate::segments;
-use crate::text::name_key;
 
 /// Which programmes to list, and how many.
 #[derive(Clone, Debug, Default)]
@@ -297,7 +296,7 @@ fn write_children(
         .chain(v.guests.iter().map(|g| (Role::Guest, g)));
     let mut guest_pos = 0i64;
     for (role, person) in line_up {
-        let person_id = people::resolve(tx, person, now)?;
+        let (person_id, key) = people::resolve(tx, person, now)?;
         if seen.iter().any(|(p, _)| *p == person_id) {
             let name = if person.name.is_empty() {
                 person_id.to_string()
@@ -309,11 +308,7 @@ fn write_children(
                 format!("{name} is on this programme twice; list each person once"),
             ));
         }
-        let name: String =
-            tx.query_row("SELECT name FROM person WHERE id = ?1", [person_id], |r| {
-                r.get(0)
-            })?;
-        seen.push((person_id, name_key(&name)));
+        seen.push((person_id, key));
         let position = match role {
             Role::Presenter => 0,
             Role::Guest => {
