@@ -62,11 +62,13 @@ const HIT_START: char = '\u{1}';
 const HIT_END: char = '\u{2}';
 /// Tokens of context around a hit in a snippet.
 const SNIPPET_TOKENS: i64 = 12;
-/// Ranking scores every match, which for a word in half the archive (or two letters
-/// typed so far) costs tens of milliseconds. So at most this many matches of each kind
-/// are ranked: the newest ones (docids grow with creation). The user narrows a query
-/// that broad by typing on; what it finds first is then at least recent.
-const MAX_RANKED: i64 = 1_000;
+/// Ranking (bm25) scores every match, which for a word in half the archive costs tens
+/// of milliseconds. A query with at most this many matches of a kind is ranked; one
+/// with more is broad, and its results come newest first (docids grow with creation),
+/// title or name hits before the rest: FTS5 walks a doclist in docid order and stops
+/// at the limit, so that costs about the same whatever the number of matches. The
+/// user narrows a query that broad by typing on.
+const RANK_AT_MOST: i64 = 300;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -139,20 +141,34 @@ impl Store {
     }
 
     fn search_programmes(&self, expr: &str, limit: u32) -> Result<Vec<ProgrammeHit>> {
-        let from = self.rank_from("programme_fts", expr)?;
-        // The inner query lets FTS5 rank and cut to `limit` before snippets are made
+        if !self.is_broad("programme_fts", expr)? {
+            return self.programme_hits(expr, Order::Rank, limit);
+        }
+        let mut hits =
+            self.programme_hits(&format!("{{title series}}: ({expr})"), Order::Newest, limit)?;
+        if hits.len() < limit as usize {
+            let more = self.programme_hits(expr, Order::Newest, limit)?;
+            fill(&mut hits, more, limit, |h| h.id);
+        }
+        Ok(hits)
+    }
+
+    fn programme_hits(&self, expr: &str, order: Order, limit: u32) -> Result<Vec<ProgrammeHit>> {
+        // The inner query lets FTS5 order and cut to `limit` before snippets are made
         // and rows joined.
-        let mut st = self.conn.prepare_cached(
+        let mut st = self.conn.prepare_cached(&format!(
             "SELECT p.id, p.title, p.series, p.air_at, p.time_zone, h.framing, h.notes
              FROM (SELECT rowid AS docid, rank,
                           snippet(programme_fts, 2, ?3, ?4, '…', ?5) AS framing,
                           snippet(programme_fts, 3, ?3, ?4, '…', ?5) AS notes
-                   FROM programme_fts WHERE programme_fts MATCH ?1 AND rowid >= ?6
-                   ORDER BY rank LIMIT ?2) h
+                   FROM programme_fts WHERE programme_fts MATCH ?1
+                   ORDER BY {order} LIMIT ?2) h
              JOIN search_key k ON k.docid = h.docid
              JOIN programme p ON p.id = k.ref_id
-             ORDER BY h.rank",
-        )?;
+             ORDER BY {outer}",
+            order = order.inner(),
+            outer = order.outer(),
+        ))?;
         let rows = st.query_map(
             rusqlite::params![
                 expr,
@@ -160,7 +176,6 @@ impl Store {
                 HIT_START.to_string(),
                 HIT_END.to_string(),
                 SNIPPET_TOKENS,
-                from
             ],
             |r| {
                 let air_at: Option<DateTime<Utc>> = r
@@ -183,18 +198,31 @@ impl Store {
     }
 
     fn search_people(&self, expr: &str, limit: u32) -> Result<Vec<PersonHit>> {
-        let from = self.rank_from("person_fts", expr)?;
-        let mut st = self.conn.prepare_cached(
+        if !self.is_broad("person_fts", expr)? {
+            return self.person_hits(expr, Order::Rank, limit);
+        }
+        let mut hits = self.person_hits(&format!("{{name}}: ({expr})"), Order::Newest, limit)?;
+        if hits.len() < limit as usize {
+            let more = self.person_hits(expr, Order::Newest, limit)?;
+            fill(&mut hits, more, limit, |h| h.id);
+        }
+        Ok(hits)
+    }
+
+    fn person_hits(&self, expr: &str, order: Order, limit: u32) -> Result<Vec<PersonHit>> {
+        let mut st = self.conn.prepare_cached(&format!(
             "SELECT p.id, p.name, p.affiliation,
                     (SELECT count(*) FROM appearance a WHERE a.person_id = p.id)
              FROM (SELECT rowid AS docid, rank FROM person_fts
-                   WHERE person_fts MATCH ?1 AND rowid >= ?3
-                   ORDER BY rank LIMIT ?2) h
+                   WHERE person_fts MATCH ?1
+                   ORDER BY {order} LIMIT ?2) h
              JOIN search_key k ON k.docid = h.docid
              JOIN person p ON p.id = k.ref_id
-             ORDER BY h.rank",
-        )?;
-        let rows = st.query_map(rusqlite::params![expr, limit, from], |r| {
+             ORDER BY {outer}",
+            order = order.inner(),
+            outer = order.outer(),
+        ))?;
+        let rows = st.query_map(rusqlite::params![expr, limit], |r| {
             Ok(PersonHit {
                 id: r.get(0)?,
                 name: r.get(1)?,
@@ -205,17 +233,42 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The smallest docid worth ranking: that of the [`MAX_RANKED`]th newest match, or
-    /// 0 when there are fewer. Walking matches in docid order is cheap; scoring is not.
-    fn rank_from(&self, table: &'static str, expr: &str) -> Result<i64> {
+    /// Whether `expr` has more than [`RANK_AT_MOST`] matches in `table`. Walking
+    /// matches in docid order is cheap; scoring them is not.
+    fn is_broad(&self, table: &'static str, expr: &str) -> Result<bool> {
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT rowid FROM {table} WHERE {table} MATCH ?1
+            "SELECT 1 FROM {table} WHERE {table} MATCH ?1
              ORDER BY rowid DESC LIMIT 1 OFFSET ?2"
         ))?;
         Ok(st
-            .query_row(rusqlite::params![expr, MAX_RANKED - 1], |r| r.get(0))
+            .query_row(rusqlite::params![expr, RANK_AT_MOST], |_| Ok(()))
             .optional()?
-            .unwrap_or(0))
+            .is_some())
+    }
+}
+
+/// How a page of hits is chosen and ordered.
+#[derive(Clone, Copy)]
+enum Order {
+    /// Best match first.
+    Rank,
+    /// Newest first; for broad queries.
+    Newest,
+}
+
+impl Order {
+    fn inner(self) -> &'static str {
+        match self {
+            Order::Rank => "rank",
+            Order::Newest => "rowid DESC",
+        }
+    }
+
+    fn outer(self) -> &'static str {
+        match self {
+            Order::Rank => "h.rank",
+            Order::Newest => "h.docid DESC",
+        }
     }
 }
 

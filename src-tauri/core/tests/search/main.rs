@@ -414,3 +414,42 @@ fn whole_words_come_before_prefix_matches_and_prefixes_fill_the_rest() {
         ["Cafe society and its critics"]
     );
 }
+
+/// Past a few hundred matches ranking every one would cost too much: a broad query
+/// lists title hits first, then the rest, each newest first.
+#[test]
+fn a_broad_query_lists_title_hits_then_the_newest() {
+    let (_d, mut s) = temp_store();
+    s.create_programme(&programme("Drought in the Horn of Africa", &[], vec![]))
+        .unwrap();
+    s.create_programme(&programme("Rains fail again", &[], vec![]))
+        .unwrap();
+    // More matches than are ranked, none of them in a title.
+    for i in 0..400 {
+        let mut p = programme(
+            &format!("Farming {i}"),
+            &["How long can the drought last?"],
+            vec![],
+        );
+        p.presenter = None;
+        s.create_programme(&p).unwrap();
+    }
+    let hits = s.search("drought", 5).unwrap();
+    assert_eq!(
+        titles(&hits),
+        [
+            "Drought in the Horn of Africa",
+            "Farming 399",
+            "Farming 398",
+            "Farming 397",
+            "Farming 396"
+        ]
+    );
+    assert!(hits.programmes[1]
+        .snippet
+        .as_deref()
+        .unwrap()
+        .contains("drought"));
+    // A specific query among them is still ranked by relevance.
+    assert_eq!(titles(&s.search("farming 7 ", 1).unwrap()), ["Farming 7"]);
+}
