@@ -31,4 +31,9 @@ pub const COMMANDS: &[&str] = &[
     "balance_report",
     "export_balance_csv",
     "search",
+    "list_backups",
+    "restore_backup",
+    "draft_listing",
+    "import_listing",
+    "import_listing_files",
 ];

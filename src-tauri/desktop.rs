@@ -1,52 +1,152 @@
 //! The desktop window: one store behind a mutex, the commands, and Tauri's context.
 
 use std::collections::HashSet;
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
-use greenroom_core::{Error, Store};
+use greenroom_core::restore::{self, Restored};
+use greenroom_core::{backup, Error, Store};
 
 use crate::commands;
 
 /// What the window works on. A database that fails to open is not fatal: the UI
-/// shows why on its start screen and the file is left as it was.
+/// shows why on its start screen, with the backups it could restore, and the file is
+/// left as it was.
 pub struct AppState {
     pub db_path: PathBuf,
-    store: Option<Mutex<Store>>,
-    pub open_error: Option<serde_json::Value>,
+    /// `None` while the database cannot be opened; a restore puts one in.
+    store: Mutex<Option<Store>>,
+    open_error: Mutex<Option<serde_json::Value>>,
+    /// Why the last automatic backup was not written (shown in Settings, logged).
+    backup_warning: Arc<Mutex<Option<serde_json::Value>>>,
     /// Files exported in this session: the only ones `open_exported` may open.
     exported: Mutex<HashSet<PathBuf>>,
 }
 
+/// The open store, locked for one command.
+pub struct StoreGuard<'a>(MutexGuard<'a, Option<Store>>);
+
+impl Deref for StoreGuard<'_> {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        self.0
+            .as_ref()
+            .expect("a StoreGuard is only made over an open store")
+    }
+}
+
+impl DerefMut for StoreGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        self.0
+            .as_mut()
+            .expect("a StoreGuard is only made over an open store")
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic in an earlier command cannot leave a half-done write (its transaction
+    // rolled back), so a poisoned lock is reused.
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 impl AppState {
     pub fn open(db_path: PathBuf) -> Self {
-        match Store::open(&db_path) {
-            Ok(store) => AppState {
-                db_path,
-                store: Some(Mutex::new(store)),
-                open_error: None,
-                exported: Mutex::default(),
-            },
+        let state = AppState {
+            db_path,
+            store: Mutex::new(None),
+            open_error: Mutex::new(None),
+            backup_warning: Arc::default(),
+            exported: Mutex::default(),
+        };
+        if state.reopen().is_ok() {
+            state.start_daily_backup();
+        }
+        state
+    }
+
+    /// Opens the database into the state, or records why it cannot be opened.
+    fn reopen(&self) -> Result<(), Error> {
+        let mut slot = lock(&self.store);
+        *slot = None;
+        match Store::open_with_backups(&self.db_path) {
+            Ok((store, warning)) => {
+                if let Some(w) = warning {
+                    self.warn(&w);
+                }
+                *slot = Some(store);
+                *lock(&self.open_error) = None;
+                Ok(())
+            }
             Err(e) => {
                 eprintln!("greenroom: {e}");
-                AppState {
-                    db_path,
-                    store: None,
-                    open_error: serde_json::to_value(&e).ok(),
-                    exported: Mutex::default(),
-                }
+                *lock(&self.open_error) = serde_json::to_value(&e).ok();
+                Err(e)
             }
         }
     }
 
-    /// The store, locked for one command. A panic in an earlier command cannot leave
-    /// a half-done write (its transaction rolled back), so a poisoned lock is reused.
-    pub fn store(&self) -> Result<MutexGuard<'_, Store>, Error> {
-        let m = self.store.as_ref().ok_or_else(|| Error::CannotOpen {
-            path: self.db_path.clone(),
-            reason: "the database could not be opened when Greenroom started".into(),
-        })?;
-        Ok(m.lock().unwrap_or_else(|p| p.into_inner()))
+    /// The daily backup, on a thread with its own connection: copying a large archive
+    /// takes seconds, and the window must open at once. Only the due check (a listing
+    /// of the backups folder) runs here.
+    fn start_daily_backup(&self) {
+        if !backup::daily_due(&self.db_path) {
+            return;
+        }
+        let db_path = self.db_path.clone();
+        let warning = Arc::clone(&self.backup_warning);
+        let spawned = std::thread::Builder::new()
+            .name("daily-backup".into())
+            .spawn(move || {
+                if let Err(e) = backup::daily_if_due(&db_path) {
+                    eprintln!("greenroom: warning: {e}");
+                    *lock(&warning) = serde_json::to_value(&e).ok();
+                }
+            });
+        if let Err(e) = spawned {
+            eprintln!("greenroom: warning: the daily backup could not start: {e}");
+        }
+    }
+
+    fn warn(&self, e: &Error) {
+        eprintln!("greenroom: warning: {e}");
+        *lock(&self.backup_warning) = serde_json::to_value(e).ok();
+    }
+
+    pub fn open_error(&self) -> Option<serde_json::Value> {
+        lock(&self.open_error).clone()
+    }
+
+    pub fn backup_warning(&self) -> Option<serde_json::Value> {
+        lock(&self.backup_warning).clone()
+    }
+
+    /// The store, locked for one command.
+    pub fn store(&self) -> Result<StoreGuard<'_>, Error> {
+        let guard = lock(&self.store);
+        if guard.is_none() {
+            return Err(Error::CannotOpen {
+                path: self.db_path.clone(),
+                reason: "the database could not be opened when Greenroom started".into(),
+            });
+        }
+        Ok(StoreGuard(guard))
+    }
+
+    /// Replaces the database with the backup at `from` and reopens it. The store is
+    /// closed first, so this process has nothing open on the file while it is
+    /// replaced; the store lock is held throughout, so no command runs in between.
+    pub fn restore(&self, from: &Path) -> Result<Restored, Error> {
+        let mut slot = lock(&self.store);
+        drop(slot.take());
+        let restored = restore::restore(&self.db_path, from);
+        drop(slot);
+        // Whatever is there now (the restored file, or the old one if the backup was
+        // refused) is what the window works on.
+        let reopened = self.reopen();
+        let restored = restored?;
+        reopened?;
+        Ok(restored)
     }
 }
 
@@ -103,6 +203,11 @@ pub fn run(db_path: PathBuf) -> i32 {
             commands::reports::balance_report,
             commands::reports::export_balance_csv,
             commands::search::search,
+            commands::backups::list_backups,
+            commands::backups::restore_backup,
+            commands::import::draft_listing,
+            commands::import::import_listing,
+            commands::import::import_listing_files,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -1,10 +1,14 @@
 //! The command line: argument definitions and dispatch. Each subcommand parses its
 //! arguments into core types, calls the core, and prints the result.
 
+mod archive;
+mod backup;
+mod dev;
 mod export;
 mod guest;
 mod guest_dedupe;
 mod guest_history;
+mod import;
 mod output;
 mod person;
 mod programme;
@@ -17,7 +21,7 @@ mod settings;
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
-use greenroom_core::{Error, Store};
+use greenroom_core::Error;
 
 pub use programme::ProgrammeCommand;
 
@@ -67,6 +71,18 @@ pub enum Command {
         #[command(subcommand)]
         command: guest::GuestCommand,
     },
+    /// Import published listings (pasted text) as programmes.
+    Import {
+        #[command(subcommand)]
+        command: import::ImportCommand,
+    },
+    /// The whole archive as JSON (export, import by id) or CSV files.
+    Archive {
+        #[command(subcommand)]
+        command: archive::ArchiveCommand,
+    },
+    /// Write the programmes with an air time as an iCalendar (.ics) file.
+    ExportCalendar(archive::CalendarArgs),
     /// Search programmes and people.
     Search(search::SearchArgs),
     /// Reports over the archive.
@@ -79,24 +95,56 @@ pub enum Command {
         #[command(subcommand)]
         command: settings::SettingsCommand,
     },
+    /// Developer tools: `dev generate` writes a large synthetic archive.
+    Dev {
+        #[command(subcommand)]
+        command: dev::DevCommand,
+    },
+    /// Back up the database into its backups folder (or --out FILE); `backup list`.
+    Backup(backup::BackupArgs),
+    /// Replace the database with a checked backup, keeping a copy of the one replaced.
+    Restore(backup::RestoreArgs),
 }
 
 /// Runs one subcommand on the database at `db`; returns the exit code.
 pub fn execute(command: Command, db: &Path) -> i32 {
-    let result = Store::open(db).and_then(|mut store| match command {
+    // These work on a database that cannot be opened, so they open it themselves.
+    let command = match command {
+        Command::Backup(args) => return finish(db, backup::run_backup(db, args)),
+        Command::Restore(args) => return finish(db, backup::run_restore(db, args)),
+        // Writes a new file: opening it first would create it.
+        Command::Dev { command } => return finish(db, dev::run(db, command)),
+        command => command,
+    };
+    let result = backup::open_store(db).and_then(|mut store| match command {
         Command::Programme { command } => programme::run(&mut store, command),
         Command::Person { command } => person::run(&mut store, command),
         Command::Segment { command } => segment::run(&mut store, command),
         Command::Series { command } => series::run(&mut store, command),
         Command::Export(args) => export::run(&store, args),
         Command::Guest { command } => guest::run(&mut store, command),
+        Command::Import { command } => import::run(&mut store, command),
+        Command::Archive { command } => archive::run(&mut store, command),
+        Command::ExportCalendar(args) => archive::calendar(&store, args),
         Command::Search(args) => search::run(&store, args),
         Command::Settings { command } => settings::run(&mut store, command),
         Command::Report { command } => report::run(&store, command),
+        Command::Backup(_) | Command::Restore(_) | Command::Dev { .. } => Ok(()),
     });
+    finish(db, result)
+}
+
+/// The exit code; for a damaged database, also where its newest good backup is.
+fn finish(db: &Path, result: greenroom_core::Result<()>) -> i32 {
     match result {
         Ok(()) => 0,
-        Err(e) => report(&e),
+        Err(e) => {
+            let code = report(&e);
+            if let Some(hint) = backup::recovery_hint(db, &e) {
+                eprintln!("{hint}");
+            }
+            code
+        }
     }
 }
 

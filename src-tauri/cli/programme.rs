@@ -167,7 +167,7 @@ pub fn run(store: &mut Store, command: ProgrammeCommand) -> Result<()> {
             let rows = store.list_programmes(&ListQuery {
                 text: filter,
                 limit,
-                offset: 0,
+                ..Default::default()
             })?;
             if json {
                 return output::json(&rows);

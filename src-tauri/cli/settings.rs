@@ -10,20 +10,21 @@ pub enum SettingsCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Change a setting: warn.recent-days N, warn.max-in-90-days N.
+    /// Change a setting: warn.recent-days N, warn.max-in-90-days N, backup.keep N.
     Set { key: String, value: String },
 }
 
 pub fn run(store: &mut Store, command: SettingsCommand) -> Result<()> {
     match command {
         SettingsCommand::Show { json } => {
-            let w = store.warning_settings()?;
+            let s = store.settings()?;
             if json {
-                return output::json(&w);
+                return output::json(&s);
             }
+            let w = s.warnings;
             output::text(&format!(
-                "warn.recent-days     {}\nwarn.max-in-90-days  {}",
-                w.recent_days, w.max_in_90_days
+                "warn.recent-days     {}\nwarn.max-in-90-days  {}\nbackup.keep          {}",
+                w.recent_days, w.max_in_90_days, s.backup_keep
             ))
         }
         SettingsCommand::Set { key, value } => {

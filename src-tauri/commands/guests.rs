@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use greenroom_core::history::{GuestHistory, GuestSummary};
-use greenroom_core::settings::WarningSettings;
+use greenroom_core::settings::Settings;
 use greenroom_core::warnings::{BookingCheck, BookingWarning, GuestRef};
 use greenroom_core::Error;
 use serde::Deserialize;
@@ -40,6 +40,14 @@ pub async fn booking_warnings(
     if form.guests.len() > greenroom_core::text::limits::GUESTS * 2 {
         return Err(Error::validation("guests", "too many guests"));
     }
+    // Four bytes a character at most, so no name the core would take is refused.
+    if form
+        .guests
+        .iter()
+        .any(|g| g.name.len() > 4 * greenroom_core::text::limits::NAME)
+    {
+        return Err(Error::validation("guests", "a name is too long"));
+    }
     let programme_id = match form.programme_id {
         Some(id) => Some(id.parse()?),
         None => None,
@@ -55,8 +63,8 @@ pub async fn booking_warnings(
 }
 
 #[tauri::command]
-pub async fn get_settings(state: State<'_, AppState>) -> Reply<WarningSettings> {
-    state.store()?.warning_settings()
+pub async fn get_settings(state: State<'_, AppState>) -> Reply<Settings> {
+    state.store()?.settings()
 }
 
 #[tauri::command]

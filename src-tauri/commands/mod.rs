@@ -1,7 +1,9 @@
 //! Tauri commands: take arguments, call the core, return. Async so that database
 //! work runs off the UI thread. Errors reach the UI as `{code, message, field?}`.
 
+pub mod backups;
 pub mod guests;
+pub mod import;
 pub mod people;
 pub mod programmes;
 pub mod reports;

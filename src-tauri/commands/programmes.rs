@@ -20,14 +20,15 @@ pub struct AppInfo {
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
-    let programme_count = match state.open_error {
+    let open_error = state.open_error();
+    let programme_count = match open_error {
         None => state.store()?.count_programmes()?,
         Some(_) => 0,
     };
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION"),
         db_path: state.db_path.display().to_string(),
-        open_error: state.open_error.clone(),
+        open_error,
         programme_count,
     })
 }
@@ -38,11 +39,13 @@ pub async fn list_programmes(
     text: Option<String>,
     limit: Option<u32>,
     offset: Option<u32>,
+    after: Option<String>,
 ) -> Reply<Vec<ProgrammeSummary>> {
     let q = ListQuery {
         text: bounded("filter", text, 500)?,
         limit,
         offset: offset.unwrap_or(0),
+        after: after.map(|id| id.parse::<ProgrammeId>()).transpose()?,
     };
     state.store()?.list_programmes(&q)
 }

@@ -18,6 +18,8 @@ pub async fn balance_report(
     series: Option<String>,
 ) -> Reply<Vec<BalanceRow>> {
     let series = bounded("series", series, 1000)?;
+    let from = bounded("from", Some(from), 64)?.unwrap_or_default();
+    let to = bounded("to", Some(to), 64)?.unwrap_or_default();
     state.store()?.balance_report(
         parse_month("from", &from)?,
         parse_month("to", &to)?,
@@ -43,6 +45,8 @@ pub async fn export_balance_csv(
     path: Option<String>,
 ) -> Reply<Option<SavedCsv>> {
     let series = bounded("series", series, 1000)?;
+    let from = bounded("from", Some(from), 64)?.unwrap_or_default();
+    let to = bounded("to", Some(to), 64)?.unwrap_or_default();
     let rows = state.store()?.balance_report(
         parse_month("from", &from)?,
         parse_month("to", &to)?,

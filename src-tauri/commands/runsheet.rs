@@ -84,7 +84,9 @@ pub async fn choose_export_path(
     id: String,
     format: String,
 ) -> Reply<Option<String>> {
-    let format: Format = format.parse()?;
+    let format: Format = bounded("format", Some(format), 64)?
+        .unwrap_or_default()
+        .parse()?;
     let programme = state.store()?.get_programme(id.parse()?)?;
     let chosen = ask_save_path(
         &app,
@@ -110,8 +112,10 @@ pub async fn export_programme(
     paper: Option<String>,
     path: String,
 ) -> Reply<Exported> {
-    let format: Format = format.parse()?;
-    let paper: Paper = match paper {
+    let format: Format = bounded("format", Some(format), 64)?
+        .unwrap_or_default()
+        .parse()?;
+    let paper: Paper = match bounded("paper", paper, 64)? {
         Some(p) => p.parse()?,
         None => Paper::default(),
     };
@@ -129,7 +133,7 @@ pub async fn export_programme(
 /// files: the UI cannot use this to open anything else.
 #[tauri::command]
 pub async fn open_exported(app: AppHandle, state: State<'_, AppState>, path: String) -> Reply<()> {
-    let path = PathBuf::from(path);
+    let path = PathBuf::from(bounded("path", Some(path), 4096)?.unwrap_or_default());
     if !state.was_exported(&path) {
         return Err(Error::validation(
             "path",

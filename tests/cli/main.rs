@@ -1,6 +1,10 @@
 //! The `greenroom` binary's command line against temp database files.
 
+mod backup;
+mod contacts;
+mod dev;
 mod errors;
+mod exchange;
 mod guests;
 mod guests_dedupe;
 mod programmes;

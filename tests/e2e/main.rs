@@ -1,9 +1,14 @@
 //! End to end: the real `greenroom` window driven through tauri-driver and
 //! WebKitWebDriver (run under Xvfb; the README's test command sets that up).
 
+mod backup;
+mod big_list;
 mod first_run;
 mod guests;
 mod harness;
+mod import;
+mod injection;
+mod ipc_bounds;
 mod people;
 mod programme_editor;
 mod reports;

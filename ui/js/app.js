@@ -13,6 +13,9 @@ import { mountDuplicates } from './views/duplicates.js';
 import { mountSettings } from './views/settings.js';
 import { mountBalance } from './views/balance.js';
 import { mountSearch } from './views/search.js';
+import { mountOpenError } from './views/open-error.js';
+import { mountImport } from './views/import.js';
+import { mountImportFiles } from './views/import-files.js';
 
 const root = document.getElementById('app');
 const homeButton = document.getElementById('home');
@@ -112,6 +115,16 @@ async function render(route) {
     clear(root);
     return mountSettings(root, ctx);
   }
+  if (route.name === 'import') {
+    document.title = 'Paste a listing — Greenroom';
+    clear(root);
+    return mountImport(root, ctx);
+  }
+  if (route.name === 'import-files') {
+    document.title = 'Import listing files — Greenroom';
+    clear(root);
+    return mountImportFiles(root, ctx);
+  }
   if (route.name === 'editor') {
     document.title = route.id || route.programme ? 'Edit programme — Greenroom' : 'New programme — Greenroom';
     clear(root);
@@ -134,22 +147,18 @@ async function render(route) {
 
 function showOpenError(info) {
   document.title = 'Greenroom — cannot open the database';
-  homeButton.disabled = true;
-  for (const button of Object.values(navButtons)) if (button) button.disabled = true;
-  replaceChildren(
-    root,
-    h('section', { class: 'fatal', id: 'open-error', role: 'alert' },
-      h('h1', {}, 'Greenroom could not open its database'),
-      h('p', { class: 'fatal-message' }, info.openError.message),
-      h('dl', { class: 'fatal-details' },
-        h('dt', {}, 'Database file'),
-        h('dd', {}, h('code', { class: 'path' }, info.dbPath)),
-        h('dt', {}, 'Error code'),
-        h('dd', {}, h('code', {}, info.openError.code))),
-      h('p', { class: 'fatal-reassure' },
-        'The file was not changed. Close Greenroom, deal with the file (or start Greenroom with another database), then open it again.')),
-  );
-  return { unmount() {} };
+  const setNavDisabled = (disabled) => {
+    homeButton.disabled = disabled;
+    for (const button of Object.values(navButtons)) if (button) button.disabled = disabled;
+  };
+  setNavDisabled(true);
+  // A restore reopens the database; the window then carries on from the programme list.
+  return mountOpenError(root, info, {
+    onRestored: () => {
+      setNavDisabled(false);
+      go({ name: 'home' }, { force: true });
+    },
+  });
 }
 
 function showFailure(e) {

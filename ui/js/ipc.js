@@ -25,6 +25,14 @@ function toIpcError(e) {
   return new IpcError('ipc', (e && e.message) || String(e));
 }
 
+// A Tauri channel for a command to report through while it runs (no event permission needed).
+function channel(onMessage) {
+  if (!hasBackend()) return null;
+  const ch = new window.__TAURI__.core.Channel();
+  ch.onmessage = onMessage;
+  return ch;
+}
+
 async function call(command, args) {
   if (!hasBackend()) {
     throw new IpcError('no_backend', 'Greenroom’s window is not connected to the app (open it through the Greenroom program).');
@@ -38,8 +46,8 @@ async function call(command, args) {
 
 export const api = {
   appInfo: () => call('app_info'),
-  listProgrammes: ({ text = null, limit = null, offset = null } = {}) =>
-    call('list_programmes', { text, limit, offset }),
+  listProgrammes: ({ text = null, limit = null, offset = null, after = null } = {}) =>
+    call('list_programmes', { text, limit, offset, after }),
   getProgramme: (id) => call('get_programme', { id }),
   createProgramme: (input) => call('create_programme', { input }),
   updateProgramme: (id, revision, input) => call('update_programme', { id, revision, input }),
@@ -78,4 +86,14 @@ export const api = {
   // `path` asks with the native save dialog (null back when cancelled).
   balanceReport: ({ from, to, series = null }) => call('balance_report', { from, to, series }),
   exportBalanceCsv: ({ from, to, series = null, path = null }) => call('export_balance_csv', { from, to, series, path }),
+  // Importing published listings: a pasted one is read into a draft to review (nothing
+  // saved), then imported; files are picked in the native dialog and imported with
+  // `onProgress({ done, total })` after each listing (null back when cancelled).
+  draftListing: (text) => call('draft_listing', { text }),
+  importListing: (input, honorifics) => call('import_listing', { input, honorifics }),
+  importListingFiles: (series, onProgress) => call('import_listing_files', { series, onProgress: channel(onProgress) }),
+  // Backups: the list (works while the database cannot be opened) and a restore of one
+  // by file name, or of the newest that passes its check when `fileName` is null.
+  listBackups: () => call('list_backups'),
+  restoreBackup: (fileName = null) => call('restore_backup', { fileName }),
 };

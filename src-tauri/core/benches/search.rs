@@ -1,7 +1,7 @@
 //! Full-text search over a large archive (issue 4 budget: median ≤ 10 ms with 40k
 //! people and 300k appearances). `cargo bench -p greenroom-core --bench search`
 //!
-//! The archive is `benches/common/archive.rs` (built once, cached under target/).
+//! The archive is `benches/common/archive.rs` (generated once, cached under target/).
 
 #[path = "common/archive.rs"]
 mod archive;

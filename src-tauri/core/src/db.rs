@@ -11,6 +11,8 @@ use crate::migrate;
 
 /// How long a write waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// Prepared statements kept per connection (rusqlite's default is 16).
+const STATEMENT_CACHE: usize = 128;
 
 /// A handle on one Greenroom database. Not `Sync`: the shell wraps it in a mutex.
 pub struct Store {
@@ -19,8 +21,19 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database file at `path` and migrates it.
+    /// Opens (creating if needed) the database file at `path` and migrates it. A
+    /// database that needs migrating is backed up first, as with `open_with_backups`;
+    /// only a failure to write that backup goes unreported here.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        Self::open_with_backups(path).map(|(store, _)| store)
+    }
+
+    /// `open`, also returning the reason a pre-migration backup could not be
+    /// written (full disk, read-only folder). That is a warning for the shell to show
+    /// or log: the database still opens and migrates; each migration is one
+    /// transaction, so the backup guards against a wrong migration, not a torn one.
+    /// A damaged file is `Error::Corrupt`, and is left as it was.
+    pub fn open_with_backups(path: impl AsRef<Path>) -> Result<(Self, Option<Error>)> {
         let path = path.as_ref();
         let cannot_open = |reason: String| Error::CannotOpen {
             path: path.to_path_buf(),
@@ -55,18 +68,31 @@ impl Store {
             })
         })?;
         Self::configure(conn, Some(path.to_path_buf()))
+            .map_err(|e| crate::restore::corrupt_or(e, path))
     }
 
     /// A private database in memory, for tests and previews.
     pub fn open_in_memory() -> Result<Self> {
-        Self::configure(Connection::open_in_memory()?, None)
+        Self::configure(Connection::open_in_memory()?, None).map(|(store, _)| store)
     }
 
-    fn configure(mut conn: Connection, path: Option<PathBuf>) -> Result<Self> {
+    fn configure(mut conn: Connection, path: Option<PathBuf>) -> Result<(Self, Option<Error>)> {
         let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Writes to programmes and people fire search-index triggers whose SQL (nested
+        // views) costs more to compile than to run: the statements that fire them are
+        // cached, and the cache must hold all of a save's statements at once.
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         // Checked before any pragma that writes, so a foreign or newer file stays as it was.
         let version = migrate::check(&conn, &shown)?;
+        // Before the WAL pragma too: the copy is of the file exactly as it was found.
+        let mut warning = None;
+        if let Some(path) = path.as_deref() {
+            if version > 0 && version < migrate::SCHEMA_VERSION {
+                warning =
+                    crate::backup::before_migration(&conn, path, migrate::SCHEMA_VERSION).err();
+            }
+        }
         if path.is_some() {
             let mode: String =
                 conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
@@ -88,7 +114,7 @@ impl Store {
             }
             e => e,
         })?;
-        Ok(Store { conn, path })
+        Ok((Store { conn, path }, warning))
     }
 
     /// The file behind this store; `None` in memory.

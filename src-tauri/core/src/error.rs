@@ -47,6 +47,12 @@ pub enum Error {
     #[error("cannot open the database at {path}: {reason}")]
     CannotOpen { path: PathBuf, reason: String },
 
+    #[error("the database {path} is damaged ({reason}); the file was left untouched")]
+    Corrupt { path: PathBuf, reason: String },
+
+    #[error("no backup was written to {path}: {reason}")]
+    Backup { path: PathBuf, reason: String },
+
     #[error("the disk is full; nothing was saved")]
     DiskFull,
 
@@ -81,6 +87,8 @@ impl Error {
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::NotADatabase { .. } => "not_a_database",
             Error::CannotOpen { .. } => "cannot_open",
+            Error::Corrupt { .. } => "corrupt",
+            Error::Backup { .. } => "backup",
             Error::DiskFull => "disk_full",
             Error::Busy => "busy",
             Error::Export { .. } => "export",

@@ -12,6 +12,10 @@ use crate::model::{PersonInput, ProgrammeInput, Status};
 use crate::segment::{SegmentInput, SegmentKind};
 use crate::text::{self, limits};
 
+/// Fields that are parsed (times, zones, durations) are short; a longer one is
+/// refused before parsing, so its error message does not repeat it back.
+const PARSED: usize = 64;
+
 pub(crate) struct ValidPerson {
     pub person_id: Option<PersonId>,
     pub name: String,
@@ -44,6 +48,11 @@ pub(crate) struct ValidSegment {
 }
 
 impl ProgrammeInput {
+    /// Validates without saving: what a dry run reports.
+    pub fn check(&self) -> Result<()> {
+        self.validate().map(|_| ())
+    }
+
     pub(crate) fn validate(&self) -> Result<ValidProgramme> {
         let title = text::required_line("title", &self.title, limits::TITLE)?;
         let series = text::optional_line("series", self.series.as_deref(), limits::SERIES)?;
@@ -87,6 +96,13 @@ impl ProgrammeInput {
             .filter(|(_, g)| !(g.name.trim().is_empty() && g.person_id.is_none()))
             .map(|(i, g)| person(&format!("guests[{i}]"), g))
             .collect::<Result<Vec<_>>>()?;
+        for (field, value) in [
+            ("timeZone", &self.time_zone),
+            ("air", &self.air),
+            ("slot", &self.slot),
+        ] {
+            text::check_length(field, value.as_deref().unwrap_or_default(), PARSED)?;
+        }
         let zone = match self.time_zone.as_deref().map(str::trim) {
             Some(z) if !z.is_empty() => Some(parse_zone(z)?),
             _ => None,
@@ -141,7 +157,19 @@ fn segment(i: usize, s: &SegmentInput, framing_items: usize) -> Result<ValidSegm
     let field = |name: &str| format!("segments[{i}].{name}");
     let title = text::optional_line(&field("title"), Some(&s.title), limits::SEGMENT_TITLE)?
         .unwrap_or_default();
+    text::check_length(&field("duration"), &s.duration, PARSED)?;
     let duration_seconds = parse_duration(&field("duration"), &s.duration)?;
+    // Everyone in a segment is on the line-up, so there are never more of them.
+    if s.people.len() > limits::GUESTS + 1 {
+        return Err(Error::validation(
+            field("people"),
+            format!(
+                "has {} people; at most {}",
+                s.people.len(),
+                limits::GUESTS + 1
+            ),
+        ));
+    }
     let people = s
         .people
         .iter()

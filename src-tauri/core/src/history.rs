@@ -74,6 +74,20 @@ pub struct GuestSummary {
     pub last_air_at: Option<DateTime<Utc>>,
 }
 
+/// The query behind [`Store::guest_history`]: a person's appearances (`?1`, their id)
+/// newest first, each with its co-panelists and presenter. Public so that
+/// `scripts/bench-history-sqlite3.sh` times exactly this SQL in a SQLite shell.
+pub const HISTORY_SQL: &str = "\
+SELECT g.id, g.title, g.series, g.air_at, g.time_zone, g.status, a.role, a.affiliation,
+       (SELECT json_group_array(p.name ORDER BY o.position)
+          FROM appearance o JOIN person p ON p.id = o.person_id
+         WHERE o.programme_id = g.id AND o.role = 'guest' AND o.person_id <> a.person_id),
+       (SELECT p.name FROM appearance o JOIN person p ON p.id = o.person_id
+         WHERE o.programme_id = g.id AND o.role = 'presenter')
+FROM appearance a JOIN programme g ON g.id = a.programme_id
+WHERE a.person_id = ?1
+ORDER BY g.air_at IS NULL, g.air_at DESC, g.created_at DESC";
+
 impl Store {
     /// The person a producer means by `spec`: an id, or a name matched exactly
     /// (ignoring case and spacing). Several people with that name is an error that
@@ -104,17 +118,7 @@ impl Store {
 
     pub fn guest_history(&self, person: PersonId, now: DateTime<Utc>) -> Result<GuestHistory> {
         let person = self.get_person(person)?;
-        let mut st = self.conn.prepare_cached(
-            "SELECT g.id, g.title, g.series, g.air_at, g.time_zone, g.status, a.role, a.affiliation,
-                    (SELECT json_group_array(p.name ORDER BY o.position)
-                       FROM appearance o JOIN person p ON p.id = o.person_id
-                      WHERE o.programme_id = g.id AND o.role = 'guest' AND o.person_id <> a.person_id),
-                    (SELECT p.name FROM appearance o JOIN person p ON p.id = o.person_id
-                      WHERE o.programme_id = g.id AND o.role = 'presenter')
-             FROM appearance a JOIN programme g ON g.id = a.programme_id
-             WHERE a.person_id = ?1
-             ORDER BY g.air_at IS NULL, g.air_at DESC, g.created_at DESC",
-        )?;
+        let mut st = self.conn.prepare_cached(HISTORY_SQL)?;
         let rows = st.query_map(params![person.id], |r| {
             let air_at = r
                 .get::<_, Option<i64>>(3)?

@@ -47,6 +47,14 @@ macro_rules! typed_id {
         impl FromStr for $name {
             type Err = Error;
             fn from_str(s: &str) -> Result<Self, Error> {
+                // An id is 36 characters; anything far longer is refused without
+                // being echoed back (it may be megabytes sent over IPC).
+                if s.len() > 100 {
+                    return Err(Error::validation(
+                        "id",
+                        format!("is not a {} id ({} bytes long)", $what, s.len()),
+                    ));
+                }
                 Uuid::parse_str(s.trim())
                     .map(Self)
                     .map_err(|_| Error::validation("id", format!("{:?} is not a {} id", s, $what)))
@@ -95,5 +103,12 @@ mod tests {
         assert!(e.to_string().contains("person id"));
         let id = PersonId::from_u128(7);
         assert_eq!(id.to_string().parse::<PersonId>().unwrap(), id);
+        let e = "x".repeat(1 << 20).parse::<ProgrammeId>().unwrap_err();
+        assert_eq!(e.code(), "validation");
+        assert!(
+            e.to_string().len() < 100,
+            "echoed: {} bytes",
+            e.to_string().len()
+        );
     }
 }

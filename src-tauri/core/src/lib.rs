@@ -3,17 +3,23 @@
 //! CLI in the root package are thin adapters over it.
 
 pub mod airtime;
+pub mod backup;
 pub mod balance;
 pub mod db;
 pub mod duplicates;
 pub mod duration;
 pub mod error;
 pub mod example;
+pub mod exchange;
 pub mod files;
 pub mod form;
 pub mod formats;
+pub mod generate;
 pub mod history;
 pub mod ids;
+pub mod import;
+pub mod listing;
+pub mod listing_files;
 pub mod markdown;
 pub mod merge;
 pub mod migrate;
@@ -22,6 +28,7 @@ pub mod names;
 pub mod people;
 pub mod profile;
 pub mod programmes;
+pub mod restore;
 pub mod runsheet;
 pub mod search;
 pub mod segment;

@@ -352,8 +352,10 @@ fn refuse_if_together(
 }
 
 /// The kept person's fields that change, with their new values: empty ones take the
-/// dropped person's; lists gain the dropped person's entries; a different email or
-/// phone, and the dropped person's notes, are appended to the notes so nothing is lost.
+/// dropped person's; lists gain the dropped person's entries; the dropped person's
+/// notes are appended to the notes. A different email or phone is not: notes go into
+/// exports and contact details never do unless asked for. It stays in the merge
+/// record, and undoing the merge brings it back.
 fn filled_fields(keep: &Map<String, Value>, drop: &Map<String, Value>) -> Map<String, Value> {
     let text = |row: &Map<String, Value>, k: &str| {
         row.get(k)
@@ -365,14 +367,8 @@ fn filled_fields(keep: &Map<String, Value>, drop: &Map<String, Value>) -> Map<St
     let mut out = Map::new();
     let mut extra_notes: Vec<String> = Vec::new();
     for &field in FILLED_FIELDS {
-        match (text(keep, field), text(drop, field)) {
-            (None, Some(v)) => {
-                out.insert(field.into(), v.into());
-            }
-            (Some(k), Some(d)) if (field == "email" || field == "phone") && k != d => {
-                extra_notes.push(format!("Other {field}: {d}"));
-            }
-            _ => {}
+        if let (None, Some(v)) = (text(keep, field), text(drop, field)) {
+            out.insert(field.into(), v.into());
         }
     }
     // Gender and its source describe one fact: copied together or not at all.

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_people_profile.sql"),
     include_str!("../migrations/0004_search.sql"),
     include_str!("../migrations/0005_person_merge.sql"),
+    include_str!("../migrations/0006_import_key.sql"),
 ];
 
 /// The schema version this binary writes.

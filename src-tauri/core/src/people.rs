@@ -84,19 +84,19 @@ pub(crate) fn resolve(
         .optional()?;
     if let Some(id) = existing {
         // Someone first entered without an affiliation gets the one they are billed with now.
-        tx.execute(
+        tx.prepare_cached(
             "UPDATE person SET affiliation = ?2, updated_at = ?3, revision = revision + 1
              WHERE id = ?1 AND affiliation IS NULL AND ?2 IS NOT NULL",
-            params![id, p.affiliation, now],
-        )?;
+        )?
+        .execute(params![id, p.affiliation, now])?;
         return Ok((id, key));
     }
     let id = PersonId::new();
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO person (id, name, name_key, affiliation, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-        params![id, p.name, key, p.affiliation, now],
-    )?;
+    )?
+    .execute(params![id, p.name, key, p.affiliation, now])?;
     crate::suggest::store_key(tx, id, &p.name)?;
     Ok((id, key))
 }

@@ -20,7 +20,7 @@ pub enum GenderSource {
 }
 
 impl GenderSource {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             GenderSource::SelfIdentified => "self",
             GenderSource::Inferred => "inferred",
@@ -73,7 +73,7 @@ pub struct StoredProfile {
 }
 
 impl PersonProfile {
-    fn validate(&self) -> Result<PersonProfile> {
+    pub(crate) fn validate(&self) -> Result<PersonProfile> {
         let line = |f: &str, v: &Option<String>, max| text::optional_line(f, v.as_deref(), max);
         let tags = |f: &str, v: &[String]| -> Result<Vec<String>> {
             if v.len() > 50 {

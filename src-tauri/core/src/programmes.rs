@@ -21,43 +21,60 @@ pub struct ListQuery {
     pub text: Option<String>,
     pub limit: Option<u32>,
     pub offset: u32,
+    /// Start after this programme (the last row of the previous page) rather than
+    /// `offset` rows in: the list index is entered at that row, so a page deep in a
+    /// large archive costs what the first one does, where an offset walks every row
+    /// before it. Falls back to `offset` if the programme is gone.
+    pub after: Option<ProgrammeId>,
 }
+
+/// The list: one summary row per programme, and the filter (`?1`, a LIKE pattern or
+/// NULL). The order is the list index's, `programme_list_order`, ending with the rowid
+/// so that equal air and creation times still have a fixed order to continue from.
+macro_rules! summary_sql {
+    ($tail:literal) => {
+        concat!(
+            "SELECT g.id, g.title, g.series, g.air_at, g.time_zone, g.status, g.revision,
+                    (SELECT p.name FROM appearance a JOIN person p ON p.id = a.person_id
+                      WHERE a.programme_id = g.id AND a.role = 'presenter'),
+                    (SELECT json_group_array(p.name ORDER BY a.position)
+                       FROM appearance a JOIN person p ON p.id = a.person_id
+                      WHERE a.programme_id = g.id AND a.role = 'guest')
+             FROM programme g
+             WHERE (?1 IS NULL
+                OR g.title LIKE ?1 ESCAPE '\\'
+                OR g.series LIKE ?1 ESCAPE '\\'
+                OR EXISTS (SELECT 1 FROM appearance a JOIN person p ON p.id = a.person_id
+                            WHERE a.programme_id = g.id AND p.name LIKE ?1 ESCAPE '\\'))
+             ",
+            $tail
+        )
+    };
+}
+
+const LIST_FROM_OFFSET: &str = summary_sql!(
+    "ORDER BY g.air_at IS NULL, g.air_at DESC, g.created_at DESC, g.rowid LIMIT ?2 OFFSET ?3"
+);
+/// After a dated row (air ?3, created ?4, rowid ?5). The equality on the index's first
+/// column lets SQLite seek; the ORDER BY leaves that column out, as it is constant here
+/// (with it SQLite would sort instead of reading the index in order).
+const LIST_AFTER_DATED: &str = summary_sql!(
+    "AND (g.air_at IS NULL) = 0 AND g.air_at <= ?3
+       AND (g.air_at < ?3 OR g.created_at < ?4 OR (g.created_at = ?4 AND g.rowid > ?5))
+     ORDER BY g.air_at DESC, g.created_at DESC, g.rowid LIMIT ?2"
+);
+/// After an undated row (created ?3, rowid ?4), or from the first undated one.
+const LIST_AFTER_UNDATED: &str = summary_sql!(
+    "AND (g.air_at IS NULL) = 1 AND g.air_at IS NULL AND g.created_at <= ?3
+       AND (g.created_at < ?3 OR g.rowid > ?4)
+     ORDER BY g.created_at DESC, g.rowid LIMIT ?2"
+);
 
 impl Store {
     pub fn create_programme(&mut self, input: &ProgrammeInput) -> Result<Programme> {
         let valid = input.validate()?;
-        let id = ProgrammeId::new();
-        let now = now_ms();
         let tx = self.write()?;
-        tx.execute(
-            "INSERT INTO programme (id, series, title, air_at, time_zone, slot_seconds, status,
-                                    notes, created_at, updated_at, revision)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, 1)",
-            params![
-                id,
-                valid.series,
-                valid.title,
-                valid.air_at.map(|a| a.timestamp_millis()),
-                valid.time_zone.name(),
-                valid.slot_seconds,
-                valid.status.as_str(),
-                valid.notes,
-                now
-            ],
-        )?;
-        let lineup = write_children(&tx, id, &valid, now)?;
-        let from_format;
-        let segments = match (&valid.segments, &valid.series) {
-            (Some(s), _) => Some(s),
-            (None, Some(series)) => {
-                from_format = format_segments(&tx, series)?;
-                from_format.as_ref()
-            }
-            (None, None) => None,
-        };
-        if let Some(segments) = segments {
-            segments::replace(&tx, id, segments, &lineup)?;
-        }
+        let id = insert_programme(&tx, &valid, None)?;
         tx.commit()?;
         self.get_programme(id)
     }
@@ -73,12 +90,14 @@ impl Store {
         let valid = input.validate()?;
         let now = now_ms();
         let tx = self.write()?;
-        let changed = tx.execute(
-            "UPDATE programme SET series = ?3, title = ?4, air_at = ?5, time_zone = ?6,
+        let changed = tx
+            .prepare_cached(
+                "UPDATE programme SET series = ?3, title = ?4, air_at = ?5, time_zone = ?6,
                     slot_seconds = ?7, status = ?8, notes = ?9, updated_at = ?10,
                     revision = revision + 1
              WHERE id = ?1 AND revision = ?2",
-            params![
+            )?
+            .execute(params![
                 id,
                 expected_revision,
                 valid.series,
@@ -89,15 +108,16 @@ impl Store {
                 valid.status.as_str(),
                 valid.notes,
                 now
-            ],
-        )?;
+            ])?;
         if changed == 0 {
             return Err(stale(&tx, id, expected_revision));
         }
-        tx.execute("DELETE FROM framing WHERE programme_id = ?1", [id])?;
+        tx.prepare_cached("DELETE FROM framing WHERE programme_id = ?1")?
+            .execute([id])?;
         // Segment people point at appearances' people; set them aside while the
         // line-up is rewritten (re-added below, or pruned to the new line-up).
-        tx.execute("DELETE FROM appearance WHERE programme_id = ?1", [id])?;
+        tx.prepare_cached("DELETE FROM appearance WHERE programme_id = ?1")?
+            .execute([id])?;
         let lineup = write_children(&tx, id, &valid, now)?;
         match &valid.segments {
             Some(list) => segments::replace(&tx, id, list, &lineup)?,
@@ -115,10 +135,11 @@ impl Store {
         expected_revision: Option<i64>,
     ) -> Result<()> {
         let tx = self.write()?;
-        let deleted = tx.execute(
-            "DELETE FROM programme WHERE id = ?1 AND (?2 IS NULL OR revision = ?2)",
-            params![id, expected_revision],
-        )?;
+        let deleted = tx
+            .prepare_cached(
+                "DELETE FROM programme WHERE id = ?1 AND (?2 IS NULL OR revision = ?2)",
+            )?
+            .execute(params![id, expected_revision])?;
         if deleted == 0 {
             return Err(stale(&tx, id, expected_revision.unwrap_or(0)));
         }
@@ -215,24 +236,49 @@ impl Store {
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .map(|t| format!("%{}%", escape_like(t)));
-        let mut st = self.conn.prepare_cached(
-            "SELECT g.id, g.title, g.series, g.air_at, g.time_zone, g.status, g.revision,
-                    (SELECT p.name FROM appearance a JOIN person p ON p.id = a.person_id
-                      WHERE a.programme_id = g.id AND a.role = 'presenter'),
-                    (SELECT json_group_array(p.name ORDER BY a.position)
-                       FROM appearance a JOIN person p ON p.id = a.person_id
-                      WHERE a.programme_id = g.id AND a.role = 'guest')
-             FROM programme g
-             WHERE ?1 IS NULL
-                OR g.title LIKE ?1 ESCAPE '\\'
-                OR g.series LIKE ?1 ESCAPE '\\'
-                OR EXISTS (SELECT 1 FROM appearance a JOIN person p ON p.id = a.person_id
-                            WHERE a.programme_id = g.id AND p.name LIKE ?1 ESCAPE '\\')
-             ORDER BY g.air_at IS NULL, g.air_at DESC, g.created_at DESC
-             LIMIT ?2 OFFSET ?3",
-        )?;
         let limit = q.limit.map(i64::from).unwrap_or(-1);
-        let rows = st.query_map(params![pattern, limit, q.offset], |r| {
+        let after: Option<(Option<i64>, i64, i64)> = match q.after {
+            Some(id) => self
+                .conn
+                .prepare_cached("SELECT air_at, created_at, rowid FROM programme WHERE id = ?1")?
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()?,
+            None => None,
+        };
+        let Some((air_at, created_at, rowid)) = after else {
+            return self.summaries(LIST_FROM_OFFSET, params![pattern, limit, q.offset]);
+        };
+        let (mut rows, from) = match air_at {
+            Some(air_at) => {
+                let rows = self.summaries(
+                    LIST_AFTER_DATED,
+                    params![pattern, limit, air_at, created_at, rowid],
+                )?;
+                // The undated programmes follow the dated ones, from their first.
+                (rows, (i64::MAX, -1))
+            }
+            None => (Vec::new(), (created_at, rowid)),
+        };
+        if limit < 0 || (rows.len() as i64) < limit {
+            let left = if limit < 0 {
+                -1
+            } else {
+                limit - rows.len() as i64
+            };
+            rows.extend(
+                self.summaries(LIST_AFTER_UNDATED, params![pattern, left, from.0, from.1])?,
+            );
+        }
+        Ok(rows)
+    }
+
+    fn summaries(
+        &self,
+        sql: &str,
+        params: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<ProgrammeSummary>> {
+        let mut st = self.conn.prepare_cached(sql)?;
+        let rows = st.query_map(params, |r| {
             let air_at: Option<DateTime<Utc>> = r
                 .get::<_, Option<i64>>(3)?
                 .and_then(DateTime::from_timestamp_millis);
@@ -264,16 +310,59 @@ impl Store {
 
     /// Writes take the lock up front so a concurrent writer waits (busy timeout)
     /// instead of failing on a read-to-write upgrade.
-    fn write(&mut self) -> Result<Transaction<'_>> {
+    pub(crate) fn write(&mut self) -> Result<Transaction<'_>> {
         Ok(self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 }
 
+/// Inserts a validated programme with its framing, line-up and running order (its
+/// series' format when it brings none). `import_key` marks a programme imported from a
+/// listing, so the same listing is not imported twice.
+pub(crate) fn insert_programme(
+    tx: &Transaction<'_>,
+    valid: &ValidProgramme,
+    import_key: Option<&str>,
+) -> Result<ProgrammeId> {
+    let id = ProgrammeId::new();
+    let now = now_ms();
+    tx.prepare_cached(
+        "INSERT INTO programme (id, series, title, air_at, time_zone, slot_seconds, status,
+                                notes, created_at, updated_at, revision, import_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, 1, ?10)",
+    )?
+    .execute(params![
+        id,
+        valid.series,
+        valid.title,
+        valid.air_at.map(|a| a.timestamp_millis()),
+        valid.time_zone.name(),
+        valid.slot_seconds,
+        valid.status.as_str(),
+        valid.notes,
+        now,
+        import_key
+    ])?;
+    let lineup = write_children(tx, id, valid, now)?;
+    let from_format;
+    let segments = match (&valid.segments, &valid.series) {
+        (Some(s), _) => Some(s),
+        (None, Some(series)) => {
+            from_format = format_segments(tx, series)?;
+            from_format.as_ref()
+        }
+        (None, None) => None,
+    };
+    if let Some(segments) = segments {
+        segments::replace(tx, id, segments, &lineup)?;
+    }
+    Ok(id)
+}
+
 /// Writes framing and line-up; returns the line-up as (person, name key) for
 /// matching segment people.
-fn write_children(
+pub(crate) fn write_children(
     tx: &Transaction<'_>,
     id: ProgrammeId,
     v: &ValidProgramme,

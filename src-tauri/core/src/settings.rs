@@ -29,9 +29,31 @@ impl Default for WarningSettings {
 const KEYS: &[(&str, u32, u32)] = &[
     ("warn.recent-days", 0, 3650),
     ("warn.max-in-90-days", 0, 1000),
+    // At least one: rotation runs right after a verified backup, so that one survives.
+    ("backup.keep", 1, 1000),
 ];
 
+/// How many automatic backups are kept when `backup.keep` was never set.
+pub const DEFAULT_BACKUP_KEEP: u32 = 10;
+
+/// Every setting, as `settings show` and the Settings page see them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    #[serde(flatten)]
+    pub warnings: WarningSettings,
+    /// How many backups the backups folder keeps (the newest ones).
+    pub backup_keep: u32,
+}
+
 impl Store {
+    pub fn settings(&self) -> Result<Settings> {
+        Ok(Settings {
+            warnings: self.warning_settings()?,
+            backup_keep: backup_keep(&self.conn),
+        })
+    }
+
     pub fn warning_settings(&self) -> Result<WarningSettings> {
         let d = WarningSettings::default();
         Ok(WarningSettings {
@@ -78,4 +100,18 @@ impl Store {
             .optional()?;
         Ok(v.and_then(|v| v.parse().ok()))
     }
+}
+
+/// `backup.keep` on any connection, falling back to the default: backups also run on
+/// databases too old to have a setting table (before a migration) or too damaged to read it.
+pub(crate) fn backup_keep(conn: &rusqlite::Connection) -> u32 {
+    conn.query_row(
+        "SELECT value FROM setting WHERE key = 'backup.keep'",
+        [],
+        |r| r.get::<_, String>(0),
+    )
+    .ok()
+    .and_then(|v| v.parse().ok())
+    .filter(|n| *n >= 1)
+    .unwrap_or(DEFAULT_BACKUP_KEEP)
 }

@@ -58,7 +58,7 @@ pub fn name_key(name: &str) -> String {
         .to_lowercase()
 }
 
-fn check_length(field: &str, value: &str, max: usize) -> Result<()> {
+pub(crate) fn check_length(field: &str, value: &str, max: usize) -> Result<()> {
     // Byte length bounds the character count from above, so huge inputs are refused
     // without walking them.
     if value.len() > max {

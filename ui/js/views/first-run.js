@@ -34,6 +34,11 @@ export function mountFirstRun(root, ctx) {
         h('li', {}, 'Book guests once; Greenroom remembers them, their affiliation and every programme they appeared on.'),
         h('li', {}, 'Everything stays in a database file on this computer.')),
       h('div', { class: 'first-run-actions' }, newButton, loadButton),
+      h('p', { class: 'first-run-import' }, 'Already have programmes published online? ',
+        h('button', { type: 'button', id: 'first-run-paste', class: 'link-button', onclick: () => ctx.go({ name: 'import' }) }, 'Paste a listing'),
+        ' or ',
+        h('button', { type: 'button', id: 'first-run-import-files', class: 'link-button', onclick: () => ctx.go({ name: 'import-files' }) }, 'import listing files'),
+        '.'),
       error),
   );
   newButton.focus();

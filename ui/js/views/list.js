@@ -22,6 +22,7 @@ export function statusBadge(status) {
 export function mountList(root, ctx) {
   const state = ctx.listState;
   let loaded = 0;
+  let lastId = null; // "Show more" continues after this row (keyset paging)
   let seq = 0; // bumps on every new query; answers to older queries are dropped
   let timer = null;
 
@@ -52,7 +53,10 @@ export function mountList(root, ctx) {
     h('section', { class: 'list-view' },
       h('div', { class: 'view-header' },
         h('h1', {}, 'Programmes'),
-        h('button', { type: 'button', id: 'new-programme', class: 'button primary', onclick: () => ctx.go({ name: 'editor', id: null }) }, 'New programme')),
+        h('div', { class: 'view-actions' },
+          h('button', { type: 'button', id: 'paste-listing', class: 'button', onclick: () => ctx.go({ name: 'import' }) }, 'Paste listing'),
+          h('button', { type: 'button', id: 'import-files', class: 'button', onclick: () => ctx.go({ name: 'import-files' }) }, 'Import files…'),
+          h('button', { type: 'button', id: 'new-programme', class: 'button primary', onclick: () => ctx.go({ name: 'editor', id: null }) }, 'New programme'))),
       h('div', { class: 'list-toolbar' },
         h('label', { for: 'filter', class: 'visually-hidden' }, 'Filter programmes'),
         filter,
@@ -84,20 +88,24 @@ export function mountList(root, ctx) {
     if (reset) seq += 1;
     const mine = seq;
     const offset = reset ? 0 : loaded;
+    // The offset is the fallback if that row was deleted meanwhile.
+    const after = reset ? null : lastId;
     more.disabled = true;
     try {
-      const page = await api.listProgrammes({ text: text || null, limit: PAGE, offset });
+      const page = await api.listProgrammes({ text: text || null, limit: PAGE, offset, after });
       if (mine !== seq) return;
       error.hidden = true;
       if (reset) {
         clear(tbody);
         loaded = 0;
+        lastId = null;
       }
       for (const p of page) {
         tbody.append(row(p));
         if (p.series) ctx.seriesSeen.add(p.series);
       }
       loaded += page.length;
+      if (page.length) lastId = page[page.length - 1].id;
       more.hidden = page.length < PAGE;
       empty.hidden = loaded > 0;
       table.hidden = loaded === 0;

@@ -35,6 +35,7 @@ export function backLabel(ctx) {
   if (prev.name === 'editor') return '← Programme';
   if (prev.name === 'settings') return '← Settings';
   if (prev.name === 'duplicates') return '← Possible duplicates';
+  if (prev.name === 'import') return '← Import';
   return '← Back';
 }
 

@@ -1,8 +1,11 @@
-// Booking-warning thresholds, kept in the database so the window and the CLI agree.
-// The server validates; its messages are shown next to the field they are about.
+// Booking-warning thresholds and how many backups to keep, kept in the database so
+// the window and the CLI agree. The server validates; its messages are shown next to
+// the field they are about. Below the form, the backups themselves (read-only here:
+// restoring is offered where it is needed, on the screen for a damaged database).
 
-import { h } from '../dom.js';
+import { h, replaceChildren, formatTimestamp } from '../dom.js';
 import { api } from '../ipc.js';
+import { backupLabel, formatSize } from './backup-labels.js';
 
 const FIELDS = [
   {
@@ -14,6 +17,11 @@ const FIELDS = [
     key: 'warn.max-in-90-days', prop: 'maxIn90Days', id: 'setting-max-in-90-days',
     label: 'Warn when a guest was on more than this many times in 90 days',
     hint: 'Counted over the 90 days before the programme’s air time.',
+  },
+  {
+    key: 'backup.keep', prop: 'backupKeep', id: 'setting-backup-keep', section: 'backups', min: 1,
+    label: 'Backups to keep',
+    hint: 'Greenroom backs the database up once a day while it is open, and before upgrading it. Older backups beyond this number are deleted.',
   },
 ];
 
@@ -27,9 +35,9 @@ export function mountSettings(root, ctx) {
   const error = h('div', { class: 'error-box', role: 'alert', hidden: true });
   const save = h('button', { type: 'submit', id: 'save-settings', class: 'button primary', disabled: true }, 'Save');
 
-  const fields = FIELDS.map((f) => {
+  const fieldFor = (f) => {
     const input = h('input', {
-      id: f.id, type: 'number', min: 0, step: 1, inputmode: 'numeric', class: 'short setting-input',
+      id: f.id, type: 'number', min: f.min ?? 0, step: 1, inputmode: 'numeric', class: 'short setting-input',
       'aria-describedby': `${f.id}-hint`, disabled: true,
     });
     const err = h('p', { class: 'field-error', id: `${f.id}-error`, hidden: true });
@@ -40,13 +48,20 @@ export function mountSettings(root, ctx) {
       input,
       h('p', { class: 'hint', id: `${f.id}-hint` }, f.hint),
       err);
-  });
+  };
+  const fields = FIELDS.filter((f) => !f.section).map(fieldFor);
+  const backupFields = FIELDS.filter((f) => f.section === 'backups').map(fieldFor);
+  const backupsInfo = h('div', { id: 'backups-info', class: 'backups-info' });
 
   const form = h('form', { id: 'settings-form', class: 'settings-form', novalidate: true, 'aria-labelledby': 'settings-title' },
     h('section', { class: 'form-section settings-section', 'aria-labelledby': 'warnings-heading' },
       h('h2', { id: 'warnings-heading' }, 'Booking warnings'),
       h('p', { class: 'hint' }, 'The programme editor warns, without stopping a save, when a guest has been on recently or often.'),
       fields),
+    h('section', { class: 'form-section settings-section backups-section', 'aria-labelledby': 'backups-heading' },
+      h('h2', { id: 'backups-heading' }, 'Backups'),
+      backupFields,
+      backupsInfo),
     h('div', { class: 'settings-actions' }, save, status));
 
   root.append(h('section', { id: 'settings-page', class: 'settings-page' },
@@ -133,6 +148,28 @@ export function mountSettings(root, ctx) {
       if (!alive) return;
       error.textContent = `Could not load the settings: ${e.message}`;
       error.hidden = false;
+    },
+  );
+
+  api.listBackups().then(
+    (overview) => {
+      if (!alive) return;
+      const list = overview.backups;
+      replaceChildren(backupsInfo,
+        overview.warning && h('div', { id: 'backup-warning', class: 'error-box', role: 'alert' },
+          `The last automatic backup was not taken: ${overview.warning.message}`),
+        h('p', { class: 'hint' }, 'Kept in ', h('code', { class: 'path' }, overview.folder), '.'),
+        list.length === 0
+          ? h('p', { class: 'hint', id: 'backup-none' }, 'No backups yet.')
+          : h('ol', { id: 'backup-list', class: 'backup-list' },
+            list.map((b) => h('li', { class: 'backup-item', dataset: { file: b.fileName } },
+              h('span', { class: 'backup-time' }, formatTimestamp(b.takenAt)),
+              h('span', { class: 'backup-label' }, backupLabel(b.label)),
+              h('span', { class: 'backup-size' }, formatSize(b.size))))));
+    },
+    (e) => {
+      if (!alive) return;
+      replaceChildren(backupsInfo, h('p', { class: 'hint' }, `The backups could not be listed: ${e.message}`));
     },
   );
 

@@ -1,5 +1,7 @@
 //! Segments, timing, formats and the Markdown run-sheet, on temp database files.
 
+#[path = "../support/injection.rs"]
+mod injection;
 mod markdown;
 mod segments;
 

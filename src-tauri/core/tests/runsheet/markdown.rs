@@ -5,7 +5,7 @@ use greenroom_core::runsheet::RunSheet;
 use greenroom_core::segment::SegmentKind::*;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{person, seg, show, temp_store};
+use super::{injection, person, seg, show, temp_store};
 
 const NASTY: &[&str] = &[
     "a | pipe",
@@ -136,4 +136,101 @@ fn output_is_deterministic_and_says_when_there_is_nothing() {
     assert!(md.contains("No guests yet."));
     assert!(md.contains("- **Air:** not set"));
     assert!(md.contains("Times are from the top of the show."));
+}
+
+/// What a Markdown reader makes of a run-sheet: every event but text (the document's
+/// structure), and the text with a newline wherever a block, cell or line ends.
+fn read_back(md: &str) -> (Vec<String>, String) {
+    let mut structure = Vec::new();
+    let mut text = String::new();
+    for ev in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        match ev {
+            Event::Text(t) => text.push_str(&t),
+            Event::InlineHtml(h) if &*h == "<br>" => text.push('\n'),
+            Event::Html(_) | Event::InlineHtml(_) => panic!("HTML from user text: {ev:?}\n{md}"),
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                panic!("a link or image from user text: {ev:?}\n{md}")
+            }
+            Event::Code(_) => panic!("code from user text: {ev:?}\n{md}"),
+            Event::End(_) | Event::SoftBreak | Event::HardBreak => {
+                text.push('\n');
+                structure.push(format!("{ev:?}"));
+            }
+            other => structure.push(format!("{other:?}")),
+        }
+    }
+    (structure, text)
+}
+
+/// Each payload of the shared corpus, stored in every field through the core: the
+/// Markdown has exactly the structure it has for a plain word (no heading, list,
+/// emphasis, table cell, link, image or HTML made from user text), and the payload
+/// reads back literally wherever the plain word does.
+#[test]
+fn the_injection_corpus_prints_as_typed_and_makes_no_markup() {
+    let (_d, mut s) = temp_store();
+    let plain = injection::seed(&mut s, "placeholder");
+    let plain_md = render_markdown(&RunSheet::from_programme(&plain.programme));
+    let (plain_structure, plain_text) = read_back(&plain_md);
+    let places = plain_text.matches("placeholder").count();
+    assert!(places >= 10, "{plain_md}");
+
+    for seeded in injection::seed_all(&mut s) {
+        let payload = injection::stored(seeded.payload);
+        let md = render_markdown(&RunSheet::from_programme(&seeded.programme));
+        let (structure, text) = read_back(&md);
+        assert_eq!(
+            structure, plain_structure,
+            "{payload:?} changed the document's structure:\n{md}"
+        );
+        // Where the fixed wording itself contains the payload (a lone `]` or `\`),
+        // those occurrences are there for the plain word too.
+        let expected = places
+            + plain_text
+                .replace("placeholder", "")
+                .matches(payload)
+                .count();
+        assert_eq!(
+            text.matches(payload).count(),
+            expected,
+            "{payload:?} did not read back literally in every field:\n{text}\n---\n{md}"
+        );
+    }
+}
+
+/// Control characters are refused in every kind of field with a message that names
+/// the field and the character, so nothing typed is dropped silently.
+#[test]
+fn control_characters_are_refused_with_a_clear_error() {
+    let (_d, mut s) = temp_store();
+    for (bad, code) in injection::CONTROLS {
+        for field in ["title", "series", "notes", "framing[0]", "guests[0].name"] {
+            let mut input = show(vec![]);
+            let value = bad.to_string();
+            match field {
+                "title" => input.title = value,
+                "series" => input.series = Some(value),
+                "notes" => input.notes = value,
+                "framing[0]" => input.framing[0] = value,
+                _ => input.guests[0].name = value,
+            }
+            let e = s.create_programme(&input).unwrap_err();
+            assert_eq!(e.code(), "validation", "{field} {bad:?}: {e}");
+            assert_eq!(e.field(), Some(field), "{e}");
+            let message = e.to_string();
+            assert!(
+                message.contains(code) && message.contains("control character"),
+                "{field} {bad:?}: {message}"
+            );
+        }
+    }
+    let p = s.create_programme(&show(vec![])).unwrap();
+    let id = p.guests[0].person_id;
+    let mut profile = s.person_profile(id).unwrap();
+    profile.profile.base_city = Some("Doha\u{7}".into());
+    let e = s
+        .update_person(id, profile.revision, &profile.profile)
+        .unwrap_err();
+    assert_eq!(e.field(), Some("baseCity"), "{e}");
+    assert!(e.to_string().contains("U+0007"), "{e}");
 }

@@ -1,0 +1,395 @@
+//! Importing published listings: a parsed listing ([`crate::listing`]) becomes a draft
+//! whose people are matched against the directory, and a confirmed draft becomes a
+//! programme, once. Bulk imports run one listing per transaction.
+
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+use crate::db::Store;
+use crate::error::{Error, Result};
+use crate::ids::{PersonId, ProgrammeId};
+use crate::listing::{self, ListingDraft, ParsedPerson};
+use crate::model::{PersonInput, ProgrammeInput, Status};
+use crate::names::{compact, match_key};
+use crate::programmes::insert_programme;
+use crate::suggest::PersonSuggestion;
+use crate::text::{limits, name_key};
+
+/// Fuzzy candidates offered for a name that matches nobody exactly.
+const CANDIDATES: u32 = 3;
+
+/// The largest listing accepted. A published listing with all its page junk is tens
+/// of kilobytes; anything far bigger is not one, and is refused rather than parsed.
+pub const MAX_LISTING_BYTES: usize = 1 << 20;
+
+/// What the user gives besides the listing: the listing itself rarely says when or in
+/// which series it aired.
+#[derive(Clone, Debug, Default)]
+pub struct ListingOptions {
+    pub series: Option<String>,
+    pub air: Option<String>,
+    pub time_zone: Option<String>,
+    pub slot: Option<String>,
+    pub status: Status,
+}
+
+/// A person named in a listing and who they may be in the directory.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonMatch {
+    pub name: String,
+    pub honorific: Option<String>,
+    pub affiliation: Option<String>,
+    /// The person with the same name (ignoring accents, case, honorifics, particles);
+    /// the import links to them.
+    pub matched_person_id: Option<PersonId>,
+    pub matched_name: Option<String>,
+    /// People with a similar name, for the producer to pick from when there is no
+    /// exact match (a new person is created unless they pick one).
+    pub candidates: Vec<PersonSuggestion>,
+}
+
+/// A parsed listing ready for review: nothing is saved yet.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportDraft {
+    pub title: String,
+    pub framing: Vec<String>,
+    pub presenter: Option<PersonMatch>,
+    pub guests: Vec<PersonMatch>,
+    pub warnings: Vec<String>,
+    pub other_listings: Vec<String>,
+    /// The programme this listing was already imported as, if any.
+    pub already_imported: Option<ProgrammeId>,
+}
+
+/// What importing one listing did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "outcome")]
+pub enum Imported {
+    Created {
+        id: ProgrammeId,
+        /// Line-up members linked to someone already in the directory.
+        matched: usize,
+        /// Line-up members added to the directory.
+        new_people: usize,
+    },
+    /// Imported before: nothing was written.
+    AlreadyImported { id: ProgrammeId },
+}
+
+impl Store {
+    /// Parses `text` and matches its people against the directory. Writes nothing.
+    pub fn draft_from_listing(&self, text: &str) -> Result<ImportDraft> {
+        check_size(text)?;
+        let parsed = listing::parse_listing(text);
+        self.draft_from_parsed(parsed)
+    }
+
+    fn draft_from_parsed(&self, parsed: ListingDraft) -> Result<ImportDraft> {
+        let presenter = parsed
+            .presenter
+            .as_ref()
+            .map(|p| self.match_person(p))
+            .transpose()?;
+        let guests = parsed
+            .guests
+            .iter()
+            .map(|g| self.match_person(g))
+            .collect::<Result<Vec<_>>>()?;
+        let key = import_key(&parsed.title, parsed.guests.iter().map(|g| g.name.as_str()));
+        Ok(ImportDraft {
+            already_imported: self.imported_as(&key)?,
+            title: parsed.title,
+            framing: parsed.framing,
+            presenter,
+            guests,
+            warnings: parsed.warnings,
+            other_listings: parsed.other_listings,
+        })
+    }
+
+    fn match_person(&self, p: &ParsedPerson) -> Result<PersonMatch> {
+        let key = match_key(&p.name);
+        let exact: Option<(PersonId, String)> = self
+            .conn
+            .prepare_cached("SELECT id, name FROM person WHERE match_key = ?1 ORDER BY id LIMIT 1")?
+            .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let candidates = match exact {
+            Some(_) => Vec::new(),
+            None => self.suggest_people(&p.name, CANDIDATES)?,
+        };
+        Ok(PersonMatch {
+            name: p.name.clone(),
+            honorific: p.honorific.clone(),
+            affiliation: p.affiliation.clone(),
+            matched_person_id: exact.as_ref().map(|(id, _)| *id),
+            matched_name: exact.map(|(_, n)| n),
+            candidates,
+        })
+    }
+
+    fn imported_as(&self, key: &str) -> Result<Option<ProgrammeId>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id FROM programme WHERE import_key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Saves a reviewed listing as a new programme, unless a programme with the same
+    /// title and guests was imported before. `honorifics` are set on people who have
+    /// none yet, by position: presenter first, then guests.
+    pub fn import_programme(
+        &mut self,
+        input: &ProgrammeInput,
+        honorifics: &[Option<String>],
+    ) -> Result<Imported> {
+        let valid = input.validate()?;
+        let key = import_key(&input.title, input.guests.iter().map(|g| g.name.as_str()));
+        let line_up: Vec<&PersonInput> = input.presenter.iter().chain(&input.guests).collect();
+        let tx = self.write()?;
+        let before: Option<ProgrammeId> = tx
+            .prepare_cached("SELECT id FROM programme WHERE import_key = ?1")?
+            .query_row([&key], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = before {
+            return Ok(Imported::AlreadyImported { id });
+        }
+        // Who is new, asked before the insert adds them (by id, or by name as
+        // `people::resolve` will look them up).
+        let mut new_people = 0;
+        for person in line_up.iter().filter(|p| p.person_id.is_none()) {
+            let known: bool = tx
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM person WHERE name_key = ?1)")?
+                .query_row([name_key(&person.name)], |r| r.get(0))?;
+            new_people += usize::from(!known);
+        }
+        let id = insert_programme(&tx, &valid, Some(&key))?;
+        for (person, honorific) in line_up.iter().zip(honorifics) {
+            let Some(honorific) = honorific.as_deref().filter(|h| !h.trim().is_empty()) else {
+                continue;
+            };
+            let honorific = crate::text::optional_line("honorific", Some(honorific), 50)?;
+            match person.person_id {
+                Some(pid) => tx.prepare_cached("UPDATE person SET honorific = ?2 WHERE id = ?1 AND honorific IS NULL")?.execute(params![pid, honorific])?,
+                None => tx.prepare_cached("UPDATE person SET honorific = ?2 WHERE name_key = ?1 AND honorific IS NULL")?.execute(params![name_key(&person.name), honorific])?,
+            };
+        }
+        tx.commit()?;
+        Ok(Imported::Created {
+            id,
+            matched: line_up.len().saturating_sub(new_people),
+            new_people,
+        })
+    }
+
+    /// Parses, matches and imports one listing without review: people are linked only
+    /// on an exact name match; anyone else is added to the directory (the duplicates
+    /// view catches near misses later).
+    pub fn import_listing(&mut self, text: &str, opts: &ListingOptions) -> Result<Imported> {
+        let draft = self.draft_from_listing(text)?;
+        if draft.title.trim().is_empty() {
+            return Err(Error::validation("listing", "no title was found in it"));
+        }
+        if draft.presenter.is_none() && draft.guests.is_empty() {
+            // Unreviewed, a text with neither is notes or a news story, not a programme.
+            return Err(Error::validation(
+                "listing",
+                "no presenter or guests were found in it (is it a programme listing?)",
+            ));
+        }
+        if let Some(id) = draft.already_imported {
+            return Ok(Imported::AlreadyImported { id });
+        }
+        let honorifics: Vec<Option<String>> = draft
+            .presenter
+            .iter()
+            .chain(&draft.guests)
+            .map(|p| p.honorific.clone())
+            .collect();
+        self.import_programme(&draft.to_input(opts), &honorifics)
+    }
+}
+
+/// One listing of a bulk import and where it came from (`file`, or `file#2` for the
+/// second listing of a file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BulkItem {
+    pub source: String,
+    pub text: String,
+}
+
+/// What a bulk import did, listing by listing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkSummary {
+    pub created: Vec<BulkCreated>,
+    /// Listings imported by an earlier run: nothing was written for them.
+    pub already_imported: Vec<BulkSkipped>,
+    /// Listings that could not be imported, with the reason; nothing was written for them.
+    pub skipped: Vec<BulkSkipped>,
+    /// Line-up members linked to people already in the directory.
+    pub matched_people: usize,
+    /// People added to the directory.
+    pub new_people: usize,
+    /// Why the import stopped before the end (the disk is full, the database is
+    /// locked…); everything listed above stays as reported.
+    pub stopped: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkCreated {
+    pub source: String,
+    pub id: ProgrammeId,
+    pub title: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkSkipped {
+    pub source: String,
+    pub reason: String,
+}
+
+impl Store {
+    /// Imports each listing in its own transaction, calling `progress(done, total)`
+    /// after each. A listing that fails is skipped with its reason; an error of the
+    /// storage itself stops the run (what was imported before stays).
+    pub fn import_listings(
+        &mut self,
+        items: &[BulkItem],
+        opts: &ListingOptions,
+        mut progress: impl FnMut(usize, usize),
+    ) -> BulkSummary {
+        let mut summary = BulkSummary::default();
+        for (done, item) in items.iter().enumerate() {
+            match self.import_listing(&item.text, opts) {
+                Ok(Imported::Created {
+                    id,
+                    matched,
+                    new_people,
+                }) => {
+                    summary.matched_people += matched;
+                    summary.new_people += new_people;
+                    let title = self.programme_title(id).unwrap_or_default();
+                    summary.created.push(BulkCreated {
+                        source: item.source.clone(),
+                        id,
+                        title,
+                    });
+                }
+                Ok(Imported::AlreadyImported { id }) => {
+                    summary.already_imported.push(BulkSkipped {
+                        source: item.source.clone(),
+                        reason: format!("already imported as programme {id}"),
+                    })
+                }
+                Err(e) if is_about_the_listing(&e) => summary.skipped.push(BulkSkipped {
+                    source: item.source.clone(),
+                    reason: e.to_string(),
+                }),
+                Err(e) => {
+                    summary.stopped = Some(format!("{}: {e}", item.source));
+                    break;
+                }
+            }
+            progress(done + 1, items.len());
+        }
+        summary
+    }
+
+    fn programme_title(&self, id: ProgrammeId) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("SELECT title FROM programme WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?)
+    }
+}
+
+/// Errors that concern one listing's content, as opposed to the database or disk.
+fn is_about_the_listing(e: &Error) -> bool {
+    matches!(
+        e,
+        Error::Validation { .. } | Error::NotFound { .. } | Error::Ambiguous { .. }
+    )
+}
+
+fn check_size(text: &str) -> Result<()> {
+    if text.len() > MAX_LISTING_BYTES {
+        return Err(Error::validation(
+            "listing",
+            format!(
+                "is too long to be a listing ({:.1} MB; at most {} MB)",
+                text.len() as f64 / 1_048_576.0,
+                MAX_LISTING_BYTES >> 20
+            ),
+        ));
+    }
+    Ok(())
+}
+
+impl ImportDraft {
+    /// The programme this draft would save, people linked where they matched exactly.
+    pub fn to_input(&self, opts: &ListingOptions) -> ProgrammeInput {
+        let person = |p: &PersonMatch| PersonInput {
+            person_id: p.matched_person_id,
+            name: p.matched_name.clone().unwrap_or_else(|| p.name.clone()),
+            affiliation: p.affiliation.clone(),
+        };
+        ProgrammeInput {
+            series: opts.series.clone(),
+            title: self.title.clone(),
+            framing: self.framing.clone(),
+            presenter: self.presenter.as_ref().map(person),
+            guests: self
+                .guests
+                .iter()
+                .take(limits::GUESTS)
+                .map(person)
+                .collect(),
+            air: opts.air.clone(),
+            time_zone: opts.time_zone.clone(),
+            slot: opts.slot.clone(),
+            status: opts.status,
+            notes: String::new(),
+            segments: None,
+        }
+    }
+}
+
+/// Identifies a listing across pastes: its title and guest names as match keys, so
+/// case, accents, honorifics and dashes do not make it a different programme.
+pub fn import_key<'a>(title: &str, guests: impl Iterator<Item = &'a str>) -> String {
+    let mut names: Vec<String> = guests.map(|g| compact(&match_key(g))).collect();
+    names.sort();
+    let mut key = match_key(title);
+    for n in names {
+        key.push('\n');
+        key.push_str(&n);
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_ignores_case_accents_honorifics_and_guest_order() {
+        let a = import_key(
+            "Can Turkey broker peace?",
+            ["Dr. Tarık Oğuzlu", "Anatol Lieven"].into_iter(),
+        );
+        let b = import_key(
+            "can turkey broker PEACE",
+            ["Anatol Lieven", "Tarik Oguzlu"].into_iter(),
+        );
+        assert_eq!(a, b);
+        let c = import_key("Can Turkey broker peace?", ["Anatol Lieven"].into_iter());
+        assert_ne!(a, c);
+    }
+}

@@ -1,0 +1,126 @@
+//! Normalising pasted text, and bounding what the parser hands back so a draft always
+//! passes the core's own text limits when it is saved.
+
+/// Line endings become `\n`; tabs and the many Unicode spaces a web page uses become a
+/// plain space; control characters, zero-width spaces, soft hyphens and stray BOMs are
+/// dropped. Bidi marks and joiners stay: they are part of how Arabic and Persian names
+/// are written, and the core stores them.
+pub(super) fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\n' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\t'
+            | '\u{00A0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}' => out.push(' '),
+            '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Runs of spaces become one; ends trimmed.
+pub(super) fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// `value` cut to at most `max` characters (the last one an ellipsis), with a warning
+/// naming `what` when it had to be cut.
+pub(super) fn bound(value: String, max: usize, what: &str, warnings: &mut Warnings) -> String {
+    // Bytes bound characters from above: short values are never walked.
+    if value.len() <= max || value.chars().count() <= max {
+        return value;
+    }
+    let cut: String = value.chars().take(max.saturating_sub(1)).collect();
+    let cut = format!("{}…", cut.trim_end());
+    warnings.push(format!(
+        "{what} was longer than {max} characters and was shortened"
+    ));
+    cut
+}
+
+/// The warnings of one parse, at most [`MAX_WARNINGS`] of them (a pathological paste
+/// could otherwise produce thousands).
+#[derive(Default)]
+pub(super) struct Warnings {
+    list: Vec<String>,
+    seen: std::collections::HashSet<String>,
+    dropped: usize,
+}
+
+pub(super) const MAX_WARNINGS: usize = 30;
+
+impl Warnings {
+    pub(super) fn push(&mut self, message: impl Into<String>) {
+        let message = message.into();
+        if !self.seen.insert(message.clone()) {
+            return;
+        }
+        if self.list.len() < MAX_WARNINGS - 1 {
+            self.list.push(message);
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    pub(super) fn finish(mut self) -> Vec<String> {
+        if self.dropped > 0 {
+            self.list
+                .push(format!("…and {} more warnings", self.dropped));
+        }
+        self.list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_line_ends_spaces_and_controls() {
+        let t = normalise("a\r\nb\rc\u{2028}d\te\u{a0}f\u{200b}g\u{0}h\u{7}\u{200f}");
+        assert_eq!(t, "a\nb\nc\nd e fgh\u{200f}");
+    }
+
+    #[test]
+    fn bounds_by_characters() {
+        let mut w = Warnings::default();
+        assert_eq!(bound("ğğğ".into(), 3, "x", &mut w), "ğğğ");
+        assert_eq!(bound("ğğğğ".into(), 3, "The title", &mut w), "ğğ…");
+        let list = w.finish();
+        assert_eq!(list.len(), 1);
+        assert!(list[0].starts_with("The title"), "{list:?}");
+    }
+
+    #[test]
+    fn warnings_are_capped_and_deduplicated() {
+        let mut w = Warnings::default();
+        for i in 0..100 {
+            w.push(format!("w{i}"));
+            w.push(format!("w{i}"));
+        }
+        let list = w.finish();
+        assert_eq!(list.len(), MAX_WARNINGS);
+        assert!(list.last().unwrap().contains("71 more"), "{list:?}");
+    }
+}

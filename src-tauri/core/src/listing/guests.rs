@@ -1,0 +1,455 @@
+//! The guest list: which lines are guests, and how a list flattened onto one line
+//! ("A B – professor at X C D – analyst …") is cut into people.
+//!
+//! A flattened list is cut just before a separator when the two words in front of it
+//! (particles such as "El" or "bin" and initials glued to the next word, ranks
+//! included) look like a name, the previous guest has some affiliation left, and the
+//! word before the name is not one that makes the pair part of a phrase ("at Chatham
+//! House", "to President Joe Biden"). Names are two words unless the word before them
+//! is a plain lower-case word ("… executive director Mary Ellen Smith –"), then three.
+//! Limits: a one-word guest (a mononym) in a flattened list stays in the previous
+//! guest's affiliation; a three-word name after a capitalised affiliation loses its
+//! first word to it; commas flatten less reliably than dashes.
+
+use super::person::{self, find_separator, split_billing, word_kind, word_spans, Sep, Word};
+use super::words::{CONNECTORS, TITLE_BLOCKERS};
+
+/// How sure the caller already is that a line belongs to a guest list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Strictness {
+    /// Under a "Guests:" label: any line that splits into a short name and an
+    /// affiliation, or a two-word name alone.
+    Labelled,
+    /// Right after the presenter, no label: a real name and an affiliation.
+    AfterPresenter,
+    /// No label and no presenter: as above, and only dashes, brackets or pipes.
+    Unlabelled,
+}
+
+/// A guest line is never longer than this unless a label says it holds a whole list.
+const MAX_INFERRED_LINE: usize = 400;
+
+pub(super) fn is_guest_line(line: &str, how: Strictness) -> bool {
+    if how != Strictness::Labelled && line.len() > MAX_INFERRED_LINE {
+        return false;
+    }
+    let b = split_billing(line, true);
+    match (b.sep, how) {
+        (None, Strictness::Labelled) => person::looks_like_name(line, 2),
+        (None, _) => false,
+        (Some(_), Strictness::Labelled) => {
+            let words = b.name.split_whitespace().count();
+            (1..=8).contains(&words)
+                && !b.name.contains(['?', '!'])
+                && b.name
+                    .starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
+        }
+        (Some(sep), how) => {
+            b.affiliation.is_some()
+                && person::looks_like_name(b.name, 2)
+                && (how == Strictness::AfterPresenter
+                    || matches!(sep, Sep::Dash | Sep::Bracket | Sep::Pipe))
+        }
+    }
+}
+
+/// The people-sized chunks of one guest line. `flatten`: the line may hold several
+/// guests (it followed the label on its line, was the only line, or is long).
+pub(super) fn chunks(line: &str, flatten: bool, limit: usize, out: &mut Vec<String>) {
+    if !flatten {
+        push_chunk(line, out);
+        return;
+    }
+    for part in list_parts(line) {
+        for piece in split_after_brackets(&part) {
+            let mode = if dash_words(piece) > 0 {
+                Some(Mode::Dash)
+            } else if piece.matches(", ").count() >= 2 {
+                Some(Mode::Comma)
+            } else {
+                None
+            };
+            match mode {
+                Some(mode) => {
+                    for c in boundary_split(piece, mode, limit) {
+                        push_chunk(c, out);
+                    }
+                }
+                None => push_chunk(piece, out),
+            }
+            if out.len() > limit {
+                return;
+            }
+        }
+    }
+}
+
+/// Parts of a line cut at bullets and semicolons, where what follows starts with a
+/// name; "professor; author of …" stays one affiliation.
+fn list_parts(line: &str) -> Vec<String> {
+    const MARKS: [char; 4] = ['•', '·', '▪', ';'];
+    let mut parts: Vec<String> = Vec::new();
+    for part in line.split_inclusive(MARKS) {
+        match parts.last_mut() {
+            Some(last) if !person::starts_with_name(part.trim()) => last.push_str(part),
+            _ => parts.push(part.to_string()),
+        }
+    }
+    for p in &mut parts {
+        let kept = p.trim_end().trim_end_matches(MARKS).len();
+        p.truncate(kept);
+    }
+    parts
+}
+
+/// A chunk of names only, "A B, C D and E F", is several guests; anything else is one.
+fn push_chunk(chunk: &str, out: &mut Vec<String>) {
+    let chunk = chunk.trim();
+    if chunk.is_empty() {
+        return;
+    }
+    match name_list(chunk) {
+        Some(names) => out.extend(names.into_iter().map(str::to_string)),
+        None => out.push(chunk.to_string()),
+    }
+}
+
+fn name_list(chunk: &str) -> Option<Vec<&str>> {
+    if chunk.len() > 1000 || find_separator(chunk, false).is_some() {
+        return None;
+    }
+    let mut items = Vec::new();
+    for part in chunk.split([',', '،', '&']) {
+        for item in part.split(" and ") {
+            let item = item.trim();
+            if !item.is_empty() {
+                items.push(item);
+            }
+        }
+    }
+    (items.len() >= 2 && items.iter().all(|i| person::looks_like_name(i, 2))).then_some(items)
+}
+
+fn dash_words(s: &str) -> usize {
+    word_spans(s)
+        .filter(|&(a, b)| is_dash_word(&s[a..b]))
+        .count()
+}
+
+fn is_dash_word(w: &str) -> bool {
+    matches!(w, "-" | "--") || (w.chars().count() == 1 && w.chars().all(person::is_dash))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Dash,
+    Comma,
+}
+
+/// A word of a flattened line, or a separator between a name and an affiliation.
+struct Tok {
+    start: usize,
+    end: usize,
+    sep: bool,
+}
+
+fn tokens(s: &str, mode: Mode) -> Vec<Tok> {
+    let mut out = Vec::new();
+    for (a, b) in word_spans(s) {
+        let w = &s[a..b];
+        match mode {
+            Mode::Dash => out.push(Tok {
+                start: a,
+                end: b,
+                sep: is_dash_word(w),
+            }),
+            Mode::Comma if w.len() > 1 && w.ends_with(',') => {
+                out.push(Tok {
+                    start: a,
+                    end: b - 1,
+                    sep: false,
+                });
+                out.push(Tok {
+                    start: b - 1,
+                    end: b,
+                    sep: true,
+                });
+            }
+            Mode::Comma => out.push(Tok {
+                start: a,
+                end: b,
+                sep: w == ",",
+            }),
+        }
+    }
+    out
+}
+
+/// Cuts `s` before every separator that is preceded by a name (see the module doc).
+fn boundary_split(s: &str, mode: Mode, limit: usize) -> Vec<&str> {
+    let toks = tokens(s, mode);
+    let seps: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].sep).collect();
+    if seps.len() < 2 {
+        return vec![s];
+    }
+    let mut cuts = vec![0usize];
+    // The separator of the guest being read: its affiliation must keep a word.
+    let mut owner = seps[0];
+    for &k in &seps[1..] {
+        if let Some(start) = name_start(s, &toks, k, owner + 2) {
+            cuts.push(start);
+            owner = k;
+            if cuts.len() > limit {
+                break;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(cuts.len());
+    for (n, &c) in cuts.iter().enumerate() {
+        let from = if n == 0 { 0 } else { toks[c].start };
+        let to = cuts.get(n + 1).map_or(s.len(), |&next| toks[next].start);
+        out.push(s[from..to].trim());
+    }
+    out
+}
+
+/// Where the name in front of separator `k` starts, if there is one; never before
+/// token `floor`.
+fn name_start(s: &str, toks: &[Tok], k: usize, floor: usize) -> Option<usize> {
+    let word = |i: usize| &s[toks[i].start..toks[i].end];
+    // Ranks are not name words here: they are taken in front of the name below.
+    let kind = |i: usize| {
+        if toks[i].sep || person::is_honorific(word(i)) {
+            Word::Other
+        } else {
+            word_kind(word(i))
+        }
+    };
+    let mut i = k;
+    while i > floor && i + 2 > k && kind(i - 1) == Word::Suffix {
+        i -= 1;
+    }
+    let (mut units, mut initials) = (0, 0);
+    let glue = |i: &mut usize, initials: &mut usize| {
+        while *i > floor && matches!(kind(*i - 1), Word::Particle | Word::Initial) {
+            if kind(*i - 1) == Word::Initial {
+                *initials += 1;
+            }
+            *i -= 1;
+        }
+    };
+    while i > floor && units < 2 && kind(i - 1) == Word::Unit {
+        units += 1;
+        i -= 1;
+        glue(&mut i, &mut initials);
+    }
+    if units == 0 || i >= k {
+        return None;
+    }
+    // A name does not start with a lower-case particle: "Mohammed bin Salman".
+    if word(i).starts_with(char::is_lowercase) && i > floor && kind(i - 1) == Word::Unit {
+        i -= 1;
+        glue(&mut i, &mut initials);
+    }
+    let capital_particle = kind(i) == Word::Particle && !word(i).starts_with(char::is_lowercase);
+    if units < 2 && initials == 0 && !capital_particle {
+        return None;
+    }
+    // "… executive director Mary Ellen Smith –": a third name word after plain prose.
+    if units == 2 && i > floor && kind(i - 1) == Word::Unit && i - 1 > floor {
+        let before = word(i - 2);
+        if before.chars().all(char::is_lowercase) && !CONNECTORS.contains(&before) {
+            i -= 1;
+        }
+    }
+    let mut ranks = 0;
+    while i > floor
+        && ranks < 4
+        && person::is_honorific(word(i - 1))
+        && !word(i - 1).starts_with(char::is_lowercase)
+    {
+        i -= 1;
+        ranks += 1;
+    }
+    if i < floor || i == 0 {
+        return None;
+    }
+    let before = word(i - 1).trim_end_matches(',').to_lowercase();
+    if toks[i - 1].sep
+        || CONNECTORS.contains(&before.as_str())
+        || TITLE_BLOCKERS.contains(&before.as_str())
+    {
+        return None;
+    }
+    Some(i)
+}
+
+/// Cuts after a bracketed affiliation when a name follows: "A B (X) C D (Y)".
+fn split_after_brackets(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize;
+    let mut open = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '[' => {
+                if depth == 0 {
+                    open = i;
+                }
+                depth += 1;
+            }
+            ')' | ']' if depth > 0 => {
+                depth -= 1;
+                if depth == 0
+                    && !person::is_retired(&s[open + 1..i])
+                    && !s[start..open].trim().is_empty()
+                {
+                    let after = i + 1;
+                    let next = skip_list_glue(s, after);
+                    if next < s.len() && name_then_separator(&s[next..]) {
+                        out.push(s[start..after].trim());
+                        start = next;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.push(s[start..].trim());
+    out
+}
+
+/// Past spaces, commas, semicolons, "and" and "&" after a bracket.
+fn skip_list_glue(s: &str, mut at: usize) -> usize {
+    loop {
+        let rest = &s[at..];
+        let trimmed = rest
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&' | '،'));
+        at += rest.len() - trimmed.len();
+        match trimmed.strip_prefix("and ") {
+            Some(r) => at += trimmed.len() - r.len(),
+            None => return at,
+        }
+    }
+}
+
+/// A name of two or more words, then a separator: the next guest.
+fn name_then_separator(s: &str) -> bool {
+    match find_separator(s, true) {
+        Some((a, _, _)) => a <= 120 && person::looks_like_name(&s[..a], 2),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(line: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        chunks(line, true, 20, &mut out);
+        out
+    }
+
+    #[test]
+    fn the_samples_flattened_guests_are_found() {
+        assert_eq!(
+            split(
+                "Stephen Zunes – professor of politics at the University of San Francisco \
+                 Luigi Daniele – associate professor of international law at Molise University \
+                 in Italy Firas El Echi – journalist and host of the Here's Why podcast"
+            ),
+            [
+                "Stephen Zunes – professor of politics at the University of San Francisco",
+                "Luigi Daniele – associate professor of international law at Molise University in Italy",
+                "Firas El Echi – journalist and host of the Here's Why podcast",
+            ]
+        );
+    }
+
+    #[test]
+    fn capitalised_affiliations_and_ranks() {
+        assert_eq!(
+            split(
+                "Peter Zalmayev – Executive Director, Eurasia Democracy Initiative \
+                 Dr. Pavel Felgenhauer – Independent Analyst Mohammed bin Abdulrahman Al Thani – Minister"
+            ),
+            [
+                "Peter Zalmayev – Executive Director, Eurasia Democracy Initiative",
+                "Dr. Pavel Felgenhauer – Independent Analyst",
+                "Mohammed bin Abdulrahman Al Thani – Minister",
+            ]
+        );
+        assert_eq!(
+            split("Jane Roe – executive director Mary Ellen Smith – analyst"),
+            [
+                "Jane Roe – executive director",
+                "Mary Ellen Smith – analyst"
+            ]
+        );
+    }
+
+    #[test]
+    fn dashes_inside_one_affiliation_do_not_cut() {
+        for line in [
+            "Maha Yahya – Director, Carnegie Middle East Center - Beirut",
+            "Jane Doe – fellow at Chatham House - London",
+            "Jane Doe – former adviser to President Joe Biden – Washington",
+            "Mansour El-Kikhia - University of Texas - San Antonio",
+            "Jane Doe – Senior Fellow – Royal United Services Institute",
+        ] {
+            assert_eq!(split(line), [line], "{line}");
+        }
+    }
+
+    #[test]
+    fn brackets_commas_and_lists() {
+        assert_eq!(
+            split("Stephen Zunes (University of San Francisco), Luigi Daniele (Molise University)"),
+            [
+                "Stephen Zunes (University of San Francisco)",
+                "Luigi Daniele (Molise University)"
+            ]
+        );
+        assert_eq!(
+            split("BG (Ret.) Mark Kimmitt – former US official"),
+            ["BG (Ret.) Mark Kimmitt – former US official"]
+        );
+        assert_eq!(
+            split("Peter Zalmayev, director of the Eurasia Democracy Initiative, Kyiv Pavel Felgenhauer, analyst"),
+            [
+                "Peter Zalmayev, director of the Eurasia Democracy Initiative, Kyiv",
+                "Pavel Felgenhauer, analyst"
+            ]
+        );
+        assert_eq!(
+            split("Peter Zalmayev, Pavel Felgenhauer and Anatol Lieven"),
+            ["Peter Zalmayev", "Pavel Felgenhauer", "Anatol Lieven"]
+        );
+        assert_eq!(
+            split("Anatol Lieven, Quincy Institute"),
+            ["Anatol Lieven, Quincy Institute"]
+        );
+        assert_eq!(
+            split("A Ab – x; Cc Dd – y • Ee Ff – z"),
+            ["A Ab – x", "Cc Dd – y", "Ee Ff – z"]
+        );
+    }
+
+    #[test]
+    fn guest_lines_by_strictness() {
+        use Strictness::*;
+        assert!(is_guest_line("Peter Zalmayev – analyst", Unlabelled));
+        assert!(!is_guest_line("Peter Zalmayev, analyst", Unlabelled));
+        assert!(is_guest_line("Peter Zalmayev, analyst", AfterPresenter));
+        assert!(!is_guest_line("The result: an agreement", AfterPresenter));
+        assert!(!is_guest_line(
+            "Yet, diplomacy is not narrowing the gap.",
+            AfterPresenter
+        ));
+        assert!(is_guest_line("Peter zalmayev – analyst", Labelled));
+        assert!(is_guest_line("Peter Zalmayev", Labelled));
+        assert!(!is_guest_line("Hashtags", Labelled));
+        assert!(!is_guest_line("Why now? – a question", Labelled));
+    }
+}

@@ -1,0 +1,322 @@
+//! Cutting the text into pieces: one per line, and a line further cut where a label
+//! ("Presenter:", "Guests:") starts inside it, as it does when a page flattened a
+//! listing onto one line. Each piece is blank, junk, a label with what follows it on
+//! the line, or plain text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::junk::{self, Junk};
+use super::person;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Role {
+    Presenter,
+    Guests,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind<'a> {
+    Blank,
+    /// A line of `---`: the end of one listing in a file that holds several.
+    Boundary,
+    Junk(Junk),
+    Text,
+    /// A label and the text after it on the same line (may be empty).
+    Label {
+        role: Role,
+        rest: &'a str,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Piece<'a> {
+    pub text: &'a str,
+    pub kind: Kind<'a>,
+}
+
+const PRESENTER_WORDS: &str =
+    r"co-?presenters?|presenters?|co-?hosts?|hosts?|moderators?|anchors?|chairs?|your hosts?";
+const PRESENTER_BY: &str = r"presented|hosted|moderated|chaired|fronted";
+// Longer phrases first: the regex takes the first alternative that matches.
+const GUEST_WORDS: &str = r"guests include|guests are|our guests|today's guests|tonight's guests|this week's guests|joining (?:us|me)|on the panel|in the studio|guests?|panel|panell?ists|contributors|speakers|featuring|with|interviewees";
+
+/// A label at the start of a piece, any case.
+static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?P<p>{PRESENTER_WORDS})|(?P<pb>{PRESENTER_BY})\s+by|(?P<g>{GUEST_WORDS}))\b"
+    ))
+    .unwrap()
+});
+
+/// A label inside a line: capitalised (or in capitals) and followed by a colon, or
+/// "Presented by" after the end of a sentence. Lower-case words in prose ("our
+/// guests: …") do not cut a line.
+static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\s(?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors|Speakers|With|Featuring)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)",
+    )
+    .unwrap()
+});
+
+/// Guest labels without a colon that end a flattened presenter name:
+/// "Presenter: Mohammed Jamjoom Guests Stephen Zunes – …".
+const BARE_GUEST_WORDS: &[&str] = &[
+    "Guests",
+    "Guest",
+    "GUESTS",
+    "GUEST",
+    "Panel",
+    "Panelists",
+    "Panellists",
+    "Contributors",
+];
+
+pub(super) fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        let line = line.trim();
+        if line.is_empty() {
+            out.push(Piece {
+                text: line,
+                kind: Kind::Blank,
+            });
+        } else if line.len() >= 3 && line.chars().all(|c| c == '-') {
+            out.push(Piece {
+                text: line,
+                kind: Kind::Boundary,
+            });
+        } else if let Some(j) = junk::classify(line) {
+            out.push(Piece {
+                text: line,
+                kind: Kind::Junk(j),
+            });
+        } else {
+            split_line(line, &mut out);
+        }
+    }
+    out
+}
+
+fn split_line<'a>(line: &'a str, out: &mut Vec<Piece<'a>>) {
+    let mut start = 0;
+    for m in INLINE.find_iter(line) {
+        let at = m.start() + m.as_str().chars().next().map_or(1, char::len_utf8);
+        if m.as_str().ends_with("by ") && !after_sentence(&line[..m.start()]) {
+            continue;
+        }
+        if !line[start..at].trim().is_empty() {
+            push_segment(line[start..at].trim(), out);
+            start = at;
+        }
+    }
+    push_segment(line[start..].trim(), out);
+}
+
+/// "…enact them? Presented by …": the text before ends a sentence.
+fn after_sentence(before: &str) -> bool {
+    before
+        .trim_end()
+        .ends_with(['.', '?', '!', '"', '”', '’', ')'])
+}
+
+fn push_segment<'a>(seg: &'a str, out: &mut Vec<Piece<'a>>) {
+    match leading_label(seg) {
+        Some((Role::Presenter, rest)) => match bare_guest_label(rest) {
+            Some((presenter, guests)) => {
+                out.push(label(seg, Role::Presenter, presenter));
+                out.push(label(guests, Role::Guests, guest_rest(guests)));
+            }
+            None => out.push(label(seg, Role::Presenter, rest)),
+        },
+        Some((role, rest)) => out.push(label(seg, role, rest)),
+        None => out.push(Piece {
+            text: seg,
+            kind: Kind::Text,
+        }),
+    }
+}
+
+fn label<'a>(text: &'a str, role: Role, rest: &'a str) -> Piece<'a> {
+    Piece {
+        text,
+        kind: Kind::Label {
+            role,
+            rest: rest.trim(),
+        },
+    }
+}
+
+fn guest_rest(s: &str) -> &str {
+    let word_end = s.find(char::is_whitespace).unwrap_or(s.len());
+    s[word_end..].trim()
+}
+
+/// The label a piece starts with, and the text after it. Without a colon a label
+/// counts only alone on its line, as "Presented by …", or when a name follows at once
+/// ("Presenter Dareen Abughaida"): "Host nations meet" and "Panel discussions are…"
+/// stay text.
+pub(super) fn leading_label(seg: &str) -> Option<(Role, &str)> {
+    let caps = LEADING.captures(seg)?;
+    let word = caps.get(0)?;
+    let role = if caps.name("g").is_some() {
+        Role::Guests
+    } else {
+        Role::Presenter
+    };
+    let after = seg[word.end()..].trim_start();
+    if let Some(rest) = after.strip_prefix([':', '：']) {
+        return Some((role, rest.trim()));
+    }
+    if after.is_empty() {
+        // "With" alone on its line heads a guest list (BBC "In Our Time").
+        return Some((role, ""));
+    }
+    if word.as_str().eq_ignore_ascii_case("with") {
+        return None;
+    }
+    if caps.name("pb").is_some() {
+        return Some((role, after));
+    }
+    if let Some(rest) = after.strip_prefix(['–', '—', '-']) {
+        if rest.starts_with(' ') {
+            return Some((role, rest.trim()));
+        }
+    }
+    let capitalised = word.as_str().starts_with(char::is_uppercase);
+    (capitalised && person::starts_with_name(after)).then_some((role, after))
+}
+
+/// In a presenter's text, a bare guest label followed by more text: (presenter
+/// part, the guest label and what follows).
+fn bare_guest_label(rest: &str) -> Option<(&str, &str)> {
+    for (k, (a, b)) in person::word_spans(rest).enumerate() {
+        if k > 0 && BARE_GUEST_WORDS.contains(&&rest[a..b]) && !rest[b..].trim().is_empty() {
+            return Some((rest[..a].trim(), &rest[a..]));
+        }
+        if k > 12 {
+            break;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, Option<Role>, String)> {
+        pieces(text)
+            .into_iter()
+            .filter(|p| p.kind != Kind::Blank)
+            .map(|p| match p.kind {
+                Kind::Label { role, rest } => (p.text.to_string(), Some(role), rest.to_string()),
+                _ => (p.text.to_string(), None, String::new()),
+            })
+            .collect()
+    }
+
+    fn role_of(line: &str) -> Option<(Role, String)> {
+        leading_label(line).map(|(r, rest)| (r, rest.to_string()))
+    }
+
+    #[test]
+    fn presenter_labels() {
+        for line in [
+            "Presenter: Dareen Abughaida",
+            "PRESENTER: Dareen Abughaida",
+            "Presented by Dareen Abughaida",
+            "Host: Dareen Abughaida",
+            "Hosted by Dareen Abughaida",
+            "Moderator: Dareen Abughaida",
+            "Presenter – Dareen Abughaida",
+            "Presenter Dareen Abughaida",
+            "Anchor: Dareen Abughaida",
+        ] {
+            assert_eq!(
+                role_of(line),
+                Some((Role::Presenter, "Dareen Abughaida".into())),
+                "{line}"
+            );
+        }
+        assert_eq!(role_of("Presenters: A B and C D").unwrap().1, "A B and C D");
+    }
+
+    #[test]
+    fn guest_labels() {
+        for line in [
+            "Guests:",
+            "Guests",
+            "Guest:",
+            "Panel:",
+            "Panelists:",
+            "Panellists:",
+            "Contributors:",
+            "With:",
+            "GUESTS:",
+            "Our guests:",
+            "Guests include:",
+        ] {
+            assert_eq!(role_of(line), Some((Role::Guests, String::new())), "{line}");
+        }
+        assert_eq!(
+            role_of("Guests Peter Zalmayev – analyst"),
+            Some((Role::Guests, "Peter Zalmayev – analyst".into()))
+        );
+    }
+
+    #[test]
+    fn prose_is_not_a_label() {
+        for line in [
+            "Host nations meet in Paris",
+            "Panel discussions are planned",
+            "With Russia steadily advancing, can Zelenskyy push for peace?",
+            "Without a deal, what next?",
+            "Hostage talks stall",
+            "Guestworkers in the Gulf",
+            "Presentation of the report",
+            "Chairman of the board",
+        ] {
+            assert_eq!(role_of(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_flattened_line_is_cut_at_its_labels() {
+        let k = kinds(
+            "Does the UN work? Presenter: Mohammed Jamjoom Guests: Stephen Zunes – professor",
+        );
+        assert_eq!(k.len(), 3, "{k:?}");
+        assert_eq!(k[0].0, "Does the UN work?");
+        assert_eq!(k[1].1, Some(Role::Presenter));
+        assert_eq!(k[1].2, "Mohammed Jamjoom");
+        assert_eq!(k[2].1, Some(Role::Guests));
+        assert_eq!(k[2].2, "Stephen Zunes – professor");
+    }
+
+    #[test]
+    fn a_bare_guests_word_ends_a_presenters_name() {
+        let k = kinds("Presenter: Mohammed Jamjoom Guests Stephen Zunes – professor");
+        assert_eq!(k[0].2, "Mohammed Jamjoom");
+        assert_eq!(
+            (k[1].1, k[1].2.as_str()),
+            (Some(Role::Guests), "Stephen Zunes – professor")
+        );
+    }
+
+    #[test]
+    fn inline_presented_by_needs_a_sentence_end() {
+        assert_eq!(kinds("A show Presented by Nick Robinson").len(), 1);
+        let k = kinds("Is it over? Presented by Nick Robinson");
+        assert_eq!(k[1].2, "Nick Robinson");
+    }
+
+    #[test]
+    fn boundaries_junk_and_blanks() {
+        let p = pieces("a\n---\n\nShare\n");
+        assert_eq!(p[1].kind, Kind::Boundary);
+        assert_eq!(p[2].kind, Kind::Blank);
+        assert_eq!(p[3].kind, Kind::Junk(Junk::Soft));
+    }
+}

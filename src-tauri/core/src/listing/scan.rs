@@ -1,0 +1,333 @@
+//! Finding one listing among the pieces: the lines before its labels (title and
+//! framing), its presenter, and its guest block, and where it ends.
+
+use super::guests::{self, Strictness};
+use super::junk::Junk;
+use super::labels::{Kind, Piece, Role};
+use super::person::{find_separator, looks_like_name};
+
+/// How many lines after a presenter are held as possible framing while waiting for a
+/// guest list; past that the listing has no guests and those lines are not its own.
+const POST_LOOKAHEAD: usize = 30;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum GuestsFound {
+    No,
+    /// Under a guest label.
+    Labelled,
+    /// Billing lines right after the presenter, no label.
+    AfterPresenter,
+    /// Billing lines with neither label nor presenter.
+    Unlabelled,
+}
+
+/// One line of a guest block. `flatten`: it may hold several guests.
+#[derive(Debug)]
+pub(super) struct GuestLine<'a> {
+    pub text: &'a str,
+    pub flatten: bool,
+    /// The line under a name-only line, in the two-line layout.
+    pub affiliation: Option<&'a str>,
+}
+
+#[derive(Debug)]
+pub(super) struct Found<'a> {
+    /// Lines before the first label: title and framing.
+    pub pre: Vec<&'a str>,
+    /// Framing between the presenter and the guests ("Presented by …" first).
+    pub post: Vec<&'a str>,
+    /// The text after each presenter label.
+    pub presenters: Vec<&'a str>,
+    pub guests: Vec<GuestLine<'a>>,
+    pub how: GuestsFound,
+    /// The index of the first piece not part of this listing.
+    pub end: usize,
+}
+
+impl Found<'_> {
+    pub(super) fn anchored(&self) -> bool {
+        !self.presenters.is_empty() || self.how != GuestsFound::No
+    }
+}
+
+/// Reads one listing from `pieces[start..]`. `first`: the listing being imported,
+/// where a soft junk line between title and framing is skipped and billing lines may
+/// be taken as guests without any label; further listings are only looked for by
+/// their labels, and any junk line starts their search for a title afresh.
+pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Found<'a> {
+    let mut f = Found {
+        pre: Vec::new(),
+        post: Vec::new(),
+        presenters: Vec::new(),
+        guests: Vec::new(),
+        how: GuestsFound::No,
+        end: start,
+    };
+    let mut post: Vec<&str> = Vec::new();
+    let mut junk_after_presenter = false;
+    let mut presenter_end = start;
+    let mut i = start;
+    while i < pieces.len() {
+        let p = pieces[i];
+        match p.kind {
+            Kind::Blank => i += 1,
+            Kind::Boundary => {
+                if f.anchored() || (first && !f.pre.is_empty()) {
+                    break;
+                }
+                f.pre.clear();
+                i += 1;
+            }
+            Kind::Junk(kind) => {
+                if f.presenters.is_empty() && (kind == Junk::Hard || !first) {
+                    f.pre.clear();
+                }
+                if !f.presenters.is_empty() {
+                    junk_after_presenter = true;
+                }
+                i += 1;
+            }
+            Kind::Label {
+                role: Role::Presenter,
+                rest,
+            } => {
+                if !post.is_empty() {
+                    // A second presenter after text: the next listing's. This one had
+                    // no guests.
+                    i = presenter_end;
+                    post.clear();
+                    break;
+                }
+                let (rest, next) = presenter_text(pieces, i, rest);
+                f.presenters.push(rest);
+                i = next;
+                presenter_end = i;
+            }
+            Kind::Label {
+                role: Role::Guests,
+                rest,
+            } => {
+                i = guest_block(pieces, i, rest, &mut f.guests);
+                f.how = GuestsFound::Labelled;
+                f.post = std::mem::take(&mut post);
+                i = trailing_presenter(pieces, i, &mut f);
+                break;
+            }
+            Kind::Text if !f.presenters.is_empty() => {
+                if guests::is_guest_line(p.text, Strictness::AfterPresenter) {
+                    i = inferred_block(pieces, i, Strictness::AfterPresenter, &mut f.guests);
+                    f.how = GuestsFound::AfterPresenter;
+                    f.post = std::mem::take(&mut post);
+                    break;
+                }
+                post.push(p.text);
+                if post.len() > POST_LOOKAHEAD {
+                    i = presenter_end;
+                    post.clear();
+                    break;
+                }
+                i += 1;
+            }
+            Kind::Text => {
+                if first && unlabelled_block_starts(pieces, i) {
+                    i = inferred_block(pieces, i, Strictness::Unlabelled, &mut f.guests);
+                    f.how = GuestsFound::Unlabelled;
+                    i = trailing_presenter(pieces, i, &mut f);
+                    break;
+                }
+                f.pre.push(p.text);
+                i += 1;
+            }
+        }
+    }
+    if f.how == GuestsFound::No && !post.is_empty() {
+        if junk_after_presenter {
+            // Page text after a presenter with no guests: not this listing's framing.
+            i = presenter_end;
+        } else {
+            f.post = post;
+        }
+    }
+    f.end = i;
+    f
+}
+
+/// The text of a presenter label; "Presenter:" alone takes the next line if it is a
+/// name. Returns it and the index after what was used.
+fn presenter_text<'a>(pieces: &[Piece<'a>], i: usize, rest: &'a str) -> (&'a str, usize) {
+    if !rest.is_empty() {
+        return (rest, i + 1);
+    }
+    let next = next_non_blank(pieces, i + 1);
+    match pieces.get(next) {
+        Some(p)
+            if p.kind == Kind::Text
+                && p.text.len() <= 200
+                && super::person::starts_with_name(p.text) =>
+        {
+            (p.text, next + 1)
+        }
+        _ => (rest, i + 1),
+    }
+}
+
+/// A presenter label right after a guest block ("Guests: … / Presenter: …"), for a
+/// listing that has none yet.
+fn trailing_presenter<'a>(pieces: &[Piece<'a>], i: usize, f: &mut Found<'a>) -> usize {
+    if !f.presenters.is_empty() {
+        return i;
+    }
+    let next = next_non_blank(pieces, i);
+    match pieces.get(next).map(|p| p.kind) {
+        Some(Kind::Label {
+            role: Role::Presenter,
+            rest,
+        }) => {
+            let (text, after) = presenter_text(pieces, next, rest);
+            f.presenters.push(text);
+            after
+        }
+        _ => i,
+    }
+}
+
+fn next_non_blank(pieces: &[Piece], mut i: usize) -> usize {
+    while pieces.get(i).is_some_and(|p| p.kind == Kind::Blank) {
+        i += 1;
+    }
+    i
+}
+
+/// The guest lines under a label: what follows it on its line, then every following
+/// line that reads as a guest, blank lines skipped. Returns the index after the last
+/// guest line taken.
+fn guest_block<'a>(
+    pieces: &[Piece<'a>],
+    i: usize,
+    rest: &'a str,
+    out: &mut Vec<GuestLine<'a>>,
+) -> usize {
+    if !rest.is_empty() {
+        out.push(GuestLine {
+            text: rest,
+            flatten: true,
+            affiliation: None,
+        });
+    } else if let Some(end) = two_line_block(pieces, i + 1, out) {
+        return end;
+    }
+    let end = take_lines(pieces, i + 1, Strictness::Labelled, out);
+    // A list that is a single line may be a flattened one.
+    if out.len() == 1 {
+        out[0].flatten = true;
+    }
+    end
+}
+
+fn inferred_block<'a>(
+    pieces: &[Piece<'a>],
+    i: usize,
+    how: Strictness,
+    out: &mut Vec<GuestLine<'a>>,
+) -> usize {
+    take_lines(pieces, i, how, out)
+}
+
+fn take_lines<'a>(
+    pieces: &[Piece<'a>],
+    mut j: usize,
+    how: Strictness,
+    out: &mut Vec<GuestLine<'a>>,
+) -> usize {
+    let mut end = j;
+    while j < pieces.len() {
+        match pieces[j].kind {
+            Kind::Blank => j += 1,
+            Kind::Text if guests::is_guest_line(pieces[j].text, how) => {
+                let text = pieces[j].text;
+                // Long lines, or several dashes, may be a whole list on one line.
+                let dashes = [" – ", " — ", " - "]
+                    .iter()
+                    .map(|d| text.matches(d).count())
+                    .sum::<usize>();
+                out.push(GuestLine {
+                    affiliation: None,
+                    text,
+                    flatten: text.len() > 300 || dashes >= 3,
+                });
+                j += 1;
+                end = j;
+            }
+            _ => break,
+        }
+    }
+    end
+}
+
+/// The layout of BBC and The Stream pages: each guest's name alone on a line, an
+/// optional `@handle` line, then the affiliation on the next line. Taken only when
+/// the block starts that way, so a heading after a one-line list is not paired with
+/// the paragraph under it.
+fn two_line_block<'a>(
+    pieces: &[Piece<'a>],
+    mut j: usize,
+    out: &mut Vec<GuestLine<'a>>,
+) -> Option<usize> {
+    let mut end = None;
+    loop {
+        let name_at = next_non_blank(pieces, j);
+        let name = match pieces.get(name_at) {
+            Some(p) if p.kind == Kind::Text => p.text,
+            _ => return end,
+        };
+        if find_separator(name, true).is_some() || !looks_like_name(name, 2) {
+            return end;
+        }
+        let mut aff_at = next_non_blank(pieces, name_at + 1);
+        if pieces.get(aff_at).is_some_and(|p| is_handle(p.text)) {
+            aff_at = next_non_blank(pieces, aff_at + 1);
+        }
+        match pieces.get(aff_at) {
+            Some(p) if p.kind == Kind::Text && is_affiliation_line(p.text) => {
+                out.push(GuestLine {
+                    text: name,
+                    flatten: false,
+                    affiliation: Some(p.text),
+                });
+                j = aff_at + 1;
+                end = Some(j);
+            }
+            _ => return end,
+        }
+    }
+}
+
+fn is_handle(line: &str) -> bool {
+    line.starts_with('@') && !line.contains(' ') && line.len() > 1
+}
+
+fn is_affiliation_line(line: &str) -> bool {
+    line.len() <= 300
+        && line.chars().any(char::is_alphabetic)
+        && !line.ends_with('?')
+        && !looks_like_name(line, 2)
+}
+
+/// Two billing lines in a row with no label: a guest list whose label was lost.
+fn unlabelled_block_starts(pieces: &[Piece], i: usize) -> bool {
+    if !guests::is_guest_line(pieces[i].text, Strictness::Unlabelled) {
+        return false;
+    }
+    let next = next_non_blank(pieces, i + 1);
+    match pieces.get(next) {
+        Some(p) if p.kind == Kind::Text => guests::is_guest_line(p.text, Strictness::Unlabelled),
+        Some(p) => matches!(
+            p.kind,
+            Kind::Label {
+                role: Role::Presenter,
+                ..
+            }
+        ),
+        None => false,
+    }
+}

@@ -1,0 +1,443 @@
+//! The parser end to end, one rule at a time. The corpus and its precision and recall
+//! are in `tests/listing/`.
+
+use super::*;
+
+fn g(name: &str, affiliation: &str) -> ParsedPerson {
+    ParsedPerson {
+        name: name.into(),
+        honorific: None,
+        affiliation: (!affiliation.is_empty()).then(|| affiliation.into()),
+    }
+}
+
+fn pairs(d: &ListingDraft) -> Vec<(String, Option<String>)> {
+    d.guests
+        .iter()
+        .map(|g| (g.name.clone(), g.affiliation.clone()))
+        .collect()
+}
+
+fn names(d: &ListingDraft) -> Vec<&str> {
+    d.guests.iter().map(|g| g.name.as_str()).collect()
+}
+
+const SAMPLE: &str = include_str!("../../tests/listings/01-inside-story-sample.txt");
+
+#[test]
+fn the_shared_sample() {
+    let d = parse_listing(SAMPLE);
+    assert_eq!(
+        d.title,
+        "How to achieve a lasting ceasefire between Russia and Ukraine?"
+    );
+    assert_eq!(d.framing.len(), 6, "{:#?}", d.framing);
+    assert!(d.framing[0].starts_with("It took three years"));
+    assert!(d.framing[5].starts_with("And with Russia steadily advancing"));
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Dareen Abughaida");
+    assert_eq!(
+        d.guests,
+        [
+            g(
+                "Peter Zalmayev",
+                "Executive director at Eurasia Democracy Initiative"
+            ),
+            g(
+                "Pavel Felgenhauer",
+                "Independent defence and Russian foreign policy analyst"
+            ),
+            g(
+                "Anatol Lieven",
+                "Director of the Eurasia Program at Quincy Institute for Responsible Statecraft"
+            ),
+        ]
+    );
+    assert_eq!(
+        d.other_listings,
+        ["Why did the US block a resolution demanding an end to Israel's war on Gaza?"]
+    );
+}
+
+#[test]
+fn the_samples_second_listing_parses_on_its_own() {
+    let at = SAMPLE.find("Why did the US block").unwrap();
+    let d = parse_listing(&SAMPLE[at..]);
+    assert_eq!(
+        d.title,
+        "Why did the US block a resolution demanding an end to Israel's war on Gaza?"
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Mohammed Jamjoom");
+    assert_eq!(
+        d.guests,
+        [
+            g(
+                "Stephen Zunes",
+                "professor of politics at the University of San Francisco"
+            ),
+            g(
+                "Luigi Daniele",
+                "associate professor of international law at Molise University in Italy"
+            ),
+            g(
+                "Firas El Echi",
+                "journalist and host of the Here's Why podcast"
+            ),
+        ]
+    );
+    // The paragraph's statements are one item; its two questions are one each.
+    assert_eq!(d.framing.len(), 3, "{:#?}", d.framing);
+    assert!(d.framing[2].starts_with("Even when resolutions are passed"));
+    assert!(
+        d.warnings.iter().any(|w| w.contains("one line")),
+        "{:?}",
+        d.warnings
+    );
+}
+
+#[test]
+fn a_whole_listing_on_one_line() {
+    let d = parse_listing(
+        "Can the UN still stop wars? The Security Council is deadlocked again and the \
+         General Assembly has no teeth, while the number of conflicts keeps rising across \
+         the world. Is reform possible? Presenter: Hashem Ahelbarra Guests: Richard Gowan \
+         – UN director at International Crisis Group Mandeep Tiwana – chief of programmes \
+         at CIVICUS",
+    );
+    assert_eq!(d.title, "Can the UN still stop wars?");
+    assert_eq!(d.framing.len(), 2, "{:#?}", d.framing);
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Hashem Ahelbarra");
+    assert_eq!(names(&d), ["Richard Gowan", "Mandeep Tiwana"]);
+}
+
+#[test]
+fn mixed_separators_in_one_list() {
+    let d = parse_listing(
+        "Who pays for climate damage?\nHost: Femi Oke\nGuests:\n\
+         Ana Toni – climate secretary, Brazil\nSaleemul Huq, director of ICCCAD\n\
+         Rachel Kyte (Tufts University)\nMohamed Adow: Power Shift Africa\n\
+         Jennifer Morgan | Greenpeace International\nJean-Pierre Filiu - professor at Sciences Po",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ana Toni".into(), Some("climate secretary, Brazil".into())),
+            ("Saleemul Huq".into(), Some("director of ICCCAD".into())),
+            ("Rachel Kyte".into(), Some("Tufts University".into())),
+            ("Mohamed Adow".into(), Some("Power Shift Africa".into())),
+            (
+                "Jennifer Morgan".into(),
+                Some("Greenpeace International".into())
+            ),
+            (
+                "Jean-Pierre Filiu".into(),
+                Some("professor at Sciences Po".into())
+            ),
+        ]
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Femi Oke");
+}
+
+#[test]
+fn guest_labels_in_every_spelling() {
+    for label in [
+        "Guests:",
+        "Guests",
+        "Guest:",
+        "Panel:",
+        "Panelists:",
+        "Contributors:",
+        "With:",
+        "GUESTS:",
+        "Our guests:",
+    ] {
+        let d = parse_listing(&format!(
+            "Is the euro safe?\nPresenter: Jane Roe\n{label}\nAnna Lind – economist\nBo Dahl – banker\nShare"
+        ));
+        assert_eq!(names(&d), ["Anna Lind", "Bo Dahl"], "{label}");
+        assert!(d.framing.is_empty(), "{label}: {:?}", d.framing);
+    }
+}
+
+#[test]
+fn a_missing_guests_label_is_inferred_after_the_presenter() {
+    let d = parse_listing(
+        "Is the euro safe?\nThe ECB meets on Thursday.\nPresenter: Jane Roe\n\
+         Anna Lind – economist at Nordea\nBo Dahl – banker\nRelated Articles\nOther Story – x",
+    );
+    assert_eq!(names(&d), ["Anna Lind", "Bo Dahl"]);
+    assert_eq!(d.framing, ["The ECB meets on Thursday."]);
+    assert!(
+        d.warnings
+            .iter()
+            .any(|w| w.contains("No \"Guests:\" label")),
+        "{:?}",
+        d.warnings
+    );
+}
+
+#[test]
+fn no_labels_at_all() {
+    let d = parse_listing(
+        "Is the euro safe?\nThe ECB meets on Thursday.\nAnna Lind – economist at Nordea\nBo Dahl – banker",
+    );
+    assert_eq!(d.title, "Is the euro safe?");
+    assert_eq!(names(&d), ["Anna Lind", "Bo Dahl"]);
+    assert!(d.presenter.is_none());
+    assert!(d.warnings.iter().any(|w| w == "No presenter found"));
+}
+
+#[test]
+fn presenter_labels_and_several_presenters() {
+    for (line, want) in [
+        ("Presenter: Dareen Abughaida", vec!["Dareen Abughaida"]),
+        ("Presented by Nick Robinson", vec!["Nick Robinson"]),
+        ("Host: Femi Oke", vec!["Femi Oke"]),
+        (
+            "Hosted by Femi Oke and Malika Bilal",
+            vec!["Femi Oke", "Malika Bilal"],
+        ),
+        ("Moderator: Jane Roe", vec!["Jane Roe"]),
+        (
+            "Presenters: Mishal Husain and Nick Robinson",
+            vec!["Mishal Husain", "Nick Robinson"],
+        ),
+        (
+            "Host: Femi Oke, Malika Bilal",
+            vec!["Femi Oke", "Malika Bilal"],
+        ),
+        ("Hosts: A. Smith & Bo Dahl", vec!["A. Smith", "Bo Dahl"]),
+    ] {
+        let d = parse_listing(&format!("Why now?\n{line}\nGuests:\nAnna Lind – economist"));
+        let got: Vec<&str> = d.presenters.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(got, want, "{line}");
+        assert_eq!(d.presenter.as_ref().map(|p| p.name.as_str()), Some(want[0]));
+        assert_eq!(names(&d), ["Anna Lind"], "{line}");
+    }
+    let d =
+        parse_listing("Why now?\nPresenter: Dareen Abughaida, Al Jazeera\nGuests: Anna Lind – x");
+    assert_eq!(d.presenters.len(), 1);
+    assert_eq!(d.presenters[0].affiliation.as_deref(), Some("Al Jazeera"));
+}
+
+#[test]
+fn honorifics_go_to_their_own_field() {
+    let d = parse_listing(
+        "Why now?\nPresenter: Dr Jane Roe\nGuests:\nLt. Gen. (Ret.) Mark Hertling – former commander\n\
+         Prof. Tarık Oğuzlu – Antalya Bilim University\nAmb. Nabil Fahmy, former foreign minister of Egypt",
+    );
+    let h: Vec<(&str, Option<&str>)> = d
+        .guests
+        .iter()
+        .map(|g| (g.name.as_str(), g.honorific.as_deref()))
+        .collect();
+    assert_eq!(
+        h,
+        [
+            ("Mark Hertling", Some("Lt. Gen. (Ret.)")),
+            ("Tarık Oğuzlu", Some("Prof.")),
+            ("Nabil Fahmy", Some("Amb.")),
+        ]
+    );
+    assert_eq!(
+        d.presenter.as_ref().unwrap().honorific.as_deref(),
+        Some("Dr")
+    );
+}
+
+#[test]
+fn scripts_particles_and_capitals() {
+    let d = parse_listing(
+        "هل تنجح المفاوضات؟\nالمقدم: خالد\nGuests:\nمروان بشارة – محلل سياسي\n\
+         Сергей Караганов – политолог\nFiras El Echi – journalist\nPETER ZALMAYEV – ANALYST\n\
+         Hana al-Masri – lawyer",
+    );
+    assert_eq!(
+        names(&d),
+        [
+            "مروان بشارة",
+            "Сергей Караганов",
+            "Firas El Echi",
+            "PETER ZALMAYEV",
+            "Hana al-Masri"
+        ]
+    );
+    assert!(
+        d.warnings.iter().any(|w| w.contains("capitals")),
+        "{:?}",
+        d.warnings
+    );
+}
+
+#[test]
+fn page_junk_never_reaches_framing_or_guests() {
+    let d = parse_listing(
+        "Share\nAdvertisement\nIs the euro safe?\nPublished On 16 May 2025\n#Economy #Euro\n\
+         The ECB meets on Thursday.\nRead more\nClick here to watch\nPresenter: Jane Roe\n\
+         Guests:\nAnna Lind – economist\nSign up for our newsletter\nBo Dahl – banker\nSubscribe",
+    );
+    assert_eq!(d.title, "Is the euro safe?");
+    assert_eq!(d.framing, ["The ECB meets on Thursday."]);
+    assert_eq!(names(&d), ["Anna Lind"]);
+}
+
+#[test]
+fn trailing_headings_are_not_guests() {
+    let d = parse_listing(
+        "Why?\nPresenter: Jane Roe\nGuests:\nAnna Lind – economist\nMost Shared Stories\n",
+    );
+    assert_eq!(names(&d), ["Anna Lind"]);
+    let d = parse_listing("Why?\nGuests: Anna Lind, Bo Dahl and Cy Twombly");
+    assert_eq!(names(&d), ["Anna Lind", "Bo Dahl", "Cy Twombly"]);
+    assert!(d.warnings.iter().any(|w| w.contains("No affiliations")));
+}
+
+#[test]
+fn titles_lose_the_page_suffix() {
+    let d = parse_listing("How to achieve a ceasefire? | Inside Story\nPresenter: Jane Roe");
+    assert_eq!(d.title, "How to achieve a ceasefire?");
+    let d = parse_listing("Gaza – The Forgotten War\nPresenter: Jane Roe");
+    assert_eq!(d.title, "Gaza – The Forgotten War");
+}
+
+#[test]
+fn split_listings_cuts_at_dash_lines() {
+    let parts = split_listings("A?\nHost: X\n---\n\n  \n-----\r\nB?\nHost: Y\n");
+    assert_eq!(parts, ["A?\nHost: X", "B?\nHost: Y"]);
+    assert_eq!(split_listings(""), Vec::<&str>::new());
+    assert_eq!(split_listings("a - b\n--- x"), ["a - b\n--- x"]);
+}
+
+#[test]
+fn a_dash_line_inside_a_text_ends_the_first_listing() {
+    let d = parse_listing(
+        "A?\nHost: Xa Ya\nGuests: Bb Cc – x\n---\nB?\nHost: Zz Yy\nGuests: Dd Ee – y",
+    );
+    assert_eq!(d.title, "A?");
+    assert_eq!(d.other_listings, ["B?"]);
+}
+
+#[test]
+fn bounds_are_kept_with_warnings() {
+    let long = "Why ".repeat(200) + "?";
+    let guests: String = (0..30)
+        .map(|i| format!("Guest{} Person{} – aff {i}\n", alpha(i), alpha(i)))
+        .collect();
+    let d = parse_listing(&format!("{long}\nPresenter: Jane Roe\nGuests:\n{guests}"));
+    assert_eq!(d.title.chars().count(), limits::TITLE);
+    assert_eq!(d.guests.len(), MAX_GUESTS);
+    assert!(
+        d.warnings.iter().any(|w| w.contains("More than 12 guests")),
+        "{:?}",
+        d.warnings
+    );
+    let many: String = (0..60).map(|i| format!("Question {i}?\n")).collect();
+    let d = parse_listing(&format!("Title\n{many}Presenter: Jane Roe"));
+    assert_eq!(d.framing.len(), MAX_FRAMING);
+}
+
+fn alpha(i: usize) -> String {
+    let mut s = String::new();
+    let mut n = i + 1;
+    while n > 0 {
+        s.push((b'a' + (n % 26) as u8) as char);
+        n /= 26;
+    }
+    s
+}
+
+#[test]
+fn empty_and_garbage_give_a_reviewable_draft() {
+    for text in [
+        "",
+        "   \n\n",
+        "\u{0}\u{1}\u{2}",
+        "----",
+        "?",
+        "– – –",
+        "Guests:",
+        "Presenter:",
+    ] {
+        let d = parse_listing(text);
+        assert!(d.title.is_empty() || text.contains('?'), "{text:?}: {d:?}");
+        assert!(!d.warnings.is_empty(), "{text:?}");
+    }
+}
+
+#[test]
+fn a_draft_validates_as_a_programme() {
+    let d = parse_listing(SAMPLE);
+    assert!(to_input(&d).validate().is_ok());
+}
+
+/// How the import will build a programme from a draft.
+pub(super) fn to_input(d: &ListingDraft) -> crate::ProgrammeInput {
+    let person = |p: &ParsedPerson| crate::PersonInput {
+        person_id: None,
+        name: p.name.clone(),
+        affiliation: p.affiliation.clone(),
+    };
+    crate::ProgrammeInput {
+        title: if d.title.is_empty() {
+            "Untitled".into()
+        } else {
+            d.title.clone()
+        },
+        framing: d.framing.clone(),
+        presenter: d.presenter.as_ref().map(person),
+        guests: d.guests.iter().map(person).collect(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn the_two_line_layout_of_bbc_and_the_stream() {
+    let d = parse_listing(
+        "Can Kashmir's tourism survive? | The Stream\nPresenter: Malika Bilal\nGuests:\n\
+         Anuradha Bhasin\n@AnuradhaBhasin_\nExecutive editor, Kashmir Times\n\n\
+         Siddiq Wahid\nFormer vice chancellor\n\nShare",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Anuradha Bhasin".into(),
+                Some("Executive editor, Kashmir Times".into())
+            ),
+            ("Siddiq Wahid".into(), Some("Former vice chancellor".into())),
+        ]
+    );
+    let d = parse_listing(
+        "The Siege of Constantinople\nWith\n\nJudith Herrin\nProfessor at King's College London\n\n\
+         Presenter: Melvyn Bragg\nProducer: Simon Tillotson",
+    );
+    assert_eq!(names(&d), ["Judith Herrin"]);
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Melvyn Bragg");
+}
+
+#[test]
+fn a_title_label_wins_over_an_emails_first_lines() {
+    let d = parse_listing(
+        "Subject: booking confirmed\nHi all,\nTitle: Will the ceasefire hold?\nPresenter: Jane Roe\n\
+         Guests:\nAnna Lind – economist\nThanks,\nDesk",
+    );
+    assert_eq!(d.title, "Will the ceasefire hold?");
+    assert_eq!(names(&d), ["Anna Lind"]);
+    assert!(d.framing.is_empty(), "{:?}", d.framing);
+}
+
+#[test]
+fn guests_after_the_presenter_and_reversed_order() {
+    let d = parse_listing(
+        "Why?\nGuests:\nAnna Lind – economist\nBo Dahl – banker\nPresenter: Jane Roe\nShare",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Jane Roe");
+    assert_eq!(names(&d), ["Anna Lind", "Bo Dahl"]);
+    // Framing after "Presented by" and before the guests is framing.
+    let d =
+        parse_listing("Why?\nPresented by Jane Roe\nA paragraph about it.\nGuests:\nAnna Lind – x");
+    assert_eq!(d.framing, ["A paragraph about it."]);
+    // Page text after a presenter with no guests is not framing.
+    let d = parse_listing("Why?\nPresenter: Jane Roe\nShare\nSome other story text.\nMore text.");
+    assert!(d.framing.is_empty(), "{:?}", d.framing);
+    assert!(d.warnings.iter().any(|w| w == "No guests found"));
+}

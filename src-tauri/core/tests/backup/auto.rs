@@ -1,0 +1,159 @@
+//! The daily backup: taken when due and there is data, skipped otherwise, rotated to
+//! `backup.keep`, and a warning (never a failure to open) when it cannot be written.
+
+use std::fs;
+
+use greenroom_core::{backup, restore, Store};
+
+use super::{backup_titles, block_backups, db_with, names, temp_db};
+
+#[test]
+fn the_daily_backup_is_taken_when_there_is_data_and_not_again_the_same_day() {
+    let (dir, db) = temp_db();
+    drop(Store::open(&db).unwrap());
+    assert_eq!(
+        backup::daily_if_due(&db).unwrap(),
+        None,
+        "nothing to lose yet"
+    );
+
+    db_with(&db, &["Kept in the backup"]);
+    assert!(backup::daily_due(&db));
+    let taken = backup::daily_if_due(&db).unwrap().expect("a backup");
+    assert_eq!(taken.parent().unwrap(), dir.path().join("backups"));
+    let name = taken.file_name().unwrap().to_str().unwrap();
+    assert!(
+        name.starts_with("greenroom-") && name.ends_with("Z.db") && name.len() == 29,
+        "{name}"
+    );
+    assert_eq!(
+        restore::check(&taken).unwrap(),
+        greenroom_core::migrate::SCHEMA_VERSION
+    );
+    assert_eq!(backup_titles(&taken), ["Kept in the backup"]);
+    // One self-contained file: no temporary, no -wal or -shm beside it.
+    assert_eq!(names(&dir.path().join("backups")), [name]);
+
+    assert!(!backup::daily_due(&db));
+    assert_eq!(backup::daily_if_due(&db).unwrap(), None);
+    let listed = backup::list(&db).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].path, taken);
+    assert_eq!(listed[0].label, None);
+    assert_eq!(listed[0].size, fs::metadata(&taken).unwrap().len());
+}
+
+#[test]
+fn rotation_keeps_the_newest_n_of_ours_and_nothing_else_is_touched() {
+    let (dir, db) = temp_db();
+    db_with(&db, &["Programme"]);
+    Store::open(&db)
+        .unwrap()
+        .set_setting("backup.keep", "3")
+        .unwrap();
+    let folder = dir.path().join("backups");
+    fs::create_dir(&folder).unwrap();
+    let ours = [
+        "greenroom-20240101T000000Z.db",
+        "greenroom-20240102T000000Z-before-v5.db",
+        "greenroom-20240103T000000Z.db",
+        "greenroom-20240104T000000Z-before-restore.db",
+        "greenroom-20240105T000000Z.db",
+    ];
+    for n in ours {
+        fs::write(folder.join(n), b"old backup").unwrap();
+    }
+    fs::write(folder.join("greenroom-20240101T000000Z.db-wal"), b"wal").unwrap();
+    let foreign = [
+        "greenroom-20240101T000000Z.db.bak",
+        "greenroom.db",
+        "my copy.db",
+        "notes.txt",
+        "greenroom-20230101T000000Z-My Copy.db",
+    ];
+    for n in foreign {
+        fs::write(folder.join(n), b"not ours").unwrap();
+    }
+    assert!(backup::daily_due(&db), "the newest is years old");
+
+    let taken = backup::daily_if_due(&db).unwrap().expect("a backup");
+
+    let mut expected: Vec<String> = foreign.iter().map(|s| s.to_string()).collect();
+    expected.push(taken.file_name().unwrap().to_string_lossy().into_owned());
+    expected.push("greenroom-20240104T000000Z-before-restore.db".into());
+    expected.push("greenroom-20240105T000000Z.db".into());
+    expected.sort();
+    assert_eq!(names(&folder), expected);
+    let listed: Vec<_> = backup::list(&db).unwrap();
+    assert_eq!(listed.len(), 3);
+    assert_eq!(listed[0].path, taken, "newest first");
+    assert_eq!(listed[2].label.as_deref(), Some("before-restore"));
+}
+
+#[test]
+fn a_before_restore_copy_does_not_count_as_todays_backup() {
+    let (dir, db) = temp_db();
+    db_with(&db, &["Programme"]);
+    let folder = dir.path().join("backups");
+    fs::create_dir(&folder).unwrap();
+    let now = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    fs::write(
+        folder.join(format!("greenroom-{now}-before-restore.db")),
+        b"x",
+    )
+    .unwrap();
+    assert!(backup::daily_due(&db));
+    fs::write(folder.join(format!("greenroom-{now}-before-v9.db")), b"x").unwrap();
+    assert!(!backup::daily_due(&db));
+}
+
+#[test]
+fn an_unwritable_backups_folder_is_a_warning_and_the_database_still_opens() {
+    let (_dir, db) = temp_db();
+    db_with(&db, &["Still here"]);
+    let blocker = block_backups(&db);
+
+    let e = backup::daily_if_due(&db).unwrap_err();
+    assert_eq!(e.code(), "backup");
+    assert!(e.to_string().contains("backups"), "{e}");
+    let (store, warning) = Store::open_with_backups(&db).unwrap();
+    assert!(
+        warning.is_none(),
+        "no migration, so no backup was due at open"
+    );
+    assert_eq!(store.list_programmes(&Default::default()).unwrap().len(), 1);
+    let e = store.backup_now().unwrap_err();
+    assert_eq!(e.code(), "backup");
+    assert_eq!(fs::read(&blocker).unwrap(), b"in the way");
+}
+
+#[test]
+fn backup_to_a_file_writes_a_checked_copy_and_replaces_it_whole() {
+    let (dir, db) = temp_db();
+    db_with(&db, &["One"]);
+    let out = dir.path().join("elsewhere.db");
+    fs::write(&out, b"an older export").unwrap();
+    let store = Store::open(&db).unwrap();
+    store.backup_to(&out).unwrap();
+    assert_eq!(
+        restore::check(&out).unwrap(),
+        greenroom_core::migrate::SCHEMA_VERSION
+    );
+    assert_eq!(backup_titles(&out), ["One"]);
+    assert_eq!(
+        names(dir.path()),
+        [
+            "elsewhere.db",
+            "greenroom.db",
+            "greenroom.db-shm",
+            "greenroom.db-wal"
+        ]
+    );
+
+    let e = store.backup_to(&db).unwrap_err();
+    assert_eq!(e.code(), "validation");
+    let e = store
+        .backup_to(&dir.path().join("no/such/folder/x.db"))
+        .unwrap_err();
+    assert_eq!(e.code(), "backup");
+}

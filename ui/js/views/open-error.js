@@ -1,0 +1,109 @@
+// The start screen for a database that cannot be opened: what happened, where the
+// file is, and, for a damaged file, the backups that could replace it. Nothing is
+// repaired or replaced unless the producer asks, and a restore first keeps a copy of
+// the file it replaces (`…-before-restore.db` in the backups folder).
+
+import { h, replaceChildren, formatTimestamp } from '../dom.js';
+import { api } from '../ipc.js';
+import { backupLabel, formatSize } from './backup-labels.js';
+
+// Errors a backup can put right. A newer schema wants a newer Greenroom, and a
+// folder problem wants the folder fixed: a restore would lose data or fail.
+const RESTORABLE = new Set(['corrupt', 'not_a_database']);
+
+export function mountOpenError(root, info, { onRestored }) {
+  let alive = true;
+  let busy = false;
+  const err = info.openError;
+
+  const reassure = h('p', { class: 'fatal-reassure', id: 'open-error-reassure' },
+    'The file was not changed. Close Greenroom, deal with the file (or start Greenroom with another database), then open it again.');
+  const backupsBox = h('section', { id: 'open-error-backups', class: 'open-error-backups', 'aria-labelledby': 'open-error-backups-heading', hidden: true });
+  const status = h('p', { id: 'restore-status', class: 'form-status', role: 'status', 'aria-live': 'polite' });
+  const failure = h('div', { id: 'restore-error', class: 'error-box', role: 'alert', hidden: true });
+
+  replaceChildren(
+    root,
+    h('section', { class: 'fatal', id: 'open-error' },
+      h('div', { role: 'alert' },
+        h('h1', {}, err.code === 'corrupt' ? 'Greenroom’s database is damaged' : 'Greenroom could not open its database'),
+        h('p', { class: 'fatal-message' }, err.message)),
+      h('dl', { class: 'fatal-details' },
+        h('dt', {}, 'Database file'),
+        h('dd', {}, h('code', { class: 'path' }, info.dbPath)),
+        h('dt', {}, 'Error code'),
+        h('dd', {}, h('code', {}, err.code))),
+      reassure,
+      backupsBox,
+      status,
+      failure),
+  );
+
+  const buttons = () => [...backupsBox.querySelectorAll('button')];
+
+  async function restore(fileName) {
+    if (busy) return;
+    busy = true;
+    for (const b of buttons()) b.disabled = true;
+    failure.hidden = true;
+    status.className = 'form-status';
+    status.textContent = 'Checking the backup and restoring it…';
+    try {
+      const done = await api.restoreBackup(fileName);
+      if (!alive) return;
+      status.className = 'form-status saved';
+      status.textContent = 'Restored';
+      onRestored(done);
+    } catch (e) {
+      if (!alive) return;
+      busy = false;
+      for (const b of buttons()) b.disabled = false;
+      status.textContent = '';
+      failure.textContent = `Not restored: ${e.message}`;
+      failure.hidden = false;
+    }
+  }
+
+  function showBackups(overview) {
+    const list = overview.backups;
+    if (list.length === 0) {
+      replaceChildren(backupsBox,
+        h('h2', { id: 'open-error-backups-heading' }, 'Backups'),
+        h('p', {}, 'There are no backups to restore in ', h('code', { class: 'path' }, overview.folder), '.'));
+      backupsBox.hidden = false;
+      return;
+    }
+    reassure.textContent = 'The file was not changed. Restoring a backup replaces it, after keeping a copy of it in the backups folder (named …-before-restore.db).';
+    replaceChildren(backupsBox,
+      h('h2', { id: 'open-error-backups-heading' }, 'Restore from a backup'),
+      h('p', { class: 'hint' }, 'Backups are kept in ', h('code', { class: 'path', id: 'backups-folder' }, overview.folder),
+        '. Each is checked before it is restored; a damaged one is refused.'),
+      h('p', {}, h('button', { type: 'button', id: 'restore-newest', class: 'button primary', onclick: () => restore(null) },
+        'Restore from the newest good backup')),
+      h('ol', { id: 'backup-list', class: 'backup-list' },
+        list.map((b) => h('li', { class: 'backup-item', dataset: { file: b.fileName } },
+          h('span', { class: 'backup-time' }, formatTimestamp(b.takenAt)),
+          h('span', { class: 'backup-label' }, backupLabel(b.label)),
+          h('span', { class: 'backup-size' }, formatSize(b.size)),
+          h('button', { type: 'button', class: 'button restore-one', onclick: () => restore(b.fileName) },
+            'Restore this one')))));
+    backupsBox.hidden = false;
+  }
+
+  if (RESTORABLE.has(err.code)) {
+    api.listBackups().then(
+      (overview) => { if (alive) showBackups(overview); },
+      (e) => {
+        if (!alive) return;
+        failure.textContent = `The backups could not be listed: ${e.message}`;
+        failure.hidden = false;
+      },
+    );
+  }
+
+  return {
+    unmount() {
+      alive = false;
+    },
+  };
+}
