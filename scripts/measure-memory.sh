@@ -11,6 +11,8 @@
 # if built, else target/debug/greenroom ($GREENROOM_BIN overrides). Needs Xvfb and
 # .tools/bin/tauri-driver (scripts/setup.sh installs both).
 #
+# MEASURE_ROLE=presenter opens the busiest presenter's page instead of the busiest guest's.
+#
 # PSS (proportional set size, /proc/PID/smaps_rollup) counts pages shared between the
 # processes once, so the total is what the app adds to the machine; RSS is printed too.
 set -euo pipefail
@@ -61,15 +63,27 @@ done
 Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 
-read -r port native_port < <(python3 -c '
+# tauri-driver now and then exits at once (status 0, no message); try again on new ports.
+for attempt in 1 2 3 4 5; do
+  read -r port native_port < <(python3 -c '
 import socket
 s = [socket.socket() for _ in range(2)]
 for x in s: x.bind(("127.0.0.1", 0))
 print(*(x.getsockname()[1] for x in s))')
-DISPLAY=":$display" NO_AT_BRIDGE=1 GREENROOM_DB="$work/greenroom.db" \
-  XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" \
-  "$driver" --port "$port" --native-port "$native_port" >/dev/null 2>"$work/driver.log" &
-driver_pid=$!
+  DISPLAY=":$display" NO_AT_BRIDGE=1 GREENROOM_DB="$work/greenroom.db" \
+    XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" \
+    "$driver" --port "$port" --native-port "$native_port" >/dev/null 2>"$work/driver.log" &
+  driver_pid=$!
+  sleep 2
+  if kill -0 "$driver_pid" 2>/dev/null; then break; fi
+  wait "$driver_pid" || true
+  driver_pid=
+  # It leaves its WebKitWebDriver behind, known by the port it was given.
+  for pid in $(pgrep -x -f "/usr/bin/WebKitWebDriver --port=$native_port --host=127.0.0.1"); do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  [ "$attempt" = 5 ] && { echo "tauri-driver would not start: $(cat "$work/driver.log")" >&2; exit 1; }
+done
 
 echo "binary:   $bin"
 echo "database: $db ($(du -m "$db" | cut -f1) MB)"
@@ -178,7 +192,8 @@ measure("programme list loaded")
 con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
 guest, name, n = con.execute(
     "SELECT a.person_id, p.name, count(*) AS n FROM appearance a JOIN person p ON p.id = a.person_id "
-    "WHERE a.role = 'guest' GROUP BY a.person_id ORDER BY n DESC, a.person_id LIMIT 1").fetchone()
+    "WHERE a.role = ? GROUP BY a.person_id ORDER BY n DESC, a.person_id LIMIT 1",
+    (os.environ.get("MEASURE_ROLE", "guest"),)).fetchone()
 con.close()
 
 box = element("#global-search")
@@ -187,10 +202,12 @@ until("return document.getElementById('search-person-' + arguments[0])", "the se
 time.sleep(2)
 measure(f"after searching {name!r}")
 
+opened = time.time()
 call("POST", f"{s}/element/{element('#search-person-' + guest)}/click", {})
 shown = until("return document.querySelectorAll('#person-appearances tr.appearance-row').length",
-              "the guest page", 180)
+              "the person page", 180)
+opened = time.time() - opened
 time.sleep(3)
-measure(f"guest page ({shown} appearances)")
+measure(f"person page ({shown} appearances, shown in {opened:.1f} s)")
 call("DELETE", s)
 PY

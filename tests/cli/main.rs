@@ -7,6 +7,7 @@ mod errors;
 mod exchange;
 mod guests;
 mod guests_dedupe;
+mod import;
 mod programmes;
 mod runsheet;
 mod search;

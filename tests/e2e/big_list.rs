@@ -53,3 +53,55 @@ async fn show_more_continues_after_the_last_row_without_gaps_or_repeats() {
     );
     app.close().await;
 }
+
+/// A presenter's page draws their appearances 200 at a time: laying out thousands of
+/// rows at once froze the window for seconds.
+#[tokio::test]
+async fn a_presenters_page_draws_appearances_a_page_at_a_time() {
+    let sandbox = Sandbox::new();
+    sandbox.cli(&[
+        "dev",
+        "generate",
+        "--programmes",
+        "1500",
+        "--people",
+        "80",
+        "--seed",
+        "1",
+    ]);
+    let (id, name, total) = rusqlite::Connection::open(sandbox.db())
+        .unwrap()
+        .query_row(
+            "SELECT a.person_id, p.name, count(*) AS n FROM appearance a
+             JOIN person p ON p.id = a.person_id WHERE a.role = 'presenter'
+             GROUP BY a.person_id ORDER BY n DESC, a.person_id LIMIT 1",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
+            },
+        )
+        .unwrap();
+    let total = total as usize;
+    assert!(total > 200 && total <= 600, "{total} appearances");
+
+    let app = sandbox.launch().await;
+    app.type_into("#global-search", &name).await;
+    app.click(&format!("#search-person-{id}")).await;
+    let rows = "#person-appearances tr.appearance-row";
+    app.wait_count(rows, 200).await;
+    app.wait_text("#appearances-more", &format!("({} not shown)", total - 200))
+        .await;
+    let mut shown = 200;
+    while shown < total {
+        app.click("#appearances-more").await;
+        shown = (shown + 200).min(total);
+        app.wait_count(rows, shown).await;
+    }
+    let more = app.driver.find(By::Css("#appearances-more")).await.unwrap();
+    assert!(!more.is_displayed().await.unwrap());
+    app.close().await;
+}

@@ -2,7 +2,7 @@
 //! whose people are matched against the directory, and a confirmed draft becomes a
 //! programme, once. Bulk imports run one listing per transaction.
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 
 use crate::db::Store;
@@ -11,7 +11,7 @@ use crate::ids::{PersonId, ProgrammeId};
 use crate::listing::{self, ListingDraft, ParsedPerson};
 use crate::model::{PersonInput, ProgrammeInput, Status};
 use crate::names::{compact, match_key};
-use crate::programmes::insert_programme;
+use crate::programmes::{insert_programme, ChildrenOrder};
 use crate::suggest::PersonSuggestion;
 use crate::text::{limits, name_key};
 
@@ -65,7 +65,11 @@ pub struct ImportDraft {
 
 /// What importing one listing did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase", tag = "outcome")]
+#[serde(
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase",
+    tag = "outcome"
+)]
 pub enum Imported {
     Created {
         id: ProgrammeId,
@@ -81,21 +85,29 @@ pub enum Imported {
 impl Store {
     /// Parses `text` and matches its people against the directory. Writes nothing.
     pub fn draft_from_listing(&self, text: &str) -> Result<ImportDraft> {
-        check_size(text)?;
-        let parsed = listing::parse_listing(text);
-        self.draft_from_parsed(parsed)
+        self.draft(text, Candidates::Offer)
     }
 
-    fn draft_from_parsed(&self, parsed: ListingDraft) -> Result<ImportDraft> {
+    fn draft(&self, text: &str, candidates: Candidates) -> Result<ImportDraft> {
+        check_size(text)?;
+        let parsed = listing::parse_listing(text);
+        self.draft_from_parsed(parsed, candidates)
+    }
+
+    fn draft_from_parsed(
+        &self,
+        parsed: ListingDraft,
+        candidates: Candidates,
+    ) -> Result<ImportDraft> {
         let presenter = parsed
             .presenter
             .as_ref()
-            .map(|p| self.match_person(p))
+            .map(|p| self.match_person(p, candidates))
             .transpose()?;
         let guests = parsed
             .guests
             .iter()
-            .map(|g| self.match_person(g))
+            .map(|g| self.match_person(g, candidates))
             .collect::<Result<Vec<_>>>()?;
         let key = import_key(&parsed.title, parsed.guests.iter().map(|g| g.name.as_str()));
         Ok(ImportDraft {
@@ -109,7 +121,7 @@ impl Store {
         })
     }
 
-    fn match_person(&self, p: &ParsedPerson) -> Result<PersonMatch> {
+    fn match_person(&self, p: &ParsedPerson, candidates: Candidates) -> Result<PersonMatch> {
         let key = match_key(&p.name);
         let exact: Option<(PersonId, String)> = self
             .conn
@@ -118,7 +130,8 @@ impl Store {
             .optional()?;
         let candidates = match exact {
             Some(_) => Vec::new(),
-            None => self.suggest_people(&p.name, CANDIDATES)?,
+            None if candidates == Candidates::Offer => self.suggest_people(&p.name, CANDIDATES)?,
+            None => Vec::new(),
         };
         Ok(PersonMatch {
             name: p.name.clone(),
@@ -146,50 +159,26 @@ impl Store {
         input: &ProgrammeInput,
         honorifics: &[Option<String>],
     ) -> Result<Imported> {
-        let valid = input.validate()?;
-        let key = import_key(&input.title, input.guests.iter().map(|g| g.name.as_str()));
-        let line_up: Vec<&PersonInput> = input.presenter.iter().chain(&input.guests).collect();
         let tx = self.write()?;
-        let before: Option<ProgrammeId> = tx
-            .prepare_cached("SELECT id FROM programme WHERE import_key = ?1")?
-            .query_row([&key], |r| r.get(0))
-            .optional()?;
-        if let Some(id) = before {
-            return Ok(Imported::AlreadyImported { id });
-        }
-        // Who is new, asked before the insert adds them (by id, or by name as
-        // `people::resolve` will look them up).
-        let mut new_people = 0;
-        for person in line_up.iter().filter(|p| p.person_id.is_none()) {
-            let known: bool = tx
-                .prepare_cached("SELECT EXISTS (SELECT 1 FROM person WHERE name_key = ?1)")?
-                .query_row([name_key(&person.name)], |r| r.get(0))?;
-            new_people += usize::from(!known);
-        }
-        let id = insert_programme(&tx, &valid, Some(&key))?;
-        for (person, honorific) in line_up.iter().zip(honorifics) {
-            let Some(honorific) = honorific.as_deref().filter(|h| !h.trim().is_empty()) else {
-                continue;
-            };
-            let honorific = crate::text::optional_line("honorific", Some(honorific), 50)?;
-            match person.person_id {
-                Some(pid) => tx.prepare_cached("UPDATE person SET honorific = ?2 WHERE id = ?1 AND honorific IS NULL")?.execute(params![pid, honorific])?,
-                None => tx.prepare_cached("UPDATE person SET honorific = ?2 WHERE name_key = ?1 AND honorific IS NULL")?.execute(params![name_key(&person.name), honorific])?,
-            };
-        }
+        let imported = store_programme(&tx, input, honorifics, ChildrenOrder::After)?;
         tx.commit()?;
-        Ok(Imported::Created {
-            id,
-            matched: line_up.len().saturating_sub(new_people),
-            new_people,
-        })
+        Ok(imported)
     }
 
     /// Parses, matches and imports one listing without review: people are linked only
     /// on an exact name match; anyone else is added to the directory (the duplicates
     /// view catches near misses later).
     pub fn import_listing(&mut self, text: &str, opts: &ListingOptions) -> Result<Imported> {
-        let draft = self.draft_from_listing(text)?;
+        match self.unreviewed(text, opts)? {
+            Unreviewed::Before(id) => Ok(Imported::AlreadyImported { id }),
+            Unreviewed::New(input, honorifics) => self.import_programme(&input, &honorifics),
+        }
+    }
+
+    /// What importing `text` without review would save.
+    fn unreviewed(&self, text: &str, opts: &ListingOptions) -> Result<Unreviewed> {
+        // Nobody picks from near misses here: only exact matches are linked.
+        let draft = self.draft(text, Candidates::Skip)?;
         if draft.title.trim().is_empty() {
             return Err(Error::validation("listing", "no title was found in it"));
         }
@@ -201,7 +190,7 @@ impl Store {
             ));
         }
         if let Some(id) = draft.already_imported {
-            return Ok(Imported::AlreadyImported { id });
+            return Ok(Unreviewed::Before(id));
         }
         let honorifics: Vec<Option<String>> = draft
             .presenter
@@ -209,8 +198,86 @@ impl Store {
             .chain(&draft.guests)
             .map(|p| p.honorific.clone())
             .collect();
-        self.import_programme(&draft.to_input(opts), &honorifics)
+        Ok(Unreviewed::New(draft.to_input(opts), honorifics))
     }
+}
+
+/// Whether a draft offers similar names for people who match nobody exactly: the
+/// review form does; an import without review links exact matches only.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Candidates {
+    Offer,
+    Skip,
+}
+
+/// A listing ready to write: its place in the group, the programme, honorifics.
+type Prepared = (usize, ProgrammeInput, Vec<Option<String>>);
+
+enum Unreviewed {
+    Before(ProgrammeId),
+    New(ProgrammeInput, Vec<Option<String>>),
+}
+
+/// Writes one imported programme on `conn` (a transaction or savepoint the caller
+/// commits).
+fn store_programme(
+    conn: &Connection,
+    input: &ProgrammeInput,
+    honorifics: &[Option<String>],
+    order: ChildrenOrder,
+) -> Result<Imported> {
+    // Everything about the listing is checked before the first write, so what fails
+    // after it is the storage's doing.
+    let valid = input.validate()?;
+    let honorifics = honorifics
+        .iter()
+        .map(
+            |h| match h.as_deref().map(str::trim).filter(|h| !h.is_empty()) {
+                Some(h) => crate::text::optional_line("honorific", Some(h), 50),
+                None => Ok(None),
+            },
+        )
+        .collect::<Result<Vec<_>>>()?;
+    let key = import_key(&input.title, input.guests.iter().map(|g| g.name.as_str()));
+    let line_up: Vec<&PersonInput> = input.presenter.iter().chain(&input.guests).collect();
+    let before: Option<ProgrammeId> = conn
+        .prepare_cached("SELECT id FROM programme WHERE import_key = ?1")?
+        .query_row([&key], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = before {
+        return Ok(Imported::AlreadyImported { id });
+    }
+    // Who is new, asked before the insert adds them (by id, or by name as
+    // `people::resolve` will look them up).
+    let mut new_people = 0;
+    for person in line_up.iter().filter(|p| p.person_id.is_none()) {
+        let known: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM person WHERE name_key = ?1)")?
+            .query_row([name_key(&person.name)], |r| r.get(0))?;
+        new_people += usize::from(!known);
+    }
+    let id = insert_programme(conn, &valid, Some(&key), order)?;
+    for (person, honorific) in line_up.iter().zip(honorifics) {
+        let Some(honorific) = honorific else {
+            continue;
+        };
+        let (sql, who) = match person.person_id {
+            Some(pid) => (
+                "UPDATE person SET honorific = ?2 WHERE id = ?1 AND honorific IS NULL",
+                pid.to_string(),
+            ),
+            None => (
+                "UPDATE person SET honorific = ?2 WHERE name_key = ?1 AND honorific IS NULL",
+                name_key(&person.name),
+            ),
+        };
+        conn.prepare_cached(sql)?.execute(params![who, honorific])?;
+    }
+    Ok(Imported::Created {
+        id,
+        matched: line_up.len().saturating_sub(new_people),
+        new_people,
+    })
 }
 
 /// One listing of a bulk import and where it came from (`file`, or `file#2` for the
@@ -254,10 +321,18 @@ pub struct BulkSkipped {
     pub reason: String,
 }
 
+/// Listings committed together in a bulk import. A commit per listing made the disk
+/// the bottleneck — every commit writes the rows, their indexes and a new
+/// search-index segment to the log — so they are committed in groups, each listing
+/// all or nothing within its group (see `import_group`). A listing is reported as
+/// imported only once its group is committed.
+pub const BULK_GROUP: usize = 500;
+
 impl Store {
-    /// Imports each listing in its own transaction, calling `progress(done, total)`
-    /// after each. A listing that fails is skipped with its reason; an error of the
-    /// storage itself stops the run (what was imported before stays).
+    /// Imports the listings, committed in groups of [`BULK_GROUP`], calling
+    /// `progress(done, total)` as each group is committed. A listing that fails is
+    /// skipped with its reason and leaves nothing behind; an error of the storage
+    /// itself stops the run (what was committed before stays, and is reported).
     pub fn import_listings(
         &mut self,
         items: &[BulkItem],
@@ -265,40 +340,137 @@ impl Store {
         mut progress: impl FnMut(usize, usize),
     ) -> BulkSummary {
         let mut summary = BulkSummary::default();
-        for (done, item) in items.iter().enumerate() {
-            match self.import_listing(&item.text, opts) {
-                Ok(Imported::Created {
-                    id,
-                    matched,
-                    new_people,
-                }) => {
-                    summary.matched_people += matched;
-                    summary.new_people += new_people;
-                    let title = self.programme_title(id).unwrap_or_default();
-                    summary.created.push(BulkCreated {
-                        source: item.source.clone(),
-                        id,
-                        title,
-                    });
-                }
-                Ok(Imported::AlreadyImported { id }) => {
-                    summary.already_imported.push(BulkSkipped {
-                        source: item.source.clone(),
-                        reason: format!("already imported as programme {id}"),
-                    })
-                }
-                Err(e) if is_about_the_listing(&e) => summary.skipped.push(BulkSkipped {
-                    source: item.source.clone(),
-                    reason: e.to_string(),
-                }),
+        let mut done = 0;
+        for group in items.chunks(BULK_GROUP) {
+            let outcomes = match self.import_group(group, opts) {
+                Ok(outcomes) => outcomes,
                 Err(e) => {
-                    summary.stopped = Some(format!("{}: {e}", item.source));
+                    summary.stopped = Some(format!("{}: {e}", group[0].source));
                     break;
                 }
+            };
+            for (item, outcome) in group.iter().zip(outcomes) {
+                done += 1;
+                progress(done, items.len());
+                match outcome {
+                    Ok(Imported::Created {
+                        id,
+                        matched,
+                        new_people,
+                    }) => {
+                        summary.matched_people += matched;
+                        summary.new_people += new_people;
+                        let title = self.programme_title(id).unwrap_or_default();
+                        summary.created.push(BulkCreated {
+                            source: item.source.clone(),
+                            id,
+                            title,
+                        });
+                    }
+                    Ok(Imported::AlreadyImported { id }) => {
+                        summary.already_imported.push(BulkSkipped {
+                            source: item.source.clone(),
+                            reason: format!("already imported as programme {id}"),
+                        })
+                    }
+                    Err(e) if is_about_the_listing(&e) => summary.skipped.push(BulkSkipped {
+                        source: item.source.clone(),
+                        reason: e.to_string(),
+                    }),
+                    Err(e) => {
+                        summary.stopped = Some(format!("{}: {e}", item.source));
+                        return summary;
+                    }
+                }
             }
-            progress(done + 1, items.len());
         }
         summary
+    }
+
+    /// One group in one transaction; each listing's outcome (up to the first storage
+    /// error, if any), or the error that kept the whole group from being committed.
+    ///
+    /// Fast path: the listings are written straight into the transaction, framing
+    /// and line-up before each programme row (foreign keys checked at commit), so each
+    /// programme is indexed for search once. Everything about a listing is checked
+    /// before its first write; should a write still fail, the group is rolled back and
+    /// done again with a savepoint per listing, which isolates the failure. (Savepoints
+    /// are not the default because FTS5 flushes its index at each one.)
+    fn import_group(
+        &self,
+        group: &[BulkItem],
+        opts: &ListingOptions,
+    ) -> Result<Vec<Result<Imported>>> {
+        let mut outcomes: Vec<Option<Result<Imported>>> = Vec::new();
+        let mut todo: Vec<Prepared> = Vec::new();
+        for (i, item) in group.iter().enumerate() {
+            match self.unreviewed(&item.text, opts) {
+                Ok(Unreviewed::Before(id)) => {
+                    outcomes.push(Some(Ok(Imported::AlreadyImported { id })))
+                }
+                Ok(Unreviewed::New(input, honorifics)) => {
+                    outcomes.push(None);
+                    todo.push((i, input, honorifics));
+                }
+                Err(e) => {
+                    let storage = !is_about_the_listing(&e);
+                    outcomes.push(Some(Err(e)));
+                    if storage {
+                        break;
+                    }
+                }
+            }
+        }
+        let written = match self.write_group(&todo, ChildrenOrder::Before)? {
+            Some(written) => written,
+            None => self
+                .write_group(&todo, ChildrenOrder::After)?
+                .unwrap_or_default(),
+        };
+        for ((i, ..), outcome) in todo.iter().zip(written) {
+            outcomes[*i] = Some(outcome);
+        }
+        // A listing not written (after a storage error) has no outcome: stop there.
+        Ok(outcomes.into_iter().map_while(|o| o).collect())
+    }
+
+    /// Writes prepared listings in one transaction. `ChildrenOrder::Before` is the
+    /// fast path: a failed write rolls the whole group back and gives `None`. `After`
+    /// gives each listing a savepoint; a failed write is that listing's outcome and
+    /// ends the group (what came before it is committed).
+    fn write_group(
+        &self,
+        todo: &[Prepared],
+        order: ChildrenOrder,
+    ) -> Result<Option<Vec<Result<Imported>>>> {
+        // Unchecked: the transaction is on the store's connection, borrowed shared.
+        let mut tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        if order == ChildrenOrder::Before {
+            // Once per group: setting the pragma makes SQLite recompile every cached
+            // statement. It lasts until the transaction ends.
+            tx.pragma_update(None, "defer_foreign_keys", true)?;
+        }
+        let mut written = Vec::with_capacity(todo.len());
+        for (_, input, honorifics) in todo {
+            let outcome = match order {
+                ChildrenOrder::Before => match store_programme(&tx, input, honorifics, order) {
+                    Err(e) if !is_about_the_listing(&e) => return Ok(None),
+                    outcome => outcome,
+                },
+                ChildrenOrder::After => {
+                    let sp = tx.savepoint()?;
+                    store_programme(&sp, input, honorifics, order)
+                        .and_then(|imported| Ok(sp.commit().map(|()| imported)?))
+                }
+            };
+            let storage_failed = matches!(&outcome, Err(e) if !is_about_the_listing(e));
+            written.push(outcome);
+            if storage_failed {
+                break;
+            }
+        }
+        tx.commit()?;
+        Ok(Some(written))
     }
 
     fn programme_title(&self, id: ProgrammeId) -> Result<String> {

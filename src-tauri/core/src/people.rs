@@ -1,6 +1,6 @@
 //! The people directory: each person stored once, referenced by their appearances.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::db::Store;
 use crate::error::{Error, Result};
@@ -58,16 +58,11 @@ impl Store {
 /// The person a form row means: the given id, else the first person with that exact
 /// name, else a new person whose current affiliation is the one billed. Returns the
 /// person and their name key (what segment people are matched by).
-pub(crate) fn resolve(
-    tx: &Transaction<'_>,
-    p: &ValidPerson,
-    now: i64,
-) -> Result<(PersonId, String)> {
+pub(crate) fn resolve(tx: &Connection, p: &ValidPerson, now: i64) -> Result<(PersonId, String)> {
     if let Some(id) = p.person_id {
         let key: Option<String> = tx
-            .query_row("SELECT name_key FROM person WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT name_key FROM person WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
             .optional()?;
         return key.map(|k| (id, k)).ok_or_else(|| Error::NotFound {
             what: "person",
@@ -76,11 +71,8 @@ pub(crate) fn resolve(
     }
     let key = name_key(&p.name);
     let existing: Option<PersonId> = tx
-        .query_row(
-            "SELECT id FROM person WHERE name_key = ?1 ORDER BY id LIMIT 1",
-            [&key],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT id FROM person WHERE name_key = ?1 ORDER BY id LIMIT 1")?
+        .query_row([&key], |r| r.get(0))
         .optional()?;
     if let Some(id) = existing {
         // Someone first entered without an affiliation gets the one they are billed with now.

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::airtime;
 use crate::db::Store;
@@ -74,7 +74,7 @@ impl Store {
     pub fn create_programme(&mut self, input: &ProgrammeInput) -> Result<Programme> {
         let valid = input.validate()?;
         let tx = self.write()?;
-        let id = insert_programme(&tx, &valid, None)?;
+        let id = insert_programme(&tx, &valid, None, ChildrenOrder::After)?;
         tx.commit()?;
         self.get_programme(id)
     }
@@ -317,16 +317,33 @@ impl Store {
     }
 }
 
+/// Where a new programme's framing and line-up are written relative to its row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ChildrenOrder {
+    /// After the row: each framing row then re-indexes the programme for search.
+    After,
+    /// Before the row, which indexes the programme once, framing and all. Only in a
+    /// transaction with `PRAGMA defer_foreign_keys` on (the children point at a row
+    /// not yet there). Setting that pragma recompiles every cached statement, so this
+    /// pays off for many programmes in one transaction, not for one.
+    Before,
+}
+
 /// Inserts a validated programme with its framing, line-up and running order (its
 /// series' format when it brings none). `import_key` marks a programme imported from a
 /// listing, so the same listing is not imported twice.
 pub(crate) fn insert_programme(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     valid: &ValidProgramme,
     import_key: Option<&str>,
+    order: ChildrenOrder,
 ) -> Result<ProgrammeId> {
     let id = ProgrammeId::new();
     let now = now_ms();
+    let mut lineup = None;
+    if order == ChildrenOrder::Before {
+        lineup = Some(write_children(tx, id, valid, now)?);
+    }
     tx.prepare_cached(
         "INSERT INTO programme (id, series, title, air_at, time_zone, slot_seconds, status,
                                 notes, created_at, updated_at, revision, import_key)
@@ -344,7 +361,10 @@ pub(crate) fn insert_programme(
         now,
         import_key
     ])?;
-    let lineup = write_children(tx, id, valid, now)?;
+    let lineup = match lineup {
+        Some(l) => l,
+        None => write_children(tx, id, valid, now)?,
+    };
     let from_format;
     let segments = match (&valid.segments, &valid.series) {
         (Some(s), _) => Some(s),
@@ -363,7 +383,7 @@ pub(crate) fn insert_programme(
 /// Writes framing and line-up; returns the line-up as (person, name key) for
 /// matching segment people.
 pub(crate) fn write_children(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     id: ProgrammeId,
     v: &ValidProgramme,
     now: i64,

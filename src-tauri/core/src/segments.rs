@@ -79,7 +79,7 @@ pub(crate) fn load(
 /// Replaces the running order. People are named as typed and must be on the
 /// programme's line-up (`lineup`: each person's id and name key).
 pub(crate) fn replace(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     id: ProgrammeId,
     segments: &[ValidSegment],
     lineup: &[(PersonId, String)],

@@ -10,6 +10,9 @@ import { timeline } from './timeline.js';
 import { personForm } from './person-form.js';
 
 const ROLE_LABELS = { guest: 'Guest', presenter: 'Presenter' };
+// Appearance rows drawn at a time: a presenter of a daily show has thousands, and
+// laying out 26,000 rows took WebKit over 10 s (docs/PERFORMANCE.md, issue 6).
+const ROWS_PAGE = 200;
 
 export function formatDate(iso) {
   if (!iso) return '';
@@ -146,11 +149,26 @@ export function mountPerson(root, ctx, route) {
         ? h('span', { class: 'muted person-directory-affiliation' }, ` (directory: ${person.affiliation})`) : '');
     affiliation.hidden = !current;
 
-    const rows = appearances.map(appearanceRow);
+    const rows = [];
+    const tbody = h('tbody', { role: 'rowgroup' });
+    const more = h('button', { type: 'button', id: 'appearances-more', class: 'button', hidden: true });
+    const drawUpTo = (n) => {
+      while (rows.length < Math.min(n, appearances.length)) {
+        const row = appearanceRow(appearances[rows.length]);
+        rows.push(row);
+        tbody.append(row);
+      }
+      const left = appearances.length - rows.length;
+      more.hidden = left === 0;
+      more.textContent = `Show ${Math.min(left, ROWS_PAGE)} more (${left} not shown)`;
+    };
+    more.addEventListener('click', () => drawUpTo(rows.length + ROWS_PAGE));
+    drawUpTo(ROWS_PAGE);
     const chart = timeline(appearances, {
       id: 'person-timeline',
       label: (a) => `${a.airDisplay || formatDate(a.airAt)} — ${a.title} (${(ROLE_LABELS[a.role] || a.role).toLowerCase()}${a.status === 'cancelled' ? ', cancelled' : ''})`,
       onPick: (a, index) => {
+        drawUpTo(index + 1);
         const button = rows[index] && rows[index].querySelector('.appearance-open');
         if (button) {
           button.scrollIntoView({ block: 'center' });
@@ -179,7 +197,7 @@ export function mountPerson(root, ctx, route) {
       h('section', { class: 'person-appearances', 'aria-labelledby': 'appearances-heading' },
         h('h2', { id: 'appearances-heading' }, `Appearances (${appearances.length})`),
         appearances.length
-          ? h('div', { class: 'table-wrap' }, appearanceTable(rows))
+          ? [h('div', { class: 'table-wrap' }, appearanceTable(tbody)), h('div', { class: 'list-more' }, more)]
           : h('p', { class: 'muted' }, 'Not on any programme.')));
   }
 
@@ -226,14 +244,14 @@ export function mountPerson(root, ctx, route) {
       h('td', { role: 'cell', class: 'col-copanel', dir: 'auto' }, a.coPanelists.join(', ')));
   }
 
-  function appearanceTable(rows) {
+  function appearanceTable(tbody) {
     const th = (cls, text) => h('th', { scope: 'col', role: 'columnheader', class: cls }, text);
     return h('table', { id: 'person-appearances', class: 'data-table appearance-table', role: 'table' },
       h('caption', { class: 'visually-hidden' }, 'Appearances, newest first; undated ones last.'),
       h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' },
         th('col-date', 'Date'), th('col-series', 'Series'), th('col-title', 'Programme'),
         th('col-role', 'Role'), th('col-billed', 'Billed as'), th('col-copanel', 'Alongside'))),
-      h('tbody', { role: 'rowgroup' }, rows));
+      tbody);
   }
 
   return {

@@ -675,14 +675,18 @@ pub(crate) fn person_name(c: &Culture, rng: &mut Rng) -> String {
 
 fn made_up_surname(c: &Culture, rng: &mut Rng) -> String {
     let n = 2 + rng.below(2);
-    let mut s: String = (0..n).map(|_| rng.pick(c.syllables)).collect();
-    // Capitalise the first letter after any "al-" style prefix.
-    if let Some(first) = s.chars().next() {
-        if first.is_lowercase() && !s.starts_with("al-") {
-            s = first.to_uppercase().collect::<String>() + &s[first.len_utf8()..];
-        }
+    let parts: Vec<&str> = (0..n).map(|_| rng.pick(c.syllables)).collect();
+    // "al-" only as a prefix ("al-Hamadi"); the rest is one word with a capital.
+    let (prefix, rest) = match parts.split_first() {
+        Some((&"al-", rest)) => ("al-", rest),
+        _ => ("", &parts[..]),
+    };
+    let word = rest.concat().replace('-', "").to_lowercase();
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => format!("{prefix}{}{}", first.to_uppercase(), chars.as_str()),
+        None => prefix.trim_end_matches('-').to_string(),
     }
-    s
 }
 
 /// One billed affiliation: a role at an organisation, mostly from the guest's own

@@ -29,7 +29,7 @@ use rng::Rng;
 
 /// Bumped whenever the same options would give different content, so cached
 /// benchmark archives are rebuilt.
-pub const GENERATOR_VERSION: u32 = 1;
+pub const GENERATOR_VERSION: u32 = 2;
 
 pub(crate) const DAY_MS: i64 = 86_400_000;
 pub(crate) const YEAR_MS: i64 = 365 * DAY_MS + DAY_MS / 4;

@@ -10,6 +10,7 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use greenroom_core::import::{BulkItem, Imported};
 use greenroom_core::{Error, PersonInput, ProgrammeId, ProgrammeInput, Store};
 
 const CHILD: &str = "GREENROOM_CHILD";
@@ -84,30 +85,46 @@ fn listing(n: u64) -> String {
 fn importer(db: &Path) {
     let mut store = Store::open(db).unwrap();
     let out = std::io::stdout();
-    let start = store.count_programmes().unwrap() as u64;
+    let mut n = store.count_programmes().unwrap() as u64;
     let mut made: Vec<ProgrammeId> = Vec::new();
-    for n in start.. {
-        let opts = Default::default();
-        match store.import_listing(&listing(n), &opts).unwrap() {
-            greenroom_core::import::Imported::Created { id, .. } => {
+    loop {
+        // A bulk import of a few listings (one commit for the lot, a savepoint each),
+        // reported once it has returned…
+        let items: Vec<BulkItem> = (n..n + 4)
+            .map(|k| BulkItem {
+                source: k.to_string(),
+                text: listing(k),
+            })
+            .collect();
+        let summary = store.import_listings(&items, &Default::default(), |_, _| {});
+        assert_eq!(summary.created.len(), 4, "{summary:?}");
+        for c in summary.created {
+            made.push(c.id);
+            writeln!(out.lock(), "@ created {}", c.id).unwrap();
+        }
+        // …then one listing on its own, and an edit that touches every part of a
+        // programme: a half-applied one would show as framing and notes out of step,
+        // or a line-up not of three.
+        match store
+            .import_listing(&listing(n + 4), &Default::default())
+            .unwrap()
+        {
+            Imported::Created { id, .. } => {
                 made.push(id);
                 writeln!(out.lock(), "@ created {id}").unwrap();
             }
             other => panic!("{other:?}"),
         }
-        if n % 3 == 0 {
-            // An edit touches every part of a programme: a half-applied one would show
-            // as framing and notes out of step, or a line-up not of three.
-            let id = made[(n as usize * 7) % made.len()];
-            let p = store.get_programme(id).unwrap();
-            let mut input = p.to_input();
-            input.framing.push(format!("Edit {n}"));
-            input.notes.push_str(&format!("edit {n};"));
-            input.guests.reverse();
-            store.update_programme(id, p.revision, &input).unwrap();
-            writeln!(out.lock(), "@ edited {id} {}", p.revision + 1).unwrap();
-        }
+        let id = made[(n as usize * 7) % made.len()];
+        let p = store.get_programme(id).unwrap();
+        let mut input = p.to_input();
+        input.framing.push(format!("Edit {n}"));
+        input.notes.push_str(&format!("edit {n};"));
+        input.guests.reverse();
+        store.update_programme(id, p.revision, &input).unwrap();
+        writeln!(out.lock(), "@ edited {id} {}", p.revision + 1).unwrap();
         out.lock().flush().unwrap();
+        n += 5;
     }
 }
 
@@ -182,6 +199,11 @@ fn killing_an_import_at_random_moments_loses_nothing_committed() {
         "kills landed mid-work: {kills_mid_work}"
     );
     assert!(created.len() > KILLS, "{} programmes", created.len());
+    eprintln!(
+        "{KILLS} kills, {kills_mid_work} after more than one commit; {} imports and {} edits reported",
+        created.len(),
+        edited.len()
+    );
 }
 
 /// After a kill: the file is sound, every programme is whole, and every commit the

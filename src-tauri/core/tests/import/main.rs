@@ -3,11 +3,11 @@
 
 use std::path::PathBuf;
 
-use greenroom_core::import::{Imported, ListingOptions, MAX_LISTING_BYTES};
+use greenroom_core::import::{BulkItem, Imported, ListingOptions, MAX_LISTING_BYTES};
 use greenroom_core::listing_files::gather;
 use greenroom_core::{PersonInput, ProgrammeInput, Status, Store};
 
-const SAMPLE: &str = include_str!("../../../../../shared/samples/inside-story-listing.txt");
+const SAMPLE: &str = include_str!("../listings/01-inside-story-sample.txt");
 
 const SUDAN: &str = "Can Sudan's warring sides be brought to talks? | Inside Story
 The war has displaced more than 12 million people.
@@ -266,4 +266,54 @@ fn a_missing_path_is_an_error_before_anything_is_read() {
     let e = gather(&[ok, files.path().join("nope.txt")]).unwrap_err();
     assert_eq!(e.code(), "validation");
     assert!(e.to_string().contains("nope.txt"), "{e}");
+}
+
+/// A write that fails after a listing passed every check (here a trigger stands in
+/// for a full disk) stops the run: the listings before it are committed and
+/// reported, the failed one and those after it leave nothing.
+#[test]
+fn a_storage_failure_mid_group_keeps_what_came_before_and_reports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.db");
+    let mut store = Store::open(&path).unwrap();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER boom BEFORE INSERT ON programme WHEN NEW.title LIKE 'Boom%'
+             BEGIN SELECT RAISE(ABORT, 'the disk is full'); END;",
+        )
+        .unwrap();
+    let listing = |title: &str, guest: &str| BulkItem {
+        source: title.to_string(),
+        text: format!("{title}?\nPresenter: Jane Doe\nGuests:\n{guest} – Analyst\n"),
+    };
+    let items = [
+        listing("First", "Amal Haddad"),
+        listing("Second", "Pavel Novak"),
+        listing("Boom", "Mei Lin"),
+        listing("Fourth", "Omar Farouk"),
+    ];
+    let summary = store.import_listings(&items, &aired(), |_, _| {});
+    let created: Vec<&str> = summary.created.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(created, ["First?", "Second?"]);
+    let stopped = summary.stopped.unwrap();
+    assert!(
+        stopped.starts_with("Boom") && stopped.contains("disk is full"),
+        "{stopped}"
+    );
+    let titles: Vec<String> = store
+        .list_programmes(&Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|p| p.title)
+        .collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    let names: Vec<String> = store
+        .list_people()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(!names.contains(&"Mei Lin".to_string()), "{names:?}");
+    assert!(!names.contains(&"Omar Farouk".to_string()), "{names:?}");
 }

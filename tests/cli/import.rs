@@ -1,0 +1,189 @@
+//! `greenroom import listing|listings` through the binary.
+
+use std::io::Write;
+use std::process::Stdio;
+
+use super::{greenroom, run, temp_db};
+
+const SAMPLE: &str = include_str!("../../src-tauri/core/tests/listings/01-inside-story-sample.txt");
+
+fn programme_count(db: &std::path::Path) -> usize {
+    run(db, &["programme", "list", "--json"])
+        .json()
+        .as_array()
+        .unwrap()
+        .len()
+}
+
+#[test]
+fn a_dry_run_prints_the_draft_and_writes_nothing() {
+    let (dir, db) = temp_db();
+    let file = dir.path().join("listing.txt");
+    std::fs::write(&file, SAMPLE).unwrap();
+    let d = run(
+        &db,
+        &[
+            "import",
+            "listing",
+            file.to_str().unwrap(),
+            "--dry-run",
+            "--json",
+        ],
+    )
+    .json();
+    assert_eq!(
+        d["title"],
+        "How to achieve a lasting ceasefire between Russia and Ukraine?"
+    );
+    assert_eq!(d["framing"].as_array().unwrap().len(), 6);
+    assert_eq!(d["presenter"]["name"], "Dareen Abughaida");
+    let guests = d["guests"].as_array().unwrap();
+    assert_eq!(guests.len(), 3);
+    assert_eq!(guests[1]["name"], "Pavel Felgenhauer");
+    assert_eq!(
+        guests[1]["affiliation"],
+        "Independent defence and Russian foreign policy analyst"
+    );
+    assert!(guests.iter().all(|g| g["matchedPersonId"].is_null()));
+    assert!(d["warnings"].is_array());
+    assert_eq!(
+        d["otherListings"][0],
+        "Why did the US block a resolution demanding an end to Israel's war on Gaza?"
+    );
+    assert_eq!(programme_count(&db), 0);
+    assert_eq!(
+        run(&db, &["person", "list", "--json"])
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+}
+
+#[test]
+fn a_listing_from_standard_input_is_imported_once() {
+    let (_d, db) = temp_db();
+    let import = || {
+        let mut child = greenroom()
+            .arg("--db")
+            .arg(&db)
+            .args([
+                "import",
+                "listing",
+                "-",
+                "--series",
+                "Inside Story",
+                "--air",
+                "2025-05-16T19:30",
+                "--tz",
+                "Asia/Qatar",
+                "--json",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(SAMPLE.as_bytes())
+            .unwrap();
+        super::Run::from(child.wait_with_output().unwrap()).json()
+    };
+    let first = import();
+    assert_eq!(first["outcome"], "created");
+    assert_eq!(first["newPeople"], 4);
+    let id = first["id"].as_str().unwrap().to_string();
+    let p = run(&db, &["programme", "show", &id, "--json"]).json();
+    assert_eq!(p["series"], "Inside Story");
+    assert_eq!(p["status"], "aired");
+    assert_eq!(p["airLocal"], "2025-05-16T19:30");
+    assert_eq!(p["guests"][2]["name"], "Anatol Lieven");
+
+    let again = import();
+    assert_eq!(again["outcome"], "alreadyImported");
+    assert_eq!(again["id"], id.as_str());
+    assert_eq!(programme_count(&db), 1);
+}
+
+#[test]
+fn a_bulk_import_summarises_and_a_rerun_duplicates_nothing() {
+    let (dir, db) = temp_db();
+    let folder = dir.path().join("listings");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.txt"), SAMPLE).unwrap();
+    std::fs::write(
+        folder.join("b.txt"),
+        "Is the euro in danger?\nPresenter: Adrian Finighan\nGuests:\nAnn Pettifor – economist\n\
+         ---\nJust some notes for Monday\nCall the embassy.\n",
+    )
+    .unwrap();
+    std::fs::write(folder.join("c.pdf"), b"%PDF-1.7\n\0\0binary").unwrap();
+    let mut bad = b"Caf\xe9 politics?\nPresenter: Jane Doe\nGuests:\n".to_vec();
+    bad.extend_from_slice("Jean Dupont – Le Monde\n".as_bytes());
+    std::fs::write(folder.join("d.txt"), bad).unwrap();
+
+    let r = run(
+        &db,
+        &["import", "listings", folder.to_str().unwrap(), "--json"],
+    );
+    assert!(
+        r.stderr.contains("d.txt") && r.stderr.contains("offset 3"),
+        "{}",
+        r.stderr
+    );
+    let s = r.json();
+    assert_eq!(s["created"].as_array().unwrap().len(), 3, "{s}");
+    let skipped: Vec<String> = s["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| format!("{} {}", k["source"], k["reason"]))
+        .collect();
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert!(skipped
+        .iter()
+        .any(|k| k.contains("c.pdf") && k.contains("binary")));
+    assert!(skipped
+        .iter()
+        .any(|k| k.contains("b.txt#2") && k.contains("no presenter or guests")));
+    assert_eq!(s["newPeople"], 8);
+    let people = run(&db, &["person", "list", "--json"]).json();
+
+    let s = run(
+        &db,
+        &["import", "listings", folder.to_str().unwrap(), "--json"],
+    )
+    .json();
+    assert_eq!(s["created"].as_array().unwrap().len(), 0);
+    assert_eq!(s["alreadyImported"].as_array().unwrap().len(), 3);
+    assert_eq!(programme_count(&db), 3);
+    assert_eq!(run(&db, &["person", "list", "--json"]).json(), people);
+
+    let human = run(&db, &["import", "listings", folder.to_str().unwrap()]).ok();
+    assert!(
+        human.starts_with("Created 0 programmes; 3 already imported; 2 skipped."),
+        "{human}"
+    );
+}
+
+#[test]
+fn an_oversized_paste_is_refused_with_nothing_written() {
+    let (dir, db) = temp_db();
+    let file = dir.path().join("huge.txt");
+    std::fs::write(&file, "Guests: ".repeat(6_600_000)).unwrap();
+    run(&db, &["import", "listing", file.to_str().unwrap()]).fails(2, "too long");
+    assert_eq!(programme_count(&db), 0);
+    run(
+        &db,
+        &[
+            "import",
+            "listings",
+            dir.path().join("nope").to_str().unwrap(),
+        ],
+    )
+    .fails(2, "does not exist");
+}
