@@ -198,7 +198,7 @@ impl Store {
             .chain(&draft.guests)
             .map(|p| p.honorific.clone())
             .collect();
-        Ok(Unreviewed::New(draft.to_input(opts), honorifics))
+        Ok(Unreviewed::New(Box::new(draft.to_input(opts)), honorifics))
     }
 }
 
@@ -211,11 +211,11 @@ enum Candidates {
 }
 
 /// A listing ready to write: its place in the group, the programme, honorifics.
-type Prepared = (usize, ProgrammeInput, Vec<Option<String>>);
+type Prepared = (usize, Box<ProgrammeInput>, Vec<Option<String>>);
 
 enum Unreviewed {
     Before(ProgrammeId),
-    New(ProgrammeInput, Vec<Option<String>>),
+    New(Box<ProgrammeInput>, Vec<Option<String>>),
 }
 
 /// Writes one imported programme on `conn` (a transaction or savepoint the caller
