@@ -476,9 +476,8 @@ impl Store {
     fn programme_title(&self, id: ProgrammeId) -> Result<String> {
         Ok(self
             .conn
-            .query_row("SELECT title FROM programme WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })?)
+            .prepare_cached("SELECT title FROM programme WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?)
     }
 }
 

@@ -14,6 +14,10 @@ const TOP = 22; // room for the "Today" label
 const R = 6.5;
 const LANE = 15; // vertical step when dots would overlap
 const MAX_LANES = 6;
+// A presenter of a daily show has thousands of dots, most drawn exactly on top of one
+// another; past this many, a dot that a later one in its lane covers to the pixel is
+// left out (26,674 circles took the page 1.7 s and hundreds of MB).
+const MAX_DOTS = 2000;
 
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -120,8 +124,15 @@ export function timeline(appearances, { id, label, onPick, now = Date.now() } = 
     grid.append(svg('text', { class: 'tl-today-label', x: tx, y: TOP - 8, 'text-anchor': 'middle', text: 'Today' }));
   }
 
+  let drawn = dated;
+  if (dated.length > MAX_DOTS) {
+    const onTop = new Map();
+    for (const d of dated) onTop.set(`${d.lane}:${Math.round(d.x)}`, d);
+    const kept = new Set(onTop.values());
+    drawn = dated.filter((d) => kept.has(d));
+  }
   const dots = svg('g', { class: 'tl-dots' });
-  for (const d of dated) {
+  for (const d of drawn) {
     const a = d.a;
     const upcoming = d.t > now;
     const dot = svg('circle', {
