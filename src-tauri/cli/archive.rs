@@ -1,6 +1,6 @@
 //! `greenroom archive export|import|csv` and `greenroom export-calendar`.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
@@ -78,7 +78,7 @@ pub fn run(store: &mut Store, command: ArchiveCommand) -> Result<()> {
             Ok(())
         }
         ArchiveCommand::Import { file, json } => {
-            let report = store.import_archive(&read(&file)?)?;
+            let report = store.import_archive(&output::read_input(&file)?)?;
             print_report(&report, json)
         }
         ArchiveCommand::Csv {
@@ -133,17 +133,6 @@ fn print_report(r: &ImportReport, json: bool) -> Result<()> {
             ),
         )),
     }
-}
-
-fn read(file: &Path) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    let read = if file.as_os_str() == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::read(file).map(|b| bytes = b)
-    };
-    read.map_err(|e| Error::validation("file", format!("{}: {e}", file.display())))?;
-    Ok(bytes)
 }
 
 /// To `out` whole (temporary file, then rename), or to stdout for `-`.

@@ -1,6 +1,6 @@
 //! `greenroom import listing|listings`: published listings into programmes.
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
@@ -87,7 +87,7 @@ pub fn run(store: &mut Store, command: ImportCommand) -> Result<()> {
 
 fn listing(store: &mut Store, args: ListingArgs) -> Result<()> {
     let opts = args.options.into_options()?;
-    let bytes = read_input(&args.file)?;
+    let bytes = output::read_input(&args.file)?;
     let (text, warning) = listing::decode(&bytes);
     let mut draft = store.draft_from_listing(&text)?;
     if let Some(w) = warning {
@@ -122,17 +122,6 @@ fn listing(store: &mut Store, args: ListingArgs) -> Result<()> {
             format!("Already imported as {id}; nothing written.")
         }
     })
-}
-
-fn read_input(file: &PathBuf) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    let read = if file.as_os_str() == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::read(file).map(|b| bytes = b)
-    };
-    read.map_err(|e| Error::validation("file", format!("{}: {e}", file.display())))?;
-    Ok(bytes)
 }
 
 fn human_draft(d: &ImportDraft) -> String {

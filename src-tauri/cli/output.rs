@@ -1,6 +1,8 @@
-//! Writing to stdout without panicking when the reader goes away (`| head`).
+//! Writing to stdout without panicking when the reader goes away (`| head`), and
+//! reading a file argument that may be `-` for standard input.
 
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
+use std::path::Path;
 
 use greenroom_core::{Error, Result};
 use serde::Serialize;
@@ -24,4 +26,16 @@ fn write_ok(r: io::Result<()>) -> Result<()> {
         }),
         _ => Ok(()),
     }
+}
+
+/// The bytes of `file`, or of standard input when it is `-`.
+pub fn read_input(file: &Path) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let read = if file.as_os_str() == "-" {
+        io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::read(file).map(|b| bytes = b)
+    };
+    read.map_err(|e| Error::validation("file", format!("{}: {e}", file.display())))?;
+    Ok(bytes)
 }
