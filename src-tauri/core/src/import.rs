@@ -392,10 +392,10 @@ impl Store {
     ///
     /// Fast path: the listings are written straight into the transaction, framing
     /// and line-up before each programme row (foreign keys checked at commit), so each
-    /// programme is indexed for search once. Everything about a listing is checked
-    /// before its first write; should a write still fail, the group is rolled back and
-    /// done again with a savepoint per listing, which isolates the failure. (Savepoints
-    /// are not the default because FTS5 flushes its index at each one.)
+    /// programme is indexed for search once. Nearly everything about a listing is
+    /// checked before its first write; should one still fail, the group is rolled back
+    /// and done again with a savepoint per listing, which isolates the failure.
+    /// (Savepoints are not the default because FTS5 flushes its index at each one.)
     fn import_group(
         &self,
         group: &[BulkItem],
@@ -435,9 +435,10 @@ impl Store {
     }
 
     /// Writes prepared listings in one transaction. `ChildrenOrder::Before` is the
-    /// fast path: a failed write rolls the whole group back and gives `None`. `After`
-    /// gives each listing a savepoint; a failed write is that listing's outcome and
-    /// ends the group (what came before it is committed).
+    /// fast path: any failed listing rolls the whole group back and gives `None`.
+    /// `After` gives each listing a savepoint: a listing that fails is rolled back and
+    /// its error is its outcome; a storage error also ends the group (what came before
+    /// it is committed).
     fn write_group(
         &self,
         todo: &[Prepared],
@@ -453,8 +454,10 @@ impl Store {
         let mut written = Vec::with_capacity(todo.len());
         for (_, input, honorifics) in todo {
             let outcome = match order {
+                // Any failure here may have left part of the listing written (a
+                // person listed twice is only found while writing the line-up).
                 ChildrenOrder::Before => match store_programme(&tx, input, honorifics, order) {
-                    Err(e) if !is_about_the_listing(&e) => return Ok(None),
+                    Err(_) => return Ok(None),
                     outcome => outcome,
                 },
                 ChildrenOrder::After => {

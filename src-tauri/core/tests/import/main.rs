@@ -317,3 +317,36 @@ fn a_storage_failure_mid_group_keeps_what_came_before_and_reports_it() {
     assert!(!names.contains(&"Mei Lin".to_string()), "{names:?}");
     assert!(!names.contains(&"Omar Farouk".to_string()), "{names:?}");
 }
+
+/// A person on a listing twice is only found while the line-up is written: that
+/// listing is skipped with the reason and leaves nothing, the others in its group go in.
+#[test]
+fn a_listing_found_wrong_while_writing_is_skipped_alone() {
+    let (_d, mut store) = temp_store();
+    let item = |source: &str, text: &str| BulkItem {
+        source: source.into(),
+        text: text.into(),
+    };
+    let items = [
+        item("a", "Is the euro safe?\nPresenter: Jane Doe\nGuests:\nAnn Pettifor – economist\n"),
+        item(
+            "b",
+            "Who runs the Sahel?\nPresenter: Omar Farouk\nGuests:\nOmar Farouk – analyst\nAmal Haddad – editor\n",
+        ),
+        item("c", "Can Japan rearm?\nPresenter: Jane Doe\nGuests:\nMei Lin – professor\n"),
+    ];
+    let summary = store.import_listings(&items, &aired(), |_, _| {});
+    let created: Vec<&str> = summary.created.iter().map(|c| c.source.as_str()).collect();
+    assert_eq!(created, ["a", "c"], "{summary:?}");
+    assert_eq!(summary.skipped.len(), 1);
+    assert!(summary.skipped[0].reason.contains("twice"), "{summary:?}");
+    assert!(summary.stopped.is_none());
+    assert_eq!(counts(&store).0, 2);
+    let names: Vec<String> = store
+        .list_people()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(!names.contains(&"Omar Farouk".to_string()), "{names:?}");
+}
