@@ -8,6 +8,7 @@
 //! Importing the same file again changes nothing.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -81,21 +82,14 @@ impl Store {
         let mut seen: HashMap<PersonId, usize> = HashMap::new();
         for (i, item) in doc.people.iter().enumerate() {
             let fail = |msg: String| failure("person", "people", i, item, msg);
-            let p: ArchivePerson = match record(item) {
+            let unique = |p: &ArchivePerson| (p.id, format!("the id {}", p.id));
+            let p = match unique_record(item, i, &mut seen, unique, "people") {
                 Ok(p) => p,
                 Err(msg) => {
                     report.failed.push(fail(msg));
                     continue;
                 }
             };
-            if let Some(first) = seen.insert(p.id, i) {
-                seen.insert(p.id, first);
-                report.failed.push(fail(format!(
-                    ": the id {} is also people[{first}]; this one was skipped",
-                    p.id
-                )));
-                continue;
-            }
             let result = check::person(&p).and_then(|p| {
                 let merged = write::merged_away(&self.conn, p.id)?;
                 write::person(&mut self.conn, &p).map(|o| (o, merged))
@@ -123,21 +117,14 @@ impl Store {
         let mut seen = HashMap::new();
         for (i, item) in doc.programmes.iter().enumerate() {
             let fail = |msg: String| failure("programme", "programmes", i, item, msg);
-            let p: ArchiveProgramme = match record(item) {
+            let unique = |p: &ArchiveProgramme| (p.id, format!("the id {}", p.id));
+            let p = match unique_record(item, i, &mut seen, unique, "programmes") {
                 Ok(p) => p,
                 Err(msg) => {
                     report.failed.push(fail(msg));
                     continue;
                 }
             };
-            if let Some(first) = seen.insert(p.id, i) {
-                seen.insert(p.id, first);
-                report.failed.push(fail(format!(
-                    ": the id {} is also programmes[{first}]; this one was skipped",
-                    p.id
-                )));
-                continue;
-            }
             let result = check::programme(&p).and_then(|(p, valid)| {
                 let ids = p.appearances.iter().map(|a| a.person_id);
                 if let Some(id) = write::missing_people(&self.conn, ids)?.first() {
@@ -166,22 +153,15 @@ impl Store {
         let mut seen = HashMap::new();
         for (i, item) in doc.series_formats.iter().enumerate() {
             let fail = |msg: String| failure("seriesFormat", "seriesFormats", i, item, msg);
-            let f: ArchiveFormat = match record(item) {
+            let unique =
+                |f: &ArchiveFormat| (name_key(&f.series), format!("the series {:?}", f.series));
+            let f = match unique_record(item, i, &mut seen, unique, "seriesFormats") {
                 Ok(f) => f,
                 Err(msg) => {
                     report.failed.push(fail(msg));
                     continue;
                 }
             };
-            let key = name_key(&f.series);
-            if let Some(first) = seen.insert(key.clone(), i) {
-                seen.insert(key, first);
-                report.failed.push(fail(format!(
-                    ": the series {:?} is also seriesFormats[{first}]; this one was skipped",
-                    f.series
-                )));
-                continue;
-            }
             match check::format(&f).and_then(|f| write::format(&mut self.conn, &f)) {
                 Ok(outcome) => report.count(outcome, Kind::Format, || {
                     format!("seriesFormats[{i}] ({})", f.series)
@@ -280,6 +260,29 @@ fn document(bytes: &[u8]) -> Result<Document> {
 }
 
 /// One record, or what is wrong with it and where (`.appearances[1].role: …`).
+/// Reads record `i` of `list`, unless it does not parse or its key (`unique` gives the
+/// key and how to name it) repeats an earlier record's: then the message to report,
+/// and the record is skipped (the first one with the key stands).
+fn unique_record<T: DeserializeOwned, K: Eq + Hash>(
+    item: &Value,
+    i: usize,
+    seen: &mut HashMap<K, usize>,
+    unique: impl Fn(&T) -> (K, String),
+    list: &str,
+) -> std::result::Result<T, String> {
+    let record: T = record(item)?;
+    let (key, named) = unique(&record);
+    match seen.get(&key) {
+        Some(first) => Err(format!(
+            ": {named} is also {list}[{first}]; this one was skipped"
+        )),
+        None => {
+            seen.insert(key, i);
+            Ok(record)
+        }
+    }
+}
+
 fn record<T: DeserializeOwned>(item: &Value) -> std::result::Result<T, String> {
     serde_path_to_error::deserialize(item).map_err(|e| {
         let path = e.path().to_string();
