@@ -117,40 +117,20 @@ impl Store {
         if limit == 0 {
             return Ok(SearchResults::default());
         }
-        // Whole words first: FTS5 answers a whole term straight from its doclist, while a
-        // prefix longer than the prefix index (`ceasefire*`) merges doclists in memory,
-        // several times slower on a common word. The prefix only runs to fill what whole
-        // words leave, so a word typed in full is fast and a half-typed one still matches.
-        let Some(whole) = expr.strip_suffix('*') else {
-            return Ok(SearchResults {
-                programmes: self.search_programmes(&expr, limit)?,
-                people: self.search_people(&expr, limit)?,
-            });
-        };
-        let mut programmes = self.search_programmes(whole, limit)?;
-        if programmes.len() < limit as usize {
-            let more = self.search_programmes(&expr, limit)?;
-            fill(&mut programmes, more, limit, |h| h.id);
-        }
-        let mut people = self.search_people(whole, limit)?;
-        if people.len() < limit as usize {
-            let more = self.search_people(&expr, limit)?;
-            fill(&mut people, more, limit, |h| h.id);
-        }
-        Ok(SearchResults { programmes, people })
+        Ok(SearchResults {
+            programmes: whole_then_prefix(
+                &expr,
+                limit,
+                |e| self.search_programmes(e, limit),
+                |h| h.id,
+            )?,
+            people: whole_then_prefix(&expr, limit, |e| self.search_people(e, limit), |h| h.id)?,
+        })
     }
 
     fn search_programmes(&self, expr: &str, limit: u32) -> Result<Vec<ProgrammeHit>> {
-        if !self.is_broad("programme_fts", expr)? {
-            return self.programme_hits(expr, Order::Rank, limit);
-        }
-        let mut hits =
-            self.programme_hits(&format!("{{title series}}: ({expr})"), Order::Newest, limit)?;
-        if hits.len() < limit as usize {
-            let more = self.programme_hits(expr, Order::Newest, limit)?;
-            fill(&mut hits, more, limit, |h| h.id);
-        }
-        Ok(hits)
+        let hits = |e: &str, order| self.programme_hits(e, order, limit);
+        self.ranked_or_newest("programme_fts", "title series", expr, limit, hits, |h| h.id)
     }
 
     fn programme_hits(&self, expr: &str, order: Order, limit: u32) -> Result<Vec<ProgrammeHit>> {
@@ -198,15 +178,29 @@ impl Store {
     }
 
     fn search_people(&self, expr: &str, limit: u32) -> Result<Vec<PersonHit>> {
-        if !self.is_broad("person_fts", expr)? {
-            return self.person_hits(expr, Order::Rank, limit);
+        let hits = |e: &str, order| self.person_hits(e, order, limit);
+        self.ranked_or_newest("person_fts", "name", expr, limit, hits, |h| h.id)
+    }
+
+    /// Matches of `expr` in `table`: ranked when there are few, else those in the
+    /// `first` columns newest first, then the rest newest first.
+    fn ranked_or_newest<T, K: PartialEq>(
+        &self,
+        table: &'static str,
+        first: &str,
+        expr: &str,
+        limit: u32,
+        hits: impl Fn(&str, Order) -> Result<Vec<T>>,
+        key: impl Fn(&T) -> K,
+    ) -> Result<Vec<T>> {
+        if !self.is_broad(table, expr)? {
+            return hits(expr, Order::Rank);
         }
-        let mut hits = self.person_hits(&format!("{{name}}: ({expr})"), Order::Newest, limit)?;
-        if hits.len() < limit as usize {
-            let more = self.person_hits(expr, Order::Newest, limit)?;
-            fill(&mut hits, more, limit, |h| h.id);
+        let mut found = hits(&format!("{{{first}}}: ({expr})"), Order::Newest)?;
+        if found.len() < limit as usize {
+            fill(&mut found, hits(expr, Order::Newest)?, limit, key);
         }
-        Ok(hits)
+        Ok(found)
     }
 
     fn person_hits(&self, expr: &str, order: Order, limit: u32) -> Result<Vec<PersonHit>> {
@@ -270,6 +264,26 @@ impl Order {
             Order::Newest => "h.docid DESC",
         }
     }
+}
+
+/// Whole words first: FTS5 answers a whole term straight from its doclist, while a
+/// prefix longer than the prefix index (`ceasefire*`) merges doclists in memory,
+/// several times slower on a common word. The prefix only runs to fill what whole
+/// words leave, so a word typed in full is fast and a half-typed one still matches.
+fn whole_then_prefix<T, K: PartialEq>(
+    expr: &str,
+    limit: u32,
+    search: impl Fn(&str) -> Result<Vec<T>>,
+    key: impl Fn(&T) -> K,
+) -> Result<Vec<T>> {
+    let Some(whole) = expr.strip_suffix('*') else {
+        return search(expr);
+    };
+    let mut found = search(whole)?;
+    if found.len() < limit as usize {
+        fill(&mut found, search(expr)?, limit, key);
+    }
+    Ok(found)
 }
 
 /// Appends the hits of `more` not already in `hits`, up to `limit`.
