@@ -349,7 +349,7 @@ impl Store {
                     break;
                 }
             };
-            for (item, outcome) in group.iter().zip(outcomes) {
+            for (item, (outcome, title)) in group.iter().zip(outcomes) {
                 done += 1;
                 progress(done, items.len());
                 match outcome {
@@ -360,7 +360,6 @@ impl Store {
                     }) => {
                         summary.matched_people += matched;
                         summary.new_people += new_people;
-                        let title = self.programme_title(id).unwrap_or_default();
                         summary.created.push(BulkCreated {
                             source: item.source.clone(),
                             id,
@@ -387,8 +386,9 @@ impl Store {
         summary
     }
 
-    /// One group in one transaction; each listing's outcome (up to the first storage
-    /// error, if any), or the error that kept the whole group from being committed.
+    /// One group in one transaction; each listing's outcome and title as stored (up to
+    /// the first storage error, if any), or the error that kept the whole group from
+    /// being committed.
     ///
     /// Fast path: the listings are written straight into the transaction, framing
     /// and line-up before each programme row (foreign keys checked at commit), so each
@@ -400,21 +400,22 @@ impl Store {
         &self,
         group: &[BulkItem],
         opts: &ListingOptions,
-    ) -> Result<Vec<Result<Imported>>> {
-        let mut outcomes: Vec<Option<Result<Imported>>> = Vec::new();
+    ) -> Result<Vec<(Result<Imported>, String)>> {
+        let mut outcomes: Vec<(Option<Result<Imported>>, String)> = Vec::new();
         let mut todo: Vec<Prepared> = Vec::new();
         for (i, item) in group.iter().enumerate() {
             match self.unreviewed(&item.text, opts) {
                 Ok(Unreviewed::Before(id)) => {
-                    outcomes.push(Some(Ok(Imported::AlreadyImported { id })))
+                    outcomes.push((Some(Ok(Imported::AlreadyImported { id })), String::new()))
                 }
                 Ok(Unreviewed::New(input, honorifics)) => {
-                    outcomes.push(None);
+                    // Stored trimmed, as every title is.
+                    outcomes.push((None, input.title.trim().to_string()));
                     todo.push((i, input, honorifics));
                 }
                 Err(e) => {
                     let storage = !is_about_the_listing(&e);
-                    outcomes.push(Some(Err(e)));
+                    outcomes.push((Some(Err(e)), String::new()));
                     if storage {
                         break;
                     }
@@ -428,10 +429,13 @@ impl Store {
                 .unwrap_or_default(),
         };
         for ((i, ..), outcome) in todo.iter().zip(written) {
-            outcomes[*i] = Some(outcome);
+            outcomes[*i].0 = Some(outcome);
         }
         // A listing not written (after a storage error) has no outcome: stop there.
-        Ok(outcomes.into_iter().map_while(|o| o).collect())
+        Ok(outcomes
+            .into_iter()
+            .map_while(|(o, title)| o.map(|o| (o, title)))
+            .collect())
     }
 
     /// Writes prepared listings in one transaction. `ChildrenOrder::Before` is the
@@ -474,13 +478,6 @@ impl Store {
         }
         tx.commit()?;
         Ok(Some(written))
-    }
-
-    fn programme_title(&self, id: ProgrammeId) -> Result<String> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT title FROM programme WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))?)
     }
 }
 
