@@ -9,6 +9,7 @@ use greenroom_core::{listing, listing_files, Error, Result, Status, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::output;
+use super::programme::ScheduleArgs;
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
@@ -48,15 +49,8 @@ struct OptionArgs {
     /// The series every imported programme belongs to.
     #[arg(long)]
     series: Option<String>,
-    /// Air time: 2025-05-16T19:30:00+03:00, or 2025-05-16T19:30 in --tz.
-    #[arg(long, value_name = "TIME")]
-    air: Option<String>,
-    /// IANA time zone the programme is shown in, e.g. Asia/Qatar.
-    #[arg(long, value_name = "ZONE")]
-    tz: Option<String>,
-    /// Slot length: 25m, 1500s or 25:00.
-    #[arg(long, value_name = "LENGTH")]
-    slot: Option<String>,
+    #[command(flatten)]
+    schedule: ScheduleArgs,
     /// draft, planned, confirmed, aired or cancelled (default: aired — a published
     /// listing is of a programme that went out).
     #[arg(long)]
@@ -67,9 +61,9 @@ impl OptionArgs {
     fn into_options(self) -> Result<ListingOptions> {
         Ok(ListingOptions {
             series: self.series,
-            air: self.air,
-            time_zone: self.tz,
-            slot: self.slot,
+            air: self.schedule.air,
+            time_zone: self.schedule.tz,
+            slot: self.schedule.slot,
             status: match self.status {
                 Some(s) => s.parse::<Status>()?,
                 None => Status::Aired,

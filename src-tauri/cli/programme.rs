@@ -94,20 +94,27 @@ struct CommonArgs {
     /// A framing paragraph or question; repeat in order.
     #[arg(long = "framing", value_name = "TEXT")]
     framing: Vec<String>,
-    /// Air time: 2025-05-16T19:30:00+03:00, or 2025-05-16T19:30 in --tz.
-    #[arg(long, value_name = "TIME")]
-    air: Option<String>,
-    /// IANA time zone the programme is shown in, e.g. Asia/Qatar.
-    #[arg(long, value_name = "ZONE")]
-    tz: Option<String>,
-    /// Slot length: 25m, 1500s or 25:00.
-    #[arg(long, value_name = "LENGTH")]
-    slot: Option<String>,
+    #[command(flatten)]
+    schedule: ScheduleArgs,
     /// draft, planned, confirmed, aired or cancelled.
     #[arg(long)]
     status: Option<String>,
     #[arg(long)]
     notes: Option<String>,
+}
+
+/// When a programme airs and for how long; also taken by `import listing(s)`.
+#[derive(Debug, Args)]
+pub struct ScheduleArgs {
+    /// Air time: 2025-05-16T19:30:00+03:00, or 2025-05-16T19:30 in --tz.
+    #[arg(long, value_name = "TIME")]
+    pub air: Option<String>,
+    /// IANA time zone the programme is shown in, e.g. Asia/Qatar.
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// Slot length: 25m, 1500s or 25:00.
+    #[arg(long, value_name = "LENGTH")]
+    pub slot: Option<String>,
 }
 
 impl CommonArgs {
@@ -128,13 +135,13 @@ impl CommonArgs {
         if !self.framing.is_empty() {
             input.framing = self.framing;
         }
-        if let Some(a) = self.air {
+        if let Some(a) = self.schedule.air {
             input.air = Some(a);
         }
-        if let Some(z) = self.tz {
+        if let Some(z) = self.schedule.tz {
             input.time_zone = Some(z);
         }
-        if let Some(s) = self.slot {
+        if let Some(s) = self.schedule.slot {
             input.slot = Some(s);
         }
         if let Some(s) = self.status {
