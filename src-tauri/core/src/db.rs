@@ -117,6 +117,12 @@ impl Store {
             }
             e => e,
         })?;
+        // A pause is only ever committed by a bug; the index must not stay behind.
+        if conn.query_row("SELECT EXISTS (SELECT 1 FROM search_paused)", [], |r| {
+            r.get(0)
+        })? {
+            crate::search_index::catch_up(&conn)?;
+        }
         Ok((Store { conn, path }, warning))
     }
 

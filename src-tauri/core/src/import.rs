@@ -12,6 +12,7 @@ use crate::listing::{self, ListingDraft, ParsedPerson};
 use crate::model::{PersonInput, ProgrammeInput, Status};
 use crate::names::{compact, match_key};
 use crate::programmes::{insert_programme, ChildrenOrder};
+use crate::search_index;
 use crate::suggest::PersonSuggestion;
 use crate::text::{limits, name_key};
 
@@ -455,6 +456,7 @@ impl Store {
             // statement. It lasts until the transaction ends.
             tx.pragma_update(None, "defer_foreign_keys", true)?;
         }
+        search_index::pause(&tx)?;
         let mut written = Vec::with_capacity(todo.len());
         for (_, input, honorifics) in todo {
             let outcome = match order {
@@ -476,6 +478,7 @@ impl Store {
                 break;
             }
         }
+        search_index::catch_up(&tx)?;
         tx.commit()?;
         Ok(Some(written))
     }

@@ -31,6 +31,7 @@ pub mod programmes;
 pub mod restore;
 pub mod runsheet;
 pub mod search;
+mod search_index;
 pub mod segment;
 mod segments;
 pub mod settings;

@@ -13,6 +13,9 @@ use std::time::Duration;
 use greenroom_core::import::{BulkItem, Imported};
 use greenroom_core::{Error, PersonInput, ProgrammeId, ProgrammeInput, Store};
 
+#[path = "../support/search_index.rs"]
+mod search_index;
+
 const CHILD: &str = "GREENROOM_CHILD";
 const DB: &str = "GREENROOM_CHILD_DB";
 const KILLS: usize = 50;
@@ -213,8 +216,10 @@ fn killing_an_import_at_random_moments_loses_nothing_committed() {
 /// After a kill: the file is sound, every programme is whole, and every commit the
 /// child reported is there.
 fn check(db: &Path, created: &[ProgrammeId], edited: &[(ProgrammeId, i64)]) {
-    let store = Store::open(db).unwrap();
+    // Before Store::open, which would catch up an index left paused.
     let conn = rusqlite::Connection::open(db).unwrap();
+    search_index::assert_index_matches_the_data(&conn);
+    let store = Store::open(db).unwrap();
     let ok: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();

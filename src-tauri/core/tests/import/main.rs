@@ -7,6 +7,9 @@ use greenroom_core::import::{BulkItem, Imported, ListingOptions, MAX_LISTING_BYT
 use greenroom_core::listing_files::gather;
 use greenroom_core::{PersonInput, ProgrammeInput, Status, Store};
 
+#[path = "../support/search_index.rs"]
+mod search_index;
+
 const SAMPLE: &str = include_str!("../listings/01-inside-story-sample.txt");
 
 const SUDAN: &str = "Can Sudan's warring sides be brought to talks? | Inside Story
@@ -316,6 +319,7 @@ fn a_storage_failure_mid_group_keeps_what_came_before_and_reports_it() {
         .collect();
     assert!(!names.contains(&"Mei Lin".to_string()), "{names:?}");
     assert!(!names.contains(&"Omar Farouk".to_string()), "{names:?}");
+    search_index::assert_index_matches_the_data(&store_conn(&store));
 }
 
 /// A person on a listing twice is only found while the line-up is written: that
@@ -349,4 +353,66 @@ fn a_listing_found_wrong_while_writing_is_skipped_alone() {
         .map(|p| p.name)
         .collect();
     assert!(!names.contains(&"Omar Farouk".to_string()), "{names:?}");
+    search_index::assert_index_matches_the_data(&store_conn(&store));
+}
+
+fn store_conn(store: &Store) -> rusqlite::Connection {
+    rusqlite::Connection::open(store.path().unwrap()).unwrap()
+}
+
+/// A bulk import indexes what it wrote once, at the end of each group: new
+/// programmes and people are found, a person already in the directory is found by
+/// the affiliation a listing newly billed them with, and the index holds exactly
+/// what the data says (nothing left paused).
+#[test]
+fn a_bulk_import_leaves_everything_it_wrote_searchable() {
+    let (_d, mut store) = temp_store();
+    let booked = |title: &str, guest: &str, affiliation: &str| ProgrammeInput {
+        title: title.into(),
+        guests: vec![PersonInput {
+            name: guest.into(),
+            affiliation: Some(affiliation.into()),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let lieven = store
+        .create_programme(&booked("Earlier", "Anatol Lieven", "Quincy Institute"))
+        .unwrap()
+        .guests[0]
+        .person_id;
+    let items: Vec<BulkItem> = (0..3)
+        .map(|i| BulkItem {
+            source: format!("{i}"),
+            text: format!(
+                "Question number {i} about Ruritania?\nThe {i} framing line mentions Zembla.\n\
+                 Presenter: Jane Doe\nGuests:\nAnatol Lieven – Fellow at Kingsbridge College\n\
+                 Guest{i} Person – Analyst at Borduria Institute\n"
+            ),
+        })
+        .collect();
+    let summary = store.import_listings(&items, &aired(), |_, _| {});
+    assert_eq!(summary.created.len(), 3, "{summary:?}");
+    // Lieven three times, and the presenter the first listing created twice.
+    assert_eq!(
+        (summary.matched_people, summary.new_people),
+        (5, 4),
+        "{summary:?}"
+    );
+
+    let found = store.search("Kingsbridge", 10).unwrap();
+    let people: Vec<_> = found.people.iter().map(|p| p.id).collect();
+    assert_eq!(people, [lieven], "{found:?}");
+    assert_eq!(store.search("Ruritania", 10).unwrap().programmes.len(), 3);
+    assert_eq!(store.search("Zembla", 10).unwrap().programmes.len(), 3);
+    assert_eq!(store.search("Borduria", 10).unwrap().people.len(), 3);
+    search_index::assert_index_matches_the_data(&store_conn(&store));
+
+    // The triggers index ordinary edits again afterwards.
+    store
+        .create_programme(&booked("Later", "Quillon Vantablack", "Analyst"))
+        .unwrap();
+    assert_eq!(store.search("Quillon", 10).unwrap().people.len(), 1);
+    assert_eq!(store.search("Later", 10).unwrap().programmes.len(), 1);
+    search_index::assert_index_matches_the_data(&store_conn(&store));
 }

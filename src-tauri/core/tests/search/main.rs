@@ -453,3 +453,29 @@ fn a_broad_query_lists_title_hits_then_the_newest() {
     // A specific query among them is still ranked by relevance.
     assert_eq!(titles(&s.search("farming 7 ", 1).unwrap()), ["Farming 7"]);
 }
+
+/// Only a bug could commit a paused index (the pause lives inside one transaction);
+/// should one ever do so, opening the file catches the index up instead of leaving
+/// everything written since unsearchable.
+#[test]
+fn opening_catches_up_an_index_left_paused() {
+    let (dir, store) = temp_store();
+    drop(store);
+    let raw = rusqlite::Connection::open(dir.path().join("g.db")).unwrap();
+    raw.execute_batch(
+        "INSERT INTO search_paused (one) VALUES (1);
+         INSERT INTO programme (id, title, created_at, updated_at)
+         VALUES ('0190a000-0000-7000-8000-000000000002', 'Zanzibar ferry safety', 0, 0);",
+    )
+    .unwrap();
+    let unindexed: i64 = raw
+        .query_row("SELECT count(*) FROM programme_fts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(unindexed, 0, "the pause held the index back");
+    drop(raw);
+    let store = Store::open(dir.path().join("g.db")).unwrap();
+    assert_eq!(
+        titles(&store.search("zanzibar", 10).unwrap()),
+        ["Zanzibar ferry safety"]
+    );
+}
