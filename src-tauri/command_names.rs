@@ -17,6 +17,7 @@ pub const COMMANDS: &[&str] = &[
     "export_programme",
     "open_exported",
     "guest_history",
+    "guest_appearances",
     "list_guests",
     "booking_warnings",
     "get_settings",

@@ -189,6 +189,7 @@ pub fn run(db_path: PathBuf) -> i32 {
             commands::runsheet::export_programme,
             commands::runsheet::open_exported,
             commands::guests::guest_history,
+            commands::guests::guest_appearances,
             commands::guests::list_guests,
             commands::guests::booking_warnings,
             commands::guests::get_settings,

@@ -30,7 +30,13 @@ pub fn list(store: &Store, json: bool) -> Result<()> {
 
 pub fn history(store: &Store, spec: &str, json: bool) -> Result<()> {
     let person = store.find_person(spec)?;
-    let h = store.guest_history(person.id, Utc::now())?;
+    let mut h = store.guest_history(person.id, Utc::now())?;
+    // The command line lists every appearance, not the window's first page.
+    while let Some(after) = h.next.take() {
+        let page = store.guest_appearances(person.id, Some(&after), 1000)?;
+        h.appearances.extend(page.appearances);
+        h.next = page.next;
+    }
     if json {
         return output::json(&h);
     }

@@ -95,12 +95,66 @@ async fn a_presenters_page_draws_appearances_a_page_at_a_time() {
     app.wait_count(rows, 200).await;
     app.wait_text("#appearances-more", &format!("({} not shown)", total - 200))
         .await;
-    let mut shown = 200;
+    // Every appearance in the order the core pages them (the CLI reads every page).
+    let expected: Vec<String> = sandbox.cli_json(&["guest", "history", &id, "--json"])
+        ["appearances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["programmeId"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(expected.len(), total);
+
+    // The oldest dot is far past the rows loaded: picking it loads the pages up to it
+    // and focuses its row.
+    let picked: usize = app
+        .driver
+        .execute(
+            "const dots = Array.from(document.querySelectorAll('#person-timeline circle'));
+             const oldest = dots.reduce((a, b) => Number(b.dataset.index) > Number(a.dataset.index) ? b : a);
+             oldest.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+             return Number(oldest.dataset.index);",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .convert()
+        .unwrap();
+    assert!(picked >= 200, "the oldest dot is row {picked}");
+    app.wait_count(rows, picked + 1).await;
+    let ids = || async {
+        let ids: Vec<String> = app
+            .driver
+            .execute(
+                "return Array.from(document.querySelectorAll(arguments[0]), (tr) => tr.dataset.programmeId);",
+                vec![serde_json::json!(rows)],
+            )
+            .await
+            .unwrap()
+            .convert()
+            .unwrap();
+        ids
+    };
+    assert_eq!(ids().await, expected[..=picked]);
+    let focused: String = app
+        .driver
+        .execute(
+            "return document.activeElement.closest('tr').dataset.programmeId;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .convert()
+        .unwrap();
+    assert_eq!(focused, expected[picked]);
+
+    let mut shown = picked + 1;
     while shown < total {
         app.click("#appearances-more").await;
         shown = (shown + 200).min(total);
         app.wait_count(rows, shown).await;
     }
+    assert_eq!(ids().await, expected);
     let more = app.driver.find(By::Css("#appearances-more")).await.unwrap();
     assert!(!more.is_displayed().await.unwrap());
     app.close().await;

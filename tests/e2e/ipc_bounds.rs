@@ -115,6 +115,18 @@ fn calls(
         ),
         ("open_exported", json!({ "path": BIG })),
         ("guest_history", json!({ "personId": BIG })),
+        (
+            "guest_appearances",
+            json!({ "personId": BIG, "after": null, "limit": 50 }),
+        ),
+        (
+            "guest_appearances",
+            json!({ "personId": person, "after": { "airAt": 0, "programmeId": BIG }, "limit": 50 }),
+        ),
+        (
+            "guest_appearances",
+            json!({ "personId": person, "after": null, "limit": 100000 }),
+        ),
         ("booking_warnings", form("programmeId", json!(BIG))),
         ("booking_warnings", form("air", json!(BIG))),
         ("booking_warnings", form("timeZone", json!(BIG))),

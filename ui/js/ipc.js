@@ -70,6 +70,7 @@ export const api = {
   search: (query, limit = null) => call('search', { query, limit }),
   // Guests across programmes: history, the directory, booking warnings, thresholds.
   guestHistory: (personId) => call('guest_history', { personId }),
+  guestAppearances: (personId, after, limit) => call('guest_appearances', { personId, after, limit }),
   listGuests: () => call('list_guests'),
   bookingWarnings: (form) => call('booking_warnings', { form }),
   getSettings: () => call('get_settings'),

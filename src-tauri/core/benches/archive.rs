@@ -14,9 +14,9 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 use greenroom_core::generate::AS_OF_MS;
-use greenroom_core::history::HISTORY_SQL;
+use greenroom_core::history::{HISTORY_PAGE, HISTORY_PAGE_SQL, HISTORY_TIMELINE_SQL};
 use greenroom_core::{ListQuery, PersonId, Store};
-use rusqlite::Connection;
+use rusqlite::{params, Connection};
 
 const PAGE: u32 = 50;
 
@@ -100,14 +100,24 @@ fn bench(c: &mut Criterion) {
     // The same SQL with no Rust-side work: what SQLite alone takes.
     let id = guest.to_string();
     group.bench_function(
-        format!("history SQL alone, busiest guest ({guest_n} rows)"),
+        format!("history SQL alone, busiest guest ({guest_n} rows + first page)"),
         |b| {
-            let mut st = conn.prepare_cached(HISTORY_SQL).unwrap();
+            let mut timeline = conn.prepare_cached(HISTORY_TIMELINE_SQL).unwrap();
+            let mut page = conn.prepare_cached(HISTORY_PAGE_SQL).unwrap();
             b.iter(|| {
-                let mut rows = st.query([&id]).unwrap();
                 let mut n = 0;
+                let mut rows = timeline.query([&id]).unwrap();
                 while let Some(r) = rows.next().unwrap() {
-                    for i in 0..10 {
+                    for i in 0..5 {
+                        black_box(r.get_ref(i).unwrap());
+                    }
+                    n += 1;
+                }
+                let mut rows = page
+                    .query(params![id, None::<i64>, None::<String>, HISTORY_PAGE])
+                    .unwrap();
+                while let Some(r) = rows.next().unwrap() {
+                    for i in 0..11 {
                         black_box(r.get_ref(i).unwrap());
                     }
                     n += 1;

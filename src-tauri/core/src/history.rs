@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::params;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::airtime;
 use crate::db::Store;
@@ -15,11 +15,28 @@ use crate::model::{Person, Role, Status};
 #[serde(rename_all = "camelCase")]
 pub struct GuestHistory {
     pub person: Person,
-    /// Newest air time first; undated programmes last.
+    /// Every appearance in brief, newest air time first, undated programmes last:
+    /// the same order as the pages of `appearances`, so the n-th entry here is the
+    /// n-th appearance.
+    pub timeline: Vec<TimelineEntry>,
+    /// The first [`HISTORY_PAGE`] appearances in full; [`Store::guest_appearances`]
+    /// from `next` gives the rest.
     pub appearances: Vec<HistoryAppearance>,
+    pub next: Option<AppearanceCursor>,
     pub totals: HistoryTotals,
     /// Billed affiliations over time, most recent first, derived from appearances.
     pub affiliations: Vec<AffiliationSpan>,
+}
+
+/// What the history knows of an appearance without reading its programme.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineEntry {
+    pub programme_id: ProgrammeId,
+    pub air_at: Option<DateTime<Utc>>,
+    pub status: Status,
+    pub role: Role,
+    pub affiliation: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -38,6 +55,25 @@ pub struct HistoryAppearance {
     pub co_panelists: Vec<String>,
     pub presenter: Option<String>,
 }
+
+/// Where a page of appearances ends: the last one's air time and programme.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppearanceCursor {
+    pub air_at: Option<i64>,
+    pub programme_id: ProgrammeId,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppearancePage {
+    pub appearances: Vec<HistoryAppearance>,
+    pub next: Option<AppearanceCursor>,
+}
+
+/// Appearances in the first page of a history (and in each page after it, unless the
+/// caller asks for another size).
+pub const HISTORY_PAGE: u32 = 50;
 
 /// Counts leave out cancelled programmes and programmes not yet aired by `now`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -74,19 +110,38 @@ pub struct GuestSummary {
     pub last_air_at: Option<DateTime<Utc>>,
 }
 
-/// The query behind [`Store::guest_history`]: a person's appearances (`?1`, their id)
-/// newest first, each with its co-panelists and presenter. Public so that
+/// A person's appearances (`?1`, their id) in brief, newest first, undated last, read
+/// from the `appearance_history` index alone. With [`HISTORY_PAGE_SQL`] this is all the
+/// SQL of [`Store::guest_history`]; both are public so that
 /// `scripts/bench-history-sqlite3.sh` times exactly this SQL in a SQLite shell.
-pub const HISTORY_SQL: &str = "\
+pub const HISTORY_TIMELINE_SQL: &str = "\
+SELECT programme_id, programme_air_at, programme_status, role, affiliation
+FROM appearance WHERE person_id = ?1
+ORDER BY programme_air_at DESC, programme_id DESC";
+
+/// One page of a person's appearances (`?1`) in full, each with its co-panelists and
+/// presenter: the `?4` appearances after the one with air time `?2` and programme `?3`
+/// in the order of [`HISTORY_TIMELINE_SQL`] (from the start when `?3` is NULL). Only the
+/// page's rows read their programme.
+pub const HISTORY_PAGE_SQL: &str = "\
 SELECT g.id, g.title, g.series, g.air_at, g.time_zone, g.status, a.role, a.affiliation,
        (SELECT json_group_array(p.name ORDER BY o.position)
           FROM appearance o JOIN person p ON p.id = o.person_id
          WHERE o.programme_id = g.id AND o.role = 'guest' AND o.person_id <> a.person_id),
        (SELECT p.name FROM appearance o JOIN person p ON p.id = o.person_id
-         WHERE o.programme_id = g.id AND o.role = 'presenter')
-FROM appearance a JOIN programme g ON g.id = a.programme_id
-WHERE a.person_id = ?1
-ORDER BY g.air_at IS NULL, g.air_at DESC, g.created_at DESC";
+         WHERE o.programme_id = g.id AND o.role = 'presenter'),
+       a.programme_air_at
+FROM (SELECT person_id, programme_id, programme_air_at, role, affiliation
+        FROM appearance
+       WHERE person_id = ?1
+         AND (?3 IS NULL
+              OR (?2 IS NULL AND programme_air_at IS NULL AND programme_id < ?3)
+              OR (?2 IS NOT NULL AND (programme_air_at < ?2 OR programme_air_at IS NULL
+                                      OR (programme_air_at = ?2 AND programme_id < ?3))))
+       ORDER BY programme_air_at DESC, programme_id DESC
+       LIMIT ?4) a
+JOIN programme g ON g.id = a.programme_id
+ORDER BY a.programme_air_at DESC, a.programme_id DESC";
 
 impl Store {
     /// The person a producer means by `spec`: an id, or a name matched exactly
@@ -116,43 +171,101 @@ impl Store {
         }
     }
 
+    /// A person's history: totals, billings and timeline over every appearance, and
+    /// the first page of appearances in full.
     pub fn guest_history(&self, person: PersonId, now: DateTime<Utc>) -> Result<GuestHistory> {
         let person = self.get_person(person)?;
-        let mut st = self.conn.prepare_cached(HISTORY_SQL)?;
-        let rows = st.query_map(params![person.id], |r| {
-            let air_at = r
-                .get::<_, Option<i64>>(3)?
-                .and_then(DateTime::from_timestamp_millis);
-            let zone: String = r.get(4)?;
-            let status: String = r.get(5)?;
-            let role: String = r.get(6)?;
-            let co: String = r.get(8)?;
-            Ok(HistoryAppearance {
-                programme_id: r.get(0)?,
-                title: r.get(1)?,
-                series: r.get(2)?,
-                air_at,
-                air_display: air_at.map(|a| airtime::display(a, zone.parse().unwrap_or_default())),
-                status: status.parse().unwrap_or_default(),
-                role: if role == "presenter" {
-                    Role::Presenter
-                } else {
-                    Role::Guest
-                },
-                affiliation: r.get(7)?,
-                co_panelists: serde_json::from_str(&co).unwrap_or_default(),
-                presenter: r.get(9)?,
-            })
-        })?;
-        let appearances = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        let totals = totals(&appearances, now);
-        let affiliations = affiliation_spans(&appearances);
+        let mut st = self.conn.prepare_cached(HISTORY_TIMELINE_SQL)?;
+        let timeline = st
+            .query_map(params![person.id], |r| {
+                Ok(TimelineEntry {
+                    programme_id: r.get(0)?,
+                    air_at: r
+                        .get::<_, Option<i64>>(1)?
+                        .and_then(DateTime::from_timestamp_millis),
+                    status: r.get::<_, String>(2)?.parse().unwrap_or_default(),
+                    role: role(&r.get::<_, String>(3)?),
+                    affiliation: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let page = self.appearance_page(person.id, None, HISTORY_PAGE)?;
         Ok(GuestHistory {
+            totals: totals(&timeline, now),
+            affiliations: affiliation_spans(&timeline),
             person,
-            appearances,
-            totals,
-            affiliations,
+            timeline,
+            appearances: page.appearances,
+            next: page.next,
         })
+    }
+
+    /// The `limit` appearances after `after` (from the newest when `None`), in full.
+    pub fn guest_appearances(
+        &self,
+        person: PersonId,
+        after: Option<&AppearanceCursor>,
+        limit: u32,
+    ) -> Result<AppearancePage> {
+        self.get_person(person)?;
+        self.appearance_page(person, after, limit)
+    }
+
+    fn appearance_page(
+        &self,
+        person: PersonId,
+        after: Option<&AppearanceCursor>,
+        limit: u32,
+    ) -> Result<AppearancePage> {
+        let mut st = self.conn.prepare_cached(HISTORY_PAGE_SQL)?;
+        let mut last = None;
+        let rows = st.query_map(
+            params![
+                person,
+                after.and_then(|c| c.air_at),
+                after.map(|c| c.programme_id),
+                limit
+            ],
+            |r| {
+                let air_at = r
+                    .get::<_, Option<i64>>(3)?
+                    .and_then(DateTime::from_timestamp_millis);
+                let zone: String = r.get(4)?;
+                let co: String = r.get(8)?;
+                Ok((
+                    HistoryAppearance {
+                        programme_id: r.get(0)?,
+                        title: r.get(1)?,
+                        series: r.get(2)?,
+                        air_at,
+                        air_display: air_at
+                            .map(|a| airtime::display(a, zone.parse().unwrap_or_default())),
+                        status: r.get::<_, String>(5)?.parse().unwrap_or_default(),
+                        role: role(&r.get::<_, String>(6)?),
+                        affiliation: r.get(7)?,
+                        co_panelists: serde_json::from_str(&co).unwrap_or_default(),
+                        presenter: r.get(9)?,
+                    },
+                    r.get::<_, Option<i64>>(10)?,
+                ))
+            },
+        )?;
+        let mut appearances = Vec::new();
+        for row in rows {
+            let (a, key) = row?;
+            last = Some(AppearanceCursor {
+                air_at: key,
+                programme_id: a.programme_id,
+            });
+            appearances.push(a);
+        }
+        // A short page is the last one.
+        let next = if appearances.len() < limit as usize {
+            None
+        } else {
+            last
+        };
+        Ok(AppearancePage { appearances, next })
     }
 
     /// Everyone who has been a guest, by name, with how often and when last.
@@ -179,7 +292,7 @@ impl Store {
     }
 }
 
-fn totals(appearances: &[HistoryAppearance], now: DateTime<Utc>) -> HistoryTotals {
+fn totals(appearances: &[TimelineEntry], now: DateTime<Utc>) -> HistoryTotals {
     let mut t = HistoryTotals::default();
     for a in appearances.iter().filter(|a| a.status != Status::Cancelled) {
         let Some(at) = a.air_at else { continue };
@@ -199,7 +312,15 @@ fn totals(appearances: &[HistoryAppearance], now: DateTime<Utc>) -> HistoryTotal
     t
 }
 
-fn affiliation_spans(appearances: &[HistoryAppearance]) -> Vec<AffiliationSpan> {
+fn role(s: &str) -> Role {
+    if s == "presenter" {
+        Role::Presenter
+    } else {
+        Role::Guest
+    }
+}
+
+fn affiliation_spans(appearances: &[TimelineEntry]) -> Vec<AffiliationSpan> {
     let mut spans: Vec<AffiliationSpan> = Vec::new();
     // Appearances come newest first, so spans come out most recent first.
     for a in appearances.iter().filter(|a| a.status != Status::Cancelled) {

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_person_merge.sql"),
     include_str!("../migrations/0006_import_key.sql"),
     include_str!("../migrations/0007_search_pause.sql"),
+    include_str!("../migrations/0008_history_order.sql"),
 ];
 
 /// The schema version this binary writes.

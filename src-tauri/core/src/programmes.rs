@@ -394,9 +394,11 @@ pub(crate) fn write_children(
         st.execute(params![id, i as i64, text])?;
     }
     let mut st = tx.prepare_cached(
-        "INSERT INTO appearance (id, programme_id, person_id, role, affiliation, position)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO appearance (id, programme_id, person_id, role, affiliation, position,
+                                 programme_air_at, programme_status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
+    let air_at = v.air_at.map(|a| a.timestamp_millis());
     let mut seen: Vec<(PersonId, String)> = Vec::new();
     let line_up = v
         .presenter
@@ -431,7 +433,9 @@ pub(crate) fn write_children(
             person_id,
             role.as_str(),
             person.affiliation,
-            position
+            position,
+            air_at,
+            v.status.as_str()
         ])?;
     }
     Ok(seen)

@@ -135,7 +135,7 @@ export function mountPerson(root, ctx, route) {
   }
 
   function show(history, profile) {
-    const { person, appearances, totals, affiliations } = history;
+    const { person, timeline: entries, totals, affiliations } = history;
     const honorific = profile && profile.honorific;
     const name = profile ? profile.name : person.name;
     document.title = `${honorific ? `${honorific} ` : ''}${name} — Greenroom`;
@@ -149,26 +149,63 @@ export function mountPerson(root, ctx, route) {
         ? h('span', { class: 'muted person-directory-affiliation' }, ` (directory: ${person.affiliation})`) : '');
     affiliation.hidden = !current;
 
+    // The history brings every appearance in brief (the timeline) and the first page
+    // in full; later pages are fetched as rows are asked for.
+    const total = entries.length;
+    const loaded = history.appearances.slice();
+    let next = history.next;
+    let fetching = null;
+    const fetchMore = () => {
+      if (!fetching) {
+        fetching = api.guestAppearances(route.id, next, ROWS_PAGE).then((page) => {
+          loaded.push(...page.appearances);
+          next = page.next;
+          retitle();
+        }).finally(() => { fetching = null; });
+      }
+      return fetching;
+    };
     const rows = [];
     const tbody = h('tbody', { role: 'rowgroup' });
     const more = h('button', { type: 'button', id: 'appearances-more', class: 'button', hidden: true });
-    const drawUpTo = (n) => {
-      while (rows.length < Math.min(n, appearances.length)) {
-        const row = appearanceRow(appearances[rows.length]);
-        rows.push(row);
-        tbody.append(row);
+    const moreError = h('p', { id: 'appearances-error', class: 'error-box', role: 'alert', hidden: true });
+    const drawUpTo = async (n) => {
+      const want = Math.min(n, total);
+      try {
+        while (rows.length < want) {
+          if (rows.length >= loaded.length) {
+            if (!next) break;
+            await fetchMore();
+            if (!alive) return;
+            continue;
+          }
+          const row = appearanceRow(loaded[rows.length]);
+          rows.push(row);
+          tbody.append(row);
+        }
+        moreError.hidden = true;
+      } catch (e) {
+        moreError.textContent = `Could not load more appearances: ${e.message}`;
+        moreError.hidden = false;
       }
-      const left = appearances.length - rows.length;
+      const left = total - rows.length;
       more.hidden = left === 0;
       more.textContent = `Show ${Math.min(left, ROWS_PAGE)} more (${left} not shown)`;
     };
     more.addEventListener('click', () => drawUpTo(rows.length + ROWS_PAGE));
     drawUpTo(ROWS_PAGE);
-    const chart = timeline(appearances, {
+    // A dot names its programme once that appearance is loaded; before, when and how.
+    const tipFor = (a, index) => {
+      const full = loaded[index];
+      const when = full ? (full.airDisplay || formatDate(full.airAt)) : formatDate(a.airAt);
+      const what = full ? full.title : (a.affiliation ? `billed as ${a.affiliation}` : 'not loaded yet');
+      return `${when} — ${what} (${(ROLE_LABELS[a.role] || a.role).toLowerCase()}${a.status === 'cancelled' ? ', cancelled' : ''})`;
+    };
+    const chart = timeline(entries, {
       id: 'person-timeline',
-      label: (a) => `${a.airDisplay || formatDate(a.airAt)} — ${a.title} (${(ROLE_LABELS[a.role] || a.role).toLowerCase()}${a.status === 'cancelled' ? ', cancelled' : ''})`,
-      onPick: (a, index) => {
-        drawUpTo(index + 1);
+      label: tipFor,
+      onPick: async (a, index) => {
+        await drawUpTo(index + 1);
         const button = rows[index] && rows[index].querySelector('.appearance-open');
         if (button) {
           button.scrollIntoView({ block: 'center' });
@@ -176,6 +213,14 @@ export function mountPerson(root, ctx, route) {
         }
       },
     });
+    function retitle() {
+      if (!chart) return;
+      for (const dot of chart.querySelectorAll('circle[data-index]')) {
+        const index = Number(dot.dataset.index);
+        const tip = dot.querySelector('title');
+        if (tip && index < loaded.length) tip.textContent = tipFor(entries[index], index);
+      }
+    }
 
     replaceChildren(body,
       person.notes ? h('p', { class: 'person-notes', dir: 'auto' }, person.notes) : null,
@@ -195,9 +240,9 @@ export function mountPerson(root, ctx, route) {
               h('span', { class: 'legend-dot upcoming' }), 'Not aired yet')),
           chart || h('p', { class: 'muted', id: 'person-timeline-empty' }, 'No dated appearances to chart.'))),
       h('section', { class: 'person-appearances', 'aria-labelledby': 'appearances-heading' },
-        h('h2', { id: 'appearances-heading' }, `Appearances (${appearances.length})`),
-        appearances.length
-          ? [h('div', { class: 'table-wrap' }, appearanceTable(tbody)), h('div', { class: 'list-more' }, more)]
+        h('h2', { id: 'appearances-heading' }, `Appearances (${total})`),
+        total
+          ? [h('div', { class: 'table-wrap' }, appearanceTable(tbody)), h('div', { class: 'list-more' }, more), moreError]
           : h('p', { class: 'muted' }, 'Not on any programme.')));
   }
 

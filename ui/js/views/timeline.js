@@ -22,7 +22,7 @@ const MAX_DOTS = 2000;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-// `appearances`: the history's appearances. `label(a)` → tooltip text for a dot.
+// `appearances`: the history's timeline entries. `label(a, index)` → tooltip text for a dot.
 // `onPick(a)` (optional) is called when a dot is clicked or activated.
 // Returns an <svg>, or null when nothing is dated.
 export function timeline(appearances, { id, label, onPick, now = Date.now() } = {}) {
@@ -141,7 +141,7 @@ export function timeline(appearances, { id, label, onPick, now = Date.now() } = 
       'data-index': d.index,
     });
     const tip = svg('title');
-    tip.textContent = label ? label(a) : a.title;
+    tip.textContent = label ? label(a, d.index) : a.title;
     dot.append(tip);
     if (onPick) dot.addEventListener('click', () => onPick(a, d.index));
     dots.append(dot);

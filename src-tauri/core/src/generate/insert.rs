@@ -49,8 +49,9 @@ pub(crate) fn programme(tx: &Transaction<'_>, p: &GenProgramme, cast: &Cast) -> 
         st.execute(params![id, i as i64, text])?;
     }
     let mut st = tx.prepare_cached(
-        "INSERT INTO appearance (id, programme_id, person_id, role, affiliation, position)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO appearance (id, programme_id, person_id, role, affiliation, position,
+                                 programme_air_at, programme_status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     let person_id = |i: usize| text_id(cast.people[i].id.expect("every booked person has an id"));
     st.execute(params![
@@ -59,7 +60,9 @@ pub(crate) fn programme(tx: &Transaction<'_>, p: &GenProgramme, cast: &Cast) -> 
         person_id(p.presenter.person),
         "presenter",
         None::<&str>,
-        0
+        0,
+        p.air_at,
+        p.status.as_str()
     ])?;
     let at = p.air_at.unwrap_or(p.created_at);
     for (pos, g) in p.guests.iter().enumerate() {
@@ -70,7 +73,9 @@ pub(crate) fn programme(tx: &Transaction<'_>, p: &GenProgramme, cast: &Cast) -> 
             person_id(g.person),
             "guest",
             billed,
-            pos as i64
+            pos as i64,
+            p.air_at,
+            p.status.as_str()
         ])?;
     }
     let mut seg = tx.prepare_cached(

@@ -13,8 +13,8 @@ use std::time::Duration;
 use greenroom_core::import::{BulkItem, Imported};
 use greenroom_core::{Error, PersonInput, ProgrammeId, ProgrammeInput, Store};
 
-#[path = "../support/search_index.rs"]
-mod search_index;
+#[path = "../support/derived.rs"]
+mod derived;
 
 const CHILD: &str = "GREENROOM_CHILD";
 const DB: &str = "GREENROOM_CHILD_DB";
@@ -218,7 +218,7 @@ fn killing_an_import_at_random_moments_loses_nothing_committed() {
 fn check(db: &Path, created: &[ProgrammeId], edited: &[(ProgrammeId, i64)]) {
     // Before Store::open, which would catch up an index left paused.
     let conn = rusqlite::Connection::open(db).unwrap();
-    search_index::assert_index_matches_the_data(&conn);
+    derived::assert_derived_data_matches(&conn);
     let store = Store::open(db).unwrap();
     let ok: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))

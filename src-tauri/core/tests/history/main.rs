@@ -5,6 +5,9 @@ use greenroom_core::model::Role;
 use greenroom_core::warnings::{BookingCheck, GuestRef, WarningKind};
 use greenroom_core::{PersonInput, Programme, ProgrammeInput, Status, Store};
 
+#[path = "../support/derived.rs"]
+mod derived;
+
 fn temp_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path().join("g.db")).unwrap();
@@ -549,4 +552,91 @@ mod balance {
             Some("to")
         );
     }
+}
+
+/// The history gives every appearance in brief and the first page in full; the pages
+/// after it, cursor by cursor, continue in exactly the timeline's order (ties on air
+/// time and undated programmes included) and end with no cursor.
+#[test]
+fn appearances_page_in_the_timeline_order_and_follow_air_time_edits() {
+    let (dir, mut s) = temp_store();
+    let mut made = Vec::new();
+    for i in 0..7 {
+        // Two pairs share an air time; two programmes are undated.
+        let air = [
+            "2025-01-10T19:30:00Z",
+            "2025-01-10T19:30:00Z",
+            "2025-03-01T19:30:00Z",
+            "2025-03-01T19:30:00Z",
+            "2025-04-01T19:30:00Z",
+        ];
+        let p = match air.get(i) {
+            Some(a) => book(
+                &mut s,
+                &format!("Show {i}"),
+                a,
+                &[("Marwan Bishara", "Analyst")],
+            ),
+            None => s
+                .create_programme(&ProgrammeInput {
+                    title: format!("Show {i}"),
+                    guests: vec![PersonInput {
+                        name: "Marwan Bishara".into(),
+                        ..Default::default()
+                    }],
+                    ..Default::default()
+                })
+                .unwrap(),
+        };
+        made.push(p);
+    }
+    let person = s.find_person("Marwan Bishara").unwrap().id;
+    let now = at("2025-06-01T12:00:00Z");
+    let h = s.guest_history(person, now).unwrap();
+    let order: Vec<_> = h.timeline.iter().map(|e| e.programme_id).collect();
+    assert_eq!(order.len(), 7);
+    // Newest first; ties and undated ones newest created first; undated last.
+    let expected: Vec<_> = [4, 3, 2, 1, 0, 6, 5].iter().map(|&i| made[i].id).collect();
+    assert_eq!(order, expected);
+    assert_eq!(h.appearances.len(), 7, "one page holds them all");
+    assert!(h.next.is_none());
+
+    let mut paged = Vec::new();
+    let mut after = None;
+    loop {
+        let page = s.guest_appearances(person, after.as_ref(), 3).unwrap();
+        assert!(page.appearances.len() <= 3);
+        paged.extend(page.appearances.iter().map(|a| a.programme_id));
+        match page.next {
+            Some(c) => after = Some(c),
+            None => break,
+        }
+    }
+    assert_eq!(paged, expected);
+    assert_eq!(h.totals.appearances, 5);
+
+    // Moving a programme's air time (and cancelling one) moves it in the history.
+    let mut input = made[0].to_input();
+    input.air = Some("2025-05-01T19:30".into());
+    input.time_zone = Some("UTC".into());
+    s.update_programme(made[0].id, made[0].revision, &input)
+        .unwrap();
+    let mut input = made[4].to_input();
+    input.status = Status::Cancelled;
+    s.update_programme(made[4].id, made[4].revision, &input)
+        .unwrap();
+    let h = s.guest_history(person, now).unwrap();
+    assert_eq!(h.timeline[0].programme_id, made[0].id);
+    assert_eq!(h.appearances[0].programme_id, made[0].id);
+    assert_eq!(h.timeline[1].status, Status::Cancelled);
+    assert_eq!(h.totals.appearances, 4);
+    derived::assert_derived_data_matches(
+        &rusqlite::Connection::open(dir.path().join("g.db")).unwrap(),
+    );
+
+    let unknown = "01900000-0000-7000-8000-000000000000".parse().unwrap();
+    assert_eq!(
+        s.guest_appearances(unknown, None, 3).unwrap_err().code(),
+        "not_found"
+    );
 }

@@ -7,8 +7,8 @@ use greenroom_core::import::{BulkItem, Imported, ListingOptions, MAX_LISTING_BYT
 use greenroom_core::listing_files::gather;
 use greenroom_core::{PersonInput, ProgrammeInput, Status, Store};
 
-#[path = "../support/search_index.rs"]
-mod search_index;
+#[path = "../support/derived.rs"]
+mod derived;
 
 const SAMPLE: &str = include_str!("../listings/01-inside-story-sample.txt");
 
@@ -319,7 +319,7 @@ fn a_storage_failure_mid_group_keeps_what_came_before_and_reports_it() {
         .collect();
     assert!(!names.contains(&"Mei Lin".to_string()), "{names:?}");
     assert!(!names.contains(&"Omar Farouk".to_string()), "{names:?}");
-    search_index::assert_index_matches_the_data(&store_conn(&store));
+    derived::assert_derived_data_matches(&store_conn(&store));
 }
 
 /// A person on a listing twice is only found while the line-up is written: that
@@ -353,7 +353,7 @@ fn a_listing_found_wrong_while_writing_is_skipped_alone() {
         .map(|p| p.name)
         .collect();
     assert!(!names.contains(&"Omar Farouk".to_string()), "{names:?}");
-    search_index::assert_index_matches_the_data(&store_conn(&store));
+    derived::assert_derived_data_matches(&store_conn(&store));
 }
 
 fn store_conn(store: &Store) -> rusqlite::Connection {
@@ -406,7 +406,7 @@ fn a_bulk_import_leaves_everything_it_wrote_searchable() {
     assert_eq!(store.search("Ruritania", 10).unwrap().programmes.len(), 3);
     assert_eq!(store.search("Zembla", 10).unwrap().programmes.len(), 3);
     assert_eq!(store.search("Borduria", 10).unwrap().people.len(), 3);
-    search_index::assert_index_matches_the_data(&store_conn(&store));
+    derived::assert_derived_data_matches(&store_conn(&store));
 
     // The triggers index ordinary edits again afterwards.
     store
@@ -414,5 +414,5 @@ fn a_bulk_import_leaves_everything_it_wrote_searchable() {
         .unwrap();
     assert_eq!(store.search("Quillon", 10).unwrap().people.len(), 1);
     assert_eq!(store.search("Later", 10).unwrap().programmes.len(), 1);
-    search_index::assert_index_matches_the_data(&store_conn(&store));
+    derived::assert_derived_data_matches(&store_conn(&store));
 }

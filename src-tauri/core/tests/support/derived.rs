@@ -1,10 +1,20 @@
-//! The search index must hold exactly what the index views say, one document per
-//! programme and person, however the rows were written.
+//! What the schema derives from the data must match it however the rows were written:
+//! the search index holds exactly what the index views say, one document per
+//! programme and person, and every appearance carries its programme's air time and
+//! status (migration 0008).
 
 use rusqlite::Connection;
 
-pub fn assert_index_matches_the_data(conn: &Connection) {
+pub fn assert_derived_data_matches(conn: &Connection) {
     let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM appearance a JOIN programme g ON g.id = a.programme_id
+             WHERE a.programme_air_at IS NOT g.air_at OR a.programme_status IS NOT g.status"
+        ),
+        0,
+        "appearances with a stale copy of their programme's air time or status"
+    );
     assert_eq!(
         count(
             "SELECT count(*) FROM programme_search_doc d JOIN search_key k ON k.ref_id = d.id
