@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Times the guest-history query in a SQLite shell, for comparison with Greenroom's own
 # `Store::guest_history` (cargo bench -p greenroom-core --bench archive, "guest history,
-# busiest guest"). The SQL is read from src-tauri/core/src/history.rs
-# (HISTORY_TIMELINE_SQL and HISTORY_PAGE_SQL, the first page), the very text the app
-# prepares, so the two cannot drift.
+# busiest guest"). The SQL is printed by the history_sql example from
+# src-tauri/core/src/history.rs (HISTORY_TIMELINE_SQL, then HISTORY_PAGE_SQL for the
+# first page), the very text the app prepares, so the two cannot drift.
 #
 #   scripts/bench-history-sqlite3.sh [DB] [RUNS]
 #
@@ -34,23 +34,18 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # The SQL with ?1 bound to the busiest guest's id (as a literal: both shells accept it).
-python3 - "$db" "$work/query.sql" <<'PY'
+cargo run --quiet --release -p greenroom-core --example history_sql >"$work/history.sql"
+python3 - "$db" "$work/history.sql" "$work/query.sql" <<'PY'
 import re, sqlite3, sys
-src = open("src-tauri/core/src/history.rs", encoding="utf-8").read()
-def const(name):
-    m = re.search(r'pub const %s: &str = "((?:[^"\\]|\\.)*)";' % name, src, re.S)
-    if not m:
-        sys.exit(f"{name} not found in history.rs")
-    return re.sub(r'\\\n\s*', '', m.group(1)).replace('\\"', '"').replace('\\\\', '\\')
+sql = open(sys.argv[2], encoding="utf-8").read()
 db = sqlite3.connect(sys.argv[1])
 guest, n = db.execute(
     "SELECT person_id, count(*) AS n FROM appearance WHERE role = 'guest' "
     "GROUP BY person_id ORDER BY n DESC, person_id LIMIT 1").fetchone()
-# What guest_history runs: the timeline, then the first page (no cursor, 50 rows).
-bind = {"?1": "'%s'" % guest, "?2": "NULL", "?3": "NULL", "?4": "50"}
-statements = [re.sub(r"\?[1-4]", lambda m: bind[m.group(0)], const(c))
-              for c in ("HISTORY_TIMELINE_SQL", "HISTORY_PAGE_SQL")]
-open(sys.argv[2], "w", encoding="utf-8").write("".join(s + ";\n" for s in statements))
+# What guest_history runs: the timeline, then the first page (50 rows).
+bind = {"?1": "'%s'" % guest, "?2": "50"}
+open(sys.argv[3], "w", encoding="utf-8").write(
+    re.sub(r"\?[12]\b", lambda m: bind[m.group(0)], sql))
 print(f"guest {guest} ({n} appearances)")
 PY
 
@@ -81,17 +76,17 @@ fi
 
 if [ "$kind" = c ]; then
   echo "shell: $("${shell[@]}" --version | cut -d' ' -f1-2)"
-  "${shell[@]}" -bail "$db" <"$work/script.sql" 2>&1 | awk '
+  "${shell[@]}" -bail "$db" <"$work/script.sql" 2>&1 | awk -v runs="$runs" '
     /^(Parse error|Error|Runtime error)/ { print; failed = 1; exit 1 }
     /^Run Time:/ { n++; if (n > 2) { real += $4; cpu += $6 + $8 } }
-    END { if (failed) exit 1; runs = (n - 2) / 2; printf "%d runs of both statements: mean real %.3f ms, mean CPU (user+sys) %.3f ms\n", runs, real / runs * 1000, cpu / runs * 1000 }'
+    END { if (failed) exit 1; printf "%d runs of both statements: mean real %.3f ms, mean CPU (user+sys) %.3f ms\n", runs, real / runs * 1000, cpu / runs * 1000 }'
 else
   echo "shell: APSW $("${shell[0]}" -c 'import apsw; print(apsw.apsw_version(), "(SQLite", apsw.sqlite_lib_version() + ")")')"
-  "${shell[@]}" -bail "$db" <"$work/script.sql" 2>&1 >/dev/null | awk '
+  "${shell[@]}" -bail "$db" <"$work/script.sql" 2>&1 >/dev/null | awk -v runs="$runs" '
     /[Ee]rror/ { print; failed = 1; exit 1 }
     /Wall clock/ { n++; if (n > 2) wall += $NF }
     /Process CPU consumption/ { c++; if (c > 2) cpu += $NF }
-    END { if (failed) exit 1; runs = (n - 2) / 2; printf "%d runs of both statements: mean wall clock %.3f ms, mean CPU %.3f ms (the shell formats each row in Python)\n", runs, wall / runs * 1000, cpu / runs * 1000 }'
+    END { if (failed) exit 1; printf "%d runs of both statements: mean wall clock %.3f ms, mean CPU %.3f ms (the shell formats each row in Python)\n", runs, wall / runs * 1000, cpu / runs * 1000 }'
   "${shell[0]}" - "$db" "$work/query.sql" "$runs" <<'PY'
 import apsw, statistics, sys, time
 db, sql, runs = sys.argv[1], open(sys.argv[2], encoding="utf-8").read(), int(sys.argv[3])

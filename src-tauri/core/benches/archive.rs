@@ -113,9 +113,7 @@ fn bench(c: &mut Criterion) {
                     }
                     n += 1;
                 }
-                let mut rows = page
-                    .query(params![id, None::<i64>, None::<String>, HISTORY_PAGE])
-                    .unwrap();
+                let mut rows = page.query(params![id, HISTORY_PAGE]).unwrap();
                 while let Some(r) = rows.next().unwrap() {
                     for i in 0..11 {
                         black_box(r.get_ref(i).unwrap());
