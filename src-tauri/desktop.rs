@@ -167,6 +167,7 @@ impl AppState {
 }
 
 pub fn run(db_path: PathBuf) -> i32 {
+    prefer_unaccelerated_compositing();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -217,5 +218,17 @@ pub fn run(db_path: PathBuf) -> i32 {
             eprintln!("greenroom: the window could not start: {e}");
             1
         }
+    }
+}
+
+/// WebKitGTK composites the page through OpenGL, which on machines without a GPU driver
+/// (and under Xvfb) is Mesa's software renderer: about 100 MB more in the web process
+/// for nothing this UI uses (no 3D transforms, video or WebGL; docs/PERFORMANCE.md,
+/// Memory). Off unless the user chose otherwise: a value they set is left alone.
+fn prefer_unaccelerated_compositing() {
+    const VAR: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    if cfg!(target_os = "linux") && std::env::var_os(VAR).is_none() {
+        // Before the window, the web processes and any thread of ours are started.
+        std::env::set_var(VAR, "1");
     }
 }

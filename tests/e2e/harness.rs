@@ -60,6 +60,11 @@ impl Sandbox {
 
     /// Starts the app on this sandbox's database and waits for its first screen.
     pub async fn launch(&self) -> App {
+        self.launch_with_env(&[]).await
+    }
+
+    /// [`Sandbox::launch`] with extra environment variables for the app.
+    pub async fn launch_with_env(&self, vars: &[(&str, &str)]) -> App {
         let serial = ONE_AT_A_TIME.lock().await;
         assert!(
             std::env::var_os("DISPLAY").is_some(),
@@ -87,6 +92,7 @@ impl Sandbox {
             std::fs::create_dir_all(&d).unwrap();
             cmd.env(var, d);
         }
+        cmd.envs(vars.iter().copied());
         let tauri_driver = cmd.spawn().expect("start tauri-driver");
         let mut guard = StopOnDrop(Some(tauri_driver));
         // tauri-driver listens before its WebKitWebDriver does; a session asked for in

@@ -11,6 +11,7 @@ mod injection;
 mod ipc_bounds;
 mod people;
 mod programme_editor;
+mod rendering;
 mod reports;
 mod runsheet;
 mod search;
