@@ -28,7 +28,7 @@ fn web_process_values(db: &Path) -> Vec<Option<String>> {
             .split(|b| *b == 0)
             .map(|v| String::from_utf8_lossy(v).into_owned())
             .collect();
-        if vars.iter().any(|v| *v == marker) {
+        if vars.contains(&marker) {
             let prefix = format!("{VAR}=");
             found.push(
                 vars.iter()
