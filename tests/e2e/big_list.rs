@@ -3,9 +3,22 @@
 
 use thirtyfour::prelude::*;
 
-use crate::harness::Sandbox;
+use crate::harness::{App, Sandbox};
 
 const ROWS: &str = "#programme-list tr.programme-row";
+
+/// `data-<key>` of every row matching `css`, in document order.
+async fn row_data(app: &App, css: &str, key: &str) -> Vec<String> {
+    app.driver
+        .execute(
+            "return Array.from(document.querySelectorAll(arguments[0]), (tr) => tr.dataset[arguments[1]]);",
+            vec![serde_json::json!(css), serde_json::json!(key)],
+        )
+        .await
+        .unwrap()
+        .convert()
+        .unwrap()
+}
 
 #[tokio::test]
 async fn show_more_continues_after_the_last_row_without_gaps_or_repeats() {
@@ -35,17 +48,7 @@ async fn show_more_continues_after_the_last_row_without_gaps_or_repeats() {
     app.wait_count(ROWS, 400).await;
     app.click("#show-more").await;
     app.wait_count(ROWS, 450).await;
-    let shown: Vec<String> = app
-        .driver
-        .execute(
-            "return Array.from(document.querySelectorAll(arguments[0]), (tr) => tr.dataset.id);",
-            vec![serde_json::json!(ROWS)],
-        )
-        .await
-        .unwrap()
-        .convert()
-        .unwrap();
-    assert_eq!(shown, expected);
+    assert_eq!(row_data(&app, ROWS, "id").await, expected);
     let more = app.driver.find(By::Css("#show-more")).await.unwrap();
     assert!(
         !more.is_displayed().await.unwrap(),
@@ -122,20 +125,10 @@ async fn a_presenters_page_draws_appearances_a_page_at_a_time() {
         .unwrap();
     assert!(picked >= 200, "the oldest dot is row {picked}");
     app.wait_count(rows, picked + 1).await;
-    let ids = || async {
-        let ids: Vec<String> = app
-            .driver
-            .execute(
-                "return Array.from(document.querySelectorAll(arguments[0]), (tr) => tr.dataset.programmeId);",
-                vec![serde_json::json!(rows)],
-            )
-            .await
-            .unwrap()
-            .convert()
-            .unwrap();
-        ids
-    };
-    assert_eq!(ids().await, expected[..=picked]);
+    assert_eq!(
+        row_data(&app, rows, "programmeId").await,
+        expected[..=picked]
+    );
     let focused: String = app
         .driver
         .execute(
@@ -154,7 +147,7 @@ async fn a_presenters_page_draws_appearances_a_page_at_a_time() {
         shown = (shown + 200).min(total);
         app.wait_count(rows, shown).await;
     }
-    assert_eq!(ids().await, expected);
+    assert_eq!(row_data(&app, rows, "programmeId").await, expected);
     let more = app.driver.find(By::Css("#appearances-more")).await.unwrap();
     assert!(!more.is_displayed().await.unwrap());
     app.close().await;
