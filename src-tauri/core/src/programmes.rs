@@ -29,7 +29,8 @@ pub struct ListQuery {
 }
 
 /// The list: one summary row per programme, and the filter (`?1`, a LIKE pattern or
-/// NULL). The order is the list index's, `programme_list_order`, ending with the rowid
+/// NULL; `?2`, the people whose names match it as a JSON array when there are few of
+/// them, or NULL, see [`FEW_PEOPLE`]). The order is the list index's, `programme_list_order`, ending with the rowid
 /// so that equal air and creation times still have a fixed order to continue from.
 macro_rules! summary_sql {
     ($tail:literal) => {
@@ -44,30 +45,38 @@ macro_rules! summary_sql {
              WHERE (?1 IS NULL
                 OR g.title LIKE ?1 ESCAPE '\\'
                 OR g.series LIKE ?1 ESCAPE '\\'
-                OR EXISTS (SELECT 1 FROM appearance a JOIN person p ON p.id = a.person_id
-                            WHERE a.programme_id = g.id AND p.name LIKE ?1 ESCAPE '\\'))
+                OR CASE WHEN ?2 IS NULL
+                   THEN EXISTS (SELECT 1 FROM appearance a JOIN person p ON p.id = a.person_id
+                                 WHERE a.programme_id = g.id AND p.name LIKE ?1 ESCAPE '\\')
+                   ELSE g.id IN (SELECT a.programme_id FROM json_each(?2) j
+                                 JOIN appearance a ON a.person_id = j.value)
+                   END)
              ",
             $tail
         )
     };
 }
 
+/// See [`Store::few_people_named`]: past this many, a filter matches people so widely
+/// that walking the list finds its page sooner than collecting their programmes.
+const FEW_PEOPLE: i64 = 2000;
+
 const LIST_FROM_OFFSET: &str = summary_sql!(
-    "ORDER BY g.air_at IS NULL, g.air_at DESC, g.created_at DESC, g.rowid LIMIT ?2 OFFSET ?3"
+    "ORDER BY g.air_at IS NULL, g.air_at DESC, g.created_at DESC, g.rowid LIMIT ?3 OFFSET ?4"
 );
-/// After a dated row (air ?3, created ?4, rowid ?5). The equality on the index's first
+/// After a dated row (air ?4, created ?5, rowid ?6). The equality on the index's first
 /// column lets SQLite seek; the ORDER BY leaves that column out, as it is constant here
 /// (with it SQLite would sort instead of reading the index in order).
 const LIST_AFTER_DATED: &str = summary_sql!(
-    "AND (g.air_at IS NULL) = 0 AND g.air_at <= ?3
-       AND (g.air_at < ?3 OR g.created_at < ?4 OR (g.created_at = ?4 AND g.rowid > ?5))
-     ORDER BY g.air_at DESC, g.created_at DESC, g.rowid LIMIT ?2"
+    "AND (g.air_at IS NULL) = 0 AND g.air_at <= ?4
+       AND (g.air_at < ?4 OR g.created_at < ?5 OR (g.created_at = ?5 AND g.rowid > ?6))
+     ORDER BY g.air_at DESC, g.created_at DESC, g.rowid LIMIT ?3"
 );
-/// After an undated row (created ?3, rowid ?4), or from the first undated one.
+/// After an undated row (created ?4, rowid ?5), or from the first undated one.
 const LIST_AFTER_UNDATED: &str = summary_sql!(
-    "AND (g.air_at IS NULL) = 1 AND g.air_at IS NULL AND g.created_at <= ?3
-       AND (g.created_at < ?3 OR g.rowid > ?4)
-     ORDER BY g.created_at DESC, g.rowid LIMIT ?2"
+    "AND (g.air_at IS NULL) = 1 AND g.air_at IS NULL AND g.created_at <= ?4
+       AND (g.created_at < ?4 OR g.rowid > ?5)
+     ORDER BY g.created_at DESC, g.rowid LIMIT ?3"
 );
 
 impl Store {
@@ -236,6 +245,10 @@ impl Store {
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .map(|t| format!("%{}%", escape_like(t)));
+        let people = match &pattern {
+            Some(p) => self.few_people_named(p)?,
+            None => None,
+        };
         let limit = q.limit.map(i64::from).unwrap_or(-1);
         let after: Option<(Option<i64>, i64, i64)> = match q.after {
             Some(id) => self
@@ -246,13 +259,13 @@ impl Store {
             None => None,
         };
         let Some((air_at, created_at, rowid)) = after else {
-            return self.summaries(LIST_FROM_OFFSET, params![pattern, limit, q.offset]);
+            return self.summaries(LIST_FROM_OFFSET, params![pattern, people, limit, q.offset]);
         };
         let (mut rows, from) = match air_at {
             Some(air_at) => {
                 let rows = self.summaries(
                     LIST_AFTER_DATED,
-                    params![pattern, limit, air_at, created_at, rowid],
+                    params![pattern, people, limit, air_at, created_at, rowid],
                 )?;
                 // The undated programmes follow the dated ones, from their first.
                 (rows, (i64::MAX, -1))
@@ -265,11 +278,30 @@ impl Store {
             } else {
                 limit - rows.len() as i64
             };
-            rows.extend(
-                self.summaries(LIST_AFTER_UNDATED, params![pattern, left, from.0, from.1])?,
-            );
+            rows.extend(self.summaries(
+                LIST_AFTER_UNDATED,
+                params![pattern, people, left, from.0, from.1],
+            )?);
         }
         Ok(rows)
+    }
+
+    /// The people whose names match `pattern`, as a JSON array of ids, when there are at
+    /// most [`FEW_PEOPLE`]. The list filter then looks for their programmes once, rather
+    /// than through every programme's line-up in turn: that walk cost 724 ms per
+    /// keystroke on 100,000 programmes for text that matches nothing. When many people
+    /// match, the walk finds a page of matches within its first rows and is faster.
+    fn few_people_named(&self, pattern: &str) -> Result<Option<String>> {
+        let (count, ids): (i64, String) = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*), json_group_array(id) FROM
+                   (SELECT id FROM person WHERE name LIKE ?1 ESCAPE '\\' LIMIT ?2)",
+            )?
+            .query_row(params![pattern, FEW_PEOPLE + 1], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        Ok((count <= FEW_PEOPLE).then_some(ids))
     }
 
     fn summaries(
