@@ -30,8 +30,10 @@ pub struct ListQuery {
 
 /// The list: one summary row per programme, and the filter (`?1`, a LIKE pattern or
 /// NULL; `?2`, the people whose names match it as a JSON array when there are few of
-/// them, or NULL, see [`FEW_PEOPLE`]). The order is the list index's, `programme_list_order`, ending with the rowid
-/// so that equal air and creation times still have a fixed order to continue from.
+/// them, or NULL, see [`FEW_PEOPLE`]). The order is the list index's,
+/// `programme_list_order`, ending with the rowid so that equal air and creation times
+/// still have a fixed order to continue from. Parameters are written `+?n` so that SQLite does not plan by their bound values
+/// (the LIKE pattern, above all), which made it recompile the statement at every call.
 macro_rules! summary_sql {
     ($tail:literal) => {
         concat!(
@@ -42,12 +44,12 @@ macro_rules! summary_sql {
                        FROM appearance a JOIN person p ON p.id = a.person_id
                       WHERE a.programme_id = g.id AND a.role = 'guest')
              FROM programme g
-             WHERE (?1 IS NULL
-                OR g.title LIKE ?1 ESCAPE '\\'
-                OR g.series LIKE ?1 ESCAPE '\\'
-                OR CASE WHEN ?2 IS NULL
+             WHERE (+?1 IS NULL
+                OR g.title LIKE +?1 ESCAPE '\\'
+                OR g.series LIKE +?1 ESCAPE '\\'
+                OR CASE WHEN +?2 IS NULL
                    THEN EXISTS (SELECT 1 FROM appearance a JOIN person p ON p.id = a.person_id
-                                 WHERE a.programme_id = g.id AND p.name LIKE ?1 ESCAPE '\\')
+                                 WHERE a.programme_id = g.id AND p.name LIKE +?1 ESCAPE '\\')
                    ELSE g.id IN (SELECT a.programme_id FROM json_each(?2) j
                                  JOIN appearance a ON a.person_id = j.value)
                    END)
@@ -62,21 +64,21 @@ macro_rules! summary_sql {
 const FEW_PEOPLE: i64 = 2000;
 
 const LIST_FROM_OFFSET: &str = summary_sql!(
-    "ORDER BY g.air_at IS NULL, g.air_at DESC, g.created_at DESC, g.rowid LIMIT ?3 OFFSET ?4"
+    "ORDER BY g.air_at IS NULL, g.air_at DESC, g.created_at DESC, g.rowid LIMIT +?3 OFFSET +?4"
 );
 /// After a dated row (air ?4, created ?5, rowid ?6). The equality on the index's first
 /// column lets SQLite seek; the ORDER BY leaves that column out, as it is constant here
 /// (with it SQLite would sort instead of reading the index in order).
 const LIST_AFTER_DATED: &str = summary_sql!(
-    "AND (g.air_at IS NULL) = 0 AND g.air_at <= ?4
-       AND (g.air_at < ?4 OR g.created_at < ?5 OR (g.created_at = ?5 AND g.rowid > ?6))
-     ORDER BY g.air_at DESC, g.created_at DESC, g.rowid LIMIT ?3"
+    "AND (g.air_at IS NULL) = 0 AND g.air_at <= +?4
+       AND (g.air_at < +?4 OR g.created_at < +?5 OR (g.created_at = +?5 AND g.rowid > +?6))
+     ORDER BY g.air_at DESC, g.created_at DESC, g.rowid LIMIT +?3"
 );
 /// After an undated row (created ?4, rowid ?5), or from the first undated one.
 const LIST_AFTER_UNDATED: &str = summary_sql!(
-    "AND (g.air_at IS NULL) = 1 AND g.air_at IS NULL AND g.created_at <= ?4
-       AND (g.created_at < ?4 OR g.rowid > ?5)
-     ORDER BY g.created_at DESC, g.rowid LIMIT ?3"
+    "AND (g.air_at IS NULL) = 1 AND g.air_at IS NULL AND g.created_at <= +?4
+       AND (g.created_at < +?4 OR g.rowid > +?5)
+     ORDER BY g.created_at DESC, g.rowid LIMIT +?3"
 );
 
 impl Store {
@@ -296,7 +298,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT count(*), json_group_array(id) FROM
-                   (SELECT id FROM person WHERE name LIKE ?1 ESCAPE '\\' LIMIT ?2)",
+                   (SELECT id FROM person WHERE name LIKE +?1 ESCAPE '\\' LIMIT +?2)",
             )?
             .query_row(params![pattern, FEW_PEOPLE + 1], |r| {
                 Ok((r.get(0)?, r.get(1)?))
