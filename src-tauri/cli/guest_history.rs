@@ -30,13 +30,8 @@ pub fn list(store: &Store, json: bool) -> Result<()> {
 
 pub fn history(store: &Store, spec: &str, json: bool) -> Result<()> {
     let person = store.find_person(spec)?;
-    let mut h = store.guest_history(person.id, Utc::now())?;
     // The command line lists every appearance, not the window's first page.
-    while let Some(after) = h.next.take() {
-        let page = store.guest_appearances(person.id, Some(&after), 1000)?;
-        h.appearances.extend(page.appearances);
-        h.next = page.next;
-    }
+    let h = store.complete_guest_history(person.id, Utc::now())?;
     if json {
         return output::json(&h);
     }

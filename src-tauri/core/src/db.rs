@@ -121,7 +121,11 @@ impl Store {
         if conn.query_row("SELECT EXISTS (SELECT 1 FROM search_paused)", [], |r| {
             r.get(0)
         })? {
-            crate::search_index::catch_up(&conn)?;
+            // One transaction, or another process's write between two of its
+            // statements would be noted as paused and then forgotten.
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            crate::search_index::catch_up(&tx)?;
+            tx.commit()?;
         }
         Ok((Store { conn, path }, warning))
     }

@@ -154,14 +154,16 @@ ORDER BY a.programme_air_at DESC, a.programme_id DESC"
 /// The pages after it are separate statements rather than one with optional cursor
 /// terms, which SQLite would likewise fold by bound value.
 pub const HISTORY_PAGE_SQL: &str = page_sql!("");
-/// The page after a dated appearance: air time `?3`, programme `?4`.
-const PAGE_AFTER_DATED_SQL: &str = page_sql!(
-    "AND (programme_air_at < +?3 OR programme_air_at IS NULL
-            OR (programme_air_at = +?3 AND programme_id < +?4))"
-);
-/// The page after an undated appearance (programme `?4`; `?3` is NULL and unused).
+/// The page after a dated appearance (air time `?3`, programme `?4`): dated ones only,
+/// entered in the index at the cursor; the undated ones follow from
+/// [`PAGE_UNDATED_SQL`]. (Written as one OR of both, SQLite walked every newer
+/// appearance before the page: a full read of a presenter's 26,000 was quadratic.)
+const PAGE_AFTER_DATED_SQL: &str = page_sql!("AND (programme_air_at, programme_id) < (+?3, +?4)");
+/// Undated appearances from the first.
+const PAGE_UNDATED_SQL: &str = page_sql!("AND programme_air_at IS NULL");
+/// Undated appearances after programme `?3`.
 const PAGE_AFTER_UNDATED_SQL: &str =
-    page_sql!("AND programme_air_at IS NULL AND programme_id < +?4 AND +?3 IS NULL");
+    page_sql!("AND programme_air_at IS NULL AND programme_id < +?3");
 
 impl Store {
     /// The person a producer means by `spec`: an id, or a name matched exactly
@@ -226,6 +228,24 @@ impl Store {
         })
     }
 
+    /// [`Store::guest_history`] with every appearance in full, read as one snapshot (a
+    /// write from another process between two pages cannot skip or repeat one).
+    pub fn complete_guest_history(
+        &self,
+        person: PersonId,
+        now: DateTime<Utc>,
+    ) -> Result<GuestHistory> {
+        // Read-only: what it holds is a snapshot, and it is never committed.
+        let _snapshot = self.conn.unchecked_transaction()?;
+        let mut h = self.guest_history(person, now)?;
+        while let Some(after) = h.next.take() {
+            let page = self.appearance_page(person, Some(&after), 1000)?;
+            h.appearances.extend(page.appearances);
+            h.next = page.next;
+        }
+        Ok(h)
+    }
+
     /// The `limit` appearances after `after` (from the newest when `None`), in full.
     pub fn guest_appearances(
         &self,
@@ -243,64 +263,74 @@ impl Store {
         after: Option<&AppearanceCursor>,
         limit: u32,
     ) -> Result<AppearancePage> {
-        let sql = match after {
-            None => HISTORY_PAGE_SQL,
+        let mut rows = match after {
+            None => self.page_rows(HISTORY_PAGE_SQL, &[&person, &limit])?,
             Some(AppearanceCursor {
-                air_at: Some(_), ..
-            }) => PAGE_AFTER_DATED_SQL,
-            Some(AppearanceCursor { air_at: None, .. }) => PAGE_AFTER_UNDATED_SQL,
+                air_at: Some(air_at),
+                programme_id,
+            }) => {
+                let mut rows = self.page_rows(
+                    PAGE_AFTER_DATED_SQL,
+                    &[&person, &limit, air_at, programme_id],
+                )?;
+                let left = limit.saturating_sub(rows.len() as u32);
+                if left > 0 {
+                    rows.extend(self.page_rows(PAGE_UNDATED_SQL, &[&person, &left])?);
+                }
+                rows
+            }
+            Some(AppearanceCursor {
+                air_at: None,
+                programme_id,
+            }) => self.page_rows(PAGE_AFTER_UNDATED_SQL, &[&person, &limit, programme_id])?,
         };
-        let mut st = self.conn.prepare_cached(sql)?;
-        let mut last = None;
-        let (air_at, programme_id) = (after.and_then(|c| c.air_at), after.map(|c| c.programme_id));
-        let first: [&dyn ToSql; 2] = [&person, &limit];
-        let then: [&dyn ToSql; 4] = [&person, &limit, &air_at, &programme_id];
-        let rows = st.query_map(
-            if after.is_none() {
-                &first[..]
-            } else {
-                &then[..]
-            },
-            |r| {
-                let air_at = r
-                    .get::<_, Option<i64>>(3)?
-                    .and_then(DateTime::from_timestamp_millis);
-                let zone: String = r.get(4)?;
-                let co: String = r.get(8)?;
-                Ok((
-                    HistoryAppearance {
-                        programme_id: r.get(0)?,
-                        title: r.get(1)?,
-                        series: r.get(2)?,
-                        air_at,
-                        air_display: air_at
-                            .map(|a| airtime::display(a, zone.parse().unwrap_or_default())),
-                        status: r.get::<_, String>(5)?.parse().unwrap_or_default(),
-                        role: role(&r.get::<_, String>(6)?),
-                        affiliation: r.get(7)?,
-                        co_panelists: serde_json::from_str(&co).unwrap_or_default(),
-                        presenter: r.get(9)?,
-                    },
-                    r.get::<_, Option<i64>>(10)?,
-                ))
-            },
-        )?;
-        let mut appearances = Vec::new();
-        for row in rows {
-            let (a, key) = row?;
-            last = Some(AppearanceCursor {
-                air_at: key,
-                programme_id: a.programme_id,
-            });
-            appearances.push(a);
-        }
         // A short page is the last one.
-        let next = if appearances.len() < limit as usize {
-            None
-        } else {
-            last
+        let next = match rows.last() {
+            Some((a, air_at)) if rows.len() >= limit as usize => Some(AppearanceCursor {
+                air_at: *air_at,
+                programme_id: a.programme_id,
+            }),
+            _ => None,
         };
-        Ok(AppearancePage { appearances, next })
+        rows.truncate(limit as usize);
+        Ok(AppearancePage {
+            appearances: rows.into_iter().map(|(a, _)| a).collect(),
+            next,
+        })
+    }
+
+    /// Appearances in full from one of the page statements, each with its air time as
+    /// stored (the cursor key).
+    fn page_rows(
+        &self,
+        sql: &str,
+        params: &[&dyn ToSql],
+    ) -> Result<Vec<(HistoryAppearance, Option<i64>)>> {
+        let mut st = self.conn.prepare_cached(sql)?;
+        let rows = st.query_map(params, |r| {
+            let air_at = r
+                .get::<_, Option<i64>>(3)?
+                .and_then(DateTime::from_timestamp_millis);
+            let zone: String = r.get(4)?;
+            let co: String = r.get(8)?;
+            Ok((
+                HistoryAppearance {
+                    programme_id: r.get(0)?,
+                    title: r.get(1)?,
+                    series: r.get(2)?,
+                    air_at,
+                    air_display: air_at
+                        .map(|a| airtime::display(a, zone.parse().unwrap_or_default())),
+                    status: r.get::<_, String>(5)?.parse().unwrap_or_default(),
+                    role: role(&r.get::<_, String>(6)?),
+                    affiliation: r.get(7)?,
+                    co_panelists: serde_json::from_str(&co).unwrap_or_default(),
+                    presenter: r.get(9)?,
+                },
+                r.get::<_, Option<i64>>(10)?,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Everyone who has been a guest, by name, with how often and when last.

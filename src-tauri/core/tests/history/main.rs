@@ -601,18 +601,25 @@ fn appearances_page_in_the_timeline_order_and_follow_air_time_edits() {
     assert_eq!(h.appearances.len(), 7, "one page holds them all");
     assert!(h.next.is_none());
 
-    let mut paged = Vec::new();
-    let mut after = None;
-    loop {
-        let page = s.guest_appearances(person, after.as_ref(), 3).unwrap();
-        assert!(page.appearances.len() <= 3);
-        paged.extend(page.appearances.iter().map(|a| a.programme_id));
-        match page.next {
-            Some(c) => after = Some(c),
-            None => break,
+    // Every page size, so that pages end before, on and after the last dated one.
+    for size in 1..=8 {
+        let mut paged = Vec::new();
+        let mut after = None;
+        loop {
+            let page = s.guest_appearances(person, after.as_ref(), size).unwrap();
+            assert!(page.appearances.len() <= size as usize);
+            paged.extend(page.appearances.iter().map(|a| a.programme_id));
+            match page.next {
+                Some(c) => after = Some(c),
+                None => break,
+            }
         }
+        assert_eq!(paged, expected, "pages of {size}");
     }
-    assert_eq!(paged, expected);
+    let complete = s.complete_guest_history(person, now).unwrap();
+    let all: Vec<_> = complete.appearances.iter().map(|a| a.programme_id).collect();
+    assert_eq!(all, expected);
+    assert!(complete.next.is_none());
     assert_eq!(h.totals.appearances, 5);
 
     // Moving a programme's air time (and cancelling one) moves it in the history.
