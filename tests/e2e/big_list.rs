@@ -99,14 +99,37 @@ async fn a_presenters_page_draws_appearances_a_page_at_a_time() {
     app.wait_text("#appearances-more", &format!("({} not shown)", total - 200))
         .await;
     // Every appearance in the order the core pages them (the CLI reads every page).
-    let expected: Vec<String> = sandbox.cli_json(&["guest", "history", &id, "--json"])
-        ["appearances"]
+    let history = sandbox.cli_json(&["guest", "history", &id, "--json"]);
+    let mut expected: Vec<String> = history["appearances"]
         .as_array()
         .unwrap()
         .iter()
         .map(|a| a["programmeId"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(expected.len(), total);
+
+    // Meanwhile (an import, say) a programme lands among the rows not loaded yet: the
+    // page, which read its timeline on opening, must still match dots to their rows.
+    let air = history["timeline"][250]["airAt"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let added = sandbox
+        .cli(&[
+            "programme",
+            "add",
+            "--title",
+            "Added meanwhile",
+            "--presenter",
+            &name,
+            "--air",
+            &air,
+        ])
+        .trim()
+        .to_string();
+    let shown_before = expected.clone();
+    // Newest id first among equal air times, so it goes before the one it shares hers with.
+    expected.insert(250, added);
 
     // The oldest dot is far past the rows loaded: picking it loads the pages up to it
     // and focuses its row.
@@ -123,11 +146,11 @@ async fn a_presenters_page_draws_appearances_a_page_at_a_time() {
         .unwrap()
         .convert()
         .unwrap();
-    assert!(picked >= 200, "the oldest dot is row {picked}");
-    app.wait_count(rows, picked + 1).await;
+    assert!(picked >= 251, "the oldest dot is row {picked}");
+    app.wait_count(rows, picked + 2).await;
     assert_eq!(
         row_data(&app, rows, "programmeId").await,
-        expected[..=picked]
+        expected[..=picked + 1]
     );
     let focused: String = app
         .driver
@@ -139,12 +162,12 @@ async fn a_presenters_page_draws_appearances_a_page_at_a_time() {
         .unwrap()
         .convert()
         .unwrap();
-    assert_eq!(focused, expected[picked]);
+    assert_eq!(focused, shown_before[picked]);
 
-    let mut shown = picked + 1;
-    while shown < total {
+    let mut shown = picked + 2;
+    while shown < expected.len() {
         app.click("#appearances-more").await;
-        shown = (shown + 200).min(total);
+        shown = (shown + 200).min(expected.len());
         app.wait_count(rows, shown).await;
     }
     assert_eq!(row_data(&app, rows, "programmeId").await, expected);

@@ -96,6 +96,8 @@ export function mountPerson(root, ctx, route) {
   document.addEventListener('keydown', onKey);
 
   let loads = 0;
+  // Each drawing of the page; a page fetch or pick from an earlier one then stops.
+  let renders = 0;
   function load() {
     loads += 1;
     const mine = loads;
@@ -135,6 +137,7 @@ export function mountPerson(root, ctx, route) {
   }
 
   function show(history, profile) {
+    renders += 1;
     const { person, timeline: entries, totals, affiliations } = history;
     const honorific = profile && profile.honorific;
     const name = profile ? profile.name : person.name;
@@ -150,15 +153,23 @@ export function mountPerson(root, ctx, route) {
     affiliation.hidden = !current;
 
     // The history brings every appearance in brief (the timeline) and the first page
-    // in full; later pages are fetched as rows are asked for.
+    // in full; later pages are fetched as rows are asked for. Rows, dots and tooltips
+    // are matched by programme, not by position: an import running meanwhile can add
+    // appearances the timeline (read when the page opened) does not have.
+    const render = renders;
+    const shown = () => alive && render === renders;
     const total = entries.length;
     const loaded = history.appearances.slice();
+    const fullById = new Map(loaded.map((a) => [a.programmeId, a]));
+    const rowById = new Map();
     let next = history.next;
     let fetching = null;
     const fetchMore = () => {
       if (!fetching) {
         fetching = api.guestAppearances(route.id, next, ROWS_PAGE).then((page) => {
+          if (!shown()) return;
           loaded.push(...page.appearances);
+          for (const a of page.appearances) fullById.set(a.programmeId, a);
           next = page.next;
           retitle();
         }).finally(() => { fetching = null; });
@@ -169,18 +180,20 @@ export function mountPerson(root, ctx, route) {
     const tbody = h('tbody', { role: 'rowgroup' });
     const more = h('button', { type: 'button', id: 'appearances-more', class: 'button', hidden: true });
     const moreError = h('p', { id: 'appearances-error', class: 'error-box', role: 'alert', hidden: true });
-    const drawUpTo = async (n) => {
-      const want = Math.min(n, total);
+    // Draws rows until `enough()` or the appearances run out.
+    const drawUntil = async (enough) => {
       try {
-        while (rows.length < want) {
+        while (!enough()) {
           if (rows.length >= loaded.length) {
             if (!next) break;
             await fetchMore();
-            if (!alive) return;
+            if (!shown()) return;
             continue;
           }
-          const row = appearanceRow(loaded[rows.length]);
+          const a = loaded[rows.length];
+          const row = appearanceRow(a);
           rows.push(row);
+          rowById.set(a.programmeId, row);
           tbody.append(row);
         }
         moreError.hidden = true;
@@ -188,26 +201,31 @@ export function mountPerson(root, ctx, route) {
         moreError.textContent = `Could not load more appearances: ${e.message}`;
         moreError.hidden = false;
       }
-      const left = total - rows.length;
-      more.hidden = left === 0;
-      more.textContent = `Show ${Math.min(left, ROWS_PAGE)} more (${left} not shown)`;
+      const left = Math.max(total, loaded.length) - rows.length;
+      more.hidden = rows.length >= loaded.length && !next;
+      more.textContent = left > 0 ? `Show ${Math.min(left, ROWS_PAGE)} more (${left} not shown)` : 'Show more';
     };
+    const drawUpTo = (n) => drawUntil(() => rows.length >= n);
     more.addEventListener('click', () => drawUpTo(rows.length + ROWS_PAGE));
     drawUpTo(ROWS_PAGE);
     // A dot names its programme once that appearance is loaded; before, when and how.
-    const tipFor = (a, index) => {
-      const full = loaded[index];
+    const tipFor = (a) => {
+      const full = fullById.get(a.programmeId);
       const when = full ? (full.airDisplay || formatDate(full.airAt)) : formatDate(a.airAt);
       const what = full ? full.title : (a.affiliation ? `billed as ${a.affiliation}` : 'not loaded yet');
       return `${when} — ${what} (${(ROLE_LABELS[a.role] || a.role).toLowerCase()}${a.status === 'cancelled' ? ', cancelled' : ''})`;
     };
+    let picks = 0;
     const chart = timeline(entries, {
       id: 'person-timeline',
       label: tipFor,
-      onPick: async (a, index) => {
-        await drawUpTo(index + 1);
-        const button = rows[index] && rows[index].querySelector('.appearance-open');
-        if (button) {
+      onPick: async (a) => {
+        // Only the latest pick moves the focus, however long an earlier one loads.
+        const pick = ++picks;
+        await drawUntil(() => rowById.has(a.programmeId));
+        const row = rowById.get(a.programmeId);
+        const button = row && row.querySelector('.appearance-open');
+        if (button && pick === picks && shown()) {
           button.scrollIntoView({ block: 'center' });
           button.focus();
         }
@@ -216,9 +234,9 @@ export function mountPerson(root, ctx, route) {
     function retitle() {
       if (!chart) return;
       for (const dot of chart.querySelectorAll('circle[data-index]')) {
-        const index = Number(dot.dataset.index);
+        const entry = entries[Number(dot.dataset.index)];
         const tip = dot.querySelector('title');
-        if (tip && index < loaded.length) tip.textContent = tipFor(entries[index], index);
+        if (tip && entry && fullById.has(entry.programmeId)) tip.textContent = tipFor(entry);
       }
     }
 

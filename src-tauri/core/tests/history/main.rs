@@ -617,7 +617,11 @@ fn appearances_page_in_the_timeline_order_and_follow_air_time_edits() {
         assert_eq!(paged, expected, "pages of {size}");
     }
     let complete = s.complete_guest_history(person, now).unwrap();
-    let all: Vec<_> = complete.appearances.iter().map(|a| a.programme_id).collect();
+    let all: Vec<_> = complete
+        .appearances
+        .iter()
+        .map(|a| a.programme_id)
+        .collect();
     assert_eq!(all, expected);
     assert!(complete.next.is_none());
     assert_eq!(h.totals.appearances, 5);
