@@ -225,6 +225,8 @@ pub fn run(db_path: PathBuf) -> i32 {
 /// (and under Xvfb) is Mesa's software renderer: about 100 MB more in the web process
 /// for nothing this UI uses (no 3D transforms, video or WebGL; docs/PERFORMANCE.md,
 /// Memory). Off unless the user chose otherwise: a value they set is left alone.
+/// Programs the app opens files with inherit it too; only WebKitGTK ones read it, and
+/// it costs them nothing but GPU compositing.
 fn prefer_unaccelerated_compositing() {
     const VAR: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
     if cfg!(target_os = "linux") && std::env::var_os(VAR).is_none() {
