@@ -39,30 +39,26 @@ fn web_process_values(db: &Path) -> Vec<Option<String>> {
     found
 }
 
-#[tokio::test]
-async fn the_web_process_runs_without_accelerated_compositing() {
+/// Opens the window with `vars` set for the app and checks what its web processes got.
+async fn web_processes_get(vars: &[(&str, &str)], expected: &str) {
     let sandbox = Sandbox::new();
-    let app = sandbox.launch().await;
+    let app = sandbox.launch_with_env(vars).await;
     app.el("#first-run").await;
     let seen = web_process_values(&sandbox.db());
     assert!(!seen.is_empty(), "no web process found for this window");
     assert!(
-        seen.iter().all(|v| v.as_deref() == Some("1")),
+        seen.iter().all(|v| v.as_deref() == Some(expected)),
         "{VAR} in the web processes: {seen:?}"
     );
     app.close().await;
 }
 
 #[tokio::test]
+async fn the_web_process_runs_without_accelerated_compositing() {
+    web_processes_get(&[], "1").await;
+}
+
+#[tokio::test]
 async fn a_compositing_choice_of_the_users_own_is_kept() {
-    let sandbox = Sandbox::new();
-    let app = sandbox.launch_with_env(&[(VAR, "0")]).await;
-    app.el("#first-run").await;
-    let seen = web_process_values(&sandbox.db());
-    assert!(!seen.is_empty(), "no web process found for this window");
-    assert!(
-        seen.iter().all(|v| v.as_deref() == Some("0")),
-        "{VAR} in the web processes: {seen:?}"
-    );
-    app.close().await;
+    web_processes_get(&[(VAR, "0")], "0").await;
 }
