@@ -263,7 +263,7 @@ impl Store {
         after: Option<&AppearanceCursor>,
         limit: u32,
     ) -> Result<AppearancePage> {
-        let mut rows = match after {
+        let rows = match after {
             None => self.page_rows(HISTORY_PAGE_SQL, &[&person, &limit])?,
             Some(AppearanceCursor {
                 air_at: Some(air_at),
@@ -292,7 +292,6 @@ impl Store {
             }),
             _ => None,
         };
-        rows.truncate(limit as usize);
         Ok(AppearancePage {
             appearances: rows.into_iter().map(|(a, _)| a).collect(),
             next,

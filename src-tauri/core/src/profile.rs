@@ -175,7 +175,6 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let json = |v: &Vec<String>| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
         let changed = tx.execute(
             "UPDATE person SET name = ?3, name_key = ?4, honorific = ?5, affiliation = ?6,
                     expertise = ?7, languages = ?8, base_city = ?9, base_time_zone = ?10,
@@ -189,8 +188,8 @@ impl Store {
                 name_key(&p.name),
                 p.honorific,
                 p.affiliation,
-                json(&p.expertise),
-                json(&p.languages),
+                tag_list(&p.expertise),
+                tag_list(&p.languages),
                 p.base_city,
                 p.base_time_zone,
                 p.notes,
@@ -223,4 +222,10 @@ impl Store {
         tx.commit()?;
         self.person_profile(id)
     }
+}
+
+/// A list of tags (expertise, languages) as the person table stores it: a JSON array.
+pub(crate) fn tag_list<T: AsRef<str>>(tags: &[T]) -> String {
+    let tags: Vec<&str> = tags.iter().map(AsRef::as_ref).collect();
+    serde_json::to_string(&tags).unwrap_or_else(|_| "[]".into())
 }

@@ -10,6 +10,7 @@ use super::archive::{ArchiveFormat, ArchivePerson, ArchiveProgramme};
 use super::read;
 use crate::error::{Error, Result};
 use crate::form::ValidProgramme;
+use crate::profile::tag_list;
 use crate::text::name_key;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +41,6 @@ pub(crate) fn person(conn: &mut Connection, p: &ArchivePerson) -> Result<Outcome
     let tx = begin(conn)?;
     let ours = read::people(&tx, Some(p.id), p.contacts.is_some())?.pop();
     let outcome = decide(ours.as_ref(), p, |o| o.updated_at > p.updated_at);
-    let json = |v: &Vec<String>| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
     let contacts = p.contacts.clone().unwrap_or_default();
     let values = params![
         p.id,
@@ -48,8 +48,8 @@ pub(crate) fn person(conn: &mut Connection, p: &ArchivePerson) -> Result<Outcome
         name_key(&p.name),
         p.honorific,
         p.affiliation,
-        json(&p.expertise),
-        json(&p.languages),
+        tag_list(&p.expertise),
+        tag_list(&p.languages),
         p.base_city,
         p.base_time_zone,
         p.notes,

@@ -15,6 +15,7 @@ use super::cast::{Cast, GenPerson, Kind};
 use super::schedule::{GenProgramme, SERIES};
 use crate::error::Result;
 use crate::names::match_key;
+use crate::profile::tag_list;
 use crate::text::name_key;
 
 pub(crate) fn begin(tx: &Transaction<'_>) -> Result<()> {
@@ -121,7 +122,6 @@ pub(crate) fn programme(tx: &Transaction<'_>, p: &GenProgramme, cast: &Cast) -> 
 
 pub(crate) fn person(tx: &Transaction<'_>, p: &GenPerson) -> Result<()> {
     let id = text_id(p.id.expect("settled"));
-    let to_json = |v: &[&str]| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
     tx.prepare_cached(
         "INSERT INTO person (id, name, name_key, match_key, affiliation, honorific, expertise,
                              languages, base_city, base_time_zone, email, phone,
@@ -139,8 +139,8 @@ pub(crate) fn person(tx: &Transaction<'_>, p: &GenPerson) -> Result<()> {
             p.current_affiliation()
         },
         p.honorific,
-        to_json(&p.expertise),
-        to_json(&p.languages),
+        tag_list(&p.expertise),
+        tag_list(&p.languages),
         p.city.map(|c| c.0),
         p.city.map(|c| c.1),
         p.email,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use greenroom_core::import::{BulkItem, Imported, ListingOptions, MAX_LISTING_BYTES};
 use greenroom_core::listing_files::gather;
-use greenroom_core::{PersonInput, ProgrammeInput, Status, Store};
+use greenroom_core::{PersonInput, ProgrammeId, ProgrammeInput, Status, Store};
 
 #[path = "../support/derived.rs"]
 mod derived;
@@ -34,6 +34,19 @@ fn counts(store: &Store) -> (usize, usize) {
     )
 }
 
+/// Imports `text` as aired, which must create a programme: its id, and the people
+/// matched in the directory and added.
+fn created(store: &mut Store, text: &str) -> (ProgrammeId, usize, usize) {
+    match store.import_listing(text, &aired()).unwrap() {
+        Imported::Created {
+            id,
+            matched,
+            new_people,
+        } => (id, matched, new_people),
+        other => panic!("not created: {other:?}"),
+    }
+}
+
 fn aired() -> ListingOptions {
     ListingOptions {
         series: Some("Inside Story".into()),
@@ -52,14 +65,7 @@ fn a_draft_writes_nothing_and_a_confirmed_import_saves_the_listing() {
     assert!(draft.guests.iter().all(|g| g.matched_person_id.is_none()));
     assert_eq!(draft.already_imported, None);
 
-    let Imported::Created {
-        id,
-        matched,
-        new_people,
-    } = store.import_listing(SAMPLE, &aired()).unwrap()
-    else {
-        panic!("not created")
-    };
+    let (id, matched, new_people) = created(&mut store, SAMPLE);
     assert_eq!((matched, new_people), (0, 4));
     let p = store.get_programme(id).unwrap();
     assert_eq!(
@@ -149,14 +155,7 @@ fn people_already_in_the_directory_are_linked_and_near_misses_offered() {
     assert_eq!(khair.candidates[0].name, "Kholoud Khair");
     assert!(draft.presenter.unwrap().matched_person_id.is_some());
 
-    let Imported::Created {
-        id,
-        matched,
-        new_people,
-    } = store.import_listing(SUDAN, &aired()).unwrap()
-    else {
-        panic!("not created")
-    };
+    let (id, matched, new_people) = created(&mut store, SUDAN);
     assert_eq!((matched, new_people), (2, 1));
     let p = store.get_programme(id).unwrap();
     assert_eq!(p.guests[0].person_id, lieven);
