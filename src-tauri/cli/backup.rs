@@ -132,9 +132,15 @@ pub fn run_restore(db: &Path, args: RestoreArgs) -> Result<()> {
 }
 
 /// For a database that is damaged or not a database: where the newest good backup is
-/// and the command that restores it. `None` for other errors.
+/// and the command that restores it. `None` for other errors, and for a damaged file
+/// that is not the database (a backup being restored, an import): restoring over a
+/// healthy database would throw away newer work.
 pub fn recovery_hint(db: &Path, e: &Error) -> Option<String> {
-    if !matches!(e, Error::Corrupt { .. } | Error::NotADatabase { .. }) || !db.is_file() {
+    let damaged = match e {
+        Error::Corrupt { path, .. } | Error::NotADatabase { path, .. } => path,
+        _ => return None,
+    };
+    if !db.is_file() || !backup::same_file(damaged, db) {
         return None;
     }
     let folder = backup::folder(db);

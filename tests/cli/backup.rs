@@ -161,3 +161,28 @@ fn a_damaged_database_without_backups_says_so() {
     corrupt(&db);
     run(&db, &["programme", "list"]).fails(1, "No good backup was found");
 }
+
+/// The recovery hint is for a damaged database only: restoring a damaged backup over a
+/// healthy database must not suggest replacing it with an older backup.
+#[test]
+fn a_damaged_file_to_restore_is_refused_without_the_recovery_hint() {
+    let (dir, db) = temp_db();
+    add(&db, "Older, in the backup");
+    run(&db, &["backup"]).ok();
+    add(&db, "Newer, only in the database");
+    add(&db, "And more");
+    let damaged = dir.path().join("damaged.db");
+    run(&db, &["backup", "--out", damaged.to_str().unwrap()]).ok();
+    corrupt(&damaged);
+    let live = fs::read(&db).unwrap();
+
+    let r = run(&db, &["restore", damaged.to_str().unwrap()]).fails(1, "is damaged");
+    assert!(
+        r.stderr.contains(&damaged.display().to_string()),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("newest good backup"), "{}", r.stderr);
+    assert!(!r.stderr.contains("restore "), "{}", r.stderr);
+    assert_eq!(fs::read(&db).unwrap(), live);
+}
