@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 use greenroom_core::exchange::ics::CalendarRange;
 use greenroom_core::exchange::{ArchiveOptions, ImportCounts, ImportReport};
+use greenroom_core::files::{self, Access};
 use greenroom_core::{Error, Result, Store};
 
 use super::output;
@@ -60,7 +61,8 @@ pub fn run(store: &mut Store, command: ArchiveCommand) -> Result<()> {
             include_contacts,
         } => {
             let archive = store.export_archive(&ArchiveOptions { include_contacts })?;
-            write(&out, archive.to_json()?.as_bytes())?;
+            let access = Access::with_contacts(include_contacts);
+            write(&out, archive.to_json()?.as_bytes(), access)?;
             if out.as_os_str() != "-" {
                 eprintln!(
                     "wrote {} ({} people, {} programmes, {} series formats{})",
@@ -96,7 +98,11 @@ pub fn run(store: &mut Store, command: ArchiveCommand) -> Result<()> {
 
 pub fn calendar(store: &Store, args: CalendarArgs) -> Result<()> {
     let range = CalendarRange::parse(args.from.as_deref(), args.to.as_deref())?;
-    write(&args.out, store.export_calendar(&range)?.as_bytes())
+    write(
+        &args.out,
+        store.export_calendar(&range)?.as_bytes(),
+        Access::Document,
+    )
 }
 
 /// The report on stdout, warnings and records not imported on stderr; an error (exit
@@ -136,9 +142,9 @@ fn print_report(r: &ImportReport, json: bool) -> Result<()> {
 }
 
 /// To `out` whole (temporary file, then rename), or to stdout for `-`.
-fn write(out: &Path, bytes: &[u8]) -> Result<()> {
+fn write(out: &Path, bytes: &[u8], access: Access) -> Result<()> {
     if out.as_os_str() != "-" {
-        return greenroom_core::files::write_atomic(out, bytes);
+        return files::write_file(out, bytes, access);
     }
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {

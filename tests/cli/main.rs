@@ -5,6 +5,7 @@ mod contacts;
 mod dev;
 mod errors;
 mod exchange;
+mod files;
 mod guests;
 mod guests_dedupe;
 mod import;

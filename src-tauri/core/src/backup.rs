@@ -32,7 +32,7 @@ use serde::Serialize;
 
 use crate::db::Store;
 use crate::error::{Error, Result};
-use crate::settings;
+use crate::{files, settings};
 
 /// The folder beside the database that holds its backups.
 pub const FOLDER: &str = "backups";
@@ -42,10 +42,6 @@ pub const BEFORE_RESTORE: &str = "before-restore";
 const PREFIX: &str = "greenroom-";
 const STAMP: &str = "%Y%m%dT%H%M%SZ";
 const STAMP_LEN: usize = "YYYYMMDDTHHMMSSZ".len();
-/// Temporary files (ours, never counted or kept): copies being written.
-pub(crate) const TEMP_PREFIX: &str = ".greenroom-backup-";
-/// A temporary file this old belongs to a backup that was killed half-way.
-const STALE_TEMP: Duration = Duration::from_secs(3600);
 /// SQLite's companions of a database file; they go wherever the file goes.
 pub(crate) const SIDECARS: &[&str] = &["-wal", "-shm", "-journal"];
 
@@ -164,7 +160,8 @@ pub fn daily_if_due(db_path: &Path) -> Result<Option<PathBuf>> {
 
 impl Store {
     /// Writes a verified online backup of this database to `dest`, replacing it
-    /// atomically if it exists (`greenroom backup --out FILE`).
+    /// atomically if it exists (`greenroom backup --out FILE`), under the rules of
+    /// `files` for what may be replaced.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         if let Some(own) = self.path() {
             if same_file(own, dest) {
@@ -174,10 +171,10 @@ impl Store {
                 ));
             }
         }
-        if dest.is_dir() {
-            return Err(Error::validation("out", "is a folder; choose a file name"));
-        }
-        write_copy(&self.conn, dest, true)
+        // Only a regular file is replaced (a link is written through). The copy holds
+        // contact details, so it stays private (0600) whatever the file it replaces.
+        let target = files::target(dest).map_err(|reason| Error::validation("out", reason))?;
+        write_copy(&self.conn, &target.path, true)
     }
 
     /// A backup into the backups folder now (`greenroom backup`), then rotation.
@@ -227,34 +224,78 @@ pub(crate) fn take(src: &Connection, db_path: &Path, label: Option<&str>) -> Res
     })
 }
 
-/// Deletes all but the newest `keep` backups (with their SQLite companions) and
-/// temporary files left by a backup that was killed. Best effort: a file that cannot
-/// be removed stays, and the next rotation tries again. Returns what was removed.
+/// Why a backup was taken, from its label. Each kind is rotated on its own, so routine
+/// backups never push out the copy a restore or an upgrade kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Daily and on-demand backups: the newest `backup.keep` are kept.
+    Routine,
+    /// The database a restore replaced (`before-restore`).
+    BeforeRestore,
+    /// The database as it was before an upgrade (`before-v6`).
+    BeforeMigration,
+    /// A label this version does not know (a newer one wrote it): never deleted.
+    Other,
+}
+
+impl Kind {
+    pub fn of(label: Option<&str>) -> Kind {
+        match label {
+            None => Kind::Routine,
+            Some(l) if l.bytes().all(|b| b.is_ascii_digit()) => Kind::Routine,
+            Some(l) if l.starts_with(BEFORE_RESTORE) => Kind::BeforeRestore,
+            Some(l) if l.starts_with("before-v") => Kind::BeforeMigration,
+            Some(_) => Kind::Other,
+        }
+    }
+}
+
+/// A copy kept by a restore or an upgrade is deleted only when it is both older than
+/// this and not among the newest `SAFETY_KEEP` of its kind: the only copy of a
+/// replaced database must outlive any number of routine backups.
+pub const SAFETY_DAYS: i64 = 90;
+/// See `SAFETY_DAYS`.
+pub const SAFETY_KEEP: usize = 5;
+
+/// Deletes the routine backups beyond the newest `keep`, and the copies kept by a
+/// restore or an upgrade beyond the newest `SAFETY_KEEP` of each kind that are also
+/// older than `SAFETY_DAYS` (with their SQLite companions), then temporary files left
+/// by a backup that was killed (`files::remove_stale`). Best effort: a file that cannot be removed stays, and
+/// the next rotation tries again. Returns what was removed.
 pub fn rotate(db_path: &Path, keep: u32) -> Vec<PathBuf> {
     let mut removed = Vec::new();
     let keep = keep.max(1) as usize;
-    for old in list(db_path).unwrap_or_default().into_iter().skip(keep) {
-        if fs::remove_file(&old.path).is_ok() {
-            for side in SIDECARS {
-                let _ = fs::remove_file(sidecar(&old.path, side));
-            }
+    let now = Utc::now();
+    let mut seen = [0usize; 3];
+    let expired = list(db_path).unwrap_or_default().into_iter().filter(|b| {
+        let old = now - b.taken_at > chrono::Duration::days(SAFETY_DAYS);
+        let (slot, limit, may_go) = match Kind::of(b.label.as_deref()) {
+            Kind::Routine => (0, keep, true),
+            Kind::BeforeRestore => (1, SAFETY_KEEP, old),
+            Kind::BeforeMigration => (2, SAFETY_KEEP, old),
+            Kind::Other => return false,
+        };
+        seen[slot] += 1;
+        seen[slot] > limit && may_go
+    });
+    for old in expired.collect::<Vec<_>>() {
+        if remove_with_sidecars(&old.path) {
             removed.push(old.path);
         }
     }
-    if let Ok(entries) = fs::read_dir(folder(db_path)) {
-        for e in entries.flatten() {
-            let stale = e.file_name().to_string_lossy().starts_with(TEMP_PREFIX)
-                && e.metadata()
-                    .and_then(|m| m.modified())
-                    .ok()
-                    .and_then(|t| t.elapsed().ok())
-                    .is_some_and(|age| age > STALE_TEMP);
-            if stale && fs::remove_file(e.path()).is_ok() {
-                removed.push(e.path());
-            }
+    removed.extend(files::remove_stale(&folder(db_path)));
+    removed
+}
+
+/// Removes a backup and its SQLite companions; whether the backup itself went.
+pub(crate) fn remove_with_sidecars(path: &Path) -> bool {
+    let gone = fs::remove_file(path).is_ok();
+    if gone {
+        for side in SIDECARS {
+            let _ = fs::remove_file(sidecar(path, side));
         }
     }
-    removed
+    gone
 }
 
 const NAME_TAKEN: &str = "the name is taken";
@@ -267,10 +308,7 @@ pub(crate) fn write_copy(src: &Connection, dest: &Path, replace: bool) -> Result
         reason,
     };
     let dir = parent_dir(dest);
-    let tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    let tmp = files::temp_in(dir, "backup")
         .map_err(|e| fail(io_reason("cannot create a file in the folder", &e)))?;
     {
         let mut out = Connection::open_with_flags(
@@ -391,15 +429,10 @@ pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
-pub(crate) fn parent_dir(path: &Path) -> &Path {
-    match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    }
-}
+pub(crate) use crate::files::parent_dir;
 
 /// The same file, whether or not the paths are spelled alike.
-pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
+pub fn same_file(a: &Path, b: &Path) -> bool {
     match (fs::canonicalize(a), fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,

@@ -55,6 +55,10 @@ impl Store {
         if path.is_dir() {
             return Err(cannot_open("it is a folder, not a file".into()));
         }
+        // What a killed restore or backup left beside the database (full-size copies)
+        // goes at the next run; files a live run holds stay (see `files`).
+        crate::files::remove_stale(crate::files::parent_dir(path));
+        crate::files::remove_stale(&crate::backup::folder(path));
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;

@@ -62,7 +62,8 @@ pub enum Error {
     #[error("could not write the export: {message}")]
     Export { message: String },
 
-    #[error("{path} could not be opened with the system's default program ({reason})")]
+    /// `reason` is the whole sentence, naming the file (the shell words it).
+    #[error("{reason}")]
     OpenFailed { path: PathBuf, reason: String },
 
     #[error("storage error: {0}")]

@@ -106,8 +106,15 @@ pub fn restore(db_path: &Path, from: &Path) -> Result<Restored> {
         }
         Live::Readable(mut live) => {
             let kept = backup::take(&live, db_path, Some(BEFORE_RESTORE))?;
-            let src = open_rw(staged.path()).map_err(|e| restore_failed(db_path, &e))?;
-            backup::copy_pages(&src, &mut live).map_err(|e| restore_failed(db_path, &e))?;
+            let copied = open_rw(staged.path())
+                .and_then(|src| backup::copy_pages(&src, &mut live))
+                .map_err(|e| restore_failed(db_path, &e));
+            if let Err(e) = copied {
+                // The backup API writes in one transaction, rolled back on failure: the
+                // database is as it was, so the copy of it would only crowd the folder.
+                backup::remove_with_sidecars(&kept);
+                return Err(e);
+            }
             Some(kept)
         }
         Live::Unreadable => {
@@ -183,10 +190,7 @@ fn stage(db_path: &Path, from: &Path, version: i64) -> Result<tempfile::NamedTem
             "the backup could not be copied into its folder ({reason}); nothing was replaced"
         ),
     };
-    let tmp = tempfile::Builder::new()
-        .prefix(".greenroom-restore-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    let tmp = crate::files::temp_in(dir, "restore")
         .map_err(|e| fail(backup::io_reason("cannot create a file", &e)))?;
     let src = open_untouched(from).map_err(|e| fail(backup::sqlite_reason(&e)))?;
     let mut out = open_rw(tmp.path()).map_err(|e| fail(backup::sqlite_reason(&e)))?;
@@ -248,10 +252,7 @@ fn keep_bytes(db_path: &Path) -> Result<PathBuf> {
 }
 
 fn copy_atomic(from: &Path, to: &Path, dir: &Path) -> io::Result<()> {
-    let tmp = tempfile::Builder::new()
-        .prefix(backup::TEMP_PREFIX)
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let tmp = crate::files::temp_in(dir, "backup")?;
     fs::copy(from, tmp.path())?;
     tmp.as_file().sync_all()?;
     tmp.persist_noclobber(to).map_err(|e| e.error)?;

@@ -21,6 +21,7 @@ use super::archive::{Archive, ArchiveOptions, ArchivePerson, ArchiveProgramme};
 use super::Names;
 use crate::db::Store;
 use crate::error::{Error, Result};
+use crate::files::Access;
 use crate::ids::PersonId;
 use crate::model::Role;
 
@@ -30,6 +31,8 @@ pub struct CsvFiles {
     pub programmes: Vec<u8>,
     pub people: Vec<u8>,
     pub appearances: Vec<u8>,
+    /// people.csv has email and phone columns: it is written private (0600).
+    pub includes_contacts: bool,
 }
 
 pub const PROGRAMME_COLUMNS: [&str; 14] = [
@@ -109,6 +112,7 @@ impl CsvFiles {
                 &APPEARANCE_COLUMNS,
                 a.programmes.iter().flat_map(|p| appearance_rows(p, &name)),
             )?,
+            includes_contacts: a.includes_contacts,
         })
     }
 
@@ -118,11 +122,15 @@ impl CsvFiles {
         std::fs::create_dir_all(dir).map_err(|e| Error::Export {
             message: format!("cannot create the folder {}: {e}", dir.display()),
         })?;
-        let contents = [&self.programmes, &self.people, &self.appearances];
+        let contents = [
+            (&self.programmes, Access::Document),
+            (&self.people, Access::with_contacts(self.includes_contacts)),
+            (&self.appearances, Access::Document),
+        ];
         let mut paths = Vec::new();
-        for (name, bytes) in Self::FILE_NAMES.iter().zip(contents) {
+        for (name, (bytes, access)) in Self::FILE_NAMES.iter().zip(contents) {
             let path = dir.join(name);
-            crate::files::write_atomic(&path, bytes)?;
+            crate::files::write_file(&path, bytes, access)?;
             paths.push(path);
         }
         Ok(paths)

@@ -80,14 +80,69 @@ fn rotation_keeps_the_newest_n_of_ours_and_nothing_else_is_touched() {
 
     let mut expected: Vec<String> = foreign.iter().map(|s| s.to_string()).collect();
     expected.push(taken.file_name().unwrap().to_string_lossy().into_owned());
+    // The copies an upgrade and a restore kept are rotated apart from routine ones.
+    expected.push("greenroom-20240102T000000Z-before-v5.db".into());
     expected.push("greenroom-20240104T000000Z-before-restore.db".into());
+    expected.push("greenroom-20240103T000000Z.db".into());
     expected.push("greenroom-20240105T000000Z.db".into());
     expected.sort();
     assert_eq!(names(&folder), expected);
     let listed: Vec<_> = backup::list(&db).unwrap();
-    assert_eq!(listed.len(), 3);
+    assert_eq!(listed.len(), 5);
     assert_eq!(listed[0].path, taken, "newest first");
     assert_eq!(listed[2].label.as_deref(), Some("before-restore"));
+}
+
+/// With `backup.keep` 1, routine backups replace each other, and never the only copy
+/// of a database a restore replaced or an upgrade changed. Those go only when older
+/// than `SAFETY_DAYS` and not among the newest `SAFETY_KEEP` of their kind.
+#[test]
+fn rotation_never_deletes_what_a_restore_or_an_upgrade_kept() {
+    let (dir, db) = temp_db();
+    db_with(&db, &["Programme"]);
+    let mut store = Store::open(&db).unwrap();
+    store.set_setting("backup.keep", "1").unwrap();
+    let folder = dir.path().join("backups");
+    fs::create_dir(&folder).unwrap();
+    let recent = chrono::Utc::now() - chrono::Duration::days(backup::SAFETY_DAYS - 1);
+    let stamp = |at: chrono::DateTime<chrono::Utc>| at.format("%Y%m%dT%H%M%SZ").to_string();
+    let mut safety = vec![
+        format!("greenroom-{}-before-restore.db", stamp(recent)),
+        format!("greenroom-{}-before-v6.db", stamp(recent)),
+    ];
+    // Old copies: the newest SAFETY_KEEP of each kind stay, older ones go.
+    let mut old_ones = Vec::new();
+    for day in 1..=backup::SAFETY_KEEP + 1 {
+        for label in ["before-restore", "before-v6-2"] {
+            let name = format!("greenroom-202401{day:02}T000000Z-{label}.db");
+            fs::write(folder.join(&name), b"kept copy").unwrap();
+            old_ones.push(name);
+        }
+    }
+    for name in &safety {
+        fs::write(folder.join(name), b"the only copy").unwrap();
+    }
+    for _ in 0..3 {
+        store.backup_now().unwrap();
+    }
+
+    let left = names(&folder);
+    let routine: Vec<&String> = left.iter().filter(|n| !n.contains("before")).collect();
+    assert_eq!(routine.len(), 1, "{left:?}");
+    for name in &safety {
+        assert!(left.contains(name), "{name} was deleted: {left:?}");
+    }
+    // Of each kind the recent copy and the newest SAFETY_KEEP - 1 old ones stay: the
+    // two oldest (days 1 and 2) went.
+    safety.extend(
+        old_ones
+            .iter()
+            .filter(|n| !n.contains("20240101T") && !n.contains("20240102T"))
+            .cloned(),
+    );
+    safety.extend(routine.iter().map(|n| n.to_string()));
+    safety.sort();
+    assert_eq!(left, safety);
 }
 
 #[test]

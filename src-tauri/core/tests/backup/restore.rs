@@ -208,3 +208,27 @@ fn no_restore_without_a_copy_of_what_it_replaces() {
     assert!(e.to_string().contains("not replaced"), "{e}");
     assert_eq!(fs::read(&db).unwrap(), damaged);
 }
+
+/// A restore that cannot take the database's write lock (another process is writing)
+/// fails as busy and leaves neither a changed database nor a new copy behind.
+#[test]
+fn a_busy_restore_leaves_no_copy_behind() {
+    let (dir, db) = temp_db();
+    let file = backup_file(dir.path(), &["From the backup"]);
+    db_with(&db, &["Live"]);
+    let writer = rusqlite::Connection::open(&db).unwrap();
+    writer
+        .execute_batch("BEGIN IMMEDIATE; UPDATE programme SET title = 'Being edited';")
+        .unwrap();
+
+    let e = restore::restore(&db, &file).unwrap_err();
+    assert_eq!(e.code(), "busy", "{e}");
+    writer.execute_batch("ROLLBACK").unwrap();
+    drop(writer);
+    assert_eq!(titles(&db), ["Live"]);
+    assert!(
+        backup::list(&db).unwrap().is_empty(),
+        "{:?}",
+        names(&dir.path().join("backups"))
+    );
+}
