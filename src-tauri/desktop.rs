@@ -20,6 +20,9 @@ pub struct AppState {
     open_error: Mutex<Option<serde_json::Value>>,
     /// Why the last automatic backup was not written (shown in Settings, logged).
     backup_warning: Arc<Mutex<Option<serde_json::Value>>>,
+    /// Where the native save dialog said to save, in this session: the only paths the
+    /// export commands write to. The window passes a path back, but cannot invent one.
+    chosen: Mutex<HashSet<PathBuf>>,
     /// Files exported in this session: the only ones `open_exported` may open.
     exported: Mutex<HashSet<PathBuf>>,
 }
@@ -57,6 +60,7 @@ impl AppState {
             store: Mutex::new(None),
             open_error: Mutex::new(None),
             backup_warning: Arc::default(),
+            chosen: Mutex::default(),
             exported: Mutex::default(),
         };
         if state.reopen().is_ok() {
@@ -151,18 +155,29 @@ impl AppState {
 }
 
 impl AppState {
+    /// Records a path the native save dialog returned (never one from the window).
+    pub fn remember_choice(&self, path: PathBuf) {
+        lock(&self.chosen).insert(path);
+    }
+
+    /// `path` from the window, if the save dialog returned it in this session.
+    pub fn chosen_path(&self, path: &str) -> Result<PathBuf, Error> {
+        let path = PathBuf::from(path);
+        if lock(&self.chosen).contains(&path) {
+            return Ok(path);
+        }
+        Err(Error::validation(
+            "path",
+            "was not chosen in the save dialog; choose where to save with Export…",
+        ))
+    }
+
     pub fn remember_export(&self, path: PathBuf) {
-        self.exported
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(path);
+        lock(&self.exported).insert(path);
     }
 
     pub fn was_exported(&self, path: &Path) -> bool {
-        self.exported
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .contains(path)
+        lock(&self.exported).contains(path)
     }
 }
 
@@ -232,5 +247,28 @@ fn prefer_unaccelerated_compositing() {
     if cfg!(target_os = "linux") && std::env::var_os(VAR).is_none() {
         // Before the window, the web processes and any thread of ours are started.
         std::env::set_var(VAR, "1");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The save dialog's answer is what lets the window name a file, and only that
+    /// answer; what was written is what may be opened.
+    #[test]
+    fn only_paths_the_dialog_returned_are_written_and_only_exports_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(dir.path().join("greenroom.db"));
+        let chosen = dir.path().join("chosen.md");
+        let shown = chosen.display().to_string();
+        assert_eq!(state.chosen_path(&shown).unwrap_err().code(), "validation");
+        state.remember_choice(chosen.clone());
+        assert_eq!(state.chosen_path(&shown).unwrap(), chosen);
+        let other = dir.path().join("other.md").display().to_string();
+        assert!(state.chosen_path(&other).is_err());
+        assert!(!state.was_exported(&chosen));
+        state.remember_export(chosen.clone());
+        assert!(state.was_exported(&chosen));
     }
 }

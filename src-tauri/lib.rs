@@ -6,6 +6,7 @@ mod command_names;
 mod commands;
 mod desktop;
 pub mod export;
+mod opening;
 
 use std::path::PathBuf;
 

@@ -1,7 +1,5 @@
 //! The balance report in the window, and its CSV export.
 
-use std::path::PathBuf;
-
 use greenroom_core::balance::{parse_month, to_csv, BalanceRow};
 use greenroom_core::files;
 use serde::Serialize;
@@ -34,7 +32,7 @@ pub struct SavedCsv {
 }
 
 /// Writes the report as CSV. Without `path`, asks where with the native dialog and
-/// returns `None` if the user cancels.
+/// returns `None` if the user cancels; a `path` must be one a save dialog returned.
 #[tauri::command]
 pub async fn export_balance_csv(
     app: AppHandle,
@@ -54,7 +52,7 @@ pub async fn export_balance_csv(
     )?;
     let csv = to_csv(&rows)?;
     let path = match bounded("path", path, 4096)? {
-        Some(p) => PathBuf::from(p),
+        Some(p) => state.chosen_path(&p)?,
         None => match ask_save_path(
             &app,
             "Export balance report",

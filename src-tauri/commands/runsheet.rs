@@ -9,11 +9,11 @@ use greenroom_core::Error;
 use greenroom_pdf::Paper;
 use serde::Serialize;
 use tauri::{AppHandle, State};
-use tauri_plugin_opener::OpenerExt;
 
 use super::{ask_save_path, bounded, Reply};
 use crate::desktop::AppState;
 use crate::export::{self, Format};
+use crate::opening;
 
 #[derive(Serialize)]
 pub struct KindOption {
@@ -95,7 +95,11 @@ pub async fn choose_export_path(
         format.label(),
         format.extension(),
     );
-    Ok(chosen.map(|p| p.display().to_string()))
+    Ok(chosen.map(|p| {
+        let shown = p.display().to_string();
+        state.remember_choice(p);
+        shown
+    }))
 }
 
 #[derive(Serialize)]
@@ -119,7 +123,7 @@ pub async fn export_programme(
         Some(p) => p.parse()?,
         None => Paper::default(),
     };
-    let path = PathBuf::from(bounded("path", Some(path), 4096)?.unwrap_or_default());
+    let path = state.chosen_path(&bounded("path", Some(path), 4096)?.unwrap_or_default())?;
     let programme = state.store()?.get_programme(id.parse()?)?;
     let bytes = export::write(&programme, format, paper, &path)?;
     state.remember_export(path.clone());
@@ -129,10 +133,15 @@ pub async fn export_programme(
     })
 }
 
-/// Opens a file this window exported, with the system's default program. Only such
-/// files: the UI cannot use this to open anything else.
+/// Opens a file this window exported with the system's default program, or with
+/// `folder` the folder it is in. Only such files: the UI cannot use this to open
+/// anything else. A failure says what to do in words, not the launcher's exit status.
 #[tauri::command]
-pub async fn open_exported(app: AppHandle, state: State<'_, AppState>, path: String) -> Reply<()> {
+pub async fn open_exported(
+    state: State<'_, AppState>,
+    path: String,
+    folder: Option<bool>,
+) -> Reply<()> {
     let path = PathBuf::from(bounded("path", Some(path), 4096)?.unwrap_or_default());
     if !state.was_exported(&path) {
         return Err(Error::validation(
@@ -140,10 +149,5 @@ pub async fn open_exported(app: AppHandle, state: State<'_, AppState>, path: Str
             "only files exported from this window can be opened",
         ));
     }
-    app.opener()
-        .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| Error::OpenFailed {
-            reason: e.to_string(),
-            path,
-        })
+    opening::open(&path, folder == Some(true), None)
 }

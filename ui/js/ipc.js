@@ -65,7 +65,7 @@ export const api = {
   // Exports: the native save dialog, then the write, then (on request) the file.
   chooseExportPath: (id, format) => call('choose_export_path', { id, format }),
   exportProgramme: (id, format, paper, path) => call('export_programme', { id, format, paper, path }),
-  openExported: (path) => call('open_exported', { path }),
+  openExported: (path, folder = false) => call('open_exported', { path, folder }),
   // Programmes and people matching what is typed, best first; `limit` of each kind.
   search: (query, limit = null) => call('search', { query, limit }),
   // Guests across programmes: history, the directory, booking warnings, thresholds.

@@ -12,7 +12,7 @@ const ITEMS = [
 ];
 
 // `programme()`: the programme as last saved, or null. `isDirty()`: unsaved edits?
-// `report`: { notice(text, ...buttons), error(text), clear() } — the editor's own areas.
+// `report`: { notice(text, ...buttons), error(text, ...buttons), clear() } — the editor's own areas.
 export function exportMenu({ programme, isDirty, report }) {
   const button = h('button', {
     type: 'button', id: 'export-menu', class: 'button', 'aria-haspopup': 'menu', 'aria-expanded': 'false',
@@ -89,13 +89,29 @@ export function exportMenu({ programme, isDirty, report }) {
       const path = await api.chooseExportPath(p.id, item.format);
       if (!path) return;
       const done = await api.exportProgramme(p.id, item.format, item.paper, path);
+      // The server words an open that failed ("No app is set to open PDF files; the
+      // file is at …"); the folder can still be shown, or at least named.
       const openButton = h('button', {
         type: 'button', id: 'open-export', class: 'button small',
         onclick: async () => {
           try {
             await api.openExported(done.path);
           } catch (e) {
-            report.error(`Could not open the export: ${e.message} (${e.code})`);
+            if (e.code !== 'open_failed') {
+              report.error(`Could not open the export: ${e.message} (${e.code})`);
+              return;
+            }
+            const showFolder = h('button', {
+              type: 'button', id: 'show-export-folder', class: 'button small',
+              onclick: async () => {
+                try {
+                  await api.openExported(done.path, true);
+                } catch (e2) {
+                  report.error(e2.message);
+                }
+              },
+            }, 'Show folder');
+            report.error(e.message, showFolder);
           }
         },
       }, 'Open');

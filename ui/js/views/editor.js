@@ -109,7 +109,7 @@ export function mountEditor(root, ctx, route) {
     isDirty: () => isDirty(),
     report: {
       notice: (text, ...actions) => { hideError(); showNotice(text, ...actions); },
-      error: (text) => { showError(text); errorBox.focus(); },
+      error: (text, ...actions) => { showError(text, ...actions); errorBox.focus(); },
       clear: () => hideError(),
     },
   });
