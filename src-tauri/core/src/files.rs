@@ -10,7 +10,9 @@ use crate::error::{Error, Result};
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let fail = |what: &str, e: std::io::Error| {
         if e.raw_os_error() == Some(28) {
-            return Error::DiskFull;
+            return Error::DiskFull {
+                path: Some(path.to_path_buf()),
+            };
         }
         Error::Export {
             message: format!("{what} {}: {e}", path.display()),
