@@ -129,6 +129,15 @@ fn print_report(r: &ImportReport, json: bool) -> Result<()> {
         output::text(&line("programmes", |c| c.programmes))?;
         output::text(&line("series formats", |c| c.series_formats))?;
     }
+    if let Some(why) = &r.stopped {
+        return Err(Error::validation(
+            "archive",
+            format!(
+                "stopped at {why}; the records counted above were imported, that one and \
+                 the rest of the file were not"
+            ),
+        ));
+    }
     match r.failed.len() {
         0 => Ok(()),
         n => Err(Error::validation(

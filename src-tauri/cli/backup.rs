@@ -44,11 +44,20 @@ pub struct RestoreArgs {
 
 /// Opens the store as every command does, printing a backup warning if there is one.
 pub fn open_store(db: &Path) -> Result<Store> {
-    let (store, warning) = Store::open_with_backups(db)?;
+    Store::open_with_backups(db).map(warned)
+}
+
+/// `open_store` for a command that only reads: it also works when the database
+/// cannot be written (read-only file or folder, full disk), and then writes nothing.
+pub fn open_store_for_reading(db: &Path) -> Result<Store> {
+    Store::open_for_reading(db).map(warned)
+}
+
+fn warned((store, warning): (Store, Option<Error>)) -> Store {
     if let Some(w) = warning {
         eprintln!("greenroom: warning: {w}");
     }
-    Ok(store)
+    store
 }
 
 pub fn run_backup(db: &Path, args: BackupArgs) -> Result<()> {

@@ -116,7 +116,11 @@ pub fn execute(command: Command, db: &Path) -> i32 {
         Command::Dev { command } => return finish(db, dev::run(db, command)),
         command => command,
     };
-    let result = backup::open_store(db).and_then(|mut store| match command {
+    let open = match reads_only(&command) {
+        true => backup::open_store_for_reading,
+        false => backup::open_store,
+    };
+    let result = open(db).and_then(|mut store| match command {
         Command::Programme { command } => programme::run(&mut store, command),
         Command::Person { command } => person::run(&mut store, command),
         Command::Segment { command } => segment::run(&mut store, command),
@@ -134,9 +138,40 @@ pub fn execute(command: Command, db: &Path) -> i32 {
     finish(db, result)
 }
 
+/// Commands that only read the database: they work on a read-only file or folder
+/// and on a full disk.
+fn reads_only(command: &Command) -> bool {
+    use guest::GuestCommand as G;
+    use person::PersonCommand as P;
+    use series::{FormatCommand, SeriesCommand};
+    matches!(
+        command,
+        Command::Programme {
+            command: ProgrammeCommand::List { .. } | ProgrammeCommand::Show { .. }
+        } | Command::Person {
+            command: P::List { .. } | P::Show { .. }
+        } | Command::Segment {
+            command: segment::SegmentCommand::List { .. }
+        } | Command::Series {
+            command: SeriesCommand::Format {
+                command: FormatCommand::Show { .. }
+            }
+        } | Command::Guest {
+            command: G::List { .. } | G::History { .. } | G::Duplicates { .. }
+        } | Command::Archive {
+            command: archive::ArchiveCommand::Export { .. } | archive::ArchiveCommand::Csv { .. }
+        } | Command::Settings {
+            command: settings::SettingsCommand::Show { .. }
+        } | Command::Export(_)
+            | Command::ExportCalendar(_)
+            | Command::Search(_)
+            | Command::Report { .. }
+    )
+}
+
 /// The exit code; for a damaged database, also where its newest good backup is.
 fn finish(db: &Path, result: greenroom_core::Result<()>) -> i32 {
-    match result {
+    match result.map_err(|e| e.on_database(db)) {
         Ok(()) => 0,
         Err(e) => {
             let code = report(&e);

@@ -7,7 +7,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
-use crate::migrate;
+use crate::{access, migrate};
 
 /// How long a write waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -18,6 +18,8 @@ const STATEMENT_CACHE: usize = 128;
 pub struct Store {
     pub(crate) conn: Connection,
     path: Option<PathBuf>,
+    /// The file opened at `path` (device and inode), to notice it deleted or replaced.
+    file: Option<(u64, u64)>,
 }
 
 impl Store {
@@ -35,25 +37,17 @@ impl Store {
     /// A damaged file is `Error::Corrupt`, and is left as it was.
     pub fn open_with_backups(path: impl AsRef<Path>) -> Result<(Self, Option<Error>)> {
         let path = path.as_ref();
-        let cannot_open = |reason: String| Error::CannotOpen {
-            path: path.to_path_buf(),
-            reason,
-        };
-        if path.as_os_str().is_empty() {
-            // SQLite would open a throwaway temporary database for an empty name.
-            return Err(cannot_open("no file name was given".into()));
-        }
-        match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => {
-                return Err(cannot_open(format!(
-                    "the folder {} does not exist",
-                    dir.display()
-                )));
-            }
-            _ => {}
-        }
-        if path.is_dir() {
-            return Err(cannot_open("it is a folder, not a file".into()));
+        check_path(path)?;
+        // Refused before SQLite runs: it would open the file read-only and leave a
+        // log and index with the file's read-only mode behind, which block later writes.
+        if let Some(reason) = access::read_only_reason(path) {
+            return Err(Error::CannotOpen {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "{reason}, so nothing can be changed in it (reading works: programme \
+                     show, list, search, export)"
+                ),
+            });
         }
         // What a killed restore or backup left beside the database (full-size copies)
         // goes at the next run; files a live run holds stay (see `files`).
@@ -62,17 +56,72 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| {
-            cannot_open(match e.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::CannotOpen) => {
-                    "the file cannot be created or opened there (is the folder writable?)".into()
-                }
-                Some(rusqlite::ErrorCode::ReadOnly) => "the file is read-only".into(),
-                _ => e.to_string(),
-            })
-        })?;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| cannot_open(path, e))?;
         Self::configure(conn, Some(path.to_path_buf()))
             .map_err(|e| crate::restore::corrupt_or(e, path))
+    }
+
+    /// Opens an existing database to read it, writing nothing, when it cannot be
+    /// written: the file or its folder is read-only, or the disk is full (SQLite's
+    /// shared index of the log needs disk space before the first read). Otherwise the
+    /// same as `open_with_backups`. A store opened read-only fails any write.
+    pub fn open_for_reading(path: impl AsRef<Path>) -> Result<(Self, Option<Error>)> {
+        let path = path.as_ref();
+        check_path(path)?;
+        if !path.is_file() {
+            return Self::open_with_backups(path);
+        }
+        if access::read_only_reason(path).is_some() || access::disk_full(path) {
+            return Self::open_read_only(path).map(|store| (store, None));
+        }
+        match Self::open_with_backups(path) {
+            Err(Error::DiskFull { .. }) => Self::open_read_only(path).map(|store| (store, None)),
+            result => result,
+        }
+    }
+
+    /// A read-only connection that creates no file: with no log beside the database
+    /// (so no other connection is open), as an immutable file; with one, reading the
+    /// log through its existing index without writing to either.
+    fn open_read_only(path: &Path) -> Result<Self> {
+        let options = if !access::sidecar(path, "-wal").exists() {
+            "mode=ro&immutable=1"
+        } else if access::sidecar(path, "-shm").exists() {
+            "mode=ro&readonly_shm=1"
+        } else {
+            return Err(Error::CannotOpen {
+                path: path.to_path_buf(),
+                reason: "it cannot be written, and its write-ahead log has no index beside \
+                         it to read it by"
+                    .into(),
+            });
+        };
+        let uri = format!("file:{}?{options}", access::uri_path(path));
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(uri, flags).map_err(|e| cannot_open(path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        let version =
+            migrate::check(&conn, path).map_err(|e| crate::restore::corrupt_or(e, path))?;
+        if version != migrate::SCHEMA_VERSION {
+            return Err(Error::CannotOpen {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "it needs upgrading to be read by this Greenroom (schema version {version} \
+                     to {}), which writes to it",
+                    migrate::SCHEMA_VERSION
+                ),
+            });
+        }
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        Ok(Store {
+            conn,
+            file: access::file_id(path),
+            path: Some(path.to_path_buf()),
+        })
     }
 
     /// A private database in memory, for tests and previews.
@@ -81,20 +130,41 @@ impl Store {
     }
 
     fn configure(mut conn: Connection, path: Option<PathBuf>) -> Result<(Self, Option<Error>)> {
-        let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
+        match Self::prepare(&mut conn, path.as_deref()) {
+            Ok(warning) => Ok((
+                Store {
+                    conn,
+                    file: path.as_deref().and_then(access::file_id),
+                    path,
+                },
+                warning,
+            )),
+            Err(Error::Storage(_)) if path.as_deref().is_some_and(access::disk_full) => {
+                Err(Error::DiskFull { path })
+            }
+            Err(e) => Err(match &path {
+                Some(path) => e.on_database(path),
+                None => e,
+            }),
+        }
+    }
+
+    /// Configures and migrates a new connection; the warning of a backup not taken.
+    fn prepare(conn: &mut Connection, path: Option<&Path>) -> Result<Option<Error>> {
+        let shown = path.map_or_else(|| PathBuf::from(":memory:"), Path::to_path_buf);
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // Writes to programmes and people fire search-index triggers whose SQL (nested
         // views) costs more to compile than to run: the statements that fire them are
         // cached, and the cache must hold all of a save's statements at once.
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         // Checked before any pragma that writes, so a foreign or newer file stays as it was.
-        let version = migrate::check(&conn, &shown)?;
+        let version = migrate::check(conn, &shown)?;
         // Before the WAL pragma too: the copy is of the file exactly as it was found.
         let mut warning = None;
-        if let Some(path) = path.as_deref() {
+        if let Some(path) = path {
             if version > 0 && version < migrate::SCHEMA_VERSION {
                 warning =
-                    crate::backup::before_migration(&conn, path, migrate::SCHEMA_VERSION).err();
+                    crate::backup::before_migration(conn, path, migrate::SCHEMA_VERSION).err();
             }
         }
         if path.is_some() {
@@ -112,7 +182,7 @@ impl Store {
         // in memory rather than a temporary file, which cost as much as the writes.
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        migrate::apply(&mut conn, version).map_err(|e| match e {
+        migrate::apply(conn, version).map_err(|e| match e {
             Error::Storage(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) => {
                 Error::CannotOpen {
                     path: shown.clone(),
@@ -131,7 +201,7 @@ impl Store {
             crate::search_index::catch_up(&tx)?;
             tx.commit()?;
         }
-        Ok((Store { conn, path }, warning))
+        Ok(warning)
     }
 
     /// The file behind this store; `None` in memory.
@@ -139,11 +209,61 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// Fails if the file this store opened is no longer at its path (its folder was
+    /// deleted, or it was moved or replaced): SQLite would go on writing to the
+    /// unlinked file, and every save would seem to succeed and be lost.
+    pub fn ensure_in_place(&self) -> Result<()> {
+        match (&self.path, self.file) {
+            (Some(path), Some(file)) if access::file_id(path) != Some(file) => {
+                Err(Error::Vanished { path: path.clone() })
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+}
+
+/// What no database path may be: empty, in a missing folder, or a folder.
+fn check_path(path: &Path) -> Result<()> {
+    let cannot_open = |reason: String| Error::CannotOpen {
+        path: path.to_path_buf(),
+        reason,
+    };
+    if path.as_os_str().is_empty() {
+        // SQLite would open a throwaway temporary database for an empty name.
+        return Err(cannot_open("no file name was given".into()));
+    }
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => {
+            return Err(cannot_open(format!(
+                "the folder {} does not exist",
+                dir.display()
+            )));
+        }
+        _ => {}
+    }
+    if path.is_dir() {
+        return Err(cannot_open("it is a folder, not a file".into()));
+    }
+    Ok(())
+}
+
+fn cannot_open(path: &Path, e: rusqlite::Error) -> Error {
+    Error::CannotOpen {
+        path: path.to_path_buf(),
+        reason: match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::CannotOpen) => {
+                "the file cannot be created or opened there (is the folder writable?)".into()
+            }
+            Some(rusqlite::ErrorCode::ReadOnly) => "the file is read-only".into(),
+            _ => e.to_string(),
+        },
     }
 }
 

@@ -53,8 +53,14 @@ pub enum Error {
     #[error("no backup was written to {path}: {reason}")]
     Backup { path: PathBuf, reason: String },
 
-    #[error("the disk is full; nothing was saved")]
-    DiskFull,
+    #[error("the disk is full{}; nothing was saved", on(path))]
+    DiskFull { path: Option<PathBuf> },
+
+    #[error(
+        "the database {path} was deleted or replaced while Greenroom was using it; what was \
+         written to it since it was opened is not in any file"
+    )]
+    Vanished { path: PathBuf },
 
     #[error("the database is busy in another Greenroom window or process; try again")]
     Busy,
@@ -90,11 +96,22 @@ impl Error {
             Error::CannotOpen { .. } => "cannot_open",
             Error::Corrupt { .. } => "corrupt",
             Error::Backup { .. } => "backup",
-            Error::DiskFull => "disk_full",
+            Error::DiskFull { .. } => "disk_full",
+            Error::Vanished { .. } => "vanished",
             Error::Busy => "busy",
             Error::Export { .. } => "export",
             Error::OpenFailed { .. } => "open_failed",
             Error::Storage(_) => "storage",
+        }
+    }
+
+    /// This error as met on the database at `path`: a full disk names it.
+    pub fn on_database(self, path: &std::path::Path) -> Self {
+        match self {
+            Error::DiskFull { path: None } => Error::DiskFull {
+                path: Some(path.to_path_buf()),
+            },
+            e => e,
         }
     }
 
@@ -111,11 +128,18 @@ impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode;
         match e.sqlite_error_code() {
-            Some(ErrorCode::DiskFull) => Error::DiskFull,
+            Some(ErrorCode::DiskFull) => Error::DiskFull { path: None },
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::Busy,
             _ => Error::Storage(e),
         }
     }
+}
+
+/// " (writing PATH)" after "the disk is full", when the file is known.
+fn on(path: &Option<PathBuf>) -> String {
+    path.as_ref()
+        .map(|p| format!(" (writing {})", p.display()))
+        .unwrap_or_default()
 }
 
 /// Errors cross IPC (and `--json` CLI output) as `{code, message, field?}`.

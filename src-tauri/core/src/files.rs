@@ -57,7 +57,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 pub fn write_file(path: &Path, bytes: &[u8], access: Access) -> Result<()> {
     let fail = |what: &str, e: io::Error| {
         if e.raw_os_error() == Some(28) {
-            return Error::DiskFull;
+            return Error::DiskFull {
+                path: Some(path.to_path_buf()),
+            };
         }
         Error::Export {
             message: format!("{what} {}: {e}", path.display()),

@@ -346,7 +346,7 @@ impl Store {
             let outcomes = match self.import_group(group, opts) {
                 Ok(outcomes) => outcomes,
                 Err(e) => {
-                    summary.stopped = Some(format!("{}: {e}", group[0].source));
+                    summary.stopped = Some(self.stopped_at(&group[0].source, e));
                     break;
                 }
             };
@@ -378,13 +378,25 @@ impl Store {
                         reason: e.to_string(),
                     }),
                     Err(e) => {
-                        summary.stopped = Some(format!("{}: {e}", item.source));
+                        summary.stopped = Some(self.stopped_at(&item.source, e));
                         return summary;
                     }
                 }
             }
         }
+        // Writes to a database file deleted meanwhile succeed; they are not an import.
+        if let Err(e) = self.ensure_in_place() {
+            summary.stopped = Some(e.to_string());
+        }
         summary
+    }
+
+    /// "SOURCE: why", the database named if the disk is full.
+    fn stopped_at(&self, source: &str, e: Error) -> String {
+        match self.path() {
+            Some(path) => format!("{source}: {}", e.on_database(path)),
+            None => format!("{source}: {e}"),
+        }
     }
 
     /// One group in one transaction; each listing's outcome and title as stored (up to

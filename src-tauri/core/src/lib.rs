@@ -2,6 +2,7 @@
 //! depends on Tauri, so it builds and tests without WebKit; the desktop shell and the
 //! CLI in the root package are thin adapters over it.
 
+mod access;
 pub mod airtime;
 pub mod backup;
 pub mod balance;

@@ -61,6 +61,9 @@ pub struct ImportReport {
     pub unchanged: ImportCounts,
     pub failed: Vec<ImportFailure>,
     pub warnings: Vec<String>,
+    /// Why the import stopped before the end (the disk is full…): the record named
+    /// and those after it were not imported; the counts above were.
+    pub stopped: Option<String>,
 }
 
 /// The lists of a document that passed the whole-file checks.
@@ -107,6 +110,7 @@ impl Store {
                         format!("people[{i}] ({}, {})", p.name, p.id)
                     });
                 }
+                Err(e) if stops(&e) => return Ok(report.stop(&format!("people[{i}]"), e, self)),
                 Err(e) => {
                     failed_people.insert(p.id, i);
                     report.failed.push(fail(explain(&e)));
@@ -146,6 +150,9 @@ impl Store {
                 Ok(outcome) => report.count(outcome, Kind::Programme, || {
                     format!("programmes[{i}] ({}, {})", p.title, p.id)
                 }),
+                Err(e) if stops(&e) => {
+                    return Ok(report.stop(&format!("programmes[{i}]"), e, self))
+                }
                 Err(e) => report.failed.push(fail(explain(&e))),
             }
         }
@@ -166,11 +173,25 @@ impl Store {
                 Ok(outcome) => report.count(outcome, Kind::Format, || {
                     format!("seriesFormats[{i}] ({})", f.series)
                 }),
+                Err(e) if stops(&e) => {
+                    return Ok(report.stop(&format!("seriesFormats[{i}]"), e, self))
+                }
                 Err(e) => report.failed.push(fail(explain(&e))),
             }
         }
+        // Writes to a file deleted meanwhile succeed; they are not an import.
+        self.ensure_in_place()?;
         Ok(report)
     }
+}
+
+/// An error of the storage itself (full disk, busy, I/O) rather than of one record:
+/// every record after it would fail the same way, so the import stops there.
+fn stops(e: &Error) -> bool {
+    !matches!(
+        e,
+        Error::Validation { .. } | Error::NotFound { .. } | Error::Ambiguous { .. }
+    )
 }
 
 #[derive(Clone, Copy)]
@@ -181,6 +202,15 @@ enum Kind {
 }
 
 impl ImportReport {
+    fn stop(mut self, at: &str, e: Error, store: &Store) -> Self {
+        let e = match store.path() {
+            Some(path) => e.on_database(path),
+            None => e,
+        };
+        self.stopped = Some(format!("{at}: {e}"));
+        self
+    }
+
     fn count(&mut self, outcome: Outcome, kind: Kind, what: impl Fn() -> String) {
         let counts = match outcome {
             Outcome::Created => &mut self.created,

@@ -4,7 +4,8 @@
 //! the GREENROOM_CHILD environment variable), so a kill stops a real process mid-write
 //! and two writers really are two SQLite connections in two processes.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
@@ -50,8 +51,9 @@ fn spawn(role: &str, db: &Path, programme: Option<ProgrammeId>) -> std::process:
         ])
         .env(CHILD, role)
         .env(DB, db)
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null());
+        .stderr(Stdio::piped());
     if let Some(id) = programme {
         child.env("GREENROOM_CHILD_PROGRAMME", id.to_string());
     }
@@ -88,7 +90,8 @@ fn listing(n: u64) -> String {
 }
 
 /// Imports listings and edits the programmes it made, one transaction each, printing
-/// what each commit left behind once it has returned.
+/// one line per commit once it has returned: `@ bulk ID…` (one commit for four
+/// listings), `@ single ID`, `@ edited ID REVISION N` (the edit that added `edit N;`).
 fn importer(db: &Path) {
     let mut store = Store::open(db).unwrap();
     let out = std::io::stdout();
@@ -105,10 +108,9 @@ fn importer(db: &Path) {
             .collect();
         let summary = store.import_listings(&items, &Default::default(), |_, _| {});
         assert_eq!(summary.created.len(), 4, "{summary:?}");
-        for c in summary.created {
-            made.push(c.id);
-            writeln!(out.lock(), "@ created {}", c.id).unwrap();
-        }
+        let ids: Vec<String> = summary.created.iter().map(|c| c.id.to_string()).collect();
+        made.extend(summary.created.iter().map(|c| c.id));
+        writeln!(out.lock(), "@ bulk {}", ids.join(" ")).unwrap();
         // …then one listing on its own, and an edit that touches every part of a
         // programme: a half-applied one would show as framing and notes out of step,
         // or a line-up not of three.
@@ -118,7 +120,7 @@ fn importer(db: &Path) {
         {
             Imported::Created { id, .. } => {
                 made.push(id);
-                writeln!(out.lock(), "@ created {id}").unwrap();
+                writeln!(out.lock(), "@ single {id}").unwrap();
             }
             other => panic!("{other:?}"),
         }
@@ -129,7 +131,7 @@ fn importer(db: &Path) {
         input.notes.push_str(&format!("edit {n};"));
         input.guests.reverse();
         store.update_programme(id, p.revision, &input).unwrap();
-        writeln!(out.lock(), "@ edited {id} {}", p.revision + 1).unwrap();
+        writeln!(out.lock(), "@ edited {id} {} {n}", p.revision + 1).unwrap();
         out.lock().flush().unwrap();
         n += 5;
     }
@@ -148,18 +150,55 @@ impl Lcg {
     }
 }
 
+/// A commit the importer reported.
+#[derive(Debug)]
+enum Commit {
+    Bulk(Vec<ProgrammeId>),
+    Single(ProgrammeId),
+    Edited {
+        id: ProgrammeId,
+        revision: i64,
+        n: u64,
+    },
+}
+
+fn commit(line: &str) -> Commit {
+    let parts: Vec<&str> = line.split(' ').collect();
+    match parts[..] {
+        ["@", "bulk", ref ids @ ..] => {
+            Commit::Bulk(ids.iter().map(|id| id.parse().unwrap()).collect())
+        }
+        ["@", "single", id] => Commit::Single(id.parse().unwrap()),
+        ["@", "edited", id, revision, n] => Commit::Edited {
+            id: id.parse().unwrap(),
+            revision: revision.parse().unwrap(),
+            n: n.parse().unwrap(),
+        },
+        _ => panic!("unexpected child output {line:?}"),
+    }
+}
+
+/// Collects a child's stderr, to show why it died if it was not by our kill.
+fn drain(stream: impl std::io::Read + Send + 'static) -> std::thread::JoinHandle<String> {
+    std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = BufReader::new(stream).read_to_string(&mut text);
+        text
+    })
+}
+
 #[test]
 fn killing_an_import_at_random_moments_loses_nothing_committed() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("crash.db");
     drop(Store::open(&db).unwrap());
     let mut rng = Lcg(0x6772_6565_6e72_6f6f);
-    let mut created: Vec<ProgrammeId> = Vec::new();
-    let mut edited: Vec<(ProgrammeId, i64)> = Vec::new();
+    let mut commits: Vec<Commit> = Vec::new();
     let mut kills_mid_work = 0;
     for _ in 0..KILLS {
         let mut child = spawn("importer", &db, None);
         let stdout = child.stdout.take().unwrap();
+        let stderr = drain(child.stderr.take().unwrap());
         let (tx, rx) = mpsc::channel();
         let reader = std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
@@ -170,52 +209,69 @@ fn killing_an_import_at_random_moments_loses_nothing_committed() {
         });
         // Wait for the first commit, so every kill lands while writing, then a bit more.
         let first = loop {
-            let line = rx
-                .recv_timeout(Duration::from_secs(60))
-                .expect("child wrote");
-            if line.starts_with("@ ") {
-                break line;
+            match rx.recv_timeout(Duration::from_secs(60)) {
+                Ok(line) if line.starts_with("@ ") => break line,
+                Ok(_) => {}
+                Err(e) => panic!(
+                    "the child reported no commit ({e}); its stderr:\n{}",
+                    stderr.join().unwrap()
+                ),
             }
         };
         std::thread::sleep(Duration::from_millis(rng.next(120)));
         child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
+        let status = child.wait().unwrap();
         reader.join().unwrap();
+        // A child that panicked or exited on its own was not killed mid-write: that
+        // run proves nothing, and its reason is in its stderr.
+        assert_eq!(
+            status.signal(),
+            Some(9),
+            "the child was not killed by SIGKILL ({status}); its stderr:\n{}",
+            stderr.join().unwrap()
+        );
         // The test harness prints its own lines; the child's start with "@ ".
-        let lines: Vec<String> = std::iter::once(first)
-            .chain(rx.try_iter())
-            .filter(|l| l.starts_with("@ "))
-            .collect();
-        if lines.len() > 1 {
+        let before = commits.len();
+        commits.extend(
+            std::iter::once(first)
+                .chain(rx.try_iter())
+                .filter(|l| l.starts_with("@ "))
+                .map(|l| commit(&l)),
+        );
+        if commits.len() - before > 1 {
             kills_mid_work += 1;
         }
-        for line in lines {
-            let parts: Vec<&str> = line.split(' ').collect();
-            match parts[..] {
-                ["@", "created", id] => created.push(id.parse().unwrap()),
-                ["@", "edited", id, revision] => {
-                    edited.push((id.parse().unwrap(), revision.parse().unwrap()))
-                }
-                _ => panic!("unexpected child output {line:?}"),
-            }
-        }
-        check(&db, &created, &edited);
+        check(&db, &commits);
     }
+    let bulk = commits
+        .iter()
+        .filter(|c| matches!(c, Commit::Bulk(_)))
+        .count();
+    let single = commits
+        .iter()
+        .filter(|c| matches!(c, Commit::Single(_)))
+        .count();
+    let edits = commits.len() - bulk - single;
+    // Every kind of commit was killed around, and most kills came after more than one
+    // commit of that run (so not only while opening).
     assert!(
         kills_mid_work > KILLS / 2,
-        "kills landed mid-work: {kills_mid_work}"
+        "kills after more than one commit: {kills_mid_work} of {KILLS}"
     );
-    assert!(created.len() > KILLS, "{} programmes", created.len());
+    assert!(
+        bulk >= KILLS && single > KILLS / 2 && edits > KILLS / 2,
+        "{bulk} bulk imports, {single} single imports, {edits} edits"
+    );
     eprintln!(
-        "{KILLS} kills, {kills_mid_work} after more than one commit; {} imports and {} edits reported",
-        created.len(),
-        edited.len()
+        "{KILLS} kills, {kills_mid_work} after more than one commit; {} commits reported: \
+         {bulk} bulk imports, {single} single imports, {edits} edits",
+        commits.len()
     );
 }
 
 /// After a kill: the file is sound, every programme is whole, and every commit the
 /// child reported is there.
-fn check(db: &Path, created: &[ProgrammeId], edited: &[(ProgrammeId, i64)]) {
+fn check(db: &Path, commits: &[Commit]) {
     // Before Store::open, which would catch up an index left paused.
     let conn = rusqlite::Connection::open(db).unwrap();
     derived::assert_derived_data_matches(&conn);
@@ -242,19 +298,42 @@ fn check(db: &Path, created: &[ProgrammeId], edited: &[(ProgrammeId, i64)]) {
         assert_eq!(p.framing.len(), 2 + edits, "{} half-saved", p.id);
         assert_eq!(p.revision, 1 + edits as i64, "{} half-saved", p.id);
     }
-    for id in created {
-        store
-            .get_programme(*id)
-            .expect("a reported import is there");
-    }
-    for (id, revision) in edited {
-        let p = store.get_programme(*id).unwrap();
-        assert!(p.revision >= *revision, "reported edit of {id} lost");
+    for c in commits {
+        match c {
+            Commit::Bulk(ids) => {
+                for id in ids {
+                    store
+                        .get_programme(*id)
+                        .expect("a reported import is there");
+                }
+            }
+            Commit::Single(id) => {
+                store
+                    .get_programme(*id)
+                    .expect("a reported import is there");
+            }
+            Commit::Edited { id, revision, n } => {
+                let p = store.get_programme(*id).unwrap();
+                assert!(p.revision >= *revision, "reported edit of {id} lost");
+                // The edit itself, not only a revision number as high as it made.
+                assert!(
+                    p.notes.contains(&format!("edit {n};")),
+                    "edit {n} of {id} lost: notes {:?}",
+                    p.notes
+                );
+                assert!(
+                    p.framing.contains(&format!("Edit {n}")),
+                    "edit {n} of {id} lost: framing {:?}",
+                    p.framing
+                );
+            }
+        }
     }
 }
 
 /// Edits one programme's notes in a loop, always from what it last read; prints each
-/// edit's outcome. Any error other than a conflict fails the child.
+/// edit's outcome. It starts when told to (a line on stdin), so that two editors
+/// start together. Any error other than a conflict fails the child.
 fn editor(db: &Path) {
     let mut store = Store::open(db).unwrap();
     let id: ProgrammeId = std::env::var("GREENROOM_CHILD_PROGRAMME")
@@ -263,6 +342,9 @@ fn editor(db: &Path) {
         .unwrap();
     let me = std::process::id();
     let out = std::io::stdout();
+    writeln!(out.lock(), "@ ready").unwrap();
+    out.lock().flush().unwrap();
+    std::io::stdin().read_line(&mut String::new()).unwrap();
     for n in 0..EDITS_PER_WRITER {
         let p = store.get_programme(id).unwrap();
         let mut input = p.to_input();
@@ -275,6 +357,10 @@ fn editor(db: &Path) {
         }
     }
 }
+
+/// How many times the writer changes from one landed edit to the next, in revision
+/// order: 1 if one writer's edits all came before the other's.
+const MIN_ALTERNATIONS: usize = 20;
 
 #[test]
 fn two_processes_editing_one_programme_never_lose_an_update() {
@@ -292,26 +378,54 @@ fn two_processes_editing_one_programme_never_lose_an_update() {
         })
         .unwrap()
         .id;
-    let writers: Vec<_> = (0..2).map(|_| spawn("editor", &db, Some(id))).collect();
+    let mut writers: Vec<_> = (0..2).map(|_| spawn("editor", &db, Some(id))).collect();
+    // Both have opened the database before either starts editing.
+    let mut outputs: Vec<BufReader<std::process::ChildStdout>> = writers
+        .iter_mut()
+        .map(|w| BufReader::new(w.stdout.take().unwrap()))
+        .collect();
+    for out in &mut outputs {
+        let mut line = String::new();
+        while !line.starts_with("@ ready") {
+            line.clear();
+            assert!(
+                out.read_line(&mut line).unwrap() > 0,
+                "an editor ended before starting"
+            );
+        }
+    }
+    for w in &mut writers {
+        writeln!(w.stdin.as_mut().unwrap(), "go").unwrap();
+    }
     let mut landed: Vec<(String, i64)> = Vec::new();
-    let mut conflicts = 0;
-    for w in writers {
-        let out = w.wait_with_output().unwrap();
-        assert!(out.status.success());
-        let stdout = String::from_utf8(out.stdout).unwrap();
+    let mut conflicts = [0; 2];
+    for (k, (mut w, mut out)) in writers.into_iter().zip(outputs).enumerate() {
+        let mut stdout = String::new();
+        out.read_to_string(&mut stdout).unwrap();
+        let mut stderr = String::new();
+        w.stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        let status = w.wait().unwrap();
+        assert!(status.success(), "an editor failed ({status}):\n{stderr}");
         for line in stdout.lines().filter_map(|l| l.strip_prefix("@ ")) {
             let parts: Vec<&str> = line.splitn(3, ' ').collect();
             match parts[..] {
                 ["landed", token, revision] => {
                     landed.push((token.into(), revision.parse().unwrap()))
                 }
-                ["conflict", _] => conflicts += 1,
+                ["conflict", _] => conflicts[k] += 1,
                 _ => panic!("{line}"),
             }
         }
     }
     // Every one of the 1,000 edits either landed or was reported as a conflict.
-    assert_eq!(landed.len() + conflicts, 2 * EDITS_PER_WRITER);
+    assert_eq!(
+        landed.len() + conflicts[0] + conflicts[1],
+        2 * EDITS_PER_WRITER
+    );
     // Each landed edit made exactly one new revision, and its text is in the final
     // notes in the order of those revisions: no edit overwrote another.
     landed.sort_by_key(|(_, r)| *r);
@@ -322,5 +436,20 @@ fn two_processes_editing_one_programme_never_lose_an_update() {
     assert_eq!(p.revision, 1 + landed.len() as i64);
     let in_order: String = landed.iter().map(|(t, _)| t.as_str()).collect();
     assert_eq!(p.notes, in_order);
-    eprintln!("{} landed, {conflicts} conflicts", landed.len());
+    // The writers really overlapped: their edits interleave, and each one lost a race
+    // at least once. (Run one after the other, this test would see no conflict and
+    // one alternation.)
+    let writer = |token: &str| token.split(':').next().unwrap().to_string();
+    let alternations = landed
+        .windows(2)
+        .filter(|w| writer(&w[0].0) != writer(&w[1].0))
+        .count();
+    assert!(
+        alternations >= MIN_ALTERNATIONS && conflicts.iter().all(|c| *c > 0),
+        "the writers hardly overlapped: {alternations} alternations, conflicts {conflicts:?}"
+    );
+    eprintln!(
+        "{} landed, conflicts {conflicts:?}, {alternations} alternations",
+        landed.len()
+    );
 }

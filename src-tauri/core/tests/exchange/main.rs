@@ -6,6 +6,7 @@ mod calendar;
 mod errors;
 mod injection;
 mod spreadsheet;
+mod storage;
 
 use std::path::{Path, PathBuf};
 

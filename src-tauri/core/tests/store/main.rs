@@ -1,10 +1,16 @@
 //! The core against real SQLite files in temp dirs: one test binary, a module per area.
 
+mod access;
 mod list_filter;
 mod list_paging;
 mod migration;
 mod open;
 mod programmes;
+
+// Shared with the exchange and CLI tests, which use all of it.
+#[allow(dead_code)]
+#[path = "../support/disk.rs"]
+mod disk;
 
 use greenroom_core::{PersonInput, ProgrammeInput, Store};
 use tempfile::TempDir;

@@ -1,0 +1,148 @@
+//! Real file-system conditions for storage tests, shared by the core and CLI tests:
+//! a small disk that fills up (a tmpfs), and a folder or file that cannot be
+//! written even by root (the immutable flag; permission bits do not stop root).
+//!
+//! Mounting and `chattr` need root. CI runs as root, so there these tests run; as
+//! another user they print why they are skipped and pass.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+/// `None`, with the reason printed, when this test cannot run as this user.
+fn root_or_skip(test: &str) -> Option<()> {
+    if is_root() {
+        return Some(());
+    }
+    eprintln!("{test}: skipped: needs root (to mount a small disk or set the immutable flag)");
+    None
+}
+
+/// A tmpfs of a few hundred KB, unmounted when dropped.
+pub struct SmallDisk {
+    pub dir: PathBuf,
+    _parent: TempDir,
+}
+
+impl SmallDisk {
+    /// A new tmpfs of `kb` KiB; `None` when not root.
+    pub fn mount(test: &str, kb: u64) -> Option<SmallDisk> {
+        root_or_skip(test)?;
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("disk");
+        std::fs::create_dir(&dir).unwrap();
+        let status = Command::new("mount")
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={kb}k,mode=0755"),
+                "tmpfs",
+            ])
+            .arg(&dir)
+            .status()
+            .unwrap();
+        assert!(
+            status.success(),
+            "as root, mounting a tmpfs failed: {status}"
+        );
+        Some(SmallDisk {
+            dir,
+            _parent: parent,
+        })
+    }
+
+    /// Takes every free byte of the disk with one file (again, after files were
+    /// deleted).
+    pub fn fill(&self) {
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.dir.join("filler"))
+            .unwrap();
+        let block = vec![0u8; 4096];
+        loop {
+            if let Err(e) = f.write_all(&block).and_then(|()| f.sync_all()) {
+                assert_eq!(e.raw_os_error(), Some(28), "filling the disk: {e}");
+                break;
+            }
+        }
+        // What a partial block left: byte by byte.
+        while f.write_all(&[0]).and_then(|()| f.sync_all()).is_ok() {}
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.dir).status();
+    }
+}
+
+/// A file or folder made unwritable for root too (`chattr +i`), made writable
+/// again when dropped.
+pub struct Immutable(PathBuf);
+
+impl Immutable {
+    /// `None` when not root.
+    pub fn set(test: &str, path: &Path) -> Option<Immutable> {
+        root_or_skip(test)?;
+        let status = Command::new("chattr").arg("+i").arg(path).status().unwrap();
+        assert!(
+            status.success(),
+            "chattr +i {} failed (a file system without the immutable flag?)",
+            path.display()
+        );
+        Some(Immutable(path.to_path_buf()))
+    }
+}
+
+impl Drop for Immutable {
+    fn drop(&mut self) {
+        let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
+    }
+}
+
+/// A temp folder on the build's own disk (the target folder), where `chattr` works;
+/// /tmp may be a tmpfs without the immutable flag.
+pub fn temp_dir_on_disk(target_tmp: &str) -> TempDir {
+    tempfile::tempdir_in(target_tmp).unwrap()
+}
+
+/// The names of the files in `dir`, sorted.
+pub fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// An archive of `n` people with `notes_len` characters of notes each: enough,
+/// with a large `n`, to fill a small disk.
+pub fn people_archive(n: usize, notes_len: usize) -> Vec<u8> {
+    let people: Vec<_> = (0..n)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("0190a000-0000-7000-8000-{i:012x}"),
+                "name": format!("Guest Number {i}"),
+                "notes": "n".repeat(notes_len),
+                "createdAt": "2025-01-01T00:00:00Z",
+                "updatedAt": "2025-01-01T00:00:00Z",
+            })
+        })
+        .collect();
+    serde_json::to_vec(&serde_json::json!({
+        "format": "greenroom-archive", "version": 1, "people": people,
+    }))
+    .unwrap()
+}
