@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use greenroom_core::exchange::ics::CalendarRange;
-use greenroom_core::exchange::{ArchiveOptions, ImportCounts, ImportReport};
+use greenroom_core::exchange::{ArchiveOptions, ImportCounts, ImportReport, MAX_ARCHIVE_BYTES};
 use greenroom_core::files::{self, Access};
 use greenroom_core::{Error, Result, Store};
 
@@ -80,7 +80,11 @@ pub fn run(store: &mut Store, command: ArchiveCommand) -> Result<()> {
             Ok(())
         }
         ArchiveCommand::Import { file, json } => {
-            let report = store.import_archive(&output::read_input(&file)?)?;
+            let report = store.import_archive(&output::read_input(
+                &file,
+                MAX_ARCHIVE_BYTES,
+                "an archive",
+            )?)?;
             print_report(&report, json)
         }
         ArchiveCommand::Csv {

@@ -4,7 +4,9 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use greenroom_core::import::{BulkSummary, ImportDraft, Imported, ListingOptions};
+use greenroom_core::import::{
+    BulkSummary, ImportDraft, Imported, ListingOptions, MAX_LISTING_BYTES,
+};
 use greenroom_core::{listing, listing_files, Error, Result, Status, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -81,7 +83,7 @@ pub fn run(store: &mut Store, command: ImportCommand) -> Result<()> {
 
 fn listing(store: &mut Store, args: ListingArgs) -> Result<()> {
     let opts = args.options.into_options()?;
-    let bytes = output::read_input(&args.file)?;
+    let bytes = output::read_input(&args.file, MAX_LISTING_BYTES, "a listing")?;
     let (text, warning) = listing::decode(&bytes);
     let mut draft = store.draft_from_listing(&text)?;
     if let Some(w) = warning {

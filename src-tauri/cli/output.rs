@@ -4,7 +4,7 @@
 use std::io::{self, Read, Write};
 use std::path::Path;
 
-use greenroom_core::{Error, Result};
+use greenroom_core::{input, Error, Result};
 use serde::Serialize;
 
 pub fn text(s: &str) -> Result<()> {
@@ -28,14 +28,13 @@ fn write_ok(r: io::Result<()>) -> Result<()> {
     }
 }
 
-/// The bytes of `file`, or of standard input when it is `-`.
-pub fn read_input(file: &Path) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    let read = if file.as_os_str() == "-" {
-        io::stdin().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::read(file).map(|b| bytes = b)
-    };
-    read.map_err(|e| Error::validation("file", format!("{}: {e}", file.display())))?;
-    Ok(bytes)
+/// The bytes of `file`, or of standard input when it is `-`; more than `limit` is
+/// refused while reading (standard input may never end).
+pub fn read_input(file: &Path, limit: usize, what: &str) -> Result<Vec<u8>> {
+    if file.as_os_str() == "-" {
+        return input::read_limited(io::stdin().lock(), limit, "standard input", what);
+    }
+    let f = std::fs::File::open(file)
+        .map_err(|e| Error::validation("file", format!("{}: {e}", file.display())))?;
+    input::read_limited(f, limit, &file.display().to_string(), what)
 }

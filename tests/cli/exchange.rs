@@ -240,3 +240,47 @@ fn the_calendar_is_read_back_by_an_ical_reader() {
     assert_eq!(events(&std::fs::read_to_string(&file).unwrap()).len(), 1);
     run(&db, &["export-calendar", "--out", "-", "--from", "1 June"]).fails(2, "not a date");
 }
+
+#[test]
+fn an_endless_standard_input_is_refused_at_the_limit() {
+    let (_d, db) = temp_db();
+    super::run_on_endless_input(&db, &["archive", "import", "-"], 1024).fails(
+        2,
+        "standard input is too long: larger than 256 MB, the most an archive can be",
+    );
+}
+
+/// The case through the binary: an archive from a machine whose clock runs far
+/// ahead (or behind), a programme edited here, the same file again: the edit stays.
+#[test]
+fn importing_the_same_file_again_keeps_an_edit_made_here_whatever_the_clocks() {
+    for stamp in ["2999-12-31T00:00:00Z", "1971-01-01T00:00:00Z"] {
+        let (dir, a) = temp_db();
+        seeded(&a);
+        let mut doc: Value =
+            serde_json::from_str(&run(&a, &["archive", "export", "--out", "-"]).ok()).unwrap();
+        for p in doc["programmes"].as_array_mut().unwrap() {
+            p["createdAt"] = stamp.into();
+            p["updatedAt"] = stamp.into();
+        }
+        let id = doc["programmes"][0]["id"].as_str().unwrap().to_string();
+        let file = dir.path().join("archive.json");
+        std::fs::write(&file, serde_json::to_vec(&doc).unwrap()).unwrap();
+        let b = dir.path().join("b.db");
+        run(&b, &["archive", "import", file.to_str().unwrap()]).ok();
+        run(&b, &["programme", "edit", &id, "--title", "Edited here"]).ok();
+        let again = run(&b, &["archive", "import", file.to_str().unwrap()]);
+        assert!(
+            again.stderr.contains("already had and has changed since"),
+            "{}",
+            again.stderr
+        );
+        let out = again.ok();
+        assert!(
+            out.contains("programmes: 0 created, 0 updated, 2 unchanged"),
+            "stamps {stamp}: {out}"
+        );
+        let shown = run(&b, &["programme", "show", &id, "--json"]).json();
+        assert_eq!(shown["title"], "Edited here", "stamps {stamp}");
+    }
+}

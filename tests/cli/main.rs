@@ -91,6 +91,27 @@ pub fn run(db: &Path, args: &[&str]) -> Run {
         .into()
 }
 
+/// `greenroom --db DB ARGS... < /dev/zero`, an input that never ends, in a process
+/// whose address space is capped at `megabytes`: a command that read its input without
+/// a bound would run out of memory and abort instead of stopping with an error.
+pub fn run_on_endless_input(db: &Path, args: &[&str], megabytes: u64) -> Run {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {}; exec \"$@\" < /dev/zero",
+            megabytes * 1024
+        ))
+        .arg("sh")
+        .arg(env!("CARGO_BIN_EXE_greenroom"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("GREENROOM_DB")
+        .output()
+        .unwrap()
+        .into()
+}
+
 pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("greenroom.db");

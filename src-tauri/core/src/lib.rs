@@ -19,6 +19,7 @@ pub mod generate;
 pub mod history;
 pub mod ids;
 pub mod import;
+pub mod input;
 pub mod listing;
 pub mod listing_files;
 pub mod markdown;

@@ -7,6 +7,9 @@
 //! order), so exporting the same data twice gives the same bytes apart from
 //! `exportedAt`.
 //!
+//! `updatedAt` is information, not a rule: import never compares it (another
+//! machine's clock decides nothing; see `seen.rs`).
+//!
 //! Left out on purpose: revisions (a counter local to each database: an import bumps
 //! the importing database's own), merge history (an undo log of rows in this database),
 //! settings (each installation's own thresholds), appearance ids (rewritten on every
@@ -29,6 +32,10 @@ pub const FORMAT: &str = "greenroom-archive";
 /// bumped only when older readers would misread a file; fields added within a version
 /// are optional, and readers ignore fields they do not know.
 pub const VERSION: u32 = 1;
+/// The largest archive file read. Far above what a desk produces in years (a
+/// thousand programmes with full notes is a few MB); a bound, so that an endless
+/// stream is refused instead of filling the memory.
+pub const MAX_ARCHIVE_BYTES: usize = 256 << 20;
 
 /// What an export includes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -189,6 +196,10 @@ impl Store {
             series_formats: super::read::formats(&tx)?,
         };
         tx.finish()?;
+        // Remembered so that a copy coming back edited elsewhere replaces ours if ours
+        // was not edited here meanwhile. Not remembering (a read-only or full disk)
+        // loses no data, only that knowledge: such a copy is then kept with a warning.
+        super::seen::remember_export(&self.conn, &archive).ok();
         Ok(archive)
     }
 }

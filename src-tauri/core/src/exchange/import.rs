@@ -5,7 +5,8 @@
 //! stands alone: one that is malformed, invalid, a repeat of an id earlier in the file,
 //! or (for a programme) names a person who is neither in the file nor in the database,
 //! is reported and skipped, and the database is unchanged for it; the others import.
-//! Importing the same file again changes nothing.
+//! Importing the same file again changes nothing, and an edit made here is never
+//! replaced by an import (see [`super::seen`]).
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -14,9 +15,12 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::archive::{ArchiveFormat, ArchivePerson, ArchiveProgramme, FORMAT, VERSION};
+use super::archive::{
+    ArchiveFormat, ArchivePerson, ArchiveProgramme, FORMAT, MAX_ARCHIVE_BYTES, VERSION,
+};
 use super::check;
-use super::write::{self, Outcome};
+use super::seen::Outcome;
+use super::write;
 use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::ids::PersonId;
@@ -56,8 +60,8 @@ pub struct ImportFailure {
 pub struct ImportReport {
     pub created: ImportCounts,
     pub updated: ImportCounts,
-    /// Identical here already, or kept because this database's copy is newer (each of
-    /// those has a warning).
+    /// Identical here already, or kept because this database's copy was edited here
+    /// (each of those has a warning).
     pub unchanged: ImportCounts,
     pub failed: Vec<ImportFailure>,
     pub warnings: Vec<String>,
@@ -218,8 +222,16 @@ impl ImportReport {
             Outcome::Unchanged => &mut self.unchanged,
             Outcome::KeptNewer => {
                 self.warnings.push(format!(
-                    "{}: this database's copy was changed after the archive's; kept this \
-                     database's copy",
+                    "{}: the archive has a version this database already had and has \
+                     changed since (edited here or imported later); kept this database's copy",
+                    what()
+                ));
+                &mut self.unchanged
+            }
+            Outcome::KeptOurs => {
+                self.warnings.push(format!(
+                    "{}: edited here and different in the archive; kept this database's copy \
+                     (the archive's is still in the file)",
                     what()
                 ));
                 &mut self.unchanged
@@ -236,6 +248,12 @@ impl ImportReport {
 /// The whole-file checks.
 fn document(bytes: &[u8]) -> Result<Document> {
     let refuse = |msg: String| Error::validation("archive", format!("{msg}; nothing was imported"));
+    if bytes.len() > MAX_ARCHIVE_BYTES {
+        return Err(refuse(format!(
+            "the file is larger than {}, the most an archive can be",
+            crate::input::size(MAX_ARCHIVE_BYTES)
+        )));
+    }
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let value: Value = serde_json::from_slice(bytes).map_err(|e| {
         refuse(format!(

@@ -16,9 +16,10 @@ pub mod csv;
 pub mod ics;
 pub mod import;
 mod read;
+mod seen;
 mod write;
 
-pub use archive::{Archive, ArchiveOptions, FORMAT, VERSION};
+pub use archive::{Archive, ArchiveOptions, FORMAT, MAX_ARCHIVE_BYTES, VERSION};
 pub use import::{ImportCounts, ImportFailure, ImportReport};
 
 /// People's names by id, for the writers that show people rather than ids.

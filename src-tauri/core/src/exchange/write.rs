@@ -1,46 +1,56 @@
 //! Writing one checked archive record, in its own transaction: created if its id is
-//! new, left alone if the database already holds the same, replaced otherwise, unless
-//! the database's copy was changed later than the archive's (the last writer wins).
-//! A replaced record gets a new revision, so an editor that has it open gets a
-//! conflict on save instead of overwriting the import.
+//! new, otherwise as [`seen::decide`] says (by content and by what this database has
+//! exchanged, never by the archive's clock). A replaced record gets a new revision,
+//! so an editor that has it open gets a conflict on save instead of overwriting the
+//! import, and `updatedAt` of when it changed here.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::archive::{ArchiveFormat, ArchivePerson, ArchiveProgramme};
 use super::read;
+use super::seen::{self, Outcome};
 use crate::error::{Error, Result};
 use crate::form::ValidProgramme;
 use crate::profile::tag_list;
+use crate::programmes::now_ms;
 use crate::text::name_key;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Outcome {
-    Created,
-    Updated,
-    Unchanged,
-    /// The database's copy differs and is newer; it was kept.
-    KeptNewer,
-}
 
 fn begin(conn: &mut Connection) -> Result<Transaction<'_>> {
     Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }
 
-/// What to do with a record, given the database's copy (compared as the archive
-/// shows it).
-fn decide<T: PartialEq>(ours: Option<&T>, theirs: &T, newer_here: impl Fn(&T) -> bool) -> Outcome {
-    match ours {
-        None => Outcome::Created,
-        Some(o) if o == theirs => Outcome::Unchanged,
-        Some(o) if newer_here(o) => Outcome::KeptNewer,
-        Some(_) => Outcome::Updated,
+/// Person and programme ids share the search index, so one id cannot be both.
+fn id_taken(tx: &Connection, table: &str, id: &str, by: &str) -> Result<()> {
+    let taken: bool = tx.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
+        [id],
+        |r| r.get(0),
+    )?;
+    match taken {
+        true => Err(Error::validation("id", format!("already used by {by}"))),
+        false => Ok(()),
     }
 }
 
 pub(crate) fn person(conn: &mut Connection, p: &ArchivePerson) -> Result<Outcome> {
     let tx = begin(conn)?;
+    id_taken(
+        &tx,
+        "programme",
+        &p.id.to_string(),
+        "a programme in this database",
+    )?;
     let ours = read::people(&tx, Some(p.id), p.contacts.is_some())?.pop();
-    let outcome = decide(ours.as_ref(), p, |o| o.updated_at > p.updated_at);
+    let outcome = seen::decide(
+        &tx,
+        ours.as_ref().map(seen::person).as_ref(),
+        &seen::person(p),
+    )?;
+    // A copy keeps its stamps; a replaced record changed here, now.
+    let stamp = match outcome {
+        Outcome::Created => p.updated_at.timestamp_millis(),
+        _ => now_ms(),
+    };
     let contacts = p.contacts.clone().unwrap_or_default();
     let values = params![
         p.id,
@@ -59,7 +69,7 @@ pub(crate) fn person(conn: &mut Connection, p: &ArchivePerson) -> Result<Outcome
         contacts.email,
         contacts.phone,
         p.created_at.timestamp_millis(),
-        p.updated_at.timestamp_millis(),
+        stamp,
     ];
     match outcome {
         Outcome::Created => {
@@ -79,14 +89,18 @@ pub(crate) fn person(conn: &mut Connection, p: &ArchivePerson) -> Result<Outcome
                         expertise = ?6, languages = ?7, base_city = ?8, base_time_zone = ?9,
                         notes = ?10, gender = ?11, gender_source = ?12,
                         email = iif(?13, ?14, email), phone = iif(?13, ?15, phone),
-                        created_at = ?16, updated_at = ?17, revision = revision + 1
+                        updated_at = ?17, revision = revision + 1
                  WHERE id = ?1",
                 values,
             )?;
         }
-        Outcome::Unchanged | Outcome::KeptNewer => return Ok(outcome),
+        Outcome::Unchanged => {}
+        Outcome::KeptNewer | Outcome::KeptOurs => return Ok(outcome),
     }
-    crate::suggest::store_key(&tx, p.id, &p.name)?;
+    if outcome != Outcome::Unchanged {
+        crate::suggest::store_key(&tx, p.id, &p.name)?;
+    }
+    seen::remember_person(&tx, p)?;
     tx.commit()?;
     Ok(outcome)
 }
@@ -99,8 +113,20 @@ pub(crate) fn programme(
     valid: &ValidProgramme,
 ) -> Result<Outcome> {
     let tx = begin(conn)?;
+    id_taken(
+        &tx,
+        "person",
+        &p.id.to_string(),
+        "a person in this database",
+    )?;
     let ours = read::programmes(&tx, Some(p.id))?.pop();
-    let outcome = decide(ours.as_ref(), p, |o| o.updated_at > p.updated_at);
+    let theirs = seen::programme(p);
+    let outcome = seen::decide(&tx, ours.as_ref().map(seen::programme).as_ref(), &theirs)?;
+    // A copy keeps its stamps; a replaced record changed here, now.
+    let now = match outcome {
+        Outcome::Created => p.updated_at.timestamp_millis(),
+        _ => now_ms(),
+    };
     let values = params![
         p.id,
         p.series,
@@ -111,7 +137,7 @@ pub(crate) fn programme(
         p.status.as_str(),
         p.notes,
         p.created_at.timestamp_millis(),
-        p.updated_at.timestamp_millis(),
+        now,
     ];
     match outcome {
         Outcome::Created => {
@@ -125,7 +151,7 @@ pub(crate) fn programme(
         Outcome::Updated => {
             tx.execute(
                 "UPDATE programme SET series = ?2, title = ?3, air_at = ?4, time_zone = ?5,
-                        slot_seconds = ?6, status = ?7, notes = ?8, created_at = ?9,
+                        slot_seconds = ?6, status = ?7, notes = ?8,
                         updated_at = ?10, revision = revision + 1
                  WHERE id = ?1",
                 values,
@@ -138,9 +164,13 @@ pub(crate) fn programme(
                 )?;
             }
         }
-        Outcome::Unchanged | Outcome::KeptNewer => return Ok(outcome),
+        Outcome::Unchanged => {
+            seen::remember(&tx, &theirs)?;
+            tx.commit()?;
+            return Ok(outcome);
+        }
+        Outcome::KeptNewer | Outcome::KeptOurs => return Ok(outcome),
     }
-    let now = p.updated_at.timestamp_millis();
     let lineup = crate::programmes::write_children(&tx, p.id, valid, now)?;
     if let Some(segments) = &valid.segments {
         crate::segments::replace(&tx, p.id, segments, &lineup)?;
@@ -155,6 +185,7 @@ pub(crate) fn programme(
         }
     }
     drop(st);
+    seen::remember(&tx, &theirs)?;
     tx.commit()?;
     Ok(outcome)
 }
@@ -165,7 +196,12 @@ pub(crate) fn format(conn: &mut Connection, f: &ArchiveFormat) -> Result<Outcome
     let ours = read::formats(&tx)?
         .into_iter()
         .find(|o| name_key(&o.series) == key);
-    let outcome = decide(ours.as_ref(), f, |o| o.updated_at > f.updated_at);
+    let theirs = seen::format(f);
+    let outcome = seen::decide(&tx, ours.as_ref().map(seen::format).as_ref(), &theirs)?;
+    let stamp = match outcome {
+        Outcome::Created => f.updated_at.timestamp_millis(),
+        _ => now_ms(),
+    };
     if matches!(outcome, Outcome::Created | Outcome::Updated) {
         let json = serde_json::to_string(&f.segments)
             .map_err(|e| Error::validation("segments", e.to_string()))?;
@@ -174,8 +210,14 @@ pub(crate) fn format(conn: &mut Connection, f: &ArchiveFormat) -> Result<Outcome
              VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (series_key) DO UPDATE SET series = excluded.series,
                  segments = excluded.segments, updated_at = excluded.updated_at",
-            params![key, f.series, json, f.updated_at.timestamp_millis()],
+            params![key, f.series, json, stamp],
         )?;
+    }
+    if matches!(
+        outcome,
+        Outcome::Created | Outcome::Updated | Outcome::Unchanged
+    ) {
+        seen::remember(&tx, &theirs)?;
         tx.commit()?;
     }
     Ok(outcome)

@@ -286,3 +286,36 @@ fn segments_must_name_people_on_the_line_up_and_existing_questions() {
     assert_eq!(report.created.people, 2);
     assert_eq!(store.count_programmes().unwrap(), 0);
 }
+
+/// People and programmes share the search index's ids: an archive person whose id is a
+/// programme's here (or the other way round) is named as such, not as a raw SQLite
+/// constraint.
+#[test]
+fn an_id_already_used_by_the_other_kind_of_record_is_named() {
+    let (_d, _p, mut store) = temp_store();
+    let first = archive(json!([]), json!([programme(300, "Owner of the id", &[])]));
+    assert!(store.import_archive(&first).unwrap().failed.is_empty());
+    let report = store
+        .import_archive(&archive(
+            json!([person(1, "A"), person(300, "Same id as a programme")]),
+            json!([]),
+        ))
+        .unwrap();
+    assert_eq!(
+        failure(&report, "person", 1),
+        "people[1].id: already used by a programme in this database"
+    );
+    assert_eq!(report.created.people, 1);
+
+    let report = store
+        .import_archive(&archive(
+            json!([]),
+            json!([programme(1, "Same id as a person", &[])]),
+        ))
+        .unwrap();
+    assert_eq!(
+        failure(&report, "programme", 0),
+        "programmes[0].id: already used by a person in this database"
+    );
+    assert!(programme_exists(&store, 300) && !programme_exists(&store, 1));
+}

@@ -5,6 +5,7 @@ mod archive;
 mod calendar;
 mod errors;
 mod injection;
+mod seen;
 mod spreadsheet;
 mod storage;
 
