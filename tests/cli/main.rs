@@ -1,5 +1,6 @@
 //! The `greenroom` binary's command line against temp database files.
 
+mod airtime;
 mod backup;
 mod contacts;
 mod dev;
