@@ -18,12 +18,13 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
     text(&s)
 }
 
+/// A reader that went away (`| head`) is not an error; anything else (a full disk
+/// behind `> file`) is, and says so.
 fn write_ok(r: io::Result<()>) -> Result<()> {
     match r {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::CannotOpen {
-            path: "standard output".into(),
-            reason: e.to_string(),
-        }),
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(Error::file("write to", "standard output", &e))
+        }
         _ => Ok(()),
     }
 }
@@ -36,6 +37,9 @@ pub fn read_input(file: &Path) -> Result<Vec<u8>> {
     } else {
         std::fs::read(file).map(|b| bytes = b)
     };
-    read.map_err(|e| Error::validation("file", format!("{}: {e}", file.display())))?;
+    read.map_err(|e| match file.as_os_str() == "-" {
+        true => Error::file("read", "standard input", &e),
+        false => Error::file("read", file.display().to_string(), &e),
+    })?;
     Ok(bytes)
 }

@@ -6,6 +6,7 @@ mod contacts;
 mod dev;
 mod errors;
 mod exchange;
+mod exit_codes;
 mod guests;
 mod guests_dedupe;
 mod import;
