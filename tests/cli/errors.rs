@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use super::{run, temp_db};
+use super::{programme_count, run, temp_db};
 
 #[test]
 fn an_empty_title_is_refused() {
@@ -211,14 +211,7 @@ fn blank_values_are_refused_and_clearing_is_explicit() {
         run(&db, &["programme", "show", id, "--json"]).json(),
         before
     );
-    assert_eq!(
-        run(&db, &["programme", "list", "--json"])
-            .json()
-            .as_array()
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(programme_count(&db), 1);
 
     run(
         &db,

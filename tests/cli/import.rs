@@ -3,17 +3,9 @@
 use std::io::Write;
 use std::process::Stdio;
 
-use super::{greenroom, run, temp_db};
+use super::{greenroom, programme_count, run, temp_db};
 
 const SAMPLE: &str = include_str!("../../src-tauri/core/tests/listings/01-inside-story-sample.txt");
-
-fn programme_count(db: &std::path::Path) -> usize {
-    run(db, &["programme", "list", "--json"])
-        .json()
-        .as_array()
-        .unwrap()
-        .len()
-}
 
 #[test]
 fn a_dry_run_prints_the_draft_and_writes_nothing() {

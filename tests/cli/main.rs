@@ -91,6 +91,15 @@ pub fn run(db: &Path, args: &[&str]) -> Run {
         .into()
 }
 
+/// How many programmes `programme list` shows.
+pub fn programme_count(db: &Path) -> usize {
+    run(db, &["programme", "list", "--json"])
+        .json()
+        .as_array()
+        .unwrap()
+        .len()
+}
+
 pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("greenroom.db");
