@@ -49,13 +49,13 @@ pub struct ListingsArgs {
 #[derive(Debug, Args)]
 struct OptionArgs {
     /// The series every imported programme belongs to.
-    #[arg(long)]
+    #[arg(long, value_parser = super::values::text)]
     series: Option<String>,
     #[command(flatten)]
     schedule: ScheduleArgs,
     /// draft, planned, confirmed, aired or cancelled (default: aired — a published
     /// listing is of a programme that went out).
-    #[arg(long)]
+    #[arg(long, value_parser = super::values::text)]
     status: Option<String>,
 }
 
@@ -91,6 +91,7 @@ fn listing(store: &mut Store, args: ListingArgs) -> Result<()> {
     }
     if args.dry_run {
         // Validated as it would be saved, so a dry run fails where the import would.
+        draft.check_title()?;
         draft.to_input(&opts).check()?;
         return if args.json {
             output::json(&draft)

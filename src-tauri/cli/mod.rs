@@ -17,6 +17,7 @@ mod search;
 mod segment;
 mod series;
 mod settings;
+mod values;
 
 use std::path::{Path, PathBuf};
 
@@ -187,9 +188,9 @@ fn finish(db: &Path, result: greenroom_core::Result<()>) -> i32 {
 pub fn report(e: &Error) -> i32 {
     eprintln!("greenroom: {e}");
     match e {
-        Error::Validation { .. } => 2,
+        Error::Validation { .. } | Error::AmbiguousTime { .. } => 2,
         Error::Conflict { .. } => 3,
-        Error::NotFound { .. } => 4,
+        Error::NotFound { .. } | Error::NoneNamed { .. } => 4,
         Error::Ambiguous { .. } => 5,
         _ => 1,
     }

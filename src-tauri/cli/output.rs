@@ -18,12 +18,13 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
     text(&s)
 }
 
+/// A reader that went away (`| head`) is not an error; anything else (a full disk
+/// behind `> file`) is, and says so.
 fn write_ok(r: io::Result<()>) -> Result<()> {
     match r {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::CannotOpen {
-            path: "standard output".into(),
-            reason: e.to_string(),
-        }),
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(Error::file("write to", "standard output", &e))
+        }
         _ => Ok(()),
     }
 }
@@ -35,6 +36,6 @@ pub fn read_input(file: &Path, limit: usize, what: &str) -> Result<Vec<u8>> {
         return input::read_limited(io::stdin().lock(), limit, "standard input", what);
     }
     let f = std::fs::File::open(file)
-        .map_err(|e| Error::validation("file", format!("{}: {e}", file.display())))?;
+        .map_err(|e| Error::file("read", file.display().to_string(), &e))?;
     input::read_limited(f, limit, &file.display().to_string(), what)
 }

@@ -3,7 +3,7 @@ use greenroom_core::profile::{PersonProfile, StoredProfile};
 use greenroom_core::{Result, Store};
 use serde::Serialize;
 
-use super::output;
+use super::{output, values};
 
 // Parsed once per process; boxing the big variant would buy nothing.
 #[allow(clippy::large_enum_variant)]
@@ -36,37 +36,65 @@ pub enum PersonCommand {
 
 #[derive(Debug, Args)]
 pub struct ProfileArgs {
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     name: Option<String>,
     /// Dr, Prof, Gen…: kept apart from the name.
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     honorific: Option<String>,
     /// Current affiliation (what a programme bills them as is kept per programme).
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     affiliation: Option<String>,
     /// An expertise tag; repeat; replaces the list.
-    #[arg(long = "expertise", value_name = "TAG")]
+    #[arg(long = "expertise", value_name = "TAG", value_parser = values::text)]
     expertise: Vec<String>,
     /// A language; repeat; replaces the list.
-    #[arg(long = "language", value_name = "LANG")]
+    #[arg(long = "language", value_name = "LANG", value_parser = values::text)]
     languages: Vec<String>,
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     city: Option<String>,
-    /// IANA zone they are based in, for remote guests.
-    #[arg(long, value_name = "ZONE")]
+    /// Zone they are based in, for remote guests: Asia/Qatar, or UTC+05:30.
+    #[arg(long, value_name = "ZONE", value_parser = values::text)]
     tz: Option<String>,
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     email: Option<String>,
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     phone: Option<String>,
-    /// Self-described gender, for the balance report only ("" clears it).
-    #[arg(long)]
+    /// Self-described gender, for the balance report only; needs --gender-source.
+    #[arg(long, requires = "gender_source", value_parser = values::text)]
     gender: Option<String>,
     /// self or inferred.
-    #[arg(long, requires = "gender")]
+    #[arg(long, requires = "gender", value_parser = values::text)]
     gender_source: Option<String>,
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     notes: Option<String>,
+    #[command(flatten)]
+    clear: ClearArgs,
+}
+
+/// Clearing a field is said, never implied by a blank value.
+#[derive(Debug, Args)]
+struct ClearArgs {
+    #[arg(long, conflicts_with = "honorific")]
+    no_honorific: bool,
+    #[arg(long, conflicts_with = "affiliation")]
+    no_affiliation: bool,
+    #[arg(long, conflicts_with = "expertise")]
+    clear_expertise: bool,
+    #[arg(long, conflicts_with = "languages")]
+    clear_languages: bool,
+    #[arg(long, conflicts_with = "city")]
+    no_city: bool,
+    #[arg(long, conflicts_with = "tz")]
+    no_tz: bool,
+    #[arg(long, conflicts_with = "email")]
+    no_email: bool,
+    #[arg(long, conflicts_with = "phone")]
+    no_phone: bool,
+    /// Remove the gender and its source.
+    #[arg(long, conflicts_with = "gender")]
+    no_gender: bool,
+    #[arg(long, conflicts_with = "notes")]
+    no_notes: bool,
 }
 
 #[derive(Serialize)]
@@ -133,35 +161,37 @@ pub fn run(store: &mut Store, command: PersonCommand) -> Result<()> {
 
 impl ProfileArgs {
     fn apply(self, p: &mut PersonProfile) -> Result<()> {
-        let set = |slot: &mut Option<String>, v: Option<String>| {
-            if let Some(v) = v {
-                *slot = Some(v).filter(|v| !v.trim().is_empty());
+        let set = |slot: &mut Option<String>, v: Option<String>, clear: bool| {
+            if v.is_some() || clear {
+                *slot = v;
             }
         };
         if let Some(n) = self.name {
             p.name = n;
         }
-        set(&mut p.honorific, self.honorific);
-        set(&mut p.affiliation, self.affiliation);
-        if !self.expertise.is_empty() {
+        let c = self.clear;
+        set(&mut p.honorific, self.honorific, c.no_honorific);
+        set(&mut p.affiliation, self.affiliation, c.no_affiliation);
+        if !self.expertise.is_empty() || c.clear_expertise {
             p.expertise = self.expertise;
         }
-        if !self.languages.is_empty() {
+        if !self.languages.is_empty() || c.clear_languages {
             p.languages = self.languages;
         }
-        set(&mut p.base_city, self.city);
-        set(&mut p.base_time_zone, self.tz);
-        set(&mut p.email, self.email);
-        set(&mut p.phone, self.phone);
-        if self.gender.is_some() {
-            set(&mut p.gender, self.gender);
-            p.gender_source = match self.gender_source {
-                Some(s) => Some(s.parse()?),
-                None => p.gender_source,
-            };
+        set(&mut p.base_city, self.city, c.no_city);
+        set(&mut p.base_time_zone, self.tz, c.no_tz);
+        set(&mut p.email, self.email, c.no_email);
+        set(&mut p.phone, self.phone, c.no_phone);
+        if let Some(source) = self.gender_source {
+            p.gender_source = Some(source.parse()?);
+        }
+        if self.gender.is_some() || c.no_gender {
+            p.gender = self.gender;
         }
         if let Some(n) = self.notes {
             p.notes = n;
+        } else if c.no_notes {
+            p.notes.clear();
         }
         Ok(())
     }

@@ -6,7 +6,7 @@ use greenroom_core::{
     ListQuery, PersonInput, Programme, ProgrammeId, ProgrammeInput, Result, Status, Store,
 };
 
-use super::output;
+use super::{output, values};
 
 #[derive(Debug, Subcommand)]
 pub enum ProgrammeCommand {
@@ -52,7 +52,7 @@ pub enum ProgrammeCommand {
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// The topic question.
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     title: String,
     #[command(flatten)]
     common: CommonArgs,
@@ -60,7 +60,7 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     title: Option<String>,
     #[command(flatten)]
     common: CommonArgs,
@@ -78,28 +78,30 @@ pub struct EditArgs {
     no_air: bool,
     #[arg(long, conflicts_with = "slot")]
     no_slot: bool,
+    #[arg(long, conflicts_with = "notes")]
+    no_notes: bool,
 }
 
 #[derive(Debug, Args)]
 struct CommonArgs {
     /// Series, e.g. "Inside Story".
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     series: Option<String>,
     /// Presenter's name.
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     presenter: Option<String>,
     /// "NAME – AFFILIATION" (en dash, em dash or spaced hyphen); repeat in line-up order.
-    #[arg(long = "guest", value_name = "NAME – AFFILIATION")]
+    #[arg(long = "guest", value_name = "NAME – AFFILIATION", value_parser = values::guest)]
     guests: Vec<String>,
     /// A framing paragraph or question; repeat in order.
-    #[arg(long = "framing", value_name = "TEXT")]
+    #[arg(long = "framing", value_name = "TEXT", value_parser = values::text)]
     framing: Vec<String>,
     #[command(flatten)]
     schedule: ScheduleArgs,
     /// draft, planned, confirmed, aired or cancelled.
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     status: Option<String>,
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     notes: Option<String>,
 }
 
@@ -107,13 +109,13 @@ struct CommonArgs {
 #[derive(Debug, Args)]
 pub struct ScheduleArgs {
     /// Air time: 2025-05-16T19:30:00+03:00, or 2025-05-16T19:30 in --tz.
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", value_parser = values::text)]
     pub air: Option<String>,
-    /// IANA time zone the programme is shown in, e.g. Asia/Qatar.
-    #[arg(long, value_name = "ZONE")]
+    /// Time zone the programme is shown in: Asia/Qatar, or an offset such as UTC+05:30.
+    #[arg(long, value_name = "ZONE", value_parser = values::text)]
     pub tz: Option<String>,
     /// Slot length: 25m, 1500s or 25:00.
-    #[arg(long, value_name = "LENGTH")]
+    #[arg(long, value_name = "LENGTH", value_parser = values::text)]
     pub slot: Option<String>,
 }
 
@@ -271,6 +273,9 @@ fn edit(input: &mut ProgrammeInput, f: EditArgs) -> Result<()> {
     }
     if f.no_slot {
         input.slot = None;
+    }
+    if f.no_notes {
+        input.notes.clear();
     }
     Ok(())
 }

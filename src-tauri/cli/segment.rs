@@ -2,7 +2,7 @@ use clap::{Args, Subcommand};
 use greenroom_core::segment::{self, SegmentInput, SegmentKind};
 use greenroom_core::{Programme, ProgrammeId, Result, Store};
 
-use super::output;
+use super::{output, values};
 
 #[derive(Debug, Subcommand)]
 pub enum SegmentCommand {
@@ -34,6 +34,10 @@ pub enum SegmentCommand {
         no_people: bool,
         #[arg(long, conflicts_with = "question")]
         no_question: bool,
+        #[arg(long, conflicts_with = "title")]
+        no_title: bool,
+        #[arg(long, conflicts_with = "notes")]
+        no_notes: bool,
         #[arg(long, value_name = "REV")]
         revision: Option<i64>,
     },
@@ -58,20 +62,20 @@ pub enum SegmentCommand {
 #[derive(Debug, Args)]
 pub struct SegmentArgs {
     /// cold_open, intro, discussion, question_block, guest_intro, break, video, close, other.
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     kind: Option<String>,
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     title: Option<String>,
     /// Planned duration: 1:30, 90s, 2m.
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     duration: Option<String>,
     /// Someone on the programme's line-up; repeat for each.
-    #[arg(long = "person", value_name = "NAME")]
+    #[arg(long = "person", value_name = "NAME", value_parser = values::text)]
     people: Vec<String>,
     /// The framing question (1-based) this segment covers.
     #[arg(long, value_name = "N")]
     question: Option<u32>,
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     notes: Option<String>,
 }
 
@@ -139,6 +143,8 @@ pub fn run(store: &mut Store, command: SegmentCommand) -> Result<()> {
             fields,
             no_people,
             no_question,
+            no_title,
+            no_notes,
             revision,
         } => change(store, &id, revision, |list| {
             let i = segment::index(n, list.len())?;
@@ -149,6 +155,12 @@ pub fn run(store: &mut Store, command: SegmentCommand) -> Result<()> {
             }
             if no_question {
                 s.question = None;
+            }
+            if no_title {
+                s.title.clear();
+            }
+            if no_notes {
+                s.notes.clear();
             }
             Ok(())
         })?,

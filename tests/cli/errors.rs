@@ -2,12 +2,12 @@
 
 use std::fs;
 
-use super::{run, temp_db};
+use super::{programme_count, run, temp_db};
 
 #[test]
 fn an_empty_title_is_refused() {
     let (_d, db) = temp_db();
-    run(&db, &["programme", "add", "--title", "  "]).fails(2, "title: is required");
+    run(&db, &["programme", "add", "--title", "  "]).fails(2, "--title");
     assert_eq!(
         run(&db, &["programme", "list", "--json"]).json(),
         serde_json::json!([])
@@ -63,7 +63,7 @@ fn unparseable_air_times_slots_zones_and_statuses_are_refused() {
         ("--slot", "abc", "not a duration"),
         ("--slot", "0", "not a duration"),
         ("--slot", "0s", "longer than zero"),
-        ("--tz", "Qatar/Doha", "not an IANA time zone"),
+        ("--tz", "Qatar/Doha", "not a time zone"),
         ("--status", "maybe", "not a status"),
     ] {
         run(&db, &["programme", "add", "--title", "T", flag, value]).fails(2, says);
@@ -125,4 +125,201 @@ fn a_db_from_a_newer_greenroom_is_refused_and_unchanged() {
     let before = fs::read(&db).unwrap();
     run(&db, &["programme", "list"]).fails(1, "newer Greenroom");
     assert_eq!(fs::read(&db).unwrap(), before);
+}
+
+/// A script with an unset variable (`--guest "$G"`) must not wipe a field: a blank
+/// value is refused with the option named, and clearing has its own flag.
+#[test]
+fn blank_values_are_refused_and_clearing_is_explicit() {
+    let (_d, db) = temp_db();
+    let id = run(
+        &db,
+        &[
+            "programme",
+            "add",
+            "--title",
+            "T",
+            "--series",
+            "S",
+            "--presenter",
+            "Pat Host",
+            "--guest",
+            "Ann Lee – A",
+            "--framing",
+            "Q?",
+            "--notes",
+            "N",
+            "--air",
+            "2025-05-16T19:30:00Z",
+            "--slot",
+            "25m",
+        ],
+    )
+    .ok();
+    let id = id.trim();
+    let before = run(&db, &["programme", "show", id, "--json"]).json();
+    for option in [
+        "--title",
+        "--series",
+        "--presenter",
+        "--guest",
+        "--framing",
+        "--air",
+        "--tz",
+        "--slot",
+        "--status",
+        "--notes",
+    ] {
+        for blank in ["", "  "] {
+            run(&db, &["programme", "edit", id, option, blank]).fails(2, option);
+            run(&db, &["programme", "add", "--title", "U", option, blank]).fails(2, option);
+        }
+    }
+    for nameless in ["– Independent analyst", "– –", "—"] {
+        run(&db, &["programme", "edit", id, "--guest", nameless]).fails(2, "has no name");
+        run(
+            &db,
+            &["programme", "add", "--title", "U", "--guest", nameless],
+        )
+        .fails(2, "has no name");
+    }
+    for option in ["--kind", "--title", "--duration", "--person", "--notes"] {
+        run(
+            &db,
+            &["segment", "add", id, "--duration", "1m", option, " "],
+        )
+        .fails(2, option);
+    }
+    for option in [
+        "--name",
+        "--honorific",
+        "--affiliation",
+        "--expertise",
+        "--language",
+        "--city",
+        "--tz",
+        "--email",
+        "--phone",
+        "--notes",
+    ] {
+        run(&db, &["person", "edit", "Ann Lee", option, ""]).fails(2, option);
+    }
+    for option in ["--series", "--air", "--tz", "--slot", "--status"] {
+        run(&db, &["import", "listing", "-", "--dry-run", option, ""]).fails(2, option);
+    }
+    assert_eq!(
+        run(&db, &["programme", "show", id, "--json"]).json(),
+        before
+    );
+    assert_eq!(programme_count(&db), 1);
+
+    run(
+        &db,
+        &[
+            "programme",
+            "edit",
+            id,
+            "--no-presenter",
+            "--clear-guests",
+            "--clear-framing",
+            "--no-series",
+            "--no-notes",
+        ],
+    )
+    .ok();
+    let p = run(&db, &["programme", "show", id, "--json"]).json();
+    assert!(p["presenter"].is_null() && p["series"].is_null(), "{p}");
+    assert_eq!(
+        (p["guests"].as_array().unwrap().len(), p["notes"].as_str()),
+        (0, Some(""))
+    );
+    run(
+        &db,
+        &[
+            "person",
+            "edit",
+            "Ann Lee",
+            "--city",
+            "Doha",
+            "--tz",
+            "Asia/Qatar",
+        ],
+    )
+    .ok();
+    run(
+        &db,
+        &[
+            "person",
+            "edit",
+            "Ann Lee",
+            "--no-city",
+            "--no-tz",
+            "--no-affiliation",
+        ],
+    )
+    .ok();
+    let a = run(&db, &["person", "show", "Ann Lee", "--json"]).json();
+    assert!(
+        a["baseCity"].is_null() && a["baseTimeZone"].is_null() && a["affiliation"].is_null(),
+        "{a}"
+    );
+}
+
+#[test]
+fn a_gender_needs_its_source_and_a_zone_must_be_one() {
+    let (_d, db) = temp_db();
+    run(
+        &db,
+        &["programme", "add", "--title", "T", "--guest", "Ann Lee – A"],
+    )
+    .ok();
+    run(&db, &["person", "edit", "Ann Lee", "--gender", "woman"]).fails(2, "--gender-source");
+    run(
+        &db,
+        &["person", "edit", "Ann Lee", "--gender-source", "self"],
+    )
+    .fails(2, "--gender");
+    run(
+        &db,
+        &[
+            "person",
+            "edit",
+            "Ann Lee",
+            "--gender",
+            "woman",
+            "--gender-source",
+            "self",
+        ],
+    )
+    .ok();
+    let a = run(&db, &["person", "show", "Ann Lee", "--json"]).json();
+    assert_eq!(
+        (a["gender"].as_str(), a["genderSource"].as_str()),
+        (Some("woman"), Some("self"))
+    );
+    run(&db, &["person", "edit", "Ann Lee", "--no-gender"]).ok();
+    let a = run(&db, &["person", "show", "Ann Lee", "--json"]).json();
+    assert!(a["gender"].is_null() && a["genderSource"].is_null(), "{a}");
+    run(&db, &["programme", "add", "--title", "T", "--tz", ""]).fails(2, "--tz");
+    run(&db, &["person", "edit", "Ann Lee", "--tz", "UTC+15:00"]).fails(2, "not an offset in use");
+}
+
+#[test]
+fn a_full_disk_on_standard_output_is_said_in_words() {
+    let (_d, db) = temp_db();
+    run(&db, &["programme", "add", "--title", "T"]).ok();
+    let out = super::greenroom()
+        .arg("--db")
+        .arg(&db)
+        .args(["programme", "list"])
+        .stdout(fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cannot write to standard output: the disk is full"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("database"), "{stderr}");
 }

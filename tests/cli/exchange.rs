@@ -135,7 +135,7 @@ fn import_reports_bad_records_and_refuses_bad_files() {
 
     std::fs::write(&file, "{\"format\": ").unwrap();
     run(&other, &["archive", "import", file.to_str().unwrap()]).fails(2, "line 1 column 11");
-    run(&other, &["archive", "import", "/nonexistent/archive.json"]).fails(2, "archive.json");
+    run(&other, &["archive", "import", "/nonexistent/archive.json"]).fails(1, "archive.json");
 }
 
 #[test]

@@ -3,17 +3,9 @@
 use std::io::Write;
 use std::process::Stdio;
 
-use super::{greenroom, run, temp_db};
+use super::{greenroom, programme_count, run, temp_db};
 
 const SAMPLE: &str = include_str!("../../src-tauri/core/tests/listings/01-inside-story-sample.txt");
-
-fn programme_count(db: &std::path::Path) -> usize {
-    run(db, &["programme", "list", "--json"])
-        .json()
-        .as_array()
-        .unwrap()
-        .len()
-}
 
 #[test]
 fn a_dry_run_prints_the_draft_and_writes_nothing() {
@@ -185,5 +177,31 @@ fn an_oversized_paste_is_refused_with_nothing_written() {
             dir.path().join("nope").to_str().unwrap(),
         ],
     )
-    .fails(2, "does not exist");
+    .fails(1, "cannot read");
+}
+
+/// A first line too long to be a title is reported as that, with the limit, by the
+/// import and its dry run alike (not as "title: is required").
+#[test]
+fn a_title_over_the_limit_is_reported_as_too_long() {
+    let (dir, db) = temp_db();
+    let file = dir.path().join("long.txt");
+    let title = format!("A {} long title", "very ".repeat(120));
+    std::fs::write(
+        &file,
+        format!("{title}\nPresenter: Ann Lee\nGuests:\nBo Roe – X\n"),
+    )
+    .unwrap();
+    let says = format!(
+        "title: is too long ({} characters; at most 500)",
+        title.chars().count()
+    );
+    for dry in [true, false] {
+        let mut args = vec!["import", "listing", file.to_str().unwrap()];
+        if dry {
+            args.push("--dry-run");
+        }
+        run(&db, &args).fails(2, &says);
+    }
+    assert_eq!(programme_count(&db), 0);
 }

@@ -1,12 +1,14 @@
 //! The `greenroom` binary's command line against temp database files.
 
 mod access;
+mod airtime;
 mod backup;
 mod contacts;
 mod dev;
 mod errors;
 mod exchange;
 mod files;
+mod exit_codes;
 mod guests;
 mod guests_dedupe;
 mod import;
@@ -110,6 +112,13 @@ pub fn run_on_endless_input(db: &Path, args: &[&str], megabytes: u64) -> Run {
         .output()
         .unwrap()
         .into()
+/// How many programmes `programme list` shows.
+pub fn programme_count(db: &Path) -> usize {
+    run(db, &["programme", "list", "--json"])
+        .json()
+        .as_array()
+        .unwrap()
+        .len()
 }
 
 pub fn temp_db() -> (tempfile::TempDir, PathBuf) {

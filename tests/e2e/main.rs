@@ -1,6 +1,7 @@
 //! End to end: the real `greenroom` window driven through tauri-driver and
 //! WebKitWebDriver (run under Xvfb; the README's test command sets that up).
 
+mod air_time;
 mod backup;
 mod big_list;
 mod first_run;

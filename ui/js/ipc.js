@@ -19,7 +19,10 @@ export function hasBackend() {
 function toIpcError(e) {
   if (e instanceof IpcError) return e;
   if (e && typeof e === 'object' && typeof e.code === 'string') {
-    return new IpcError(e.code, String(e.message ?? e.code), e.field);
+    const err = new IpcError(e.code, String(e.message ?? e.code), e.field);
+    // An air time the clocks pass twice comes with both readings to choose from.
+    if (Array.isArray(e.readings)) err.readings = e.readings.map(String);
+    return err;
   }
   if (typeof e === 'string') return new IpcError('ipc', e);
   return new IpcError('ipc', (e && e.message) || String(e));

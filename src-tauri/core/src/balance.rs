@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
-use chrono_tz::Tz;
 use rusqlite::params;
 use serde::Serialize;
 
@@ -106,7 +105,7 @@ impl Store {
                 continue;
             };
             let local = at
-                .with_timezone(&zone.parse::<Tz>().unwrap_or(Tz::UTC))
+                .with_timezone(&crate::zone::Zone::named(&zone))
                 .date_naive();
             let first_of_month = local.with_day(1).unwrap_or(local);
             if first_of_month < from || first_of_month > to {

@@ -12,8 +12,33 @@ pub enum Error {
     #[error("{field}: {message}")]
     Validation { field: String, message: String },
 
+    /// A local time the clocks pass twice (when they go back): both readings, each
+    /// with its offset, so the user can pick one.
+    #[error(
+        "{field}: {local} happens twice in {zone} (the clocks go back); give the offset to \
+         say which: {} or {}", readings[0], readings[1]
+    )]
+    AmbiguousTime {
+        field: String,
+        local: String,
+        zone: String,
+        readings: [String; 2],
+    },
+
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: String },
+
+    /// A name (not an id) that matches no one.
+    #[error("no {what} named {name:?}")]
+    NoneNamed { what: &'static str, name: String },
+
+    /// A file (or standard input or output) that could not be read or written.
+    #[error("cannot {action} {path}: {reason}")]
+    File {
+        action: &'static str,
+        path: String,
+        reason: String,
+    },
 
     #[error("several {what}s match; use an id:\n  {}", candidates.join("\n  "))]
     Ambiguous {
@@ -88,7 +113,9 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Validation { .. } => "validation",
-            Error::NotFound { .. } => "not_found",
+            Error::AmbiguousTime { .. } => "ambiguous_time",
+            Error::NotFound { .. } | Error::NoneNamed { .. } => "not_found",
+            Error::File { .. } => "file",
             Error::Conflict { .. } => "conflict",
             Error::Ambiguous { .. } => "ambiguous",
             Error::SchemaTooNew { .. } => "schema_too_new",
@@ -115,10 +142,27 @@ impl Error {
         }
     }
 
+    /// `action` ("read", "write to") failed on `path`, in words a producer reads.
+    pub fn file(action: &'static str, path: impl Into<String>, e: &std::io::Error) -> Self {
+        use std::io::ErrorKind;
+        let reason = match e.kind() {
+            ErrorKind::StorageFull => "the disk is full".to_string(),
+            ErrorKind::PermissionDenied => "permission denied".to_string(),
+            ErrorKind::NotFound => "there is no such file".to_string(),
+            ErrorKind::IsADirectory => "it is a folder, not a file".to_string(),
+            _ => e.to_string(),
+        };
+        Error::File {
+            action,
+            path: path.into(),
+            reason,
+        }
+    }
+
     /// The field a validation error is about, so a form can point at it.
     pub fn field(&self) -> Option<&str> {
         match self {
-            Error::Validation { field, .. } => Some(field),
+            Error::Validation { field, .. } | Error::AmbiguousTime { field, .. } => Some(field),
             _ => None,
         }
     }
@@ -142,15 +186,24 @@ fn on(path: &Option<PathBuf>) -> String {
         .unwrap_or_default()
 }
 
-/// Errors cross IPC (and `--json` CLI output) as `{code, message, field?}`.
+/// Errors cross IPC (and `--json` CLI output) as `{code, message, field?}`; an
+/// ambiguous time also carries its two `readings`.
 impl serde::Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let field = self.field();
-        let mut st = s.serialize_struct("Error", if field.is_some() { 3 } else { 2 })?;
+        let readings = match self {
+            Error::AmbiguousTime { readings, .. } => Some(readings),
+            _ => None,
+        };
+        let len = 2 + usize::from(field.is_some()) + usize::from(readings.is_some());
+        let mut st = s.serialize_struct("Error", len)?;
         st.serialize_field("code", self.code())?;
         st.serialize_field("message", &self.to_string())?;
         if let Some(field) = field {
             st.serialize_field("field", field)?;
+        }
+        if let Some(readings) = readings {
+            st.serialize_field("readings", readings)?;
         }
         st.end()
     }
@@ -179,6 +232,26 @@ mod tests {
         assert_eq!(
             v,
             serde_json::json!({"code": "validation", "message": "title: is required", "field": "title"})
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_time_carries_both_readings() {
+        let e = Error::AmbiguousTime {
+            field: "air".into(),
+            local: "2025-10-26 01:30".into(),
+            zone: "Europe/London".into(),
+            readings: [
+                "2025-10-26T01:30+01:00".into(),
+                "2025-10-26T01:30+00:00".into(),
+            ],
+        };
+        let v = serde_json::to_value(&e).unwrap();
+        assert_eq!(v["code"], "ambiguous_time");
+        assert_eq!(v["field"], "air");
+        assert_eq!(
+            v["readings"],
+            serde_json::json!(["2025-10-26T01:30+01:00", "2025-10-26T01:30+00:00"])
         );
     }
 

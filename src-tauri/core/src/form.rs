@@ -2,9 +2,8 @@
 //! error names the field a form should point at.
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
-use crate::airtime::{parse_air, parse_zone};
+use crate::airtime::{parse_air, parse_zone, Zone};
 use crate::duration::parse_duration;
 use crate::error::{Error, Result};
 use crate::ids::PersonId;
@@ -29,7 +28,7 @@ pub(crate) struct ValidProgramme {
     pub presenter: Option<ValidPerson>,
     pub guests: Vec<ValidPerson>,
     pub air_at: Option<DateTime<Utc>>,
-    pub time_zone: Tz,
+    pub time_zone: Zone,
     pub slot_seconds: Option<u32>,
     pub status: Status,
     pub notes: String,
@@ -74,9 +73,7 @@ impl ProgrammeInput {
             }
         }
         let presenter = match &self.presenter {
-            Some(p) if !(p.name.trim().is_empty() && p.person_id.is_none()) => {
-                Some(person("presenter", p)?)
-            }
+            Some(p) if !blank_row(p) => Some(person("presenter", p)?),
             _ => None,
         };
         if self.guests.len() > limits::GUESTS {
@@ -93,7 +90,7 @@ impl ProgrammeInput {
             .guests
             .iter()
             .enumerate()
-            .filter(|(_, g)| !(g.name.trim().is_empty() && g.person_id.is_none()))
+            .filter(|(_, g)| !blank_row(g))
             .map(|(i, g)| person(&format!("guests[{i}]"), g))
             .collect::<Result<Vec<_>>>()?;
         for (field, value) in [
@@ -112,7 +109,7 @@ impl ProgrammeInput {
                 let (at, z) = parse_air(a, zone)?;
                 (Some(at), z)
             }
-            _ => (None, zone.unwrap_or(Tz::UTC)),
+            _ => (None, zone.unwrap_or_default()),
         };
         let slot_seconds = match self.slot.as_deref().map(str::trim) {
             Some(s) if !s.is_empty() => match parse_duration("slot", s)? {
@@ -193,9 +190,25 @@ fn segment(i: usize, s: &SegmentInput, framing_items: usize) -> Result<ValidSegm
     })
 }
 
+/// A row a form left empty: no one picked, no name and no affiliation typed. A row
+/// with an affiliation but no name is not blank: it is refused, never dropped.
+fn blank_row(p: &PersonInput) -> bool {
+    p.person_id.is_none()
+        && p.name.trim().is_empty()
+        && p.affiliation.as_deref().is_none_or(|a| a.trim().is_empty())
+}
+
 fn person(field: &str, p: &PersonInput) -> Result<ValidPerson> {
     let name = if p.person_id.is_some() && p.name.trim().is_empty() {
         String::new()
+    } else if p.name.trim().is_empty() {
+        return Err(Error::validation(
+            format!("{field}.name"),
+            format!(
+                "is required (the affiliation {:?} has no name)",
+                p.affiliation.as_deref().unwrap_or_default().trim()
+            ),
+        ));
     } else {
         text::required_line(&format!("{field}.name"), &p.name, limits::NAME)?
     };
@@ -217,7 +230,7 @@ fn person(field: &str, p: &PersonInput) -> Result<ValidPerson> {
 pub struct DraftSchedule {
     pub air_at: Option<DateTime<Utc>>,
     /// The zone typed, else the one the air time's offset names, else UTC.
-    pub zone: Tz,
+    pub zone: Zone,
     pub slot_seconds: Option<u32>,
 }
 
@@ -229,7 +242,7 @@ impl DraftSchedule {
         let zone = given(time_zone).and_then(|z| parse_zone(z).ok());
         let (air_at, zone) = match given(air).and_then(|a| parse_air(a, zone).ok()) {
             Some((at, z)) => (Some(at), z),
-            None => (None, zone.unwrap_or(Tz::UTC)),
+            None => (None, zone.unwrap_or_default()),
         };
         DraftSchedule {
             air_at,
@@ -239,6 +252,23 @@ impl DraftSchedule {
                 .filter(|s| *s > 0),
         }
     }
+}
+
+/// Reads a `"NAME – AFFILIATION"` line that must name someone (as `--guest` gives
+/// it): a blank line, or one with only an affiliation (`"– Independent analyst"`,
+/// `"– –"`), is refused rather than dropped.
+pub fn billing(field: &str, text: &str) -> Result<PersonInput> {
+    let p = split_billing(text);
+    if text.trim().is_empty() {
+        return Err(Error::validation(field, "is blank"));
+    }
+    if p.name.is_empty() {
+        return Err(Error::validation(
+            field,
+            format!("{:?} has no name before the dash", text.trim()),
+        ));
+    }
+    Ok(p)
 }
 
 /// Splits `"NAME – AFFILIATION"` as listings print it: an en dash, an em dash or a
@@ -283,6 +313,38 @@ mod tests {
         );
         let p = split_billing("Dareen Abughaida");
         assert_eq!((p.name.as_str(), p.affiliation), ("Dareen Abughaida", None));
+    }
+
+    #[test]
+    fn a_billing_line_must_name_someone() {
+        for line in ["", "  ", "– Independent analyst", "– –", "—"] {
+            assert_eq!(
+                billing("guest", line).unwrap_err().field(),
+                Some("guest"),
+                "{line:?}"
+            );
+        }
+        assert_eq!(billing("guest", "A – B").unwrap().name, "A");
+    }
+
+    #[test]
+    fn a_row_with_an_affiliation_but_no_name_is_refused_not_dropped() {
+        for (guest, presenter) in [
+            (split_billing("– Independent analyst"), None),
+            (PersonInput::default(), Some(split_billing("– –"))),
+        ] {
+            let input = ProgrammeInput {
+                title: "T".into(),
+                guests: vec![split_billing("A – B"), guest],
+                presenter,
+                ..Default::default()
+            };
+            let e = input.validate().err().unwrap();
+            assert!(
+                matches!(e.field(), Some("guests[1].name" | "presenter.name")),
+                "{e}"
+            );
+        }
     }
 
     #[test]

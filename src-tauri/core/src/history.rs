@@ -10,6 +10,7 @@ use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::ids::{PersonId, ProgrammeId};
 use crate::model::{Person, Role, Status};
+use crate::zone::Zone;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -175,9 +176,9 @@ impl Store {
         }
         let mut found = self.find_people_by_name(spec)?;
         match found.len() {
-            0 => Err(Error::NotFound {
+            0 => Err(Error::NoneNamed {
                 what: "person",
-                id: spec.trim().to_string(),
+                name: spec.trim().to_string(),
             }),
             1 => Ok(found.remove(0)),
             _ => Err(Error::Ambiguous {
@@ -318,8 +319,7 @@ impl Store {
                     title: r.get(1)?,
                     series: r.get(2)?,
                     air_at,
-                    air_display: air_at
-                        .map(|a| airtime::display(a, zone.parse().unwrap_or_default())),
+                    air_display: air_at.map(|a| airtime::display(a, Zone::named(&zone))),
                     status: r.get::<_, String>(5)?.parse().unwrap_or_default(),
                     role: role(&r.get::<_, String>(6)?),
                     affiliation: r.get(7)?,

@@ -62,6 +62,9 @@ pub struct ImportDraft {
     pub other_listings: Vec<String>,
     /// The programme this listing was already imported as, if any.
     pub already_imported: Option<ProgrammeId>,
+    /// See [`ListingDraft::long_first_line`].
+    #[serde(skip)]
+    pub long_first_line: Option<usize>,
 }
 
 /// What importing one listing did.
@@ -119,6 +122,7 @@ impl Store {
             guests,
             warnings: parsed.warnings,
             other_listings: parsed.other_listings,
+            long_first_line: parsed.long_first_line,
         })
     }
 
@@ -180,9 +184,7 @@ impl Store {
     fn unreviewed(&self, text: &str, opts: &ListingOptions) -> Result<Unreviewed> {
         // Nobody picks from near misses here: only exact matches are linked.
         let draft = self.draft(text, Candidates::Skip)?;
-        if draft.title.trim().is_empty() {
-            return Err(Error::validation("listing", "no title was found in it"));
-        }
+        draft.check_title()?;
         if draft.presenter.is_none() && draft.guests.is_empty() {
             // Unreviewed, a text with neither is notes or a news story, not a programme.
             return Err(Error::validation(
@@ -500,7 +502,10 @@ impl Store {
 fn is_about_the_listing(e: &Error) -> bool {
     matches!(
         e,
-        Error::Validation { .. } | Error::NotFound { .. } | Error::Ambiguous { .. }
+        Error::Validation { .. }
+            | Error::AmbiguousTime { .. }
+            | Error::NotFound { .. }
+            | Error::Ambiguous { .. }
     )
 }
 
@@ -519,6 +524,15 @@ fn check_size(text: &str) -> Result<()> {
 }
 
 impl ImportDraft {
+    /// A draft without a title cannot be imported unreviewed: say why there is none.
+    pub fn check_title(&self) -> Result<()> {
+        match self.long_first_line {
+            _ if !self.title.trim().is_empty() => Ok(()),
+            Some(chars) => Err(crate::text::too_long("title", chars, limits::TITLE)),
+            None => Err(Error::validation("listing", "no title was found in it")),
+        }
+    }
+
     /// The programme this draft would save, people linked where they matched exactly.
     pub fn to_input(&self, opts: &ListingOptions) -> ProgrammeInput {
         let person = |p: &PersonMatch| PersonInput {

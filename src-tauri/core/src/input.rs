@@ -12,7 +12,7 @@ pub fn read_limited(reader: impl Read, limit: usize, source: &str, what: &str) -
     reader
         .take(limit as u64 + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Error::validation("file", format!("{source}: {e}")))?;
+        .map_err(|e| Error::file("read", source, &e))?;
     if bytes.len() > limit {
         return Err(Error::validation(
             "file",

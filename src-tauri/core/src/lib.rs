@@ -41,6 +41,7 @@ pub mod suggest;
 pub mod text;
 pub mod timing;
 pub mod warnings;
+pub mod zone;
 
 pub use db::{default_db_path, Store};
 pub use error::{Error, Result};

@@ -37,10 +37,8 @@ pub fn gather(paths: &[PathBuf]) -> Result<Gathered> {
         } else if path.is_file() {
             files.push(path.clone());
         } else {
-            return Err(Error::validation(
-                "path",
-                format!("{} does not exist", path.display()),
-            ));
+            let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+            return Err(Error::file("read", path.display().to_string(), &missing));
         }
     }
     let mut out = Gathered::default();
@@ -121,5 +119,5 @@ fn is_hidden(path: &Path) -> bool {
 }
 
 fn unreadable(path: &Path, e: &std::io::Error) -> Error {
-    Error::validation("path", format!("{} cannot be read: {e}", path.display()))
+    Error::file("read", path.display().to_string(), e)
 }

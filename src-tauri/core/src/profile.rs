@@ -89,12 +89,19 @@ impl PersonProfile {
             }
             Ok(out)
         };
-        let base_time_zone = line("baseTimeZone", &self.base_time_zone, 64)?;
-        if let Some(z) = &base_time_zone {
-            crate::airtime::parse_zone(z).map_err(|_| {
-                Error::validation("baseTimeZone", format!("{z:?} is not an IANA time zone"))
-            })?;
-        }
+        let base_time_zone = match line("baseTimeZone", &self.base_time_zone, 64)? {
+            Some(z) => Some(
+                crate::airtime::parse_zone(&z)
+                    .map_err(|e| match e {
+                        Error::Validation { message, .. } => {
+                            Error::validation("baseTimeZone", message)
+                        }
+                        e => e,
+                    })?
+                    .name(),
+            ),
+            None => None,
+        };
         let email = line("email", &self.email, 254)?;
         if let Some(e) = &email {
             if !e.contains('@') || e.contains(char::is_whitespace) {

@@ -1,7 +1,6 @@
 //! Programmes: create, read, list, update (optimistically) and delete.
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::airtime;
@@ -524,8 +523,8 @@ fn escape_like(t: &str) -> String {
         .replace('_', "\\_")
 }
 
-fn zone_or_utc(name: &str) -> Tz {
-    name.parse().unwrap_or(Tz::UTC)
+fn zone_or_utc(name: &str) -> crate::zone::Zone {
+    crate::zone::Zone::named(name)
 }
 
 fn ms_to_utc(ms: i64) -> DateTime<Utc> {

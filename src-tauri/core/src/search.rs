@@ -5,7 +5,6 @@
 //! safe FTS5 query and reads the best matches.
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
@@ -13,6 +12,7 @@ use crate::airtime;
 use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::ids::{PersonId, ProgrammeId};
+use crate::zone::Zone;
 
 /// Longest query accepted, in characters; a search box, not a document.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -161,7 +161,7 @@ impl Store {
                 let air_at: Option<DateTime<Utc>> = r
                     .get::<_, Option<i64>>(3)?
                     .and_then(DateTime::from_timestamp_millis);
-                let zone: Tz = r.get::<_, String>(4)?.parse().unwrap_or(Tz::UTC);
+                let zone = Zone::named(&r.get::<_, String>(4)?);
                 let framing: Option<String> = r.get(5)?;
                 let notes: Option<String> = r.get(6)?;
                 Ok(ProgrammeHit {

@@ -1,7 +1,7 @@
 //! Storing a programme's running order and reading it back with its timing.
 
+use crate::zone::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use rusqlite::{params, Connection, Transaction};
 
 use crate::duration::format_duration;
@@ -18,7 +18,7 @@ pub(crate) fn load(
     conn: &Connection,
     id: ProgrammeId,
     air_at: Option<DateTime<Utc>>,
-    zone: Tz,
+    zone: Zone,
 ) -> Result<Vec<Segment>> {
     let mut st = conn.prepare_cached(
         "SELECT position, kind, title, duration_seconds, question, notes

@@ -64,13 +64,17 @@ pub(crate) fn check_length(field: &str, value: &str, max: usize) -> Result<()> {
     if value.len() > max {
         let chars = value.chars().count();
         if chars > max {
-            return Err(Error::validation(
-                field,
-                format!("is too long ({chars} characters; at most {max})"),
-            ));
+            return Err(too_long(field, chars, max));
         }
     }
     Ok(())
+}
+
+pub(crate) fn too_long(field: &str, chars: usize, max: usize) -> Error {
+    Error::validation(
+        field,
+        format!("is too long ({chars} characters; at most {max})"),
+    )
 }
 
 fn control_char(field: &str, pos: usize, c: char) -> Error {

@@ -1,8 +1,8 @@
 //! Back-timing: where each segment starts and ends, the running total, and how the
 //! total compares with the slot.
 
+use crate::zone::Zone;
 use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::duration::format_duration;
@@ -22,7 +22,7 @@ pub fn offsets(durations: &[u32]) -> Vec<(u32, u32)> {
 
 /// A clock time in the show's zone (`19:31:30`), or the offset from the top
 /// (`01:30`, `1:02:30`) when there is no air time.
-pub fn clock(air_at: Option<DateTime<Utc>>, zone: Tz, offset: u32) -> String {
+pub fn clock(air_at: Option<DateTime<Utc>>, zone: Zone, offset: u32) -> String {
     match air_at {
         Some(at) => (at + Duration::seconds(offset.into()))
             .with_timezone(&zone)
@@ -66,7 +66,7 @@ pub struct RowTiming {
 
 pub fn preview(
     air_at: Option<DateTime<Utc>>,
-    zone: Tz,
+    zone: Zone,
     slot_seconds: Option<u32>,
     durations: &[Result<u32, String>],
 ) -> TimingPreview {
@@ -129,10 +129,16 @@ mod tests {
         let at = "2025-05-16T16:30:00Z".parse::<DateTime<Utc>>().unwrap();
         let o = offsets(&[60, 90, 1200]);
         assert_eq!(o, vec![(0, 60), (60, 150), (150, 1350)]);
-        assert_eq!(clock(Some(at), Tz::Asia__Qatar, o[2].0), "19:32:30");
-        assert_eq!(clock(Some(at), Tz::Asia__Qatar, o[2].1), "19:52:30");
-        assert_eq!(clock(None, Tz::UTC, 90), "01:30");
-        assert_eq!(clock(None, Tz::UTC, 3750), "1:02:30");
+        assert_eq!(
+            clock(Some(at), Zone::Iana(chrono_tz::Tz::Asia__Qatar), o[2].0),
+            "19:32:30"
+        );
+        assert_eq!(
+            clock(Some(at), Zone::Iana(chrono_tz::Tz::Asia__Qatar), o[2].1),
+            "19:52:30"
+        );
+        assert_eq!(clock(None, Zone::UTC, 90), "01:30");
+        assert_eq!(clock(None, Zone::UTC, 3750), "1:02:30");
     }
 
     #[test]
@@ -172,7 +178,7 @@ mod tests {
     fn a_preview_counts_bad_durations_as_zero_and_says_so() {
         let p = preview(
             None,
-            Tz::UTC,
+            Zone::UTC,
             Some(300),
             &[Ok(60), Err("bad".into()), Ok(30)],
         );

@@ -87,6 +87,22 @@ export function inputFromForm(f) {
   };
 }
 
+// The air time to send. One the producer picked from the two readings of an hour the
+// clocks pass twice goes with its offset; one unchanged since it was saved goes as the
+// instant it is, so that hour is not asked about again.
+export function airToSend(sent, current, choice) {
+  if (choice && choice.airLocal === sent.airLocal && choice.timeZone === sent.timeZone) return choice.reading;
+  if (current && current.airAt && sent.airLocal === (current.airLocal ?? '')
+    && sent.timeZone === (current.timeZone ?? '')) return current.airAt;
+  return orNull(sent.airLocal);
+}
+
+// A reading of an ambiguous local time, "2025-10-26T01:30+01:00", as a button says it.
+export function readingLabel(reading) {
+  const m = /T(\d\d:\d\d(?::\d\d)?)([+-]\d\d:\d\d)$/.exec(reading);
+  return m ? `${m[1]} at UTC${m[2]}` : reading;
+}
+
 // What "changed" means: differences the server would keep. Blank rows and
 // surrounding spaces are not changes.
 export function fingerprint(f) {

@@ -11,6 +11,7 @@ import { framingList, guestList, nameKey, historyButton, syncHistoryButton } fro
 import {
   STATUSES, emptyForm, formFromProgramme, inputFromForm, fingerprint,
   clearFieldErrors, showFieldError, fieldLabel, fieldMessage, segmentFromFormat,
+  airToSend, readingLabel,
 } from './editor-form.js';
 import { segmentTable, rowKey } from './editor-segments.js';
 import { liveTiming, describeTiming } from './editor-timing.js';
@@ -26,6 +27,7 @@ export function mountEditor(root, ctx, route) {
   let current = route.programme || null; // the programme as last read from the server
   let baseline = null; // fingerprint of `current` (or of the empty form)
   let saving = false;
+  let airChoice = null; // the reading picked for an air time the clocks pass twice
   let people = [];
   const peopleByKey = new Map();
   const draftKey = () => (current ? current.id : 'new');
@@ -426,9 +428,10 @@ export function mountEditor(root, ctx, route) {
     const sent = readForm();
     try {
       const wasNew = !current;
+      const input = { ...inputFromForm(sent), air: airToSend(sent, current, airChoice) };
       const saved = wasNew
-        ? await api.createProgramme(inputFromForm(sent))
-        : await api.updateProgramme(current.id, current.revision, inputFromForm(sent));
+        ? await api.createProgramme(input)
+        : await api.updateProgramme(current.id, current.revision, input);
       if (wasNew) clearDraft('new');
       current = saved;
       const typedSince = fingerprint(readForm()) !== fingerprint(sent);
@@ -459,6 +462,18 @@ export function mountEditor(root, ctx, route) {
       showError(`Not saved: ${fieldLabel(e.field)} ${fieldMessage(e.field, e.message)}.`, jump);
       setStatus('Not saved — see the highlighted field', 'error');
       (control || errorBox).focus();
+    } else if (e.code === 'ambiguous_time' && Array.isArray(e.readings)) {
+      // The clocks go back over this hour: ask which of the two the producer means.
+      const pick = (reading) => {
+        const f = readForm();
+        airChoice = { airLocal: f.airLocal, timeZone: f.timeZone, reading };
+        save();
+      };
+      showError(`Not saved: this air time happens twice in ${timeZone.value.trim()}, because the clocks go back. Which one do you mean?`,
+        ...e.readings.map((r, i) => h('button', { type: 'button', id: `air-reading-${i}`, class: 'button', onclick: () => pick(r) },
+          `${i === 0 ? 'The first' : 'The second'}: ${readingLabel(r)}`)));
+      setStatus('Not saved — which air time?', 'error');
+      errorBox.focus();
     } else if (e.code === 'conflict') {
       showError(`Not saved: ${e.message}. What you typed is still here and kept as a draft.`,
         h('button', { type: 'button', id: 'conflict-load-latest', class: 'button', onclick: loadLatest }, 'Load the latest version'),

@@ -15,7 +15,6 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 use super::archive::{Archive, ArchiveOptions, ArchivePerson, ArchiveProgramme};
 use super::Names;
@@ -24,6 +23,7 @@ use crate::error::{Error, Result};
 use crate::files::Access;
 use crate::ids::PersonId;
 use crate::model::Role;
+use crate::zone::Zone;
 
 /// The three files' contents.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -139,7 +139,7 @@ impl CsvFiles {
 
 fn programme_row(p: &ArchiveProgramme, names: &Names<'_>) -> Vec<String> {
     let name = |id: &PersonId| names.get(id);
-    let zone: Tz = p.time_zone.parse().unwrap_or(Tz::UTC);
+    let zone = Zone::named(&p.time_zone);
     let presenter = p.appearances.iter().find(|a| a.role == Role::Presenter);
     let guests: Vec<String> = p
         .appearances

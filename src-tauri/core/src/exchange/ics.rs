@@ -23,13 +23,13 @@
 use std::fmt::Write;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use chrono_tz::Tz;
 
 use super::archive::{Archive, ArchiveOptions, ArchiveProgramme};
 use super::Names;
 use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::model::{Role, Status};
+use crate::zone::Zone;
 
 /// An event's length when the programme has no slot.
 pub const DEFAULT_SLOT_SECONDS: u32 = 30 * 60;
@@ -66,7 +66,7 @@ impl CalendarRange {
         Ok(range)
     }
 
-    fn contains(&self, at: DateTime<Utc>, zone: Tz) -> bool {
+    fn contains(&self, at: DateTime<Utc>, zone: Zone) -> bool {
         let day = at.with_timezone(&zone).date_naive();
         self.from.is_none_or(|f| day >= f) && self.to.is_none_or(|t| day <= t)
     }
@@ -82,11 +82,11 @@ impl Store {
 /// The calendar of `archive`'s programmes in `range`, earliest first.
 pub fn calendar(archive: &Archive, range: &CalendarRange) -> String {
     let names = Names::of(archive);
-    let mut events: Vec<(&ArchiveProgramme, DateTime<Utc>, Tz)> = archive
+    let mut events: Vec<(&ArchiveProgramme, DateTime<Utc>, Zone)> = archive
         .programmes
         .iter()
         .filter_map(|p| {
-            let zone: Tz = p.time_zone.parse().unwrap_or(Tz::UTC);
+            let zone = Zone::named(&p.time_zone);
             p.air_at
                 .filter(|at| range.contains(*at, zone))
                 .map(|at| (p, at, zone))
@@ -139,7 +139,7 @@ fn status(s: Status) -> &'static str {
     }
 }
 
-fn description(p: &ArchiveProgramme, at: DateTime<Utc>, zone: Tz, names: &Names<'_>) -> String {
+fn description(p: &ArchiveProgramme, at: DateTime<Utc>, zone: Zone, names: &Names<'_>) -> String {
     let mut d = crate::airtime::display(at, zone);
     if let Some(slot) = p.slot_seconds {
         let _ = write!(d, ", {}", crate::duration::format_duration(slot));

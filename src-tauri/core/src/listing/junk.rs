@@ -22,72 +22,75 @@ pub(super) enum Junk {
 /// Whole lines, lower case, without trailing `:` `.` `…`.
 #[rustfmt::skip]
 const SOFT_LINES: &[&str] = &[
-    "hashtags", "tags", "topics", "share", "share this", "share this article", "share
-    article", "share this story", "share on facebook", "share on twitter", "share on x",
-    "share on whatsapp", "share via email", "copy link", "link copied", "save", "save
-    article", "saved", "print", "email", "facebook", "twitter", "x", "whatsapp",
-    "telegram", "linkedin", "reddit", "instagram", "youtube", "tiktok", "advertisement",
-    "advertising", "sponsored", "sponsored content", "ad", "scroll to continue",
-    "advertisement - scroll to continue", "read more", "read more below", "continue
-    reading", "show more", "see more", "load more", "view more", "more", "click here",
-    "sign up", "sign in", "log in", "login", "register", "subscribe", "subscribe now",
-    "newsletter", "comments", "comment", "no comments yet", "no comments", "be the first
-    to comment", "leave a comment", "add a comment", "post a comment", "join the
-    conversation", "show comments", "view comments", "try our ai features", "ask ai",
-    "summarize", "summarise", "summary", "key takeaways", "listen", "listen to this
-    article", "play", "pause", "watch", "watch now", "watch live", "live", "video",
-    "audio", "skip to content", "skip to main content", "skip links", "menu", "search",
-    "home", "back to top", "close", "cookie settings", "accept cookies", "accept",
-    "reject", "manage cookies", "accept all", "episodes", "all episodes", "transcript",
-    "follow", "follow us", "loading", "please wait", "report", "report this",
-    "feedback", "just now", "yesterday", "today", "update", "updated", "breaking",
-    "breaking news", "opinion", "analysis", "explainer", "features", "listen on
-    spotify", "listen on apple podcasts",
+    "hashtags", "tags", "topics", "share", "share this", "share this article",
+    "share article", "share this story", "share on facebook", "share on twitter",
+    "share on x", "share on whatsapp", "share via email", "copy link", "link copied",
+    "save", "save article", "saved", "print", "email", "facebook", "twitter", "x",
+    "whatsapp", "telegram", "linkedin", "reddit", "instagram", "youtube", "tiktok",
+    "advertisement", "advertising", "sponsored", "sponsored content", "ad",
+    "scroll to continue", "advertisement - scroll to continue", "read more",
+    "read more below", "continue reading", "show more", "see more", "load more",
+    "view more", "more", "click here", "sign up", "sign in", "log in", "login",
+    "register", "subscribe", "subscribe now", "newsletter", "comments", "comment",
+    "no comments yet", "no comments", "be the first to comment", "leave a comment",
+    "add a comment", "post a comment", "join the conversation", "show comments",
+    "view comments", "try our ai features", "ask ai", "summarize", "summarise",
+    "summary", "key takeaways", "listen", "listen to this article", "play", "pause",
+    "watch", "watch now", "watch live", "live", "video", "audio", "skip to content",
+    "skip to main content", "skip links", "menu", "search", "home", "back to top",
+    "close", "cookie settings", "accept cookies", "accept", "reject", "manage cookies",
+    "accept all", "episodes", "all episodes", "transcript", "follow", "follow us",
+    "loading", "please wait", "report", "report this", "feedback", "just now",
+    "yesterday", "today", "update", "updated", "breaking", "breaking news", "opinion",
+    "analysis", "explainer", "features", "listen on spotify",
+    "listen on apple podcasts",
     // site navigation
     "programmes", "programs", "shows", "news", "sport", "business", "economy", "world",
-    "politics", "science", "technology", "culture", "climate", "investigations", "in
-    pictures", "middle east", "africa", "asia", "europe", "us & canada", "latin
-    america", "schedule", "about us", "contact", "contact us", "more shows",
+    "politics", "science", "technology", "culture", "climate", "investigations",
+    "in pictures", "middle east", "africa", "asia", "europe", "us & canada",
+    "latin america", "schedule", "about us", "contact", "contact us", "more shows",
 ];
 
 /// Headings that open a block of other articles.
 #[rustfmt::skip]
 const HARD_LINES: &[&str] = &[
     "related", "related articles", "related stories", "related content", "related news",
-    "related topics", "related videos", "related episodes", "recommended", "recommended
-    for you", "recommended stories", "you may also like", "you might also like", "more
-    stories", "more on this", "more on this story", "more episodes", "most read", "most
-    popular", "most viewed", "trending", "trending now", "latest", "latest news",
-    "latest stories", "top stories", "editor's picks", "editors' picks", "read next",
-    "keep reading", "also read", "read also", "more from inside story", "more from the
-    stream", "more from al jazeera",
+    "related topics", "related videos", "related episodes", "recommended",
+    "recommended for you", "recommended stories", "you may also like",
+    "you might also like", "more stories", "more on this", "more on this story",
+    "more episodes", "most read", "most popular", "most viewed", "trending",
+    "trending now", "latest", "latest news", "latest stories", "top stories",
+    "editor's picks", "editors' picks", "read next", "keep reading", "also read",
+    "read also", "more from inside story", "more from the stream",
+    "more from al jazeera",
 ];
 
 /// Beginnings of junk lines (only tested on short lines).
 #[rustfmt::skip]
 const SOFT_PREFIXES: &[&str] = &[
-    "click here", "sign up", "subscribe to", "subscribe for", "read more:", "read more
-    ", "share on ", "share this", "follow us", "follow al jazeera", "advertisement",
-    "published on", "published:", "updated on", "updated:", "last updated", "posted on",
-    "posted:", "explore what ", "download the", "get the app", "listen to this", "watch
-    the full", "watch:", "copyright", "©", "all rights reserved", "source:", "video
-    duration", "duration:", "running time", "image:", "photo:", "credit:", "caption:",
-    "file photo", "more from ",
+    "click here", "sign up", "subscribe to", "subscribe for", "read more:",
+    "read more ", "share on ", "share this", "follow us", "follow al jazeera",
+    "advertisement", "published on", "published:", "updated on", "updated:",
+    "last updated", "posted on", "posted:", "explore what ", "download the",
+    "get the app", "listen to this", "watch the full", "watch:", "copyright", "©",
+    "all rights reserved", "source:", "video duration", "duration:", "running time",
+    "image:", "photo:", "credit:", "caption:", "file photo", "more from ",
 ];
 
 /// Outlets and show names, lower case: a line that is only one of these is a byline,
 /// a kicker or a "- Al Jazeera" attribution, never a title.
 #[rustfmt::skip]
 pub(super) const KNOWN_SITES: &[&str] = &[
-    "al jazeera", "al jazeera english", "aljazeera", "aljazeera.com", "al jazeera
-    staff", "inside story", "the stream", "upfront", "counting the cost", "the listening
-    post", "listening post", "the bottom line", "witness", "101 east", "talk to al
-    jazeera", "newshour", "newsfeed", "bbc", "bbc news", "bbc world service", "bbc radio
-    4", "bbc sounds", "bbc iplayer", "radio 4", "the world tonight", "newsnight",
-    "question time", "any questions", "hardtalk", "the inquiry", "in our time", "cnn",
-    "reuters", "associated press", "ap", "afp", "france 24", "dw", "dw news", "trt
-    world", "sky news", "npr", "pbs newshour", "the daily", "daily8", "the guardian",
-    "spotify", "apple podcasts", "google podcasts", "soundcloud", "podcast", "podcasts",
+    "al jazeera", "al jazeera english", "aljazeera", "aljazeera.com",
+    "al jazeera staff", "inside story", "the stream", "upfront", "counting the cost",
+    "the listening post", "listening post", "the bottom line", "witness", "101 east",
+    "talk to al jazeera", "newshour", "newsfeed", "bbc", "bbc news",
+    "bbc world service", "bbc radio 4", "bbc sounds", "bbc iplayer", "radio 4",
+    "the world tonight", "newsnight", "question time", "any questions", "hardtalk",
+    "the inquiry", "in our time", "cnn", "reuters", "associated press", "ap", "afp",
+    "france 24", "dw", "dw news", "trt world", "sky news", "npr", "pbs newshour",
+    "the daily", "daily8", "the guardian", "spotify", "apple podcasts",
+    "google podcasts", "soundcloud", "podcast", "podcasts",
 ];
 
 static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -165,7 +168,7 @@ pub(super) fn is_known_site(text: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     #[test]
@@ -218,6 +221,58 @@ mod tests {
             "- Peter Zalmayev",
         ] {
             assert_eq!(classify(line), None, "{line}");
+        }
+    }
+
+    /// A literal that wraps in the source keeps its line break and indent, and a
+    /// trimmed page line can never equal it: every entry must be one tidy line.
+    pub(in crate::listing) fn assert_tidy(list: &str, entries: &[&str]) {
+        for e in entries {
+            let tidy = e.split_whitespace().collect::<Vec<_>>().join(" ");
+            let tidy = if e.ends_with(' ') { tidy + " " } else { tidy };
+            assert_eq!(*e, tidy, "{list}: {e:?} is not one line");
+            assert_eq!(*e, e.to_lowercase(), "{list}: {e:?} is not lower case");
+        }
+    }
+
+    /// How a page shows a phrase: each word capitalised.
+    pub(in crate::listing) fn title_case(s: &str) -> String {
+        s.split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<String>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn every_listed_phrase_is_one_line_and_recognised() {
+        assert_tidy("SOFT_LINES", SOFT_LINES);
+        assert_tidy("HARD_LINES", HARD_LINES);
+        assert_tidy("SOFT_PREFIXES", SOFT_PREFIXES);
+        assert_tidy("KNOWN_SITES", KNOWN_SITES);
+        for e in HARD_LINES {
+            assert_eq!(classify(e), Some(Junk::Hard), "{e}");
+            assert_eq!(classify(&title_case(e)), Some(Junk::Hard), "{e}");
+        }
+        for e in SOFT_LINES.iter().filter(|e| !HARD_LINES.contains(e)) {
+            assert_eq!(classify(e), Some(Junk::Soft), "{e}");
+            assert_eq!(
+                classify(&format!("{}:", title_case(e))),
+                Some(Junk::Soft),
+                "{e}"
+            );
+        }
+        for e in SOFT_PREFIXES {
+            let line = format!("{}the rest of the line", title_case(e));
+            assert_eq!(classify(&line), Some(Junk::Soft), "{line}");
+        }
+        for e in KNOWN_SITES {
+            assert_eq!(classify(&title_case(e)), Some(Junk::Soft), "{e}");
+            assert_eq!(classify(&format!("- {e}")), Some(Junk::Hard), "{e}");
         }
     }
 

@@ -306,6 +306,18 @@ mod tests {
     }
 
     #[test]
+    fn every_bare_guest_word_is_one_word_and_ends_a_presenters_name() {
+        for w in BARE_GUEST_WORDS {
+            assert!(!w.is_empty() && !w.contains(char::is_whitespace), "{w:?}");
+            let k = kinds(&format!(
+                "Presenter: Mohammed Jamjoom {w} Stephen Zunes – professor"
+            ));
+            assert_eq!(k[0].2, "Mohammed Jamjoom", "{w}");
+            assert_eq!(k[1].1, Some(Role::Guests), "{w}");
+        }
+    }
+
+    #[test]
     fn inline_presented_by_needs_a_sentence_end() {
         assert_eq!(kinds("A show Presented by Nick Robinson").len(), 1);
         let k = kinds("Is it over? Presented by Nick Robinson");

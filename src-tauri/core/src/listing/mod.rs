@@ -63,6 +63,10 @@ pub struct ListingDraft {
     pub warnings: Vec<String>,
     /// Titles of further listings in the text: reported, not imported.
     pub other_listings: Vec<String>,
+    /// When no title was found because the first line is longer than a title may be:
+    /// its length in characters, so an import can say so rather than "no title".
+    #[serde(skip)]
+    pub long_first_line: Option<usize>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -95,7 +99,17 @@ pub fn parse_listing(text: &str) -> ListingDraft {
     draft.title = match title {
         Some(t) if !t.is_empty() => bound(collapse(&t), limits::TITLE, "The title", &mut w),
         _ => {
-            w.push("No title found: type one in");
+            let first = found.pre.first().map_or(0, |l| l.chars().count());
+            if first > limits::TITLE {
+                draft.long_first_line = Some(first);
+                w.push(format!(
+                    "The first line is too long to be the title ({first} characters; a title \
+                     is at most {}): type one in",
+                    limits::TITLE
+                ));
+            } else {
+                w.push("No title found: type one in");
+            }
             String::new()
         }
     };

@@ -100,3 +100,49 @@ pub(super) const CONNECTORS: &[&str] = &[
     "at", "of", "for", "the", "in", "on", "from", "to", "with", "and", "by", "a", "an",
     "as", "&", "und", "et", "under",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::listing::junk::tests::{assert_tidy, title_case};
+    use crate::listing::person::{is_honorific, is_retired, split_honorific, word_kind, Word};
+
+    #[test]
+    fn every_word_is_one_line_and_recognised() {
+        for (name, list) in [
+            ("HONORIFICS", HONORIFICS),
+            ("RANK_PREFIXES", RANK_PREFIXES),
+            ("RETIRED", RETIRED),
+            ("PARTICLES", PARTICLES),
+            ("SUFFIXES", SUFFIXES),
+            ("NOT_NAMES", NOT_NAMES),
+            ("TITLE_BLOCKERS", TITLE_BLOCKERS),
+            ("CONNECTORS", CONNECTORS),
+        ] {
+            assert_tidy(name, list);
+            for w in list {
+                assert!(!w.contains(' '), "{name}: {w:?} is more than one word");
+            }
+        }
+        for w in HONORIFICS {
+            assert!(is_honorific(&format!("{}.", title_case(w))), "{w}");
+        }
+        for w in RANK_PREFIXES {
+            let name = format!("{} Adm. Ann Lee", title_case(w));
+            assert_eq!(split_honorific(&name).1, "Ann Lee", "{w}");
+        }
+        for w in RETIRED {
+            assert!(is_retired(&format!("{}.", title_case(w))), "{w}");
+            assert!(is_honorific(&format!("({})", title_case(w))), "{w}");
+        }
+        for w in PARTICLES {
+            assert_eq!(word_kind(w), Word::Particle, "{w}");
+        }
+        for w in SUFFIXES {
+            assert_eq!(word_kind(&w.to_uppercase()), Word::Suffix, "{w}");
+        }
+        for w in NOT_NAMES {
+            assert_ne!(word_kind(&title_case(w)), Word::Unit, "{w}");
+        }
+    }
+}
