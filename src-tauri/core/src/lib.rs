@@ -28,6 +28,7 @@ pub mod migrate;
 pub mod model;
 pub mod names;
 pub mod people;
+pub mod printed;
 pub mod profile;
 pub mod programmes;
 pub mod restore;

@@ -25,6 +25,9 @@ pub fn render_markdown(sheet: &RunSheet) -> String {
     if let Some(s) = &sheet.slot {
         facts.push(("Slot", inline(s)));
     }
+    if let Some(o) = &sheet.off_air {
+        facts.push(("Off air", inline(o)));
+    }
     facts.push(("Status", inline(&sheet.status)));
     if let Some(p) = &sheet.presenter {
         facts.push(("Presenter", inline(p)));
@@ -59,16 +62,19 @@ pub fn render_markdown(sheet: &RunSheet) -> String {
     if sheet.segments.is_empty() {
         md.push_str("No segments yet.\n");
     } else {
-        md.push_str("| # | Start | End | Duration | Kind | Title | People | Question | Notes |\n");
-        md.push_str("|--:|:--|:--|--:|:--|:--|:--|:--|:--|\n");
+        md.push_str(
+            "| # | Start | End | Back-time | Duration | Kind | Title | People | Question | Notes |\n",
+        );
+        md.push_str("|--:|:--|:--|--:|--:|:--|:--|:--|:--|:--|\n");
         for s in &sheet.segments {
             let people: Vec<String> = s.people.iter().map(|p| inline(p)).collect();
             let _ = writeln!(
                 md,
-                "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 s.number,
                 inline(&s.start),
                 inline(&s.end),
+                s.back_time.as_deref().map(inline).unwrap_or_default(),
                 inline(&s.duration),
                 inline(&s.kind),
                 cell(&s.title),
@@ -87,6 +93,9 @@ pub fn render_markdown(sheet: &RunSheet) -> String {
         let _ = writeln!(md, "Times are clock times in {}.", inline(&sheet.time_zone));
     } else {
         md.push_str("Times are from the top of the show.\n");
+    }
+    if sheet.slot.is_some() {
+        md.push_str("Back-time is what is left of the slot when a segment starts.\n");
     }
     md
 }

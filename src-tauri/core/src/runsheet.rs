@@ -14,6 +14,8 @@ pub struct RunSheet {
     pub time_zone: String,
     /// Slot length as `25:00`.
     pub slot: Option<String>,
+    /// When the slot ends (air time + slot, in the show's zone): `19:55:00`.
+    pub off_air: Option<String>,
     pub status: String,
     pub presenter: Option<String>,
     pub guests: Vec<BilledGuest>,
@@ -21,8 +23,10 @@ pub struct RunSheet {
     pub segments: Vec<SheetRow>,
     /// Sum of planned durations, `24:15`.
     pub total: String,
-    /// Against the slot: `+0:45 over`, `2:10 to fill` or `on time`; `None` without a slot.
+    /// Against the slot: `0:45 over`, `2:10 to fill` or `on time`; `None` without a slot.
     pub over_under: Option<String>,
+    /// The total runs past the slot: printed with emphasis.
+    pub over: bool,
     /// Whether start/end are clock times (`19:30:00`) or relative (`00:00`).
     pub clock_times: bool,
 }
@@ -42,6 +46,9 @@ pub struct SheetRow {
     /// `19:30:00` (clock, in the show's zone) or `01:30` (from the top of the show).
     pub start: String,
     pub end: String,
+    /// Time left to the off-air time when the segment starts (`23:30`, `−1:30` past
+    /// it); `None` without a slot.
+    pub back_time: Option<String>,
     /// Planned duration, `1:30`.
     pub duration: String,
     /// Human label of the kind: `Cold open`, `Discussion`, …
@@ -50,7 +57,13 @@ pub struct SheetRow {
     pub people: Vec<String>,
     /// The framing question this segment covers, quoted in full.
     pub question: Option<String>,
+    /// Its number among the framing questions.
+    pub question_number: Option<u32>,
     pub notes: String,
+    /// Where the rest is when a printed sheet leaves part of the notes or the
+    /// question out (see [`crate::printed`]); `None` when everything is there.
+    pub notes_more: Option<String>,
+    pub question_more: Option<String>,
 }
 
 impl RunSheet {
@@ -61,12 +74,17 @@ impl RunSheet {
             .segments
             .iter()
             .fold(0u32, |a, s| a.saturating_add(s.duration_seconds));
+        let zone = crate::airtime::parse_zone(&p.time_zone).unwrap_or(chrono_tz::Tz::UTC);
         RunSheet {
             series: p.series.clone(),
             title: p.title.clone(),
             air_display: p.air_display.clone(),
             time_zone: p.time_zone.clone(),
             slot: p.slot_seconds.map(format_duration),
+            off_air: p
+                .air_at
+                .zip(p.slot_seconds)
+                .map(|(at, slot)| crate::timing::off_air(at, zone, slot)),
             status: p.status.as_str().to_string(),
             presenter: p.presenter.as_ref().map(|pr| pr.name.clone()),
             guests: p
@@ -85,6 +103,9 @@ impl RunSheet {
                     number: s.number,
                     start: s.start.clone(),
                     end: s.end.clone(),
+                    back_time: p
+                        .slot_seconds
+                        .map(|slot| crate::timing::back_time(slot, s.start_offset_seconds)),
                     duration: s.duration.clone(),
                     kind: s.kind.label().to_string(),
                     title: s.title.clone(),
@@ -93,13 +114,17 @@ impl RunSheet {
                         .question
                         .and_then(|q| p.framing.get(q as usize - 1))
                         .cloned(),
+                    question_number: s.question,
                     notes: s.notes.clone(),
+                    notes_more: None,
+                    question_more: None,
                 })
                 .collect(),
             total: format_duration(total),
             over_under: p
                 .slot_seconds
                 .map(|slot| crate::timing::over_under(total, slot)),
+            over: p.slot_seconds.is_some_and(|slot| total > slot),
             clock_times: p.air_at.is_some(),
         }
     }

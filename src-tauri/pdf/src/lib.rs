@@ -20,9 +20,12 @@ pub use paper::Paper;
 use world::SheetWorld;
 
 /// Renders the run-sheet to PDF bytes. The same sheet and paper give the same bytes:
-/// there is no clock and no creation date in the file.
+/// there is no clock and no creation date in the file. Long text is cut to the
+/// printed bounds of [`greenroom_core::printed`], each cut saying where the rest is,
+/// so the work is bounded whatever the programme holds.
 pub fn render_pdf(sheet: &RunSheet, paper: Paper) -> Result<Vec<u8>, Error> {
-    let json = serde_json::to_string(sheet).map_err(|e| export(e.to_string()))?;
+    let sheet = greenroom_core::printed::for_print(sheet);
+    let json = serde_json::to_string(&sheet).map_err(|e| export(e.to_string()))?;
     let inputs: Dict = [
         ("data".into(), json.into_value()),
         ("paper".into(), paper.typst_name().into_value()),

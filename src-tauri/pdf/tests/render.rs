@@ -6,6 +6,8 @@ mod common;
 use common::sheet::{self, GUESTS, INJECTIONS, PRESENTER, SERIES, TITLE};
 use common::{page_size, pages, render, run};
 use greenroom_core::runsheet::{RunSheet, SheetRow};
+use greenroom_core::segment::{SegmentInput, SegmentKind};
+use greenroom_core::{ProgrammeInput, Store};
 use greenroom_pdf::Paper;
 
 #[test]
@@ -135,8 +137,11 @@ fn same_sheet_gives_the_same_bytes() {
     );
 }
 
+/// Long text prints in part and the page says where the rest is, so that any
+/// programme the app accepts makes a PDF of a few pages, quickly; nothing is cut
+/// silently (`greenroom_core::printed` has the bounds).
 #[test]
-fn a_500_character_title_and_100_kb_of_notes_are_laid_out_not_clipped() {
+fn a_500_character_title_prints_whole_and_100_kb_of_notes_point_to_the_rest() {
     let mut sheet = sheet::realistic(3);
     let mut title = String::from("Is");
     while title.len() < 460 {
@@ -151,6 +156,10 @@ fn a_500_character_title_and_100_kb_of_notes_are_laid_out_not_clipped() {
     }
     notes.push_str("Last line of the notes.");
     sheet.segments[1].notes = notes;
+    let question = format!("Who pays? {}", "And who decides, in the end? ".repeat(130));
+    sheet.framing.push(question.clone());
+    sheet.segments[2].question = Some(question);
+    sheet.segments[2].question_number = Some(4);
 
     let pdf = render(&sheet, Paper::A4);
     run("qpdf", &["--check"], &pdf.path);
@@ -160,16 +169,79 @@ fn a_500_character_title_and_100_kb_of_notes_are_laid_out_not_clipped() {
         all.contains("who pays the price in the end?"),
         "title clipped"
     );
-    assert!(all.contains("Last line of the notes."), "notes clipped");
+    assert!(all.contains("Check the satellite booking and the interpreter feed."));
+    assert!(
+        !all.contains("Last line of the notes."),
+        "all 100 KB printed"
+    );
+    let pointer = "… continued in the Markdown export and in the app (";
+    let at = all
+        .find(pointer)
+        .unwrap_or_else(|| panic!("no pointer to the rest:\n{all}"));
+    assert!(
+        all[at..].contains("more characters)"),
+        "{}",
+        &all[at..at + 120]
+    );
+    // The question quoted in the row points to the framing item printed above.
+    assert!(all.contains("… (framing question 4)"), "{all}");
+    assert!(all.contains("more characters in the Markdown export and in the app)"));
     assert!(
         all.contains(&sheet::segment_title(3)),
         "the row after the notes is lost"
     );
-    assert!(
-        pages.len() > 10,
-        "100 KB of notes on {} pages?",
-        pages.len()
-    );
+    assert!(pages.len() <= 4, "{} pages", pages.len());
+}
+
+/// Studio timing from a stored programme: a back-time per row (what is left of the
+/// slot at its start), the off-air time, and "over" emphasised.
+#[test]
+fn back_time_off_air_and_over_are_printed() {
+    let segment = |kind: SegmentKind, title: &str, duration: &str| SegmentInput {
+        kind,
+        title: title.into(),
+        duration: duration.into(),
+        ..Default::default()
+    };
+    let mut store = Store::open_in_memory().unwrap();
+    let mut input = ProgrammeInput {
+        title: "Can the truce hold?".into(),
+        air: Some("2025-05-16T19:30".into()),
+        time_zone: Some("Asia/Qatar".into()),
+        slot: Some("25m".into()),
+        segments: Some(vec![
+            segment(SegmentKind::ColdOpen, "Open", "1:30"),
+            segment(SegmentKind::Discussion, "Panel", "24m"),
+            segment(SegmentKind::Close, "Goodbye", "1m"),
+        ]),
+        ..Default::default()
+    };
+    let over = store.create_programme(&input).unwrap();
+    let all = pages(&render(&RunSheet::from_programme(&over), Paper::A4).path).join(" ");
+    assert!(all.contains("Back-time"), "{all}");
+    // The facts are a grid that pdftotext reads by column: the label is there, and
+    // the time under the total.
+    assert!(all.contains("Off air"), "{all}");
+    assert!(all.contains("off air 19:55:00"), "{all}");
+    assert!(all.contains("1:30 OVER"), "over is not emphasised:\n{all}");
+    for (title, back) in [
+        ("Open", "25:00"),
+        ("Panel", "23:30"),
+        ("Goodbye", "\u{2212}0:30"),
+    ] {
+        let row = all
+            .find(&format!(" {back} "))
+            .unwrap_or_else(|| panic!("no back-time {back}:\n{all}"));
+        assert!(all[row..].contains(title), "{back} is not {title}'s");
+    }
+
+    input.slot = Some("30m".into());
+    input.title = "Can the truce hold? (long slot)".into();
+    let under = store.create_programme(&input).unwrap();
+    let all = pages(&render(&RunSheet::from_programme(&under), Paper::A4).path).join(" ");
+    assert!(all.contains("3:30 to fill"), "{all}");
+    assert!(!all.contains("OVER"), "{all}");
+    assert!(all.contains("off air 20:00:00"), "{all}");
 }
 
 #[test]

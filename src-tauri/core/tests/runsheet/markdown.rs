@@ -71,15 +71,15 @@ fn table_cells_equal_the_stored_values_whatever_they_contain() {
     assert_eq!(rows.len(), 1 + NASTY.len(), "{md}");
     assert_eq!(rows[0][0], "#");
     for (row, seg) in rows[1..].iter().zip(&p.segments) {
-        assert_eq!(row.len(), 9, "{row:?}");
+        assert_eq!(row.len(), 10, "{row:?}");
         assert_eq!(row[0], seg.number.to_string());
         assert_eq!(row[1], seg.start);
         assert_eq!(row[2], seg.end);
-        assert_eq!(row[3], seg.duration);
-        assert_eq!(row[4], "Discussion");
-        assert_eq!(row[5], seg.title);
-        assert_eq!(row[6], "Ali | Baba *, Peter Zalmayev");
-        assert_eq!(row[8], seg.notes);
+        assert_eq!(row[4], seg.duration);
+        assert_eq!(row[5], "Discussion");
+        assert_eq!(row[6], seg.title);
+        assert_eq!(row[7], "Ali | Baba *, Peter Zalmayev");
+        assert_eq!(row[9], seg.notes);
     }
 }
 
@@ -233,4 +233,94 @@ fn control_characters_are_refused_with_a_clear_error() {
         .unwrap_err();
     assert_eq!(e.field(), Some("baseCity"), "{e}");
     assert!(e.to_string().contains("U+0007"), "{e}");
+}
+
+/// The text a reader gets, one line per block: what a producer sees in a viewer.
+fn plain_text(md: &str) -> String {
+    let mut text = String::new();
+    for ev in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        match ev {
+            Event::Text(t) => text.push_str(&t),
+            Event::SoftBreak => text.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) | Event::HardBreak => {
+                text.push('\n')
+            }
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Studio timing: the off-air time, a back-time per segment (what is left of the
+/// slot when it starts), and over/under worded so that the raw file reads the same
+/// as the rendered one (no `\+0:30 over`).
+#[test]
+fn back_time_off_air_and_over_read_right_raw_and_rendered() {
+    let (_d, mut s) = temp_store();
+    let p = s
+        .create_programme(&show(vec![
+            seg(ColdOpen, "Open", "1:30", &[]),
+            seg(Discussion, "Panel", "24m", &[]),
+            seg(Close, "Goodbye", "1m", &[]),
+        ]))
+        .unwrap();
+    let md = render_markdown(&RunSheet::from_programme(&p));
+    let rows = table_cells(&md);
+    assert_eq!(rows[0][3], "Back-time");
+    let back: Vec<&str> = rows[1..].iter().map(|r| r[3].as_str()).collect();
+    // 25-minute slot: 25:00 left at the top, 23:30 after the cold open, and the
+    // close starts 0:30 past the off-air time; 1:30 over in all.
+    assert_eq!(back, ["25:00", "23:30", "\u{2212}0:30"], "{md}");
+
+    let text = plain_text(&md);
+    assert!(text.contains("Off air: 19:55:00"), "{text}");
+    assert!(text.contains("Against the slot: 1:30 over"), "{text}");
+    // The raw file says the same thing: no escaping in front of the words.
+    assert!(md.contains("**Against the slot:** 1:30 over"), "{md}");
+    assert!(!md.contains("\\+"), "{md}");
+    assert!(
+        text.contains("Back-time is what is left of the slot when a segment starts."),
+        "{text}"
+    );
+}
+
+/// Without a slot there is nothing to back-time against: the column is empty and no
+/// off-air time is claimed.
+#[test]
+fn without_a_slot_back_time_and_off_air_are_left_out() {
+    let (_d, mut s) = temp_store();
+    let mut input = show(vec![seg(Intro, "Open", "1m", &[])]);
+    input.slot = None;
+    let p = s.create_programme(&input).unwrap();
+    let md = render_markdown(&RunSheet::from_programme(&p));
+    assert_eq!(table_cells(&md)[1][3], "");
+    let text = plain_text(&md);
+    assert!(!text.contains("Off air"), "{text}");
+    assert!(!text.contains("Back-time is"), "{text}");
+}
+
+/// The Markdown export keeps every character of the longest notes the app accepts;
+/// only the PDF prints a part (see `greenroom_core::printed`).
+#[test]
+fn the_markdown_keeps_notes_of_any_allowed_length_whole() {
+    let (_d, mut s) = temp_store();
+    let long: String = "Roll VT — الخريطة 地图 *x* | y\n"
+        .chars()
+        .cycle()
+        .take(greenroom_core::text::limits::NOTES)
+        .collect();
+    let mut first = seg(Discussion, "Panel", "20m", &[]);
+    first.notes = long.clone();
+    let mut input = show(vec![first]);
+    input.framing = vec!["f".repeat(greenroom_core::text::limits::FRAMING_ITEM)];
+    let p = s.create_programme(&input).unwrap();
+    let md = render_markdown(&RunSheet::from_programme(&p));
+    let rows = table_cells(&md);
+    assert_eq!(
+        rows[1][9],
+        p.segments[0].notes.trim_end(),
+        "notes cut in the Markdown"
+    );
+    assert!(!md.contains("continued in"), "{}", &md[..400]);
+    assert!(plain_text(&md).contains(&input.framing[0]));
 }

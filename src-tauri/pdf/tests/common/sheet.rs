@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each user takes what it needs
 
 use greenroom_core::runsheet::{BilledGuest, RunSheet, SheetRow};
+use greenroom_core::timing::back_time;
 
 pub const SERIES: &str = "Inside Story";
 pub const TITLE: &str = "Can the Gulf broker a ceasefire that holds beyond the summer?";
@@ -36,6 +37,7 @@ pub fn realistic(segments: u32) -> RunSheet {
         air_display: Some("Fri 16 May 2025 19:30 +03 (Asia/Qatar)".into()),
         time_zone: "Asia/Qatar".into(),
         slot: Some("25:00".into()),
+        off_air: Some("19:55:00".into()),
         status: "Confirmed".into(),
         presenter: Some(PRESENTER.into()),
         guests: GUESTS
@@ -53,9 +55,11 @@ pub fn realistic(segments: u32) -> RunSheet {
         segments: Vec::new(),
         total: "24:15".into(),
         over_under: Some("0:45 to fill".into()),
+        over: false,
         clock_times: true,
     };
-    let mut seconds = 19 * 3600 + 30 * 60;
+    const AIR: u32 = 19 * 3600 + 30 * 60;
+    let mut seconds = AIR;
     for n in 1..=segments {
         let length = 30 + (n % 4) * 15;
         let clock = |s: u32| format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60);
@@ -64,11 +68,13 @@ pub fn realistic(segments: u32) -> RunSheet {
             number: n,
             start: clock(seconds),
             end: clock(seconds + length),
+            back_time: Some(back_time(25 * 60, seconds - AIR)),
             duration: format!("{}:{:02}", length / 60, length % 60),
             kind: KINDS[(n as usize) % KINDS.len()].into(),
             title: segment_title(n),
             people: vec![PRESENTER.into(), name.into()],
             question: (n % 3 == 0).then(|| "Who has the leverage to make both sides stop?".into()),
+            question_number: (n % 3 == 0).then_some(1),
             notes: if n == 2 {
                 format!("Literal guest text: {}", INJECTIONS.join(" | "))
             } else {
@@ -76,6 +82,7 @@ pub fn realistic(segments: u32) -> RunSheet {
                  studio guest for a short response."
                     .into()
             },
+            ..SheetRow::default()
         });
         seconds += length;
     }
