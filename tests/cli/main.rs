@@ -112,6 +112,8 @@ pub fn run_on_endless_input(db: &Path, args: &[&str], megabytes: u64) -> Run {
         .output()
         .unwrap()
         .into()
+}
+
 /// How many programmes `programme list` shows.
 pub fn programme_count(db: &Path) -> usize {
     run(db, &["programme", "list", "--json"])

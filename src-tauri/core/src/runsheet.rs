@@ -74,7 +74,7 @@ impl RunSheet {
             .segments
             .iter()
             .fold(0u32, |a, s| a.saturating_add(s.duration_seconds));
-        let zone = crate::airtime::parse_zone(&p.time_zone).unwrap_or(chrono_tz::Tz::UTC);
+        let zone = crate::zone::Zone::named(&p.time_zone);
         RunSheet {
             series: p.series.clone(),
             title: p.title.clone(),
