@@ -33,7 +33,7 @@ async fn wait_row(app: &App, needles: &[&str]) -> String {
 }
 
 #[tokio::test]
-async fn balance_report_counts_guests_and_exports_csv() {
+async fn balance_report_counts_guests_by_month() {
     let sandbox = Sandbox::new();
     sandbox.cli(&[
         "programme",

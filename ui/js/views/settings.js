@@ -21,7 +21,7 @@ const FIELDS = [
   {
     key: 'backup.keep', prop: 'backupKeep', id: 'setting-backup-keep', section: 'backups', min: 1,
     label: 'Backups to keep',
-    hint: 'Greenroom backs the database up once a day while it is open, and before upgrading it. Older backups beyond this number are deleted.',
+    hint: 'Greenroom backs the database up once a day while it is open. Older daily backups beyond this number are deleted; the copies kept before a restore or an upgrade are kept apart, for at least 90 days and never fewer than the newest 5.',
   },
 ];
 

@@ -75,11 +75,15 @@ fn only_regular_files_are_replaced() {
     let other_name = dir.path().join("other-name.md");
     fs::write(&linked, b"two names").unwrap();
     fs::hard_link(&linked, &other_name).unwrap();
+    // A node of the system's (/dev/null) would do as well, but a regression would
+    // then replace it: the test makes its own.
+    let socket = dir.path().join("socket");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
     let to_fifo = dir.path().join("to-fifo");
     symlink(&fifo, &to_fifo).unwrap();
     for (path, says) in [
         (fifo.as_path(), "not a regular file"),
-        (Path::new("/dev/null"), "not a regular file"),
+        (socket.as_path(), "not a regular file"),
         (to_fifo.as_path(), "not a regular file"),
         (dangling.as_path(), "does not exist"),
         (linked.as_path(), "hard links"),
@@ -90,6 +94,10 @@ fn only_regular_files_are_replaced() {
         assert!(e.to_string().contains(says), "{}: {e}", path.display());
     }
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(fs::symlink_metadata(&socket)
+        .unwrap()
+        .file_type()
+        .is_socket());
     assert_eq!(fs::read(&other_name).unwrap(), b"two names");
     assert_eq!(
         names(dir.path()),
@@ -98,6 +106,7 @@ fn only_regular_files_are_replaced() {
             "fifo",
             "linked.md",
             "other-name.md",
+            "socket",
             "to-fifo"
         ]
     );
