@@ -3,6 +3,8 @@
 
 use greenroom_core::Store;
 
+// Shared with the store and CLI tests, which use the rest of it.
+#[allow(dead_code)]
 #[path = "../support/disk.rs"]
 mod disk;
 
