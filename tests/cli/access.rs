@@ -175,14 +175,7 @@ fn an_import_of_listings_on_a_full_disk_stops_once_and_says_what_was_saved() {
     run(&db, &["programme", "list"]).ok();
     disk.fill();
     // Room to open the database, not to import 300 listings.
-    let filler = disk.dir.join("filler");
-    let len = std::fs::metadata(&filler).unwrap().len();
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(&filler)
-        .unwrap()
-        .set_len(len.saturating_sub(100 * 1024))
-        .unwrap();
+    disk.free(100 * 1024);
     let elsewhere = tempfile::tempdir().unwrap();
     let listings: Vec<String> = (0..300)
         .map(|i| {
