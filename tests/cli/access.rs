@@ -141,7 +141,7 @@ fn an_archive_import_whose_folder_is_deleted_mid_run_fails_naming_the_file() {
     let db = folder.join("greenroom.db");
     run(&db, &["programme", "list"]).ok();
     let archive = parent.path().join("archive.json");
-    std::fs::write(&archive, disk::people_archive(20_000, 10)).unwrap();
+    std::fs::write(&archive, disk::people_archive(5_000, 10)).unwrap();
     let mut child = super::greenroom()
         .arg("--db")
         .arg(&db)
@@ -164,4 +164,43 @@ fn an_archive_import_whose_folder_is_deleted_mid_run_fails_naming_the_file() {
     let r: Run = child.wait_with_output().unwrap().into();
     let r = r.fails(1, "was deleted or replaced while Greenroom was using it");
     assert!(r.stderr.contains(&db.display().to_string()), "{}", r.stderr);
+}
+
+#[test]
+fn an_import_of_listings_on_a_full_disk_stops_once_and_says_what_was_saved() {
+    let Some(disk) = disk::SmallDisk::mount("cli_listings_full_disk", 2048) else {
+        return;
+    };
+    let db = disk.dir.join("greenroom.db");
+    run(&db, &["programme", "list"]).ok();
+    disk.fill();
+    // Room to open the database, not to import 300 listings.
+    disk.free(100 * 1024);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let listings: Vec<String> = (0..300)
+        .map(|i| {
+            format!(
+                "Question {i}: can the ceasefire hold?\n{}\nPresenter: Dareen Abughaida\n\
+                 Guests:\nGuest Number {i} – Analyst at the Centre for Policy\n",
+                "Framing paragraph. ".repeat(50)
+            )
+        })
+        .collect();
+    let file = elsewhere.path().join("listings.txt");
+    std::fs::write(&file, listings.join("---\n")).unwrap();
+    let r: Run = run(&db, &["import", "listings", file.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(r.stderr.contains("stopped at"), "{}", r.stderr);
+    assert!(r.stderr.contains("the disk is full"), "{}", r.stderr);
+    assert!(r.stderr.contains(&db.display().to_string()), "{}", r.stderr);
+    // What was saved: the summary's count, and the database agrees.
+    let saved: usize = r
+        .stdout
+        .strip_prefix("Created ")
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a count of programmes created");
+    let list = run(&db, &["programme", "list", "--json"]).json();
+    assert_eq!(list.as_array().unwrap().len(), saved);
 }

@@ -2,7 +2,9 @@
 //! whether it can be written, whether it is still the file we opened, and how to
 //! name it to SQLite as a URI.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use crate::backup::parent_dir as folder;
 
 /// Why the database at `path` (or, for a new one, its folder) cannot be written by
 /// this process, as the operating system decides it (read-only disk, permissions,
@@ -30,14 +32,6 @@ enum Denied {
     Disk,
     /// Permissions or an immutable flag.
     Permission,
-}
-
-/// The folder a database file is in.
-fn folder(path: &Path) -> &Path {
-    match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    }
 }
 
 #[cfg(unix)]
@@ -74,13 +68,6 @@ pub(crate) fn disk_full(path: &Path) -> bool {
 #[cfg(not(unix))]
 pub(crate) fn disk_full(_path: &Path) -> bool {
     false
-}
-
-/// `path` with `suffix` appended to its name: SQLite's `-wal` and `-shm` files.
-pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
 }
 
 /// The file at `path` as (device, inode), or `None` if there is none.

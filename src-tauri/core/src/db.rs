@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+use crate::backup::sidecar;
 use crate::error::{Error, Result};
 use crate::{access, migrate};
 
@@ -80,21 +81,23 @@ impl Store {
         }
     }
 
-    /// A read-only connection that creates no file: with no log beside the database
-    /// (so no other connection is open), as an immutable file; with one, reading the
-    /// log through its existing index without writing to either.
+    /// A read-only connection that creates no file: with no log in use beside the
+    /// database (so no other connection is open), as an immutable file; with one,
+    /// reading the log through its existing index without writing to either.
     fn open_read_only(path: &Path) -> Result<Self> {
-        let options = if !access::sidecar(path, "-wal").exists() {
-            "mode=ro&immutable=1"
-        } else if access::sidecar(path, "-shm").exists() {
-            "mode=ro&readonly_shm=1"
-        } else {
-            return Err(Error::CannotOpen {
-                path: path.to_path_buf(),
-                reason: "it cannot be written, and its write-ahead log has no index beside \
-                         it to read it by"
-                    .into(),
-            });
+        let wal_len = std::fs::metadata(sidecar(path, "-wal")).map_or(0, |m| m.len());
+        let shm = sidecar(path, "-shm").exists();
+        let options = match (wal_len, shm) {
+            (0, false) => "mode=ro&immutable=1",
+            (_, true) => "mode=ro&readonly_shm=1",
+            (_, false) => {
+                return Err(Error::CannotOpen {
+                    path: path.to_path_buf(),
+                    reason: "it cannot be written, and its write-ahead log has no index \
+                             beside it to read it by"
+                        .into(),
+                })
+            }
         };
         let uri = format!("file:{}?{options}", access::uri_path(path));
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY

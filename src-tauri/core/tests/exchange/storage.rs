@@ -3,6 +3,8 @@
 
 use greenroom_core::Store;
 
+// Shared with the store and CLI tests, which use the rest of it.
+#[allow(dead_code)]
 #[path = "../support/disk.rs"]
 mod disk;
 
@@ -50,14 +52,7 @@ fn an_import_stops_at_the_first_full_disk_and_says_what_was_saved() {
     let mut store = Store::open(&db).unwrap();
     disk.fill();
     // Room for some people, not for 2,000 with 2 KB of notes each.
-    let filler = disk.dir.join("filler");
-    let len = std::fs::metadata(&filler).unwrap().len();
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(&filler)
-        .unwrap()
-        .set_len(len.saturating_sub(200 * 1024))
-        .unwrap();
+    disk.free(200 * 1024);
     let report = store
         .import_archive(&disk::people_archive(2000, 2000))
         .unwrap();

@@ -79,6 +79,16 @@ impl SmallDisk {
         // What a partial block left: byte by byte.
         while f.write_all(&[0]).and_then(|()| f.sync_all()).is_ok() {}
     }
+
+    /// Gives `bytes` of a filled disk back (the end of the filler file).
+    pub fn free(&self, bytes: u64) {
+        let filler = std::fs::OpenOptions::new()
+            .write(true)
+            .open(self.dir.join("filler"))
+            .unwrap();
+        let len = filler.metadata().unwrap().len();
+        filler.set_len(len.saturating_sub(bytes)).unwrap();
+    }
 }
 
 impl Drop for SmallDisk {
