@@ -1,7 +1,7 @@
 //! Writing to stdout without panicking when the reader goes away (`| head`), and
 //! reading a file argument that may be `-` for standard input.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
 use greenroom_core::{input, Error, Result};

@@ -187,3 +187,51 @@ fn an_oversized_paste_is_refused_with_nothing_written() {
     )
     .fails(2, "does not exist");
 }
+
+#[test]
+fn an_endless_standard_input_is_refused_at_the_limit() {
+    let (_d, db) = temp_db();
+    super::run_on_endless_input(&db, &["import", "listing", "-"], 1024).fails(
+        2,
+        "standard input is too long: larger than 1 MB, the most a listing can be",
+    );
+    assert_eq!(programme_count(&db), 0);
+}
+
+/// A named pipe would block the import if it were opened, and a link that loops can't
+/// be read: both are listed as skipped with the reason, and the rest imports.
+#[test]
+fn a_named_pipe_and_a_looping_link_in_the_folder_are_listed_as_skipped() {
+    let (dir, db) = temp_db();
+    let folder = dir.path().join("listings");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.txt"), SAMPLE).unwrap();
+    let pipe = folder.join("b-pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    std::os::unix::fs::symlink("c-loop.txt", folder.join("c-loop.txt")).unwrap();
+    let s = run(
+        &db,
+        &["import", "listings", folder.to_str().unwrap(), "--json"],
+    )
+    .json();
+    assert_eq!(s["created"].as_array().unwrap().len(), 1, "{s}");
+    let skipped: Vec<String> = s["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| format!("{} {}", k["source"], k["reason"]))
+        .collect();
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert!(
+        skipped[0].contains("b-pipe.txt") && skipped[0].contains("a named pipe"),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped[1].contains("c-loop.txt") && skipped[1].contains("cannot be read"),
+        "{skipped:?}"
+    );
+}
