@@ -101,12 +101,28 @@ fn a_listing_from_standard_input_is_imported_once() {
     assert_eq!(programme_count(&db), 1);
 }
 
+/// A folder `listings` in `dir` with the sample listing as `a.txt`.
+fn listings_folder(dir: &std::path::Path) -> std::path::PathBuf {
+    let folder = dir.join("listings");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.txt"), SAMPLE).unwrap();
+    folder
+}
+
+/// `source reason` of each skipped item of a bulk import's JSON summary.
+fn skipped(summary: &serde_json::Value) -> Vec<String> {
+    summary["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| format!("{} {}", k["source"], k["reason"]))
+        .collect()
+}
+
 #[test]
 fn a_bulk_import_summarises_and_a_rerun_duplicates_nothing() {
     let (dir, db) = temp_db();
-    let folder = dir.path().join("listings");
-    std::fs::create_dir(&folder).unwrap();
-    std::fs::write(folder.join("a.txt"), SAMPLE).unwrap();
+    let folder = listings_folder(dir.path());
     std::fs::write(
         folder.join("b.txt"),
         "Is the euro in danger?\nPresenter: Adrian Finighan\nGuests:\nAnn Pettifor – economist\n\
@@ -129,12 +145,7 @@ fn a_bulk_import_summarises_and_a_rerun_duplicates_nothing() {
     );
     let s = r.json();
     assert_eq!(s["created"].as_array().unwrap().len(), 3, "{s}");
-    let skipped: Vec<String> = s["skipped"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|k| format!("{} {}", k["source"], k["reason"]))
-        .collect();
+    let skipped = skipped(&s);
     assert_eq!(skipped.len(), 2, "{skipped:?}");
     assert!(skipped
         .iter()
@@ -204,4 +215,45 @@ fn a_title_over_the_limit_is_reported_as_too_long() {
         run(&db, &args).fails(2, &says);
     }
     assert_eq!(programme_count(&db), 0);
+}
+
+#[test]
+fn an_endless_standard_input_is_refused_at_the_limit() {
+    let (_d, db) = temp_db();
+    super::run_on_endless_input(&db, &["import", "listing", "-"], 1024).fails(
+        2,
+        "standard input is too long: larger than 1 MB, the most a listing can be",
+    );
+    assert_eq!(programme_count(&db), 0);
+}
+
+/// A named pipe would block the import if it were opened, and a link that loops can't
+/// be read: both are listed as skipped with the reason, and the rest imports.
+#[test]
+fn a_named_pipe_and_a_looping_link_in_the_folder_are_listed_as_skipped() {
+    let (dir, db) = temp_db();
+    let folder = listings_folder(dir.path());
+    let pipe = folder.join("b-pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    std::os::unix::fs::symlink("c-loop.txt", folder.join("c-loop.txt")).unwrap();
+    let s = run(
+        &db,
+        &["import", "listings", folder.to_str().unwrap(), "--json"],
+    )
+    .json();
+    assert_eq!(s["created"].as_array().unwrap().len(), 1, "{s}");
+    let skipped = skipped(&s);
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert!(
+        skipped[0].contains("b-pipe.txt") && skipped[0].contains("a named pipe"),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped[1].contains("c-loop.txt") && skipped[1].contains("cannot be read"),
+        "{skipped:?}"
+    );
 }

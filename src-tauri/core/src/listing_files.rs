@@ -1,6 +1,7 @@
 //! Gathering listings from files for a bulk import: every file of a folder, or the
 //! files named; a file may hold several listings separated by a line of `---`.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -22,7 +23,9 @@ pub struct Gathered {
 
 /// Reads `paths` (files, or folders whose files are read in name order, hidden files
 /// and subfolders left out). A path that does not exist is an error before anything
-/// is read: a typo should not import half of what was meant.
+/// is read: a typo should not import half of what was meant. Anything else that is
+/// not a readable text file (a named pipe, a broken or looping link…) is listed as
+/// skipped with the reason.
 pub fn gather(paths: &[PathBuf]) -> Result<Gathered> {
     let mut files = Vec::new();
     for path in paths {
@@ -30,11 +33,11 @@ pub fn gather(paths: &[PathBuf]) -> Result<Gathered> {
             let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
                 .map_err(|e| unreadable(path, &e))?
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && !is_hidden(p))
+                .filter(|p| !is_hidden(p) && !p.is_dir())
                 .collect();
             inside.sort();
             files.extend(inside);
-        } else if path.is_file() {
+        } else if path.symlink_metadata().is_ok() {
             files.push(path.clone());
         } else {
             let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
@@ -56,24 +59,32 @@ fn read_file(file: &Path, out: &mut Gathered) {
             reason,
         })
     };
+    let too_big = |size: u64| {
+        format!(
+            "the file is too big ({} MB; at most {} MB)",
+            size >> 20,
+            MAX_FILE_BYTES >> 20
+        )
+    };
+    // The type is checked before opening: opening a named pipe would wait for a
+    // writer that may never come.
     match std::fs::metadata(file) {
-        Ok(m) if m.len() > MAX_FILE_BYTES => {
-            return skip(
-                out,
-                format!(
-                    "the file is too big ({} MB; at most {} MB)",
-                    m.len() >> 20,
-                    MAX_FILE_BYTES >> 20
-                ),
-            )
-        }
+        Ok(m) if !m.is_file() => return skip(out, not_regular(&m)),
+        Ok(m) if m.len() > MAX_FILE_BYTES => return skip(out, too_big(m.len())),
         Err(e) => return skip(out, format!("cannot be read: {e}")),
         Ok(_) => {}
     }
-    let bytes = match std::fs::read(file) {
-        Ok(b) => b,
-        Err(e) => return skip(out, format!("cannot be read: {e}")),
-    };
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(file).and_then(|f| {
+        // A file that grows while it is read stops at the limit all the same.
+        f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
+    });
+    if let Err(e) = read {
+        return skip(out, format!("cannot be read: {e}"));
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return skip(out, too_big(bytes.len() as u64));
+    }
     if looks_binary(&bytes) {
         return skip(out, "it is a binary file, not text".into());
     }
@@ -105,6 +116,30 @@ fn read_file(file: &Path, out: &mut Gathered) {
             text: part.to_string(),
         });
     }
+}
+
+fn not_regular(m: &std::fs::Metadata) -> String {
+    format!("not a regular file ({}); not read", special_kind(m))
+}
+
+#[cfg(unix)]
+fn special_kind(m: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = m.file_type();
+    if t.is_fifo() {
+        "a named pipe"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device"
+    } else {
+        "not a file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::Metadata) -> &'static str {
+    "not a file"
 }
 
 /// Text files have no NUL bytes; images, PDFs and databases have them early on.
