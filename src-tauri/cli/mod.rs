@@ -155,7 +155,7 @@ pub fn report(e: &Error) -> i32 {
         Error::Validation { .. } => 2,
         Error::Conflict { .. } => 3,
         Error::NotFound { .. } => 4,
-        Error::Ambiguous { .. } => 5,
+        Error::Ambiguous { .. } | Error::NearMatch { .. } => 5,
         _ => 1,
     }
 }

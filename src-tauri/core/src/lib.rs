@@ -3,6 +3,7 @@
 //! CLI in the root package are thin adapters over it.
 
 pub mod airtime;
+pub mod appearance;
 pub mod backup;
 pub mod balance;
 pub mod db;
