@@ -30,6 +30,7 @@ pub const COMMANDS: &[&str] = &[
     "undo_merge",
     "list_merges",
     "balance_report",
+    "balance_range",
     "export_balance_csv",
     "search",
     "list_backups",

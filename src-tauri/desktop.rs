@@ -218,6 +218,7 @@ pub fn run(db_path: PathBuf) -> i32 {
             commands::people::undo_merge,
             commands::people::list_merges,
             commands::reports::balance_report,
+            commands::reports::balance_range,
             commands::reports::export_balance_csv,
             commands::search::search,
             commands::backups::list_backups,

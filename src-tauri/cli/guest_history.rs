@@ -1,31 +1,42 @@
 //! `guest list` and `guest history`.
 
 use chrono::Utc;
+use greenroom_core::appearance::NextBooking;
 use greenroom_core::{Result, Store};
 
 use super::output;
 
 pub fn list(store: &Store, json: bool) -> Result<()> {
-    let guests = store.list_guests()?;
+    let guests = store.list_guests(Utc::now())?;
     if json {
         return output::json(&guests);
     }
     for g in &guests {
         let last = g
             .last_air_at
-            .map(|a| a.format("%Y-%m-%d").to_string())
-            .unwrap_or_else(|| "undated".into());
+            .map(|a| format!(", last {}", a.format("%Y-%m-%d")))
+            .unwrap_or_default();
         let aff = g
             .affiliation
             .as_deref()
             .map(|a| format!(" – {a}"))
             .unwrap_or_default();
         output::text(&format!(
-            "{}  {}{aff}  ({} × , last {last})",
-            g.id, g.name, g.appearances
+            "{}  {}{aff}  ({} ×{last}{})",
+            g.id,
+            g.name,
+            g.appearances,
+            next(g.next.as_ref())
         ))?;
     }
     Ok(())
+}
+
+/// ", next 2026-12-09 (planned)", or nothing.
+fn next(booking: Option<&NextBooking>) -> String {
+    booking
+        .map(|n| format!(", next {} ({})", n.air_at.format("%Y-%m-%d"), n.status))
+        .unwrap_or_default()
 }
 
 pub fn history(store: &Store, spec: &str, json: bool) -> Result<()> {
@@ -46,9 +57,16 @@ pub fn history(store: &Store, spec: &str, json: bool) -> Result<()> {
             .unwrap_or_default()
     )];
     lines.push(format!(
-        "last 30 days: {} · 90 days: {} · 365 days: {} · upcoming: {}",
-        t.last_30_days, t.last_90_days, t.last_365_days, t.upcoming
+        "last 30 days: {} · 90 days: {} · 365 days: {} · upcoming: {}{}",
+        t.last_30_days,
+        t.last_90_days,
+        t.last_365_days,
+        t.upcoming,
+        next(t.next.as_ref())
     ));
+    if let Some(billed) = &h.last_billed {
+        lines.push(format!("last billed as {billed}"));
+    }
     for a in &h.appearances {
         let when = a.air_display.as_deref().unwrap_or("undated");
         let series = a

@@ -191,7 +191,7 @@ pub fn report(e: &Error) -> i32 {
         Error::Validation { .. } | Error::AmbiguousTime { .. } => 2,
         Error::Conflict { .. } => 3,
         Error::NotFound { .. } | Error::NoneNamed { .. } => 4,
-        Error::Ambiguous { .. } => 5,
+        Error::Ambiguous { .. } | Error::NearMatch { .. } => 5,
         _ => 1,
     }
 }

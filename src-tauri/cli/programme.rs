@@ -96,6 +96,10 @@ struct CommonArgs {
     /// A framing paragraph or question; repeat in order.
     #[arg(long = "framing", value_name = "TEXT", value_parser = values::text)]
     framing: Vec<String>,
+    /// A presenter or guest NAME to add as a new person even though it nearly matches
+    /// someone in the directory (without it, that is refused with exit code 5).
+    #[arg(long = "new-person", value_name = "NAME")]
+    new_people: Vec<String>,
     #[command(flatten)]
     schedule: ScheduleArgs,
     /// draft, planned, confirmed, aired or cancelled.
@@ -163,7 +167,9 @@ pub fn run(store: &mut Store, command: ProgrammeCommand) -> Result<()> {
                 title: args.title,
                 ..Default::default()
             };
+            let confirmed_new = args.common.new_people.clone();
             args.common.apply(&mut input)?;
+            store.check_new_people(&input, &confirmed_new)?;
             let p = store.create_programme(&input)?;
             warn_about_bookings(store, &p)?;
             output::text(&p.id.to_string())
@@ -214,7 +220,9 @@ pub fn run(store: &mut Store, command: ProgrammeCommand) -> Result<()> {
             let id: ProgrammeId = id.parse()?;
             let current = store.get_programme(id)?;
             let mut input = current.to_input();
+            let confirmed_new = fields.common.new_people.clone();
             edit(&mut input, fields)?;
+            store.check_new_people(&input, &confirmed_new)?;
             let p = store.update_programme(id, revision.unwrap_or(current.revision), &input)?;
             warn_about_bookings(store, &p)?;
             output::text(&format!("{} revision {}", p.id, p.revision))

@@ -1,5 +1,6 @@
+use chrono::Utc;
 use clap::{Args, Subcommand};
-use greenroom_core::balance::{parse_month, to_csv};
+use greenroom_core::balance::{parse_month, to_csv, year_from, year_to, MonthRange, GENDER_NOTE};
 use greenroom_core::{Result, Store};
 
 use super::output;
@@ -13,12 +14,13 @@ pub enum ReportCommand {
 
 #[derive(Debug, Args)]
 pub struct BalanceArgs {
-    /// First month, 2025-01.
+    /// First month, 2025-01 (default: twelve months before --to).
     #[arg(long)]
-    from: String,
-    /// Last month, 2025-12.
+    from: Option<String>,
+    /// Last month, 2025-12 (default: eleven months after --from; without either, the
+    /// twelve months ending with the latest month that has an aired programme).
     #[arg(long)]
-    to: String,
+    to: Option<String>,
     #[arg(long)]
     series: Option<String>,
     #[arg(long, conflicts_with = "json")]
@@ -29,19 +31,25 @@ pub struct BalanceArgs {
 
 pub fn run(store: &Store, command: ReportCommand) -> Result<()> {
     let ReportCommand::Balance(a) = command;
-    let rows = store.balance_report(
-        parse_month("from", &a.from)?,
-        parse_month("to", &a.to)?,
-        a.series.as_deref(),
-    )?;
+    let range = match (&a.from, &a.to) {
+        (Some(from), Some(to)) => {
+            MonthRange::new(parse_month("from", from)?, parse_month("to", to)?)
+        }
+        (Some(from), None) => year_from(parse_month("from", from)?),
+        (None, Some(to)) => year_to(parse_month("to", to)?),
+        (None, None) => store.balance_default_range(Utc::now().date_naive())?,
+    };
+    let (from, to) = range.dates()?;
+    let rows = store.balance_report(from, to, a.series.as_deref())?;
     if a.csv {
         return output::text(to_csv(&rows)?.trim_end());
     }
     if a.json {
         return output::json(&rows);
     }
+    output::text(&format!("{} to {}", range.from, range.to))?;
     if rows.is_empty() {
-        return output::text("No guests in that period.");
+        output::text("No guests in that period.")?;
     }
     for r in &rows {
         let groups: Vec<String> = r
@@ -58,5 +66,5 @@ pub fn run(store: &Store, command: ReportCommand) -> Result<()> {
             r.repeat_share * 100.0
         ))?;
     }
-    Ok(())
+    output::text(GENDER_NOTE)
 }

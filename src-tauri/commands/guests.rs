@@ -55,7 +55,7 @@ const MAX_APPEARANCE_PAGE: u32 = 1000;
 
 #[tauri::command]
 pub async fn list_guests(state: State<'_, AppState>) -> Reply<Vec<GuestSummary>> {
-    state.store()?.list_guests()
+    state.store()?.list_guests(Utc::now())
 }
 
 /// The editor's view of a booking: raw field text as typed.

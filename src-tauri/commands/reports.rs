@@ -1,6 +1,6 @@
 //! The balance report in the window, and its CSV export.
 
-use greenroom_core::balance::{parse_month, to_csv, BalanceRow};
+use greenroom_core::balance::{parse_month, to_csv, BalanceRow, MonthRange};
 use greenroom_core::files;
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -23,6 +23,14 @@ pub async fn balance_report(
         parse_month("to", &to)?,
         series.as_deref().filter(|s| !s.trim().is_empty()),
     )
+}
+
+/// The months the report opens on.
+#[tauri::command]
+pub async fn balance_range(state: State<'_, AppState>) -> Reply<MonthRange> {
+    state
+        .store()?
+        .balance_default_range(chrono::Local::now().date_naive())
 }
 
 #[derive(Serialize)]

@@ -55,6 +55,11 @@ fn private(db: &Path, args: &[&str]) -> String {
 }
 
 fn add(db: &Path, title: &str, guests: &[&str]) -> String {
+    add_with(db, title, guests, &[])
+}
+
+/// [`add`] with more options.
+fn add_with(db: &Path, title: &str, guests: &[&str], more: &[&str]) -> String {
     let mut args = vec![
         "programme",
         "add",
@@ -76,6 +81,7 @@ fn add(db: &Path, title: &str, guests: &[&str]) -> String {
     for g in guests {
         args.extend(["--guest", g]);
     }
+    args.extend_from_slice(more);
     private(db, &args).trim().to_string()
 }
 
@@ -103,7 +109,13 @@ fn contact_details_are_in_no_export_listing_report_or_search() {
             "Pavel Felgenhauer – Defence analyst",
         ],
     );
-    let earlier = add(&db, "NATO at 75", &["Anatol Lieven. – Quincy Institute"]);
+    // A second entry for him, on purpose (confirmed as new, see issue 11 item 27).
+    let earlier = add_with(
+        &db,
+        "NATO at 75",
+        &["Anatol Lieven. – Quincy Institute"],
+        &["--new-person", "Anatol Lieven."],
+    );
     private(
         &db,
         &[

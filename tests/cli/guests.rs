@@ -12,6 +12,8 @@ fn book(db: &std::path::Path, title: &str, air: &str, guests: &[&str]) -> String
         air,
         "--slot",
         "25m",
+        "--status",
+        "aired",
     ];
     for g in guests {
         args.extend(["--guest", g]);
@@ -84,7 +86,7 @@ fn booking_a_guest_again_too_soon_warns_but_saves() {
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("warning: Anatol Lieven was on 5 days before"),
+        stderr.contains("warning: Anatol Lieven was on 5 days earlier, on 20 May 2025 (First)"),
         "{stderr}"
     );
     assert_eq!(
@@ -210,4 +212,143 @@ fn the_balance_report_prints_csv() {
         &["report", "balance", "--from", "May", "--to", "2025-05"],
     )
     .fails(2, "not a month");
+}
+
+/// Issue 11, item 25: a planned programme is the next booking, never an appearance,
+/// in `guest list` and `guest history` alike.
+#[test]
+fn a_planned_programme_is_the_next_booking_not_an_appearance() {
+    let (_d, db) = temp_db();
+    book(
+        &db,
+        "Aired",
+        "2025-05-20T19:30:00Z",
+        &["Anatol Lieven – Quincy"],
+    );
+    for (title, air, status) in [
+        ("Planned", "2099-12-09T19:30:00Z", "planned"),
+        ("Cancelled", "2025-06-20T19:30:00Z", "cancelled"),
+    ] {
+        run(
+            &db,
+            &[
+                "programme",
+                "add",
+                "--title",
+                title,
+                "--air",
+                air,
+                "--status",
+                status,
+                "--guest",
+                "Anatol Lieven – Somewhere New",
+            ],
+        )
+        .ok();
+    }
+    let list = run(&db, &["guest", "list", "--json"]).json();
+    assert_eq!(list[0]["appearances"], 1, "{list}");
+    assert_eq!(list[0]["lastAirAt"], "2025-05-20T19:30:00Z");
+    assert_eq!(list[0]["next"]["airAt"], "2099-12-09T19:30:00Z");
+    assert_eq!(list[0]["next"]["status"], "planned");
+    let text = run(&db, &["guest", "list"]).ok();
+    assert!(
+        text.contains("(1 ×, last 2025-05-20, next 2099-12-09 (planned))"),
+        "{text}"
+    );
+    let h = run(&db, &["guest", "history", "Anatol Lieven"]).ok();
+    assert!(h.contains("Anatol Lieven — 1 appearance,"), "{h}");
+    assert!(h.contains("upcoming: 1, next 2099-12-09 (planned)"), "{h}");
+    assert!(h.contains("last billed as Quincy"), "{h}");
+}
+
+/// Issue 11, item 27: a guest typed without the directory's accents is refused as a
+/// possible duplicate (exit 5, the near match listed) until named as the directory
+/// does, or confirmed new with --new-person.
+#[test]
+fn a_near_match_is_refused_until_named_exactly_or_confirmed_new() {
+    let (_d, db) = temp_db();
+    book(
+        &db,
+        "First",
+        "2025-05-20T19:30:00Z",
+        &["Tarık Oğuzlu – Bilkent"],
+    );
+    let add = |guest: &str, extra: &[&str]| {
+        let mut args = vec!["programme", "add", "--title", "Again", "--guest", guest];
+        args.extend_from_slice(extra);
+        run(&db, &args)
+    };
+    let refused = add("Tarik Oguzlu – Bilkent", &[]).fails(5, "Tarık Oğuzlu – Bilkent");
+    assert!(
+        refused.stderr.contains("same person?"),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        refused.stderr.contains("\"Tarik Oguzlu\""),
+        "{}",
+        refused.stderr
+    );
+    let people = || {
+        run(&db, &["person", "list", "--json"])
+            .json()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(people(), 1, "nothing was added");
+    add("Tarık Oğuzlu – Bilkent", &[]).ok();
+    assert_eq!(people(), 1);
+    add("Tarik Oguzlu – Ankara", &["--new-person", "Tarik Oguzlu"]).ok();
+    assert_eq!(people(), 2, "confirmed as someone new");
+}
+
+/// Issue 11, item 29: without --from/--to the report covers the twelve months up to
+/// the latest aired programme, counts aired programmes only, and says where gender is
+/// recorded.
+#[test]
+fn the_balance_report_defaults_to_the_last_year_with_programmes() {
+    let (_d, db) = temp_db();
+    book(
+        &db,
+        "Aired",
+        "2024-03-10T19:30:00Z",
+        &["Ann – A", "Bob – B"],
+    );
+    run(
+        &db,
+        &[
+            "programme",
+            "add",
+            "--title",
+            "Planned",
+            "--air",
+            "2024-03-20T19:30:00Z",
+            "--status",
+            "planned",
+            "--guest",
+            "Cleo – C",
+        ],
+    )
+    .ok();
+    let text = run(&db, &["report", "balance"]).ok();
+    assert!(text.starts_with("2023-04 to 2024-03\n"), "{text}");
+    assert!(text.contains("2024-03  All series"), "{text}");
+    assert!(text.contains("2 contributors"), "{text}");
+    assert!(
+        text.contains("Gender is recorded in each person's details"),
+        "{text}"
+    );
+    let rows = run(&db, &["report", "balance", "--json"]).json();
+    assert_eq!(rows[0]["month"], "2024-03");
+    assert_eq!(
+        rows[0]["contributors"], 2,
+        "the planned programme is not counted"
+    );
+    let only_to = run(&db, &["report", "balance", "--to", "2024-02"]).ok();
+    assert!(
+        only_to.starts_with("2023-03 to 2024-02\nNo guests"),
+        "{only_to}"
+    );
 }

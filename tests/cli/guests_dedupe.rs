@@ -2,10 +2,22 @@
 
 use super::{run, temp_db};
 
+/// Adds a programme with `guest`, a new person even if their name nearly matches
+/// someone in the directory (the duplicates these tests are about).
 fn add(db: &std::path::Path, title: &str, guest: &str) -> String {
+    let name = guest.split(" – ").next().unwrap();
     run(
         db,
-        &["programme", "add", "--title", title, "--guest", guest],
+        &[
+            "programme",
+            "add",
+            "--title",
+            title,
+            "--guest",
+            guest,
+            "--new-person",
+            name,
+        ],
     )
     .ok()
     .trim()

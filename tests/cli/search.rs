@@ -8,6 +8,8 @@ fn seed(db: &std::path::Path) -> String {
             "add",
             "--title",
             "Can Turkey broker peace in the Black Sea?",
+            "--status",
+            "aired",
             "--guest",
             "Tarık Oğuzlu – Antalya Bilim University",
             "--framing",

@@ -22,6 +22,8 @@ async fn adding_a_recent_guest_warns_and_opens_the_history() {
         "2025-05-20T19:30",
         "--tz",
         "UTC",
+        "--status",
+        "aired",
         "--guest",
         "Anatol Lieven – Quincy Institute",
     ]);
@@ -37,6 +39,11 @@ async fn adding_a_recent_guest_warns_and_opens_the_history() {
         .wait_text("#booking-warnings", "Anatol Lieven was on")
         .await;
     assert!(text.contains("Earlier show"), "{text}");
+    // Issue 11, item 26: the count and the date agree (25 May less 5 is 20 May).
+    assert!(
+        text.contains("was on 5 days earlier, on 20 May 2025 (Earlier show)"),
+        "{text}"
+    );
     assert_eq!(app.count("li.booking-warning").await, 1);
     app.el("li.guest-row.has-warning").await;
     // The row is linked to the person, so it offers their history too.
@@ -72,7 +79,8 @@ async fn adding_a_recent_guest_warns_and_opens_the_history() {
     let older = rows[1].text().await.unwrap();
     assert!(older.contains("Earlier show"), "{older}");
     assert!(older.contains("Quincy Institute"), "{older}");
-    app.wait_text("#total-appearances", "2").await;
+    // The new programme is a draft: booked, not an appearance.
+    app.wait_text("#total-appearances", "1").await;
 
     // Back returns to the programme being edited, now saved.
     app.click("#person-back").await;
@@ -99,7 +107,7 @@ async fn the_person_page_from_the_directory_charts_every_dated_appearance() {
         ("Third debate", Some("2025-05-01T18:00"), "presenter"),
         ("Undated idea", None, "guest"),
     ] {
-        let mut args = vec!["programme", "add", "--title", title];
+        let mut args = vec!["programme", "add", "--title", title, "--status", "aired"];
         if let Some(air) = air {
             args.extend_from_slice(&["--air", air, "--tz", "UTC"]);
         }
@@ -210,4 +218,107 @@ async fn warning_settings_round_trip() {
     let s = sandbox.cli_json(&["settings", "show", "--json"]);
     assert_eq!(s["recentDays"], 3, "{s}");
     assert_eq!(s["maxIn90Days"], 5, "{s}");
+}
+
+/// Issue 11, item 25: the directory, the person page, search and the editor give one
+/// answer. Two aired programmes, and a planned one billed anew: 2 appearances, last
+/// the aired one, "Next: … (planned)"; the heading shows the latest aired billing with
+/// the directory's affiliation apart; picking the guest fills that billing.
+#[tokio::test]
+async fn planned_programmes_are_the_next_booking_not_an_appearance() {
+    let sandbox = Sandbox::new();
+    for (title, air, status, billed) in [
+        (
+            "NATO summit",
+            "2025-04-20T19:30",
+            "aired",
+            "Quincy Institute",
+        ),
+        ("Black Sea", "2025-05-25T19:30", "aired", "Eurasia Program"),
+        (
+            "Far ahead",
+            "2099-12-09T19:30",
+            "planned",
+            "Brand New Billing",
+        ),
+    ] {
+        let guest = format!("Anatol Lieven – {billed}");
+        sandbox.cli(&[
+            "programme",
+            "add",
+            "--title",
+            title,
+            "--air",
+            air,
+            "--tz",
+            "UTC",
+            "--status",
+            status,
+            "--guest",
+            &guest,
+        ]);
+    }
+    sandbox.cli(&[
+        "person",
+        "edit",
+        "Anatol Lieven",
+        "--affiliation",
+        "King's College London",
+    ]);
+    let app = sandbox.launch().await;
+    app.click("#nav-guests").await;
+    let row = app.wait_text("tr.guest-dir-row", "Anatol Lieven").await;
+    let count = app
+        .el("tr.guest-dir-row .col-count")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(count, "2", "{row}");
+    let last = app.wait_text("tr.guest-dir-row .col-last", "Next:").await;
+    assert!(last.contains("2025") && last.contains("2099"), "{last}");
+    assert!(last.contains("(planned)"), "{last}");
+
+    app.click("tr.guest-dir-row .guest-open").await;
+    app.wait_text("#person-name", "Anatol Lieven").await;
+    app.wait_text("#total-appearances", "2").await;
+    let next = app.wait_text("#total-next", "(planned)").await;
+    assert!(next.contains("2099"), "{next}");
+    let heading = app
+        .wait_text("#person-affiliation", "Eurasia Program")
+        .await;
+    assert!(heading.starts_with("Eurasia Program"), "{heading}");
+    let apart = app
+        .el(".person-directory-affiliation")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(apart.contains("King's College London"), "{apart}");
+    let billed = app.el("#person-affiliations").await.text().await.unwrap();
+    assert!(!billed.contains("Brand New Billing"), "{billed}");
+
+    app.type_into("#global-search", "lieven").await;
+    let found = app.wait_text("#global-search-panel", "Anatol Lieven").await;
+    assert!(found.contains("2 appearances"), "{found}");
+    app.el("#global-search")
+        .await
+        .send_keys(Key::Escape)
+        .await
+        .unwrap();
+
+    app.click("#person-back").await;
+    app.click("#nav-programmes").await;
+    app.click("#new-programme").await;
+    app.type_into_nth(".guest-name", 0, "Anatol Li").await;
+    let option = app.el(".person-suggest-option").await;
+    let text = option.text().await.unwrap();
+    assert!(text.contains("2 appearances"), "{text}");
+    let name = app.el(".guest-name").await;
+    name.send_keys(Key::Down).await.unwrap();
+    name.send_keys(Key::Enter).await.unwrap();
+    app.wait_value(".guest-name", "Anatol Lieven").await;
+    app.wait_value(".guest-affiliation", "Eurasia Program")
+        .await;
+    app.close().await;
 }

@@ -55,6 +55,8 @@ async fn a_pasted_listing_is_reviewed_and_imported_with_known_people_linked() {
         "add",
         "--title",
         "Is NATO ready for a long war?",
+        "--status",
+        "aired",
         "--guest",
         "Anatol Lieven – Quincy Institute",
         "--guest",

@@ -26,6 +26,7 @@ const NO_TEXT: &[&str] = &[
     "load_example",
     "list_segment_kinds",
     "list_guests",
+    "balance_range",
     "get_settings",
     "possible_duplicates",
     "undo_merge",

@@ -42,6 +42,8 @@ async fn suggestions_find_a_guest_typed_without_accents_and_link_the_row() {
         "add",
         "--title",
         "Earlier",
+        "--status",
+        "aired",
         "--guest",
         "Tarık Oğuzlu – Antalya Bilim University",
     ]);
@@ -125,6 +127,8 @@ async fn duplicates_can_be_merged_and_the_merge_undone() {
         "Second",
         "--guest",
         "Dareen Abu Ghaida – AJ",
+        "--new-person",
+        "Dareen Abu Ghaida",
     ]);
     assert_eq!(people(&sandbox).len(), 2);
     let app = sandbox.launch().await;
@@ -259,5 +263,59 @@ async fn the_profile_form_saves_details_and_contacts_stay_private() {
         .await;
     app.click("#person-load-latest").await;
     app.wait_value("#pf-base-city", "London").await;
+    app.close().await;
+}
+
+/// Issue 11, item 27: typing a near match of someone in the directory and saving
+/// without picking them asks "same person?" first: Use existing links the row (no
+/// second person), Create new adds one, Cancel saves nothing.
+#[tokio::test]
+async fn saving_a_near_match_asks_whether_it_is_the_same_person() {
+    let sandbox = Sandbox::new();
+    sandbox.cli(&[
+        "programme",
+        "add",
+        "--title",
+        "Earlier",
+        "--status",
+        "aired",
+        "--guest",
+        "Tarık Oğuzlu – Antalya Bilim University",
+    ]);
+    let app = sandbox.launch().await;
+    app.click("#new-programme").await;
+    app.type_into("#title", "Where is Turkey heading?").await;
+    app.type_into_nth(".guest-name", 0, "Tarik Oguzlu").await;
+    // Typed, not picked: the suggestions are closed and the row is not linked.
+    app.el("#title").await.click().await.unwrap();
+
+    app.click("#save").await;
+    let asked = app.wait_text("#same-person-dialog", "Same person?").await;
+    assert!(asked.contains("Tarık Oğuzlu"), "{asked}");
+    assert!(asked.contains("Antalya Bilim University"), "{asked}");
+    app.click("#same-person-cancel").await;
+    app.wait_count("#same-person-dialog[open]", 0).await;
+    assert_eq!(people(&sandbox).len(), 1, "cancel saves nothing");
+
+    app.click("#save").await;
+    app.el("#same-person-dialog").await;
+    app.click("#same-person-dialog .same-person-use").await;
+    app.wait_text("#form-status", "Saved").await;
+    app.wait_value(".guest-name", "Tarık Oğuzlu").await;
+    app.wait_value(".guest-affiliation", "Antalya Bilim University")
+        .await;
+    assert_eq!(wait_people(&sandbox, 1).await[0]["name"], "Tarık Oğuzlu");
+
+    // Someone new with a near name: Create new adds them, and is not asked twice.
+    app.click("#add-guest").await;
+    app.type_into_nth(".guest-name", 1, "Tarik Oguzlu").await;
+    app.el("#title").await.click().await.unwrap();
+    app.click("#save").await;
+    app.el("#same-person-dialog").await;
+    app.click("#same-person-new").await;
+    app.wait_text("#form-status", "Saved").await;
+    let list = wait_people(&sandbox, 2).await;
+    let names: Vec<&str> = list.iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"Tarik Oguzlu"), "{names:?}");
     app.close().await;
 }

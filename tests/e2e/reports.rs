@@ -42,6 +42,8 @@ async fn balance_report_counts_guests_by_month() {
         "A",
         "--air",
         "2025-01-10T19:30:00Z",
+        "--status",
+        "aired",
         "--guest",
         "Ann – X",
         "--guest",
@@ -104,5 +106,50 @@ async fn balance_report_counts_guests_by_month() {
     app.wait_text("#balance-page", "No guests in that period.")
         .await;
 
+    app.close().await;
+}
+
+/// Issue 11, item 29: the report opens on the twelve months up to the latest aired
+/// programme (not on this year's empty months), leaves planned programmes out, and
+/// says where gender is recorded.
+#[tokio::test]
+async fn the_report_opens_on_the_last_year_with_programmes() {
+    let sandbox = Sandbox::new();
+    for (title, air, status, guest) in [
+        ("A", "2024-03-10T19:30:00Z", "aired", "Ann – X"),
+        ("B", "2024-03-20T19:30:00Z", "planned", "Cleo – Z"),
+    ] {
+        sandbox.cli(&[
+            "programme",
+            "add",
+            "--title",
+            title,
+            "--air",
+            air,
+            "--status",
+            status,
+            "--guest",
+            guest,
+        ]);
+    }
+    let app = sandbox.launch().await;
+    app.click("#nav-reports").await;
+    app.el("#balance-page").await;
+    app.wait_value("#balance-to", "2024-03").await;
+    app.wait_value("#balance-from", "2023-04").await;
+    wait_row(&app, &["All series", "2024"]).await;
+    let guests = app
+        .el("tr.balance-row.all-series td:nth-child(3)")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        guests, "1",
+        "only Ann is counted, not the planned programme's Cleo"
+    );
+    assert_eq!(app.count("tr.balance-row.all-series").await, 1, "one month");
+    let note = app.el("#balance-gender-note").await.text().await.unwrap();
+    assert!(note.contains("person’s details"), "{note}");
     app.close().await;
 }

@@ -14,6 +14,8 @@ async fn the_header_search_finds_and_opens_a_programme() {
         "add",
         "--title",
         TITLE,
+        "--status",
+        "aired",
         "--guest",
         "Tarık Oğuzlu – Antalya Bilim University",
         "--framing",
@@ -65,5 +67,35 @@ async fn the_header_search_finds_and_opens_a_programme() {
         .await
         .unwrap();
     assert!(!panel.is_displayed().await.unwrap());
+    app.close().await;
+}
+
+/// Issue 11, item 28: the header search folds names as autocomplete and duplicates
+/// do: particles and spacing, hyphens, honorifics.
+#[tokio::test]
+async fn the_header_search_finds_a_name_however_it_is_spaced() {
+    let sandbox = Sandbox::new();
+    sandbox.cli(&[
+        "programme",
+        "add",
+        "--title",
+        "Libya talks",
+        "--presenter",
+        "Dareen Abughaida",
+        "--guest",
+        "Mansour El-Kikhia – University of Texas",
+        "--guest",
+        "Anatol Lieven – Quincy",
+    ]);
+    let app = sandbox.launch().await;
+    for (typed, found) in [
+        ("dareen abu ghaida", "Dareen Abughaida"),
+        ("Mansour Elkikhia", "Mansour El-Kikhia"),
+        ("Dr. Anatol Lieven", "Anatol Lieven"),
+    ] {
+        app.type_into("#global-search", typed).await;
+        let text = app.wait_text("#global-search-panel", found).await;
+        assert!(text.to_lowercase().contains("people"), "{typed}: {text}");
+    }
     app.close().await;
 }

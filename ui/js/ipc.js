@@ -89,6 +89,8 @@ export const api = {
   // The contributor balance report (BBC 50:50 counting) and its CSV export; a null
   // `path` asks with the native save dialog (null back when cancelled).
   balanceReport: ({ from, to, series = null }) => call('balance_report', { from, to, series }),
+  // The months the report opens on ({ from, to }): the twelve up to the latest aired programme.
+  balanceRange: () => call('balance_range'),
   exportBalanceCsv: ({ from, to, series = null, path = null }) => call('export_balance_csv', { from, to, series, path }),
   // Importing published listings: a pasted one is read into a draft to review (nothing
   // saved), then imported; files are picked in the native dialog and imported with

@@ -6,9 +6,10 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
+use crate::appearance::APPEARED;
 use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::text::name_key;
@@ -52,7 +53,84 @@ struct Tally {
     repeat: u32,
 }
 
+/// Where gender is recorded, said under every report: without it everyone is "not
+/// recorded" and nothing on the report says why.
+pub const GENDER_NOTE: &str = "Gender is recorded in each person's details (their page, \
+Edit details; or greenroom person edit NAME --gender TEXT --gender-source self|inferred); \
+people without it count as \"not recorded\".";
+
+/// A span of months, `2025-01` to `2025-12`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MonthRange {
+    pub from: String,
+    pub to: String,
+}
+
+impl MonthRange {
+    pub fn new(from: NaiveDate, to: NaiveDate) -> Self {
+        MonthRange {
+            from: from.format("%Y-%m").to_string(),
+            to: to.format("%Y-%m").to_string(),
+        }
+    }
+
+    /// The first days of the two months.
+    pub fn dates(&self) -> Result<(NaiveDate, NaiveDate)> {
+        Ok((
+            parse_month("from", &self.from)?,
+            parse_month("to", &self.to)?,
+        ))
+    }
+}
+
+/// Twelve months ending with `to`'s month.
+pub fn year_to(to: NaiveDate) -> MonthRange {
+    let to = to.with_day(1).unwrap_or(to);
+    MonthRange::new(
+        to.checked_sub_months(chrono::Months::new(11)).unwrap_or(to),
+        to,
+    )
+}
+
+/// Twelve months starting with `from`'s month.
+pub fn year_from(from: NaiveDate) -> MonthRange {
+    let from = from.with_day(1).unwrap_or(from);
+    MonthRange::new(
+        from,
+        from.checked_add_months(chrono::Months::new(11))
+            .unwrap_or(from),
+    )
+}
+
 impl Store {
+    /// The months the report opens on: the twelve ending with the latest month that
+    /// has an aired programme (in its own zone), so an archive from last year does not
+    /// open on a year of empty months; the twelve ending this month (`today`) when
+    /// nothing has aired.
+    pub fn balance_default_range(&self, today: NaiveDate) -> Result<MonthRange> {
+        let latest: Option<(i64, String)> = self
+            .conn
+            .query_row(
+                "SELECT air_at, time_zone FROM programme
+                 WHERE status = ?1 AND air_at IS NOT NULL
+                 ORDER BY air_at DESC LIMIT 1",
+                [crate::appearance::COUNTED.as_str()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let last = latest
+            .and_then(|(at, zone)| {
+                let at = DateTime::from_timestamp_millis(at)?;
+                Some(
+                    at.with_timezone(&crate::zone::Zone::named(&zone))
+                        .date_naive(),
+                )
+            })
+            .unwrap_or(today);
+        Ok(year_to(last))
+    }
+
     /// The report for the months `from..=to` (first days of months), optionally one series.
     pub fn balance_report(
         &self,
@@ -71,17 +149,18 @@ impl Store {
             - chrono::Duration::days(1);
         let hi = Utc.from_utc_datetime(&end.and_hms_opt(0, 0, 0).unwrap_or_default())
             + chrono::Duration::days(1);
-        let mut st = self.conn.prepare_cached(
+        // Appearances only (aired programmes; see crate::appearance), repeats too.
+        let mut st = self.conn.prepare_cached(&format!(
             "SELECT g.air_at, g.time_zone, coalesce(g.series, ''), p.gender,
-                    EXISTS (SELECT 1 FROM appearance e JOIN programme h ON h.id = e.programme_id
+                    EXISTS (SELECT 1 FROM appearance e
                              WHERE e.person_id = a.person_id AND e.role = 'guest'
-                               AND h.status <> 'cancelled' AND h.air_at < g.air_at)
+                               AND e.{APPEARED} AND e.programme_air_at < g.air_at)
              FROM appearance a
              JOIN programme g ON g.id = a.programme_id
              JOIN person p ON p.id = a.person_id
-             WHERE a.role = 'guest' AND g.status <> 'cancelled'
-               AND g.air_at >= ?1 AND g.air_at < ?2",
-        )?;
+             WHERE a.role = 'guest' AND a.{APPEARED}
+               AND g.air_at >= ?1 AND g.air_at < ?2"
+        ))?;
         let wanted = series.map(name_key);
         let rows = st.query_map(params![lo.timestamp_millis(), hi.timestamp_millis()], |r| {
             Ok((

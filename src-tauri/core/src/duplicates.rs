@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
+use crate::appearance::APPEARED;
 use crate::db::Store;
 use crate::error::Result;
 use crate::ids::PersonId;
@@ -28,7 +29,7 @@ pub struct DuplicatePerson {
     pub id: PersonId,
     pub name: String,
     pub affiliation: Option<String>,
-    /// Programmes they appeared on.
+    /// Programmes they appeared on (aired; see [`crate::appearance`]).
     pub appearances: i64,
 }
 
@@ -79,11 +80,12 @@ impl Store {
             if together.query_row(params![a.id, b.id], |r| r.get::<_, bool>(0))? {
                 continue;
             }
-            let count = |r: &Row| counts.get(&r.id).copied().unwrap_or(0);
-            let (na, nb) = (count(a), count(b));
+            let count = |r: &Row| counts.get(&r.id).copied().unwrap_or((0, 0));
+            let ((na, booked_a), (nb, booked_b)) = (count(a), count(b));
             let mut evidence = vec![name_evidence(&a.name, &b.name, score)];
             evidence.extend(shared_details(a, b));
-            if na > 0 && nb > 0 {
+            // Booked apart is the evidence, aired or not.
+            if booked_a > 0 && booked_b > 0 {
                 evidence.push("never on the same programme".into());
             }
             // UUID v7 ids sort by creation time: the older entry is the default keeper.
@@ -132,11 +134,14 @@ fn load(conn: &Connection) -> Result<Vec<Row>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn appearance_counts(conn: &Connection) -> Result<HashMap<PersonId, i64>> {
-    let mut st = conn.prepare(
-        "SELECT person_id, count(DISTINCT programme_id) FROM appearance GROUP BY person_id",
-    )?;
-    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+/// Per person: programmes appeared on (aired), and programmes on at all.
+fn appearance_counts(conn: &Connection) -> Result<HashMap<PersonId, (i64, i64)>> {
+    let mut st = conn.prepare(&format!(
+        "SELECT person_id, count(DISTINCT programme_id) FILTER (WHERE {APPEARED}),
+                count(DISTINCT programme_id)
+         FROM appearance GROUP BY person_id"
+    ))?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

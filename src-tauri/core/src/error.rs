@@ -46,6 +46,18 @@ pub enum Error {
         candidates: Vec<String>,
     },
 
+    /// A new person would be added whose name nearly matches someone in the directory:
+    /// the producer says whether it is the same person first.
+    #[error(
+        "{name:?} is not in the directory, but nearly matches:\n  {}\nsame person? Name \
+         them as the directory does (or by id), or confirm {name:?} is someone new",
+        candidates.join("\n  ")
+    )]
+    NearMatch {
+        name: String,
+        candidates: Vec<String>,
+    },
+
     #[error(
         "this {what} was changed elsewhere since you opened it (you edited revision {expected}, \
          it is now at revision {actual}); reload it and apply your change again"
@@ -117,7 +129,7 @@ impl Error {
             Error::NotFound { .. } | Error::NoneNamed { .. } => "not_found",
             Error::File { .. } => "file",
             Error::Conflict { .. } => "conflict",
-            Error::Ambiguous { .. } => "ambiguous",
+            Error::Ambiguous { .. } | Error::NearMatch { .. } => "ambiguous",
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::NotADatabase { .. } => "not_a_database",
             Error::CannotOpen { .. } => "cannot_open",

@@ -6,6 +6,7 @@ use rusqlite::{params, ToSql};
 use serde::{Deserialize, Serialize};
 
 use crate::airtime;
+use crate::appearance::{self, NextBooking, APPEARED};
 use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::ids::{PersonId, ProgrammeId};
@@ -27,6 +28,9 @@ pub struct GuestHistory {
     pub totals: HistoryTotals,
     /// Billed affiliations over time, most recent first, derived from appearances.
     pub affiliations: Vec<AffiliationSpan>,
+    /// What they were billed as on the latest programme they appeared on (aired), if
+    /// billed; the directory's affiliation is `person.affiliation`, shown apart.
+    pub last_billed: Option<String>,
 }
 
 /// What the history knows of an appearance without reading its programme.
@@ -76,7 +80,7 @@ pub struct AppearancePage {
 /// caller asks for another size).
 pub const HISTORY_PAGE: u32 = 50;
 
-/// Counts leave out cancelled programmes and programmes not yet aired by `now`.
+/// Counts are of appearances (see [`crate::appearance`]: aired programmes only).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HistoryTotals {
@@ -87,8 +91,10 @@ pub struct HistoryTotals {
     pub last_30_days: u32,
     pub last_90_days: u32,
     pub last_365_days: u32,
-    /// Booked on programmes that air after `now`.
+    /// Booked on programmes that air after `now` (not aired, not cancelled).
     pub upcoming: u32,
+    /// The soonest of those.
+    pub next: Option<NextBooking>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -107,8 +113,12 @@ pub struct GuestSummary {
     pub id: PersonId,
     pub name: String,
     pub affiliation: Option<String>,
+    /// Programmes they appeared on as a guest (aired).
     pub appearances: u32,
+    /// The latest of those.
     pub last_air_at: Option<DateTime<Utc>>,
+    /// Their soonest booking as a guest after `now`.
+    pub next: Option<NextBooking>,
 }
 
 /// A person's appearances (`?1`, their id) in brief, newest first, undated last, read
@@ -222,6 +232,10 @@ impl Store {
         Ok(GuestHistory {
             totals: totals(&timeline, now),
             affiliations: affiliation_spans(&timeline),
+            last_billed: timeline
+                .iter()
+                .filter(|a| appearance::counts(a.status))
+                .find_map(|a| a.affiliation.clone()),
             person,
             timeline,
             appearances: page.appearances,
@@ -332,39 +346,100 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Everyone who has been a guest, by name, with how often and when last.
-    pub fn list_guests(&self) -> Result<Vec<GuestSummary>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT p.id, p.name, p.affiliation, count(*), max(g.air_at)
-             FROM person p
-             JOIN appearance a ON a.person_id = p.id AND a.role = 'guest'
-             JOIN programme g ON g.id = a.programme_id AND g.status <> 'cancelled'
-             GROUP BY p.id ORDER BY p.name_key, p.id",
-        )?;
+    /// Everyone who has been or is booked as a guest (on a programme not cancelled),
+    /// by name, with how often and when last they appeared, and their next booking.
+    pub fn list_guests(&self, now: DateTime<Utc>) -> Result<Vec<GuestSummary>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT p.id, p.name, p.affiliation, s.n, s.last
+             FROM (SELECT a.person_id,
+                          count(*) FILTER (WHERE a.{APPEARED}) AS n,
+                          max(a.programme_air_at) FILTER (WHERE a.{APPEARED}) AS last
+                     FROM appearance a
+                    WHERE a.role = 'guest' AND a.programme_status <> 'cancelled'
+                    GROUP BY a.person_id) s
+             JOIN person p ON p.id = s.person_id
+             ORDER BY p.name_key, p.id"
+        ))?;
+        let next = self.next_guest_bookings(now)?;
         let rows = st.query_map([], |r| {
+            let id: PersonId = r.get(0)?;
             Ok(GuestSummary {
-                id: r.get(0)?,
+                id,
                 name: r.get(1)?,
                 affiliation: r.get(2)?,
                 appearances: r.get(3)?,
                 last_air_at: r
                     .get::<_, Option<i64>>(4)?
                     .and_then(DateTime::from_timestamp_millis),
+                next: next.get(&id).cloned(),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Each guest's soonest booking after `now`.
+    fn next_guest_bookings(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<std::collections::HashMap<PersonId, NextBooking>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT a.person_id, a.programme_id, a.programme_air_at, a.programme_status
+             FROM appearance a
+             WHERE a.role = 'guest' AND a.programme_air_at > ?1 AND NOT a.{APPEARED}
+               AND a.programme_status <> 'cancelled'"
+        ))?;
+        let mut next = std::collections::HashMap::<PersonId, NextBooking>::new();
+        let rows = st.query_map(params![now.timestamp_millis()], |r| {
+            Ok((
+                r.get::<_, PersonId>(0)?,
+                r.get::<_, ProgrammeId>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (person, programme_id, at, status) = row?;
+            let (Some(air_at), Ok(status)) = (DateTime::from_timestamp_millis(at), status.parse())
+            else {
+                continue;
+            };
+            if next.get(&person).is_none_or(|n| air_at < n.air_at) {
+                next.insert(
+                    person,
+                    NextBooking {
+                        programme_id,
+                        air_at,
+                        status,
+                    },
+                );
+            }
+        }
+        Ok(next)
     }
 }
 
 fn totals(appearances: &[TimelineEntry], now: DateTime<Utc>) -> HistoryTotals {
     let mut t = HistoryTotals::default();
-    for a in appearances.iter().filter(|a| a.status != Status::Cancelled) {
-        let Some(at) = a.air_at else { continue };
-        if at > now {
+    for a in appearances {
+        if appearance::is_upcoming(a.status, a.air_at, now) {
             t.upcoming += 1;
+            if let Some(at) = a
+                .air_at
+                .filter(|at| t.next.as_ref().is_none_or(|n| *at < n.air_at))
+            {
+                t.next = Some(NextBooking {
+                    programme_id: a.programme_id,
+                    air_at: at,
+                    status: a.status,
+                });
+            }
+            continue;
+        }
+        if !appearance::counts(a.status) {
             continue;
         }
         t.appearances += 1;
+        let Some(at) = a.air_at else { continue };
         t.first = Some(t.first.map_or(at, |f| f.min(at)));
         t.last = Some(t.last.map_or(at, |l| l.max(at)));
         let age = now - at;
@@ -387,7 +462,7 @@ fn role(s: &str) -> Role {
 fn affiliation_spans(appearances: &[TimelineEntry]) -> Vec<AffiliationSpan> {
     let mut spans: Vec<AffiliationSpan> = Vec::new();
     // Appearances come newest first, so spans come out most recent first.
-    for a in appearances.iter().filter(|a| a.status != Status::Cancelled) {
+    for a in appearances.iter().filter(|a| appearance::counts(a.status)) {
         let Some(aff) = &a.affiliation else { continue };
         match spans.iter_mut().find(|s| &s.affiliation == aff) {
             Some(s) => {

@@ -4,6 +4,7 @@
 
 mod access;
 pub mod airtime;
+pub mod appearance;
 pub mod backup;
 pub mod balance;
 pub mod db;

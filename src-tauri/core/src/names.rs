@@ -277,6 +277,12 @@ fn word_similarity(s: &str, l: &str) -> f64 {
     strsim::jaro(s, l)
 }
 
+/// Whether two names are probably one person's, by the rule "possible duplicates"
+/// uses: what asks "same person?" before a near match is added as someone new.
+pub fn nearly_same(a: &str, b: &str) -> bool {
+    similarity(&match_key(a), &match_key(b)) >= DUPLICATE_THRESHOLD
+}
+
 /// Why two names look like one person, most specific reason first, for the
 /// duplicates view. `score` is [`similarity`] of their keys.
 pub fn name_evidence(a: &str, b: &str, score: f64) -> String {

@@ -9,10 +9,13 @@ use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 use crate::airtime;
+use crate::appearance;
 use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::ids::{PersonId, ProgrammeId};
 use crate::zone::Zone;
+use crate::names::match_key;
+use crate::suggest::fill_missing_keys;
 
 /// Longest query accepted, in characters; a search box, not a document.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -102,6 +105,7 @@ pub struct PersonHit {
     pub id: PersonId,
     pub name: String,
     pub affiliation: Option<String>,
+    /// Programmes they appeared on (aired; see [`crate::appearance`]).
     pub appearances: i64,
 }
 
@@ -113,6 +117,8 @@ impl Store {
         let Some(expr) = match_expression(query)? else {
             return Ok(SearchResults::default());
         };
+        // People are also found by match key; a renamed person's is recomputed first.
+        fill_missing_keys(&self.conn)?;
         let limit = limit.min(MAX_LIMIT);
         if limit == 0 {
             return Ok(SearchResults::default());
@@ -124,7 +130,12 @@ impl Store {
                 |e| self.search_programmes(e, limit),
                 |h| h.id,
             )?,
-            people: whole_then_prefix(&expr, limit, |e| self.search_people(e, limit), |h| h.id)?,
+            people: whole_then_prefix(
+                &expr,
+                limit,
+                |e| self.search_people(&with_name_key(query, e), limit),
+                |h| h.id,
+            )?,
         })
     }
 
@@ -179,7 +190,7 @@ impl Store {
 
     fn search_people(&self, expr: &str, limit: u32) -> Result<Vec<PersonHit>> {
         let hits = |e: &str, order| self.person_hits(e, order, limit);
-        self.ranked_or_newest("person_fts", "name", expr, limit, hits, |h| h.id)
+        self.ranked_or_newest("person_fts", "name keys", expr, limit, hits, |h| h.id)
     }
 
     /// Matches of `expr` in `table`: ranked when there are few, else those in the
@@ -205,8 +216,7 @@ impl Store {
 
     fn person_hits(&self, expr: &str, order: Order, limit: u32) -> Result<Vec<PersonHit>> {
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT p.id, p.name, p.affiliation,
-                    (SELECT count(*) FROM appearance a WHERE a.person_id = p.id)
+            "SELECT p.id, p.name, p.affiliation, {appeared}
              FROM (SELECT rowid AS docid, rank FROM person_fts
                    WHERE person_fts MATCH ?1
                    ORDER BY {order} LIMIT ?2) h
@@ -215,6 +225,7 @@ impl Store {
              ORDER BY {outer}",
             order = order.inner(),
             outer = order.outer(),
+            appeared = appearance::count_sql("p.id"),
         ))?;
         let rows = st.query_map(rusqlite::params![expr, limit], |r| {
             Ok(PersonHit {
@@ -329,6 +340,30 @@ pub fn match_expression(query: &str) -> Result<Option<String>> {
         expr.push('*');
     }
     Ok(Some(expr))
+}
+
+/// `expr` (from [`match_expression`]) for people: the words as typed anywhere in the
+/// document, or the match key of the whole query (see [`crate::names`]: honorifics
+/// dropped, particles glued on, ASCII) in the `keys` column that migration 0010 fills
+/// with each person's match key. So "Dareen Abu Ghaida" finds "Dareen Abughaida" and
+/// "Dr. Anatol Lieven" finds "Anatol Lieven", as autocomplete and duplicates do. The
+/// last word is a prefix when it is one in `expr`.
+pub fn with_name_key(query: &str, expr: &str) -> String {
+    let key = match_key(query);
+    let mut words: Vec<String> = key
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    if words.is_empty() {
+        return expr.to_string();
+    }
+    if expr.ends_with('*') {
+        if let Some(last) = words.last_mut() {
+            last.push('*');
+        }
+    }
+    format!("({expr}) OR {{keys}}: ({})", words.join(" "))
 }
 
 /// Applies [`FOLDS`], so "Tarık" typed in a query also finds "Tarik" (and the

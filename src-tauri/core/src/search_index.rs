@@ -33,8 +33,8 @@ pub(crate) fn catch_up(conn: &Connection) -> Result<()> {
          DELETE FROM person_fts WHERE rowid IN (
              SELECT k.docid FROM search_dirty s JOIN search_key k ON k.ref_id = s.ref_id
              WHERE s.kind = 'person');
-         INSERT INTO person_fts (rowid, name, affiliation, billed, expertise, folded)
-             SELECT k.docid, d.name, d.affiliation, d.billed, d.expertise, d.folded
+         INSERT INTO person_fts (rowid, name, affiliation, billed, expertise, folded, keys)
+             SELECT k.docid, d.name, d.affiliation, d.billed, d.expertise, d.folded, d.keys
              FROM person_search_doc d JOIN search_key k ON k.ref_id = d.id
              WHERE d.id IN (SELECT ref_id FROM search_dirty WHERE kind = 'person');
          DELETE FROM search_dirty;

@@ -10,10 +10,13 @@
 use rusqlite::{params, params_from_iter, Connection};
 use serde::Serialize;
 
+use crate::appearance;
 use crate::db::Store;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::ids::PersonId;
-use crate::names::{compact, match_key, spelling_for_prefix, without_particle};
+use crate::model::ProgrammeInput;
+use crate::names::{self, compact, match_key, spelling_for_prefix, without_particle};
+use crate::text::name_key;
 
 /// Suggestions scoring below this are not offered.
 pub const SUGGEST_THRESHOLD: f64 = 0.8;
@@ -32,8 +35,14 @@ pub struct PersonSuggestion {
     pub affiliation: Option<String>,
     /// 0–1; 1 when every typed word starts a word of the name.
     pub score: f64,
-    /// Programmes they appeared on (presenter or guest).
+    /// Programmes they appeared on (presenter or guest; aired, see
+    /// [`crate::appearance`]).
     pub appearances: i64,
+    /// What they were billed as on the latest of those, which picking them fills in.
+    pub last_billed: Option<String>,
+    /// Probably the person the whole of what was typed names ([`names::nearly_same`]):
+    /// saving that text as a new person asks "same person?" first.
+    pub near_match: bool,
 }
 
 impl Store {
@@ -76,7 +85,51 @@ impl Store {
                 .then_with(|| a.name.cmp(&b.name))
         });
         out.truncate(limit);
+        for s in &mut out {
+            s.near_match = names::nearly_same(typed, &s.name);
+        }
         Ok(out)
+    }
+
+    /// People in the directory whose name nearly matches `name` without being it
+    /// (ignoring case and spacing, which saving links anyway): who to ask about before
+    /// `name` is added as a new person.
+    pub fn near_matches(&self, name: &str) -> Result<Vec<PersonSuggestion>> {
+        if name.trim().is_empty() || !self.find_people_by_name(name)?.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut found = self.suggest_people(name, 20)?;
+        found.retain(|s| s.near_match);
+        Ok(found)
+    }
+
+    /// Refuses a programme form that would add a new person (presenter or guest) whose
+    /// name nearly matches someone in the directory ([`Error::NearMatch`], listing
+    /// them), unless the name is among `confirmed_new`.
+    pub fn check_new_people(&self, input: &ProgrammeInput, confirmed_new: &[String]) -> Result<()> {
+        for p in input.presenter.iter().chain(&input.guests) {
+            if p.person_id.is_some()
+                || confirmed_new
+                    .iter()
+                    .any(|n| name_key(n) == name_key(&p.name))
+            {
+                continue;
+            }
+            let near = self.near_matches(&p.name)?;
+            if !near.is_empty() {
+                return Err(Error::NearMatch {
+                    name: p.name.trim().to_string(),
+                    candidates: near
+                        .iter()
+                        .map(|s| match &s.affiliation {
+                            Some(a) => format!("{} {} – {a}", s.id, s.name),
+                            None => format!("{} {}", s.id, s.name),
+                        })
+                        .collect(),
+                });
+            }
+        }
+        Ok(())
     }
 }
 
@@ -119,9 +172,10 @@ fn details(conn: &Connection, scored: &[(f64, i64)]) -> Result<Vec<PersonSuggest
     }
     let marks = vec!["?"; scored.len()].join(",");
     let mut st = conn.prepare(&format!(
-        "SELECT p.rowid, p.id, p.name, p.affiliation,
-                (SELECT count(DISTINCT a.programme_id) FROM appearance a WHERE a.person_id = p.id)
-         FROM person p WHERE p.rowid IN ({marks})"
+        "SELECT p.rowid, p.id, p.name, p.affiliation, {}, {}
+         FROM person p WHERE p.rowid IN ({marks})",
+        appearance::count_sql("p.id"),
+        appearance::last_billed_sql("p.id"),
     ))?;
     let rows = st.query_map(params_from_iter(scored.iter().map(|(_, r)| r)), |r| {
         let rowid: i64 = r.get(0)?;
@@ -135,6 +189,8 @@ fn details(conn: &Connection, scored: &[(f64, i64)]) -> Result<Vec<PersonSuggest
             affiliation: r.get(3)?,
             score: (score * 1000.0).round() / 1000.0,
             appearances: r.get(4)?,
+            last_billed: r.get(5)?,
+            near_match: false,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -2,6 +2,7 @@
 //! on a lot, or are already on air elsewhere at that time. Warnings never block a save.
 
 use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
@@ -76,6 +77,7 @@ struct Other {
     title: String,
     air_at: DateTime<Utc>,
     slot_seconds: Option<u32>,
+    time_zone: String,
     role: String,
 }
 
@@ -105,15 +107,13 @@ impl Store {
                 .filter(|o| o.air_at >= recent_from)
                 .max_by_key(|o| o.air_at)
             {
-                let days = (at - o.air_at).num_days();
                 out.push(BookingWarning {
                     kind: WarningKind::Recent,
                     person_id,
                     name: name.clone(),
                     message: format!(
-                        "{name} was on {} {} ({}), within {} days",
-                        when_ago(days),
-                        o.air_at.format("%-d %b %Y"),
+                        "{name} was on {} ({}), within {} days",
+                        earlier(o, at),
                         o.title,
                         settings.recent_days
                     ),
@@ -182,7 +182,7 @@ impl Store {
     /// The person's other dated, not cancelled programmes.
     fn other_bookings(&self, person: PersonId, except: Option<ProgrammeId>) -> Result<Vec<Other>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT g.id, g.title, g.air_at, g.slot_seconds, a.role
+            "SELECT g.id, g.title, g.air_at, g.slot_seconds, a.role, g.time_zone
              FROM appearance a JOIN programme g ON g.id = a.programme_id
              WHERE a.person_id = ?1 AND g.air_at IS NOT NULL AND g.status <> 'cancelled'
                AND (?2 IS NULL OR g.id <> ?2)",
@@ -194,6 +194,7 @@ impl Store {
                 air_at: DateTime::from_timestamp_millis(r.get(2)?).unwrap_or_default(),
                 slot_seconds: r.get(3)?,
                 role: r.get(4)?,
+                time_zone: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -204,10 +205,16 @@ fn slot(s: Option<u32>) -> i64 {
     s.map(i64::from).unwrap_or(DEFAULT_SLOT_SECONDS)
 }
 
-fn when_ago(days: i64) -> String {
-    match days {
-        0 => "earlier that day".into(),
-        1 => "the day before".into(),
-        n => format!("{n} days before"),
+/// When `o` was, from `at`'s point of view: "3 days earlier, on 13 May 2025". Days are
+/// counted between calendar dates in the other programme's zone, the zone its date is
+/// written in, so the count and the date always agree (16 May less 3 is 13 May).
+fn earlier(o: &Other, at: DateTime<Utc>) -> String {
+    let zone: Tz = o.time_zone.parse().unwrap_or(Tz::UTC);
+    let on = o.air_at.with_timezone(&zone).date_naive();
+    let date = on.format("%-d %b %Y");
+    match (at.with_timezone(&zone).date_naive() - on).num_days() {
+        0 => format!("earlier the same day, {date}"),
+        1 => format!("the day before, on {date}"),
+        n => format!("{n} days earlier, on {date}"),
     }
 }

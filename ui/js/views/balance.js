@@ -44,7 +44,8 @@ function pad2(n) {
   return String(n).padStart(2, '0');
 }
 
-// The last 12 months ending this month.
+// The last 12 months ending this month: only while the server's range (the twelve
+// months up to the latest aired programme) is on its way, or if it fails.
 function defaultRange(now = new Date()) {
   const y = now.getFullYear();
   const m = now.getMonth();
@@ -209,6 +210,7 @@ function buildTable(rows, order) {
 }
 
 export function mountBalance(root, ctx) {
+  const opening = !ctx.balanceState;
   const state = ctx.balanceState || (ctx.balanceState = { ...defaultRange(), series: '' });
   let alive = true;
   let ticket = 0;
@@ -247,7 +249,10 @@ export function mountBalance(root, ctx) {
     form,
     h('p', { class: 'hint balance-method', id: 'balance-method' },
       'Guests only, each person once per programme; gender as recorded in the directory — optional, self-described or inferred. ',
-      'Repeat guests had been a guest on an earlier programme.'),
+      'Aired programmes only. Repeat guests had been a guest on an earlier programme.'),
+    h('p', { class: 'hint', id: 'balance-gender-note' },
+      'Gender is recorded in each person’s details: open them from Guests, then Edit details. ',
+      'People without it count as “not recorded”.'),
     status,
     error,
     results));
@@ -383,7 +388,17 @@ export function mountBalance(root, ctx) {
     } catch { /* free text still works */ }
   })();
 
-  runReport();
+  if (opening) {
+    // First visit: open on the months that have programmes, not on an empty year.
+    api.balanceRange().then((r) => {
+      if (!alive || from.value !== state.from || to.value !== state.to) return; // the user chose already
+      from.value = r.from;
+      to.value = r.to;
+      runReport();
+    }, () => runReport());
+  } else {
+    runReport();
+  }
   from.focus();
 
   return {

@@ -221,9 +221,11 @@ export function guestList(listEl, addButton, findPerson, onChange, onHistory) {
     const person = pickedPerson(nameInput) || findPerson(nameInput.value);
     if (person) {
       row.dataset.personId = person.id;
-      if (!aff.value.trim() && person.affiliation) {
-        aff.value = person.affiliation;
-        row.dataset.autoAffiliation = person.affiliation;
+      // What they were last billed as on air; the directory's affiliation otherwise.
+      const billed = person.lastBilled || person.affiliation;
+      if (!aff.value.trim() && billed) {
+        aff.value = billed;
+        row.dataset.autoAffiliation = billed;
       }
     } else {
       delete row.dataset.personId;

@@ -18,6 +18,7 @@ import { liveTiming, describeTiming } from './editor-timing.js';
 import { exportMenu } from './editor-export.js';
 import { personCombo, pickedPerson } from './person-suggest.js';
 import { bookingWarnings, bookingForm } from './editor-warnings.js';
+import { samePersonCheck } from './same-person.js';
 import { STATUS_LABELS } from './list.js';
 
 let zoneCache = null; // the zone list never changes while the app runs
@@ -174,7 +175,8 @@ export function mountEditor(root, ctx, route) {
       h('button', { type: 'button', id: 'cancel-delete', class: 'button', dataset: { answer: 'cancel' } }, 'Cancel'),
       h('button', { type: 'button', id: 'confirm-delete', class: 'button danger', dataset: { answer: 'delete' } }, 'Delete programme')));
 
-  root.append(form, unsavedDialog, deleteDialog);
+  const samePerson = samePersonCheck();
+  root.append(form, unsavedDialog, deleteDialog, samePerson.el);
 
   // --- Reading and writing the form ------------------------------------------
   function readForm() {
@@ -418,9 +420,25 @@ export function mountEditor(root, ctx, route) {
   }
 
   // --- Saving ------------------------------------------------------------------
+  // "Use existing" in the same-person prompt: the row becomes that person, billed as
+  // they were last (unless a billing was typed).
+  function linkGuest(row, person) {
+    const aff = row.querySelector('.guest-affiliation');
+    if (!aff.value.trim()) aff.value = person.lastBilled || person.affiliation || '';
+    const input = row.querySelector('.guest-name');
+    input.value = person.name;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    row.dataset.personId = person.id;
+  }
+
   async function save() {
     if (saving || baseline === null) return;
     saving = true;
+    // A new guest whose name nearly matches someone in the directory: ask first.
+    if (!(await samePerson.confirm(() => guestEl.querySelectorAll('li.guest-row'), linkGuest))) {
+      saving = false;
+      return;
+    }
     form.setAttribute('aria-busy', 'true');
     clearFieldErrors(form);
     hideError();

@@ -4,7 +4,7 @@
 
 import { h, clear } from '../dom.js';
 import { api } from '../ipc.js';
-import { formatDate } from './person.js';
+import { formatDate, nextBooking } from './person.js';
 
 // Case-, accent- and space-insensitive.
 function fold(s) {
@@ -58,7 +58,8 @@ export function mountGuests(root, ctx) {
       }, g.name)),
       h('td', { role: 'cell', class: 'col-affiliation', dir: 'auto' }, g.affiliation || ''),
       td('col-count', String(g.appearances)),
-      td('col-last', g.lastAirAt ? formatDate(g.lastAirAt) : h('span', { class: 'muted' }, '—')));
+      td('col-last', g.lastAirAt ? formatDate(g.lastAirAt) : h('span', { class: 'muted' }, '—'),
+        g.next ? h('span', { class: 'guest-next muted' }, ` · ${nextBooking(g.next)}`) : null));
   }
 
   function render() {

@@ -21,6 +21,11 @@ export function formatDate(iso) {
   return d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
+// A booking still to come: "Next: 9 Dec 2026 (planned)".
+export function nextBooking(next) {
+  return `Next: ${formatDate(next.airAt)} (${next.status})`;
+}
+
 export function daysAgo(n) {
   if (n === null || n === undefined) return '';
   if (n === 0) return 'today';
@@ -144,8 +149,8 @@ export function mountPerson(root, ctx, route) {
     document.title = `${honorific ? `${honorific} ` : ''}${name} — Greenroom`;
     heading.replaceChildren(honorific ? h('span', { class: 'person-honorific' }, `${honorific} `) : '', name);
     showDetails(profile);
-    // Current: what they were last billed as; the directory's entry when never billed.
-    const latest = affiliations.length ? affiliations[0].affiliation : null;
+    // Current: what they were billed as when last on air; the directory's entry apart.
+    const latest = history.lastBilled || null;
     const current = latest || person.affiliation || '';
     affiliation.replaceChildren(current,
       latest && person.affiliation && person.affiliation !== latest
@@ -276,8 +281,9 @@ export function mountPerson(root, ctx, route) {
         item('Last 30 days', String(t.last30Days), 'total-30'),
         item('Last 90 days', String(t.last90Days), 'total-90'),
         item('Last 365 days', String(t.last365Days), 'total-365'),
-        item('Upcoming', String(t.upcoming), 'total-upcoming')),
-      h('p', { class: 'hint' }, 'Counts leave out cancelled programmes and programmes that have not aired yet.'));
+        item('Upcoming', String(t.upcoming), 'total-upcoming'),
+        t.next ? item('Next', nextBooking(t.next).replace(/^Next: /, ''), 'total-next') : null),
+      h('p', { class: 'hint' }, 'Appearances are aired programmes; planned, draft, confirmed and cancelled ones are not counted.'));
   }
 
   function affiliationItem(a) {

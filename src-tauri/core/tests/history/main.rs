@@ -141,7 +141,7 @@ fn a_guest_across_five_programmes_with_three_billings() {
     assert_eq!(t.last, Some(at("2025-05-25T19:30:00Z")));
     assert_eq!(t.days_since_last, Some(6));
     assert_eq!((t.last_30_days, t.last_90_days, t.last_365_days), (2, 3, 5));
-    let guests = s.list_guests().unwrap();
+    let guests = s.list_guests(at("2025-06-01T12:00:00Z")).unwrap();
     let lieven = guests.iter().find(|g| g.name == "Anatol Lieven").unwrap();
     assert_eq!(lieven.appearances, 5);
     assert_eq!(guests.len(), 3, "the presenter is not a guest");
@@ -160,17 +160,135 @@ fn cancelled_and_future_programmes_are_listed_but_not_counted() {
     let mut input = p.to_input();
     input.status = Status::Cancelled;
     s.update_programme(p.id, p.revision, &input).unwrap();
-    book(
+    let p = book(
         &mut s,
         "Next month",
         "2025-07-01T19:30:00Z",
         &[("Anatol Lieven", "Quincy")],
     );
+    let mut input = p.to_input();
+    input.status = Status::Planned;
+    s.update_programme(p.id, p.revision, &input).unwrap();
     let id = s.find_person("Anatol Lieven").unwrap().id;
     let h = s.guest_history(id, at("2025-06-01T12:00:00Z")).unwrap();
     assert_eq!(h.appearances.len(), 7);
     assert_eq!(h.totals.appearances, 5);
     assert_eq!(h.totals.upcoming, 1);
+}
+
+fn set_status(s: &mut Store, p: &Programme, status: Status) {
+    let mut input = p.to_input();
+    input.status = status;
+    s.update_programme(p.id, p.revision, &input).unwrap();
+}
+
+/// Issue 11, item 25: one answer to "when did we last have them". Two aired
+/// programmes, and a planned one in December 2026 (billed anew), a past one still a
+/// draft and a cancelled one: every place that counts says 2, last 25 May 2025, and
+/// the planned one is the next booking, not an appearance.
+#[test]
+fn only_aired_programmes_are_appearances_everywhere() {
+    let (_d, mut s) = temp_store();
+    let aired = [
+        ("Sanctions", "2025-04-20T19:30:00Z", "Quincy Institute"),
+        ("Black Sea", "2025-05-25T19:30:00Z", "Eurasia Program"),
+    ];
+    for (title, air, billed) in aired {
+        book(&mut s, title, air, &[("Anatol Lieven", billed)]);
+    }
+    for (title, air, status) in [
+        ("Planned", "2026-12-09T19:30:00Z", Status::Planned),
+        ("Never marked", "2025-06-01T19:30:00Z", Status::Draft),
+        ("Called off", "2025-05-30T19:30:00Z", Status::Cancelled),
+    ] {
+        let p = book(
+            &mut s,
+            title,
+            air,
+            &[("Anatol Lieven", "Brand New Billing")],
+        );
+        set_status(&mut s, &p, status);
+    }
+    // A second entry for him, to see the count "possible duplicates" shows.
+    book(
+        &mut s,
+        "Other",
+        "2025-01-05T19:30:00Z",
+        &[("Anatol Liéven", "Q")],
+    );
+    let now = at("2026-12-01T12:00:00Z");
+    let id = s.find_person("Anatol Lieven").unwrap().id;
+
+    let h = s.guest_history(id, now).unwrap();
+    assert_eq!(h.timeline.len(), 5, "every programme is listed");
+    assert_eq!(h.totals.appearances, 2);
+    assert_eq!(h.totals.last, Some(at("2025-05-25T19:30:00Z")));
+    assert_eq!(h.totals.upcoming, 1);
+    let next = h.totals.next.as_ref().expect("a next booking");
+    assert_eq!(
+        (next.air_at, next.status),
+        (at("2026-12-09T19:30:00Z"), Status::Planned)
+    );
+    assert_eq!(h.last_billed.as_deref(), Some("Eurasia Program"));
+    let billed: Vec<&str> = h
+        .affiliations
+        .iter()
+        .map(|a| a.affiliation.as_str())
+        .collect();
+    assert_eq!(billed, ["Eurasia Program", "Quincy Institute"]);
+
+    let guests = s.list_guests(now).unwrap();
+    let g = guests.iter().find(|g| g.id == id).unwrap();
+    assert_eq!(g.appearances, 2);
+    assert_eq!(g.last_air_at, Some(at("2025-05-25T19:30:00Z")));
+    assert_eq!(g.next.as_ref().map(|n| n.air_at), Some(next.air_at));
+
+    let found = s.search("anatol lieven", 10).unwrap();
+    let hit = found.people.iter().find(|p| p.id == id).unwrap();
+    assert_eq!(hit.appearances, 2);
+
+    let suggested = s.suggest_people("Anatol Li", 5).unwrap();
+    let sug = suggested.iter().find(|p| p.id == id).unwrap();
+    assert_eq!(sug.appearances, 2);
+    assert_eq!(sug.last_billed.as_deref(), Some("Eurasia Program"));
+
+    let pairs = s.possible_duplicates().unwrap();
+    let pair = pairs
+        .iter()
+        .find(|p| p.keep.id == id || p.drop.id == id)
+        .expect("Lieven and Liéven are proposed");
+    let side = if pair.keep.id == id {
+        &pair.keep
+    } else {
+        &pair.drop
+    };
+    assert_eq!(side.appearances, 2);
+}
+
+/// Issue 11, item 26: "3 days before 16 May" read as 13 May, and the count was of
+/// 24-hour periods. The warning now names the date and counts calendar days.
+#[test]
+fn a_recent_warning_says_how_many_days_earlier_and_on_which_date() {
+    let (_d, mut s) = temp_store();
+    book(
+        &mut s,
+        "Late show",
+        "2025-05-13T21:00:00Z",
+        &[("Anatol Lieven", "Q")],
+    );
+    let w = check(&s, "2025-05-16T19:30:00Z", "Anatol Lieven");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(
+        w[0].1,
+        "Anatol Lieven was on 3 days earlier, on 13 May 2025 (Late show), within 14 days"
+    );
+    let w = check(&s, "2025-05-14T08:00:00Z", "Anatol Lieven");
+    assert!(w[0].1.contains("the day before, on 13 May 2025"), "{w:?}");
+    let w = check(&s, "2025-05-13T23:00:00Z", "Anatol Lieven");
+    assert!(
+        w[0].1.contains("earlier the same day, 13 May 2025"),
+        "{w:?}"
+    );
 }
 
 #[test]
@@ -373,6 +491,7 @@ fn a_profile_is_saved_whole_renames_keep_history_and_stale_edits_conflict() {
 
 mod balance {
     use super::*;
+    use chrono::NaiveDate;
     use greenroom_core::balance::{parse_month, to_csv, BalanceRow};
     use greenroom_core::profile::GenderSource;
 
@@ -519,6 +638,76 @@ mod balance {
             csv.contains("2025-01,Inside Story,5,repeat guests,1,0.2000"),
             "{csv}"
         );
+    }
+
+    /// Issue 11, item 29: an archive of last year's programmes opens on last year,
+    /// not on this year's empty months, and only aired programmes are counted.
+    #[test]
+    fn the_report_opens_on_the_last_year_with_programmes_and_counts_aired_only() {
+        let (_d, mut s) = temp_store();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let nothing = s.balance_default_range(today).unwrap();
+        assert_eq!(
+            (nothing.from.as_str(), nothing.to.as_str()),
+            ("2026-01", "2026-12")
+        );
+        programme(
+            &mut s,
+            "Inside Story",
+            "2025-03-10T19:30",
+            "UTC",
+            &["Ann", "Bob"],
+            Status::Aired,
+        );
+        // 23:30 UTC on 31 Aug is 1 September in Doha, in its own zone.
+        programme(
+            &mut s,
+            "The Stream",
+            "2025-08-31T23:30:00Z",
+            "Asia/Qatar",
+            &["Ann"],
+            Status::Aired,
+        );
+        programme(
+            &mut s,
+            "Inside Story",
+            "2026-12-20T19:30",
+            "UTC",
+            &["Cleo"],
+            Status::Planned,
+        );
+        programme(
+            &mut s,
+            "Inside Story",
+            "2025-04-10T19:30",
+            "UTC",
+            &["Dan"],
+            Status::Confirmed,
+        );
+        let range = s.balance_default_range(today).unwrap();
+        assert_eq!(
+            (range.from.as_str(), range.to.as_str()),
+            ("2024-10", "2025-09")
+        );
+        let (from, to) = range.dates().unwrap();
+        let rows = s.balance_report(from, to, None).unwrap();
+        let months: Vec<(&str, &str, u32)> = rows
+            .iter()
+            .map(|r| (r.month.as_str(), r.series.as_str(), r.contributors))
+            .collect();
+        assert_eq!(
+            months,
+            [
+                ("2025-03", "All series", 2),
+                ("2025-03", "Inside Story", 2),
+                ("2025-09", "All series", 1),
+                ("2025-09", "The Stream", 1),
+            ]
+        );
+        assert_eq!(row(&rows, "2025-09", "The Stream").repeat_guests, 1);
+        // The planned programme's month has no row even when asked for.
+        let m = parse_month("from", "2026-12").unwrap();
+        assert!(s.balance_report(m, m, None).unwrap().is_empty());
     }
 
     #[test]

@@ -55,10 +55,11 @@ fn each_example_from_the_issue_is_proposed_with_its_evidence() {
         find("Dr. Anatol Lieven", "Anatol Lieven").evidence[0],
         "same name without the honorific (Dr.)"
     );
-    // The presenter of all four (three appearances) is kept over the one-off guest.
+    // The presenter of four aired programmes is kept over the one-off guest, whose
+    // only programme is a draft: a booking, not an appearance (core appearance.rs).
     let p = find("Dareen Abughaida", "Dareen Abu Ghaida");
     assert_eq!(p.keep.name, "Dareen Abughaida");
-    assert_eq!((p.keep.appearances, p.drop.appearances), (4, 1));
+    assert_eq!((p.keep.appearances, p.drop.appearances), (4, 0));
     assert_eq!(
         p.evidence[0],
         "same name ignoring spaces, hyphens and punctuation"

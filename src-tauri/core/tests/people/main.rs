@@ -1,6 +1,7 @@
 //! Name matching, duplicates, merging and undo against real database files.
 
 mod duplicates;
+mod folding;
 mod merge;
 
 use std::path::PathBuf;
@@ -49,6 +50,8 @@ pub fn show(
                 .into_iter()
                 .collect(),
         ),
+        // Aired: these people have been on (an appearance; see core appearance.rs).
+        status: greenroom_core::Status::Aired,
         ..Default::default()
     };
     store.create_programme(&input).unwrap()

@@ -25,6 +25,8 @@ fn programme(title: &str, framing: &[&str], guests: Vec<PersonInput>) -> Program
         framing: framing.iter().map(|f| f.to_string()).collect(),
         presenter: Some(guest("Dareen Abughaida", None)),
         guests,
+        // Aired, so each is an appearance of its people (core appearance.rs).
+        status: greenroom_core::Status::Aired,
         ..Default::default()
     }
 }

@@ -30,7 +30,8 @@ pub fn assert_derived_data_matches(conn: &Connection) {
             "SELECT count(*) FROM person_search_doc d JOIN search_key k ON k.ref_id = d.id
              JOIN person_fts f ON f.rowid = k.docid
              WHERE f.name IS NOT d.name OR f.affiliation IS NOT d.affiliation
-                OR f.billed IS NOT d.billed OR f.expertise IS NOT d.expertise OR f.folded IS NOT d.folded"
+                OR f.billed IS NOT d.billed OR f.expertise IS NOT d.expertise OR f.folded IS NOT d.folded
+                OR f.keys IS NOT d.keys"
         ),
         0,
         "people indexed with stale text"
