@@ -125,7 +125,15 @@ pub async fn export_programme(
     };
     let path = state.chosen_path(&bounded("path", Some(path), 4096)?.unwrap_or_default())?;
     let programme = state.store()?.get_programme(id.parse()?)?;
-    let bytes = export::write(&programme, format, paper, &path)?;
+    // Laying out a long PDF takes CPU time: keep it off the async runtime's threads.
+    let target = path.clone();
+    let bytes = tauri::async_runtime::spawn_blocking(move || {
+        export::write(&programme, format, paper, &target)
+    })
+    .await
+    .map_err(|e| Error::Export {
+        message: format!("the export stopped: {e}"),
+    })??;
     state.remember_export(path.clone());
     Ok(Exported {
         path: path.display().to_string(),

@@ -77,7 +77,7 @@ async fn segments_are_timed_live_and_saved() {
         .await;
 
     app.type_into_nth(".seg-duration", 1, "25m").await;
-    app.wait_text("#timing-summary", "+1:30 over").await;
+    app.wait_text("#timing-summary", "1:30 over").await;
     let class = app
         .el("#timing-summary")
         .await
@@ -91,7 +91,7 @@ async fn segments_are_timed_live_and_saved() {
     app.type_into("#slot", "30m").await;
     app.wait_text("#timing-summary", "3:30 to fill").await;
     app.type_into("#slot", "25m").await;
-    app.wait_text("#timing-summary", "+1:30 over").await;
+    app.wait_text("#timing-summary", "1:30 over").await;
 
     // The draft kept on every keystroke has the running order in it.
     let draft = app
@@ -118,8 +118,8 @@ async fn segments_are_timed_live_and_saved() {
     assert_eq!(segs[1]["kind"], "discussion");
 }
 
-/// A duration that does not parse is shown on its row and counts as nothing; a
-/// server error names the row; people ticked in a row are saved with it, and a
+/// A duration that does not parse is shown on its row and leaves the total
+/// incomplete; a server error names the row; people ticked in a row are saved with it, and a
 /// guest who leaves the line-up leaves the segments too.
 #[tokio::test]
 async fn segment_errors_and_people_belong_to_their_row() {
@@ -142,7 +142,7 @@ async fn segment_errors_and_people_belong_to_their_row() {
         .unwrap()
         .unwrap_or_default();
     assert!(class.contains("invalid"), "{class}");
-    app.wait_text("#timing-summary", "Total 5:00 · 20:00 to fill")
+    app.wait_text("#timing-summary", "Total 5:00 + 1 invalid")
         .await;
 
     // Saved as it is, the server refuses it and the message sits under that row.
@@ -413,4 +413,166 @@ async fn segments_reorder_by_keyboard_and_drag() {
         .map(|s| s["title"].clone())
         .collect();
     assert_eq!(order, vec![json!("Three"), json!("Two"), json!("One")]);
+}
+
+async fn text_of(app: &App, css: &str) -> String {
+    app.el(css).await.text().await.unwrap_or_default()
+}
+
+/// The back-time column says what is left of the slot when each segment starts; a
+/// duration that does not parse makes the total say it is incomplete (not counted as
+/// 0) and the times after it unknown. The column fits the minimum window.
+#[tokio::test]
+async fn back_time_column_and_an_incomplete_total() {
+    let sandbox = Sandbox::new();
+    programme(&sandbox, &[]);
+    let app = sandbox.launch().await;
+    app.driver
+        .set_window_rect(0, 0, 760, 520)
+        .await
+        .expect("the minimum window size");
+    open_first_programme(&app).await;
+
+    for (n, duration) in ["1:30", "ten", "20m"].into_iter().enumerate() {
+        app.click("#add-segment").await;
+        app.type_into_nth(".seg-duration", n, duration).await;
+    }
+    app.wait_text("#timing-summary", "Total 21:30 + 1 invalid")
+        .await;
+    let summary = text_of(&app, "#timing-summary").await;
+    assert!(
+        !summary.contains("to fill") && !summary.contains("over"),
+        "an incomplete total compared with the slot: {summary}"
+    );
+    let class = app.el("#timing-summary").await.attr("class").await.unwrap();
+    assert!(class.unwrap_or_default().contains("incomplete"));
+    app.wait_text("tr.segment-row:nth-child(1) .seg-back", "25:00")
+        .await;
+    app.wait_text("tr.segment-row:nth-child(2) .seg-back", "23:30")
+        .await;
+    // After the unknown length nothing is known.
+    assert_eq!(
+        text_of(&app, "tr.segment-row:nth-child(2) .seg-end").await,
+        "—"
+    );
+    assert_eq!(
+        text_of(&app, "tr.segment-row:nth-child(3) .seg-start").await,
+        "—"
+    );
+    assert_eq!(
+        text_of(&app, "tr.segment-row:nth-child(3) .seg-back").await,
+        "—"
+    );
+
+    app.type_into_nth(".seg-duration", 1, "5m").await;
+    app.wait_text(
+        "#timing-summary",
+        "Total 26:30 · 1:30 over · off air 19:55:00",
+    )
+    .await;
+    app.wait_text("tr.segment-row:nth-child(3) .seg-back", "18:30")
+        .await;
+    app.wait_text("tr.segment-row:nth-child(3) .seg-start", "19:36:30")
+        .await;
+    // A segment that starts after the off-air time has a negative back-time.
+    app.click("#add-segment").await;
+    app.type_into_nth(".seg-duration", 3, "1m").await;
+    app.wait_text("tr.segment-row:nth-child(4) .seg-back", "\u{2212}1:30")
+        .await;
+    let past = app
+        .el("tr.segment-row:nth-child(4) .seg-back")
+        .await
+        .attr("class")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(past.contains("past"), "{past}");
+    app.wait_text("#segment-table thead", "BACK").await;
+
+    // At 760 px the column is on screen, with its header above it.
+    let fits = app
+        .driver
+        .execute(
+            "const cell = document.querySelector('tr.segment-row .seg-back').getBoundingClientRect();
+             const head = document.querySelector('#segment-table th.seg-back-head').getBoundingClientRect();
+             return cell.left >= 0 && cell.right <= window.innerWidth
+                 && Math.abs(cell.left - head.left) < 2 && head.right <= window.innerWidth;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        fits.json(),
+        &json!(true),
+        "the back-time column is off screen"
+    );
+    app.close().await;
+}
+
+/// Exporting shows that it is under way (the menu says "Exporting…" and is busy)
+/// until the file is written, then says where it is. The native save dialog cannot
+/// be driven, so the page's own `api.chooseExportPath` answers with a path; the
+/// export itself is held until the busy state has been seen, then runs for real.
+#[tokio::test]
+async fn export_shows_it_is_busy_then_the_result() {
+    let sandbox = Sandbox::new();
+    let id = programme(&sandbox, &[]);
+    sandbox.cli(&[
+        "segment",
+        "add",
+        &id,
+        "--title",
+        "Opening",
+        "--duration",
+        "2m",
+    ]);
+    let app = sandbox.launch().await;
+    open_first_programme(&app).await;
+    let pdf = sandbox.dir.path().join("run-sheet.pdf");
+    let ready = app
+        .driver
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             import('/js/ipc.js').then(({ api }) => {
+               const path = arguments[0];
+               api.chooseExportPath = async () => path;
+               const real = api.exportProgramme;
+               api.exportProgramme = (...args) => new Promise((resolve, reject) => {
+                 window.__releaseExport = () => real(...args).then(resolve, reject);
+               });
+               done(true);
+             }, (e) => done(String(e)));",
+            vec![json!(pdf.display().to_string())],
+        )
+        .await
+        .unwrap();
+    assert_eq!(ready.json(), &json!(true));
+
+    app.click("#export-menu").await;
+    app.click("#export-pdf-a4").await;
+    app.wait_text("#export-menu", "Exporting…").await;
+    app.wait_text("#draft-notice", "Exporting the PDF run-sheet…")
+        .await;
+    let busy = app
+        .driver
+        .execute(
+            "return document.querySelector('.menu-wrap').getAttribute('aria-busy')
+                 + ' ' + document.querySelector('#export-menu').disabled;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(busy.json(), &json!("true true"));
+    assert!(!pdf.exists());
+
+    app.driver
+        .execute("window.__releaseExport();", vec![])
+        .await
+        .unwrap();
+    app.wait_text("#draft-notice", "Exported to").await;
+    app.wait_text("#export-menu", "Export ▾").await;
+    let busy = app.el(".menu-wrap").await.attr("aria-busy").await.unwrap();
+    assert_eq!(busy.as_deref(), Some("false"));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    app.close().await;
 }

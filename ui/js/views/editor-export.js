@@ -88,6 +88,9 @@ export function exportMenu({ programme, isDirty, report }) {
       // The native save dialog; null means the producer cancelled, which is not an error.
       const path = await api.chooseExportPath(p.id, item.format);
       if (!path) return;
+      // A long programme takes a while to lay out (off the window's thread): say so.
+      showBusy(true);
+      report.notice(`Exporting the ${item.format === 'pdf' ? 'PDF' : 'Markdown'} run-sheet…`);
       const done = await api.exportProgramme(p.id, item.format, item.paper, path);
       // The server words an open that failed ("No app is set to open PDF files; the
       // file is at …"); the folder can still be shown, or at least named.
@@ -120,9 +123,16 @@ export function exportMenu({ programme, isDirty, report }) {
       report.error(`Not exported: ${e.message} (${e.code})`);
     } finally {
       busy = false;
+      showBusy(false);
       update();
       if (!button.disabled && !document.activeElement?.closest?.('.notice, .error-box')) button.focus();
     }
+  }
+
+  function showBusy(on) {
+    button.textContent = on ? 'Exporting…' : 'Export ▾';
+    button.classList.toggle('busy', on);
+    el.setAttribute('aria-busy', String(on));
   }
 
   // Only a programme in the archive can be exported.

@@ -30,6 +30,7 @@ function shortNames(names) {
 }
 
 const QUESTION_CHARS = 26;
+const UNKNOWN = '—';
 const questionLabel = (n, text) => {
   const t = text.trim().replace(/\s+/g, ' ');
   return `Q${n} ${t.length > QUESTION_CHARS ? `${t.slice(0, QUESTION_CHARS - 1)}…` : t}`;
@@ -99,6 +100,7 @@ export function segmentTable(tbody, addButton, onChange) {
         h('td', { class: 'row-number seg-number' }),
         h('td', { class: 'seg-start' }),
         h('td', { class: 'seg-end' }),
+        h('td', { class: 'seg-back' }),
         h('td', { class: 'seg-kind-cell' }, kindSelect),
         h('td', { class: 'seg-title-cell' },
           h('input', { type: 'text', class: 'seg-title', maxlength: 300, autocomplete: 'off', dir: 'auto', value: s.title || '' })),
@@ -262,12 +264,24 @@ export function segmentTable(tbody, addButton, onChange) {
     },
 
     // `preview`: preview_timing's answer for the durations as they were when asked.
+    // A time the server cannot know (after a duration that is blank or invalid) is
+    // shown as unknown, never as if that duration were zero.
     applyTiming(preview) {
       const rows = list.rows();
+      const time = (cell, value) => {
+        cell.textContent = value ?? (preview ? UNKNOWN : '');
+        cell.title = value == null && preview ? 'Unknown until every duration above is valid' : '';
+      };
       rows.forEach((row, i) => {
         const t = preview && preview.rows[i];
-        row.querySelector('.seg-start').textContent = t ? t.start : '';
-        row.querySelector('.seg-end').textContent = t ? t.end : '';
+        time(row.querySelector('.seg-start'), t ? t.start : null);
+        time(row.querySelector('.seg-end'), t ? t.end : null);
+        // Back-time needs a slot: without one the column stays empty.
+        const back = row.querySelector('.seg-back');
+        const hasSlot = Boolean(preview && preview.rows.some((r) => r.backTime));
+        if (hasSlot) time(back, t ? t.backTime : null);
+        else back.textContent = '';
+        back.classList.toggle('past', Boolean(t && t.backTime && t.backTime.startsWith('\u2212')));
         const input = row.querySelector('.seg-duration');
         // A blank duration is not a mistake yet; saving says it is required.
         const error = t && t.error && input.value.trim() !== '' ? t.error : null;

@@ -37,11 +37,16 @@ export function liveTiming(read, show) {
   };
 }
 
-// "Total 24:15 · 0:45 to fill": the summary line's text and its tone.
+// "Total 24:15 · 0:45 to fill · off air 19:55:00", or "Total 24:30 + 1 invalid" while
+// a duration is unknown (the server words the total, and gives no over/under then):
+// the summary line's text and its tone.
 export function describeTiming(preview) {
-  const text = preview.overUnder ? `Total ${preview.total} · ${preview.overUnder}` : `Total ${preview.total}`;
+  let text = `Total ${preview.total}`;
+  if (preview.overUnder) text += ` · ${preview.overUnder}`;
+  if (preview.offAir) text += ` · off air ${preview.offAir}`;
   let tone = 'neutral';
-  if (preview.overSeconds !== null && preview.overSeconds !== undefined) {
+  if (preview.invalid || preview.blank) tone = 'incomplete';
+  else if (preview.overSeconds !== null && preview.overSeconds !== undefined) {
     if (preview.overSeconds > 0) tone = 'over';
     else if (preview.overSeconds === 0) tone = 'on-time';
   }

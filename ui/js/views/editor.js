@@ -59,7 +59,9 @@ export function mountEditor(root, ctx, route) {
     h('thead', {}, h('tr', {},
       h('th', { class: 'seg-handle' }, h('span', { class: 'visually-hidden' }, 'Drag')),
       h('th', { class: 'seg-number' }, '#'),
-      h('th', {}, 'Start'), h('th', {}, 'End'), h('th', {}, 'Kind'), h('th', {}, 'Title'),
+      h('th', {}, 'Start'), h('th', {}, 'End'),
+      h('th', { class: 'seg-back-head', title: 'Time left to the off-air time when the segment starts' }, 'Back-time'),
+      h('th', {}, 'Kind'), h('th', {}, 'Title'),
       h('th', {}, 'Duration'), h('th', {}, 'People'), h('th', {}, 'Question'),
       h('th', {}, h('span', { class: 'visually-hidden' }, 'Actions')))),
     segmentBody);
