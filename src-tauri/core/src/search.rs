@@ -13,9 +13,9 @@ use crate::appearance;
 use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::ids::{PersonId, ProgrammeId};
-use crate::zone::Zone;
 use crate::names::match_key;
 use crate::suggest::fill_missing_keys;
+use crate::zone::Zone;
 
 /// Longest query accepted, in characters; a search box, not a document.
 pub const MAX_QUERY_CHARS: usize = 200;

@@ -244,10 +244,16 @@ mod tests {
 
     #[test]
     fn off_air_is_the_air_time_plus_the_slot_in_the_show_zone() {
-        assert_eq!(off_air(doha_1930(), Zone::Iana(Tz::Asia__Qatar), 1500), "19:55:00");
+        assert_eq!(
+            off_air(doha_1930(), Zone::Iana(chrono_tz::Tz::Asia__Qatar), 1500),
+            "19:55:00"
+        );
         // 23:50 in Doha plus 25 minutes is past midnight: the day is named.
         let late = "2025-05-16T20:50:00Z".parse().unwrap();
-        assert_eq!(off_air(late, Zone::Iana(Tz::Asia__Qatar), 1500), "Sat 17 May 00:15:00");
+        assert_eq!(
+            off_air(late, Zone::Iana(chrono_tz::Tz::Asia__Qatar), 1500),
+            "Sat 17 May 00:15:00"
+        );
     }
 
     #[test]
