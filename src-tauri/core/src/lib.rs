@@ -6,6 +6,7 @@ pub mod airtime;
 pub mod backup;
 pub mod balance;
 pub mod db;
+pub mod defaults;
 pub mod duplicates;
 pub mod duration;
 pub mod error;

@@ -1,5 +1,6 @@
 //! The core against real SQLite files in temp dirs: one test binary, a module per area.
 
+mod defaults;
 mod list_filter;
 mod list_paging;
 mod migration;
