@@ -91,6 +91,8 @@ pub struct ProgrammeHit {
     pub series: Option<String>,
     pub air_at: Option<DateTime<Utc>>,
     pub air_display: Option<String>,
+    /// The programme's zone, for showing `air_at` as its producer reads it.
+    pub time_zone: String,
     /// Where the words were found in the framing or notes; `None` when they matched
     /// the title or series only (which the result shows anyway).
     pub snippet: Option<String>,
@@ -161,7 +163,8 @@ impl Store {
                 let air_at: Option<DateTime<Utc>> = r
                     .get::<_, Option<i64>>(3)?
                     .and_then(DateTime::from_timestamp_millis);
-                let zone: Tz = r.get::<_, String>(4)?.parse().unwrap_or(Tz::UTC);
+                let zone_name: String = r.get(4)?;
+                let zone: Tz = zone_name.parse().unwrap_or(Tz::UTC);
                 let framing: Option<String> = r.get(5)?;
                 let notes: Option<String> = r.get(6)?;
                 Ok(ProgrammeHit {
@@ -170,6 +173,7 @@ impl Store {
                     series: r.get(2)?,
                     air_at,
                     air_display: air_at.map(|a| airtime::display(a, zone)),
+                    time_zone: zone_name,
                     snippet: [framing, notes].into_iter().flatten().find_map(hit_snippet),
                 })
             },
