@@ -1,5 +1,5 @@
 //! The smaller things a producer met on the first day (issue 11, item 30): the
-//! editor opens at its top after an import, a new segment takes the focus, each
+//! editor opens at its top, a new segment takes the focus, each
 //! segment's people have labels of their own, dates have one format, and the header's
 //! search box does not carry old text to other pages. (The import-files summary
 //! naming programmes by title is behind the native file dialog; it is tested in the
@@ -119,21 +119,24 @@ async fn the_search_box_is_emptied_when_the_page_changes() {
     app.close().await;
 }
 
+/// The programme opened from the foot of a long page (the import summary, the list)
+/// starts at its top, not at the scroll position of the page before.
 #[tokio::test]
-async fn the_editor_opens_at_its_top_after_an_import() {
+async fn the_editor_opens_at_its_top_from_the_foot_of_a_long_page() {
     let sandbox = Sandbox::new();
-    sandbox.cli(&["programme", "add", "--title", "Earlier"]);
+    for n in 0..40 {
+        sandbox.cli(&["programme", "add", "--title", &format!("{TITLE} ({n})")]);
+    }
     let app = sandbox.launch().await;
-    app.click("#paste-listing").await;
-    app.set_value(
-        "#listing-text",
-        include_str!("../../src-tauri/core/tests/listings/01-inside-story-sample.txt"),
+    app.wait_count("tr.programme-row", 40).await;
+    app.js(
+        "window.scrollTo(0, document.documentElement.scrollHeight);",
+        vec![],
     )
     .await;
-    app.click("#read-listing").await;
-    app.el("#import-review").await;
-    // The Import button is at the foot of a long review: the page is scrolled there.
-    app.click("#import-programme").await;
+    let before = app.js("return window.scrollY;", vec![]).await;
+    assert!(before.as_f64().unwrap() > 0.0, "the list did not scroll");
+    app.click("tr.programme-row:last-child").await;
     app.wait_text("#form-status", "Saved").await;
     let top = app.js("return window.scrollY;", vec![]).await;
     assert_eq!(top, json!(0), "the editor opened scrolled down");
