@@ -1,4 +1,5 @@
 use clap::Subcommand;
+use greenroom_core::duration::format_duration;
 use greenroom_core::{Result, Store};
 
 use super::output;
@@ -10,7 +11,8 @@ pub enum SettingsCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Change a setting: warn.recent-days N, warn.max-in-90-days N, backup.keep N.
+    /// Change a setting: warn.recent-days N, warn.max-in-90-days N, backup.keep N,
+    /// default.time-zone ZONE, default.series NAME, default.slot LENGTH ("" clears a default).
     Set { key: String, value: String },
 }
 
@@ -22,9 +24,17 @@ pub fn run(store: &mut Store, command: SettingsCommand) -> Result<()> {
                 return output::json(&s);
             }
             let w = s.warnings;
+            let d = &s.defaults;
+            let unset = |v: Option<String>| v.unwrap_or_else(|| "(not set)".into());
             output::text(&format!(
-                "warn.recent-days     {}\nwarn.max-in-90-days  {}\nbackup.keep          {}",
-                w.recent_days, w.max_in_90_days, s.backup_keep
+                "warn.recent-days     {}\nwarn.max-in-90-days  {}\nbackup.keep          {}\n\
+                 default.time-zone    {}\ndefault.series       {}\ndefault.slot         {}",
+                w.recent_days,
+                w.max_in_90_days,
+                s.backup_keep,
+                unset(d.default_time_zone.clone()),
+                unset(d.default_series.clone()),
+                unset(d.default_slot_seconds.map(format_duration)),
             ))
         }
         SettingsCommand::Set { key, value } => {

@@ -243,6 +243,28 @@ impl App {
         }
     }
 
+    /// Runs `js` in the page (`arguments[0]`… are `args`) and returns its result.
+    pub async fn js(&self, js: &str, args: Vec<Value>) -> Value {
+        self.driver
+            .execute(js, args)
+            .await
+            .unwrap_or_else(|e| panic!("{js}: {e}"))
+            .json()
+            .clone()
+    }
+
+    /// Puts `text` into `css` as a paste does: one insertion through the editing
+    /// machinery, which is where `maxlength` would cut it.
+    pub async fn paste(&self, css: &str, text: &str) {
+        let e = self.el(css).await;
+        self.js(
+            "arguments[0].focus(); arguments[0].select();
+             document.execCommand('insertText', false, arguments[1]);",
+            vec![e.to_json().unwrap(), json!(text)],
+        )
+        .await;
+    }
+
     pub async fn close(mut self) {
         let _ = self.driver.clone().quit().await;
         sigterm(&mut self.tauri_driver);

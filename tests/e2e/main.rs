@@ -4,12 +4,17 @@
 mod air_time;
 mod backup;
 mod big_list;
+mod defaults;
+mod escape;
+mod first_day;
 mod first_run;
 mod guests;
 mod harness;
 mod import;
 mod injection;
 mod ipc_bounds;
+mod limits;
+mod min_size;
 mod people;
 mod programme_editor;
 mod rendering;

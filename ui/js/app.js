@@ -4,6 +4,7 @@
 
 import { h, clear, replaceChildren } from './dom.js';
 import { api, hasBackend } from './ipc.js';
+import { watchLimits } from './limits.js';
 import { mountList } from './views/list.js';
 import { mountFirstRun } from './views/first-run.js';
 import { mountEditor } from './views/editor.js';
@@ -39,6 +40,7 @@ const ctx = {
 
 let current = null;
 let currentRoute = null;
+let searchBox = null;
 let navigating = false;
 // Where Back buttons return to: the routes left, newest last.
 const trail = [];
@@ -62,6 +64,10 @@ async function go(route, { force = false, isBack = false } = {}) {
     }
     currentRoute = route;
     markNav(route);
+    // Every view opens at its top: the page scrolls, and the last view's scroll
+    // (a long import review, say) would otherwise carry over.
+    window.scrollTo(0, 0);
+    if (searchBox) searchBox.reset();
     current = await render(route);
     return true;
   } catch (e) {
@@ -190,7 +196,8 @@ async function start() {
     for (const button of Object.values(navButtons)) if (button) button.disabled = true;
     return;
   }
-  mountSearch(document.getElementById('global-search'), ctx);
+  watchLimits(document);
+  searchBox = mountSearch(document.getElementById('global-search'), ctx);
   await go({ name: 'home' }, { force: true });
 }
 

@@ -91,9 +91,12 @@ export function anyDialogOpen() {
   return document.querySelector('dialog[open]') !== null;
 }
 
-// Timestamps from the server are RFC 3339; this only formats them for reading.
-export function formatTimestamp(iso) {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+// Whether this key press is Escape meaning "leave this view": not while a dialog is
+// open, not when a suggestion list or menu already took it, and never from a field,
+// where it may have closed a native popup (a datalist, a date picker) the page
+// cannot see.
+export function escapeLeaves(e) {
+  if (e.key !== 'Escape' || e.defaultPrevented || anyDialogOpen()) return false;
+  const t = e.target;
+  return !(t instanceof Element && t.closest('input:not([type=checkbox]):not([type=radio]), textarea, select, [contenteditable]'));
 }

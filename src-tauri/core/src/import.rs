@@ -148,6 +148,14 @@ impl Store {
         })
     }
 
+    fn title_of(&self, id: &ProgrammeId) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT title FROM programme WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
+    }
+
     fn imported_as(&self, key: &str) -> Result<Option<ProgrammeId>> {
         Ok(self
             .conn
@@ -370,9 +378,14 @@ impl Store {
                         });
                     }
                     Ok(Imported::AlreadyImported { id }) => {
+                        // Named by title: an id means nothing to the person reading it.
+                        let reason = match self.title_of(&id) {
+                            Ok(Some(title)) => format!("already imported as “{title}”"),
+                            _ => format!("already imported as programme {id}"),
+                        };
                         summary.already_imported.push(BulkSkipped {
                             source: item.source.clone(),
-                            reason: format!("already imported as programme {id}"),
+                            reason,
                         })
                     }
                     Err(e) if is_about_the_listing(&e) => summary.skipped.push(BulkSkipped {

@@ -8,6 +8,7 @@ pub mod appearance;
 pub mod backup;
 pub mod balance;
 pub mod db;
+pub mod defaults;
 pub mod duplicates;
 pub mod duration;
 pub mod error;

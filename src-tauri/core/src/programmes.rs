@@ -81,8 +81,10 @@ const LIST_AFTER_UNDATED: &str = summary_sql!(
 );
 
 impl Store {
+    /// A new programme, with the producer's defaults where `input` leaves them blank
+    /// (see `defaults.rs`).
     pub fn create_programme(&mut self, input: &ProgrammeInput) -> Result<Programme> {
-        let valid = input.validate()?;
+        let valid = self.with_defaults(input)?.validate()?;
         let tx = self.write()?;
         let id = insert_programme(&tx, &valid, None, ChildrenOrder::After)?;
         tx.commit()?;

@@ -94,6 +94,8 @@ pub struct ProgrammeHit {
     pub series: Option<String>,
     pub air_at: Option<DateTime<Utc>>,
     pub air_display: Option<String>,
+    /// The programme's zone, for showing `air_at` as its producer reads it.
+    pub time_zone: String,
     /// Where the words were found in the framing or notes; `None` when they matched
     /// the title or series only (which the result shows anyway).
     pub snippet: Option<String>,
@@ -181,6 +183,7 @@ impl Store {
                     series: r.get(2)?,
                     air_at,
                     air_display: air_at.map(|a| airtime::display(a, zone)),
+                    time_zone: zone_name,
                     snippet: [framing, notes].into_iter().flatten().find_map(hit_snippet),
                 })
             },

@@ -4,6 +4,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use crate::db::Store;
+use crate::defaults::{self, ProgrammeDefaults};
 use crate::error::{Error, Result};
 
 /// Booking-warning thresholds.
@@ -37,13 +38,16 @@ const KEYS: &[(&str, u32, u32)] = &[
 pub const DEFAULT_BACKUP_KEEP: u32 = 10;
 
 /// Every setting, as `settings show` and the Settings page see them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
     #[serde(flatten)]
     pub warnings: WarningSettings,
     /// How many backups the backups folder keeps (the newest ones).
     pub backup_keep: u32,
+    /// What a new programme starts with (`default.*`).
+    #[serde(flatten)]
+    pub defaults: ProgrammeDefaults,
 }
 
 impl Store {
@@ -51,6 +55,7 @@ impl Store {
         Ok(Settings {
             warnings: self.warning_settings()?,
             backup_keep: backup_keep(&self.conn),
+            defaults: self.programme_defaults()?,
         })
     }
 
@@ -68,8 +73,15 @@ impl Store {
 
     /// Sets one of the known settings; unknown keys and out-of-range values are refused.
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        if defaults::KEYS.contains(&key) {
+            return self.set_default(key, value);
+        }
         let (_, min, max) = KEYS.iter().find(|(k, _, _)| *k == key).ok_or_else(|| {
-            let known: Vec<_> = KEYS.iter().map(|(k, _, _)| *k).collect();
+            let known: Vec<_> = KEYS
+                .iter()
+                .map(|(k, _, _)| *k)
+                .chain(defaults::KEYS)
+                .collect();
             Error::validation(
                 "setting",
                 format!("{key:?} is not a setting ({})", known.join(", ")),

@@ -4,7 +4,8 @@
 
 use crate::error::{Error, Result};
 
-/// Limits, in characters. Documented in the README; the UI mirrors them as `maxlength`.
+/// Limits, in characters. Documented in the README; the UI shows them as counters
+/// (never `maxlength`, which cuts pasted text silently) and these refuse at save.
 pub mod limits {
     pub const TITLE: usize = 500;
     pub const SERIES: usize = 200;

@@ -220,16 +220,16 @@ export function mountBalance(root, ctx) {
   const toErr = fieldError('balance-to-error');
   const from = h('input', {
     type: 'month', id: 'balance-from', class: 'month-input', value: state.from, required: true,
-    placeholder: '2025-01', pattern: '\\d{4}-\\d{2}', 'aria-describedby': 'balance-from-error',
+    placeholder: 'YYYY-MM', pattern: '\\d{4}-\\d{2}', 'aria-describedby': 'balance-from-error',
   });
   const to = h('input', {
     type: 'month', id: 'balance-to', class: 'month-input', value: state.to, required: true,
-    placeholder: '2025-12', pattern: '\\d{4}-\\d{2}', 'aria-describedby': 'balance-to-error',
+    placeholder: 'YYYY-MM', pattern: '\\d{4}-\\d{2}', 'aria-describedby': 'balance-to-error',
   });
   const seriesList = h('datalist', { id: 'balance-series-list' });
   const series = h('input', {
     type: 'text', id: 'balance-series', list: 'balance-series-list', value: state.series,
-    placeholder: 'All series', maxlength: 1000, autocomplete: 'off', spellcheck: 'false',
+    placeholder: 'All series', 'data-limit': 1000, autocomplete: 'off', spellcheck: 'false',
   });
   const run = h('button', { type: 'submit', id: 'run-balance', class: 'button primary' }, 'Run');
   const exportButton = h('button', { type: 'button', id: 'export-balance-csv', class: 'button' }, 'Export CSV…');

@@ -3,7 +3,8 @@
 // moves every appearance of one onto the other; every merge can be undone, from the
 // notice right after it or from the list of recent merges.
 
-import { h, clear, ask, formatTimestamp } from '../dom.js';
+import { h, clear, ask, escapeLeaves } from '../dom.js';
+import { formatDateTime } from '../format.js';
 import { api } from '../ipc.js';
 import { backLabel } from './person.js';
 
@@ -52,7 +53,7 @@ export function mountDuplicates(root, ctx) {
     dialog));
 
   const onKey = (e) => {
-    if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('dialog[open]')) {
+    if (escapeLeaves(e)) {
       e.preventDefault();
       ctx.back();
     }
@@ -118,8 +119,8 @@ export function mountDuplicates(root, ctx) {
     return h('li', { class: ['merge-record', m.undoneAt ? 'undone' : null], dataset: { mergeId: String(m.id) } },
       h('span', { class: 'merge-text', dir: 'auto' }, `${m.dropName} into ${keepName}`),
       h('span', { class: 'merge-when muted' },
-        `${formatTimestamp(m.mergedAt)} · ${plural(n, 'programme')}`,
-        m.undoneAt ? ` · undone ${formatTimestamp(m.undoneAt)}` : ''),
+        `${formatDateTime(m.mergedAt)} · ${plural(n, 'programme')}`,
+        m.undoneAt ? ` · undone ${formatDateTime(m.undoneAt)}` : ''),
       m.undoneAt ? null : h('button', {
         type: 'button', class: 'button small undo-merge', 'aria-label': `Undo merging ${m.dropName} into ${keepName}`,
         onclick: () => undo(m, keepName),

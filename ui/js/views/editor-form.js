@@ -2,29 +2,18 @@
 // server accepts; and pointing validation errors at the right control.
 
 import { h } from '../dom.js';
+import { userTimeZone, formatSlot } from '../format.js';
 
 export const STATUSES = ['draft', 'planned', 'confirmed', 'aired', 'cancelled'];
 
-export function userTimeZone() {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
+export { userTimeZone, formatSlot };
 
-// "m:ss" under an hour, "h:mm:ss" from an hour on — the form the server's parser reads back.
-export function formatSlot(seconds) {
-  if (seconds === null || seconds === undefined) return '';
-  const hh = Math.floor(seconds / 3600);
-  const mm = Math.floor(seconds / 60) % 60;
-  const ss = String(seconds % 60).padStart(2, '0');
-  return hh > 0 ? `${hh}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
-}
-
-export function emptyForm() {
+// A new programme's form; `defaults` are the Settings' default.* values (get_settings).
+export function emptyForm(defaults = null) {
+  const d = defaults || {};
   return {
-    title: '', series: '', status: 'draft', airLocal: '', timeZone: userTimeZone(), slot: '',
+    title: '', series: d.defaultSeries || '', status: 'draft', airLocal: '',
+    timeZone: d.defaultTimeZone || userTimeZone(), slot: formatSlot(d.defaultSlotSeconds),
     presenter: { name: '', personId: null }, notes: '',
     framing: [''], guests: [{ name: '', affiliation: '', personId: null }],
     segments: [], // empty, so that picking a series can start it from the series' format

@@ -131,7 +131,12 @@ export function rowList(listEl, addButton, kind, max, onChange) {
     move(row, e.key === 'ArrowUp' ? -1 : 1, e.target);
   });
   addButton.addEventListener('click', () => {
-    if (add()) onChange();
+    // Focus after onChange: it may show a list that was hidden while empty (the
+    // running order), and a control inside a hidden table cannot take focus.
+    const row = add(undefined, false);
+    if (!row) return;
+    onChange();
+    row.querySelector(focusSelector).focus();
   });
 
   return {
@@ -158,7 +163,7 @@ export function framingList(listEl, addButton, onChange) {
         h('div', { class: 'row-fields' },
           h('label', { for: id, class: 'visually-hidden' }, 'Framing item'),
           h('textarea', {
-            id, class: 'framing-text', rows: 2, maxlength: LIMITS.framingItem, dir: 'auto',
+            id, class: 'framing-text', rows: 2, 'data-limit': LIMITS.framingItem, dir: 'auto',
             value: typeof text === 'string' ? text : '',
           })),
         controls('framing item'));
@@ -187,13 +192,13 @@ export function guestList(listEl, addButton, findPerson, onChange, onHistory) {
               h('label', { for: nameId, class: 'guest-name-label' }, 'Name'),
               onHistory ? historyButton(g.personId, g.name) : null),
             personCombo(h('input', {
-              id: nameId, class: 'guest-name', type: 'text', maxlength: LIMITS.name,
+              id: nameId, class: 'guest-name', type: 'text', 'data-limit': LIMITS.name,
               autocomplete: 'off', dir: 'auto', value: g.name || '',
             }))),
           h('div', { class: 'field' },
             h('label', { for: affId, class: 'guest-affiliation-label' }, 'Billed as / affiliation'),
             h('input', {
-              id: affId, class: 'guest-affiliation', type: 'text', maxlength: LIMITS.affiliation,
+              id: affId, class: 'guest-affiliation', type: 'text', 'data-limit': LIMITS.affiliation,
               autocomplete: 'off', dir: 'auto', value: g.affiliation || '',
             }))),
         controls('guest'));

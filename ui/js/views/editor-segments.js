@@ -69,10 +69,13 @@ export function segmentTable(tbody, addButton, onChange) {
     const labels = shortNames(unique);
     replaceChildren(group,
       unique.map((name, i) => h('label', { class: 'person-chip', title: name },
-        h('input', { type: 'checkbox', class: 'seg-person', value: name, checked: picked.has(nameKey(name)), 'aria-label': name }),
+        h('input', { type: 'checkbox', class: 'seg-person', value: name, checked: picked.has(nameKey(name)), 'aria-label': personLabel(group, name) }),
         h('span', { 'aria-hidden': 'true' }, labels[i]))),
       unique.length ? null : h('span', { class: 'seg-no-people' }, 'No line-up yet'));
   }
+
+  // Each box names its segment too: "Amal Saad in segment 3", not one "Amal Saad" per row.
+  const personLabel = (group, name) => (group.dataset.n ? `${name} in segment ${group.dataset.n}` : name);
 
   const checkedPeople = (row) => Array.from(row.querySelectorAll('.seg-person:checked'), (c) => c.value);
 
@@ -92,7 +95,7 @@ export function segmentTable(tbody, addButton, onChange) {
       const notesWrap = h('div', { class: 'seg-notes-wrap', id: notesId, hidden: true },
         h('label', { for: `${notesId}-text`, class: 'seg-notes-label' }, 'Notes'),
         h('textarea', {
-          id: `${notesId}-text`, class: 'seg-notes', rows: 2, maxlength: 100000, dir: 'auto', value: s.notes || '',
+          id: `${notesId}-text`, class: 'seg-notes', rows: 2, 'data-limit': 100000, dir: 'auto', value: s.notes || '',
         }));
       const row = h('tr', { class: 'segment-row' },
         h('td', { class: 'seg-handle' },
@@ -103,10 +106,10 @@ export function segmentTable(tbody, addButton, onChange) {
         h('td', { class: 'seg-back' }),
         h('td', { class: 'seg-kind-cell' }, kindSelect),
         h('td', { class: 'seg-title-cell' },
-          h('input', { type: 'text', class: 'seg-title', maxlength: 300, autocomplete: 'off', dir: 'auto', value: s.title || '' })),
+          h('input', { type: 'text', class: 'seg-title', 'data-limit': 300, autocomplete: 'off', dir: 'auto', value: s.title || '' })),
         h('td', { class: 'seg-duration-cell' },
           h('input', {
-            type: 'text', class: 'seg-duration', autocomplete: 'off', spellcheck: 'false', placeholder: '1:30',
+            type: 'text', class: 'seg-duration', autocomplete: 'off', spellcheck: 'false', placeholder: 'e.g. 90s',
             'aria-describedby': errorId, value: s.duration || '',
           })),
         h('td', { class: 'seg-people-cell' }, people),
@@ -126,7 +129,10 @@ export function segmentTable(tbody, addButton, onChange) {
       row.querySelector('.seg-kind').setAttribute('aria-label', `Segment ${n} kind`);
       row.querySelector('.seg-title').setAttribute('aria-label', `Segment ${n} title`);
       row.querySelector('.seg-duration').setAttribute('aria-label', `Segment ${n} duration`);
-      row.querySelector('.seg-people').setAttribute('aria-label', `Segment ${n} people`);
+      const people = row.querySelector('.seg-people');
+      people.setAttribute('aria-label', `People in segment ${n}`);
+      people.dataset.n = String(n);
+      for (const box of people.querySelectorAll('.seg-person')) box.setAttribute('aria-label', personLabel(people, box.value));
       row.querySelector('.seg-question').setAttribute('aria-label', `Segment ${n} framing question`);
       row.querySelector('.seg-notes-toggle').setAttribute('aria-label', `Notes for segment ${n}`);
       row.querySelector('.seg-notes-label').textContent = `Segment ${n} notes`;

@@ -4,9 +4,11 @@
 // (editor-segments.js), its live timing (editor-timing.js) and the Export menu
 // (editor-export.js) live in their own modules; this one wires them to the form.
 
-import { h, replaceChildren, ask, anyDialogOpen, formatTimestamp } from '../dom.js';
+import { h, replaceChildren, ask, anyDialogOpen, escapeLeaves } from '../dom.js';
+import { formatDateTime } from '../format.js';
 import { api } from '../ipc.js';
 import { saveDraft, loadDraft, clearDraft } from '../drafts.js';
+import { showLimits } from '../limits.js';
 import { framingList, guestList, nameKey, historyButton, syncHistoryButton } from './editor-rows.js';
 import {
   STATUSES, emptyForm, formFromProgramme, inputFromForm, fingerprint,
@@ -30,6 +32,7 @@ export function mountEditor(root, ctx, route) {
   let saving = false;
   let airChoice = null; // the reading picked for an air time the clocks pass twice
   let people = [];
+  let defaults = null; // Settings' default.* values, once get_settings has answered
   const peopleByKey = new Map();
   const draftKey = () => (current ? current.id : 'new');
 
@@ -42,14 +45,14 @@ export function mountEditor(root, ctx, route) {
   };
 
   // --- Controls -----------------------------------------------------------
-  const title = h('textarea', { id: 'title', rows: 2, maxlength: 500, required: true, dir: 'auto', class: 'title-input' });
-  const series = h('input', { id: 'series', type: 'text', maxlength: 200, list: 'series-names', autocomplete: 'off', dir: 'auto' });
+  const title = h('textarea', { id: 'title', rows: 2, 'data-limit': 500, required: true, dir: 'auto', class: 'title-input' });
+  const series = h('input', { id: 'series', type: 'text', 'data-limit': 200, list: 'series-names', autocomplete: 'off', dir: 'auto' });
   const status = h('select', { id: 'status' }, STATUSES.map((s) => h('option', { value: s }, STATUS_LABELS[s])));
   const airLocal = h('input', { id: 'air-local', type: 'datetime-local' });
   const timeZone = h('input', { id: 'time-zone', type: 'text', list: 'time-zone-names', autocomplete: 'off', spellcheck: 'false' });
-  const slot = h('input', { id: 'slot', type: 'text', placeholder: '25:00', inputmode: 'text', autocomplete: 'off', class: 'short' });
-  const presenter = h('input', { id: 'presenter-name', type: 'text', maxlength: 200, autocomplete: 'off', dir: 'auto' });
-  const notes = h('textarea', { id: 'notes', rows: 6, maxlength: 100000, dir: 'auto' });
+  const slot = h('input', { id: 'slot', type: 'text', placeholder: 'e.g. 25m', inputmode: 'text', autocomplete: 'off', class: 'short' });
+  const presenter = h('input', { id: 'presenter-name', type: 'text', 'data-limit': 200, autocomplete: 'off', dir: 'auto' });
+  const notes = h('textarea', { id: 'notes', rows: 6, 'data-limit': 100000, dir: 'auto' });
   const framingEl = h('ol', { id: 'framing-list', class: 'item-list' });
   const addFraming = h('button', { type: 'button', id: 'add-framing', class: 'button subtle' }, '+ Add framing item');
   const guestEl = h('ol', { id: 'guest-list', class: 'item-list' });
@@ -62,7 +65,7 @@ export function mountEditor(root, ctx, route) {
       h('th', {}, 'Start'), h('th', {}, 'End'),
       h('th', { class: 'seg-back-head', title: 'Time left to the off-air time when the segment starts' }, 'Back-time'),
       h('th', {}, 'Kind'), h('th', {}, 'Title'),
-      h('th', {}, 'Duration'), h('th', {}, 'People'), h('th', {}, 'Question'),
+      h('th', {}, 'Duration'), h('th', { class: 'seg-people-cell' }, 'People'), h('th', { class: 'seg-question-cell' }, 'Question'),
       h('th', {}, h('span', { class: 'visually-hidden' }, 'Actions')))),
     segmentBody);
   const segmentsEmpty = h('p', { class: 'segments-empty', id: 'segments-empty' },
@@ -264,7 +267,7 @@ export function mountEditor(root, ctx, route) {
 
   function showHeader() {
     heading.textContent = current ? current.title : 'New programme';
-    meta.textContent = current ? `Revision ${current.revision} · updated ${formatTimestamp(current.updatedAt)}` : '';
+    meta.textContent = current ? `Revision ${current.revision} · updated ${formatDateTime(current.updatedAt)}` : '';
     deleteButton.hidden = !current;
     exporter.update();
     updateSaveFormat();
@@ -291,7 +294,9 @@ export function mountEditor(root, ctx, route) {
     replaceChildren(errorBox, h('p', {}, message), actions.length ? h('div', { class: 'error-actions' }, actions) : null);
     errorBox.hidden = false;
   }
-  const hideError = () => { errorBox.hidden = true; errorBox.replaceChildren(); };
+  const hideError = () => { errorBox.hidden = true; errorBox.replaceChildren(); bannerFor = null; };
+  // The control a "Not saved: <field> …" banner is about: editing it retires the banner.
+  let bannerFor = null;
 
   // Every edit: refresh the status line and keep a draft (or drop it once nothing differs).
   function changed() {
@@ -302,6 +307,10 @@ export function mountEditor(root, ctx, route) {
   }
 
   form.addEventListener('input', (e) => {
+    if (bannerFor && e.target === bannerFor) {
+      hideError();
+      showStateStatus();
+    }
     if (e.target.getAttribute('aria-invalid')) {
       e.target.removeAttribute('aria-invalid');
       const note = form.querySelector(`#${e.target.getAttribute('aria-describedby')}`);
@@ -323,24 +332,53 @@ export function mountEditor(root, ctx, route) {
   });
 
   // A new programme in a series with a saved format starts from that format, as long
-  // as the producer has not begun a running order of their own.
-  series.addEventListener('change', async () => {
+  // as the producer has not begun a running order of their own; a slot left blank (or
+  // still the default one) becomes the format's total, so "over" means something.
+  async function startFromFormat() {
     const name = series.value.trim();
-    if (current || !name || !segments.isEmpty()) return;
+    if (current || !name || !segments.isEmpty()) return false;
     let format;
     try {
       format = await api.getSeriesFormat(name);
     } catch {
-      return; // a convenience: the running order can still be typed by hand
+      return false; // a convenience: the running order can still be typed by hand
     }
-    if (!format || !format.segments.length || current || series.value.trim() !== name || !segments.isEmpty()) return;
+    if (!format || !format.segments.length || current || series.value.trim() !== name || !segments.isEmpty()) return false;
     segments.setAll(format.segments.map(segmentFromFormat));
+    if (!slot.value.trim() || slot.value === emptyForm(defaults).slot) slot.value = format.total;
     segmentsShown();
     timing.schedule();
+    warnings.schedule();
     changed();
     const n = format.segments.length;
     showNotice(`Started from the ${format.series} format (${n} segment${n === 1 ? '' : 's'}, ${format.total}).`);
-  });
+    return true;
+  }
+  series.addEventListener('change', startFromFormat);
+
+  // A new programme starts from the Settings' defaults. They arrive after the form is
+  // usable, so only fields still as the plain new form had them take them.
+  async function applyDefaults() {
+    let settings;
+    try {
+      settings = await api.getSettings();
+    } catch {
+      return; // the computer's zone and blank fields will do
+    }
+    if (current || !form.isConnected) return;
+    const untouched = !isDirty();
+    const plain = emptyForm();
+    defaults = settings;
+    const wanted = emptyForm(defaults);
+    for (const [control, key] of [[series, 'series'], [timeZone, 'timeZone'], [slot, 'slot']]) {
+      if (control.value === plain[key]) control.value = wanted[key];
+    }
+    timing.schedule();
+    if (untouched) baseline = fingerprint(readForm());
+    await startFromFormat();
+    if (untouched && !current) baseline = fingerprint(readForm());
+    changed();
+  }
 
   saveFormat.addEventListener('click', async () => {
     if (!current || !current.series) return;
@@ -369,7 +407,7 @@ export function mountEditor(root, ctx, route) {
   // --- Loading ---------------------------------------------------------------
   function adopt(programme, { restoreDraft }) {
     current = programme;
-    const base = programme ? formFromProgramme(programme) : emptyForm();
+    const base = programme ? formFromProgramme(programme) : emptyForm(defaults);
     fillForm(base);
     baseline = fingerprint(readForm());
     showHeader();
@@ -378,15 +416,16 @@ export function mountEditor(root, ctx, route) {
     const newer = draft && (!programme || Date.parse(draft.savedAt) > Date.parse(programme.updatedAt));
     if (newer && fingerprint(draft.form) !== baseline) {
       fillForm({ ...base, ...draft.form });
-      showNotice(`Restored unsaved changes from ${formatTimestamp(draft.savedAt)}.`,
+      showNotice(`Restored unsaved changes from ${formatDateTime(draft.savedAt)}.`,
         h('button', { type: 'button', id: 'discard-draft', class: 'button small', onclick: discardDraft }, 'Discard draft'));
     }
+    showLimits(form); // a draft or a stored value may already be near its limit
     showStateStatus();
   }
 
   function discardDraft() {
     clearDraft(draftKey());
-    fillForm(current ? formFromProgramme(current) : emptyForm());
+    fillForm(current ? formFromProgramme(current) : emptyForm(defaults));
     hideNotice();
     clearFieldErrors(form);
     showStateStatus();
@@ -480,6 +519,7 @@ export function mountEditor(root, ctx, route) {
       const control = showFieldError(form, e.field, e.message);
       const jump = control && h('button', { type: 'button', class: 'button small', onclick: () => control.focus() }, `Go to ${fieldLabel(e.field)}`);
       showError(`Not saved: ${fieldLabel(e.field)} ${fieldMessage(e.field, e.message)}.`, jump);
+      bannerFor = control;
       setStatus('Not saved — see the highlighted field', 'error');
       (control || errorBox).focus();
     } else if (e.code === 'ambiguous_time' && Array.isArray(e.readings)) {
@@ -544,7 +584,7 @@ export function mountEditor(root, ctx, route) {
   function saveAsNew() {
     const mine = readForm();
     current = null;
-    baseline = fingerprint(emptyForm());
+    baseline = fingerprint(emptyForm(defaults));
     fillForm(mine);
     showHeader();
     save();
@@ -577,7 +617,7 @@ export function mountEditor(root, ctx, route) {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
       e.preventDefault();
       save();
-    } else if (e.key === 'Escape' && !e.defaultPrevented) {
+    } else if (escapeLeaves(e)) {
       e.preventDefault();
       // Deferred: a dialog opened while this Escape is still being handled would
       // be closed again by the same key press.
@@ -596,6 +636,7 @@ export function mountEditor(root, ctx, route) {
   if (route.programme || !route.id) {
     adopt(route.programme || null, { restoreDraft: true });
     title.focus();
+    if (!route.programme) applyDefaults();
   } else {
     setStatus('Loading…');
     form.inert = true;

@@ -18,7 +18,7 @@ export function mountGuests(root, ctx) {
 
   const filter = h('input', {
     type: 'search', id: 'guest-filter', class: 'filter-input', value: state.text,
-    placeholder: 'Filter by name or affiliation', maxlength: 200, autocomplete: 'off', spellcheck: 'false',
+    placeholder: 'Filter by name or affiliation', 'data-limit': 200, autocomplete: 'off', spellcheck: 'false',
   });
   const count = h('p', { class: 'list-count', role: 'status', 'aria-live': 'polite' });
   const tbody = h('tbody', { role: 'rowgroup' });

@@ -3,7 +3,7 @@
 // in this module, not the view, so leaving and coming back shows it still going, or
 // its summary.
 
-import { h, replaceChildren } from '../dom.js';
+import { h, replaceChildren, escapeLeaves } from '../dom.js';
 import { api } from '../ipc.js';
 
 const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -40,7 +40,7 @@ async function start(series) {
 
 export function mountImportFiles(root, ctx) {
   const series = h('input', {
-    id: 'import-series', type: 'text', maxlength: 200, list: 'import-files-series', autocomplete: 'off', dir: 'auto',
+    id: 'import-series', type: 'text', 'data-limit': 200, list: 'import-files-series', autocomplete: 'off', dir: 'auto',
     value: job.series,
   });
   const seriesList = h('datalist', { id: 'import-files-series' }, [...ctx.seriesSeen].sort().map((s) => h('option', { value: s })));
@@ -135,7 +135,7 @@ export function mountImportFiles(root, ctx) {
   if (job.phase === 'idle' || wasDone) chooseButton.focus();
 
   const onKey = (e) => {
-    if (e.key === 'Escape' && !e.defaultPrevented) {
+    if (escapeLeaves(e)) {
       e.preventDefault();
       setTimeout(() => ctx.go({ name: 'home' }), 0);
     }

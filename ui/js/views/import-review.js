@@ -7,6 +7,7 @@
 
 import { h, replaceChildren, nextId } from '../dom.js';
 import { api } from '../ipc.js';
+import { showLimits } from '../limits.js';
 import { framingList, rowList, controls, LIMITS, nameKey } from './editor-rows.js';
 import { STATUSES, userTimeZone, clearFieldErrors, showFieldError, fieldLabel, fieldMessage } from './editor-form.js';
 import { STATUS_LABELS } from './list.js';
@@ -66,7 +67,7 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
   const backButton = h('button', { type: 'button', id: 'review-back', class: 'button', onclick: onBack }, '← Edit the text');
 
   // --- What the listing said ------------------------------------------------
-  const title = h('textarea', { id: 'title', rows: 2, maxlength: 500, required: true, dir: 'auto', class: 'title-input', value: v.title });
+  const title = h('textarea', { id: 'title', rows: 2, 'data-limit': 500, required: true, dir: 'auto', class: 'title-input', value: v.title });
   const framingEl = h('ol', { id: 'framing-list', class: 'item-list' });
   const addFraming = h('button', { type: 'button', id: 'add-framing', class: 'button subtle' }, '+ Add framing item');
   const framing = framingList(framingEl, addFraming, changed);
@@ -90,12 +91,12 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
   guests.setAll(v.guests);
 
   // --- What it did not say --------------------------------------------------
-  const series = h('input', { id: 'series', type: 'text', maxlength: 200, list: 'import-series-names', autocomplete: 'off', dir: 'auto', value: v.series });
+  const series = h('input', { id: 'series', type: 'text', 'data-limit': 200, list: 'import-series-names', autocomplete: 'off', dir: 'auto', value: v.series });
   const status = h('select', { id: 'status' }, STATUSES.map((s) => h('option', { value: s }, STATUS_LABELS[s])));
   status.value = v.status;
   const airLocal = h('input', { id: 'air-local', type: 'datetime-local', value: v.airLocal });
   const timeZone = h('input', { id: 'time-zone', type: 'text', list: 'import-zone-names', autocomplete: 'off', spellcheck: 'false', value: v.timeZone });
-  const slot = h('input', { id: 'slot', type: 'text', placeholder: '25:00', autocomplete: 'off', class: 'short', value: v.slot });
+  const slot = h('input', { id: 'slot', type: 'text', placeholder: 'e.g. 25m', autocomplete: 'off', class: 'short', value: v.slot });
   const seriesList = h('datalist', { id: 'import-series-names' }, [...ctx.seriesSeen].sort().map((s) => h('option', { value: s })));
   const zoneList = h('datalist', { id: 'import-zone-names' });
 
@@ -169,15 +170,15 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
       h('div', { class: 'import-person-fields' },
         h('div', { class: 'field' },
           h('label', { for: nameId, class: 'guest-name-label' }, isPresenter ? 'Presenter' : 'Name'),
-          h('input', { id: nameId, class: isPresenter ? 'person-name' : 'person-name guest-name', type: 'text', maxlength: LIMITS.name, autocomplete: 'off', dir: 'auto', value: row.name })),
+          h('input', { id: nameId, class: isPresenter ? 'person-name' : 'person-name guest-name', type: 'text', 'data-limit': LIMITS.name, autocomplete: 'off', dir: 'auto', value: row.name })),
         h('div', { class: 'field' },
           // The column is narrow: whose honorific it is goes to screen readers only.
           h('label', { for: honId, class: 'honorific-label' },
             h('span', { class: 'visually-hidden label-prefix' }, isPresenter ? 'Presenter ' : 'Guest '), 'Honorific'),
-          h('input', { id: honId, class: 'person-honorific', type: 'text', maxlength: 50, autocomplete: 'off', dir: 'auto', value: row.honorific })),
+          h('input', { id: honId, class: 'person-honorific', type: 'text', 'data-limit': 50, autocomplete: 'off', dir: 'auto', value: row.honorific })),
         h('div', { class: 'field' },
           h('label', { for: affId, class: 'guest-affiliation-label' }, isPresenter ? 'Presenter billed as' : 'Billed as / affiliation'),
-          h('input', { id: affId, class: isPresenter ? 'person-affiliation' : 'person-affiliation guest-affiliation', type: 'text', maxlength: LIMITS.affiliation, autocomplete: 'off', dir: 'auto', value: row.affiliation }))),
+          h('input', { id: affId, class: isPresenter ? 'person-affiliation' : 'person-affiliation guest-affiliation', type: 'text', 'data-limit': LIMITS.affiliation, autocomplete: 'off', dir: 'auto', value: row.affiliation }))),
       h('div', { class: 'person-match', 'aria-live': 'polite' })),
     isPresenter ? null : controls('guest'));
     showMatch(el);
@@ -311,6 +312,12 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
 
   form.addEventListener('input', (e) => {
     const t = e.target;
+    // Editing the field a "Not imported: <field> …" banner is about retires the banner.
+    if (bannerFor && t === bannerFor) {
+      bannerFor = null;
+      errorBox.hidden = true;
+      setStatus('');
+    }
     if (t.getAttribute('aria-invalid')) {
       t.removeAttribute('aria-invalid');
       const note = form.querySelector(`#${t.getAttribute('aria-describedby')}`);
@@ -378,6 +385,7 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
       const control = showFieldError(form, e.field, e.message);
       const jump = control && h('button', { type: 'button', class: 'button small', onclick: () => control.focus() }, `Go to ${fieldLabel(e.field)}`);
       showError(`Not imported: ${fieldLabel(e.field)} ${fieldMessage(e.field, e.message)}.`, jump);
+      bannerFor = control;
       (control || errorBox).focus();
     } else {
       showError(`Not imported: ${e.message}. Nothing was saved; the review is kept.`);
@@ -385,7 +393,9 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
     }
   }
 
+  let bannerFor = null;
   function showError(text, action) {
+    bannerFor = null;
     replaceChildren(errorBox, h('p', {}, text), action ? h('div', { class: 'error-actions' }, action) : null);
     errorBox.hidden = false;
   }
@@ -412,6 +422,7 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
     } catch { /* free text still works */ }
   })();
 
+  showLimits(form); // a listing's title may already be past its limit
   syncAlreadyImported();
   return {
     el: form,

@@ -3,7 +3,8 @@
 // kept as a draft on this computer, so leaving (to look someone up, or by accident)
 // and coming back finds the import as it was left; only Import or Cancel ends it.
 
-import { h, replaceChildren, anyDialogOpen, formatTimestamp } from '../dom.js';
+import { h, replaceChildren, escapeLeaves } from '../dom.js';
+import { formatDateTime } from '../format.js';
 import { api } from '../ipc.js';
 import { saveDraft, loadDraft, clearDraft } from '../drafts.js';
 import { fieldMessage } from './editor-form.js';
@@ -162,7 +163,7 @@ export function mountImport(root, ctx) {
 
   // Escape leaves; the draft stays, so nothing is lost by it.
   const onKey = (e) => {
-    if (e.key !== 'Escape' || e.defaultPrevented || anyDialogOpen()) return;
+    if (!escapeLeaves(e)) return;
     e.preventDefault();
     setTimeout(() => ctx.go({ name: 'home' }), 0);
   };
@@ -177,7 +178,7 @@ export function mountImport(root, ctx) {
     if (saved && typeof saved.form.text === 'string') state.text = saved.form.text;
     showPaste();
     if (state.text) {
-      showNotice(`Restored the text you pasted (${formatTimestamp(saved.savedAt)}).`,
+      showNotice(`Restored the text you pasted (${formatDateTime(saved.savedAt)}).`,
         h('button', {
           type: 'button', id: 'import-start-over', class: 'button small',
           onclick: () => {

@@ -3,6 +3,7 @@
 
 import { h, clear, replaceChildren } from '../dom.js';
 import { api } from '../ipc.js';
+import { formatAir } from '../format.js';
 
 const PAGE = 200;
 const DEBOUNCE_MS = 150;
@@ -28,7 +29,7 @@ export function mountList(root, ctx) {
 
   const filter = h('input', {
     type: 'search', id: 'filter', class: 'filter-input', value: state.text,
-    placeholder: 'Filter by title, series or person', maxlength: 200, autocomplete: 'off',
+    placeholder: 'Filter by title, series or person', 'data-limit': 200, autocomplete: 'off',
     spellcheck: 'false',
   });
   // Explicit roles: the rows are laid out as grids (see app.css), which in WebKit
@@ -75,7 +76,7 @@ export function mountList(root, ctx) {
     }
     const td = (cls, ...content) => h('td', { role: 'cell', class: cls }, content);
     return h('tr', { class: 'programme-row', role: 'row', tabindex: 0, dataset: { id: p.id } },
-      td('col-air', p.airDisplay || h('span', { class: 'muted', 'aria-label': 'No air time' }, '—')),
+      td('col-air', p.airAt ? formatAir(p.airAt, p.timeZone) : h('span', { class: 'muted', 'aria-label': 'No air time' }, '—')),
       h('td', { role: 'cell', class: 'col-title', dir: 'auto' }, p.title),
       h('td', { role: 'cell', class: 'col-series', dir: 'auto' }, p.series || ''),
       td('col-status', statusBadge(p.status)),

@@ -3,7 +3,8 @@
 // repaired or replaced unless the producer asks, and a restore first keeps a copy of
 // the file it replaces (`…-before-restore.db` in the backups folder).
 
-import { h, replaceChildren, formatTimestamp } from '../dom.js';
+import { h, replaceChildren } from '../dom.js';
+import { formatDateTime } from '../format.js';
 import { api } from '../ipc.js';
 import { backupLabel, formatSize } from './backup-labels.js';
 
@@ -82,7 +83,7 @@ export function mountOpenError(root, info, { onRestored }) {
         'Restore from the newest good backup')),
       h('ol', { id: 'backup-list', class: 'backup-list' },
         list.map((b) => h('li', { class: 'backup-item', dataset: { file: b.fileName } },
-          h('span', { class: 'backup-time' }, formatTimestamp(b.takenAt)),
+          h('span', { class: 'backup-time' }, formatDateTime(b.takenAt)),
           h('span', { class: 'backup-label' }, backupLabel(b.label)),
           h('span', { class: 'backup-size' }, formatSize(b.size)),
           h('button', { type: 'button', class: 'button restore-one', onclick: () => restore(b.fileName) },

@@ -3,8 +3,9 @@
 // programme). "Edit details" opens the directory record's form (person-form.js);
 // every way out goes through ctx.go / ctx.back.
 
-import { h, replaceChildren, ask } from '../dom.js';
+import { h, replaceChildren, ask, escapeLeaves } from '../dom.js';
 import { api } from '../ipc.js';
+import { formatDate } from '../format.js';
 import { statusBadge } from './list.js';
 import { timeline } from './timeline.js';
 import { personForm } from './person-form.js';
@@ -14,12 +15,7 @@ const ROLE_LABELS = { guest: 'Guest', presenter: 'Presenter' };
 // laying out 26,000 rows took WebKit over 10 s (docs/PERFORMANCE.md, issue 6).
 const ROWS_PAGE = 200;
 
-export function formatDate(iso) {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-}
+export { formatDate };
 
 // A booking still to come: "Next: 9 Dec 2026 (planned)".
 export function nextBooking(next) {
@@ -93,7 +89,7 @@ export function mountPerson(root, ctx, route) {
   const onKey = (e) => {
     // Escape inside the open form does not throw the edits away.
     if (editor.isOpen() && editor.el.contains(e.target)) return;
-    if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('dialog[open]')) {
+    if (escapeLeaves(e)) {
       e.preventDefault();
       ctx.back();
     }
@@ -216,7 +212,7 @@ export function mountPerson(root, ctx, route) {
     // A dot names its programme once that appearance is loaded; before, when and how.
     const tipFor = (a) => {
       const full = fullById.get(a.programmeId);
-      const when = full ? (full.airDisplay || formatDate(full.airAt)) : formatDate(a.airAt);
+      const when = formatDate(full ? full.airAt : a.airAt);
       const what = full ? full.title : (a.affiliation ? `billed as ${a.affiliation}` : 'not loaded yet');
       return `${when} — ${what} (${(ROLE_LABELS[a.role] || a.role).toLowerCase()}${a.status === 'cancelled' ? ', cancelled' : ''})`;
     };
@@ -303,7 +299,7 @@ export function mountPerson(root, ctx, route) {
       onclick: () => ctx.go({ name: 'editor', id: a.programmeId }),
     }, a.title);
     return h('tr', { class: ['appearance-row', `status-row-${a.status}`], role: 'row', dataset: { programmeId: a.programmeId } },
-      td('col-date', a.airDisplay || (a.airAt ? formatDate(a.airAt) : h('span', { class: 'muted' }, 'undated'))),
+      td('col-date', a.airAt ? formatDate(a.airAt) : h('span', { class: 'muted' }, 'undated')),
       h('td', { role: 'cell', class: 'col-series', dir: 'auto' }, a.series || ''),
       td('col-title', open,
         a.status !== 'aired' ? [' ', statusBadge(a.status)] : null,

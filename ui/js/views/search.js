@@ -4,6 +4,7 @@
 
 import { h, clear } from '../dom.js';
 import { api } from '../ipc.js';
+import { formatAir } from '../format.js';
 
 const DEBOUNCE_MS = 120;
 const LIMIT = 8;
@@ -79,7 +80,7 @@ export function mountSearch(input, ctx) {
       for (const p of programmes) {
         list.append(option(`search-programme-${p.id}`, () => ctx.go({ name: 'editor', id: p.id }),
           h('span', { class: 'search-title', dir: 'auto' }, p.title),
-          h('span', { class: 'search-meta' }, [p.series, p.airDisplay || 'No air time'].filter(Boolean).join(' · ')),
+          h('span', { class: 'search-meta' }, [p.series, p.airAt ? formatAir(p.airAt, p.timeZone) : 'No air time'].filter(Boolean).join(' · ')),
           p.snippet ? h('span', { class: 'search-snippet', dir: 'auto' }, p.snippet) : null));
       }
     }
@@ -163,4 +164,18 @@ export function mountSearch(input, ctx) {
   });
   // Closes when focus leaves the box (clicks on results keep it, see mousedown above).
   input.addEventListener('blur', () => close());
+
+  // The box searches the whole archive, not the page: a change of view empties it
+  // (the router calls this), so old text is never taken for a filter of the new page.
+  return {
+    reset() {
+      seq += 1; // an answer still on its way is for text that is gone
+      clearTimeout(timer);
+      input.value = '';
+      clear(list);
+      options = [];
+      status.textContent = '';
+      close();
+    },
+  };
 }

@@ -1,9 +1,11 @@
-// Booking-warning thresholds and how many backups to keep, kept in the database so
-// the window and the CLI agree. The server validates; its messages are shown next to
-// the field they are about. Below the form, the backups themselves (read-only here:
-// restoring is offered where it is needed, on the screen for a damaged database).
+// Booking-warning thresholds, defaults for new programmes and how many backups to
+// keep, kept in the database so the window and the CLI agree. The server validates;
+// its messages are shown next to the field they are about. Below the form, the
+// backups themselves (read-only here: restoring is offered where it is needed, on the
+// screen for a damaged database).
 
-import { h, replaceChildren, formatTimestamp } from '../dom.js';
+import { h, replaceChildren } from '../dom.js';
+import { formatDateTime, formatSlot } from '../format.js';
 import { api } from '../ipc.js';
 import { backupLabel, formatSize } from './backup-labels.js';
 
@@ -17,6 +19,21 @@ const FIELDS = [
     key: 'warn.max-in-90-days', prop: 'maxIn90Days', id: 'setting-max-in-90-days',
     label: 'Warn when a guest was on more than this many times in 90 days',
     hint: 'Counted over the 90 days before the programme’s air time.',
+  },
+  {
+    key: 'default.series', prop: 'defaultSeries', id: 'setting-default-series', section: 'defaults', text: true, limit: 200,
+    list: 'setting-series-names', label: 'Default series',
+    hint: 'A new programme starts in this series (and from its format, if it has one). Leave blank for none.',
+  },
+  {
+    key: 'default.time-zone', prop: 'defaultTimeZone', id: 'setting-default-time-zone', section: 'defaults', text: true, limit: 64,
+    list: 'setting-time-zone-names', label: 'Default time zone',
+    hint: 'Air times of new programmes are read in this zone. Blank: this computer’s zone.',
+  },
+  {
+    key: 'default.slot', prop: 'defaultSlotSeconds', id: 'setting-default-slot', section: 'defaults', text: true, limit: 64,
+    show: (v) => formatSlot(v), placeholder: 'e.g. 25m', label: 'Default slot length',
+    hint: 'For new programmes whose series has no format (a format’s total comes first). 25m, 25:00 or 1h. Blank: none.',
   },
   {
     key: 'backup.keep', prop: 'backupKeep', id: 'setting-backup-keep', section: 'backups', min: 1,
@@ -36,10 +53,15 @@ export function mountSettings(root, ctx) {
   const save = h('button', { type: 'submit', id: 'save-settings', class: 'button primary', disabled: true }, 'Save');
 
   const fieldFor = (f) => {
-    const input = h('input', {
-      id: f.id, type: 'number', min: f.min ?? 0, step: 1, inputmode: 'numeric', class: 'short setting-input',
-      'aria-describedby': `${f.id}-hint`, disabled: true,
-    });
+    const input = f.text
+      ? h('input', {
+        id: f.id, type: 'text', class: 'setting-input setting-text', autocomplete: 'off', dir: 'auto', list: f.list, placeholder: f.placeholder,
+        'data-limit': f.limit, 'aria-describedby': `${f.id}-hint`, disabled: true,
+      })
+      : h('input', {
+        id: f.id, type: 'number', min: f.min ?? 0, step: 1, inputmode: 'numeric', class: 'short setting-input',
+        'aria-describedby': `${f.id}-hint`, disabled: true,
+      });
     const err = h('p', { class: 'field-error', id: `${f.id}-error`, hidden: true });
     inputs.set(f.key, input);
     errors.set(f.key, err);
@@ -51,6 +73,9 @@ export function mountSettings(root, ctx) {
   };
   const fields = FIELDS.filter((f) => !f.section).map(fieldFor);
   const backupFields = FIELDS.filter((f) => f.section === 'backups').map(fieldFor);
+  const defaultFields = FIELDS.filter((f) => f.section === 'defaults').map(fieldFor);
+  const seriesNames = h('datalist', { id: 'setting-series-names' });
+  const zoneNames = h('datalist', { id: 'setting-time-zone-names' });
   const backupsInfo = h('div', { id: 'backups-info', class: 'backups-info' });
 
   const form = h('form', { id: 'settings-form', class: 'settings-form', novalidate: true, 'aria-labelledby': 'settings-title' },
@@ -58,6 +83,9 @@ export function mountSettings(root, ctx) {
       h('h2', { id: 'warnings-heading' }, 'Booking warnings'),
       h('p', { class: 'hint' }, 'The programme editor warns, without stopping a save, when a guest has been on recently or often.'),
       fields),
+    h('section', { class: 'form-section settings-section', 'aria-labelledby': 'defaults-heading' },
+      h('h2', { id: 'defaults-heading' }, 'New programmes'),
+      defaultFields, seriesNames, zoneNames),
     h('section', { class: 'form-section settings-section backups-section', 'aria-labelledby': 'backups-heading' },
       h('h2', { id: 'backups-heading' }, 'Backups'),
       backupFields,
@@ -138,7 +166,8 @@ export function mountSettings(root, ctx) {
       if (!alive) return;
       for (const f of FIELDS) {
         const input = inputs.get(f.key);
-        input.value = String(s[f.prop]);
+        const v = s[f.prop];
+        input.value = f.show ? f.show(v) : String(v ?? '');
         input.disabled = false;
       }
       save.disabled = false;
@@ -150,6 +179,13 @@ export function mountSettings(root, ctx) {
       error.hidden = false;
     },
   );
+
+  // Suggestions for the defaults; typing works without them.
+  api.listTimeZones().then((zones) => zoneNames.replaceChildren(...zones.map((z) => h('option', { value: z }))), () => {});
+  api.listProgrammes({ limit: 500 }).then((list) => {
+    const names = [...new Set(list.map((p) => p.series).filter(Boolean))].sort();
+    seriesNames.replaceChildren(...names.map((n) => h('option', { value: n })));
+  }, () => {});
 
   api.listBackups().then(
     (overview) => {
@@ -163,7 +199,7 @@ export function mountSettings(root, ctx) {
           ? h('p', { class: 'hint', id: 'backup-none' }, 'No backups yet.')
           : h('ol', { id: 'backup-list', class: 'backup-list' },
             list.map((b) => h('li', { class: 'backup-item', dataset: { file: b.fileName } },
-              h('span', { class: 'backup-time' }, formatTimestamp(b.takenAt)),
+              h('span', { class: 'backup-time' }, formatDateTime(b.takenAt)),
               h('span', { class: 'backup-label' }, backupLabel(b.label)),
               h('span', { class: 'backup-size' }, formatSize(b.size))))));
     },

@@ -257,6 +257,16 @@ fn a_bulk_import_reports_each_listing_and_a_rerun_creates_nothing() {
     let summary = store.import_listings(&gathered.items, &aired(), |_, _| {});
     assert!(summary.created.is_empty());
     assert_eq!(summary.already_imported.len(), 4);
+    // Named by the title they were imported as, not by an id (issue 11, item 30).
+    let listed = store.list_programmes(&Default::default()).unwrap();
+    for k in &summary.already_imported {
+        assert!(
+            listed
+                .iter()
+                .any(|p| k.reason == format!("already imported as “{}”", p.title)),
+            "{k:?} names no programme by title"
+        );
+    }
     assert_eq!((summary.matched_people, summary.new_people), (0, 0));
     assert_eq!(counts(&store), after_first);
 }

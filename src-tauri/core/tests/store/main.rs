@@ -1,6 +1,7 @@
 //! The core against real SQLite files in temp dirs: one test binary, a module per area.
 
 mod access;
+mod defaults;
 mod list_filter;
 mod list_paging;
 mod migration;
