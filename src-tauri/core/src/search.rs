@@ -174,7 +174,8 @@ impl Store {
                 let air_at: Option<DateTime<Utc>> = r
                     .get::<_, Option<i64>>(3)?
                     .and_then(DateTime::from_timestamp_millis);
-                let zone = Zone::named(&r.get::<_, String>(4)?);
+                let zone_name: String = r.get(4)?;
+                let zone = Zone::named(&zone_name);
                 let framing: Option<String> = r.get(5)?;
                 let notes: Option<String> = r.get(6)?;
                 Ok(ProgrammeHit {
