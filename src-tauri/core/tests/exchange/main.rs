@@ -121,7 +121,8 @@ pub fn seed(store: &mut Store) -> Seeded {
         .unwrap();
     let cancelled = store
         .create_programme(&ProgrammeInput {
-            series: Some("The Panel Hour".into()),
+            // A series with no format, so the programme keeps no slot.
+            series: Some("Election Night".into()),
             title: "Cancelled: the election special".into(),
             presenter: Some(person("Miriam Okafor", None)),
             air: Some("2025-07-01T18:00".into()),
