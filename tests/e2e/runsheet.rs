@@ -258,12 +258,9 @@ async fn a_new_programme_starts_from_its_series_format() {
     app.close().await;
 }
 
-/// The native save dialog cannot be driven, so the export itself is asked for the
-/// way the menu does after the dialog; the menu opens and closes from the keyboard.
-#[tokio::test]
-async fn a_saved_programme_exports_its_run_sheet() {
-    let sandbox = Sandbox::new();
-    let id = programme(&sandbox, &[]);
+/// A saved programme with one 2-minute segment, open in the editor.
+async fn opened_with_one_segment(sandbox: &Sandbox) -> (String, App) {
+    let id = programme(sandbox, &[]);
     sandbox.cli(&[
         "segment",
         "add",
@@ -275,6 +272,15 @@ async fn a_saved_programme_exports_its_run_sheet() {
     ]);
     let app = sandbox.launch().await;
     open_first_programme(&app).await;
+    (id, app)
+}
+
+/// The native save dialog cannot be driven, so the export itself is asked for the
+/// way the menu does after the dialog; the menu opens and closes from the keyboard.
+#[tokio::test]
+async fn a_saved_programme_exports_its_run_sheet() {
+    let sandbox = Sandbox::new();
+    let (id, app) = opened_with_one_segment(&sandbox).await;
 
     app.click("#export-menu").await;
     app.el("#export-md").await;
@@ -509,18 +515,7 @@ async fn back_time_column_and_an_incomplete_total() {
 #[tokio::test]
 async fn export_shows_it_is_busy_then_the_result() {
     let sandbox = Sandbox::new();
-    let id = programme(&sandbox, &[]);
-    sandbox.cli(&[
-        "segment",
-        "add",
-        &id,
-        "--title",
-        "Opening",
-        "--duration",
-        "2m",
-    ]);
-    let app = sandbox.launch().await;
-    open_first_programme(&app).await;
+    let (_, app) = opened_with_one_segment(&sandbox).await;
     let pdf = sandbox.dir.path().join("run-sheet.pdf");
     let ready = app
         .driver
