@@ -47,8 +47,12 @@ impl FromStr for Format {
     }
 }
 
-pub fn render(p: &Programme, format: Format, paper: Paper) -> Result<Vec<u8>> {
-    let sheet = RunSheet::from_programme(p);
+/// Takes the programme by value so that, once its sheet is built, the stored text
+/// (up to 50 MB of notes) is freed before the PDF is laid out: the worst programme
+/// then stays within its memory budget (docs/PERFORMANCE.md).
+pub fn render(p: Programme, format: Format, paper: Paper) -> Result<Vec<u8>> {
+    let sheet = RunSheet::from_programme(&p);
+    drop(p);
     match format {
         Format::Markdown => Ok(render_markdown(&sheet).into_bytes()),
         Format::Pdf => render_pdf(&sheet, paper),
@@ -56,7 +60,7 @@ pub fn render(p: &Programme, format: Format, paper: Paper) -> Result<Vec<u8>> {
 }
 
 /// Renders and writes atomically: an error leaves no partial file.
-pub fn write(p: &Programme, format: Format, paper: Paper, path: &Path) -> Result<usize> {
+pub fn write(p: Programme, format: Format, paper: Paper, path: &Path) -> Result<usize> {
     let bytes = render(p, format, paper)?;
     files::write_atomic(path, &bytes)?;
     Ok(bytes.len())

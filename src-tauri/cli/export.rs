@@ -30,7 +30,7 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<()> {
     };
     let p = store.get_programme(args.id.parse()?)?;
     if args.out.as_os_str() == "-" {
-        let bytes = export::render(&p, format, paper)?;
+        let bytes = export::render(p, format, paper)?;
         let mut out = std::io::stdout().lock();
         return match out.write_all(&bytes).and_then(|()| out.flush()) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Export {
@@ -39,7 +39,7 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<()> {
             _ => Ok(()),
         };
     }
-    let n = export::write(&p, format, paper, &args.out)?;
+    let n = export::write(p, format, paper, &args.out)?;
     eprintln!("wrote {} ({n} bytes)", args.out.display());
     Ok(())
 }

@@ -128,7 +128,7 @@ pub async fn export_programme(
     // Laying out a long PDF takes CPU time: keep it off the async runtime's threads.
     let target = path.clone();
     let bytes = tauri::async_runtime::spawn_blocking(move || {
-        export::write(&programme, format, paper, &target)
+        export::write(programme, format, paper, &target)
     })
     .await
     .map_err(|e| Error::Export {

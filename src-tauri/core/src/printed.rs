@@ -14,9 +14,9 @@ pub const NOTE_CHARS: usize = 1_500;
 pub const NOTES_CHARS: usize = 40_000;
 /// Of a framing item, in the list and where a segment quotes it.
 pub const FRAMING_CHARS: usize = 1_000;
-pub const QUESTION_CHARS: usize = 300;
+pub const QUESTION_CHARS: usize = 200;
 /// Of a name in a segment's people column (the line-up above has them in full).
-pub const NAME_CHARS: usize = 60;
+pub const NAME_CHARS: usize = 40;
 
 const ELSEWHERE: &str = "in the Markdown export and in the app";
 

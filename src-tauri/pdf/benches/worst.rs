@@ -135,6 +135,8 @@ fn main() {
             let started = Instant::now();
             let p = store.get_programme(id).expect("read the programme");
             let sheet = RunSheet::from_programme(&p);
+            // As `export::render` does: the programme is not needed once its sheet is.
+            drop(p);
             let bytes = if format == "pdf" {
                 render_pdf(&sheet, Paper::A4).expect("render")
             } else {
