@@ -198,6 +198,10 @@ impl App {
 
     pub async fn type_into(&self, css: &str, text: &str) {
         let e = self.el(css).await;
+        // WebKitWebDriver's clear does not scroll a field below the fold into view.
+        e.scroll_into_view()
+            .await
+            .unwrap_or_else(|err| panic!("cannot scroll to {css}: {err}"));
         e.clear()
             .await
             .unwrap_or_else(|err| panic!("cannot clear {css}: {err}"));
