@@ -255,7 +255,12 @@ pub(crate) fn store_key(conn: &Connection, id: PersonId, name: &str) -> Result<(
 /// Computes every missing match key: after migration 5, after a rename (a trigger
 /// clears the key) and for people added by code that does not call [`store_key`].
 /// Cheap when there is nothing to do (an index lookup), so callers run it freely.
+/// A database opened only to read (a full disk, a read-only folder) is left as it is:
+/// a person renamed since the last write is then matched by their old key.
 pub(crate) fn fill_missing_keys(conn: &Connection) -> Result<usize> {
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        return Ok(0);
+    }
     let mut filled = 0;
     loop {
         // In batches, so a large backfill never holds thousands of names at once.

@@ -96,3 +96,32 @@ fn a_full_disk_is_read_and_a_write_to_it_says_the_disk_is_full_naming_the_file()
     assert_eq!(e.code(), "disk_full", "{e}");
     assert!(e.to_string().contains(&db.display().to_string()), "{e}");
 }
+
+/// Match keys are filled lazily (a rename by another tool clears one): a store that
+/// can only read leaves them missing and still searches (and answers suggestions),
+/// instead of failing on the write.
+#[test]
+fn a_read_only_folder_is_searched_with_match_keys_missing() {
+    let dir = temp_dir_on_disk(TARGET_TMP);
+    let db = dir.path().join("g.db");
+    let mut p = programme("Can the ceasefire hold?");
+    p.guests = vec![super::guest("Tarık Oğuzlu", "Antalya Bilim University")];
+    Store::open(&db).unwrap().create_programme(&p).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute("UPDATE person SET match_key = NULL", [])
+            .unwrap();
+    }
+    let Some(_locked) = Immutable::set("read_only_keys", dir.path()) else {
+        return;
+    };
+    let (store, _) = Store::open_for_reading(&db).unwrap();
+    let found = store.search("ceasefire", 10).unwrap();
+    assert_eq!(found.programmes.len(), 1);
+    let found = store.search("Oğuzlu", 10).unwrap();
+    assert_eq!(found.people.len(), 1, "{found:?}");
+    // Suggestions match by key, so they find no one until the keys can be written.
+    store.suggest_people("Tarık", 5).unwrap();
+    drop(store);
+    assert_eq!(files_in(dir.path()), ["g.db"]);
+}
