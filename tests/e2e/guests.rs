@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use serde_json::{json, Value};
 use thirtyfour::prelude::*;
 
 use crate::harness::Sandbox;
@@ -320,5 +321,24 @@ async fn planned_programmes_are_the_next_booking_not_an_appearance() {
     app.wait_value(".guest-name", "Anatol Lieven").await;
     app.wait_value(".guest-affiliation", "Eurasia Program")
         .await;
+
+    // Typing the name out in full, without picking, links the row the same way and
+    // fills the same billing — not the directory's affiliation.
+    app.click("#add-guest").await;
+    app.type_into_nth(".guest-name", 1, "Anatol Lieven").await;
+    let mut billed = Value::Null;
+    for _ in 0..100 {
+        billed = app
+            .js(
+                "return document.querySelectorAll('.guest-affiliation')[1].value;",
+                vec![],
+            )
+            .await;
+        if billed != json!("") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(billed, json!("Eurasia Program"));
     app.close().await;
 }

@@ -3,6 +3,7 @@
 // on "Add" leaves a usable input in the DOM at once.
 
 import { h, nextId } from '../dom.js';
+import { api } from '../ipc.js';
 import { personCombo, pickedPerson } from './person-suggest.js';
 
 export const LIMITS = { framingItems: 40, guests: 12, framingItem: 4000, name: 200, affiliation: 300 };
@@ -227,10 +228,19 @@ export function guestList(listEl, addButton, findPerson, onChange, onHistory) {
     if (person) {
       row.dataset.personId = person.id;
       // What they were last billed as on air; the directory's affiliation otherwise.
-      const billed = person.lastBilled || person.affiliation;
-      if (!aff.value.trim() && billed) {
+      const fill = (billed) => {
+        if (!billed || aff.value.trim() || row.dataset.personId !== person.id) return;
         aff.value = billed;
         row.dataset.autoAffiliation = billed;
+      };
+      if (person.lastBilled !== undefined) fill(person.lastBilled || person.affiliation);
+      else {
+        // A name typed out in full matches the directory, which does not carry the
+        // last billing: ask for it, and fill it only if nothing was typed meanwhile.
+        api.suggestPeople(person.name, 10).then(
+          (found) => fill(found.find((p) => p.id === person.id)?.lastBilled || person.affiliation),
+          () => fill(person.affiliation),
+        );
       }
     } else {
       delete row.dataset.personId;
