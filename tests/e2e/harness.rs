@@ -165,10 +165,19 @@ impl App {
 
     /// Waits until `css` matches exactly `n` elements.
     pub async fn wait_count(&self, css: &str, n: usize) {
+        self.wait_count_where(css, n, |found| found == n).await;
+    }
+
+    /// Waits until `css` matches at least `n` elements.
+    pub async fn wait_count_at_least(&self, css: &str, n: usize) {
+        self.wait_count_where(css, n, |found| found >= n).await;
+    }
+
+    async fn wait_count_where(&self, css: &str, n: usize, done: impl Fn(usize) -> bool) {
         let start = Instant::now();
         loop {
             let found = self.count(css).await;
-            if found == n {
+            if done(found) {
                 return;
             }
             assert!(
@@ -211,7 +220,9 @@ impl App {
     }
 
     /// Types into the `n`th match of `css` (0-based).
+    /// A row added by a click may come a moment later, so the match is waited for.
     pub async fn type_into_nth(&self, css: &str, n: usize, text: &str) {
+        self.wait_count_at_least(css, n + 1).await;
         let all = self.driver.find_all(By::Css(css)).await.unwrap();
         let e = all
             .get(n)
