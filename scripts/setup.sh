@@ -11,7 +11,7 @@ RUN_PACKAGES=(
   libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
   fonts-noto-core fonts-noto-cjk
 )
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver qpdf poppler-utils)
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver qpdf poppler-utils xdotool)
 
 want=("${RUN_PACKAGES[@]}")
 [ "${1:-run}" = test ] && want+=("${TEST_PACKAGES[@]}")

@@ -585,3 +585,74 @@ async fn export_shows_it_is_busy_then_the_result() {
     assert!(!pdf.exists(), "a path the dialog never gave was written");
     app.close().await;
 }
+
+/// Answers the native save dialog titled `title` as a producer does: types the path
+/// into its name field and presses Enter (xdotool, on the test's X display).
+fn answer_save_dialog(title: &str, path: &std::path::Path) {
+    let xdotool = |args: &[&str]| {
+        let out = std::process::Command::new("xdotool")
+            .args(args)
+            .output()
+            .expect("xdotool (scripts/setup.sh test installs it)");
+        assert!(out.status.success(), "xdotool {args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let found = xdotool(&["search", "--sync", "--onlyvisible", "--name", title]);
+    let window = found.lines().last().expect("the save dialog").to_string();
+    xdotool(&["windowfocus", "--sync", &window]);
+    xdotool(&["key", "--window", &window, "--clearmodifiers", "ctrl+a"]);
+    xdotool(&[
+        "type",
+        "--window",
+        &window,
+        "--delay",
+        "20",
+        &path.display().to_string(),
+    ]);
+    xdotool(&["key", "--window", &window, "Return"]);
+}
+
+/// Issue 11, items 22 and 34: an export through the real save dialog is written where
+/// the dialog said, and "Open" with no app for PDF files says so in words, names the
+/// file and offers the folder — never a launcher's exit status. The app runs with no
+/// desktop entries at all (its own XDG data folders), so nothing can open a PDF.
+#[tokio::test]
+async fn an_export_through_the_save_dialog_opens_or_says_why_not_in_words() {
+    let sandbox = Sandbox::new();
+    programme(&sandbox, &[]);
+    // The system's data folders as GTK needs them (icons, MIME types, settings),
+    // without the desktop entries that say which app opens what.
+    let data_dirs = sandbox.dir.path().join("no-apps");
+    std::fs::create_dir_all(&data_dirs).unwrap();
+    for entry in std::fs::read_dir("/usr/share").unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_name() != "applications" {
+            std::os::unix::fs::symlink(entry.path(), data_dirs.join(entry.file_name())).unwrap();
+        }
+    }
+    let app = sandbox
+        .launch_with_env(&[("XDG_DATA_DIRS", data_dirs.to_str().unwrap())])
+        .await;
+    open_first_programme(&app).await;
+
+    let pdf = sandbox.dir.path().join("studio copy.pdf");
+    app.click("#export-menu").await;
+    app.click("#export-pdf-a4").await;
+    answer_save_dialog("Export run-sheet", &pdf);
+    let notice = app.wait_text("#draft-notice", "Exported to").await;
+    assert!(notice.contains("studio copy.pdf"), "{notice}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+
+    app.click("#open-export").await;
+    let said = app.wait_text("#form-error", "No app is set to open").await;
+    assert!(said.contains("PDF"), "{said}");
+    assert!(said.contains(&pdf.display().to_string()), "{said}");
+    for raw in ["Launcher", "ExitStatus", "exit status", "gio", "xdg-open"] {
+        assert!(
+            !said.contains(raw),
+            "a launcher's words reached the producer: {said}"
+        );
+    }
+    app.el("#show-export-folder").await;
+    app.close().await;
+}
