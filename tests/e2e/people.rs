@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use thirtyfour::prelude::*;
 
-use crate::harness::Sandbox;
+use crate::harness::{App, Sandbox};
 
 fn people(sandbox: &Sandbox) -> Vec<Value> {
     sandbox
@@ -32,11 +32,8 @@ async fn wait_people(sandbox: &Sandbox, n: usize) -> Vec<Value> {
     }
 }
 
-/// Typing a name without its accents offers the person already in the directory;
-/// picking them links the row (no second person) and fills in their affiliation.
-#[tokio::test]
-async fn suggestions_find_a_guest_typed_without_accents_and_link_the_row() {
-    let sandbox = Sandbox::new();
+/// Tarık Oğuzlu has been on an aired programme; a new programme is open in the editor.
+async fn new_programme_after_oguzlu_aired(sandbox: &Sandbox) -> App {
     sandbox.cli(&[
         "programme",
         "add",
@@ -50,6 +47,15 @@ async fn suggestions_find_a_guest_typed_without_accents_and_link_the_row() {
     let app = sandbox.launch().await;
     app.click("#new-programme").await;
     app.type_into("#title", "Where is Turkey heading?").await;
+    app
+}
+
+/// Typing a name without its accents offers the person already in the directory;
+/// picking them links the row (no second person) and fills in their affiliation.
+#[tokio::test]
+async fn suggestions_find_a_guest_typed_without_accents_and_link_the_row() {
+    let sandbox = Sandbox::new();
+    let app = new_programme_after_oguzlu_aired(&sandbox).await;
     app.type_into_nth(".guest-name", 0, "Tarik Oguz").await;
 
     let option = app.el(".person-suggest-option").await;
@@ -272,19 +278,7 @@ async fn the_profile_form_saves_details_and_contacts_stay_private() {
 #[tokio::test]
 async fn saving_a_near_match_asks_whether_it_is_the_same_person() {
     let sandbox = Sandbox::new();
-    sandbox.cli(&[
-        "programme",
-        "add",
-        "--title",
-        "Earlier",
-        "--status",
-        "aired",
-        "--guest",
-        "Tarık Oğuzlu – Antalya Bilim University",
-    ]);
-    let app = sandbox.launch().await;
-    app.click("#new-programme").await;
-    app.type_into("#title", "Where is Turkey heading?").await;
+    let app = new_programme_after_oguzlu_aired(&sandbox).await;
     app.type_into_nth(".guest-name", 0, "Tarik Oguzlu").await;
     // Typed, not picked: the suggestions are closed and the row is not linked.
     app.el("#title").await.click().await.unwrap();
