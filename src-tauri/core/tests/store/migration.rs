@@ -5,6 +5,9 @@ use greenroom_core::{ListQuery, Store};
 
 /// A database as schema v1 wrote it, with data; later migrations must carry it forward.
 const V1_FIXTURE: &str = include_str!("../fixtures/schema-v1.sql");
+/// A database as schema v8 wrote it (the schema before 0009 `exchange_seen` and 0010
+/// name keys in the search index), with an aired and a planned programme.
+const V8_FIXTURE: &str = include_str!("../fixtures/schema-v8.sql");
 
 #[test]
 fn an_empty_file_is_migrated_to_the_latest_schema() {
@@ -47,6 +50,42 @@ fn a_v1_database_opens_with_its_data_intact() {
         Some("Mon 5 Feb 2024 19:30 +03 (Asia/Qatar)")
     );
     assert_eq!(list[1].air_at, None);
+}
+
+#[test]
+fn a_v8_database_upgrades_to_name_keys_in_search_and_exchange_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v8.db");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(V8_FIXTURE).unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    // 0010: people are found by their match key, spaced or accented as typed.
+    for typed in ["dareen abu ghaida", "Tarik Oguzlu", "lieven"] {
+        let found = s.search(typed, 10).unwrap();
+        assert_eq!(found.people.len(), 1, "{typed}: {found:?}");
+    }
+    let list = s.list_programmes(&ListQuery::default()).unwrap();
+    assert_eq!(list.len(), 2);
+    // The copies 0008 made of each programme's status still count only what aired.
+    let oguzlu = s.search("Tarik Oguzlu", 10).unwrap().people[0].clone();
+    assert_eq!(oguzlu.appearances, 1);
+    // 0009: an export is remembered, so importing it back changes nothing.
+    let json = s
+        .export_archive(&greenroom_core::exchange::ArchiveOptions::default())
+        .unwrap()
+        .to_json()
+        .unwrap();
+    let report = s.import_archive(json.as_bytes()).unwrap();
+    assert_eq!(
+        report.created.people + report.updated.people,
+        0,
+        "{report:?}"
+    );
+    assert_eq!(report.unchanged.programmes, 2, "{report:?}");
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
 }
 
 #[test]
