@@ -143,6 +143,21 @@ async fn every_view_fits_the_minimum_window() {
     app.wait_text("#form-status", "Saved").await;
     app.wait_count("#segment-table tr.segment-row", 3).await;
     overflow(&app, "the editor").await;
+    // The editor's sticky bar (title, revision line, status, buttons) stays two rows
+    // high even with the longest status, so the form keeps most of a 520-pixel window.
+    app.paste("#title", &"Ceasefire ".repeat(60)).await;
+    app.click("#save").await;
+    app.wait_text("#form-status", "Not saved").await;
+    let bar = app
+        .js(
+            "return document.querySelector('.editor-bar').getBoundingClientRect().height;",
+            vec![],
+        )
+        .await;
+    assert!(bar.as_f64().unwrap() <= 110.0, "editor bar {bar} px tall");
+    app.paste("#title", TITLE).await;
+    app.click("#save").await;
+    app.wait_text("#form-status", "Saved").await;
     // The row buttons and the question are on screen; the people stay in their cell.
     let placed = app
         .js(
