@@ -2,7 +2,7 @@
 # Times the guest-history query in a SQLite shell, for comparison with Greenroom's own
 # `Store::guest_history` (cargo bench -p greenroom-core --bench archive, "guest history,
 # busiest guest"). The SQL is printed by the history_sql example from
-# src-tauri/core/src/history.rs (HISTORY_TIMELINE_SQL, then HISTORY_PAGE_SQL for the
+# src-tauri/core/src/people/history.rs (HISTORY_TIMELINE_SQL, then HISTORY_PAGE_SQL for the
 # first page), the very text the app prepares, so the two cannot drift.
 #
 #   scripts/bench-history-sqlite3.sh [DB] [RUNS]

@@ -5,8 +5,8 @@ use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use greenroom_core::restore::{self, Restored};
-use greenroom_core::{backup, Error, Store};
+use greenroom_core::store::restore::{self, Restored};
+use greenroom_core::{store::backup, Error, Store};
 
 use crate::commands;
 

@@ -5,9 +5,9 @@
 use std::path::Path;
 use std::str::FromStr;
 
-use greenroom_core::markdown::render_markdown;
-use greenroom_core::runsheet::RunSheet;
-use greenroom_core::{files, Error, Programme, Result};
+use greenroom_core::runsheet::markdown::render_markdown;
+use greenroom_core::runsheet::sheet::RunSheet;
+use greenroom_core::{store::files, Error, Programme, Result};
 use greenroom_pdf::{render_pdf, Paper};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -33,7 +33,7 @@ fn resolve_db_path(explicit: Option<PathBuf>) -> greenroom_core::Result<PathBuf>
         Some(p) => Ok(p),
         None => {
             let p = greenroom_core::default_db_path()?;
-            greenroom_core::db::ensure_parent_dir(&p)?;
+            greenroom_core::store::db::ensure_parent_dir(&p)?;
             Ok(p)
         }
     }

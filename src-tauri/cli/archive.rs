@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 use greenroom_core::exchange::ics::CalendarRange;
 use greenroom_core::exchange::{ArchiveOptions, ImportCounts, ImportReport, MAX_ARCHIVE_BYTES};
-use greenroom_core::files::{self, Access};
+use greenroom_core::store::files::{self, Access};
 use greenroom_core::{Error, Result, Store};
 
 use super::output;

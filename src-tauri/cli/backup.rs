@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::SecondsFormat;
 use clap::{Args, Subcommand};
-use greenroom_core::{backup, restore, Error, Result, Store};
+use greenroom_core::{store::backup, store::restore, Error, Result, Store};
 use serde::Serialize;
 
 use super::output;

@@ -1,6 +1,6 @@
 //! `guest duplicates`, `guest merge`, `guest unmerge`.
 
-use greenroom_core::merge::MergeId;
+use greenroom_core::people::merge::MergeId;
 use greenroom_core::{Error, PersonId, Result, Store};
 
 use super::output;
@@ -14,7 +14,7 @@ pub fn duplicates(store: &Store, json: bool) -> Result<()> {
         return output::text("No likely duplicates.");
     }
     for p in &pairs {
-        let side = |d: &greenroom_core::duplicates::DuplicatePerson| {
+        let side = |d: &greenroom_core::people::duplicates::DuplicatePerson| {
             let billed = d
                 .affiliation
                 .as_deref()

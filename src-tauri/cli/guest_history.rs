@@ -1,7 +1,7 @@
 //! `guest list` and `guest history`.
 
 use chrono::Utc;
-use greenroom_core::appearance::NextBooking;
+use greenroom_core::people::appearance::NextBooking;
 use greenroom_core::{Result, Store};
 
 use super::output;

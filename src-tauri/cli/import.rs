@@ -4,10 +4,10 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use greenroom_core::import::{
+use greenroom_core::import::listing::{
     BulkSummary, ImportDraft, Imported, ListingOptions, MAX_LISTING_BYTES,
 };
-use greenroom_core::{listing, listing_files, Error, Result, Status, Store};
+use greenroom_core::{import::files, listing, Error, Result, Status, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::output;
@@ -145,7 +145,7 @@ fn human_draft(d: &ImportDraft) -> String {
     out.join("\n")
 }
 
-fn person(p: &greenroom_core::import::PersonMatch) -> String {
+fn person(p: &greenroom_core::import::listing::PersonMatch) -> String {
     let mut s = p.name.clone();
     if let Some(a) = &p.affiliation {
         s.push_str(&format!(" – {a}"));
@@ -160,7 +160,7 @@ fn person(p: &greenroom_core::import::PersonMatch) -> String {
 
 fn listings(store: &mut Store, args: ListingsArgs) -> Result<()> {
     let opts = args.options.into_options()?;
-    let gathered = listing_files::gather(&args.paths)?;
+    let gathered = files::gather(&args.paths)?;
     for w in &gathered.warnings {
         eprintln!("warning: {w}");
     }

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use greenroom_core::{input, Error, Result};
+use greenroom_core::{store::input, Error, Result};
 use serde::Serialize;
 
 pub fn text(s: &str) -> Result<()> {

@@ -1,5 +1,5 @@
 use clap::{Args, Subcommand};
-use greenroom_core::profile::{PersonProfile, StoredProfile};
+use greenroom_core::people::profile::{PersonProfile, StoredProfile};
 use greenroom_core::{Result, Store};
 use serde::Serialize;
 

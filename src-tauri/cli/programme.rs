@@ -1,7 +1,7 @@
 use clap::{Args, Subcommand};
-use greenroom_core::duration::format_duration;
-use greenroom_core::form::split_billing;
-use greenroom_core::warnings::{BookingCheck, GuestRef};
+use greenroom_core::people::booking::{BookingCheck, GuestRef};
+use greenroom_core::programme::duration::format_duration;
+use greenroom_core::programme::form::split_billing;
 use greenroom_core::{
     ListQuery, PersonInput, Programme, ProgrammeId, ProgrammeInput, Result, Status, Store,
 };
@@ -228,7 +228,8 @@ pub fn run(store: &mut Store, command: ProgrammeCommand) -> Result<()> {
             output::text(&format!("{} revision {}", p.id, p.revision))
         }
         ProgrammeCommand::Example => {
-            let p = store.create_programme(&greenroom_core::example::example_programme())?;
+            let p =
+                store.create_programme(&greenroom_core::programme::example::example_programme())?;
             output::text(&p.id.to_string())
         }
         ProgrammeCommand::Delete { id, revision } => {

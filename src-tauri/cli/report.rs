@@ -1,6 +1,8 @@
 use chrono::Utc;
 use clap::{Args, Subcommand};
-use greenroom_core::balance::{parse_month, to_csv, year_from, year_to, MonthRange, GENDER_NOTE};
+use greenroom_core::people::balance::{
+    parse_month, to_csv, year_from, year_to, MonthRange, GENDER_NOTE,
+};
 use greenroom_core::{Result, Store};
 
 use super::output;

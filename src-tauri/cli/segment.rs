@@ -1,5 +1,5 @@
 use clap::{Args, Subcommand};
-use greenroom_core::segment::{self, SegmentInput, SegmentKind};
+use greenroom_core::programme::segment::{self, SegmentInput, SegmentKind};
 use greenroom_core::{Programme, ProgrammeId, Result, Store};
 
 use super::{output, values};
@@ -223,7 +223,7 @@ fn table(p: &Programme) -> String {
     if lines.is_empty() {
         lines.push("No segments yet.".into());
     }
-    let sheet = greenroom_core::runsheet::RunSheet::from_programme(p);
+    let sheet = greenroom_core::runsheet::sheet::RunSheet::from_programme(p);
     let mut total = format!("Total {}", sheet.total);
     if let Some(o) = sheet.over_under {
         total.push_str(&format!(" · {o}"));

@@ -50,7 +50,7 @@ pub fn run(store: &mut Store, command: SeriesCommand) -> Result<()> {
                 output::text(&format!(
                     "{:>3}  {:>7}  {:<14}  {}",
                     i + 1,
-                    greenroom_core::duration::format_duration(s.duration_seconds),
+                    greenroom_core::programme::duration::format_duration(s.duration_seconds),
                     s.kind.label(),
                     s.title
                 ))?;

@@ -1,5 +1,5 @@
 use clap::Subcommand;
-use greenroom_core::duration::format_duration;
+use greenroom_core::programme::duration::format_duration;
 use greenroom_core::{Result, Store};
 
 use super::output;

@@ -3,7 +3,7 @@
 //! a script with an unset variable (`--guest "$G"`) would wipe data. Clearing has its
 //! own flags (`--clear-guests`, `--no-presenter`…).
 
-use greenroom_core::form::billing;
+use greenroom_core::programme::form::billing;
 
 /// Any text option: refused when blank.
 pub fn text(s: &str) -> Result<String, String> {

@@ -1,8 +1,8 @@
 //! Backups: the list (for the open-error screen and Settings) and a restore that works
 //! while no store is open.
 
-use greenroom_core::backup::{self, BackupFile};
-use greenroom_core::restore::{self, Restored};
+use greenroom_core::store::backup::{self, BackupFile};
+use greenroom_core::store::restore::{self, Restored};
 use greenroom_core::Error;
 use serde::Serialize;
 use tauri::State;

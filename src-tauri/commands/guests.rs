@@ -1,9 +1,11 @@
 //! Commands for guests across programmes: history, booking warnings, settings.
 
 use chrono::Utc;
-use greenroom_core::history::{AppearanceCursor, AppearancePage, GuestHistory, GuestSummary};
+use greenroom_core::people::booking::{BookingCheck, BookingWarning, GuestRef};
+use greenroom_core::people::history::{
+    AppearanceCursor, AppearancePage, GuestHistory, GuestSummary,
+};
 use greenroom_core::settings::Settings;
-use greenroom_core::warnings::{BookingCheck, BookingWarning, GuestRef};
 use greenroom_core::Error;
 use serde::Deserialize;
 use tauri::State;

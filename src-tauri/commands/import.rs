@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use greenroom_core::import::{
+use greenroom_core::import::files::{self, Gathered};
+use greenroom_core::import::listing::{
     BulkSummary, ImportDraft, Imported, ListingOptions, MAX_LISTING_BYTES,
 };
-use greenroom_core::listing_files::{self, Gathered};
 use greenroom_core::text::limits;
 use greenroom_core::{Error, ProgrammeInput, Status};
 use serde::Serialize;
@@ -84,7 +84,7 @@ pub async fn import_listing_files(
         .into_iter()
         .filter_map(|p| p.into_path().ok())
         .collect();
-    let gathered = listing_files::gather(&paths)?;
+    let gathered = files::gather(&paths)?;
     let opts = ListingOptions {
         series,
         status: Status::Aired,
@@ -161,7 +161,7 @@ mod tests {
         let image = dir.path().join("photo.png");
         std::fs::write(&image, b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
 
-        let gathered = listing_files::gather(&[one, two, image]).unwrap();
+        let gathered = files::gather(&[one, two, image]).unwrap();
         let mut steps = Vec::new();
         let out = import_gathered(
             &state,

@@ -1,9 +1,9 @@
 //! Commands over the people directory: autocomplete, profiles, duplicates and merges.
 
-use greenroom_core::duplicates::DuplicatePair;
-use greenroom_core::merge::{MergeId, MergeRecord};
-use greenroom_core::profile::{PersonProfile, StoredProfile};
-use greenroom_core::suggest::PersonSuggestion;
+use greenroom_core::people::duplicates::DuplicatePair;
+use greenroom_core::people::merge::{MergeId, MergeRecord};
+use greenroom_core::people::profile::{PersonProfile, StoredProfile};
+use greenroom_core::people::suggest::PersonSuggestion;
 use tauri::State;
 
 use super::{bounded, Reply};

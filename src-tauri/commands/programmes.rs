@@ -1,7 +1,7 @@
 //! Commands over programmes and the people directory.
 
 use greenroom_core::{
-    example, ListQuery, Person, Programme, ProgrammeId, ProgrammeInput, ProgrammeSummary,
+    programme::example, ListQuery, Person, Programme, ProgrammeId, ProgrammeInput, ProgrammeSummary,
 };
 use serde::Serialize;
 use tauri::State;
@@ -88,7 +88,7 @@ pub async fn list_people(state: State<'_, AppState>) -> Reply<Vec<Person>> {
 
 #[tauri::command]
 pub async fn list_time_zones() -> Reply<Vec<&'static str>> {
-    Ok(greenroom_core::airtime::zone_names())
+    Ok(greenroom_core::programme::airtime::zone_names())
 }
 
 #[tauri::command]

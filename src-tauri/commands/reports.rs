@@ -1,7 +1,7 @@
 //! The balance report in the window, and its CSV export.
 
-use greenroom_core::balance::{parse_month, to_csv, BalanceRow, MonthRange};
-use greenroom_core::files;
+use greenroom_core::people::balance::{parse_month, to_csv, BalanceRow, MonthRange};
+use greenroom_core::store::files;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 

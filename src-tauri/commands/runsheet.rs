@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use greenroom_core::formats::SeriesFormat;
-use greenroom_core::segment::SegmentKind;
-use greenroom_core::timing::{preview_form, TimingPreview};
+use greenroom_core::programme::segment::SegmentKind;
+use greenroom_core::programme::series_format::SeriesFormat;
+use greenroom_core::programme::timing::{preview_form, TimingPreview};
 use greenroom_core::Error;
 use greenroom_pdf::Paper;
 use serde::Serialize;

@@ -14,7 +14,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 use greenroom_core::generate::AS_OF_MS;
-use greenroom_core::history::{HISTORY_PAGE, HISTORY_PAGE_SQL, HISTORY_TIMELINE_SQL};
+use greenroom_core::people::history::{HISTORY_PAGE, HISTORY_PAGE_SQL, HISTORY_TIMELINE_SQL};
 use greenroom_core::{ListQuery, PersonId, Store};
 use rusqlite::{params, Connection};
 

@@ -8,7 +8,7 @@
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use greenroom_core::import::{BulkItem, ListingOptions};
+use greenroom_core::import::listing::{BulkItem, ListingOptions};
 use greenroom_core::Store;
 
 const LISTINGS: usize = 10_000;

@@ -2,9 +2,9 @@
 //! `cargo bench -p greenroom-core --bench markdown`
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use greenroom_core::markdown::render_markdown;
-use greenroom_core::runsheet::RunSheet;
-use greenroom_core::segment::{SegmentInput, SegmentKind};
+use greenroom_core::programme::segment::{SegmentInput, SegmentKind};
+use greenroom_core::runsheet::markdown::render_markdown;
+use greenroom_core::runsheet::sheet::RunSheet;
 use greenroom_core::{PersonInput, ProgrammeInput, Status, Store};
 
 fn thirty_segment_sheet() -> RunSheet {

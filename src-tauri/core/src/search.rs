@@ -8,14 +8,14 @@ use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
-use crate::airtime;
-use crate::appearance;
-use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::ids::{PersonId, ProgrammeId};
-use crate::names::match_key;
-use crate::suggest::fill_missing_keys;
-use crate::zone::Zone;
+use crate::people::appearance;
+use crate::programme::airtime;
+use crate::programme::zone::Zone;
+use crate::store::db::Store;
+use crate::store::name_keys::fill_missing_keys;
+use crate::text::names::match_key;
 
 /// Longest query accepted, in characters; a search box, not a document.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -107,7 +107,7 @@ pub struct PersonHit {
     pub id: PersonId,
     pub name: String,
     pub affiliation: Option<String>,
-    /// Programmes they appeared on (aired; see [`crate::appearance`]).
+    /// Programmes they appeared on (aired; see [`crate::people::appearance`]).
     pub appearances: i64,
 }
 
@@ -347,7 +347,7 @@ pub fn match_expression(query: &str) -> Result<Option<String>> {
 }
 
 /// `expr` (from [`match_expression`]) for people: the words as typed anywhere in the
-/// document, or the match key of the whole query (see [`crate::names`]: honorifics
+/// document, or the match key of the whole query (see [`crate::text::names`]: honorifics
 /// dropped, particles glued on, ASCII) in the `keys` column that migration 0010 fills
 /// with each person's match key. So "Dareen Abu Ghaida" finds "Dareen Abughaida" and
 /// "Dr. Anatol Lieven" finds "Anatol Lieven", as autocomplete and duplicates do. The

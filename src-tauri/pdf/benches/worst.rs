@@ -18,11 +18,11 @@
 
 use std::time::Instant;
 
-use greenroom_core::markdown::render_markdown;
-use greenroom_core::runsheet::RunSheet;
-use greenroom_core::segment::{SegmentInput, SegmentKind};
+use greenroom_core::programme::segment::{SegmentInput, SegmentKind};
+use greenroom_core::runsheet::markdown::render_markdown;
+use greenroom_core::runsheet::sheet::RunSheet;
 use greenroom_core::text::limits;
-use greenroom_core::{files, PersonInput, ProgrammeInput, Status, Store};
+use greenroom_core::{store::files, PersonInput, ProgrammeInput, Status, Store};
 use greenroom_pdf::{render_pdf, Paper};
 
 /// Exactly `n` characters of `pattern` repeated.

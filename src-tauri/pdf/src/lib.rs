@@ -7,7 +7,7 @@ mod fonts;
 mod paper;
 mod world;
 
-use greenroom_core::runsheet::RunSheet;
+use greenroom_core::runsheet::sheet::RunSheet;
 use greenroom_core::Error;
 use typst::diag::SourceDiagnostic;
 use typst::foundations::{Dict, IntoValue, Smart};
@@ -21,10 +21,10 @@ use world::SheetWorld;
 
 /// Renders the run-sheet to PDF bytes. The same sheet and paper give the same bytes:
 /// there is no clock and no creation date in the file. Long text is cut to the
-/// printed bounds of [`greenroom_core::printed`], each cut saying where the rest is,
+/// printed bounds of [`greenroom_core::runsheet::printed`], each cut saying where the rest is,
 /// so the work is bounded whatever the programme holds.
 pub fn render_pdf(sheet: &RunSheet, paper: Paper) -> Result<Vec<u8>, Error> {
-    let sheet = greenroom_core::printed::for_print(sheet);
+    let sheet = greenroom_core::runsheet::printed::for_print(sheet);
     let json = serde_json::to_string(&sheet).map_err(|e| export(e.to_string()))?;
     let inputs: Dict = [
         ("data".into(), json.into_value()),

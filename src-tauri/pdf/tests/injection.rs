@@ -7,7 +7,7 @@ mod common;
 mod injection;
 
 use common::{pages, render, run};
-use greenroom_core::runsheet::RunSheet;
+use greenroom_core::runsheet::sheet::RunSheet;
 use greenroom_core::Store;
 use greenroom_pdf::Paper;
 

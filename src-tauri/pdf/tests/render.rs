@@ -5,8 +5,8 @@ mod common;
 
 use common::sheet::{self, GUESTS, INJECTIONS, PRESENTER, SERIES, TITLE};
 use common::{page_size, pages, render, run};
-use greenroom_core::runsheet::{RunSheet, SheetRow};
-use greenroom_core::segment::{SegmentInput, SegmentKind};
+use greenroom_core::programme::segment::{SegmentInput, SegmentKind};
+use greenroom_core::runsheet::sheet::{RunSheet, SheetRow};
 use greenroom_core::{ProgrammeInput, Store};
 use greenroom_pdf::Paper;
 
@@ -139,7 +139,7 @@ fn same_sheet_gives_the_same_bytes() {
 
 /// Long text prints in part and the page says where the rest is, so that any
 /// programme the app accepts makes a PDF of a few pages, quickly; nothing is cut
-/// silently (`greenroom_core::printed` has the bounds).
+/// silently (`greenroom_core::runsheet::printed` has the bounds).
 #[test]
 fn a_500_character_title_prints_whole_and_100_kb_of_notes_point_to_the_rest() {
     let mut sheet = sheet::realistic(3);

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use greenroom_core::generate::{self, Existing, GenerateOptions, Progress, GENERATOR_VERSION};
-use greenroom_core::migrate::SCHEMA_VERSION;
+use greenroom_core::store::migrate::SCHEMA_VERSION;
 
 pub const PEOPLE: usize = 40_000;
 pub const PROGRAMMES: usize = 100_000;

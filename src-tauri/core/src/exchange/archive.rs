@@ -18,13 +18,13 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::db::Store;
 use crate::error::Result;
-use crate::formats::FormatSegment;
 use crate::ids::{PersonId, ProgrammeId};
-use crate::model::{Role, Status};
-use crate::profile::GenderSource;
-use crate::segment::SegmentKind;
+use crate::people::profile::GenderSource;
+use crate::programme::model::{Role, Status};
+use crate::programme::segment::SegmentKind;
+use crate::programme::series_format::FormatSegment;
+use crate::store::db::Store;
 
 /// The value of `format`: a file without it is not an archive.
 pub const FORMAT: &str = "greenroom-archive";
@@ -189,11 +189,11 @@ impl Store {
         let archive = Archive {
             format: FORMAT,
             version: VERSION,
-            exported_at: super::read::instant(Utc::now().timestamp_millis()),
+            exported_at: super::to_archive::instant(Utc::now().timestamp_millis()),
             includes_contacts: options.include_contacts,
-            people: super::read::people(&tx, None, options.include_contacts)?,
-            programmes: super::read::programmes(&tx, None)?,
-            series_formats: super::read::formats(&tx)?,
+            people: super::to_archive::people(&tx, None, options.include_contacts)?,
+            programmes: super::to_archive::programmes(&tx, None)?,
+            series_formats: super::to_archive::formats(&tx)?,
         };
         tx.finish()?;
         // Remembered so that a copy coming back edited elsewhere replaces ours if ours

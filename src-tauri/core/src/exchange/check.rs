@@ -1,5 +1,5 @@
-//! Checking one archive record with the same rules as the forms (form.rs, profile.rs,
-//! text.rs), and bringing it to the form the database would give back, so that
+//! Checking one archive record with the same rules as the forms (programme/form.rs, people/profile.rs,
+//! text/mod.rs), and bringing it to the form the database would give back, so that
 //! "identical" means identical after import too.
 
 use chrono::{DateTime, Utc};
@@ -7,13 +7,13 @@ use chrono::{DateTime, Utc};
 use super::archive::{
     ArchiveAppearance, ArchiveFormat, ArchivePerson, ArchiveProgramme, ArchiveSegment, Contacts,
 };
-use crate::duration::MAX_SECONDS;
 use crate::error::{Error, Result};
-use crate::form::ValidProgramme;
-use crate::formats::FormatSegment;
-use crate::model::{PersonInput, ProgrammeInput, Role};
-use crate::profile::PersonProfile;
-use crate::segment::SegmentInput;
+use crate::people::profile::PersonProfile;
+use crate::programme::duration::MAX_SECONDS;
+use crate::programme::form::ValidProgramme;
+use crate::programme::model::{PersonInput, ProgrammeInput, Role};
+use crate::programme::segment::SegmentInput;
+use crate::programme::series_format::FormatSegment;
 use crate::text::{self, limits};
 
 pub(crate) fn person(p: &ArchivePerson) -> Result<ArchivePerson> {

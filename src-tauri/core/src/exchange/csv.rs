@@ -18,12 +18,12 @@ use chrono::{DateTime, Utc};
 
 use super::archive::{Archive, ArchiveOptions, ArchivePerson, ArchiveProgramme};
 use super::Names;
-use crate::db::Store;
 use crate::error::{Error, Result};
-use crate::files::Access;
 use crate::ids::PersonId;
-use crate::model::Role;
-use crate::zone::Zone;
+use crate::programme::model::Role;
+use crate::programme::zone::Zone;
+use crate::store::db::Store;
+use crate::store::files::Access;
 
 /// The three files' contents.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,7 +130,7 @@ impl CsvFiles {
         let mut paths = Vec::new();
         for (name, (bytes, access)) in Self::FILE_NAMES.iter().zip(contents) {
             let path = dir.join(name);
-            crate::files::write_file(&path, bytes, access)?;
+            crate::store::files::write_file(&path, bytes, access)?;
             paths.push(path);
         }
         Ok(paths)

@@ -26,10 +26,10 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::archive::{Archive, ArchiveOptions, ArchiveProgramme};
 use super::Names;
-use crate::db::Store;
 use crate::error::{Error, Result};
-use crate::model::{Role, Status};
-use crate::zone::Zone;
+use crate::programme::model::{Role, Status};
+use crate::programme::zone::Zone;
+use crate::store::db::Store;
 
 /// An event's length when the programme has no slot.
 pub const DEFAULT_SLOT_SECONDS: u32 = 30 * 60;
@@ -140,9 +140,9 @@ fn status(s: Status) -> &'static str {
 }
 
 fn description(p: &ArchiveProgramme, at: DateTime<Utc>, zone: Zone, names: &Names<'_>) -> String {
-    let mut d = crate::airtime::display(at, zone);
+    let mut d = crate::programme::airtime::display(at, zone);
     if let Some(slot) = p.slot_seconds {
-        let _ = write!(d, ", {}", crate::duration::format_duration(slot));
+        let _ = write!(d, ", {}", crate::programme::duration::format_duration(slot));
     }
     let _ = write!(d, "\nStatus: {}", p.status);
     for a in &p.appearances {
@@ -171,7 +171,7 @@ fn stamp(t: DateTime<Utc>) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
-/// TEXT escaping (RFC 5545 3.3.11). Stored text has no carriage returns (text.rs
+/// TEXT escaping (RFC 5545 3.3.11). Stored text has no carriage returns (text/mod.rs
 /// refuses them), but a lone one is dropped rather than written raw.
 pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);

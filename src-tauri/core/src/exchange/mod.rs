@@ -13,14 +13,14 @@
 pub mod archive;
 mod check;
 pub mod csv;
+mod from_archive;
 pub mod ics;
-pub mod import;
-mod read;
+pub mod import_archive;
 mod seen;
-mod write;
+mod to_archive;
 
 pub use archive::{Archive, ArchiveOptions, FORMAT, MAX_ARCHIVE_BYTES, VERSION};
-pub use import::{ImportCounts, ImportFailure, ImportReport};
+pub use import_archive::{ImportCounts, ImportFailure, ImportReport};
 
 /// People's names by id, for the writers that show people rather than ids.
 pub(crate) struct Names<'a>(std::collections::HashMap<crate::PersonId, &'a str>);

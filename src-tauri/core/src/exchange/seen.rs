@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 
 use super::archive::{Archive, ArchiveFormat, ArchivePerson, ArchiveProgramme};
 use crate::error::Result;
-use crate::text::name_key;
+use crate::text::names::name_key;
 
 /// What happens to an archive record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

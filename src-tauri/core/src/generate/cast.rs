@@ -254,7 +254,7 @@ fn person(
             });
     let city = rng.chance(0.7).then(|| rng.pick(c.cities));
     let (email, phone) = if rng.chance(0.3) {
-        let local: String = crate::names::match_key(&name)
+        let local: String = crate::text::names::match_key(&name)
             .split(' ')
             .filter(|w| !w.is_empty())
             .collect::<Vec<_>>()

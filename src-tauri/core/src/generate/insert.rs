@@ -14,9 +14,9 @@ use uuid::Uuid;
 use super::cast::{Cast, GenPerson, Kind};
 use super::schedule::{GenProgramme, SERIES};
 use crate::error::Result;
-use crate::names::match_key;
-use crate::profile::tag_list;
-use crate::text::name_key;
+use crate::people::profile::tag_list;
+use crate::text::names::match_key;
+use crate::text::names::name_key;
 
 pub(crate) fn begin(tx: &Transaction<'_>) -> Result<()> {
     tx.pragma_update(None, "defer_foreign_keys", true)?;

@@ -22,9 +22,9 @@ use std::time::{Duration, Instant};
 
 use uuid::Uuid;
 
-use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::ids::PersonId;
+use crate::store::db::Store;
 use rng::Rng;
 
 /// Bumped whenever the same options would give different content, so cached

@@ -9,8 +9,8 @@ use super::cast::{Cast, Tenure};
 use super::rng::{Rng, Weighted};
 use super::topics::{self, Language, ARABIC, ENGLISH, RUSSIAN, TURKISH};
 use super::{v7, DAY_MS};
-use crate::model::Status;
-use crate::segment::SegmentKind::{self, *};
+use crate::programme::model::Status;
+use crate::programme::segment::SegmentKind::{self, *};
 
 pub(crate) struct Series {
     pub name: &'static str,

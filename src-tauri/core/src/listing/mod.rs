@@ -39,7 +39,7 @@ mod tests;
 
 use serde::Serialize;
 
-use crate::text::{limits, name_key};
+use crate::text::{limits, names::name_key};
 use clean::{bound, collapse, Warnings};
 use scan::GuestsFound;
 

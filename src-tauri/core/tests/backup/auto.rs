@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use greenroom_core::{backup, restore, Store};
+use greenroom_core::{store::backup, store::restore, Store};
 
 use super::{backup_titles, block_backups, db_with, names, temp_db};
 
@@ -28,7 +28,7 @@ fn the_daily_backup_is_taken_when_there_is_data_and_not_again_the_same_day() {
     );
     assert_eq!(
         restore::check(&taken).unwrap(),
-        greenroom_core::migrate::SCHEMA_VERSION
+        greenroom_core::store::migrate::SCHEMA_VERSION
     );
     assert_eq!(backup_titles(&taken), ["Kept in the backup"]);
     // One self-contained file: no temporary, no -wal or -shm beside it.
@@ -192,7 +192,7 @@ fn backup_to_a_file_writes_a_checked_copy_and_replaces_it_whole() {
     store.backup_to(&out).unwrap();
     assert_eq!(
         restore::check(&out).unwrap(),
-        greenroom_core::migrate::SCHEMA_VERSION
+        greenroom_core::store::migrate::SCHEMA_VERSION
     );
     assert_eq!(backup_titles(&out), ["One"]);
     assert_eq!(

@@ -3,8 +3,8 @@
 
 use std::fs;
 
-use greenroom_core::migrate::SCHEMA_VERSION;
-use greenroom_core::{backup, restore, Store};
+use greenroom_core::store::migrate::SCHEMA_VERSION;
+use greenroom_core::{store::backup, store::restore, Store};
 
 use super::{backup_titles, block_backups, db_with, temp_db, v1_db};
 

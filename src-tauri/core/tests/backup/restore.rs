@@ -4,8 +4,8 @@
 use std::fs;
 use std::path::Path;
 
-use greenroom_core::migrate::SCHEMA_VERSION;
-use greenroom_core::{backup, restore, Store};
+use greenroom_core::store::migrate::SCHEMA_VERSION;
+use greenroom_core::{store::backup, store::restore, Store};
 
 use super::{backup_titles, corrupt, db_with, names, temp_db, titles, v1_db, wal};
 

@@ -11,7 +11,7 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use greenroom_core::import::{BulkItem, Imported};
+use greenroom_core::import::listing::{BulkItem, Imported};
 use greenroom_core::{Error, PersonInput, ProgrammeId, ProgrammeInput, Store};
 
 #[path = "../support/derived.rs"]

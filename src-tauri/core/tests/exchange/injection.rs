@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use greenroom_core::balance::to_csv;
 use greenroom_core::exchange::csv::CsvFiles;
 use greenroom_core::exchange::ics::CalendarRange;
 use greenroom_core::exchange::ArchiveOptions;
+use greenroom_core::people::balance::to_csv;
 use serde_json::Value;
 
 use super::temp_store;

@@ -12,8 +12,8 @@ mod storage;
 use std::path::{Path, PathBuf};
 
 use greenroom_core::exchange::ArchiveOptions;
-use greenroom_core::profile::{GenderSource, PersonProfile};
-use greenroom_core::segment::{SegmentInput, SegmentKind};
+use greenroom_core::people::profile::{GenderSource, PersonProfile};
+use greenroom_core::programme::segment::{SegmentInput, SegmentKind};
 use greenroom_core::{PersonId, PersonInput, Programme, ProgrammeInput, Status, Store};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -53,7 +53,7 @@ pub struct Seeded {
 /// programme, and a presenter billed with an affiliation.
 pub fn seed(store: &mut Store) -> Seeded {
     let example = store
-        .create_programme(&greenroom_core::example::example_programme())
+        .create_programme(&greenroom_core::programme::example::example_programme())
         .unwrap();
     let selam = example.guests[0].person_id;
     let profile = store.person_profile(selam).unwrap();

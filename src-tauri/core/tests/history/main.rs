@@ -1,8 +1,8 @@
 //! Guest history and booking warnings: story tests on temp database files.
 
 use chrono::{DateTime, Utc};
-use greenroom_core::model::Role;
-use greenroom_core::warnings::{BookingCheck, GuestRef, WarningKind};
+use greenroom_core::people::booking::{BookingCheck, GuestRef, WarningKind};
+use greenroom_core::programme::model::Role;
 use greenroom_core::{PersonInput, Programme, ProgrammeInput, Status, Store};
 
 #[path = "../support/derived.rs"]
@@ -436,7 +436,7 @@ fn a_programme_is_not_compared_with_itself() {
 
 #[test]
 fn a_profile_is_saved_whole_renames_keep_history_and_stale_edits_conflict() {
-    use greenroom_core::profile::GenderSource;
+    use greenroom_core::people::profile::GenderSource;
     let (_d, mut s) = temp_store();
     lieven_story(&mut s);
     let id = s.find_person("Anatol Lieven").unwrap().id;
@@ -492,8 +492,8 @@ fn a_profile_is_saved_whole_renames_keep_history_and_stale_edits_conflict() {
 mod balance {
     use super::*;
     use chrono::NaiveDate;
-    use greenroom_core::balance::{parse_month, to_csv, BalanceRow};
-    use greenroom_core::profile::GenderSource;
+    use greenroom_core::people::balance::{parse_month, to_csv, BalanceRow};
+    use greenroom_core::people::profile::GenderSource;
 
     fn set_gender(s: &mut Store, name: &str, gender: &str) {
         let id = s.find_person(name).unwrap().id;

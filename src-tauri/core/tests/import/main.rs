@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use greenroom_core::import::{BulkItem, Imported, ListingOptions, MAX_LISTING_BYTES};
-use greenroom_core::listing_files::gather;
+use greenroom_core::import::files::gather;
+use greenroom_core::import::listing::{BulkItem, Imported, ListingOptions, MAX_LISTING_BYTES};
 use greenroom_core::{PersonInput, ProgrammeId, ProgrammeInput, Status, Store};
 
 #[path = "../support/derived.rs"]

@@ -56,7 +56,7 @@ fn each_example_from_the_issue_is_proposed_with_its_evidence() {
         "same name without the honorific (Dr.)"
     );
     // The presenter of four aired programmes is kept over the one-off guest, whose
-    // only programme is a draft: a booking, not an appearance (core appearance.rs).
+    // only programme is a draft: a booking, not an appearance (core people/appearance.rs).
     let p = find("Dareen Abughaida", "Dareen Abu Ghaida");
     assert_eq!(p.keep.name, "Dareen Abughaida");
     assert_eq!((p.keep.appearances, p.drop.appearances), (4, 0));

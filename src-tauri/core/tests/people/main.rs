@@ -6,7 +6,7 @@ mod merge;
 
 use std::path::PathBuf;
 
-use greenroom_core::segment::{SegmentInput, SegmentKind};
+use greenroom_core::programme::segment::{SegmentInput, SegmentKind};
 use greenroom_core::{PersonId, PersonInput, Programme, ProgrammeInput, Store};
 use tempfile::TempDir;
 
@@ -50,7 +50,7 @@ pub fn show(
                 .into_iter()
                 .collect(),
         ),
-        // Aired: these people have been on (an appearance; see core appearance.rs).
+        // Aired: these people have been on (an appearance; see core people/appearance.rs).
         status: greenroom_core::Status::Aired,
         ..Default::default()
     };

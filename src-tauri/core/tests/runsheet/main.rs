@@ -5,7 +5,7 @@ mod injection;
 mod markdown;
 mod segments;
 
-use greenroom_core::segment::{SegmentInput, SegmentKind};
+use greenroom_core::programme::segment::{SegmentInput, SegmentKind};
 use greenroom_core::{PersonInput, ProgrammeInput, Status, Store};
 
 pub fn temp_store() -> (tempfile::TempDir, Store) {

@@ -1,8 +1,8 @@
 //! The Markdown export read back with a real CommonMark parser.
 
-use greenroom_core::markdown::render_markdown;
-use greenroom_core::runsheet::RunSheet;
-use greenroom_core::segment::SegmentKind::*;
+use greenroom_core::programme::segment::SegmentKind::*;
+use greenroom_core::runsheet::markdown::render_markdown;
+use greenroom_core::runsheet::sheet::RunSheet;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::{injection, person, seg, show, temp_store};
@@ -300,7 +300,7 @@ fn without_a_slot_back_time_and_off_air_are_left_out() {
 }
 
 /// The Markdown export keeps every character of the longest notes the app accepts;
-/// only the PDF prints a part (see `greenroom_core::printed`).
+/// only the PDF prints a part (see `greenroom_core::runsheet::printed`).
 #[test]
 fn the_markdown_keeps_notes_of_any_allowed_length_whole() {
     let (_d, mut s) = temp_store();

@@ -1,4 +1,4 @@
-use greenroom_core::segment::SegmentKind::*;
+use greenroom_core::programme::segment::SegmentKind::*;
 
 use super::{seg, show, temp_store};
 

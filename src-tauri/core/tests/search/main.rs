@@ -25,7 +25,7 @@ fn programme(title: &str, framing: &[&str], guests: Vec<PersonInput>) -> Program
         framing: framing.iter().map(|f| f.to_string()).collect(),
         presenter: Some(guest("Dareen Abughaida", None)),
         guests,
-        // Aired, so each is an appearance of its people (core appearance.rs).
+        // Aired, so each is an appearance of its people (core people/appearance.rs).
         status: greenroom_core::Status::Aired,
         ..Default::default()
     }
@@ -372,7 +372,7 @@ fn migrating_indexes_existing_rows() {
          INSERT INTO appearance VALUES ('0190a000-0000-7000-8000-000000000003',
              '0190a000-0000-7000-8000-000000000002', '0190a000-0000-7000-8000-000000000001',
              'guest', 'Koç Üniversitesi', 0);",
-        greenroom_core::migrate::APPLICATION_ID
+        greenroom_core::store::migrate::APPLICATION_ID
     ))
     .unwrap();
     drop(raw);

@@ -1,6 +1,6 @@
 //! `defaults.rs`: what a new programme takes when it leaves time zone or slot blank.
 
-use greenroom_core::segment::SegmentInput;
+use greenroom_core::programme::segment::SegmentInput;
 use greenroom_core::ProgrammeInput;
 
 use crate::{programme, temp_store};

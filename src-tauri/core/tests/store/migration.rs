@@ -1,6 +1,6 @@
 //! Migrating real files: an empty one, and a fixture written by the previous schema.
 
-use greenroom_core::migrate::{APPLICATION_ID, SCHEMA_VERSION};
+use greenroom_core::store::migrate::{APPLICATION_ID, SCHEMA_VERSION};
 use greenroom_core::{ListQuery, Store};
 
 /// A database as schema v1 wrote it, with data; later migrations must carry it forward.

@@ -1,6 +1,6 @@
 use std::fs;
 
-use greenroom_core::migrate::SCHEMA_VERSION;
+use greenroom_core::store::migrate::SCHEMA_VERSION;
 use greenroom_core::Store;
 
 #[test]

@@ -5,8 +5,8 @@
 //! all of them try the same payloads, stored through the core in every text field.
 #![allow(dead_code)]
 
-use greenroom_core::profile::{GenderSource, PersonProfile};
-use greenroom_core::segment::{SegmentInput, SegmentKind};
+use greenroom_core::people::profile::{GenderSource, PersonProfile};
+use greenroom_core::programme::segment::{SegmentInput, SegmentKind};
 use greenroom_core::{PersonId, PersonInput, Programme, ProgrammeInput, Status, Store};
 
 pub const PAYLOADS: &[&str] = &[

@@ -6,7 +6,7 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use greenroom_core::runsheet::RunSheet;
+use greenroom_core::runsheet::sheet::RunSheet;
 use greenroom_pdf::{render_pdf, Paper};
 
 /// A rendered PDF kept on disk for the readers.

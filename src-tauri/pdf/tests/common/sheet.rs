@@ -3,8 +3,8 @@
 
 #![allow(dead_code)] // each user takes what it needs
 
-use greenroom_core::runsheet::{BilledGuest, RunSheet, SheetRow};
-use greenroom_core::timing::back_time;
+use greenroom_core::programme::timing::back_time;
+use greenroom_core::runsheet::sheet::{BilledGuest, RunSheet, SheetRow};
 
 pub const SERIES: &str = "Inside Story";
 pub const TITLE: &str = "Can the Gulf broker a ceasefire that holds beyond the summer?";

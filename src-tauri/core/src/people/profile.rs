@@ -1,0 +1,238 @@
+//! The full directory record of a person: honorific, expertise, languages, where they
+//! are based, private contact details, and the optional fields for the balance report.
+
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::ids::PersonId;
+use crate::store::db::Store;
+use crate::text::{self, limits, names::name_key};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GenderSource {
+    /// The person told us.
+    #[serde(rename = "self")]
+    SelfIdentified,
+    /// A producer's judgement.
+    Inferred,
+}
+
+impl GenderSource {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            GenderSource::SelfIdentified => "self",
+            GenderSource::Inferred => "inferred",
+        }
+    }
+}
+
+impl std::str::FromStr for GenderSource {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "self" | "self-identified" => Ok(GenderSource::SelfIdentified),
+            "inferred" => Ok(GenderSource::Inferred),
+            _ => Err(Error::validation(
+                "genderSource",
+                "is \"self\" or \"inferred\"",
+            )),
+        }
+    }
+}
+
+/// A person as the directory shows them. Contact details are private: nothing that
+/// exports or lists people includes them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PersonProfile {
+    pub name: String,
+    pub honorific: Option<String>,
+    pub affiliation: Option<String>,
+    pub expertise: Vec<String>,
+    pub languages: Vec<String>,
+    pub base_city: Option<String>,
+    /// IANA zone of a remote guest.
+    pub base_time_zone: Option<String>,
+    pub notes: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Self-described, free text; only for the balance report.
+    pub gender: Option<String>,
+    pub gender_source: Option<GenderSource>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StoredProfile {
+    pub id: PersonId,
+    pub revision: i64,
+    #[serde(flatten)]
+    pub profile: PersonProfile,
+}
+
+impl PersonProfile {
+    pub(crate) fn validate(&self) -> Result<PersonProfile> {
+        let line = |f: &str, v: &Option<String>, max| text::optional_line(f, v.as_deref(), max);
+        let tags = |f: &str, v: &[String]| -> Result<Vec<String>> {
+            if v.len() > 50 {
+                return Err(Error::validation(f, "at most 50 entries"));
+            }
+            let mut out: Vec<String> = Vec::new();
+            for t in v {
+                if let Some(t) = text::optional_line(f, Some(t), 100)? {
+                    if !out.iter().any(|o| name_key(o) == name_key(&t)) {
+                        out.push(t);
+                    }
+                }
+            }
+            Ok(out)
+        };
+        let base_time_zone = match line("baseTimeZone", &self.base_time_zone, 64)? {
+            Some(z) => Some(
+                crate::programme::airtime::parse_zone(&z)
+                    .map_err(|e| match e {
+                        Error::Validation { message, .. } => {
+                            Error::validation("baseTimeZone", message)
+                        }
+                        e => e,
+                    })?
+                    .name(),
+            ),
+            None => None,
+        };
+        let email = line("email", &self.email, 254)?;
+        if let Some(e) = &email {
+            if !e.contains('@') || e.contains(char::is_whitespace) {
+                return Err(Error::validation(
+                    "email",
+                    format!("{e:?} is not an email address"),
+                ));
+            }
+        }
+        let gender = line("gender", &self.gender, 100)?;
+        Ok(PersonProfile {
+            name: text::required_line("name", &self.name, limits::NAME)?,
+            honorific: line("honorific", &self.honorific, 50)?,
+            affiliation: line("affiliation", &self.affiliation, limits::AFFILIATION)?,
+            expertise: tags("expertise", &self.expertise)?,
+            languages: tags("languages", &self.languages)?,
+            base_city: line("baseCity", &self.base_city, 200)?,
+            base_time_zone,
+            notes: text::multi_line("notes", &self.notes, limits::NOTES)?,
+            email,
+            phone: line("phone", &self.phone, 50)?,
+            gender_source: gender.as_ref().and(self.gender_source),
+            gender,
+        })
+    }
+}
+
+impl Store {
+    pub fn person_profile(&self, id: PersonId) -> Result<StoredProfile> {
+        self.conn
+            .query_row(
+                "SELECT id, revision, name, honorific, affiliation, expertise, languages, base_city,
+                        base_time_zone, notes, email, phone, gender, gender_source
+                 FROM person WHERE id = ?1",
+                [id],
+                |r| {
+                    let json_list = |i: usize| -> rusqlite::Result<Vec<String>> {
+                        let s: String = r.get(i)?;
+                        Ok(serde_json::from_str(&s).unwrap_or_default())
+                    };
+                    let source: Option<String> = r.get(13)?;
+                    Ok(StoredProfile {
+                        id: r.get(0)?,
+                        revision: r.get(1)?,
+                        profile: PersonProfile {
+                            name: r.get(2)?,
+                            honorific: r.get(3)?,
+                            affiliation: r.get(4)?,
+                            expertise: json_list(5)?,
+                            languages: json_list(6)?,
+                            base_city: r.get(7)?,
+                            base_time_zone: r.get(8)?,
+                            notes: r.get(9)?,
+                            email: r.get(10)?,
+                            phone: r.get(11)?,
+                            gender: r.get(12)?,
+                            gender_source: source.and_then(|s| s.parse().ok()),
+                        },
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound {
+                what: "person",
+                id: id.to_string(),
+            })
+    }
+
+    /// Saves the whole profile if the person is still at `expected_revision`. Renaming
+    /// keeps every appearance: they point at the person, not the name.
+    pub fn update_person(
+        &mut self,
+        id: PersonId,
+        expected_revision: i64,
+        input: &PersonProfile,
+    ) -> Result<StoredProfile> {
+        let p = input.validate()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let changed = tx.execute(
+            "UPDATE person SET name = ?3, name_key = ?4, honorific = ?5, affiliation = ?6,
+                    expertise = ?7, languages = ?8, base_city = ?9, base_time_zone = ?10,
+                    notes = ?11, email = ?12, phone = ?13, gender = ?14, gender_source = ?15,
+                    updated_at = ?16, revision = revision + 1
+             WHERE id = ?1 AND revision = ?2",
+            params![
+                id,
+                expected_revision,
+                p.name,
+                name_key(&p.name),
+                p.honorific,
+                p.affiliation,
+                tag_list(&p.expertise),
+                tag_list(&p.languages),
+                p.base_city,
+                p.base_time_zone,
+                p.notes,
+                p.email,
+                p.phone,
+                p.gender,
+                p.gender_source.map(GenderSource::as_str),
+                crate::store::write::now_ms()
+            ],
+        )?;
+        if changed == 0 {
+            let actual: Option<i64> = tx
+                .query_row("SELECT revision FROM person WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            return Err(match actual {
+                Some(actual) => Error::Conflict {
+                    what: "person",
+                    expected: expected_revision,
+                    actual,
+                },
+                None => Error::NotFound {
+                    what: "person",
+                    id: id.to_string(),
+                },
+            });
+        }
+        crate::store::name_keys::store_key(&tx, id, &p.name)?;
+        tx.commit()?;
+        self.person_profile(id)
+    }
+}
+
+/// A list of tags (expertise, languages) as the person table stores it: a JSON array.
+pub(crate) fn tag_list<T: AsRef<str>>(tags: &[T]) -> String {
+    let tags: Vec<&str> = tags.iter().map(AsRef::as_ref).collect();
+    serde_json::to_string(&tags).unwrap_or_else(|_| "[]".into())
+}

@@ -1,0 +1,118 @@
+//! Series formats: the running order a new programme in a series starts from.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::ids::ProgrammeId;
+use crate::programme::duration::format_duration;
+use crate::programme::segment::{SegmentInput, SegmentKind};
+use crate::store::db::Store;
+use crate::text::{self, limits, names::name_key};
+
+/// One segment of a format: what, how long, and standing notes; no people.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FormatSegment {
+    pub kind: SegmentKind,
+    pub title: String,
+    pub duration_seconds: u32,
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl FormatSegment {
+    pub fn to_input(&self) -> SegmentInput {
+        SegmentInput {
+            kind: self.kind,
+            title: self.title.clone(),
+            duration: format!("{}s", self.duration_seconds),
+            people: Vec::new(),
+            question: None,
+            notes: self.notes.clone(),
+        }
+    }
+}
+
+pub(crate) fn load(conn: &Connection, series: &str) -> Result<Option<SeriesFormat>> {
+    let row: Option<(String, String)> = conn
+        .query_row(
+            "SELECT series, segments FROM series_format WHERE series_key = ?1",
+            [name_key(series)],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((series, json)) = row else {
+        return Ok(None);
+    };
+    let segments: Vec<FormatSegment> = serde_json::from_str(&json).map_err(|e| {
+        Error::validation(
+            "format",
+            format!("the stored format of {series} is damaged: {e}"),
+        )
+    })?;
+    let total = segments.iter().map(|s| s.duration_seconds).sum();
+    Ok(Some(SeriesFormat {
+        series,
+        segments,
+        total: format_duration(total),
+    }))
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SeriesFormat {
+    pub series: String,
+    pub segments: Vec<FormatSegment>,
+    /// Sum of the durations, `25:00`.
+    pub total: String,
+}
+
+impl Store {
+    /// The format of `series` (matched ignoring case), if it has one.
+    pub fn series_format(&self, series: &str) -> Result<Option<SeriesFormat>> {
+        load(&self.conn, series)
+    }
+
+    /// Saves `programme`'s running order as the format of `series`; returns how many
+    /// segments the format now has.
+    pub fn save_series_format_from(
+        &mut self,
+        series: &str,
+        programme: ProgrammeId,
+    ) -> Result<usize> {
+        let series = text::required_line("series", series, limits::SERIES)?;
+        let p = self.get_programme(programme)?;
+        if p.segments.is_empty() {
+            return Err(Error::validation(
+                "segments",
+                "this programme has no segments to save as a format",
+            ));
+        }
+        let segments: Vec<FormatSegment> = p
+            .segments
+            .iter()
+            .map(|s| FormatSegment {
+                kind: s.kind,
+                title: s.title.clone(),
+                duration_seconds: s.duration_seconds,
+                notes: s.notes.clone(),
+            })
+            .collect();
+        let json = serde_json::to_string(&segments)
+            .map_err(|e| Error::validation("format", e.to_string()))?;
+        self.conn.execute(
+            "INSERT INTO series_format (series_key, series, segments, updated_at)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (series_key) DO UPDATE SET series = excluded.series,
+                 segments = excluded.segments, updated_at = excluded.updated_at",
+            params![
+                name_key(&series),
+                series,
+                json,
+                crate::store::write::now_ms()
+            ],
+        )?;
+        Ok(segments.len())
+    }
+}

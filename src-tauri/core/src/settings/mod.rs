@@ -1,0 +1,115 @@
+//! Producer settings kept in the database, so the window and the CLI agree.
+
+pub mod defaults;
+
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::store::backup;
+use crate::store::db::Store;
+use defaults::ProgrammeDefaults;
+
+/// Booking-warning thresholds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WarningSettings {
+    /// Warn when a guest appeared within this many days before the programme.
+    pub recent_days: u32,
+    /// Warn when a guest appeared more than this many times in the 90 days before.
+    pub max_in_90_days: u32,
+}
+
+impl Default for WarningSettings {
+    fn default() -> Self {
+        WarningSettings {
+            recent_days: 14,
+            max_in_90_days: 3,
+        }
+    }
+}
+
+/// The settings a producer may change, with their keys and bounds.
+const KEYS: &[(&str, u32, u32)] = &[
+    ("warn.recent-days", 0, 3650),
+    ("warn.max-in-90-days", 0, 1000),
+    // At least one: rotation runs right after a verified backup, so that one survives.
+    ("backup.keep", 1, 1000),
+];
+
+/// Every setting, as `settings show` and the Settings page see them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    #[serde(flatten)]
+    pub warnings: WarningSettings,
+    /// How many backups the backups folder keeps (the newest ones).
+    pub backup_keep: u32,
+    /// What a new programme starts with (`default.*`).
+    #[serde(flatten)]
+    pub defaults: ProgrammeDefaults,
+}
+
+impl Store {
+    pub fn settings(&self) -> Result<Settings> {
+        Ok(Settings {
+            warnings: self.warning_settings()?,
+            backup_keep: backup::keep(&self.conn),
+            defaults: self.programme_defaults()?,
+        })
+    }
+
+    pub fn warning_settings(&self) -> Result<WarningSettings> {
+        let d = WarningSettings::default();
+        Ok(WarningSettings {
+            recent_days: self
+                .setting_u32("warn.recent-days")?
+                .unwrap_or(d.recent_days),
+            max_in_90_days: self
+                .setting_u32("warn.max-in-90-days")?
+                .unwrap_or(d.max_in_90_days),
+        })
+    }
+
+    /// Sets one of the known settings; unknown keys and out-of-range values are refused.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        if defaults::KEYS.contains(&key) {
+            return self.set_default(key, value);
+        }
+        let (_, min, max) = KEYS.iter().find(|(k, _, _)| *k == key).ok_or_else(|| {
+            let known: Vec<_> = KEYS
+                .iter()
+                .map(|(k, _, _)| *k)
+                .chain(defaults::KEYS)
+                .collect();
+            Error::validation(
+                "setting",
+                format!("{key:?} is not a setting ({})", known.join(", ")),
+            )
+        })?;
+        let n: u32 = value
+            .trim()
+            .parse()
+            .ok()
+            .filter(|n| (*min..=*max).contains(n))
+            .ok_or_else(|| {
+                Error::validation(key, format!("must be a whole number from {min} to {max}"))
+            })?;
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, n.to_string()],
+        )?;
+        Ok(())
+    }
+
+    fn setting_u32(&self, key: &str) -> Result<Option<u32>> {
+        let v: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(v.and_then(|v| v.parse().ok()))
+    }
+}
