@@ -7,8 +7,8 @@
 #
 # DB defaults to the benchmark archive cached in target/ (cargo bench -p greenroom-core
 # --bench archive builds it; or `greenroom dev generate --db FILE`). It is copied into a
-# temp folder first, so the app never writes to it. The binary is target/release/greenroom
-# if built, else target/debug/greenroom ($GREENROOM_BIN overrides). Needs Xvfb and
+# temp folder first, so the app never writes to it. The binary is target/release/greenroom-desktop
+# if built, else target/debug/greenroom-desktop ($GREENROOM_BIN overrides). Needs Xvfb and
 # .tools/bin/tauri-driver (scripts/setup.sh installs both).
 #
 # MEASURE_ROLE=presenter opens the busiest presenter's page instead of the busiest guest's.
@@ -18,8 +18,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bin=${GREENROOM_BIN:-target/release/greenroom}
-[ -x "$bin" ] || bin=target/debug/greenroom
+bin=${GREENROOM_BIN:-target/release/greenroom-desktop}
+[ -x "$bin" ] || bin=target/debug/greenroom-desktop
 db=${1:-$(ls -t target/archive-bench-*.db 2>/dev/null | head -n 1 || true)}
 driver=.tools/bin/tauri-driver
 for need in "$bin" "$driver"; do

@@ -1,12 +1,12 @@
-//! The Greenroom app: one binary that is both the desktop window (no subcommand) and
-//! the command line. Both are thin shells over `greenroom-core`.
+//! The Greenroom window: a thin Tauri shell over `greenroom-core` (and `greenroom-pdf`
+//! for exports). The command line is its own crate (`src-tauri/cli`), without this
+//! GUI stack; `greenroom` with no subcommand starts this binary.
 
-pub mod cli;
 mod command_names;
 mod commands;
 mod desktop;
-pub mod export;
 mod opening;
+mod state;
 
 use std::path::PathBuf;
 
@@ -14,27 +14,28 @@ use clap::Parser;
 
 pub use command_names::COMMANDS;
 
-/// Parses the command line and runs it; returns the process exit code.
-pub fn run() -> i32 {
-    let args = cli::Cli::parse();
-    let db = match resolve_db_path(args.db.clone()) {
-        Ok(p) => p,
-        Err(e) => return cli::report(&e),
-    };
-    match args.command {
-        None => desktop::run(db),
-        Some(command) => cli::execute(command, &db),
-    }
+/// What the window accepts: only where the database is. Everything else is the
+/// `greenroom` command's.
+#[derive(Debug, Parser)]
+#[command(
+    name = "greenroom-desktop",
+    version,
+    about = "The Greenroom window. `greenroom --help` lists the command line."
+)]
+struct Args {
+    /// Database file (default: the app-data folder; created on first use).
+    #[arg(long, env = "GREENROOM_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
 }
 
-/// `--db`/`GREENROOM_DB` if given, else the app-data default (its folder created).
-fn resolve_db_path(explicit: Option<PathBuf>) -> greenroom_core::Result<PathBuf> {
-    match explicit {
-        Some(p) => Ok(p),
-        None => {
-            let p = greenroom_core::default_db_path()?;
-            greenroom_core::store::db::ensure_parent_dir(&p)?;
-            Ok(p)
+/// Opens the window on the chosen database; returns the process exit code.
+pub fn run() -> i32 {
+    let args = Args::parse();
+    match greenroom_core::store::db::resolve_path(args.db) {
+        Ok(db) => desktop::run(db),
+        Err(e) => {
+            eprintln!("greenroom: {e}");
+            1
         }
     }
 }

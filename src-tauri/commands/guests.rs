@@ -11,7 +11,7 @@ use serde::Deserialize;
 use tauri::State;
 
 use super::{bounded, Reply};
-use crate::desktop::AppState;
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn guest_history(state: State<'_, AppState>, person_id: String) -> Reply<GuestHistory> {

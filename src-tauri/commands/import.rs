@@ -15,7 +15,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
 use super::{bounded, Reply};
-use crate::desktop::AppState;
+use crate::state::AppState;
 
 /// Twice what the core accepts: the core refuses a long paste with a message that
 /// says how long it was; only text far past that is turned away here, unread.

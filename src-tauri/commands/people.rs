@@ -7,7 +7,7 @@ use greenroom_core::people::suggest::PersonSuggestion;
 use tauri::State;
 
 use super::{bounded, Reply};
-use crate::desktop::AppState;
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn suggest_people(

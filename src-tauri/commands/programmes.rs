@@ -7,7 +7,7 @@ use serde::Serialize;
 use tauri::State;
 
 use super::{bounded, Reply};
-use crate::desktop::AppState;
+use crate::state::AppState;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -6,7 +6,7 @@ use serde::Serialize;
 use tauri::{AppHandle, State};
 
 use super::{ask_save_path, bounded, Reply};
-use crate::desktop::AppState;
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn balance_report(

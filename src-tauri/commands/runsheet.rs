@@ -11,9 +11,9 @@ use serde::Serialize;
 use tauri::{AppHandle, State};
 
 use super::{ask_save_path, bounded, Reply};
-use crate::desktop::AppState;
-use crate::export::{self, Format};
 use crate::opening;
+use crate::state::AppState;
+use greenroom_pdf::export::{self, Format};
 
 #[derive(Serialize)]
 pub struct KindOption {

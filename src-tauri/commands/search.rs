@@ -4,7 +4,7 @@ use greenroom_core::search::SearchResults;
 use tauri::State;
 
 use super::{bounded, Reply};
-use crate::desktop::AppState;
+use crate::state::AppState;
 
 /// Results of each kind when the UI does not say.
 const DEFAULT_LIMIT: u32 = 8;

@@ -27,6 +27,18 @@ pub struct Sandbox {
     pub dir: tempfile::TempDir,
 }
 
+/// The `greenroom` command, built beside the window by `cargo test --workspace` (it is
+/// another package: `cargo build -p greenroom-cli` before running these tests alone).
+pub fn cli_binary() -> PathBuf {
+    let path = Path::new(env!("CARGO_BIN_EXE_greenroom-desktop")).with_file_name("greenroom");
+    assert!(
+        path.is_file(),
+        "{} is missing: run `cargo build -p greenroom-cli` first",
+        path.display()
+    );
+    path
+}
+
 impl Sandbox {
     pub fn new() -> Self {
         Sandbox {
@@ -40,7 +52,7 @@ impl Sandbox {
 
     /// `greenroom --db <this db> ARGS` through the real CLI.
     pub fn cli(&self, args: &[&str]) -> String {
-        let out = Command::new(env!("CARGO_BIN_EXE_greenroom"))
+        let out = Command::new(cli_binary())
             .arg("--db")
             .arg(self.db())
             .args(args)
@@ -103,7 +115,7 @@ impl Sandbox {
         let mut caps = Capabilities::new();
         caps.set(
             "tauri:options",
-            json!({ "application": env!("CARGO_BIN_EXE_greenroom") }),
+            json!({ "application": env!("CARGO_BIN_EXE_greenroom-desktop") }),
         )
         .unwrap();
         let driver = WebDriver::builder(format!("http://127.0.0.1:{port}"), caps)

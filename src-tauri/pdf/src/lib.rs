@@ -3,6 +3,7 @@
 //! The sheet crosses into Typst only as JSON in `sys.inputs`, and the Typst world has
 //! no file system, so nothing a producer types can run as markup or read a file.
 
+pub mod export;
 mod fonts;
 mod paper;
 mod world;

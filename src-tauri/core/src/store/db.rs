@@ -281,6 +281,19 @@ pub fn default_db_path() -> Result<PathBuf> {
     Ok(base.join(crate::APP_IDENTIFIER).join("greenroom.db"))
 }
 
+/// `--db`/`GREENROOM_DB` if given, else the app-data default (its folder created):
+/// the window and the CLI find the same file the same way.
+pub fn resolve_path(explicit: Option<PathBuf>) -> Result<PathBuf> {
+    match explicit {
+        Some(p) => Ok(p),
+        None => {
+            let p = default_db_path()?;
+            ensure_parent_dir(&p)?;
+            Ok(p)
+        }
+    }
+}
+
 /// Creates the default database's folder on first run.
 pub fn ensure_parent_dir(path: &Path) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {

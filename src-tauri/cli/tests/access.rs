@@ -4,7 +4,7 @@
 
 use super::{run, Run};
 
-#[path = "../../src-tauri/core/tests/support/disk.rs"]
+#[path = "../../core/tests/support/disk.rs"]
 mod disk;
 
 const TARGET_TMP: &str = env!("CARGO_TARGET_TMPDIR");

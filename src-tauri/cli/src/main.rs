@@ -1,8 +1,11 @@
-//! The command line: argument definitions and dispatch. Each subcommand parses its
-//! arguments into core types, calls the core, and prints the result.
+//! `greenroom`, the command line: argument definitions and dispatch. Each subcommand
+//! parses its arguments into core types, calls the core, and prints the result. It
+//! links no GUI library, so it starts like any shell tool; with no subcommand it
+//! starts the window (`greenroom-desktop`, installed beside it).
 
 mod archive;
 mod backup;
+mod desktop;
 mod dev;
 mod export;
 mod guest;
@@ -24,7 +27,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 use greenroom_core::Error;
 
-pub use programme::ProgrammeCommand;
+use programme::ProgrammeCommand;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -32,19 +35,19 @@ pub use programme::ProgrammeCommand;
     version,
     about = "Plan debate and panel programmes. With no subcommand, opens the desktop app."
 )]
-pub struct Cli {
+struct Cli {
     /// Database file (default: the app-data folder; created on first use).
     #[arg(long, global = true, env = "GREENROOM_DB", value_name = "PATH")]
-    pub db: Option<PathBuf>,
+    db: Option<PathBuf>,
 
     #[command(subcommand)]
-    pub command: Option<Command>,
+    command: Option<Command>,
 }
 
 // Parsed once per process; boxing the big variant would buy nothing.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
-pub enum Command {
+enum Command {
     /// Add, list, show, edit and delete programmes.
     Programme {
         #[command(subcommand)]
@@ -107,8 +110,20 @@ pub enum Command {
     Restore(backup::RestoreArgs),
 }
 
+fn main() {
+    let args = Cli::parse();
+    let Some(command) = args.command else {
+        std::process::exit(desktop::open(args.db.as_deref()));
+    };
+    let code = match greenroom_core::store::db::resolve_path(args.db) {
+        Ok(db) => execute(command, &db),
+        Err(e) => report(&e),
+    };
+    std::process::exit(code);
+}
+
 /// Runs one subcommand on the database at `db`; returns the exit code.
-pub fn execute(command: Command, db: &Path) -> i32 {
+fn execute(command: Command, db: &Path) -> i32 {
     // These work on a database that cannot be opened, so they open it themselves.
     let command = match command {
         Command::Backup(args) => return finish(db, backup::run_backup(db, args)),
@@ -185,7 +200,7 @@ fn finish(db: &Path, result: greenroom_core::Result<()>) -> i32 {
 }
 
 /// Prints an error for a person to read and returns the exit code for it.
-pub fn report(e: &Error) -> i32 {
+fn report(e: &Error) -> i32 {
     eprintln!("greenroom: {e}");
     match e {
         Error::Validation { .. } | Error::AmbiguousTime { .. } => 2,

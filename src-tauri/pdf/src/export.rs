@@ -1,14 +1,14 @@
-//! Rendering a programme's run-sheet to bytes and writing it, shared by the CLI and
+//! A programme's run-sheet as a file, Markdown or PDF: shared by the CLI and
 //! the window. The programme is read first, so the database is not held while the
 //! PDF is typeset.
 
 use std::path::Path;
 use std::str::FromStr;
 
+use crate::{render_pdf, Paper};
 use greenroom_core::runsheet::markdown::render_markdown;
 use greenroom_core::runsheet::sheet::RunSheet;
 use greenroom_core::{store::files, Error, Programme, Result};
-use greenroom_pdf::{render_pdf, Paper};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {

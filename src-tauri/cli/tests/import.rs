@@ -5,7 +5,7 @@ use std::process::Stdio;
 
 use super::{greenroom, programme_count, run, temp_db};
 
-const SAMPLE: &str = include_str!("../../src-tauri/core/tests/listings/01-inside-story-sample.txt");
+const SAMPLE: &str = include_str!("../../core/tests/listings/01-inside-story-sample.txt");
 
 #[test]
 fn a_dry_run_prints_the_draft_and_writes_nothing() {

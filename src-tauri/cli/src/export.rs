@@ -5,7 +5,7 @@ use clap::Args;
 use greenroom_core::{Error, Result, Store};
 use greenroom_pdf::Paper;
 
-use crate::export::{self, Format};
+use greenroom_pdf::export::{self, Format};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {

@@ -4,6 +4,7 @@ mod access;
 mod airtime;
 mod backup;
 mod contacts;
+mod desktop;
 mod dev;
 mod errors;
 mod exchange;

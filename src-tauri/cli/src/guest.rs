@@ -30,9 +30,9 @@ pub enum GuestCommand {
 
 pub fn run(store: &mut Store, command: GuestCommand) -> Result<()> {
     match command {
-        GuestCommand::List { json } => crate::cli::guest_history::list(store, json),
+        GuestCommand::List { json } => crate::guest_history::list(store, json),
         GuestCommand::History { person, json } => {
-            crate::cli::guest_history::history(store, &person, json)
+            crate::guest_history::history(store, &person, json)
         }
         GuestCommand::Duplicates { json } => guest_dedupe::duplicates(store, json),
         GuestCommand::Merge { keep_id, drop_id } => guest_dedupe::merge(store, &keep_id, &drop_id),

@@ -1,0 +1,204 @@
+//! What the window works on: one store behind a mutex, the open error it shows, and
+//! the paths the save dialog chose in this session.
+
+use std::collections::HashSet;
+use std::ops::{Deref, DerefMut};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use greenroom_core::store::restore::{self, Restored};
+use greenroom_core::{store::backup, Error, Store};
+
+/// What the window works on. A database that fails to open is not fatal: the UI
+/// shows why on its start screen, with the backups it could restore, and the file is
+/// left as it was.
+pub struct AppState {
+    pub db_path: PathBuf,
+    /// `None` while the database cannot be opened; a restore puts one in.
+    store: Mutex<Option<Store>>,
+    open_error: Mutex<Option<serde_json::Value>>,
+    /// Why the last automatic backup was not written (shown in Settings, logged).
+    backup_warning: Arc<Mutex<Option<serde_json::Value>>>,
+    /// Where the native save dialog said to save, in this session: the only paths the
+    /// export commands write to. The window passes a path back, but cannot invent one.
+    chosen: Mutex<HashSet<PathBuf>>,
+    /// Files exported in this session: the only ones `open_exported` may open.
+    exported: Mutex<HashSet<PathBuf>>,
+}
+
+/// The open store, locked for one command.
+pub struct StoreGuard<'a>(MutexGuard<'a, Option<Store>>);
+
+impl Deref for StoreGuard<'_> {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        self.0
+            .as_ref()
+            .expect("a StoreGuard is only made over an open store")
+    }
+}
+
+impl DerefMut for StoreGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        self.0
+            .as_mut()
+            .expect("a StoreGuard is only made over an open store")
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic in an earlier command cannot leave a half-done write (its transaction
+    // rolled back), so a poisoned lock is reused.
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl AppState {
+    pub fn open(db_path: PathBuf) -> Self {
+        let state = AppState {
+            db_path,
+            store: Mutex::new(None),
+            open_error: Mutex::new(None),
+            backup_warning: Arc::default(),
+            chosen: Mutex::default(),
+            exported: Mutex::default(),
+        };
+        if state.reopen().is_ok() {
+            state.start_daily_backup();
+        }
+        state
+    }
+
+    /// Opens the database into the state, or records why it cannot be opened.
+    fn reopen(&self) -> Result<(), Error> {
+        let mut slot = lock(&self.store);
+        *slot = None;
+        match Store::open_with_backups(&self.db_path) {
+            Ok((store, warning)) => {
+                if let Some(w) = warning {
+                    self.warn(&w);
+                }
+                *slot = Some(store);
+                *lock(&self.open_error) = None;
+                Ok(())
+            }
+            Err(e) => {
+                eprintln!("greenroom: {e}");
+                *lock(&self.open_error) = serde_json::to_value(&e).ok();
+                Err(e)
+            }
+        }
+    }
+
+    /// The daily backup, on a thread with its own connection: copying a large archive
+    /// takes seconds, and the window must open at once. Only the due check (a listing
+    /// of the backups folder) runs here.
+    fn start_daily_backup(&self) {
+        if !backup::daily_due(&self.db_path) {
+            return;
+        }
+        let db_path = self.db_path.clone();
+        let warning = Arc::clone(&self.backup_warning);
+        let spawned = std::thread::Builder::new()
+            .name("daily-backup".into())
+            .spawn(move || {
+                if let Err(e) = backup::daily_if_due(&db_path) {
+                    eprintln!("greenroom: warning: {e}");
+                    *lock(&warning) = serde_json::to_value(&e).ok();
+                }
+            });
+        if let Err(e) = spawned {
+            eprintln!("greenroom: warning: the daily backup could not start: {e}");
+        }
+    }
+
+    fn warn(&self, e: &Error) {
+        eprintln!("greenroom: warning: {e}");
+        *lock(&self.backup_warning) = serde_json::to_value(e).ok();
+    }
+
+    pub fn open_error(&self) -> Option<serde_json::Value> {
+        lock(&self.open_error).clone()
+    }
+
+    pub fn backup_warning(&self) -> Option<serde_json::Value> {
+        lock(&self.backup_warning).clone()
+    }
+
+    /// The store, locked for one command.
+    pub fn store(&self) -> Result<StoreGuard<'_>, Error> {
+        let guard = lock(&self.store);
+        if guard.is_none() {
+            return Err(Error::CannotOpen {
+                path: self.db_path.clone(),
+                reason: "the database could not be opened when Greenroom started".into(),
+            });
+        }
+        Ok(StoreGuard(guard))
+    }
+
+    /// Replaces the database with the backup at `from` and reopens it. The store is
+    /// closed first, so this process has nothing open on the file while it is
+    /// replaced; the store lock is held throughout, so no command runs in between.
+    pub fn restore(&self, from: &Path) -> Result<Restored, Error> {
+        let mut slot = lock(&self.store);
+        drop(slot.take());
+        let restored = restore::restore(&self.db_path, from);
+        drop(slot);
+        // Whatever is there now (the restored file, or the old one if the backup was
+        // refused) is what the window works on.
+        let reopened = self.reopen();
+        let restored = restored?;
+        reopened?;
+        Ok(restored)
+    }
+}
+
+impl AppState {
+    /// Records a path the native save dialog returned (never one from the window).
+    pub fn remember_choice(&self, path: PathBuf) {
+        lock(&self.chosen).insert(path);
+    }
+
+    /// `path` from the window, if the save dialog returned it in this session.
+    pub fn chosen_path(&self, path: &str) -> Result<PathBuf, Error> {
+        let path = PathBuf::from(path);
+        if lock(&self.chosen).contains(&path) {
+            return Ok(path);
+        }
+        Err(Error::validation(
+            "path",
+            "was not chosen in the save dialog; choose where to save with Export…",
+        ))
+    }
+
+    pub fn remember_export(&self, path: PathBuf) {
+        lock(&self.exported).insert(path);
+    }
+
+    pub fn was_exported(&self, path: &Path) -> bool {
+        lock(&self.exported).contains(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The save dialog's answer is what lets the window name a file, and only that
+    /// answer; what was written is what may be opened.
+    #[test]
+    fn only_paths_the_dialog_returned_are_written_and_only_exports_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(dir.path().join("greenroom.db"));
+        let chosen = dir.path().join("chosen.md");
+        let shown = chosen.display().to_string();
+        assert_eq!(state.chosen_path(&shown).unwrap_err().code(), "validation");
+        state.remember_choice(chosen.clone());
+        assert_eq!(state.chosen_path(&shown).unwrap(), chosen);
+        let other = dir.path().join("other.md").display().to_string();
+        assert!(state.chosen_path(&other).is_err());
+        assert!(!state.was_exported(&chosen));
+        state.remember_export(chosen.clone());
+        assert!(state.was_exported(&chosen));
+    }
+}
