@@ -10,6 +10,7 @@ import { api } from '../ipc.js';
 import { errorBox, statusLine } from '../feedback.js';
 import { fieldMessage } from '../parts/field-errors.js';
 import { backupItem } from '../parts/backups.js';
+import { suggestTimeZones } from '../parts/time-zones.js';
 
 const FIELDS = [
   {
@@ -176,7 +177,7 @@ export function mountSettings(root, ctx) {
   );
 
   // Suggestions for the defaults; typing works without them.
-  api.listTimeZones().then((zones) => zoneNames.replaceChildren(...zones.map((z) => h('option', { value: z }))), () => {});
+  suggestTimeZones(zoneNames);
   api.listProgrammes({ limit: 500 }).then((list) => {
     const names = [...new Set(list.map((p) => p.series).filter(Boolean))].sort();
     seriesNames.replaceChildren(...names.map((n) => h('option', { value: n })));

@@ -16,6 +16,7 @@ import { errorBox, noticeBox, statusLine } from '../../feedback.js';
 import { framingList, guestList, historyButton, syncHistoryButton } from '../../parts/rows.js';
 import { personCombo, pickedPerson } from '../../parts/person-suggest.js';
 import { statusSelect } from '../../parts/status.js';
+import { suggestTimeZones } from '../../parts/time-zones.js';
 import { clearFieldErrors, showFieldError, fieldLabel, fieldMessage } from '../../parts/field-errors.js';
 import {
   emptyForm, formFromProgramme, inputFromForm, fingerprint, segmentFromFormat, airToSend, readingLabel,
@@ -26,8 +27,7 @@ import { exportMenu } from './export.js';
 import { bookingWarnings, bookingForm } from './warnings.js';
 import { samePersonCheck } from './same-person.js';
 
-let zoneCache = null; // the zone list never changes while the app runs
-let kindCache = null; // nor do the segment kinds
+let kindCache = null; // the segment kinds never change while the app runs
 
 export function mountEditor(root, ctx, route) {
   let current = route.programme || null; // the programme as last read from the server
@@ -435,10 +435,7 @@ export function mountEditor(root, ctx, route) {
       kindCache = kindCache || (await api.listSegmentKinds());
       segments.setKinds(kindCache);
     } catch { /* each row still shows its own kind */ }
-    try {
-      zoneCache = zoneCache || (await api.listTimeZones());
-      zoneList.replaceChildren(...zoneCache.map((z) => h('option', { value: z })));
-    } catch { /* free text still works */ }
+    await suggestTimeZones(zoneList);
     try {
       if (ctx.seriesSeen.size === 0) {
         for (const p of await api.listProgrammes({ limit: 500 })) if (p.series) ctx.seriesSeen.add(p.series);

@@ -13,10 +13,10 @@ import { nameKey } from '../../names.js';
 import { errorBox, noticeBox, statusLine } from '../../feedback.js';
 import { framingList, rowList, controls, LIMITS } from '../../parts/rows.js';
 import { statusSelect } from '../../parts/status.js';
+import { suggestTimeZones } from '../../parts/time-zones.js';
 import { clearFieldErrors, showFieldError, fieldLabel, fieldMessage } from '../../parts/field-errors.js';
-const orNull = (s) => (typeof s === 'string' && s.trim() !== '' ? s.trim() : null);
 
-let zoneCache = null;
+const orNull = (s) => (typeof s === 'string' && s.trim() !== '' ? s.trim() : null);
 
 // A row of the line-up as the form keeps it. `src` is where it came from in the draft
 // ('presenter', a guest's index, or null for one added by hand); `choice` is 'new',
@@ -411,12 +411,7 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
     }
   }
 
-  (async () => {
-    try {
-      zoneCache = zoneCache || (await api.listTimeZones());
-      zoneList.replaceChildren(...zoneCache.map((z) => h('option', { value: z })));
-    } catch { /* free text still works */ }
-  })();
+  suggestTimeZones(zoneList);
 
   showLimits(form); // a listing's title may already be past its limit
   syncAlreadyImported();

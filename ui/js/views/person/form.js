@@ -8,8 +8,7 @@ import { h } from '../../dom.js';
 import { api } from '../../ipc.js';
 import { errorBox, statusLine } from '../../feedback.js';
 import { fieldMessage } from '../../parts/field-errors.js';
-
-let zoneCache = null; // the zone list never changes while the app runs
+import { suggestTimeZones } from '../../parts/time-zones.js';
 
 // "Russia, NATO ,, arms control" → ["Russia", "NATO", "arms control"]
 export function splitTags(text) {
@@ -247,12 +246,7 @@ export function personForm({ personId, onSaved, onCancel }) {
       el.inert = false;
     }
     c.name.focus();
-    if (!zoneCache) {
-      try {
-        zoneCache = await api.listTimeZones();
-      } catch { /* free text still works */ }
-    }
-    if (zoneCache && !zoneList.firstChild) zoneList.append(...zoneCache.map((z) => h('option', { value: z })));
+    if (!zoneList.firstChild) await suggestTimeZones(zoneList);
   }
 
   return { el, open, close, isDirty, isOpen: () => !el.hidden };
