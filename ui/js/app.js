@@ -1,22 +1,23 @@
 // Entry point and router. There is no URL routing: the window has one job at a
 // time, and every change of view goes through `go`, which asks the current view
-// whether it may be left (the editor's unsaved-changes guard).
+// whether it may be left (the editor's unsaved-changes guard). ROUTES says, for each
+// route name, which view shows it.
 
 import { h, clear, replaceChildren } from './dom.js';
 import { api, hasBackend } from './ipc.js';
 import { watchLimits } from './limits.js';
 import { mountList } from './views/list.js';
 import { mountFirstRun } from './views/first-run.js';
-import { mountEditor } from './views/editor.js';
-import { mountPerson } from './views/person.js';
+import { mountEditor } from './views/editor/editor.js';
+import { mountPerson } from './views/person/person.js';
 import { mountGuests } from './views/guests.js';
 import { mountDuplicates } from './views/duplicates.js';
 import { mountSettings } from './views/settings.js';
 import { mountBalance } from './views/balance.js';
 import { mountSearch } from './views/search.js';
 import { mountOpenError } from './views/open-error.js';
-import { mountImport } from './views/import.js';
-import { mountImportFiles } from './views/import-files.js';
+import { mountImport } from './views/import/import.js';
+import { mountImportFiles } from './views/import/files.js';
 
 const root = document.getElementById('app');
 const homeButton = document.getElementById('home');
@@ -27,6 +28,27 @@ const navButtons = {
   settings: document.getElementById('nav-settings'),
 };
 
+// Each route: the window title (before " — Greenroom"), the view that mounts it as
+// `mount(root, ctx, route)`, the header button it belongs under (`nav`; Programmes
+// when none), and what a Back button returning to it says (`back`; "← Back" when none).
+// An unknown name is the home route.
+const ROUTES = {
+  home: { mount: mountHome, back: '← Programmes' },
+  editor: {
+    title: (route) => (route.id || route.programme ? 'Edit programme' : 'New programme'),
+    mount: mountEditor,
+    back: '← Programme',
+  },
+  person: { title: 'Guest history', mount: mountPerson, nav: 'guests' },
+  duplicates: { title: 'Possible duplicates', mount: mountDuplicates, nav: 'guests', back: '← Possible duplicates' },
+  guests: { title: 'Guests', mount: mountGuests, nav: 'guests', back: '← Guests' },
+  reports: { title: 'Balance report', mount: mountBalance, nav: 'reports' },
+  settings: { title: 'Settings', mount: mountSettings, nav: 'settings', back: '← Settings' },
+  import: { title: 'Paste a listing', mount: mountImport, back: '← Import' },
+  'import-files': { title: 'Import listing files', mount: mountImportFiles },
+};
+const routeOf = (route) => ROUTES[route.name] || ROUTES.home;
+
 const ctx = {
   go,
   // Survives leaving the list, so Back returns to the same filter.
@@ -36,6 +58,12 @@ const ctx = {
   guestState: { text: '' },
   back,
   previous: () => trail[trail.length - 1] || null,
+  // The label of a Back button: where `back` will go.
+  backLabel() {
+    const prev = ctx.previous();
+    if (!prev) return ROUTES.home.back;
+    return (ROUTES[prev.name] && ROUTES[prev.name].back) || '← Back';
+  },
 };
 
 let current = null;
@@ -87,7 +115,7 @@ async function back() {
 }
 
 function markNav(route) {
-  const section = { guests: 'guests', person: 'guests', duplicates: 'guests', settings: 'settings', reports: 'reports' }[route.name] || 'programmes';
+  const section = routeOf(route).nav || 'programmes';
   for (const [name, button] of Object.entries(navButtons)) {
     if (!button) continue;
     if (name === section) button.setAttribute('aria-current', 'page');
@@ -96,47 +124,17 @@ function markNav(route) {
 }
 
 async function render(route) {
-  if (route.name === 'person') {
-    document.title = 'Guest history — Greenroom';
+  const { title, mount } = routeOf(route);
+  if (title) {
+    document.title = `${typeof title === 'function' ? title(route) : title} — Greenroom`;
     clear(root);
-    return mountPerson(root, ctx, route);
   }
-  if (route.name === 'duplicates') {
-    document.title = 'Possible duplicates — Greenroom';
-    clear(root);
-    return mountDuplicates(root, ctx);
-  }
-  if (route.name === 'guests') {
-    document.title = 'Guests — Greenroom';
-    clear(root);
-    return mountGuests(root, ctx);
-  }
-  if (route.name === 'reports') {
-    document.title = 'Balance report — Greenroom';
-    clear(root);
-    return mountBalance(root, ctx);
-  }
-  if (route.name === 'settings') {
-    document.title = 'Settings — Greenroom';
-    clear(root);
-    return mountSettings(root, ctx);
-  }
-  if (route.name === 'import') {
-    document.title = 'Paste a listing — Greenroom';
-    clear(root);
-    return mountImport(root, ctx);
-  }
-  if (route.name === 'import-files') {
-    document.title = 'Import listing files — Greenroom';
-    clear(root);
-    return mountImportFiles(root, ctx);
-  }
-  if (route.name === 'editor') {
-    document.title = route.id || route.programme ? 'Edit programme — Greenroom' : 'New programme — Greenroom';
-    clear(root);
-    return mountEditor(root, ctx, route);
-  }
-  // Home: the first-run screen only while the archive is empty and nothing is filtered.
+  return mount(root, ctx, route);
+}
+
+// Home: the first-run screen only while the archive is empty and nothing is filtered;
+// the open-error screen when the database could not be opened.
+async function mountHome() {
   if (!ctx.listState.text) {
     const info = await api.appInfo();
     if (info.openError) return showOpenError(info);

@@ -60,33 +60,6 @@ export function nextId(prefix) {
   return `${prefix}-${uid}`;
 }
 
-// A <dialog> that resolves with the value of the button pressed, or `cancelValue`
-// on Escape. Plain buttons, not <form method=dialog>, because the CSP forbids form actions.
-export function ask(dialog, cancelValue, focusSelector) {
-  return new Promise((resolve) => {
-    const done = (value) => {
-      dialog.removeEventListener('click', onClick);
-      dialog.removeEventListener('cancel', onCancel);
-      if (dialog.open) dialog.close();
-      resolve(value);
-    };
-    const onClick = (e) => {
-      const btn = e.target.closest('button[data-answer]');
-      if (btn) done(btn.dataset.answer);
-    };
-    const onCancel = (e) => {
-      e.preventDefault();
-      done(cancelValue);
-    };
-    dialog.addEventListener('click', onClick);
-    dialog.addEventListener('cancel', onCancel);
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-    const first = focusSelector && dialog.querySelector(focusSelector);
-    if (first) first.focus();
-  });
-}
-
 export function anyDialogOpen() {
   return document.querySelector('dialog[open]') !== null;
 }

@@ -5,10 +5,11 @@
 
 import { h, clear, replaceChildren, svg } from '../dom.js';
 import { api } from '../ipc.js';
+import { monthLabel } from '../format.js';
+import { errorBox, statusLine } from '../feedback.js';
 
 const ALL_SERIES = 'All series';
 const NOT_RECORDED = 'not recorded';
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 // Known groups get fixed colours (and come first, in this order); any other recorded
 // group takes one of a few spare colours; "not recorded" is always last and grey.
 const KNOWN = ['woman', 'man', 'non-binary'];
@@ -33,11 +34,6 @@ const key = (group) => String(group).trim().toLowerCase();
 export function percent(share) {
   const p = Math.round(share * 1000) / 10;
   return `${p}%`;
-}
-
-export function monthLabel(month) {
-  const m = /^(\d{4})-(\d{2})$/.exec(month || '');
-  return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : month;
 }
 
 function pad2(n) {
@@ -233,8 +229,8 @@ export function mountBalance(root, ctx) {
   });
   const run = h('button', { type: 'submit', id: 'run-balance', class: 'button primary' }, 'Run');
   const exportButton = h('button', { type: 'button', id: 'export-balance-csv', class: 'button' }, 'Export CSV…');
-  const status = h('p', { id: 'balance-status', class: 'form-status', role: 'status', 'aria-live': 'polite' });
-  const error = h('div', { class: 'error-box', id: 'balance-error', role: 'alert', hidden: true });
+  const status = statusLine({ id: 'balance-status' });
+  const error = errorBox({ id: 'balance-error' });
   const results = h('div', { id: 'balance-results', class: 'balance-results', 'aria-live': 'polite' });
 
   const form = h('form', { id: 'balance-form', class: 'balance-controls', novalidate: true, 'aria-label': 'Report period and series' },
@@ -253,8 +249,8 @@ export function mountBalance(root, ctx) {
     h('p', { class: 'hint', id: 'balance-gender-note' },
       'Gender is recorded in each person’s details: open them from Guests, then Edit details. ',
       'People without it count as “not recorded”.'),
-    status,
-    error,
+    status.el,
+    error.el,
     results));
 
   function setFieldError(input, el, message) {
@@ -267,8 +263,7 @@ export function mountBalance(root, ctx) {
   function clearErrors() {
     setFieldError(from, fromErr, '');
     setFieldError(to, toErr, '');
-    error.hidden = true;
-    error.textContent = '';
+    error.hide();
   }
 
   function params() {
@@ -290,8 +285,7 @@ export function mountBalance(root, ctx) {
       const msg = e.field === 'to' && /before/.test(e.message) ? 'Is before the from month' : e.message;
       setFieldError(input, el, msg);
     } else {
-      error.textContent = `${what}: ${e.message}`;
-      error.hidden = false;
+      error.showText(`${what}: ${e.message}`);
     }
   }
 
@@ -303,12 +297,11 @@ export function mountBalance(root, ctx) {
     state.to = p.to;
     state.series = p.series || '';
     if (!checkInputs(p)) {
-      status.textContent = '';
+      status.set('');
       clear(results);
       return;
     }
-    status.textContent = 'Counting…';
-    status.className = 'form-status';
+    status.set('Counting…');
     run.disabled = true;
     let rows;
     try {
@@ -316,7 +309,7 @@ export function mountBalance(root, ctx) {
     } catch (e) {
       if (!alive || mine !== ticket) return;
       run.disabled = false;
-      status.textContent = '';
+      status.set('');
       clear(results);
       showServerError(e, 'Could not make the report');
       return;
@@ -329,13 +322,13 @@ export function mountBalance(root, ctx) {
   function show(rows, p) {
     exportButton.disabled = rows.length === 0;
     if (rows.length === 0) {
-      status.textContent = '';
+      status.set('');
       replaceChildren(results, h('p', { class: 'list-empty', id: 'balance-empty' }, 'No guests in that period.'));
       return;
     }
     const order = groupOrder(rows);
     const monthsWith = new Set(rows.map((r) => r.month)).size;
-    status.textContent = `${monthsWith} ${monthsWith === 1 ? 'month' : 'months'} with guests, ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`;
+    status.set(`${monthsWith} ${monthsWith === 1 ? 'month' : 'months'} with guests, ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`);
     replaceChildren(results,
       h('div', { class: 'person-card balance-chart-card' },
         h('h2', {}, p.series ? `Guests by gender: ${p.series}` : 'Guests by gender: all series'),
@@ -349,20 +342,18 @@ export function mountBalance(root, ctx) {
     const p = params();
     if (!checkInputs(p)) return;
     exportButton.disabled = true;
-    status.textContent = 'Exporting…';
-    status.className = 'form-status';
+    status.set('Exporting…');
     try {
       const saved = await api.exportBalanceCsv({ ...p, path: null });
       if (!alive) return;
       if (saved) {
-        status.textContent = `Saved to ${saved.path}`;
-        status.className = 'form-status saved';
+        status.set(`Saved to ${saved.path}`, 'saved');
       } else {
-        status.textContent = 'Export cancelled';
+        status.set('Export cancelled');
       }
     } catch (e) {
       if (!alive) return;
-      status.textContent = '';
+      status.set('');
       showServerError(e, 'Not exported');
     } finally {
       if (alive) exportButton.disabled = false;

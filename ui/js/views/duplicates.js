@@ -3,37 +3,35 @@
 // moves every appearance of one onto the other; every merge can be undone, from the
 // notice right after it or from the list of recent merges.
 
-import { h, clear, ask, escapeLeaves } from '../dom.js';
-import { formatDateTime } from '../format.js';
+import { h, clear, escapeLeaves } from '../dom.js';
+import { formatDateTime, plural } from '../format.js';
 import { api } from '../ipc.js';
-import { backLabel } from './person.js';
-
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { confirmDialog } from '../dialog.js';
+import { errorBox, noticeBox } from '../feedback.js';
 
 export function mountDuplicates(root, ctx) {
   let alive = true;
   let busy = false;
   let names = new Map(); // person id → name, for the merge history
 
-  const backButton = h('button', { type: 'button', id: 'duplicates-back', class: 'button', onclick: () => ctx.back() }, backLabel(ctx));
-  const notice = h('div', { id: 'merge-notice', class: 'notice', role: 'status', hidden: true });
-  const error = h('div', { id: 'duplicates-error', class: 'error-box', role: 'alert', tabindex: -1, hidden: true });
+  const backButton = h('button', { type: 'button', id: 'duplicates-back', class: 'button', onclick: () => ctx.back() }, ctx.backLabel());
+  const notice = noticeBox({ id: 'merge-notice' });
+  const error = errorBox({ id: 'duplicates-error', focusable: true });
   const count = h('p', { class: 'list-count', id: 'duplicates-count', role: 'status', 'aria-live': 'polite' });
   const list = h('ol', { id: 'duplicate-list', class: 'duplicate-list' });
   const empty = h('p', { class: 'list-empty', id: 'duplicates-empty', hidden: true }, 'No possible duplicates found.');
   const mergesList = h('ol', { id: 'merge-list', class: 'merge-list' });
   const mergesEmpty = h('p', { class: 'muted', id: 'merges-empty', hidden: true }, 'No merges yet.');
 
-  const confirmText = h('p', { id: 'merge-dialog-text' });
-  const confirmTitle = h('h2', { id: 'merge-dialog-title' }, 'Merge these people?');
-  const confirmButton = h('button', { type: 'button', id: 'confirm-merge', class: 'button primary', dataset: { answer: 'merge' } }, 'Merge');
-  const dialog = h('dialog', { id: 'merge-dialog', class: 'dialog', 'aria-labelledby': 'merge-dialog-title', 'aria-describedby': 'merge-dialog-text' },
-    confirmTitle,
-    confirmText,
-    h('p', { class: 'hint' }, 'You can undo the merge afterwards, here under Recent merges.'),
-    h('div', { class: 'dialog-actions' },
-      h('button', { type: 'button', id: 'cancel-merge', class: 'button', dataset: { answer: 'cancel' } }, 'Cancel'),
-      confirmButton));
+  const dialog = confirmDialog({
+    id: 'merge-dialog', titleId: 'merge-dialog-title', title: 'Merge these people?', textId: 'merge-dialog-text',
+    hint: 'You can undo the merge afterwards, here under Recent merges.',
+    buttons: [
+      { id: 'cancel-merge', label: 'Cancel', answer: 'cancel' },
+      { id: 'confirm-merge', label: 'Merge', answer: 'merge', kind: 'primary' },
+    ],
+    safe: 'cancel',
+  });
 
   root.append(h('section', { id: 'duplicates-page', class: 'duplicates-page', 'aria-labelledby': 'duplicates-title' },
     h('div', { class: 'view-header' },
@@ -41,8 +39,8 @@ export function mountDuplicates(root, ctx) {
         h('h1', { id: 'duplicates-title', tabindex: -1 }, 'Possible duplicates'),
         h('p', { class: 'hint' }, 'People who are probably entered twice under slightly different names. People who appeared on the same programme are never suggested.')),
       backButton),
-    notice,
-    error,
+    notice.el,
+    error.el,
     count,
     list,
     empty,
@@ -50,7 +48,7 @@ export function mountDuplicates(root, ctx) {
       h('h2', { id: 'merges-heading' }, 'Recent merges'),
       mergesList,
       mergesEmpty),
-    dialog));
+    dialog.el));
 
   const onKey = (e) => {
     if (escapeLeaves(e)) {
@@ -61,17 +59,10 @@ export function mountDuplicates(root, ctx) {
   document.addEventListener('keydown', onKey);
 
   function showError(text) {
-    error.replaceChildren(h('p', {}, text));
-    error.hidden = false;
+    error.show(text);
     error.focus();
   }
-  const hideError = () => { error.hidden = true; error.replaceChildren(); };
-
-  function showNotice(text, ...actions) {
-    notice.replaceChildren(h('span', { id: 'merge-notice-text' }, text), ...actions);
-    notice.hidden = false;
-  }
-  const hideNotice = () => { notice.hidden = true; notice.replaceChildren(); };
+  const showNotice = (text, ...actions) => notice.show(h('span', { id: 'merge-notice-text' }, text), ...actions);
 
   function personBlock(p, role) {
     return h('div', { class: ['duplicate-person', `duplicate-${role}`] },
@@ -155,23 +146,25 @@ export function mountDuplicates(root, ctx) {
 
   async function merge(keep, drop, button) {
     if (busy) return;
-    confirmTitle.textContent = `Merge ${drop.name} into ${keep.name}?`;
-    confirmText.textContent = `All of ${drop.name}’s appearances (${plural(drop.appearances, 'programme')}) move to ${keep.name}, `
-      + `and ${drop.name} leaves the directory. Details ${keep.name} lacks (affiliation, contacts…) are filled in from ${drop.name}.`;
-    confirmButton.textContent = `Merge into ${keep.name}`;
-    if ((await ask(dialog, 'cancel', '#cancel-merge')) !== 'merge') {
+    const answer = await dialog.confirm({
+      title: `Merge ${drop.name} into ${keep.name}?`,
+      text: `All of ${drop.name}’s appearances (${plural(drop.appearances, 'programme')}) move to ${keep.name}, `
+        + `and ${drop.name} leaves the directory. Details ${keep.name} lacks (affiliation, contacts…) are filled in from ${drop.name}.`,
+      labels: { merge: `Merge into ${keep.name}` },
+    });
+    if (answer !== 'merge') {
       if (button.isConnected) button.focus();
       return;
     }
     busy = true;
-    hideError();
+    error.hide();
     try {
       const record = await api.mergePeople(keep.id, drop.id);
       if (!alive) return;
       await load();
       showNotice(`Merged ${record.dropName || drop.name} into ${keep.name}.`,
         h('button', { type: 'button', id: 'undo-merge', class: 'button small', onclick: () => undo(record, keep.name) }, 'Undo'));
-      notice.querySelector('#undo-merge').focus();
+      notice.el.querySelector('#undo-merge').focus();
     } catch (e) {
       if (!alive) return;
       showError(e.code === 'validation' ? `Not merged: ${e.message}` : `Could not merge: ${e.message}`);
@@ -183,7 +176,7 @@ export function mountDuplicates(root, ctx) {
   async function undo(record, keepName) {
     if (busy) return;
     busy = true;
-    hideError();
+    error.hide();
     try {
       await api.undoMerge(record.id);
       if (!alive) return;
@@ -191,7 +184,7 @@ export function mountDuplicates(root, ctx) {
       showNotice(`Undone: ${record.dropName} is separate from ${keepName} again.`);
     } catch (e) {
       if (!alive) return;
-      hideNotice();
+      notice.hide();
       showError(`Could not undo the merge: ${e.message}`);
     } finally {
       busy = false;

@@ -1,10 +1,11 @@
 // Shown while the archive is empty: say what Greenroom is for and offer two ways in.
 
-import { h, replaceChildren } from '../dom.js';
+import { h } from '../dom.js';
 import { api } from '../ipc.js';
+import { errorBox } from '../feedback.js';
 
 export function mountFirstRun(root, ctx) {
-  const error = h('p', { class: 'error-box', role: 'alert', hidden: true });
+  const error = errorBox({ tag: 'p' });
   const loadButton = h('button', { type: 'button', id: 'load-example', class: 'button' }, 'Load an example programme');
   const newButton = h('button', {
     type: 'button', id: 'first-run-new', class: 'button primary',
@@ -13,13 +14,12 @@ export function mountFirstRun(root, ctx) {
 
   loadButton.addEventListener('click', async () => {
     loadButton.disabled = true;
-    error.hidden = true;
+    error.hide();
     try {
       const programme = await api.loadExample();
       await ctx.go({ name: 'editor', id: programme.id, programme });
     } catch (e) {
-      replaceChildren(error, `Could not load the example: ${e.message}`);
-      error.hidden = false;
+      error.showText(`Could not load the example: ${e.message}`);
       loadButton.disabled = false;
     }
   });
@@ -39,7 +39,7 @@ export function mountFirstRun(root, ctx) {
         ' or ',
         h('button', { type: 'button', id: 'first-run-import-files', class: 'link-button', onclick: () => ctx.go({ name: 'import-files' }) }, 'import listing files'),
         '.'),
-      error),
+      error.el),
   );
   newButton.focus();
   return { unmount() {} };

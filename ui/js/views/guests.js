@@ -4,7 +4,8 @@
 
 import { h, clear } from '../dom.js';
 import { api } from '../ipc.js';
-import { formatDate, nextBooking } from './person.js';
+import { formatDate, nextBooking } from '../format.js';
+import { errorBox } from '../feedback.js';
 
 // Case-, accent- and space-insensitive.
 function fold(s) {
@@ -30,7 +31,7 @@ export function mountGuests(root, ctx) {
       th('col-count', 'Appearances'), th('col-last', 'Last appearance'))),
     tbody);
   const empty = h('p', { class: 'list-empty', id: 'guest-empty', hidden: true });
-  const error = h('p', { class: 'error-box', role: 'alert', hidden: true });
+  const error = errorBox({ tag: 'p' });
 
   root.append(
     h('section', { id: 'guest-directory', class: 'guest-directory', 'aria-labelledby': 'guests-title' },
@@ -44,7 +45,7 @@ export function mountGuests(root, ctx) {
         h('label', { for: 'guest-filter', class: 'visually-hidden' }, 'Filter guests'),
         filter,
         count),
-      error,
+      error.el,
       h('div', { class: 'table-wrap' }, table),
       empty),
   );
@@ -95,8 +96,7 @@ export function mountGuests(root, ctx) {
     },
     (e) => {
       if (!alive) return;
-      error.textContent = `Could not load the guests: ${e.message}`;
-      error.hidden = false;
+      error.showText(`Could not load the guests: ${e.message}`);
     },
   );
   filter.focus();

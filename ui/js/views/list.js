@@ -1,24 +1,14 @@
 // The programme archive: a filterable table, newest air time first, paged because
 // an archive of years of daily programmes is too large to render at once.
 
-import { h, clear, replaceChildren } from '../dom.js';
+import { h, clear } from '../dom.js';
 import { api } from '../ipc.js';
 import { formatAir } from '../format.js';
+import { errorBox } from '../feedback.js';
+import { statusBadge } from '../parts/status.js';
 
 const PAGE = 200;
 const DEBOUNCE_MS = 150;
-
-export const STATUS_LABELS = {
-  draft: 'Draft',
-  planned: 'Planned',
-  confirmed: 'Confirmed',
-  aired: 'Aired',
-  cancelled: 'Cancelled',
-};
-
-export function statusBadge(status) {
-  return h('span', { class: `badge status-${status}` }, STATUS_LABELS[status] || status);
-}
 
 export function mountList(root, ctx) {
   const state = ctx.listState;
@@ -47,7 +37,7 @@ export function mountList(root, ctx) {
     tbody);
   const empty = h('p', { class: 'list-empty', id: 'list-empty', hidden: true });
   const count = h('p', { class: 'list-count', role: 'status', 'aria-live': 'polite' });
-  const error = h('p', { class: 'error-box', role: 'alert', hidden: true });
+  const error = errorBox({ tag: 'p' });
   const more = h('button', { type: 'button', id: 'show-more', class: 'button', hidden: true }, 'Show more');
 
   root.append(
@@ -62,7 +52,7 @@ export function mountList(root, ctx) {
         h('label', { for: 'filter', class: 'visually-hidden' }, 'Filter programmes'),
         filter,
         count),
-      error,
+      error.el,
       h('div', { class: 'table-wrap' }, table),
       empty,
       h('div', { class: 'list-more' }, more)),
@@ -95,7 +85,7 @@ export function mountList(root, ctx) {
     try {
       const page = await api.listProgrammes({ text: text || null, limit: PAGE, offset, after });
       if (mine !== seq) return;
-      error.hidden = true;
+      error.hide();
       if (reset) {
         clear(tbody);
         loaded = 0;
@@ -114,8 +104,7 @@ export function mountList(root, ctx) {
       count.textContent = loaded === 0 ? '' : `${loaded}${more.hidden ? '' : '+'} programme${loaded === 1 ? '' : 's'}`;
     } catch (e) {
       if (mine !== seq) return;
-      replaceChildren(error, `Could not load programmes: ${e.message}`);
-      error.hidden = false;
+      error.showText(`Could not load programmes: ${e.message}`);
     } finally {
       if (mine === seq) more.disabled = false;
     }

@@ -4,9 +4,9 @@
 // the file it replaces (`…-before-restore.db` in the backups folder).
 
 import { h, replaceChildren } from '../dom.js';
-import { formatDateTime } from '../format.js';
 import { api } from '../ipc.js';
-import { backupLabel, formatSize } from './backup-labels.js';
+import { errorBox, statusLine } from '../feedback.js';
+import { backupItem } from '../parts/backups.js';
 
 // Errors a backup can put right. A newer schema wants a newer Greenroom, and a
 // folder problem wants the folder fixed: a restore would lose data or fail.
@@ -20,8 +20,8 @@ export function mountOpenError(root, info, { onRestored }) {
   const reassure = h('p', { class: 'fatal-reassure', id: 'open-error-reassure' },
     'The file was not changed. Close Greenroom, deal with the file (or start Greenroom with another database), then open it again.');
   const backupsBox = h('section', { id: 'open-error-backups', class: 'open-error-backups', 'aria-labelledby': 'open-error-backups-heading', hidden: true });
-  const status = h('p', { id: 'restore-status', class: 'form-status', role: 'status', 'aria-live': 'polite' });
-  const failure = h('div', { id: 'restore-error', class: 'error-box', role: 'alert', hidden: true });
+  const status = statusLine({ id: 'restore-status' });
+  const failure = errorBox({ id: 'restore-error' });
 
   replaceChildren(
     root,
@@ -36,8 +36,8 @@ export function mountOpenError(root, info, { onRestored }) {
         h('dd', {}, h('code', {}, err.code))),
       reassure,
       backupsBox,
-      status,
-      failure),
+      status.el,
+      failure.el),
   );
 
   const buttons = () => [...backupsBox.querySelectorAll('button')];
@@ -46,22 +46,19 @@ export function mountOpenError(root, info, { onRestored }) {
     if (busy) return;
     busy = true;
     for (const b of buttons()) b.disabled = true;
-    failure.hidden = true;
-    status.className = 'form-status';
-    status.textContent = 'Checking the backup and restoring it…';
+    failure.hide();
+    status.set('Checking the backup and restoring it…');
     try {
       const done = await api.restoreBackup(fileName);
       if (!alive) return;
-      status.className = 'form-status saved';
-      status.textContent = 'Restored';
+      status.set('Restored', 'saved');
       onRestored(done);
     } catch (e) {
       if (!alive) return;
       busy = false;
       for (const b of buttons()) b.disabled = false;
-      status.textContent = '';
-      failure.textContent = `Not restored: ${e.message}`;
-      failure.hidden = false;
+      status.set('');
+      failure.showText(`Not restored: ${e.message}`);
     }
   }
 
@@ -82,10 +79,7 @@ export function mountOpenError(root, info, { onRestored }) {
       h('p', {}, h('button', { type: 'button', id: 'restore-newest', class: 'button primary', onclick: () => restore(null) },
         'Restore from the newest good backup')),
       h('ol', { id: 'backup-list', class: 'backup-list' },
-        list.map((b) => h('li', { class: 'backup-item', dataset: { file: b.fileName } },
-          h('span', { class: 'backup-time' }, formatDateTime(b.takenAt)),
-          h('span', { class: 'backup-label' }, backupLabel(b.label)),
-          h('span', { class: 'backup-size' }, formatSize(b.size)),
+        list.map((b) => backupItem(b,
           h('button', { type: 'button', class: 'button restore-one', onclick: () => restore(b.fileName) },
             'Restore this one')))));
     backupsBox.hidden = false;
@@ -96,8 +90,7 @@ export function mountOpenError(root, info, { onRestored }) {
       (overview) => { if (alive) showBackups(overview); },
       (e) => {
         if (!alive) return;
-        failure.textContent = `The backups could not be listed: ${e.message}`;
-        failure.hidden = false;
+        failure.showText(`The backups could not be listed: ${e.message}`);
       },
     );
   }

@@ -4,7 +4,7 @@
 
 import { h, clear } from '../dom.js';
 import { api } from '../ipc.js';
-import { formatAir } from '../format.js';
+import { formatAir, plural } from '../format.js';
 
 const DEBOUNCE_MS = 120;
 const LIMIT = 8;
@@ -87,11 +87,10 @@ export function mountSearch(input, ctx) {
     if (people.length) {
       list.append(h('li', { role: 'presentation', class: 'search-group' }, 'People'));
       for (const p of people) {
-        const n = p.appearances;
         list.append(option(`search-person-${p.id}`, () => ctx.go({ name: 'person', id: p.id }),
           h('span', { class: 'search-title', dir: 'auto' }, p.name),
           h('span', { class: 'search-meta', dir: 'auto' },
-            [p.affiliation, `${n} appearance${n === 1 ? '' : 's'}`].filter(Boolean).join(' · '))));
+            [p.affiliation, plural(p.appearances, 'appearance')].filter(Boolean).join(' · '))));
       }
     }
     open();

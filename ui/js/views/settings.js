@@ -5,9 +5,12 @@
 // screen for a damaged database).
 
 import { h, replaceChildren } from '../dom.js';
-import { formatDateTime, formatSlot } from '../format.js';
+import { formatSlot } from '../format.js';
 import { api } from '../ipc.js';
-import { backupLabel, formatSize } from './backup-labels.js';
+import { errorBox, statusLine } from '../feedback.js';
+import { fieldMessage } from '../parts/field-errors.js';
+import { backupItem } from '../parts/backups.js';
+import { suggestTimeZones } from '../parts/time-zones.js';
 
 const FIELDS = [
   {
@@ -48,8 +51,8 @@ export function mountSettings(root, ctx) {
   const inputs = new Map();
   const errors = new Map();
 
-  const status = h('p', { id: 'settings-status', class: 'form-status', role: 'status', 'aria-live': 'polite' });
-  const error = h('div', { class: 'error-box', role: 'alert', hidden: true });
+  const status = statusLine({ id: 'settings-status' });
+  const error = errorBox();
   const save = h('button', { type: 'submit', id: 'save-settings', class: 'button primary', disabled: true }, 'Save');
 
   const fieldFor = (f) => {
@@ -90,11 +93,11 @@ export function mountSettings(root, ctx) {
       h('h2', { id: 'backups-heading' }, 'Backups'),
       backupFields,
       backupsInfo),
-    h('div', { class: 'settings-actions' }, save, status));
+    h('div', { class: 'settings-actions' }, save, status.el));
 
   root.append(h('section', { id: 'settings-page', class: 'settings-page' },
     h('div', { class: 'view-header' }, h('h1', { id: 'settings-title' }, 'Settings')),
-    error,
+    error.el,
     form));
 
   function clearError(key) {
@@ -109,9 +112,8 @@ export function mountSettings(root, ctx) {
   function showError(key, message) {
     const input = inputs.get(key);
     const err = errors.get(key);
-    const prefix = `${key}: `;
-    err.textContent = message.startsWith(prefix) ? message.slice(prefix.length) : message;
-    err.textContent = err.textContent.charAt(0).toUpperCase() + err.textContent.slice(1);
+    const text = fieldMessage(key, message);
+    err.textContent = text.charAt(0).toUpperCase() + text.slice(1);
     err.hidden = false;
     input.setAttribute('aria-invalid', 'true');
     input.setAttribute('aria-describedby', `${input.id}-hint ${err.id}`);
@@ -119,8 +121,7 @@ export function mountSettings(root, ctx) {
 
   form.addEventListener('input', (e) => {
     for (const [key, input] of inputs) if (input === e.target) clearError(key);
-    status.textContent = '';
-    status.className = 'form-status';
+    status.set('');
   });
 
   form.addEventListener('submit', async (e) => {
@@ -128,9 +129,8 @@ export function mountSettings(root, ctx) {
     if (saving) return;
     saving = true;
     save.disabled = true;
-    error.hidden = true;
-    status.textContent = 'Saving…';
-    status.className = 'form-status';
+    error.hide();
+    status.set('Saving…');
     let firstBad = null;
     for (const f of FIELDS) {
       clearError(f.key);
@@ -142,8 +142,7 @@ export function mountSettings(root, ctx) {
           showError(f.key, err.message);
           firstBad = firstBad || inputs.get(f.key);
         } else {
-          error.textContent = `Not saved: ${err.message}`;
-          error.hidden = false;
+          error.showText(`Not saved: ${err.message}`);
           firstBad = firstBad || save;
         }
       }
@@ -152,12 +151,10 @@ export function mountSettings(root, ctx) {
     saving = false;
     save.disabled = false;
     if (firstBad) {
-      status.textContent = 'Not (all) saved — see the highlighted field';
-      status.className = 'form-status error';
+      status.set('Not (all) saved — see the highlighted field', 'error');
       firstBad.focus();
     } else {
-      status.textContent = 'Saved';
-      status.className = 'form-status saved';
+      status.set('Saved', 'saved');
     }
   });
 
@@ -175,13 +172,12 @@ export function mountSettings(root, ctx) {
     },
     (e) => {
       if (!alive) return;
-      error.textContent = `Could not load the settings: ${e.message}`;
-      error.hidden = false;
+      error.showText(`Could not load the settings: ${e.message}`);
     },
   );
 
   // Suggestions for the defaults; typing works without them.
-  api.listTimeZones().then((zones) => zoneNames.replaceChildren(...zones.map((z) => h('option', { value: z }))), () => {});
+  suggestTimeZones(zoneNames);
   api.listProgrammes({ limit: 500 }).then((list) => {
     const names = [...new Set(list.map((p) => p.series).filter(Boolean))].sort();
     seriesNames.replaceChildren(...names.map((n) => h('option', { value: n })));
@@ -198,10 +194,7 @@ export function mountSettings(root, ctx) {
         list.length === 0
           ? h('p', { class: 'hint', id: 'backup-none' }, 'No backups yet.')
           : h('ol', { id: 'backup-list', class: 'backup-list' },
-            list.map((b) => h('li', { class: 'backup-item', dataset: { file: b.fileName } },
-              h('span', { class: 'backup-time' }, formatDateTime(b.takenAt)),
-              h('span', { class: 'backup-label' }, backupLabel(b.label)),
-              h('span', { class: 'backup-size' }, formatSize(b.size))))));
+            list.map((b) => backupItem(b))));
     },
     (e) => {
       if (!alive) return;

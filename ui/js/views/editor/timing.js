@@ -2,7 +2,7 @@
 // so durations and clock times are parsed in exactly one place; this module only
 // decides when to ask and which answer is still worth showing.
 
-import { api } from '../ipc.js';
+import { api } from '../../ipc.js';
 
 const DELAY_MS = 100; // long enough to skip most keystrokes, short enough to feel live
 

@@ -1,14 +1,15 @@
 // Importing one published listing: paste it, let the server read it, review what it
-// read (import-review.js), import. What was pasted and every edit of the review are
+// read (review.js), import. What was pasted and every edit of the review are
 // kept as a draft on this computer, so leaving (to look someone up, or by accident)
 // and coming back finds the import as it was left; only Import or Cancel ends it.
 
-import { h, replaceChildren, escapeLeaves } from '../dom.js';
-import { formatDateTime } from '../format.js';
-import { api } from '../ipc.js';
-import { saveDraft, loadDraft, clearDraft } from '../drafts.js';
-import { fieldMessage } from './editor-form.js';
-import { reviewForm } from './import-review.js';
+import { h, replaceChildren, escapeLeaves } from '../../dom.js';
+import { formatDateTime } from '../../format.js';
+import { api } from '../../ipc.js';
+import { saveDraft, loadDraft, clearDraft } from '../../drafts.js';
+import { errorBox, noticeBox, statusLine } from '../../feedback.js';
+import { fieldMessage } from '../../parts/field-errors.js';
+import { reviewForm } from './review.js';
 
 const DRAFT_KEY = 'import-listing';
 const SAVE_DELAY_MS = 300;
@@ -37,11 +38,11 @@ export function mountImport(root, ctx) {
     'aria-describedby': 'listing-hint',
     placeholder: 'How to achieve a lasting ceasefire?\nIt took three years to get officials in the same room…\nPresenter: …\nGuests:\nName – Affiliation',
   });
-  const notice = h('div', { id: 'import-notice', class: 'notice', role: 'status', hidden: true });
-  const errorBox = h('div', { id: 'import-error', class: 'error-box', role: 'alert', tabindex: -1, hidden: true });
+  const notice = noticeBox({ id: 'import-notice' });
+  const errors = errorBox({ id: 'import-error', focusable: true });
   const readButton = h('button', { type: 'button', id: 'read-listing', class: 'button primary' }, 'Read listing');
   const cancelButton = h('button', { type: 'button', id: 'import-cancel', class: 'button' }, 'Cancel');
-  const statusLine = h('p', { id: 'read-status', class: 'form-status', role: 'status', 'aria-live': 'polite' });
+  const readStatus = statusLine({ id: 'read-status' });
 
   const pasteView = h('section', { class: 'import-view', 'aria-labelledby': 'import-heading' },
     h('div', { class: 'view-header' }, heading,
@@ -49,13 +50,13 @@ export function mountImport(root, ctx) {
     h('p', { class: 'lead' },
       'Paste a programme listing as it was published: the title, the framing, “Presenter:” and “Guests:”. ',
       'Page clutter around it (menus, related articles) is left out. You review what was read before anything is saved.'),
-    notice,
-    errorBox,
+    notice.el,
+    errors.el,
     h('div', { class: 'field' },
       h('label', { for: 'listing-text' }, 'Listing'),
       text,
       h('p', { class: 'hint', id: 'listing-hint' }, 'Ctrl+Enter reads it. One listing at a time; for many, use “Import files”.')),
-    h('div', { class: 'import-actions' }, readButton, cancelButton, statusLine));
+    h('div', { class: 'import-actions' }, readButton, cancelButton, readStatus.el));
 
   function showPaste() {
     state.stage = 'paste';
@@ -63,18 +64,8 @@ export function mountImport(root, ctx) {
     replaceChildren(root, pasteView);
   }
 
-  function showNotice(message, ...actions) {
-    replaceChildren(notice, h('span', {}, message), ...actions);
-    notice.hidden = false;
-  }
-
-  function showError(message) {
-    replaceChildren(errorBox, h('p', {}, message));
-    errorBox.hidden = false;
-  }
-
   function hideError() {
-    errorBox.hidden = true;
+    errors.hide();
     text.removeAttribute('aria-invalid');
   }
 
@@ -83,17 +74,17 @@ export function mountImport(root, ctx) {
     const pasted = text.value;
     hideError();
     if (!pasted.trim()) {
-      showError('Paste a listing first.');
+      errors.show('Paste a listing first.');
       text.focus();
       return;
     }
     reading = true;
     readButton.disabled = true;
-    statusLine.textContent = 'Reading…';
+    readStatus.set('Reading…');
     try {
       const draft = await api.draftListing(pasted);
       if (!draft.title.trim() && !draft.presenter && !draft.guests.length) {
-        showError(['No listing was found in this text.', ...draft.warnings].join(' '));
+        errors.show(['No listing was found in this text.', ...draft.warnings].join(' '));
         text.setAttribute('aria-invalid', 'true');
         text.focus();
         return;
@@ -103,19 +94,19 @@ export function mountImport(root, ctx) {
       showReview();
     } catch (e) {
       const why = e.field === 'listing' ? `the text ${fieldMessage(e.field, e.message)}` : e.message;
-      showError(`Not read: ${why}. Nothing was saved.`);
+      errors.show(`Not read: ${why}. Nothing was saved.`);
       text.setAttribute('aria-invalid', 'true');
       text.focus();
     } finally {
       reading = false;
       readButton.disabled = false;
-      statusLine.textContent = '';
+      readStatus.set('');
     }
   }
 
   text.addEventListener('input', () => {
     state.text = text.value;
-    if (errorBox.hidden === false) hideError();
+    if (errors.shown) hideError();
     persistSoon();
   });
   text.addEventListener('keydown', (e) => {
@@ -178,14 +169,14 @@ export function mountImport(root, ctx) {
     if (saved && typeof saved.form.text === 'string') state.text = saved.form.text;
     showPaste();
     if (state.text) {
-      showNotice(`Restored the text you pasted (${formatDateTime(saved.savedAt)}).`,
+      notice.show(`Restored the text you pasted (${formatDateTime(saved.savedAt)}).`,
         h('button', {
           type: 'button', id: 'import-start-over', class: 'button small',
           onclick: () => {
             clearDraft(DRAFT_KEY);
             state.text = '';
             text.value = '';
-            notice.hidden = true;
+            notice.hide();
             text.focus();
           },
         }, 'Start over'));

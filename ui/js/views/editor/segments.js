@@ -3,8 +3,9 @@
 // editor asks the server (preview_timing) and hands the answer to applyTiming, so
 // the table, the CLI and the exports always agree.
 
-import { h, nextId, replaceChildren } from '../dom.js';
-import { controls, rowList, nameKey } from './editor-rows.js';
+import { h, nextId, replaceChildren } from '../../dom.js';
+import { nameKey } from '../../names.js';
+import { controls, rowList } from '../../parts/rows.js';
 
 export const SEGMENT_LIMIT = 500; // the server's limit, so "Add" stops where saving would fail
 

@@ -3,10 +3,10 @@
 // in this module, not the view, so leaving and coming back shows it still going, or
 // its summary.
 
-import { h, replaceChildren, escapeLeaves } from '../dom.js';
-import { api } from '../ipc.js';
-
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { h, replaceChildren, escapeLeaves } from '../../dom.js';
+import { api } from '../../ipc.js';
+import { plural } from '../../format.js';
+import { errorBox } from '../../feedback.js';
 
 // The one import run of this window: idle, picking, running, done or failed.
 const job = {
@@ -49,7 +49,7 @@ export function mountImportFiles(root, ctx) {
   const statusLine = h('p', { id: 'import-files-status', class: 'import-progress-text', role: 'status', 'aria-live': 'polite' });
   const bar = h('progress', { id: 'import-progress', class: 'import-progress', max: 1, value: 0, 'aria-labelledby': 'import-files-status' });
   const progressBox = h('div', { class: 'import-progress-box', hidden: true }, bar, statusLine);
-  const errorBox = h('div', { id: 'import-files-error', class: 'error-box', role: 'alert', tabindex: -1, hidden: true });
+  const errors = errorBox({ id: 'import-files-error', focusable: true });
   const summaryBox = h('section', { id: 'import-summary', class: 'import-summary', 'aria-labelledby': 'import-summary-heading', tabindex: -1, hidden: true });
 
   root.append(
@@ -66,7 +66,7 @@ export function mountImportFiles(root, ctx) {
           h('p', { class: 'hint' }, 'Every programme imported in this run goes in this series.')),
         h('div', { class: 'import-actions' }, chooseButton)),
       progressBox,
-      errorBox,
+      errors.el,
       summaryBox,
       seriesList),
   );
@@ -92,10 +92,8 @@ export function mountImportFiles(root, ctx) {
       bar.value = job.total ? job.done : 1;
       statusLine.textContent = `${job.done} / ${plural(job.total, 'listing')}`;
     }
-    errorBox.hidden = job.phase !== 'failed';
-    if (job.phase === 'failed') {
-      replaceChildren(errorBox, h('p', {}, `The import did not run: ${job.error.message}`));
-    }
+    if (job.phase === 'failed') errors.show(`The import did not run: ${job.error.message}`);
+    else errors.hide();
     summaryBox.hidden = job.phase !== 'done';
     if (job.phase === 'done') showSummary(job.result);
   }

@@ -2,9 +2,9 @@
 // server (booking_warnings) whether any guest was on very recently, is on a lot, or
 // is on air elsewhere at that time. Advisory only: nothing here blocks a save.
 
-import { h, replaceChildren } from '../dom.js';
-import { api } from '../ipc.js';
-import { nameKey } from './editor-rows.js';
+import { h, replaceChildren } from '../../dom.js';
+import { api } from '../../ipc.js';
+import { nameKey } from '../../names.js';
 
 const DELAY_MS = 250;
 

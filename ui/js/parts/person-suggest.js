@@ -10,12 +10,11 @@
 
 import { h, clear, nextId } from '../dom.js';
 import { api } from '../ipc.js';
+import { plural } from '../format.js';
+import { nameKey } from '../names.js';
 
 const DEBOUNCE_MS = 120;
 const LIMIT = 8;
-
-// As editor-rows.js's nameKey (kept here so the two modules do not import each other).
-const nameKey = (name) => name.trim().split(/\s+/).join(' ').toLowerCase();
 
 const picks = new WeakMap(); // input → the person last picked in it
 
@@ -25,8 +24,6 @@ export function pickedPerson(input) {
   if (p && nameKey(p.name) === nameKey(input.value)) return p;
   return null;
 }
-
-const plural = (n) => `${n} appearance${n === 1 ? '' : 's'}`;
 
 // Wraps `input` with its popup; returns the wrapper to put where the input was.
 export function personCombo(input) {
@@ -89,7 +86,7 @@ export function personCombo(input) {
       h('span', { class: 'person-suggest-name', dir: 'auto' }, p.name),
       h('span', { class: 'person-suggest-meta' },
         p.affiliation ? h('span', { class: 'person-suggest-affiliation', dir: 'auto' }, p.affiliation) : null,
-        h('span', { class: 'person-suggest-count' }, plural(p.appearances))));
+        h('span', { class: 'person-suggest-count' }, plural(p.appearances, 'appearance'))));
       li.addEventListener('mousedown', (e) => e.preventDefault()); // keep focus in the input
       li.addEventListener('click', () => pick(i));
       return li;

@@ -5,17 +5,18 @@
 // "Import programme". Ids and classes are the editor's, so the editor's code points
 // the server's field errors (`guests[1].name`, `air`…) at the right control here too.
 
-import { h, replaceChildren, nextId } from '../dom.js';
-import { api } from '../ipc.js';
-import { showLimits } from '../limits.js';
-import { framingList, rowList, controls, LIMITS, nameKey } from './editor-rows.js';
-import { STATUSES, userTimeZone, clearFieldErrors, showFieldError, fieldLabel, fieldMessage } from './editor-form.js';
-import { STATUS_LABELS } from './list.js';
+import { h, replaceChildren, nextId } from '../../dom.js';
+import { api } from '../../ipc.js';
+import { showLimits } from '../../limits.js';
+import { plural, userTimeZone } from '../../format.js';
+import { nameKey } from '../../names.js';
+import { errorBox, noticeBox, statusLine } from '../../feedback.js';
+import { framingList, rowList, controls, LIMITS } from '../../parts/rows.js';
+import { statusSelect } from '../../parts/status.js';
+import { suggestTimeZones } from '../../parts/time-zones.js';
+import { clearFieldErrors, showFieldError, fieldLabel, fieldMessage } from '../../parts/field-errors.js';
 
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const orNull = (s) => (typeof s === 'string' && s.trim() !== '' ? s.trim() : null);
-
-let zoneCache = null;
 
 // A row of the line-up as the form keeps it. `src` is where it came from in the draft
 // ('presenter', a guest's index, or null for one added by hand); `choice` is 'new',
@@ -59,9 +60,9 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
 
   // --- Header: where the actions are ----------------------------------------
   const heading = h('h1', { id: 'review-heading', tabindex: -1 }, 'Review the import');
-  const statusLine = h('p', { id: 'review-status', class: 'form-status', role: 'status', 'aria-live': 'polite' });
-  const errorBox = h('div', { id: 'review-error', class: 'error-box', role: 'alert', tabindex: -1, hidden: true });
-  const notice = h('div', { id: 'already-imported', class: 'notice', role: 'status', tabindex: -1, hidden: true });
+  const reviewStatus = statusLine({ id: 'review-status' });
+  const errors = errorBox({ id: 'review-error', focusable: true });
+  const notice = noticeBox({ id: 'already-imported', focusable: true });
   const importButton = h('button', { type: 'submit', id: 'import-programme', class: 'button primary' }, 'Import programme');
   const cancelButton = h('button', { type: 'button', id: 'review-cancel', class: 'button', onclick: onCancel }, 'Cancel');
   const backButton = h('button', { type: 'button', id: 'review-back', class: 'button', onclick: onBack }, '← Edit the text');
@@ -92,7 +93,7 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
 
   // --- What it did not say --------------------------------------------------
   const series = h('input', { id: 'series', type: 'text', 'data-limit': 200, list: 'import-series-names', autocomplete: 'off', dir: 'auto', value: v.series });
-  const status = h('select', { id: 'status' }, STATUSES.map((s) => h('option', { value: s }, STATUS_LABELS[s])));
+  const status = statusSelect();
   status.value = v.status;
   const airLocal = h('input', { id: 'air-local', type: 'datetime-local', value: v.airLocal });
   const timeZone = h('input', { id: 'time-zone', type: 'text', list: 'import-zone-names', autocomplete: 'off', spellcheck: 'false', value: v.timeZone });
@@ -110,8 +111,8 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
         backButton,
         h('div', { class: 'editor-bar-title' }, heading,
           h('p', { class: 'form-meta' }, 'Nothing is saved until you import it.')),
-        statusLine, cancelButton, importButton),
-      errorBox, notice),
+        reviewStatus.el, cancelButton, importButton),
+      errors.el, notice.el),
     h('div', { class: 'editor-body' },
       readerNotes(),
       field('Title — the question the programme asks', title),
@@ -289,7 +290,7 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
     const same = draft.alreadyImported && importKey(f.title, f.guests.map((g) => g.name)) === originalKey;
     importButton.disabled = busy || Boolean(same);
     importButton.title = same ? 'Imported before: change the title or the guests to import it as another programme' : '';
-    if (same && notice.hidden) showAlreadyImported(draft.alreadyImported, 'This listing was imported before.');
+    if (same && !notice.shown) showAlreadyImported(draft.alreadyImported, 'This listing was imported before.');
   }
 
   function showAlreadyImported(id, text) {
@@ -297,8 +298,7 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
       type: 'button', id: 'open-already-imported', class: 'button small',
       onclick: () => ctx.go({ name: 'editor', id }),
     }, 'Open that programme');
-    replaceChildren(notice, h('span', {}, text), open);
-    notice.hidden = false;
+    notice.show(text, open);
     api.getProgramme(id).then((p) => {
       open.textContent = `Open “${p.title}”`;
     }, () => { /* the plain label will do */ });
@@ -315,7 +315,7 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
     // Editing the field a "Not imported: <field> …" banner is about retires the banner.
     if (bannerFor && t === bannerFor) {
       bannerFor = null;
-      errorBox.hidden = true;
+      errors.hide();
       setStatus('');
     }
     if (t.getAttribute('aria-invalid')) {
@@ -358,7 +358,7 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
     importButton.disabled = true;
     form.setAttribute('aria-busy', 'true');
     clearFieldErrors(form);
-    errorBox.hidden = true;
+    errors.hide();
     setStatus('Importing…');
     const { input, honorifics } = toInput(readValues());
     try {
@@ -386,24 +386,20 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
       const jump = control && h('button', { type: 'button', class: 'button small', onclick: () => control.focus() }, `Go to ${fieldLabel(e.field)}`);
       showError(`Not imported: ${fieldLabel(e.field)} ${fieldMessage(e.field, e.message)}.`, jump);
       bannerFor = control;
-      (control || errorBox).focus();
+      (control || errors).focus();
     } else {
       showError(`Not imported: ${e.message}. Nothing was saved; the review is kept.`);
-      errorBox.focus();
+      errors.focus();
     }
   }
 
   let bannerFor = null;
   function showError(text, action) {
     bannerFor = null;
-    replaceChildren(errorBox, h('p', {}, text), action ? h('div', { class: 'error-actions' }, action) : null);
-    errorBox.hidden = false;
+    errors.show(text, action);
   }
 
-  function setStatus(text, kind = '') {
-    statusLine.textContent = text;
-    statusLine.className = `form-status ${kind}`;
-  }
+  const setStatus = (text, kind) => reviewStatus.set(text, kind);
 
   async function appearancesOf(m) {
     try {
@@ -415,12 +411,7 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
     }
   }
 
-  (async () => {
-    try {
-      zoneCache = zoneCache || (await api.listTimeZones());
-      zoneList.replaceChildren(...zoneCache.map((z) => h('option', { value: z })));
-    } catch { /* free text still works */ }
-  })();
+  suggestTimeZones(zoneList);
 
   showLimits(form); // a listing's title may already be past its limit
   syncAlreadyImported();

@@ -1,30 +1,33 @@
 // The programme editor. Its promises to the producer: typing is never lost (drafts
 // in localStorage on every input), leaving with unsaved changes asks first, and a
 // conflicting save keeps what was typed and offers both ways out. The running order
-// (editor-segments.js), its live timing (editor-timing.js) and the Export menu
-// (editor-export.js) live in their own modules; this one wires them to the form.
+// (segments.js), its live timing (timing.js), the Export menu (export.js), booking
+// warnings (warnings.js) and the same-person check (same-person.js) live in their own
+// modules; this one wires them to the form.
 
-import { h, replaceChildren, ask, anyDialogOpen, escapeLeaves } from '../dom.js';
-import { formatDateTime } from '../format.js';
-import { api } from '../ipc.js';
-import { saveDraft, loadDraft, clearDraft } from '../drafts.js';
-import { showLimits } from '../limits.js';
-import { framingList, guestList, nameKey, historyButton, syncHistoryButton } from './editor-rows.js';
+import { h, anyDialogOpen, escapeLeaves } from '../../dom.js';
+import { formatDateTime } from '../../format.js';
+import { api } from '../../ipc.js';
+import { saveDraft, loadDraft, clearDraft } from '../../drafts.js';
+import { showLimits } from '../../limits.js';
+import { nameKey } from '../../names.js';
+import { confirmDialog, unsavedChangesDialog } from '../../dialog.js';
+import { errorBox, noticeBox, statusLine } from '../../feedback.js';
+import { framingList, guestList, historyButton, syncHistoryButton } from '../../parts/rows.js';
+import { personCombo, pickedPerson } from '../../parts/person-suggest.js';
+import { statusSelect } from '../../parts/status.js';
+import { suggestTimeZones } from '../../parts/time-zones.js';
+import { clearFieldErrors, showFieldError, fieldLabel, fieldMessage } from '../../parts/field-errors.js';
 import {
-  STATUSES, emptyForm, formFromProgramme, inputFromForm, fingerprint,
-  clearFieldErrors, showFieldError, fieldLabel, fieldMessage, segmentFromFormat,
-  airToSend, readingLabel,
-} from './editor-form.js';
-import { segmentTable, rowKey } from './editor-segments.js';
-import { liveTiming, describeTiming } from './editor-timing.js';
-import { exportMenu } from './editor-export.js';
-import { personCombo, pickedPerson } from './person-suggest.js';
-import { bookingWarnings, bookingForm } from './editor-warnings.js';
+  emptyForm, formFromProgramme, inputFromForm, fingerprint, segmentFromFormat, airToSend, readingLabel,
+} from './form.js';
+import { segmentTable, rowKey } from './segments.js';
+import { liveTiming, describeTiming } from './timing.js';
+import { exportMenu } from './export.js';
+import { bookingWarnings, bookingForm } from './warnings.js';
 import { samePersonCheck } from './same-person.js';
-import { STATUS_LABELS } from './list.js';
 
-let zoneCache = null; // the zone list never changes while the app runs
-let kindCache = null; // nor do the segment kinds
+let kindCache = null; // the segment kinds never change while the app runs
 
 export function mountEditor(root, ctx, route) {
   let current = route.programme || null; // the programme as last read from the server
@@ -47,7 +50,7 @@ export function mountEditor(root, ctx, route) {
   // --- Controls -----------------------------------------------------------
   const title = h('textarea', { id: 'title', rows: 2, 'data-limit': 500, required: true, dir: 'auto', class: 'title-input' });
   const series = h('input', { id: 'series', type: 'text', 'data-limit': 200, list: 'series-names', autocomplete: 'off', dir: 'auto' });
-  const status = h('select', { id: 'status' }, STATUSES.map((s) => h('option', { value: s }, STATUS_LABELS[s])));
+  const status = statusSelect();
   const airLocal = h('input', { id: 'air-local', type: 'datetime-local' });
   const timeZone = h('input', { id: 'time-zone', type: 'text', list: 'time-zone-names', autocomplete: 'off', spellcheck: 'false' });
   const slot = h('input', { id: 'slot', type: 'text', placeholder: 'e.g. 25m', inputmode: 'text', autocomplete: 'off', class: 'short' });
@@ -79,9 +82,9 @@ export function mountEditor(root, ctx, route) {
 
   const heading = h('h1', { id: 'editor-heading', tabindex: -1, dir: 'auto' });
   const meta = h('p', { class: 'form-meta', id: 'form-meta' });
-  const statusLine = h('p', { id: 'form-status', class: 'form-status', role: 'status', 'aria-live': 'polite' });
-  const notice = h('div', { class: 'notice', id: 'draft-notice', role: 'status', hidden: true });
-  const errorBox = h('div', { id: 'form-error', class: 'error-box', role: 'alert', tabindex: -1, hidden: true });
+  const stateLine = statusLine({ id: 'form-status' });
+  const notices = noticeBox({ id: 'draft-notice' });
+  const errors = errorBox({ id: 'form-error', focusable: true });
   const saveButton = h('button', { type: 'submit', id: 'save', class: 'button primary' }, 'Save');
   const backButton = h('button', { type: 'button', id: 'back', class: 'button' }, '← Programmes');
   const deleteButton = h('button', { type: 'button', id: 'delete', class: 'button danger', hidden: true }, 'Delete…');
@@ -116,8 +119,8 @@ export function mountEditor(root, ctx, route) {
     programme: () => current,
     isDirty: () => isDirty(),
     report: {
-      notice: (text, ...actions) => { hideError(); showNotice(text, ...actions); },
-      error: (text, ...actions) => { showError(text, ...actions); errorBox.focus(); },
+      notice: (text, ...actions) => { hideError(); notices.show(text, ...actions); },
+      error: (text, ...actions) => { errors.show(text, ...actions); errors.focus(); },
       clear: () => hideError(),
     },
   });
@@ -128,12 +131,12 @@ export function mountEditor(root, ctx, route) {
       h('div', { class: 'editor-bar' },
         backButton,
         h('div', { class: 'editor-bar-title' }, heading, meta),
-        statusLine,
+        stateLine.el,
         exporter.el,
         deleteButton,
         saveButton),
-      errorBox,
-      notice),
+      errors.el,
+      notices.el),
     h('div', { class: 'editor-body' },
       field('Title — the question the programme asks', title),
       h('div', { class: 'field-grid' },
@@ -166,22 +169,21 @@ export function mountEditor(root, ctx, route) {
       field('Notes', notes)),
     seriesList, zoneList);
 
-  const unsavedDialog = h('dialog', { id: 'unsaved-dialog', class: 'dialog', 'aria-labelledby': 'unsaved-title' },
-    h('h2', { id: 'unsaved-title' }, 'Leave without saving?'),
-    h('p', {}, 'This programme has changes that are not saved to the archive.'),
-    h('div', { class: 'dialog-actions' },
-      h('button', { type: 'button', id: 'keep-editing', class: 'button primary', dataset: { answer: 'keep' } }, 'Keep editing'),
-      h('button', { type: 'button', id: 'discard-changes', class: 'button danger', dataset: { answer: 'discard' } }, 'Discard changes')));
-  const deleteText = h('p');
-  const deleteDialog = h('dialog', { id: 'delete-dialog', class: 'dialog', 'aria-labelledby': 'delete-title' },
-    h('h2', { id: 'delete-title' }, 'Delete this programme?'),
-    deleteText,
-    h('div', { class: 'dialog-actions' },
-      h('button', { type: 'button', id: 'cancel-delete', class: 'button', dataset: { answer: 'cancel' } }, 'Cancel'),
-      h('button', { type: 'button', id: 'confirm-delete', class: 'button danger', dataset: { answer: 'delete' } }, 'Delete programme')));
+  const unsavedDialog = unsavedChangesDialog({
+    id: 'unsaved-dialog', titleId: 'unsaved-title', keepId: 'keep-editing', discardId: 'discard-changes',
+    text: 'This programme has changes that are not saved to the archive.',
+  });
+  const deleteDialog = confirmDialog({
+    id: 'delete-dialog', titleId: 'delete-title', title: 'Delete this programme?',
+    buttons: [
+      { id: 'cancel-delete', label: 'Cancel', answer: 'cancel' },
+      { id: 'confirm-delete', label: 'Delete programme', answer: 'delete', kind: 'danger' },
+    ],
+    safe: 'cancel',
+  });
 
   const samePerson = samePersonCheck();
-  root.append(form, unsavedDialog, deleteDialog, samePerson.el);
+  root.append(form, unsavedDialog.el, deleteDialog.el, samePerson.el);
 
   // --- Reading and writing the form ------------------------------------------
   function readForm() {
@@ -273,28 +275,13 @@ export function mountEditor(root, ctx, route) {
     updateSaveFormat();
   }
 
-  function setStatus(text, kind = '') {
-    statusLine.textContent = text;
-    statusLine.className = `form-status ${kind}`;
-  }
-
   function showStateStatus() {
-    if (isDirty()) setStatus('Unsaved changes', 'dirty');
-    else if (current) setStatus('Saved', 'saved');
-    else setStatus('New programme — not in the archive yet');
+    if (isDirty()) stateLine.set('Unsaved changes', 'dirty');
+    else if (current) stateLine.set('Saved', 'saved');
+    else stateLine.set('New programme — not in the archive yet');
   }
 
-  function showNotice(text, ...actions) {
-    replaceChildren(notice, h('span', {}, text), ...actions);
-    notice.hidden = false;
-  }
-  const hideNotice = () => { notice.hidden = true; notice.replaceChildren(); };
-
-  function showError(message, ...actions) {
-    replaceChildren(errorBox, h('p', {}, message), actions.length ? h('div', { class: 'error-actions' }, actions) : null);
-    errorBox.hidden = false;
-  }
-  const hideError = () => { errorBox.hidden = true; errorBox.replaceChildren(); bannerFor = null; };
+  const hideError = () => { errors.hide(); bannerFor = null; };
   // The control a "Not saved: <field> …" banner is about: editing it retires the banner.
   let bannerFor = null;
 
@@ -351,7 +338,7 @@ export function mountEditor(root, ctx, route) {
     warnings.schedule();
     changed();
     const n = format.segments.length;
-    showNotice(`Started from the ${format.series} format (${n} segment${n === 1 ? '' : 's'}, ${format.total}).`);
+    notices.show(`Started from the ${format.series} format (${n} segment${n === 1 ? '' : 's'}, ${format.total}).`);
     return true;
   }
   series.addEventListener('change', startFromFormat);
@@ -388,10 +375,10 @@ export function mountEditor(root, ctx, route) {
     try {
       const n = await api.saveSeriesFormat(name, id);
       hideError();
-      showNotice(`Saved as the format of ${name} (${n} segment${n === 1 ? '' : 's'}${stale ? ', as last saved — unsaved changes are not in it' : ''}).`);
+      notices.show(`Saved as the format of ${name} (${n} segment${n === 1 ? '' : 's'}${stale ? ', as last saved — unsaved changes are not in it' : ''}).`);
     } catch (e) {
-      showError(`Format not saved: ${e.message}`);
-      errorBox.focus();
+      errors.show(`Format not saved: ${e.message}`);
+      errors.focus();
     } finally {
       updateSaveFormat();
     }
@@ -411,12 +398,12 @@ export function mountEditor(root, ctx, route) {
     fillForm(base);
     baseline = fingerprint(readForm());
     showHeader();
-    hideNotice();
+    notices.hide();
     const draft = restoreDraft ? loadDraft(draftKey()) : null;
     const newer = draft && (!programme || Date.parse(draft.savedAt) > Date.parse(programme.updatedAt));
     if (newer && fingerprint(draft.form) !== baseline) {
       fillForm({ ...base, ...draft.form });
-      showNotice(`Restored unsaved changes from ${formatDateTime(draft.savedAt)}.`,
+      notices.show(`Restored unsaved changes from ${formatDateTime(draft.savedAt)}.`,
         h('button', { type: 'button', id: 'discard-draft', class: 'button small', onclick: discardDraft }, 'Discard draft'));
     }
     showLimits(form); // a draft or a stored value may already be near its limit
@@ -426,7 +413,7 @@ export function mountEditor(root, ctx, route) {
   function discardDraft() {
     clearDraft(draftKey());
     fillForm(current ? formFromProgramme(current) : emptyForm(defaults));
-    hideNotice();
+    notices.hide();
     clearFieldErrors(form);
     showStateStatus();
     title.focus();
@@ -448,10 +435,7 @@ export function mountEditor(root, ctx, route) {
       kindCache = kindCache || (await api.listSegmentKinds());
       segments.setKinds(kindCache);
     } catch { /* each row still shows its own kind */ }
-    try {
-      zoneCache = zoneCache || (await api.listTimeZones());
-      zoneList.replaceChildren(...zoneCache.map((z) => h('option', { value: z })));
-    } catch { /* free text still works */ }
+    await suggestTimeZones(zoneList);
     try {
       if (ctx.seriesSeen.size === 0) {
         for (const p of await api.listProgrammes({ limit: 500 })) if (p.series) ctx.seriesSeen.add(p.series);
@@ -483,7 +467,7 @@ export function mountEditor(root, ctx, route) {
     form.setAttribute('aria-busy', 'true');
     clearFieldErrors(form);
     hideError();
-    setStatus('Saving…');
+    stateLine.set('Saving…');
     const sent = readForm();
     try {
       const wasNew = !current;
@@ -499,7 +483,7 @@ export function mountEditor(root, ctx, route) {
       baseline = fingerprint(formFromProgramme(saved));
       if (isDirty()) saveDraft(draftKey(), readForm(), saved.revision);
       else clearDraft(draftKey());
-      hideNotice();
+      notices.hide();
       showHeader();
       showStateStatus();
       if (saved.series) ctx.seriesSeen.add(saved.series);
@@ -518,10 +502,10 @@ export function mountEditor(root, ctx, route) {
     if (e.code === 'validation' && e.field) {
       const control = showFieldError(form, e.field, e.message);
       const jump = control && h('button', { type: 'button', class: 'button small', onclick: () => control.focus() }, `Go to ${fieldLabel(e.field)}`);
-      showError(`Not saved: ${fieldLabel(e.field)} ${fieldMessage(e.field, e.message)}.`, jump);
+      errors.show(`Not saved: ${fieldLabel(e.field)} ${fieldMessage(e.field, e.message)}.`, jump);
       bannerFor = control;
-      setStatus('Not saved — see the highlighted field', 'error');
-      (control || errorBox).focus();
+      stateLine.set('Not saved — see the highlighted field', 'error');
+      (control || errors).focus();
     } else if (e.code === 'ambiguous_time' && Array.isArray(e.readings)) {
       // The clocks go back over this hour: ask which of the two the producer means.
       const pick = (reading) => {
@@ -529,26 +513,26 @@ export function mountEditor(root, ctx, route) {
         airChoice = { airLocal: f.airLocal, timeZone: f.timeZone, reading };
         save();
       };
-      showError(`Not saved: this air time happens twice in ${timeZone.value.trim()}, because the clocks go back. Which one do you mean?`,
+      errors.show(`Not saved: this air time happens twice in ${timeZone.value.trim()}, because the clocks go back. Which one do you mean?`,
         ...e.readings.map((r, i) => h('button', { type: 'button', id: `air-reading-${i}`, class: 'button', onclick: () => pick(r) },
           `${i === 0 ? 'The first' : 'The second'}: ${readingLabel(r)}`)));
-      setStatus('Not saved — which air time?', 'error');
-      errorBox.focus();
+      stateLine.set('Not saved — which air time?', 'error');
+      errors.focus();
     } else if (e.code === 'conflict') {
-      showError(`Not saved: ${e.message}. What you typed is still here and kept as a draft.`,
+      errors.show(`Not saved: ${e.message}. What you typed is still here and kept as a draft.`,
         h('button', { type: 'button', id: 'conflict-load-latest', class: 'button', onclick: loadLatest }, 'Load the latest version'),
         h('button', { type: 'button', id: 'conflict-overwrite', class: 'button danger', onclick: overwrite }, 'Overwrite with mine'));
-      setStatus('Not saved — changed elsewhere', 'error');
-      errorBox.focus();
+      stateLine.set('Not saved — changed elsewhere', 'error');
+      errors.focus();
     } else if (e.code === 'not_found' && current) {
-      showError('Not saved: this programme was deleted elsewhere. What you typed is still here.',
+      errors.show('Not saved: this programme was deleted elsewhere. What you typed is still here.',
         h('button', { type: 'button', id: 'save-as-new', class: 'button', onclick: saveAsNew }, 'Save it as a new programme'));
-      setStatus('Not saved', 'error');
-      errorBox.focus();
+      stateLine.set('Not saved', 'error');
+      errors.focus();
     } else {
-      showError(`Not saved: ${e.message}. What you typed is still here and kept as a draft on this computer.`);
-      setStatus('Not saved', 'error');
-      errorBox.focus();
+      errors.show(`Not saved: ${e.message}. What you typed is still here and kept as a draft on this computer.`);
+      stateLine.set('Not saved', 'error');
+      errors.focus();
     }
   }
 
@@ -559,14 +543,14 @@ export function mountEditor(root, ctx, route) {
       const latest = await api.getProgramme(current.id);
       hideError();
       adopt(latest, { restoreDraft: false });
-      showNotice(`Loaded revision ${latest.revision}. Your version is kept as a draft on this computer until you edit again.`,
+      notices.show(`Loaded revision ${latest.revision}. Your version is kept as a draft on this computer until you edit again.`,
         h('button', {
           type: 'button', id: 'restore-mine', class: 'button small',
-          onclick: () => { fillForm(mine); hideNotice(); changed(); title.focus(); },
+          onclick: () => { fillForm(mine); notices.hide(); changed(); title.focus(); },
         }, 'Put my version back'));
       heading.focus();
     } catch (err) {
-      showError(`Could not load the latest version: ${err.message}`);
+      errors.show(`Could not load the latest version: ${err.message}`);
     }
   }
 
@@ -575,7 +559,7 @@ export function mountEditor(root, ctx, route) {
       const latest = await api.getProgramme(current.id);
       current = { ...current, revision: latest.revision };
     } catch (err) {
-      showError(`Could not read the latest version: ${err.message}`);
+      errors.show(`Could not read the latest version: ${err.message}`);
       return;
     }
     await save();
@@ -600,15 +584,15 @@ export function mountEditor(root, ctx, route) {
 
   deleteButton.addEventListener('click', async () => {
     if (!current) return;
-    deleteText.textContent = `“${current.title}” will be removed from the archive. The people on it stay in the directory.`;
-    if ((await ask(deleteDialog, 'cancel', '#cancel-delete')) !== 'delete') return deleteButton.focus();
+    const text = `“${current.title}” will be removed from the archive. The people on it stay in the directory.`;
+    if ((await deleteDialog.confirm({ text })) !== 'delete') return deleteButton.focus();
     try {
       await api.deleteProgramme(current.id, current.revision);
       clearDraft(current.id);
       ctx.go({ name: 'home' }, { force: true });
     } catch (e) {
-      showError(`Not deleted: ${e.message}`);
-      errorBox.focus();
+      errors.show(`Not deleted: ${e.message}`);
+      errors.focus();
     }
   });
 
@@ -638,7 +622,7 @@ export function mountEditor(root, ctx, route) {
     title.focus();
     if (!route.programme) applyDefaults();
   } else {
-    setStatus('Loading…');
+    stateLine.set('Loading…');
     form.inert = true;
     api.getProgramme(route.id).then(
       (p) => {
@@ -648,8 +632,8 @@ export function mountEditor(root, ctx, route) {
       },
       (e) => {
         form.inert = false;
-        showError(e.code === 'not_found' ? 'This programme no longer exists.' : `Could not open the programme: ${e.message}`);
-        setStatus('');
+        errors.show(e.code === 'not_found' ? 'This programme no longer exists.' : `Could not open the programme: ${e.message}`);
+        stateLine.set('');
         backButton.focus();
       },
     );
@@ -661,7 +645,7 @@ export function mountEditor(root, ctx, route) {
     here: () => ({ name: 'editor', id: current ? current.id : null }),
     async confirmLeave() {
       if (!isDirty()) return true;
-      const answer = await ask(unsavedDialog, 'keep', '#keep-editing');
+      const answer = await unsavedDialog.confirm();
       if (answer !== 'discard') return false;
       clearDraft(draftKey());
       return true;

@@ -5,9 +5,10 @@
 // person; "Create new" saves the name as typed and is not asked again for it;
 // Escape stops the save with nothing changed.
 
-import { h, ask } from '../dom.js';
-import { api } from '../ipc.js';
-import { nameKey } from './editor-rows.js';
+import { h } from '../../dom.js';
+import { api } from '../../ipc.js';
+import { ask } from '../../dialog.js';
+import { nameKey } from '../../names.js';
 
 export function samePersonCheck() {
   const confirmedNew = new Set(); // name keys the producer said are new people

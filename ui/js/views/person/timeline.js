@@ -3,7 +3,7 @@
 // month ticks when the span is short. Built with createElementNS; the chart scales
 // to its container through the viewBox.
 
-import { svg } from '../dom.js';
+import { svg } from '../../dom.js';
 
 const DAY = 86400000;
 

@@ -2,8 +2,8 @@
 // stored, so an unsaved programme cannot be exported and unsaved edits are not in
 // the file; the menu says so before the producer picks a format, not after.
 
-import { h } from '../dom.js';
-import { api } from '../ipc.js';
+import { h } from '../../dom.js';
+import { api } from '../../ipc.js';
 
 const ITEMS = [
   { id: 'export-md', label: 'Markdown…', format: 'md', paper: null },

@@ -1,63 +1,37 @@
 // One person's history across programmes: how often and how lately they have been
 // on, what they were billed as, a timeline, and every appearance (each opening its
-// programme). "Edit details" opens the directory record's form (person-form.js);
+// programme). "Edit details" opens the directory record's form (form.js);
 // every way out goes through ctx.go / ctx.back.
 
-import { h, replaceChildren, ask, escapeLeaves } from '../dom.js';
-import { api } from '../ipc.js';
-import { formatDate } from '../format.js';
-import { statusBadge } from './list.js';
+import { h, replaceChildren, escapeLeaves } from '../../dom.js';
+import { api } from '../../ipc.js';
+import { formatDate, daysAgo, nextBooking, plural } from '../../format.js';
+import { unsavedChangesDialog } from '../../dialog.js';
+import { errorBox, statusLine } from '../../feedback.js';
+import { statusBadge } from '../../parts/status.js';
 import { timeline } from './timeline.js';
-import { personForm } from './person-form.js';
+import { personForm } from './form.js';
 
 const ROLE_LABELS = { guest: 'Guest', presenter: 'Presenter' };
 // Appearance rows drawn at a time: a presenter of a daily show has thousands, and
 // laying out 26,000 rows took WebKit over 10 s (docs/PERFORMANCE.md, issue 6).
 const ROWS_PAGE = 200;
 
-export { formatDate };
-
-// A booking still to come: "Next: 9 Dec 2026 (planned)".
-export function nextBooking(next) {
-  return `Next: ${formatDate(next.airAt)} (${next.status})`;
-}
-
-export function daysAgo(n) {
-  if (n === null || n === undefined) return '';
-  if (n === 0) return 'today';
-  if (n === 1) return 'yesterday';
-  if (n < 0) return `in ${-n} day${n === -1 ? '' : 's'}`;
-  return `${n} days ago`;
-}
-
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-export function backLabel(ctx) {
-  const prev = ctx.previous && ctx.previous();
-  if (!prev || prev.name === 'home') return '← Programmes';
-  if (prev.name === 'guests') return '← Guests';
-  if (prev.name === 'editor') return '← Programme';
-  if (prev.name === 'settings') return '← Settings';
-  if (prev.name === 'duplicates') return '← Possible duplicates';
-  if (prev.name === 'import') return '← Import';
-  return '← Back';
-}
-
 export function mountPerson(root, ctx, route) {
   let alive = true;
-  const backButton = h('button', { type: 'button', id: 'person-back', class: 'button', onclick: () => ctx.back() }, backLabel(ctx));
+  const backButton = h('button', { type: 'button', id: 'person-back', class: 'button', onclick: () => ctx.back() }, ctx.backLabel());
   const heading = h('h1', { id: 'person-name', tabindex: -1, dir: 'auto' }, 'Guest history');
   const affiliation = h('p', { id: 'person-affiliation', class: 'person-affiliation', dir: 'auto' });
   const body = h('div', { class: 'person-body' }, h('p', { class: 'loading' }, 'Loading…'));
   const editButton = h('button', { type: 'button', id: 'edit-person', class: 'button', 'aria-expanded': 'false', disabled: true }, 'Edit details');
-  const savedNote = h('p', { id: 'person-saved', class: 'form-status saved', role: 'status', 'aria-live': 'polite' });
+  const savedNote = statusLine({ id: 'person-saved' });
   const details = h('dl', { id: 'person-details', class: 'person-details', hidden: true });
   const editor = personForm({
     personId: route.id,
     onSaved: () => {
       editButton.setAttribute('aria-expanded', 'false');
       editor.close();
-      savedNote.textContent = 'Details saved';
+      savedNote.set('Details saved', 'saved');
       load();
     },
     onCancel: () => {
@@ -67,23 +41,21 @@ export function mountPerson(root, ctx, route) {
   });
   editButton.addEventListener('click', () => {
     if (editor.isOpen()) return editor.el.querySelector('#pf-name').focus();
-    savedNote.textContent = '';
+    savedNote.set('');
     editButton.setAttribute('aria-expanded', 'true');
     editor.open();
   });
-  const unsavedDialog = h('dialog', { id: 'person-unsaved-dialog', class: 'dialog', 'aria-labelledby': 'person-unsaved-title' },
-    h('h2', { id: 'person-unsaved-title' }, 'Leave without saving?'),
-    h('p', {}, 'The changes to this person’s details are not saved.'),
-    h('div', { class: 'dialog-actions' },
-      h('button', { type: 'button', id: 'person-keep-editing', class: 'button primary', dataset: { answer: 'keep' } }, 'Keep editing'),
-      h('button', { type: 'button', id: 'person-discard', class: 'button danger', dataset: { answer: 'discard' } }, 'Discard changes')));
+  const unsavedDialog = unsavedChangesDialog({
+    id: 'person-unsaved-dialog', titleId: 'person-unsaved-title', keepId: 'person-keep-editing', discardId: 'person-discard',
+    text: 'The changes to this person’s details are not saved.',
+  });
   const page = h('section', { id: 'person-page', class: 'person-page', 'aria-labelledby': 'person-name' },
     h('div', { class: 'view-header person-header' },
       h('div', { class: 'person-heading' }, heading, affiliation, details),
-      h('div', { class: 'person-header-actions' }, savedNote, editButton, backButton)),
+      h('div', { class: 'person-header-actions' }, savedNote.el, editButton, backButton)),
     editor.el,
     body,
-    unsavedDialog);
+    unsavedDialog.el);
   root.append(page);
 
   const onKey = (e) => {
@@ -115,8 +87,9 @@ export function mountPerson(root, ctx, route) {
       (e) => {
         if (!alive || mine !== loads) return;
         heading.textContent = 'Guest history';
-        replaceChildren(body, h('p', { class: 'error-box', role: 'alert' },
-          e.code === 'not_found' ? 'This person is no longer in the directory.' : `Could not load the history: ${e.message}`));
+        const failed = errorBox({ tag: 'p' });
+        failed.showText(e.code === 'not_found' ? 'This person is no longer in the directory.' : `Could not load the history: ${e.message}`);
+        replaceChildren(body, failed.el);
         backButton.focus();
       },
     );
@@ -180,7 +153,7 @@ export function mountPerson(root, ctx, route) {
     const rows = [];
     const tbody = h('tbody', { role: 'rowgroup' });
     const more = h('button', { type: 'button', id: 'appearances-more', class: 'button', hidden: true });
-    const moreError = h('p', { id: 'appearances-error', class: 'error-box', role: 'alert', hidden: true });
+    const moreError = errorBox({ id: 'appearances-error', tag: 'p' });
     // Draws rows until `enough()` or the appearances run out.
     const drawUntil = async (enough) => {
       try {
@@ -197,10 +170,9 @@ export function mountPerson(root, ctx, route) {
           rowById.set(a.programmeId, row);
           tbody.append(row);
         }
-        moreError.hidden = true;
+        moreError.hide();
       } catch (e) {
-        moreError.textContent = `Could not load more appearances: ${e.message}`;
-        moreError.hidden = false;
+        moreError.showText(`Could not load more appearances: ${e.message}`);
       }
       const left = Math.max(total, loaded.length) - rows.length;
       more.hidden = rows.length >= loaded.length && !next;
@@ -261,7 +233,7 @@ export function mountPerson(root, ctx, route) {
       h('section', { class: 'person-appearances', 'aria-labelledby': 'appearances-heading' },
         h('h2', { id: 'appearances-heading' }, `Appearances (${total})`),
         total
-          ? [h('div', { class: 'table-wrap' }, appearanceTable(tbody)), h('div', { class: 'list-more' }, more), moreError]
+          ? [h('div', { class: 'table-wrap' }, appearanceTable(tbody)), h('div', { class: 'list-more' }, more), moreError.el]
           : h('p', { class: 'muted' }, 'Not on any programme.')));
   }
 
@@ -323,7 +295,7 @@ export function mountPerson(root, ctx, route) {
     here: () => ({ name: 'person', id: route.id }),
     async confirmLeave() {
       if (!editor.isDirty()) return true;
-      return (await ask(unsavedDialog, 'keep', '#person-keep-editing')) === 'discard';
+      return (await unsavedDialog.confirm()) === 'discard';
     },
     unmount() {
       alive = false;

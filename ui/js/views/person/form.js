@@ -4,10 +4,11 @@
 // the balance report. The server validates; its messages go next to their field. A
 // save against a stale revision is refused, and the form offers the latest version.
 
-import { h } from '../dom.js';
-import { api } from '../ipc.js';
-
-let zoneCache = null; // the zone list never changes while the app runs
+import { h } from '../../dom.js';
+import { api } from '../../ipc.js';
+import { errorBox, statusLine } from '../../feedback.js';
+import { fieldMessage } from '../../parts/field-errors.js';
+import { suggestTimeZones } from '../../parts/time-zones.js';
 
 // "Russia, NATO ,, arms control" → ["Russia", "NATO", "arms control"]
 export function splitTags(text) {
@@ -66,14 +67,14 @@ export function personForm({ personId, onSaved, onCancel }) {
     hint ? h('p', { class: 'hint', id: `${FIELDS[key].id}-hint` }, hint) : null);
   for (const key of ['expertise', 'languages', 'gender']) c[key].setAttribute('aria-describedby', `${FIELDS[key].id}-hint`);
 
-  const errorBox = h('div', { id: 'person-form-error', class: 'error-box', role: 'alert', tabindex: -1, hidden: true });
-  const status = h('p', { id: 'person-form-status', class: 'form-status', role: 'status', 'aria-live': 'polite' });
+  const errors = errorBox({ id: 'person-form-error', focusable: true });
+  const status = statusLine({ id: 'person-form-status' });
   const save = h('button', { type: 'submit', id: 'save-person', class: 'button primary' }, 'Save details');
   const cancel = h('button', { type: 'button', id: 'cancel-person', class: 'button' }, 'Cancel');
 
   const el = h('form', { id: 'person-form', class: 'person-form', novalidate: true, 'aria-labelledby': 'person-form-title', hidden: true },
     h('h2', { id: 'person-form-title' }, 'Edit details'),
-    errorBox,
+    errors.el,
     h('div', { class: 'person-form-grid' },
       field('honorific'),
       field('name'),
@@ -94,7 +95,7 @@ export function personForm({ personId, onSaved, onCancel }) {
       h('div', { class: 'person-form-grid' },
         field('gender', 'Free text, as the person describes themselves'),
         field('genderSource'))),
-    h('div', { class: 'person-form-actions' }, save, cancel, status),
+    h('div', { class: 'person-form-actions' }, save, cancel, status.el),
     zoneList);
 
   function fill(p) {
@@ -140,18 +141,7 @@ export function personForm({ personId, onSaved, onCancel }) {
       if (hint) ctl.setAttribute('aria-describedby', hint.id);
       else ctl.removeAttribute('aria-describedby');
     }
-    errorBox.hidden = true;
-    errorBox.replaceChildren();
-  }
-
-  function showError(text, ...actions) {
-    errorBox.replaceChildren(h('p', {}, text), actions.length ? h('div', { class: 'error-actions' }, actions) : null);
-    errorBox.hidden = false;
-  }
-
-  function setStatus(text, kind = '') {
-    status.textContent = text;
-    status.className = `form-status ${kind}`;
+    errors.hide();
   }
 
   // The server's message repeats the field ("email: … is not an email address").
@@ -159,8 +149,7 @@ export function personForm({ personId, onSaved, onCancel }) {
     const spec = FIELDS[field];
     const ctl = spec && c[field];
     if (!ctl) return null;
-    const prefix = `${field}: `;
-    const text = message.startsWith(prefix) ? message.slice(prefix.length) : message;
+    const text = fieldMessage(field, message);
     const id = `${spec.id}-error`;
     ctl.closest('.field').append(h('p', { class: 'field-error', id }, `${spec.label} ${text}`));
     ctl.setAttribute('aria-invalid', 'true');
@@ -172,10 +161,10 @@ export function personForm({ personId, onSaved, onCancel }) {
     try {
       fill(await api.personProfile(personId));
       clearErrors();
-      setStatus(`Loaded the latest version (revision ${profile.revision}).`);
+      status.set(`Loaded the latest version (revision ${profile.revision}).`);
       c.name.focus();
     } catch (e) {
-      showError(`Could not load the latest version: ${e.message}`);
+      errors.show(`Could not load the latest version: ${e.message}`);
     }
   }
 
@@ -189,7 +178,7 @@ export function personForm({ personId, onSaved, onCancel }) {
       if (hint) ctl.setAttribute('aria-describedby', hint.id);
       else ctl.removeAttribute('aria-describedby');
     }
-    setStatus(isDirty() ? 'Unsaved changes' : '', isDirty() ? 'dirty' : '');
+    status.set(isDirty() ? 'Unsaved changes' : '', isDirty() ? 'dirty' : '');
   });
 
   el.addEventListener('submit', async (e) => {
@@ -198,26 +187,26 @@ export function personForm({ personId, onSaved, onCancel }) {
     saving = true;
     save.disabled = true;
     clearErrors();
-    setStatus('Saving…');
+    status.set('Saving…');
     try {
       const stored = await api.updatePerson(personId, profile.revision, read());
       fill(stored);
-      setStatus('Saved', 'saved');
+      status.set('Saved', 'saved');
       onSaved(stored);
     } catch (err) {
       if (err.code === 'validation' && err.field && FIELDS[err.field]) {
         const ctl = fieldError(err.field, err.message);
-        setStatus('Not saved — see the highlighted field', 'error');
+        status.set('Not saved — see the highlighted field', 'error');
         ctl.focus();
       } else if (err.code === 'conflict') {
-        showError('Not saved: this person’s details were changed elsewhere (or merged) since you opened the form. What you typed is still here.',
+        errors.show('Not saved: this person’s details were changed elsewhere (or merged) since you opened the form. What you typed is still here.',
           h('button', { type: 'button', id: 'person-load-latest', class: 'button', onclick: reload }, 'Load the latest version'));
-        setStatus('Not saved — changed elsewhere', 'error');
-        errorBox.focus();
+        status.set('Not saved — changed elsewhere', 'error');
+        errors.focus();
       } else {
-        showError(`Not saved: ${err.message}`);
-        setStatus('Not saved', 'error');
-        errorBox.focus();
+        errors.show(`Not saved: ${err.message}`);
+        status.set('Not saved', 'error');
+        errors.focus();
       }
     } finally {
       saving = false;
@@ -237,32 +226,27 @@ export function personForm({ personId, onSaved, onCancel }) {
   function close() {
     el.hidden = true;
     clearErrors();
-    setStatus('');
+    status.set('');
   }
 
   // Opens the form on the latest stored record.
   async function open() {
     clearErrors();
-    setStatus('Loading…');
+    status.set('Loading…');
     el.hidden = false;
     el.inert = true;
     try {
       fill(await api.personProfile(personId));
-      setStatus('');
+      status.set('');
     } catch (e) {
-      showError(`Could not load the details: ${e.message}`);
-      setStatus('');
+      errors.show(`Could not load the details: ${e.message}`);
+      status.set('');
       return;
     } finally {
       el.inert = false;
     }
     c.name.focus();
-    if (!zoneCache) {
-      try {
-        zoneCache = await api.listTimeZones();
-      } catch { /* free text still works */ }
-    }
-    if (zoneCache && !zoneList.firstChild) zoneList.append(...zoneCache.map((z) => h('option', { value: z })));
+    if (!zoneList.firstChild) await suggestTimeZones(zoneList);
   }
 
   return { el, open, close, isDirty, isOpen: () => !el.hidden };

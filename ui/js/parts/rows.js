@@ -1,17 +1,13 @@
-// The ordered lists of the editor: framing questions and guests here, segments in
-// editor-segments.js on the same machinery. Rows are built synchronously so a click
-// on "Add" leaves a usable input in the DOM at once.
+// The ordered lists of the programme editor and the import review: framing questions
+// and guests here, the editor's segments (views/editor/segments.js) on the same
+// machinery. Rows are built synchronously so a click on "Add" leaves a usable input
+// in the DOM at once.
 
 import { h, nextId } from '../dom.js';
 import { api } from '../ipc.js';
 import { personCombo, pickedPerson } from './person-suggest.js';
 
 export const LIMITS = { framingItems: 40, guests: 12, framingItem: 4000, name: 200, affiliation: 300 };
-
-// Case- and space-insensitive, the same way the server matches names to people.
-export function nameKey(name) {
-  return name.trim().split(/\s+/).join(' ').toLowerCase();
-}
 
 export function controls(noun) {
   return h('div', { class: 'row-controls' },
