@@ -1,14 +1,19 @@
-//! Tauri commands: take arguments, call the core, return. Async so that database
+//! Tauri commands, one file per feature named like the CLI's (src-tauri/cli/src):
+//! take arguments, call the core, return. Async so that database
 //! work runs off the UI thread. Errors reach the UI as `{code, message, field?}`.
 
-pub mod backups;
-pub mod guests;
+pub mod backup;
+pub mod export;
+pub mod guest;
+pub mod guest_dedupe;
 pub mod import;
-pub mod people;
-pub mod programmes;
-pub mod reports;
-pub mod runsheet;
+pub mod person;
+pub mod programme;
+pub mod report;
 pub mod search;
+pub mod segment;
+pub mod series;
+pub mod settings;
 
 use std::path::PathBuf;
 

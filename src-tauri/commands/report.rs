@@ -1,4 +1,4 @@
-//! The balance report in the window, and its CSV export.
+//! Commands for the reports: the balance report and its CSV.
 
 use greenroom_core::people::balance::{parse_month, to_csv, BalanceRow, MonthRange};
 use greenroom_core::store::files;

@@ -1,5 +1,4 @@
-//! Backups: the list (for the open-error screen and Settings) and a restore that works
-//! while no store is open.
+//! Commands for backups: the list the Settings page shows, and restoring one.
 
 use greenroom_core::store::backup::{self, BackupFile};
 use greenroom_core::store::restore::{self, Restored};

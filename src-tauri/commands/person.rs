@@ -1,13 +1,17 @@
-//! Commands over the people directory: autocomplete, profiles, duplicates and merges.
+//! Commands over the people directory: the list, autocomplete and profiles.
 
-use greenroom_core::people::duplicates::DuplicatePair;
-use greenroom_core::people::merge::{MergeId, MergeRecord};
 use greenroom_core::people::profile::{PersonProfile, StoredProfile};
 use greenroom_core::people::suggest::PersonSuggestion;
+use greenroom_core::Person;
 use tauri::State;
 
 use super::{bounded, Reply};
 use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_people(state: State<'_, AppState>) -> Reply<Vec<Person>> {
+    state.store()?.list_people()
+}
 
 #[tauri::command]
 pub async fn suggest_people(
@@ -36,30 +40,4 @@ pub async fn update_person(
     state
         .store()?
         .update_person(person_id.parse()?, revision, &profile)
-}
-
-#[tauri::command]
-pub async fn possible_duplicates(state: State<'_, AppState>) -> Reply<Vec<DuplicatePair>> {
-    state.store()?.possible_duplicates()
-}
-
-#[tauri::command]
-pub async fn merge_people(
-    state: State<'_, AppState>,
-    keep_id: String,
-    drop_id: String,
-) -> Reply<MergeRecord> {
-    state
-        .store()?
-        .merge_people(keep_id.parse()?, drop_id.parse()?)
-}
-
-#[tauri::command]
-pub async fn undo_merge(state: State<'_, AppState>, merge_id: MergeId) -> Reply<()> {
-    state.store()?.undo_merge(merge_id)
-}
-
-#[tauri::command]
-pub async fn list_merges(state: State<'_, AppState>) -> Reply<Vec<MergeRecord>> {
-    state.store()?.list_merges()
 }

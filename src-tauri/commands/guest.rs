@@ -1,11 +1,10 @@
-//! Commands for guests across programmes: history, booking warnings, settings.
+//! Commands for guests across programmes: history, the guest list and booking warnings.
 
 use chrono::Utc;
 use greenroom_core::people::booking::{BookingCheck, BookingWarning, GuestRef};
 use greenroom_core::people::history::{
     AppearanceCursor, AppearancePage, GuestHistory, GuestSummary,
 };
-use greenroom_core::settings::Settings;
 use greenroom_core::Error;
 use serde::Deserialize;
 use tauri::State;
@@ -99,17 +98,4 @@ pub async fn booking_warnings(
         form.guests,
     );
     state.store()?.booking_warnings(&check, Utc::now())
-}
-
-#[tauri::command]
-pub async fn get_settings(state: State<'_, AppState>) -> Reply<Settings> {
-    state.store()?.settings()
-}
-
-#[tauri::command]
-pub async fn set_setting(state: State<'_, AppState>, key: String, value: String) -> Reply<()> {
-    let key = bounded("key", Some(key), 100)?.unwrap_or_default();
-    // Room for the longest setting (a default series, 200 characters) in any script.
-    let value = bounded("value", Some(value), 1000)?.unwrap_or_default();
-    state.store()?.set_setting(&key, &value)
 }

@@ -1,7 +1,7 @@
-//! Commands over programmes and the people directory.
+//! Commands over programmes: list, read, create, update, delete, the example.
 
 use greenroom_core::{
-    programme::example, ListQuery, Person, Programme, ProgrammeId, ProgrammeInput, ProgrammeSummary,
+    programme::example, ListQuery, Programme, ProgrammeId, ProgrammeInput, ProgrammeSummary,
 };
 use serde::Serialize;
 use tauri::State;
@@ -79,11 +79,6 @@ pub async fn update_programme(
 pub async fn delete_programme(state: State<'_, AppState>, id: String, revision: i64) -> Reply<()> {
     let id: ProgrammeId = id.parse()?;
     state.store()?.delete_programme(id, Some(revision))
-}
-
-#[tauri::command]
-pub async fn list_people(state: State<'_, AppState>) -> Reply<Vec<Person>> {
-    state.store()?.list_people()
 }
 
 #[tauri::command]

@@ -1,11 +1,9 @@
-//! Commands for the running order: live timing, series formats and export.
+//! Commands for exporting a run-sheet: where to save (the native dialog), writing, opening.
 
 use std::path::PathBuf;
 
-use greenroom_core::programme::segment::SegmentKind;
-use greenroom_core::programme::series_format::SeriesFormat;
-use greenroom_core::programme::timing::{preview_form, TimingPreview};
 use greenroom_core::Error;
+use greenroom_pdf::export::{self, Format};
 use greenroom_pdf::Paper;
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -13,68 +11,6 @@ use tauri::{AppHandle, State};
 use super::{ask_save_path, bounded, Reply};
 use crate::opening;
 use crate::state::AppState;
-use greenroom_pdf::export::{self, Format};
-
-#[derive(Serialize)]
-pub struct KindOption {
-    value: &'static str,
-    label: &'static str,
-}
-
-#[tauri::command]
-pub async fn list_segment_kinds() -> Reply<Vec<KindOption>> {
-    Ok(SegmentKind::ALL
-        .iter()
-        .map(|k| KindOption {
-            value: k.as_str(),
-            label: k.label(),
-        })
-        .collect())
-}
-
-#[tauri::command]
-pub async fn preview_timing(
-    air: Option<String>,
-    time_zone: Option<String>,
-    slot: Option<String>,
-    durations: Vec<String>,
-) -> Reply<TimingPreview> {
-    if durations.len() > greenroom_core::text::limits::SEGMENTS
-        || durations.iter().any(|d| d.len() > 64)
-    {
-        return Err(Error::validation("durations", "too many or too long"));
-    }
-    let air = bounded("air", air, 64)?;
-    let time_zone = bounded("timeZone", time_zone, 64)?;
-    let slot = bounded("slot", slot, 64)?;
-    Ok(preview_form(
-        air.as_deref(),
-        time_zone.as_deref(),
-        slot.as_deref(),
-        &durations,
-    ))
-}
-
-#[tauri::command]
-pub async fn get_series_format(
-    state: State<'_, AppState>,
-    series: String,
-) -> Reply<Option<SeriesFormat>> {
-    let series = bounded("series", Some(series), 1000)?.unwrap_or_default();
-    state.store()?.series_format(&series)
-}
-
-#[tauri::command]
-pub async fn save_series_format(
-    state: State<'_, AppState>,
-    series: String,
-    programme_id: String,
-) -> Reply<usize> {
-    let series = bounded("series", Some(series), 1000)?.unwrap_or_default();
-    state
-        .store()?
-        .save_series_format_from(&series, programme_id.parse()?)
-}
 
 /// Asks where to save, with the native dialog; `None` if the user cancels.
 #[tauri::command]
