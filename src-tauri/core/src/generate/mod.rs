@@ -138,14 +138,10 @@ pub fn to_file(
     let summary = {
         let mut store = Store::open(temp.path())?;
         // A file nobody else sees yet needs no journal: a failure throws it away.
-        store
-            .conn
-            .pragma_update_and_check(None, "journal_mode", "OFF", |_| Ok(()))?;
+        store.set_file_mode("journal_mode", "OFF")?;
         store.conn.pragma_update(None, "synchronous", "OFF")?;
         let summary = store.generate_archive(opts, progress)?;
-        store
-            .conn
-            .pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))?;
+        store.set_file_mode("journal_mode", "DELETE")?;
         summary
     };
     for suffix in ["-wal", "-shm"] {
@@ -222,7 +218,7 @@ impl Store {
         let mut booked = vec![0usize; cast.people.len()];
         let (mut appearances, mut segments) = (0, 0);
 
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         insert::begin(&tx)?;
         let step = (opts.programmes / 200).max(1);
         let mut done = 0;
