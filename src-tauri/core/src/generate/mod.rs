@@ -138,10 +138,14 @@ pub fn to_file(
     let summary = {
         let mut store = Store::open(temp.path())?;
         // A file nobody else sees yet needs no journal: a failure throws it away.
-        store.set_file_mode("journal_mode", "OFF")?;
+        store
+            .conn
+            .pragma_update_and_check(None, "journal_mode", "OFF", |_| Ok(()))?;
         store.conn.pragma_update(None, "synchronous", "OFF")?;
         let summary = store.generate_archive(opts, progress)?;
-        store.set_file_mode("journal_mode", "DELETE")?;
+        store
+            .conn
+            .pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))?;
         summary
     };
     for suffix in ["-wal", "-shm"] {

@@ -10,9 +10,9 @@
 //! They change the schema or recompute derived rows every copy of an archive computes
 //! for itself, there is nobody yet who made them, and nothing can interleave with
 //! them; a sync queue must never carry them. After open, a name key cleared by a
-//! rename is filled in again through the helper like any other change. The one other
-//! exception is [`Store::set_file_mode`], for pragmas that rewrite the file header
-//! (the journal mode), which change no row.
+//! rename is filled in again through the helper like any other change. Pragmas that
+//! only configure the connection or the file (cache size, journal mode) commit no
+//! transaction and need no helper.
 //!
 //! The watch: a commit hook, installed when the store is handed out, counts every
 //! commit on the store's connection that [`Write::commit`] did not make (SQLite calls
@@ -49,15 +49,6 @@ impl Store {
             tx: Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?,
             watch: &self.watch,
         })
-    }
-
-    /// Sets a pragma that rewrites the file header but no row (the journal mode), which
-    /// SQLite commits as a write of its own and which cannot run inside a transaction.
-    pub(crate) fn set_file_mode(&self, pragma: &str, value: &str) -> Result<()> {
-        let _committing = self.watch.committing();
-        self.conn
-            .pragma_update_and_check(None, pragma, value, |_| Ok(()))?;
-        Ok(())
     }
 
     /// How many commits on this store's connection bypassed [`Store::write`] since it

@@ -175,3 +175,61 @@ fn every_kind_of_change_goes_through_the_write_helper() {
     assert_eq!(summary.programmes, 20);
     assert_no_bypass(&generated, "generator");
 }
+
+/// A cheap net beside the commit hook, for a transaction on a path no test takes:
+/// only the helper, the open step and read snapshots open one.
+#[test]
+fn only_the_helper_the_open_step_and_read_snapshots_open_transactions() {
+    const ALLOWED: [&str; 6] = [
+        "store/write.rs",      // the helper
+        "store/db.rs",         // open: search-index catch-up
+        "store/migrate.rs",    // open: migrations
+        "store/name_keys.rs",  // open: name-key backfill
+        "people/history.rs",   // read snapshot
+        "exchange/archive.rs", // read snapshot (export)
+    ];
+    const OPENERS: [&str; 9] = [
+        ".transaction(",
+        ".unchecked_transaction(",
+        ".transaction_with_behavior(",
+        "Transaction::new",
+        "BEGIN IMMEDIATE",
+        "BEGIN EXCLUSIVE",
+        "BEGIN DEFERRED",
+        "BEGIN TRANSACTION",
+        "COMMIT",
+    ];
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut dirs = vec![src.clone()];
+    let mut checked = 0;
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let name = path
+                .strip_prefix(&src)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            if !name.ends_with(".rs") || ALLOWED.contains(&name.as_str()) {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for opener in OPENERS {
+                assert!(
+                    !text.contains(opener),
+                    "{name} opens a transaction ({opener}); use Store::write"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        checked > 50,
+        "only {checked} files found under {}",
+        src.display()
+    );
+}
