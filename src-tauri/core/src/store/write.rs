@@ -8,7 +8,7 @@
 //! search-index catch-up after an interrupted bulk import and the name-key backfill
 //! that follows a migration run in `Store::open*` before the store is handed out.
 //! They change the schema or recompute derived rows every copy of an archive computes
-//! for itself, there is nobody yet who made them, and nothing can interleave with
+//! for itself, there is nobody yet who made them, and nothing of the app runs beside
 //! them; a sync queue must never carry them. After open, a name key cleared by a
 //! rename is filled in again through the helper like any other change. Pragmas that
 //! only configure the connection or the file (cache size, journal mode) commit no
@@ -33,7 +33,10 @@ use crate::error::Result;
 use crate::store::db::Store;
 
 /// A write transaction opened by [`Store::write`]. Read and write through it as through
-/// a `Transaction`; [`Write::commit`] keeps the change, dropping it rolls it back.
+/// a `Transaction`; [`Write::commit`] keeps the change, dropping it rolls it back. A
+/// guard rather than a closure, so a write that ends without keeping anything (a stale
+/// revision, a bulk group to be done again) simply returns, `?` and all; what the next
+/// issues record about a change goes into this struct and out at `commit`.
 pub(crate) struct Write<'a> {
     tx: Transaction<'a>,
     watch: &'a Watch,
