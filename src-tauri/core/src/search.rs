@@ -14,7 +14,6 @@ use crate::people::appearance;
 use crate::programme::airtime;
 use crate::programme::zone::Zone;
 use crate::store::db::Store;
-use crate::store::name_keys::fill_missing_keys;
 use crate::text::names::match_key;
 
 /// Longest query accepted, in characters; a search box, not a document.
@@ -120,7 +119,7 @@ impl Store {
             return Ok(SearchResults::default());
         };
         // People are also found by match key; a renamed person's is recomputed first.
-        fill_missing_keys(&self.conn)?;
+        self.fill_missing_keys()?;
         let limit = limit.min(MAX_LIMIT);
         if limit == 0 {
             return Ok(SearchResults::default());
@@ -445,14 +444,14 @@ mod tests {
     fn fold_table_matches_the_migration() {
         let store = Store::open_in_memory().unwrap();
         let all: String = FOLDS.iter().map(|(c, _)| *c).collect();
-        store
-            .conn
-            .execute_batch(&format!(
-                "INSERT INTO programme (id, title, created_at, updated_at) VALUES ('x', '{all}', 0, 0);
-                 INSERT INTO person (id, name, name_key, created_at, updated_at)
-                 VALUES ('y', '{all}', '', 0, 0);"
-            ))
-            .unwrap();
+        let tx = store.write().unwrap();
+        tx.execute_batch(&format!(
+            "INSERT INTO programme (id, title, created_at, updated_at) VALUES ('x', '{all}', 0, 0);
+             INSERT INTO person (id, name, name_key, created_at, updated_at)
+             VALUES ('y', '{all}', '', 0, 0);"
+        ))
+        .unwrap();
+        tx.commit().unwrap();
         // Each document is its fields on separate lines; only the first is filled here.
         let expected = format!("{}\n\n\n", fold(&all));
         for view in ["programme_search_doc", "person_search_doc"] {

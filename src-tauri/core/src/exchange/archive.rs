@@ -199,7 +199,7 @@ impl Store {
         // Remembered so that a copy coming back edited elsewhere replaces ours if ours
         // was not edited here meanwhile. Not remembering (a read-only or full disk)
         // loses no data, only that knowledge: such a copy is then kept with a warning.
-        super::seen::remember_export(&self.conn, &archive).ok();
+        super::seen::remember_export(self, &archive).ok();
         Ok(archive)
     }
 }

@@ -4,7 +4,7 @@
 //! so an editor that has it open gets a conflict on save instead of overwriting the
 //! import, and `updatedAt` of when it changed here.
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::archive::{ArchiveFormat, ArchivePerson, ArchiveProgramme};
 use super::seen::{self, Outcome};
@@ -12,12 +12,9 @@ use super::to_archive;
 use crate::error::{Error, Result};
 use crate::people::profile::tag_list;
 use crate::programme::form::ValidProgramme;
+use crate::store::db::Store;
 use crate::store::write::now_ms;
 use crate::text::names::name_key;
-
-fn begin(conn: &mut Connection) -> Result<Transaction<'_>> {
-    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
-}
 
 /// Person and programme ids share the search index, so one id cannot be both.
 fn id_taken(tx: &Connection, table: &str, id: &str, by: &str) -> Result<()> {
@@ -32,8 +29,8 @@ fn id_taken(tx: &Connection, table: &str, id: &str, by: &str) -> Result<()> {
     }
 }
 
-pub(crate) fn person(conn: &mut Connection, p: &ArchivePerson) -> Result<Outcome> {
-    let tx = begin(conn)?;
+pub(crate) fn person(store: &Store, p: &ArchivePerson) -> Result<Outcome> {
+    let tx = store.write()?;
     id_taken(
         &tx,
         "programme",
@@ -108,11 +105,11 @@ pub(crate) fn person(conn: &mut Connection, p: &ArchivePerson) -> Result<Outcome
 /// `valid` is `p` as the form validation returns it; its segments carry no people
 /// (the archive names them by id, and they are written from `p`).
 pub(crate) fn programme(
-    conn: &mut Connection,
+    store: &Store,
     p: &ArchiveProgramme,
     valid: &ValidProgramme,
 ) -> Result<Outcome> {
-    let tx = begin(conn)?;
+    let tx = store.write()?;
     id_taken(
         &tx,
         "person",
@@ -190,9 +187,9 @@ pub(crate) fn programme(
     Ok(outcome)
 }
 
-pub(crate) fn format(conn: &mut Connection, f: &ArchiveFormat) -> Result<Outcome> {
+pub(crate) fn format(store: &Store, f: &ArchiveFormat) -> Result<Outcome> {
     let key = name_key(&f.series);
-    let tx = begin(conn)?;
+    let tx = store.write()?;
     let ours = to_archive::formats(&tx)?
         .into_iter()
         .find(|o| name_key(&o.series) == key);

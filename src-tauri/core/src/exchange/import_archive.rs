@@ -99,7 +99,7 @@ impl Store {
             };
             let result = check::person(&p).and_then(|p| {
                 let merged = from_archive::merged_away(&self.conn, p.id)?;
-                from_archive::person(&mut self.conn, &p).map(|o| (o, merged))
+                from_archive::person(self, &p).map(|o| (o, merged))
             });
             match result {
                 Ok((outcome, merged)) => {
@@ -148,7 +148,7 @@ impl Store {
                         format!("person {id} {why}"),
                     ));
                 }
-                from_archive::programme(&mut self.conn, &p, &valid)
+                from_archive::programme(self, &p, &valid)
             });
             match result {
                 Ok(outcome) => report.count(outcome, Kind::Programme, || {
@@ -173,7 +173,7 @@ impl Store {
                     continue;
                 }
             };
-            match check::format(&f).and_then(|f| from_archive::format(&mut self.conn, &f)) {
+            match check::format(&f).and_then(|f| from_archive::format(self, &f)) {
                 Ok(outcome) => report.count(outcome, Kind::Format, || {
                     format!("seriesFormats[{i}] ({})", f.series)
                 }),

@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 
 use super::archive::{Archive, ArchiveFormat, ArchivePerson, ArchiveProgramme};
 use crate::error::Result;
+use crate::store::db::Store;
 use crate::text::names::name_key;
 
 /// What happens to an archive record.
@@ -165,8 +166,8 @@ pub(crate) fn remember_person(conn: &Connection, p: &ArchivePerson) -> Result<()
 }
 
 /// What an export hands over: another database may come back with any of it edited.
-pub(crate) fn remember_export(conn: &Connection, archive: &Archive) -> Result<()> {
-    let tx = conn.unchecked_transaction()?;
+pub(crate) fn remember_export(store: &Store, archive: &Archive) -> Result<()> {
+    let tx = store.write()?;
     for p in &archive.people {
         remember_person(&tx, p)?;
     }

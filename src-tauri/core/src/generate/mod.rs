@@ -222,7 +222,7 @@ impl Store {
         let mut booked = vec![0usize; cast.people.len()];
         let (mut appearances, mut segments) = (0, 0);
 
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         insert::begin(&tx)?;
         let step = (opts.programmes / 200).max(1);
         let mut done = 0;

@@ -2,7 +2,7 @@
 //! whose people are matched against the directory, and a confirmed draft becomes a
 //! programme, once. Bulk imports run one listing per transaction.
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -476,8 +476,7 @@ impl Store {
         todo: &[Prepared],
         order: ChildrenOrder,
     ) -> Result<Option<Vec<Result<Imported>>>> {
-        // Unchecked: the transaction is on the store's connection, borrowed shared.
-        let mut tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let mut tx = self.write()?;
         if order == ChildrenOrder::Before {
             // Once per group: setting the pragma makes SQLite recompile every cached
             // statement. It lasts until the transaction ends.

@@ -16,7 +16,6 @@ use crate::error::Result;
 use crate::ids::PersonId;
 use crate::people::appearance::APPEARED;
 use crate::store::db::Store;
-use crate::store::name_keys::fill_missing_keys;
 use crate::text::names::{name_evidence, split_similarity, SplitKey, DUPLICATE_THRESHOLD};
 
 /// How many following people in each sort order a person is compared with.
@@ -61,7 +60,7 @@ impl Store {
     /// Likely duplicate pairs, most likely first. Two people who appeared on the same
     /// programme are never proposed: they are demonstrably two people.
     pub fn possible_duplicates(&self) -> Result<Vec<DuplicatePair>> {
-        fill_missing_keys(&self.conn)?;
+        self.fill_missing_keys()?;
         let rows = load(&self.conn)?;
         let counts = appearance_counts(&self.conn)?;
         let mut together = self.conn.prepare_cached(

@@ -14,7 +14,7 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::types::{Value as SqlValue, ValueRef};
-use rusqlite::{params, params_from_iter, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, params_from_iter, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -82,9 +82,7 @@ impl Store {
             ));
         }
         let now = crate::store::write::now_ms();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let keep_row = person_row(&tx, keep)?;
         let drop_row = person_row(&tx, drop)?;
         refuse_if_together(&tx, keep, drop, &keep_row, &drop_row)?;
@@ -143,9 +141,7 @@ impl Store {
     /// undoing a merge whose kept person was merged away later (undo that one first).
     pub fn undo_merge(&mut self, id: MergeId) -> Result<()> {
         let now = crate::store::write::now_ms();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let (keep, drop, record, undone): (PersonId, PersonId, String, Option<i64>) = tx
             .query_row(
                 "SELECT keep_id, drop_id, record, undone_at FROM person_merge WHERE id = ?1",

@@ -179,9 +179,7 @@ impl Store {
         input: &PersonProfile,
     ) -> Result<StoredProfile> {
         let p = input.validate()?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let changed = tx.execute(
             "UPDATE person SET name = ?3, name_key = ?4, honorific = ?5, affiliation = ?6,
                     expertise = ?7, languages = ?8, base_city = ?9, base_time_zone = ?10,

@@ -9,7 +9,6 @@
 
 use rusqlite::{params_from_iter, Connection};
 
-use crate::store::name_keys::fill_missing_keys;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -52,7 +51,7 @@ impl Store {
     /// score, then by how often they have appeared. Accents, case, honorifics, hyphens,
     /// particles and small typos are ignored. At most `limit` (at most 100) results.
     pub fn suggest_people(&self, typed: &str, limit: u32) -> Result<Vec<PersonSuggestion>> {
-        fill_missing_keys(&self.conn)?;
+        self.fill_missing_keys()?;
         let key = match_key(typed);
         let typed_words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
         if typed_words.is_empty() || limit == 0 {

@@ -101,7 +101,8 @@ impl Store {
             .collect();
         let json = serde_json::to_string(&segments)
             .map_err(|e| Error::validation("format", e.to_string()))?;
-        self.conn.execute(
+        let tx = self.write()?;
+        tx.execute(
             "INSERT INTO series_format (series_key, series, segments, updated_at)
              VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (series_key) DO UPDATE SET series = excluded.series,
@@ -113,6 +114,7 @@ impl Store {
                 crate::store::write::now_ms()
             ],
         )?;
+        tx.commit()?;
         Ok(segments.len())
     }
 }

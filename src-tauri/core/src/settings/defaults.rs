@@ -78,17 +78,17 @@ impl Store {
 
     /// Sets (or, with a blank value, clears) one of the `default.*` settings.
     pub(crate) fn set_default(&mut self, key: &str, value: &str) -> Result<()> {
-        match normalise(key, value)? {
-            Some(v) => self.conn.execute(
+        let value = normalise(key, value)?;
+        let tx = self.write()?;
+        match value {
+            Some(v) => tx.execute(
                 "INSERT INTO setting (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 params![key, v],
             )?,
-            None => self
-                .conn
-                .execute("DELETE FROM setting WHERE key = ?1", [key])?,
+            None => tx.execute("DELETE FROM setting WHERE key = ?1", [key])?,
         };
-        Ok(())
+        tx.commit()
     }
 
     /// `input` as a new programme takes it: a blank time zone becomes the default

@@ -95,12 +95,13 @@ impl Store {
             .ok_or_else(|| {
                 Error::validation(key, format!("must be a whole number from {min} to {max}"))
             })?;
-        self.conn.execute(
+        let tx = self.write()?;
+        tx.execute(
             "INSERT INTO setting (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             params![key, n.to_string()],
         )?;
-        Ok(())
+        tx.commit()
     }
 
     fn setting_u32(&self, key: &str) -> Result<Option<u32>> {

@@ -8,6 +8,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
 use crate::store::backup::sidecar;
+use crate::store::write::Watch;
 use crate::{store::access, store::migrate};
 
 /// How long a write waits for another process's transaction before giving up.
@@ -21,6 +22,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// The file opened at `path` (device and inode), to notice it deleted or replaced.
     file: Option<(u64, u64)>,
+    /// Commits that bypass [`Store::write`] (see `store/write.rs`).
+    pub(crate) watch: Watch,
 }
 
 impl Store {
@@ -103,7 +106,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(uri, flags).map_err(|e| cannot_open(path, e))?;
+        let mut conn = Connection::open_with_flags(uri, flags).map_err(|e| cannot_open(path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         let version =
@@ -121,6 +124,7 @@ impl Store {
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         Ok(Store {
+            watch: Watch::install(&mut conn)?,
             conn,
             file: access::file_id(path),
             path: Some(path.to_path_buf()),
@@ -133,9 +137,13 @@ impl Store {
     }
 
     fn configure(mut conn: Connection, path: Option<PathBuf>) -> Result<(Self, Option<Error>)> {
-        match Self::prepare(&mut conn, path.as_deref()) {
-            Ok(warning) => Ok((
+        // The open step writes on its own; the store's writes start once it is done.
+        match Self::prepare(&mut conn, path.as_deref())
+            .and_then(|warning| Ok((warning, Watch::install(&mut conn)?)))
+        {
+            Ok((warning, watch)) => Ok((
                 Store {
+                    watch,
                     conn,
                     file: path.as_deref().and_then(access::file_id),
                     path,

@@ -64,7 +64,7 @@ pub(crate) fn apply(conn: &mut Connection, from: i64) -> Result<()> {
         tx.commit()?;
     }
     // Match keys need deunicode's tables, which SQL lacks: computed here, not in 0005.
-    crate::store::name_keys::fill_missing_keys(conn)?;
+    crate::store::name_keys::fill_missing_keys_at_open(conn)?;
     Ok(())
 }
 

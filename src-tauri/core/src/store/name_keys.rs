@@ -5,6 +5,7 @@ use rusqlite::{params, Connection};
 
 use crate::error::Result;
 use crate::ids::PersonId;
+use crate::store::db::Store;
 use crate::text::names::match_key;
 
 /// Stores the match key of a person just created or renamed.
@@ -16,12 +17,37 @@ pub(crate) fn store_key(conn: &Connection, id: PersonId, name: &str) -> Result<(
     Ok(())
 }
 
-/// Computes every missing match key: after migration 5, after a rename (a trigger
-/// clears the key) and for people added by code that does not call [`store_key`].
-/// Cheap when there is nothing to do (an index lookup), so callers run it freely.
-/// A database opened only to read (a full disk, a read-only folder) is left as it is:
-/// a person renamed since the last write is then matched by their old key.
-pub(crate) fn fill_missing_keys(conn: &Connection) -> Result<usize> {
+/// Computes every missing match key, as part of opening the database (after
+/// migration 5): the store is not handed out yet, so these are the open step's own
+/// transactions (see `store/write.rs`).
+pub(crate) fn fill_missing_keys_at_open(conn: &Connection) -> Result<usize> {
+    fill(conn, |batch| {
+        let tx = conn.unchecked_transaction()?;
+        store_keys(&tx, batch)?;
+        Ok(tx.commit()?)
+    })
+}
+
+impl Store {
+    /// Computes every missing match key: after a rename (a trigger clears the key) and
+    /// for people added by code that does not call [`store_key`]. Cheap when there is
+    /// nothing to do (an index lookup, no write lock), so callers run it freely.
+    pub(crate) fn fill_missing_keys(&self) -> Result<usize> {
+        fill(&self.conn, |batch| {
+            let tx = self.write()?;
+            store_keys(&tx, batch)?;
+            tx.commit()
+        })
+    }
+}
+
+/// Finds people without a key and hands them to `write` in batches. A database
+/// opened only to read (a full disk, a read-only folder) is left as it is: a person
+/// renamed since the last write is then matched by their old key.
+fn fill(
+    conn: &Connection,
+    mut write: impl FnMut(&[(PersonId, String)]) -> Result<()>,
+) -> Result<usize> {
     if conn.is_readonly(rusqlite::MAIN_DB)? {
         return Ok(0);
     }
@@ -35,11 +61,13 @@ pub(crate) fn fill_missing_keys(conn: &Connection) -> Result<usize> {
         if batch.is_empty() {
             return Ok(filled);
         }
-        let tx = conn.unchecked_transaction()?;
-        for (id, name) in &batch {
-            store_key(&tx, *id, name)?;
-        }
-        tx.commit()?;
+        write(&batch)?;
         filled += batch.len();
     }
+}
+
+fn store_keys(conn: &Connection, batch: &[(PersonId, String)]) -> Result<()> {
+    batch
+        .iter()
+        .try_for_each(|(id, name)| store_key(conn, *id, name))
 }

@@ -7,6 +7,7 @@ mod list_paging;
 mod migration;
 mod open;
 mod programmes;
+mod write;
 
 // Shared with the exchange and CLI tests, which use all of it.
 #[allow(dead_code)]
