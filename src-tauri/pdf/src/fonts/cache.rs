@@ -154,6 +154,10 @@ fn is_font(path: &Path) -> bool {
 /// The cached faces, if the cache was written by this Typst for folders that still
 /// look like `now`.
 pub(crate) fn read(path: &Path, now: &Fingerprint) -> Option<Vec<Face>> {
+    // Opening a FIFO would wait for a writer that never comes.
+    if !fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
     let file = File::open(path).ok()?;
     let bytes = read_limited(file, MOST, &path.display().to_string(), "a font cache").ok()?;
     let index: Index = serde_json::from_slice(&bytes).ok()?;

@@ -212,3 +212,26 @@ fn a_cache_that_cannot_be_written_still_renders() {
     );
     assert!(!cache.exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_cache_path_that_is_not_a_file_is_neither_read_nor_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+
+    let setup = Setup::new();
+    let scanned = scan::faces(&setup.dirs());
+    let folder = setup.fonts.parent().unwrap().join("a-folder.json");
+    fs::create_dir(&folder).unwrap();
+    let fifo = setup.fonts.parent().unwrap().join("a-fifo.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+
+    for path in [&folder, &fifo] {
+        assert_eq!(cache::faces(&setup.dirs(), Some(path)), scanned);
+    }
+    assert!(folder.is_dir());
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}
