@@ -14,9 +14,8 @@ use crate::{render, Paper};
 mod sheet;
 
 const NOTO: &str = "/usr/share/fonts/truetype/noto";
-const DEJAVU: &str = "/usr/share/fonts/truetype/dejavu";
 
-/// A font folder (`fonts/`, with a `dejavu/` inside) and a cache path beside it.
+/// A font folder (`fonts/`, with a `serif/` inside) and a cache path beside it.
 struct Setup {
     _temp: TempDir,
     fonts: PathBuf,
@@ -27,10 +26,10 @@ impl Setup {
     fn new() -> Setup {
         let temp = tempfile::tempdir().unwrap();
         let fonts = temp.path().join("fonts");
-        fs::create_dir_all(fonts.join("dejavu")).unwrap();
+        fs::create_dir_all(fonts.join("serif")).unwrap();
         copy(NOTO, "NotoSans-Regular.ttf", &fonts);
         copy(NOTO, "NotoSans-Bold.ttf", &fonts);
-        copy(DEJAVU, "DejaVuSans.ttf", &fonts.join("dejavu"));
+        copy(NOTO, "NotoSerif-Regular.ttf", &fonts.join("serif"));
         let cache = temp
             .path()
             .join("cache/app.greenroom.desktop/fonts-v1.json");
@@ -69,7 +68,7 @@ fn the_cache_holds_what_a_scan_finds() {
     assert_eq!(first, scanned);
     let mut names = families(&scanned);
     names.sort();
-    assert_eq!(names, ["DejaVu Sans", "Noto Sans", "Noto Sans"]);
+    assert_eq!(names, ["Noto Sans", "Noto Sans", "Noto Serif"]);
 
     assert_eq!(setup.cached().as_ref(), Some(&scanned));
     assert_eq!(cache::faces(&setup.dirs(), Some(&setup.cache)), scanned);
@@ -97,10 +96,12 @@ fn an_added_removed_or_replaced_font_invalidates_the_cache() {
     assert!(setup.cached().is_some());
 
     // Added deep down: only its folder changes.
-    copy(DEJAVU, "DejaVuSerif.ttf", &setup.fonts.join("dejavu"));
+    let added = setup.fonts.join("serif/NotoSerif-Bold.ttf");
+    copy(NOTO, "NotoSerif-Bold.ttf", &setup.fonts.join("serif"));
     assert_eq!(setup.cached(), None);
     let faces = cache::faces(&setup.dirs(), Some(&setup.cache));
-    assert!(families(&faces).contains(&"DejaVu Serif"));
+    assert_eq!(faces.len(), 4);
+    assert!(faces.iter().any(|face| face.path == added));
     assert_eq!(setup.cached(), Some(faces));
 
     fs::remove_file(setup.fonts.join("NotoSans-Bold.ttf")).unwrap();
@@ -127,10 +128,13 @@ fn fonts_put_in_a_folder_that_did_not_exist_are_found() {
     let before = cache::faces(&dirs, Some(&setup.cache));
 
     fs::create_dir(&later).unwrap();
-    copy(DEJAVU, "DejaVuSansMono.ttf", &later);
+    copy(NOTO, "NotoSans-Italic.ttf", &later);
     let after = cache::faces(&dirs, Some(&setup.cache));
     assert_eq!(after.len(), before.len() + 1);
-    assert_eq!(families(&after).last(), Some(&"DejaVu Sans Mono"));
+    assert_eq!(
+        after.last().unwrap().path,
+        later.join("NotoSans-Italic.ttf")
+    );
 }
 
 #[test]
@@ -145,7 +149,7 @@ fn a_damaged_or_foreign_cache_is_scanned_again_and_rewritten() {
     huge.resize(cache::MOST + 1, b' '); // still valid JSON: only the bound refuses it
     let version = format!("\"typst\":\"{}\"", typst::utils::version().raw());
     assert!(text.contains(&version));
-    let elsewhere = setup.fonts.join("dejavu").display().to_string();
+    let elsewhere = setup.fonts.join("serif").display().to_string();
     assert!(text.contains(&elsewhere));
     let damaged: [(&str, Vec<u8>); 6] = [
         ("garbage", b"\x00\xffnot json".to_vec()),
@@ -160,8 +164,8 @@ fn a_damaged_or_foreign_cache_is_scanned_again_and_rewritten() {
             // The fingerprint still matches, but a face points outside the folders.
             "a face from elsewhere",
             text.replacen(
-                &format!("\"path\":\"{elsewhere}/DejaVuSans.ttf\",\"index\""),
-                "\"path\":\"/nowhere/DejaVuSans.ttf\",\"index\"",
+                &format!("\"path\":\"{elsewhere}/NotoSerif-Regular.ttf\",\"index\""),
+                "\"path\":\"/nowhere/NotoSerif-Regular.ttf\",\"index\"",
                 1,
             )
             .into_bytes(),
