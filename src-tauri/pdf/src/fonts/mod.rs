@@ -2,7 +2,7 @@
 //! (Noto for Arabic, Cyrillic, CJK names), found once per process.
 
 mod cache;
-mod dirs;
+mod folders;
 mod scan;
 
 use std::path::{Path, PathBuf};
@@ -16,7 +16,7 @@ use typst_kit::fonts::{FontPath, FontStore};
 /// a face's bytes are read and parsed the first time a layout actually asks for it,
 /// so a render that needs only Noto Sans never pays for the CJK collections (tens
 /// of MB each).
-static FONTS: LazyLock<FontStore> = LazyLock::new(|| match dirs::system() {
+static FONTS: LazyLock<FontStore> = LazyLock::new(|| match folders::system() {
     Some(dirs) => store(&dirs, cache::location().as_deref()),
     None => {
         let mut store = bundled();

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
 use super::cache::{self, Fingerprint};
-use super::{bundled, dirs, scan, store};
+use super::{bundled, folders, scan, store};
 use crate::{render, Paper};
 
 #[path = "../../tests/common/sheet.rs"]
@@ -76,7 +76,7 @@ fn the_cache_holds_what_a_scan_finds() {
 
 #[test]
 fn the_system_folders_give_the_faces_typst_kit_finds() {
-    let dirs = dirs::system().expect("this system's folders are known");
+    let dirs = folders::system().expect("this system's folders are known");
     let ours = scan::faces(&dirs);
     let typst_kit: Vec<scan::Face> = typst_kit::fonts::system()
         .map(|(path, info)| scan::Face {
