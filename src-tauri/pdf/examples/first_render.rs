@@ -11,11 +11,12 @@ mod sheet;
 
 fn main() {
     let sheet = sheet::realistic(30);
-    // `--fonts-first` splits the first render: the system font scan alone, then the rest.
+    // `--fonts-first` splits the first render: the font index alone (from the cache, or a
+    // scan of the system fonts), then the rest.
     if std::env::args().any(|a| a == "--fonts-first") {
         let start = Instant::now();
         greenroom_pdf::warm_up();
-        println!("font scan: {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
+        println!("font index: {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
     }
     let start = Instant::now();
     let pdf = render_pdf(&sheet, Paper::A4).expect("renders");

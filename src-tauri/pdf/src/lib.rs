@@ -12,6 +12,7 @@ use greenroom_core::runsheet::sheet::RunSheet;
 use greenroom_core::Error;
 use typst::diag::SourceDiagnostic;
 use typst::foundations::{Dict, IntoValue, Smart};
+use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
@@ -25,6 +26,10 @@ use world::SheetWorld;
 /// printed bounds of [`greenroom_core::runsheet::printed`], each cut saying where the rest is,
 /// so the work is bounded whatever the programme holds.
 pub fn render_pdf(sheet: &RunSheet, paper: Paper) -> Result<Vec<u8>, Error> {
+    render(sheet, paper, fonts::shared())
+}
+
+fn render(sheet: &RunSheet, paper: Paper, fonts: &FontStore) -> Result<Vec<u8>, Error> {
     let sheet = greenroom_core::runsheet::printed::for_print(sheet);
     let json = serde_json::to_string(&sheet).map_err(|e| export(e.to_string()))?;
     let inputs: Dict = [
@@ -33,7 +38,7 @@ pub fn render_pdf(sheet: &RunSheet, paper: Paper) -> Result<Vec<u8>, Error> {
     ]
     .into_iter()
     .collect();
-    let world = SheetWorld::new(inputs);
+    let world = SheetWorld::new(inputs, fonts);
 
     let document = typst::compile::<PagedDocument>(&world)
         .output

@@ -10,7 +10,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use crate::fonts;
+use typst_kit::fonts::FontStore;
 
 const TEMPLATE: &str = include_str!("runsheet.typ");
 
@@ -26,14 +26,15 @@ static MAIN: LazyLock<Source> = LazyLock::new(|| {
 /// only `sys.inputs` differs between renders.
 static LIBRARY: LazyLock<Library> = LazyLock::new(Library::default);
 
-pub(crate) struct SheetWorld {
+pub(crate) struct SheetWorld<'a> {
     library: LazyHash<Library>,
+    fonts: &'a FontStore,
 }
 
-impl SheetWorld {
+impl<'a> SheetWorld<'a> {
     /// `inputs` become `sys.inputs`: the only way data reaches the template, so that
     /// whatever a producer typed is a string value and never markup to evaluate.
-    pub(crate) fn new(inputs: Dict) -> Self {
+    pub(crate) fn new(inputs: Dict, fonts: &'a FontStore) -> Self {
         let mut library = LIBRARY.clone();
         if let Some(binding) = library.global.scope_mut().get_mut("sys") {
             *binding = Binding::detached(sys::module(inputs));
@@ -41,17 +42,18 @@ impl SheetWorld {
         library.std = Binding::detached(library.global.clone());
         Self {
             library: LazyHash::new(library),
+            fonts,
         }
     }
 }
 
-impl World for SheetWorld {
+impl World for SheetWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
         &self.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        fonts::book()
+        self.fonts.book()
     }
 
     fn main(&self) -> FileId {
@@ -75,7 +77,7 @@ impl World for SheetWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        fonts::font(index)
+        self.fonts.font(index)
     }
 
     /// No clock: the same run-sheet must give the same PDF, and the template has no
@@ -97,7 +99,7 @@ mod tests {
 
     #[test]
     fn only_the_template_is_reachable() {
-        let world = SheetWorld::new(Dict::new());
+        let world = SheetWorld::new(Dict::new(), crate::fonts::shared());
         assert!(world.source(world.main()).is_ok());
         for path in ["/etc/passwd", "/runsheet.typ.bak", "/../etc/passwd"] {
             let Ok(vpath) = VirtualPath::new(path) else {
