@@ -50,6 +50,8 @@ def main():
                       "--series", "Inside Story", "--presenter", "Dareen Abughaida",
                       "--guest", f"Guest {i} – Analyst at Institute {i}",
                       "--guest", f"Other {i} – Professor at University {i}",
+                      # "Guest 10" nearly matches "Guest 1": new people all the same.
+                      "--new-person", f"Guest {i}", "--new-person", f"Other {i}",
                       "--air", f"2025-06-{i:02d}T19:30", "--tz", "Asia/Qatar", "--slot", "25m")
         pdf = os.path.join(work, "sheet.pdf")
         md = os.path.join(work, "sheet.md")
