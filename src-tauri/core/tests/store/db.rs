@@ -93,8 +93,7 @@ fn a_folder_we_cannot_write_is_a_clear_error() {
 
 #[test]
 fn reopening_keeps_data_and_version() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("g.db");
+    let (_dir, path) = temp_db();
     let id = {
         let mut s = Store::open(&path).unwrap();
         s.create_programme(&super::programme("Kept?")).unwrap().id

@@ -15,7 +15,7 @@ use std::time::Duration;
 use greenroom_core::import::listing::{BulkItem, Imported};
 use greenroom_core::{Error, PersonInput, ProgrammeId, ProgrammeInput, Store};
 
-use greenroom_testkit::derived;
+use greenroom_testkit::{derived, temp_db};
 
 const CHILD: &str = "GREENROOM_CHILD";
 const DB: &str = "GREENROOM_CHILD_DB";
@@ -189,8 +189,7 @@ fn drain(stream: impl std::io::Read + Send + 'static) -> std::thread::JoinHandle
 
 #[test]
 fn killing_an_import_at_random_moments_loses_nothing_committed() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("crash.db");
+    let (_dir, db) = temp_db();
     drop(Store::open(&db).unwrap());
     let mut rng = Lcg(0x6772_6565_6e72_6f6f);
     let mut commits: Vec<Commit> = Vec::new();
@@ -364,8 +363,7 @@ const MIN_ALTERNATIONS: usize = 20;
 
 #[test]
 fn two_processes_editing_one_programme_never_lose_an_update() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("two.db");
+    let (_dir, db) = temp_db();
     let id = Store::open(&db)
         .unwrap()
         .create_programme(&ProgrammeInput {
