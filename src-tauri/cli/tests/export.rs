@@ -3,28 +3,14 @@
 
 use std::process::Command;
 
-use super::{panel, run, temp_db};
+use super::{add_segment, panel, run, temp_db};
 
 #[test]
 fn markdown_export_parses_and_reaches_stdout_or_a_file() {
     use pulldown_cmark::{Event, Options, Parser, Tag};
     let (dir, db) = temp_db();
     let id = panel(&db);
-    run(
-        &db,
-        &[
-            "segment",
-            "add",
-            &id,
-            "--kind",
-            "discussion",
-            "--title",
-            "a | b *c* <script>",
-            "--duration",
-            "5m",
-        ],
-    )
-    .ok();
+    add_segment(&db, &id, "discussion", "a | b *c* <script>", "5m");
     let md = run(&db, &["export", &id, "--format", "md", "--out", "-"]).ok();
     let events: Vec<Event> = Parser::new_ext(&md, Options::ENABLE_TABLES).collect();
     assert!(
@@ -67,21 +53,7 @@ fn markdown_export_parses_and_reaches_stdout_or_a_file() {
 fn pdf_export_is_valid_and_readable_in_a4_and_letter() {
     let (dir, db) = temp_db();
     let id = panel(&db);
-    run(
-        &db,
-        &[
-            "segment",
-            "add",
-            &id,
-            "--kind",
-            "discussion",
-            "--title",
-            "#read(\"/etc/passwd\")",
-            "--duration",
-            "5m",
-        ],
-    )
-    .ok();
+    add_segment(&db, &id, "discussion", "#read(\"/etc/passwd\")", "5m");
     for (paper, size) in [("a4", "595.276 x 841.89"), ("letter", "612 x 792")] {
         let out = dir.path().join(format!("sheet-{paper}.pdf"));
         run(

@@ -165,6 +165,25 @@ pub fn panel(db: &Path) -> String {
     .to_string()
 }
 
+/// `segment add ID --kind KIND --title TITLE --duration DURATION`, which must succeed.
+pub fn add_segment(db: &Path, id: &str, kind: &str, title: &str, duration: &str) {
+    run(
+        db,
+        &[
+            "segment",
+            "add",
+            id,
+            "--kind",
+            kind,
+            "--title",
+            title,
+            "--duration",
+            duration,
+        ],
+    )
+    .ok();
+}
+
 /// Books `guests` on a programme aired at `air`; its id.
 pub fn book(db: &Path, title: &str, air: &str, guests: &[&str]) -> String {
     let mut args = vec![

@@ -1,7 +1,7 @@
 //! `src/segment.rs`: segments added, edited, moved and removed through the CLI, with
 //! their timing.
 
-use super::{panel, run, temp_db};
+use super::{add_segment, panel, run, temp_db};
 
 #[test]
 fn segments_are_added_edited_moved_and_removed_with_timing() {
@@ -12,21 +12,7 @@ fn segments_are_added_edited_moved_and_removed_with_timing() {
         ("discussion", "Main", "20m"),
         ("close", "Out", "90s"),
     ] {
-        run(
-            &db,
-            &[
-                "segment",
-                "add",
-                &id,
-                "--kind",
-                kind,
-                "--title",
-                title,
-                "--duration",
-                dur,
-            ],
-        )
-        .ok();
+        add_segment(&db, &id, kind, title, dur);
     }
     run(
         &db,

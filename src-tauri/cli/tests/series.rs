@@ -1,41 +1,13 @@
 //! `src/series.rs`: a saved series format starts the next programme in the series.
 
-use super::{panel, run, temp_db};
+use super::{add_segment, panel, run, temp_db};
 
 #[test]
 fn a_saved_series_format_starts_the_next_programme_in_the_series() {
     let (_d, db) = temp_db();
     let id = panel(&db);
-    run(
-        &db,
-        &[
-            "segment",
-            "add",
-            &id,
-            "--kind",
-            "intro",
-            "--title",
-            "Top",
-            "--duration",
-            "2m",
-        ],
-    )
-    .ok();
-    run(
-        &db,
-        &[
-            "segment",
-            "add",
-            &id,
-            "--kind",
-            "discussion",
-            "--title",
-            "Main",
-            "--duration",
-            "23m",
-        ],
-    )
-    .ok();
+    add_segment(&db, &id, "intro", "Top", "2m");
+    add_segment(&db, &id, "discussion", "Main", "23m");
     run(
         &db,
         &["series", "format", "save", "Inside Story", "--from", &id],
