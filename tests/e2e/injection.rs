@@ -4,8 +4,7 @@
 //! directory, search results and the duplicates view. Each must show the payload as
 //! text, create none of the elements it describes, and run none of its script.
 
-#[path = "../../src-tauri/core/tests/support/injection.rs"]
-mod corpus;
+use greenroom_testkit::injection as corpus;
 
 use corpus::stored;
 use greenroom_core::{PersonInput, ProgrammeInput, Store};

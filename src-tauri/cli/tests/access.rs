@@ -1,11 +1,10 @@
-//! The CLI on a database it cannot write: a full disk, a read-only folder or file
-//! (real file systems: see `src-tauri/core/tests/support/disk.rs`). Reading works
-//! and leaves nothing behind; writing says why not, naming the file.
+//! `store/access.rs` through the CLI: the CLI on a database it cannot write: a full
+//! disk, a read-only folder or file (real file systems: see `greenroom_testkit::disk`).
+//! Reading works and leaves nothing behind; writing says why not, naming the file.
 
 use super::{run, Run};
 
-#[path = "../../core/tests/support/disk.rs"]
-mod disk;
+use greenroom_testkit::disk;
 
 const TARGET_TMP: &str = env!("CARGO_TARGET_TMPDIR");
 

@@ -1,5 +1,6 @@
-//! Air times and zones through the CLI: offsets of part hours keep their own zone, an
-//! hour the clocks pass twice is asked about, and years a file cannot hold are refused.
+//! Core `programme/airtime.rs` and `zone.rs` through `programme add|show|list`: air
+//! times and zones through the CLI: offsets of part hours keep their own zone, an hour
+//! the clocks pass twice is asked about, and years a file cannot hold are refused.
 
 use super::{programme_count, run, temp_db};
 

@@ -1,4 +1,5 @@
-//! `backup`, `backup list`, `restore`, and what a damaged database makes the CLI say.
+//! `src/backup.rs`: `backup`, `backup list`, `restore`, and what a damaged database
+//! makes the CLI say.
 
 use std::fs;
 use std::path::Path;

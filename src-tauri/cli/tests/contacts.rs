@@ -1,6 +1,7 @@
-//! Contact details (email, phone) leave the database only when asked for: no export,
-//! listing, report or search result has them, on stdout or stderr, and a merge does
-//! not copy them into the notes, which are exported.
+//! Every command that prints or exports (`src/*.rs`) against core `people/profile.rs`'s
+//! private fields: contact details (email, phone) leave the database only when asked
+//! for: no export, listing, report or search result has them, on stdout or stderr, and
+//! a merge does not copy them into the notes, which are exported.
 
 use std::path::Path;
 use std::process::Command;

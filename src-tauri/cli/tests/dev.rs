@@ -1,3 +1,5 @@
+//! `src/dev.rs`: `dev generate`, the reproducible archive for measurements.
+
 use super::{greenroom, run, temp_db};
 
 const SMALL: &[&str] = &[

@@ -1,4 +1,6 @@
-//! Bad input: a clear message on stderr, a non-zero exit, and nothing changed.
+//! `src/values.rs`, `src/main.rs` and core `store/db.rs` on bad input and bad
+//! databases: bad input: a clear message on stderr, a non-zero exit, and nothing
+//! changed.
 
 use std::fs;
 

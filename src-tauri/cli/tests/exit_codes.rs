@@ -1,6 +1,7 @@
-//! The exit codes the README documents, for every command family: `0` ok, `1` storage
-//! or file problem, `2` invalid input (clap's usage errors too), `3` conflict, `4` not
-//! found, `5` ambiguous name.
+//! `src/main.rs`'s mapping of errors to exit codes: the exit codes the README
+//! documents, for every command family: `0` ok, `1` storage or file problem, `2`
+//! invalid input (clap's usage errors too), `3` conflict, `4` not found, `5` ambiguous
+//! name.
 
 use std::path::Path;
 

@@ -1,5 +1,6 @@
-//! What every `--out` writer may replace, the modes it leaves, and the leftovers of
-//! killed runs (core `files`): through the real binary.
+//! Core `store/files.rs` through every `--out` writer: what every `--out` writer may
+//! replace, the modes it leaves, and the leftovers of killed runs (core `files`):
+//! through the real binary.
 
 use std::fs;
 use std::os::unix::fs::{symlink, FileTypeExt, PermissionsExt};

@@ -1,4 +1,4 @@
-//! `greenroom import listing|listings` through the binary.
+//! `src/import.rs`: `greenroom import listing|listings` through the binary.
 
 use std::io::Write;
 use std::process::Stdio;

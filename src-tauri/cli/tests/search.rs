@@ -1,3 +1,5 @@
+//! `src/search.rs`: `greenroom search`, as JSON and for people.
+
 use super::{run, temp_db};
 
 fn seed(db: &std::path::Path) -> String {

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use greenroom_core::import::listing::{BulkItem, ListingOptions};
-use greenroom_core::Store;
+use greenroom_testkit::temp_store;
 
 const LISTINGS: usize = 10_000;
 
@@ -101,8 +101,7 @@ fn bench(c: &mut Criterion) {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
-                let dir = tempfile::tempdir().unwrap();
-                let mut store = Store::open(dir.path().join("import.db")).unwrap();
+                let (_dir, _, mut store) = temp_store();
                 let start = Instant::now();
                 let summary = store.import_listings(&items, &ListingOptions::default(), |_, _| {});
                 total += start.elapsed();

@@ -10,6 +10,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use greenroom_core::{PersonInput, ProgrammeInput, Store};
+use greenroom_testkit::temp_store;
 
 const PEOPLE: usize = 40_000;
 
@@ -227,8 +228,7 @@ fn names() -> Vec<String> {
 }
 
 fn directory() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("bench.db")).unwrap();
+    let (dir, _, mut store) = temp_store();
     for (i, chunk) in names().chunks(10).enumerate() {
         let input = ProgrammeInput {
             title: format!("Programme {i}"),

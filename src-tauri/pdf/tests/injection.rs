@@ -3,13 +3,11 @@
 
 #[allow(dead_code)]
 mod common;
-#[path = "../../core/tests/support/injection.rs"]
-mod injection;
 
 use common::{pages, render, run};
 use greenroom_core::runsheet::sheet::RunSheet;
-use greenroom_core::Store;
 use greenroom_pdf::Paper;
+use greenroom_testkit::{injection, temp_store};
 
 /// Every page's size in points, from `pdfinfo -f 1 -l N` (`Page    2 size: 595.276 x …`).
 fn page_sizes(pdf: &std::path::Path, count: usize) -> Vec<(f64, f64)> {
@@ -53,8 +51,7 @@ fn read_approximately(payload: &str) -> Option<&'static str> {
 
 #[test]
 fn the_injection_corpus_prints_literally_and_cannot_touch_the_page_or_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("g.db")).unwrap();
+    let (_dir, _, mut store) = temp_store();
     let plain = injection::seed(&mut store, "placeholder");
     let plain_pdf = render(&RunSheet::from_programme(&plain.programme), Paper::A4);
     let plain_pages = pages(&plain_pdf.path);

@@ -1,3 +1,6 @@
+//! `exchange/archive.rs` (with `to_archive.rs` and `from_archive.rs`): the JSON
+//! archive's shape, round trip and re-import.
+
 use greenroom_core::exchange::{ImportCounts, FORMAT, VERSION};
 use serde_json::Value;
 

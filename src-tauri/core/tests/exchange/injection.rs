@@ -1,5 +1,6 @@
-//! The shared injection corpus through the exchange formats: every payload stored in
-//! every field, then read back by real readers (the `csv` crate, `serde_json`, `ical`).
+//! Every exchange format (`exchange/csv.rs`, `archive.rs`, `ics.rs`) and the balance
+//! CSV against the shared injection corpus: every payload stored in every field, then
+//! read back by real readers (the `csv` crate, `serde_json`, `ical`).
 
 use std::collections::HashMap;
 
@@ -11,9 +12,8 @@ use greenroom_core::people::balance::to_csv;
 use serde_json::Value;
 
 use super::temp_store;
-#[path = "../support/injection.rs"]
-mod corpus;
 use corpus::{is_formula, stored};
+use greenroom_testkit::injection as corpus;
 
 /// Columns a user's text reaches; the others hold ids, numbers, dates and keywords.
 const TEXT_COLUMNS: [&str; 13] = [

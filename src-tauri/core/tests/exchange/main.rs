@@ -1,37 +1,24 @@
-//! Exchange formats against real database files: the JSON archive (round trip,
-//! re-import, refusals and per-record errors), the CSV files and the calendar.
+//! `exchange/`: the exchange formats against real database files: the JSON archive
+//! (round trip, re-import, refusals and per-record errors), the CSV files and the
+//! calendar.
 
 mod archive;
-mod calendar;
-mod errors;
+mod csv;
+mod ics;
+mod import_archive;
 mod injection;
 mod seen;
-mod spreadsheet;
 mod storage;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use greenroom_core::exchange::ArchiveOptions;
 use greenroom_core::people::profile::{GenderSource, PersonProfile};
 use greenroom_core::programme::segment::{SegmentInput, SegmentKind};
-use greenroom_core::{PersonId, PersonInput, Programme, ProgrammeInput, Status, Store};
+use greenroom_core::{PersonId, Programme, ProgrammeInput, Status, Store};
+pub use greenroom_testkit::input::person;
+pub use greenroom_testkit::temp_store;
 use serde_json::Value;
-use tempfile::TempDir;
-
-pub fn temp_store() -> (TempDir, PathBuf, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("greenroom.db");
-    let store = Store::open(&path).unwrap();
-    (dir, path, store)
-}
-
-pub fn person(name: &str, affiliation: Option<&str>) -> PersonInput {
-    PersonInput {
-        person_id: None,
-        name: name.into(),
-        affiliation: affiliation.map(Into::into),
-    }
-}
 
 pub const EMAIL: &str = "selam.tesfaye@example.org";
 pub const INJECTION_TITLE: &str = r#"=HYPERLINK("http://x","y")"#;

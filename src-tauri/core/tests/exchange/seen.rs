@@ -1,7 +1,7 @@
-//! An import decides by content and by what this database has exchanged, never by the
-//! archive's `updatedAt`: every scenario runs with the archive's stamps far ahead of
-//! this machine's clock and far behind it, and must end the same way, for people,
-//! programmes and series formats alike.
+//! `exchange/seen.rs`: an import decides by content and by what this database has
+//! exchanged, never by the archive's `updatedAt`: every scenario runs with the
+//! archive's stamps far ahead of this machine's clock and far behind it, and must end
+//! the same way, for people, programmes and series formats alike.
 
 use greenroom_core::exchange::{ImportCounts, ImportReport};
 use greenroom_core::{ProgrammeId, Store};

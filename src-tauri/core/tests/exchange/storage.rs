@@ -1,12 +1,12 @@
-//! An archive import whose storage fails under it: the database file deleted
-//! mid-run, the disk full. Neither may look like a success.
+//! `exchange/import_archive.rs` on failing storage (`store/access.rs`): an archive
+//! import whose storage fails under it: the database file deleted mid-run, the disk
+//! full. Neither may look like a success.
 
 use greenroom_core::Store;
 
-// Shared with the store and CLI tests, which use the rest of it.
-#[allow(dead_code)]
-#[path = "../support/disk.rs"]
-mod disk;
+use greenroom_testkit::disk;
+
+use super::temp_store;
 
 #[test]
 fn an_import_into_a_database_whose_folder_was_deleted_fails_naming_the_file() {
@@ -28,9 +28,7 @@ fn an_import_into_a_database_whose_folder_was_deleted_fails_naming_the_file() {
 
 #[test]
 fn a_database_replaced_by_another_file_is_noticed_too() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("greenroom.db");
-    let mut store = Store::open(&db).unwrap();
+    let (dir, db, mut store) = temp_store();
     let other = dir.path().join("other.db");
     drop(Store::open(&other).unwrap());
     std::fs::rename(&other, &db).unwrap();

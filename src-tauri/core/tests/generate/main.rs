@@ -1,5 +1,6 @@
-//! The archive generator on real files: reproducible, skewed like a real archive,
-//! complete line-ups, scripts beyond Latin, and a search index in step with the data.
+//! `generate/`: the archive generator on real files: reproducible, skewed like a real
+//! archive, complete line-ups, scripts beyond Latin, and a search index in step with
+//! the data.
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -11,8 +12,7 @@ use greenroom_core::Store;
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
-#[path = "../support/derived.rs"]
-mod derived;
+use greenroom_testkit::derived;
 
 const SMALL: GenerateOptions = GenerateOptions {
     programmes: 500,

@@ -1,4 +1,4 @@
-//! The listing parser over a corpus of real-world-shaped listings
+//! `listing/` (the parser, `parse_listing`) over a corpus of real-world-shaped listings
 //! (`tests/listings/NN-name.txt`, each with the expected `NN-name.json`): precision and
 //! recall of guest names and of (name, affiliation) pairs, title and presenter
 //! accuracy. Run with `--nocapture` to see the figures and every miss:

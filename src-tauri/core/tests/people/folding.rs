@@ -1,4 +1,5 @@
-//! One name folding everywhere (issue 11, items 27 and 28): search, autocomplete and
+//! `text/names.rs` through every feature that matches names: one name folding
+//! everywhere (issue 11, items 27 and 28): search, autocomplete and
 //! "possible duplicates" agree on which names are one name, and a new person whose
 //! name nearly matches someone in the directory is asked about first.
 

@@ -1,55 +1,7 @@
-//! Segments, timing, formats and the Markdown run-sheet, on temp database files.
+//! `runsheet/`: the Markdown run-sheet of programmes stored in temp database files.
 
-#[path = "../support/injection.rs"]
-mod injection;
 mod markdown;
-mod segments;
 
-use greenroom_core::programme::segment::{SegmentInput, SegmentKind};
-use greenroom_core::{PersonInput, ProgrammeInput, Status, Store};
-
-pub fn temp_store() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path().join("g.db")).unwrap();
-    (dir, store)
-}
-
-pub fn seg(kind: SegmentKind, title: &str, duration: &str, people: &[&str]) -> SegmentInput {
-    SegmentInput {
-        kind,
-        title: title.into(),
-        duration: duration.into(),
-        people: people.iter().map(|p| p.to_string()).collect(),
-        question: None,
-        notes: String::new(),
-    }
-}
-
-pub fn person(name: &str, affiliation: Option<&str>) -> PersonInput {
-    PersonInput {
-        person_id: None,
-        name: name.into(),
-        affiliation: affiliation.map(Into::into),
-    }
-}
-
-/// A three-guest show at 19:30 Doha time with a 25-minute slot.
-pub fn show(segments: Vec<SegmentInput>) -> ProgrammeInput {
-    ProgrammeInput {
-        series: Some("Inside Story".into()),
-        title: "How to achieve a lasting ceasefire?".into(),
-        framing: vec!["Why now?".into(), "Who pays?".into()],
-        presenter: Some(person("Dareen Abughaida", None)),
-        guests: vec![
-            person("Peter Zalmayev", Some("Eurasia Democracy Initiative")),
-            person("Pavel Felgenhauer", Some("Defence analyst")),
-            person("Anatol Lieven", Some("Quincy Institute")),
-        ],
-        air: Some("2025-05-16T19:30".into()),
-        time_zone: Some("Asia/Qatar".into()),
-        slot: Some("25:00".into()),
-        status: Status::Planned,
-        notes: String::new(),
-        segments: Some(segments),
-    }
-}
+pub use greenroom_testkit::injection;
+pub use greenroom_testkit::input::{panel_show as show, person, seg};
+pub use greenroom_testkit::temp_store;

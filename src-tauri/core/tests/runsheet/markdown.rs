@@ -1,4 +1,4 @@
-//! The Markdown export read back with a real CommonMark parser.
+//! `runsheet/markdown.rs`: the Markdown export read back with a real CommonMark parser.
 
 use greenroom_core::programme::segment::SegmentKind::*;
 use greenroom_core::runsheet::markdown::render_markdown;
@@ -51,7 +51,7 @@ fn table_cells(md: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn table_cells_equal_the_stored_values_whatever_they_contain() {
-    let (_d, mut s) = temp_store();
+    let (_d, _, mut s) = temp_store();
     let mut input = show(vec![]);
     input
         .guests
@@ -85,7 +85,7 @@ fn table_cells_equal_the_stored_values_whatever_they_contain() {
 
 #[test]
 fn headings_lists_and_text_outside_the_table_stay_literal() {
-    let (_d, mut s) = temp_store();
+    let (_d, _, mut s) = temp_store();
     let mut input = show(vec![seg(Intro, "x", "1m", &[])]);
     input.title = "# Is *this* <i>the</i> question? | [x](y)".into();
     input.framing = vec!["1. First\nline two *here*".into(), "- not a bullet".into()];
@@ -123,7 +123,7 @@ fn headings_lists_and_text_outside_the_table_stay_literal() {
 
 #[test]
 fn output_is_deterministic_and_says_when_there_is_nothing() {
-    let (_d, mut s) = temp_store();
+    let (_d, _, mut s) = temp_store();
     let mut input = show(vec![]);
     input.air = None;
     input.guests.clear();
@@ -168,7 +168,7 @@ fn read_back(md: &str) -> (Vec<String>, String) {
 /// reads back literally wherever the plain word does.
 #[test]
 fn the_injection_corpus_prints_as_typed_and_makes_no_markup() {
-    let (_d, mut s) = temp_store();
+    let (_d, _, mut s) = temp_store();
     let plain = injection::seed(&mut s, "placeholder");
     let plain_md = render_markdown(&RunSheet::from_programme(&plain.programme));
     let (plain_structure, plain_text) = read_back(&plain_md);
@@ -202,7 +202,7 @@ fn the_injection_corpus_prints_as_typed_and_makes_no_markup() {
 /// the field and the character, so nothing typed is dropped silently.
 #[test]
 fn control_characters_are_refused_with_a_clear_error() {
-    let (_d, mut s) = temp_store();
+    let (_d, _, mut s) = temp_store();
     for (bad, code) in injection::CONTROLS {
         for field in ["title", "series", "notes", "framing[0]", "guests[0].name"] {
             let mut input = show(vec![]);
@@ -256,7 +256,7 @@ fn plain_text(md: &str) -> String {
 /// as the rendered one (no `\+0:30 over`).
 #[test]
 fn back_time_off_air_and_over_read_right_raw_and_rendered() {
-    let (_d, mut s) = temp_store();
+    let (_d, _, mut s) = temp_store();
     let p = s
         .create_programme(&show(vec![
             seg(ColdOpen, "Open", "1:30", &[]),
@@ -288,7 +288,7 @@ fn back_time_off_air_and_over_read_right_raw_and_rendered() {
 /// off-air time is claimed.
 #[test]
 fn without_a_slot_back_time_and_off_air_are_left_out() {
-    let (_d, mut s) = temp_store();
+    let (_d, _, mut s) = temp_store();
     let mut input = show(vec![seg(Intro, "Open", "1m", &[])]);
     input.slot = None;
     let p = s.create_programme(&input).unwrap();
@@ -303,7 +303,7 @@ fn without_a_slot_back_time_and_off_air_are_left_out() {
 /// only the PDF prints a part (see `greenroom_core::runsheet::printed`).
 #[test]
 fn the_markdown_keeps_notes_of_any_allowed_length_whole() {
-    let (_d, mut s) = temp_store();
+    let (_d, _, mut s) = temp_store();
     let long: String = "Roll VT — الخريطة 地图 *x* | y\n"
         .chars()
         .cycle()

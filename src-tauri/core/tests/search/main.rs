@@ -1,22 +1,11 @@
-//! Full-text search on temp database files: folding, what is indexed, and that every
-//! write keeps the index in step.
+//! `search.rs` (and its index, `store/search_index.rs`): full-text search on temp
+//! database files: folding, what is indexed, and that every write keeps the index in
+//! step.
 
 use greenroom_core::search::SearchResults;
 use greenroom_core::{PersonInput, Programme, ProgrammeInput, Store};
-
-fn temp_store() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path().join("g.db")).unwrap();
-    (dir, store)
-}
-
-fn guest(name: &str, affiliation: Option<&str>) -> PersonInput {
-    PersonInput {
-        person_id: None,
-        name: name.into(),
-        affiliation: affiliation.map(Into::into),
-    }
-}
+use greenroom_testkit::input::person as guest;
+use greenroom_testkit::{temp_db, temp_store};
 
 fn programme(title: &str, framing: &[&str], guests: Vec<PersonInput>) -> ProgrammeInput {
     ProgrammeInput {
@@ -57,7 +46,7 @@ fn names(r: &SearchResults) -> Vec<&str> {
 
 #[test]
 fn accents_and_case_are_ignored() {
-    let (_d, mut store) = temp_store();
+    let (_d, _, mut store) = temp_store();
     turkey(&mut store);
     for q in [
         "oguzlu",
@@ -77,7 +66,7 @@ fn accents_and_case_are_ignored() {
 
 #[test]
 fn a_person_hit_carries_affiliation_and_appearance_count() {
-    let (_d, mut store) = temp_store();
+    let (_d, _, mut store) = temp_store();
     turkey(&mut store);
     store
         .create_programme(&programme(
@@ -97,7 +86,7 @@ fn a_person_hit_carries_affiliation_and_appearance_count() {
 
 #[test]
 fn title_series_framing_and_notes_are_searched() {
-    let (_d, mut store) = temp_store();
+    let (_d, _, mut store) = temp_store();
     let mut input = programme("Nile waters", &["Who controls the dam?"], vec![]);
     input.notes = "Call the embassy about the interpreter.".into();
     input.series = Some("Al Jazeera Weekly".into());
@@ -123,7 +112,7 @@ fn title_series_framing_and_notes_are_searched() {
 
 #[test]
 fn every_word_must_match_and_the_last_is_a_prefix() {
-    let (_d, mut store) = temp_store();
+    let (_d, _, mut store) = temp_store();
     turkey(&mut store);
     assert_eq!(titles(&store.search("black sea", 10).unwrap()).len(), 1);
     assert_eq!(titles(&store.search("black se", 10).unwrap()).len(), 1);
@@ -134,7 +123,7 @@ fn every_word_must_match_and_the_last_is_a_prefix() {
 
 #[test]
 fn best_match_comes_first() {
-    let (_d, mut store) = temp_store();
+    let (_d, _, mut store) = temp_store();
     store
         .create_programme(&programme(
             "Elections everywhere",
@@ -154,7 +143,7 @@ fn best_match_comes_first() {
 
 #[test]
 fn an_edit_reindexes_and_a_delete_removes() {
-    let (_d, mut store) = temp_store();
+    let (_d, _, mut store) = temp_store();
     let p = turkey(&mut store);
     let mut input = programme("Gas prices in Europe", &["Who pays this winter?"], vec![]);
     input.notes = "Book a studio in Brussels".into();
@@ -182,7 +171,7 @@ fn an_edit_reindexes_and_a_delete_removes() {
 
 #[test]
 fn current_and_billed_affiliations_find_a_person() {
-    let (_d, mut store) = temp_store();
+    let (_d, _, mut store) = temp_store();
     turkey(&mut store);
     // Billed differently on a later show; the current affiliation stays the first one.
     store
@@ -204,7 +193,7 @@ fn current_and_billed_affiliations_find_a_person() {
 
 #[test]
 fn billed_affiliations_follow_edits() {
-    let (_d, mut store) = temp_store();
+    let (_d, _, mut store) = temp_store();
     turkey(&mut store);
     let later = |billed: &str| programme("Later", &[], vec![guest("Tarık Oğuzlu", Some(billed))]);
     let p = store.create_programme(&later("Chatham House")).unwrap();
@@ -224,9 +213,7 @@ fn billed_affiliations_follow_edits() {
 
 #[test]
 fn expertise_tags_are_searched_and_kept_in_step() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("g.db");
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     turkey(&mut store);
     // No API writes expertise yet; the profile editor will, through plain SQL like this.
     let raw = rusqlite::Connection::open(&path).unwrap();
@@ -247,7 +234,7 @@ fn expertise_tags_are_searched_and_kept_in_step() {
 
 #[test]
 fn query_syntax_in_user_text_neither_errors_nor_injects() {
-    let (_d, mut store) = temp_store();
+    let (_d, _, mut store) = temp_store();
     turkey(&mut store);
     for q in [
         "\"",
@@ -284,7 +271,7 @@ fn query_syntax_in_user_text_neither_errors_nor_injects() {
 
 #[test]
 fn blank_and_over_long_queries() {
-    let (_d, mut store) = temp_store();
+    let (_d, _, mut store) = temp_store();
     turkey(&mut store);
     assert!(store.search("", 10).unwrap().is_empty());
     assert!(store.search("  \t\n", 10).unwrap().is_empty());
@@ -295,7 +282,7 @@ fn blank_and_over_long_queries() {
 
 #[test]
 fn limit_applies_to_each_kind() {
-    let (_d, mut store) = temp_store();
+    let (_d, _, mut store) = temp_store();
     for i in 0..5 {
         store
             .create_programme(&programme(
@@ -312,7 +299,7 @@ fn limit_applies_to_each_kind() {
 
 #[test]
 fn arabic_is_found_by_an_arabic_word() {
-    let (_d, mut store) = temp_store();
+    let (_d, _, mut store) = temp_store();
     store
         .create_programme(&programme(
             "ما مستقبل الهدنة في غزة؟",
@@ -334,7 +321,7 @@ fn arabic_is_found_by_an_arabic_word() {
 
 #[test]
 fn json_shape_is_camel_case() {
-    let (_d, mut store) = temp_store();
+    let (_d, _, mut store) = temp_store();
     turkey(&mut store);
     let v = serde_json::to_value(store.search("turkey", 10).unwrap()).unwrap();
     let p = &v["programmes"][0];
@@ -351,8 +338,7 @@ fn json_shape_is_camel_case() {
 /// A database from before search gets its existing rows indexed when it is migrated.
 #[test]
 fn migrating_indexes_existing_rows() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("g.db");
+    let (_dir, path) = temp_db();
     let raw = rusqlite::Connection::open(&path).unwrap();
     for sql in [
         include_str!("../../migrations/0001_programmes.sql"),
@@ -392,7 +378,7 @@ fn migrating_indexes_existing_rows() {
 
 #[test]
 fn whole_words_come_before_prefix_matches_and_prefixes_fill_the_rest() {
-    let (_d, mut s) = temp_store();
+    let (_d, _, mut s) = temp_store();
     s.create_programme(&programme("Cafe society and its critics", &[], vec![]))
         .unwrap();
     s.create_programme(&programme("Cafeteria politics", &[], vec![]))
@@ -421,7 +407,7 @@ fn whole_words_come_before_prefix_matches_and_prefixes_fill_the_rest() {
 /// lists title hits first, then the rest, each newest first.
 #[test]
 fn a_broad_query_lists_title_hits_then_the_newest() {
-    let (_d, mut s) = temp_store();
+    let (_d, _, mut s) = temp_store();
     s.create_programme(&programme("Drought in the Horn of Africa", &[], vec![]))
         .unwrap();
     s.create_programme(&programme("Rains fail again", &[], vec![]))
@@ -461,9 +447,9 @@ fn a_broad_query_lists_title_hits_then_the_newest() {
 /// everything written since unsearchable.
 #[test]
 fn opening_catches_up_an_index_left_paused() {
-    let (dir, store) = temp_store();
+    let (_dir, path, store) = temp_store();
     drop(store);
-    let raw = rusqlite::Connection::open(dir.path().join("g.db")).unwrap();
+    let raw = rusqlite::Connection::open(&path).unwrap();
     raw.execute_batch(
         "INSERT INTO search_paused (one) VALUES (1);
          INSERT INTO programme (id, title, created_at, updated_at)
@@ -475,7 +461,7 @@ fn opening_catches_up_an_index_left_paused() {
         .unwrap();
     assert_eq!(unindexed, 0, "the pause held the index back");
     drop(raw);
-    let store = Store::open(dir.path().join("g.db")).unwrap();
+    let store = Store::open(&path).unwrap();
     assert_eq!(
         titles(&store.search("zanzibar", 10).unwrap()),
         ["Zanzibar ferry safety"]

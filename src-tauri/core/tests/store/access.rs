@@ -1,11 +1,11 @@
-//! Reading a database that cannot be written — a read-only folder or file, a full
-//! disk — and writing to one that can no longer be: with real file systems (see
-//! `support/disk.rs`).
+//! `store/access.rs`: reading a database that cannot be written — a read-only folder or
+//! file, a full disk — and writing to one that can no longer be: with real file systems
+//! (see `greenroom_testkit::disk`).
 
 use greenroom_core::Store;
 
-use super::disk::{files_in, temp_dir_on_disk, Immutable, SmallDisk};
-use super::programme;
+use super::{person, programme};
+use greenroom_testkit::disk::{files_in, temp_dir_on_disk, Immutable, SmallDisk};
 
 const TARGET_TMP: &str = env!("CARGO_TARGET_TMPDIR");
 
@@ -105,7 +105,7 @@ fn a_read_only_folder_is_searched_with_match_keys_missing() {
     let dir = temp_dir_on_disk(TARGET_TMP);
     let db = dir.path().join("g.db");
     let mut p = programme("Can the ceasefire hold?");
-    p.guests = vec![super::guest("Tarık Oğuzlu", "Antalya Bilim University")];
+    p.guests = vec![person("Tarık Oğuzlu", Some("Antalya Bilim University"))];
     Store::open(&db).unwrap().create_programme(&p).unwrap();
     {
         let conn = rusqlite::Connection::open(&db).unwrap();

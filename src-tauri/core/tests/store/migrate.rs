@@ -1,0 +1,118 @@
+//! `store/migrate.rs`: migrating real files: an empty one, and a fixture written by the
+//! previous schema.
+
+use greenroom_core::store::migrate::{APPLICATION_ID, SCHEMA_VERSION};
+use greenroom_core::{ListQuery, Store};
+
+use super::V1_FIXTURE;
+
+/// A database as schema v8 wrote it (the schema before 0009 `exchange_seen` and 0010
+/// name keys in the search index), with an aired and a planned programme.
+const V8_FIXTURE: &str = include_str!("../fixtures/schema-v8.sql");
+
+#[test]
+fn an_empty_file_is_migrated_to_the_latest_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.db");
+    std::fs::write(&path, b"").unwrap();
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let app_id: i64 = c
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    assert_eq!(app_id, APPLICATION_ID);
+}
+
+#[test]
+fn a_v1_database_opens_with_its_data_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(V1_FIXTURE).unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    let list = s.list_programmes(&ListQuery::default()).unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0].title, "Is the Gulf ready for a world after oil?");
+    assert_eq!(list[0].guests, vec!["Jane Doe", "Ahmad Karimi"]);
+    let p = s.get_programme(list[0].id).unwrap();
+    assert_eq!(p.presenter.unwrap().name, "Sami Zeidan");
+    assert_eq!(
+        p.guests[0].affiliation.as_deref(),
+        Some("Energy analyst, Vienna")
+    );
+    assert_eq!(p.framing, vec!["Prices are falling.", "Who pays?"]);
+    assert_eq!(p.time_zone, "Asia/Qatar");
+    assert_eq!(
+        p.air_display.as_deref(),
+        Some("Mon 5 Feb 2024 19:30 +03 (Asia/Qatar)")
+    );
+    assert_eq!(list[1].air_at, None);
+}
+
+#[test]
+fn a_v8_database_upgrades_to_name_keys_in_search_and_exchange_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v8.db");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(V8_FIXTURE).unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    // 0010: people are found by their match key, spaced or accented as typed.
+    for typed in ["dareen abu ghaida", "Tarik Oguzlu", "lieven"] {
+        let found = s.search(typed, 10).unwrap();
+        assert_eq!(found.people.len(), 1, "{typed}: {found:?}");
+    }
+    let list = s.list_programmes(&ListQuery::default()).unwrap();
+    assert_eq!(list.len(), 2);
+    // The copies 0008 made of each programme's status still count only what aired.
+    let oguzlu = s.search("Tarik Oguzlu", 10).unwrap().people[0].clone();
+    assert_eq!(oguzlu.appearances, 1);
+    // 0009: an export is remembered, so importing it back changes nothing.
+    let json = s
+        .export_archive(&greenroom_core::exchange::ArchiveOptions::default())
+        .unwrap()
+        .to_json()
+        .unwrap();
+    let report = s.import_archive(json.as_bytes()).unwrap();
+    assert_eq!(
+        report.created.people + report.updated.people,
+        0,
+        "{report:?}"
+    );
+    assert_eq!(report.unchanged.programmes, 2, "{report:?}");
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
+#[test]
+fn a_failed_migration_leaves_the_previous_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("clash.db");
+    {
+        // A v0 file that already has a table the first migration creates: the migration
+        // fails, and its transaction must leave nothing of it behind.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        c.execute_batch("CREATE TABLE framing (x);").unwrap();
+    }
+    assert!(Store::open(&path).is_err());
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = c
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 0);
+    let person_table: bool = c
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'person')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!person_table, "half a migration was left behind");
+}

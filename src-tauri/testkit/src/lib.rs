@@ -1,0 +1,31 @@
+//! Support for the integration tests, benches and E2E tests of every crate, written
+//! once: a store on a temp file, real file-system conditions (`disk`), the injection
+//! corpus (`injection`) and the check of derived data (`derived`).
+//!
+//! A dev-dependency only. Core's unit tests (`#[cfg(test)]` in `src`) cannot use it:
+//! they see the core under test, whose types differ from the core this crate links.
+
+pub mod derived;
+pub mod disk;
+pub mod injection;
+pub mod input;
+
+use std::path::PathBuf;
+
+use greenroom_core::Store;
+use tempfile::TempDir;
+
+/// A database path in a temp dir of its own (the file is not created); the dir is
+/// removed when the returned guard drops.
+pub fn temp_db() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("greenroom.db");
+    (dir, db)
+}
+
+/// A new database opened at [`temp_db`]'s path.
+pub fn temp_store() -> (TempDir, PathBuf, Store) {
+    let (dir, db) = temp_db();
+    let store = Store::open(&db).unwrap();
+    (dir, db, store)
+}
