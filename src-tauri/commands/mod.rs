@@ -3,9 +3,10 @@
 //! work runs off the UI thread. Errors reach the UI as `{code, message, field?}`.
 
 pub mod backup;
+pub mod booking;
+pub mod duplicates;
 pub mod export;
-pub mod guest;
-pub mod guest_dedupe;
+pub mod history;
 pub mod import;
 pub mod person;
 pub mod programme;

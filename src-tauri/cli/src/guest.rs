@@ -1,7 +1,7 @@
 use clap::Subcommand;
 use greenroom_core::{Result, Store};
 
-use super::guest_dedupe;
+use super::duplicates;
 
 #[derive(Debug, Subcommand)]
 pub enum GuestCommand {
@@ -30,12 +30,10 @@ pub enum GuestCommand {
 
 pub fn run(store: &mut Store, command: GuestCommand) -> Result<()> {
     match command {
-        GuestCommand::List { json } => crate::guest_history::list(store, json),
-        GuestCommand::History { person, json } => {
-            crate::guest_history::history(store, &person, json)
-        }
-        GuestCommand::Duplicates { json } => guest_dedupe::duplicates(store, json),
-        GuestCommand::Merge { keep_id, drop_id } => guest_dedupe::merge(store, &keep_id, &drop_id),
-        GuestCommand::Unmerge { merge_id } => guest_dedupe::unmerge(store, &merge_id),
+        GuestCommand::List { json } => crate::history::list(store, json),
+        GuestCommand::History { person, json } => crate::history::history(store, &person, json),
+        GuestCommand::Duplicates { json } => duplicates::duplicates(store, json),
+        GuestCommand::Merge { keep_id, drop_id } => duplicates::merge(store, &keep_id, &drop_id),
+        GuestCommand::Unmerge { merge_id } => duplicates::unmerge(store, &merge_id),
     }
 }

@@ -11,7 +11,8 @@ use greenroom_core::people::profile::PersonProfile;
 use greenroom_core::programme::example::example_programme;
 use greenroom_core::{PersonId, Status, Store};
 
-use super::{guest, programme, temp_store};
+use greenroom_testkit::input::{person, programme};
+use greenroom_testkit::temp_store;
 
 const SERIES: &str = "Inside Story";
 
@@ -47,7 +48,7 @@ fn rename(store: &mut Store, id: PersonId, name: &str) {
 
 #[test]
 fn every_kind_of_change_goes_through_the_write_helper() {
-    let (_d, mut store) = temp_store();
+    let (_d, _, mut store) = temp_store();
 
     // Programmes: create, update, delete.
     let example = store.create_programme(&example_programme()).unwrap();
@@ -58,7 +59,7 @@ fn every_kind_of_change_goes_through_the_write_helper() {
         .unwrap();
     assert_eq!(edited.revision, example.revision + 1);
     let mut doomed = programme("To be deleted");
-    doomed.guests = vec![guest("Tarık Oğuzlu", "Antalya Bilim University")];
+    doomed.guests = vec![person("Tarık Oğuzlu", Some("Antalya Bilim University"))];
     let doomed = store.create_programme(&doomed).unwrap();
     store
         .delete_programme(doomed.id, Some(doomed.revision))
@@ -139,7 +140,7 @@ fn every_kind_of_change_goes_through_the_write_helper() {
     assert_no_bypass(&store, "archive export");
 
     // Archive import into another database: new records, then changed ones.
-    let (_d2, mut other) = temp_store();
+    let (_d2, _, mut other) = temp_store();
     let report = other.import_archive(first.as_bytes()).unwrap();
     assert!(report.failed.is_empty(), "{:?}", report.failed);
     assert_eq!(report.created.programmes, 5);
@@ -165,7 +166,7 @@ fn every_kind_of_change_goes_through_the_write_helper() {
     assert_no_bypass(&store, "name keys filled in at read time");
 
     // The generator, into an empty database.
-    let (_d3, mut generated) = temp_store();
+    let (_d3, _, mut generated) = temp_store();
     let opts = GenerateOptions {
         programmes: 20,
         people: 30,

@@ -2,7 +2,7 @@
 // in localStorage on every input), leaving with unsaved changes asks first, and a
 // conflicting save keeps what was typed and offers both ways out. The running order
 // (segments.js), its live timing (timing.js), the Export menu (export.js), booking
-// warnings (warnings.js) and the same-person check (same-person.js) live in their own
+// warnings (booking.js) and the same-person check (same-person.js) live in their own
 // modules; this one wires them to the form.
 
 import { h, anyDialogOpen, escapeLeaves } from '../../dom.js';
@@ -24,7 +24,7 @@ import {
 import { segmentTable, rowKey } from './segments.js';
 import { liveTiming, describeTiming } from './timing.js';
 import { exportMenu } from './export.js';
-import { bookingWarnings, bookingForm } from './warnings.js';
+import { bookingWarnings, bookingForm } from './booking.js';
 import { samePersonCheck } from './same-person.js';
 
 let kindCache = null; // the segment kinds never change while the app runs

@@ -1,4 +1,4 @@
-//! `src/guest_history.rs`: a guest's history and the next booking via the CLI, and the
+//! `src/history.rs`: a guest's history and the next booking via the CLI, and the
 //! booking warnings and name matching `programme add` applies to the same guests.
 
 use super::{book, run, temp_db};

@@ -1,4 +1,4 @@
-//! `src/guest_dedupe.rs`: `guest duplicates`, `guest merge` and `guest unmerge`.
+//! `src/duplicates.rs`: `guest duplicates`, `guest merge` and `guest unmerge`.
 
 use super::{run, temp_db};
 
