@@ -151,7 +151,7 @@ def processes():
     while todo:
         for pid, comm in children.get(todo.pop(), []):
             todo.append(pid)
-            if comm == "greenroom" or (comm.startswith("WebKit") and comm != "WebKitWebDriver"):
+            if comm.startswith("greenroom") or (comm.startswith("WebKit") and comm != "WebKitWebDriver"):
                 found.append((pid, comm))
     return found
 

@@ -5,7 +5,7 @@
 mod command_names;
 mod commands;
 mod desktop;
-mod opening;
+mod open_exported;
 mod state;
 
 use std::path::PathBuf;

@@ -30,20 +30,30 @@ fn normal(path: &Path) -> PathBuf {
     out
 }
 
-/// The modules a file imports, as paths relative to `ui/js`.
+/// The modules a file imports (`… from './x.js'`, on whatever line the statement ends,
+/// and `import('./x.js')`), as paths relative to `ui/js`.
 fn imports(js: &Path, file: &Path) -> Vec<PathBuf> {
     let text = std::fs::read_to_string(file).unwrap();
     let dir = file.parent().unwrap();
-    text.lines()
-        .filter(|l| l.trim_start().starts_with("import ") || l.contains("import("))
-        .filter_map(|l| {
-            let quote = l.find(['\'', '"'])?;
-            let rest = &l[quote + 1..];
-            let end = rest.find(['\'', '"'])?;
-            Some(normal(&dir.join(&rest[..end])))
-        })
-        .map(|p| p.strip_prefix(js).map(Path::to_path_buf).unwrap_or(p))
-        .collect()
+    let mut found = Vec::new();
+    for opener in [
+        "from '",
+        "from \"",
+        "import('",
+        "import(\"",
+        "import '",
+        "import \"",
+    ] {
+        let quote = opener.chars().last().unwrap();
+        for (i, _) in text.match_indices(opener) {
+            let rest = &text[i + opener.len()..];
+            if let Some(end) = rest.find(quote) {
+                let path = normal(&dir.join(&rest[..end]));
+                found.push(path.strip_prefix(js).map(Path::to_path_buf).unwrap_or(path));
+            }
+        }
+    }
+    found
 }
 
 /// `views/editor/form.js` → `Some("editor")`; `views/list.js` → `Some("list")`.

@@ -9,7 +9,7 @@ use serde::Serialize;
 use tauri::{AppHandle, State};
 
 use super::{ask_save_path, bounded, Reply};
-use crate::opening;
+use crate::open_exported;
 use crate::state::AppState;
 
 /// Asks where to save, with the native dialog; `None` if the user cancels.
@@ -93,5 +93,5 @@ pub async fn open_exported(
             "only files exported from this window can be opened",
         ));
     }
-    opening::open(&path, folder == Some(true), None)
+    open_exported::open(&path, folder == Some(true), None)
 }

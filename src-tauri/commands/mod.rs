@@ -1,4 +1,5 @@
-//! Tauri commands, one file per feature named like the CLI's (src-tauri/cli/src):
+//! Tauri commands, one file per feature named like the CLI's (src-tauri/cli/src;
+//! `booking.rs` has no twin there: `programme add` prints booking warnings itself):
 //! take arguments, call the core, return. Async so that database
 //! work runs off the UI thread. Errors reach the UI as `{code, message, field?}`.
 

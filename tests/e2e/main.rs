@@ -1,4 +1,4 @@
-//! End to end: the real `greenroom` window driven through tauri-driver and
+//! End to end: the real window (`greenroom-desktop`) driven through tauri-driver and
 //! WebKitWebDriver (run under Xvfb; the README's test command sets that up).
 
 mod air_time;

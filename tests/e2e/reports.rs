@@ -1,5 +1,5 @@
 //! The balance report in the window: the counts and the chart for one month. (Its CSV
-//! export writes only where the save dialog said: `commands/runsheet.rs` checks that refusal.)
+//! export writes only where the save dialog said: `AppState::chosen_path` in `src-tauri/state.rs` checks that refusal.)
 
 use std::time::{Duration, Instant};
 

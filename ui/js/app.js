@@ -14,7 +14,7 @@ import { mountGuests } from './views/guests.js';
 import { mountDuplicates } from './views/duplicates.js';
 import { mountSettings } from './views/settings.js';
 import { mountBalance } from './views/balance.js';
-import { mountSearch } from './views/search.js';
+import { mountSearch } from './parts/search-box.js';
 import { mountOpenError } from './views/open-error.js';
 import { mountImport } from './views/import/import.js';
 import { mountImportFiles } from './views/import/files.js';

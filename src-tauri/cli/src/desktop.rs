@@ -2,6 +2,7 @@
 //! `greenroom-desktop`, installed beside this one, so that the command line never
 //! loads GTK and WebKit; this hands the process over to it.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -20,7 +21,10 @@ pub fn open(db: Option<&Path>) -> i32 {
     };
     let mut command = Command::new(&binary);
     if let Some(db) = db {
-        command.arg("--db").arg(db);
+        // One argument, so a path that starts with `-` is never read as an option.
+        let mut arg = OsString::from("--db=");
+        arg.push(db);
+        command.arg(arg);
     }
     run(command, &binary)
 }
@@ -28,7 +32,7 @@ pub fn open(db: Option<&Path>) -> i32 {
 fn beside_this_binary() -> Result<PathBuf, String> {
     let me = std::env::current_exe()
         .map_err(|e| format!("this program cannot tell where it is installed ({e})"))?;
-    let path = me.with_file_name(DESKTOP);
+    let path = me.with_file_name(format!("{DESKTOP}{}", std::env::consts::EXE_SUFFIX));
     if path.is_file() {
         Ok(path)
     } else {

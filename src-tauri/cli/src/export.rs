@@ -1,3 +1,5 @@
+//! `export ID --format md|pdf --out PATH`: a programme's run-sheet as a file (or stdout).
+
 use std::io::Write;
 use std::path::PathBuf;
 

@@ -1,3 +1,6 @@
+//! `guest …`: the subcommands over guests across programmes; `history.rs` (list, history)
+//! and `duplicates.rs` (duplicates, merge, unmerge) hold their work.
+
 use clap::Subcommand;
 use greenroom_core::{Result, Store};
 

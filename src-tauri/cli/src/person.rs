@@ -1,3 +1,5 @@
+//! `person list|show|edit`: the people directory and profiles.
+
 use clap::{Args, Subcommand};
 use greenroom_core::people::profile::{PersonProfile, StoredProfile};
 use greenroom_core::{Result, Store};

@@ -1,3 +1,6 @@
+//! `programme add|list|show|edit|delete|example`: programmes, and the booking warnings
+//! an add or edit prints.
+
 use clap::{Args, Subcommand};
 use greenroom_core::people::booking::{BookingCheck, GuestRef};
 use greenroom_core::programme::duration::format_duration;

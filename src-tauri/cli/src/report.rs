@@ -1,3 +1,5 @@
+//! `report balance`: the balance report, as a table, JSON or CSV.
+
 use chrono::Utc;
 use clap::{Args, Subcommand};
 use greenroom_core::people::balance::{

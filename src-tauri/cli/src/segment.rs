@@ -1,3 +1,5 @@
+//! `segment add|list|edit|remove|move`: a programme's running order.
+
 use clap::{Args, Subcommand};
 use greenroom_core::programme::segment::{self, SegmentInput, SegmentKind};
 use greenroom_core::{Programme, ProgrammeId, Result, Store};

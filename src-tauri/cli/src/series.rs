@@ -1,3 +1,5 @@
+//! `series format save|show`: the running order a series' new programmes start with.
+
 use clap::Subcommand;
 use greenroom_core::{Error, Result, Store};
 

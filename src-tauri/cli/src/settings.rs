@@ -1,3 +1,5 @@
+//! `settings show|set`: booking-warning thresholds, backups kept, defaults.
+
 use clap::Subcommand;
 use greenroom_core::programme::duration::format_duration;
 use greenroom_core::{Result, Store};
@@ -23,7 +25,7 @@ pub fn run(store: &mut Store, command: SettingsCommand) -> Result<()> {
             if json {
                 return output::json(&s);
             }
-            let w = s.warnings;
+            let w = s.booking;
             let d = &s.defaults;
             let unset = |v: Option<String>| v.unwrap_or_else(|| "(not set)".into());
             output::text(&format!(

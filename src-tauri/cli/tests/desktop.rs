@@ -63,16 +63,18 @@ fn fake_window(dir: &Path) {
 fn with_no_subcommand_it_becomes_the_window_on_the_same_database() {
     let (dir, bin) = installed_alone();
     fake_window(dir.path());
-    let db = dir.path().join("show.db");
+    // Relative, and starting with a dash: it must still reach the window as a path.
     let run: Run = Command::new(&bin)
-        .arg("--db")
-        .arg(&db)
+        .current_dir(dir.path())
+        .arg("--db=-show.db")
+        .env_remove("GREENROOM_DB")
         .output()
         .unwrap()
         .into();
     assert_eq!(run.code, 7, "the window's exit status is the command's");
     let said = std::fs::read_to_string(dir.path().join("started-with")).unwrap();
-    assert_eq!(said, format!("--db\n{}\n", db.display()));
+    assert_eq!(said, "--db=-show.db\n");
+    let db = dir.path().join("-show.db");
     assert!(
         !db.exists(),
         "the window, not the command line, opens the database"

@@ -7,6 +7,7 @@ mod airtime;
 mod archive;
 mod backup;
 mod contacts;
+#[cfg(unix)]
 mod desktop;
 mod dev;
 mod duplicates;

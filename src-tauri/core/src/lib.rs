@@ -1,6 +1,7 @@
 //! Greenroom's core: the domain, its SQLite storage and its queries. It never
-//! depends on Tauri, so it builds and tests without WebKit; the desktop shell and the
-//! CLI in the root package are thin adapters over it.
+//! depends on Tauri, so it builds and tests without WebKit; the window (the root
+//! package) and the CLI (`src-tauri/cli`) are thin adapters over it. Folders are
+//! layers, each using only those below it (README, Architecture; `tests/layout.rs`).
 
 pub mod error;
 pub mod exchange;
@@ -18,9 +19,8 @@ pub mod text;
 
 pub use error::{Error, Result};
 pub use ids::{PersonId, ProgrammeId};
-pub use programme::model::{
-    Person, PersonInput, Programme, ProgrammeInput, ProgrammeSummary, Status,
-};
+pub use people::directory::Person;
+pub use programme::model::{PersonInput, Programme, ProgrammeInput, ProgrammeSummary, Status};
 pub use programme::queries::ListQuery;
 pub use store::db::{default_db_path, Store};
 

@@ -52,20 +52,63 @@ fn uses() -> BTreeMap<String, Vec<(String, String)>> {
                 .to_string();
             let text = std::fs::read_to_string(&path).unwrap();
             for (i, _) in text.match_indices("crate::") {
-                let name: String = text[i + "crate::".len()..]
-                    .chars()
-                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
-                    .collect();
-                if !name.is_empty() && name != top {
-                    found
-                        .entry(top.clone())
-                        .or_default()
-                        .push((name, relative.clone()));
+                for name in first_segments(&text[i + "crate::".len()..]) {
+                    if name != top {
+                        found
+                            .entry(top.clone())
+                            .or_default()
+                            .push((name, relative.clone()));
+                    }
                 }
             }
         }
     }
     found
+}
+
+/// The top-level module names at the start of a path after `crate::`: one for
+/// `people::merge`, each group's first for `{store::files, settings}`.
+fn first_segments(path: &str) -> Vec<String> {
+    let word = |s: &str| -> String {
+        s.trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+            .collect()
+    };
+    let Some(group) = path.strip_prefix('{') else {
+        return vec![word(path)]
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .collect();
+    };
+    let (mut depth, mut start, mut names) = (0, 0, Vec::new());
+    for (i, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => {
+                names.push(word(&group[start..i]));
+                break;
+            }
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                names.push(word(&group[start..i]));
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    names.retain(|w| !w.is_empty() && w != "self");
+    names
+}
+
+#[test]
+fn first_segments_reads_single_and_grouped_paths() {
+    assert_eq!(first_segments("people::merge::X;"), ["people"]);
+    assert_eq!(
+        first_segments("{store::files, settings, people::{a, b}, Error};"),
+        ["store", "settings", "people"]
+    );
+    assert!(first_segments("Store;").is_empty());
 }
 
 #[test]

@@ -1,7 +1,13 @@
 //! The printed run-sheet: a [`RunSheet`] laid out by an embedded Typst into a PDF.
 //!
 //! The sheet crosses into Typst only as JSON in `sys.inputs`, and the Typst world has
-//! no file system, so nothing a producer types can run as markup or read a file.
+//! no file system, so nothing a producer types can run as markup or read a file. The
+//! system fonts' index is cached on disk (`fonts`), so a one-off export does not scan
+//! every font file.
+//!
+//! [`export`] writes a programme's run-sheet to a file in either format (Markdown from
+//! the core, PDF from here), for the CLI and the window alike: the one place that
+//! knows both.
 
 pub mod export;
 mod fonts;

@@ -1,6 +1,7 @@
 //! Support for the integration tests, benches and E2E tests of every crate, written
-//! once: a store on a temp file, real file-system conditions (`disk`), the injection
-//! corpus (`injection`) and the check of derived data (`derived`).
+//! once: a store on a temp file, form inputs (`input`), real file-system conditions
+//! (`disk`), the injection corpus (`injection`) and the check of derived data
+//! (`derived`).
 //!
 //! A dev-dependency only. Core's unit tests (`#[cfg(test)]` in `src`) cannot use it:
 //! they see the core under test, whose types differ from the core this crate links.

@@ -1,5 +1,5 @@
 // The ordered lists of the programme editor and the import review: framing questions
-// and guests here, the editor's segments (views/editor/segments.js) on the same
+// and guests here, the editor's segments (views/editor/segment.js) on the same
 // machinery. Rows are built synchronously so a click on "Add" leaves a usable input
 // in the DOM at once.
 

@@ -6,7 +6,7 @@
 import { h, replaceChildren } from '../dom.js';
 import { api } from '../ipc.js';
 import { errorBox, statusLine } from '../feedback.js';
-import { backupItem } from '../parts/backups.js';
+import { backupItem } from '../parts/backup.js';
 
 // Errors a backup can put right. A newer schema wants a newer Greenroom, and a
 // folder problem wants the folder fixed: a restore would lose data or fail.

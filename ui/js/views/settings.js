@@ -9,7 +9,7 @@ import { formatSlot } from '../format.js';
 import { api } from '../ipc.js';
 import { errorBox, statusLine } from '../feedback.js';
 import { fieldMessage } from '../parts/field-errors.js';
-import { backupItem } from '../parts/backups.js';
+import { backupItem } from '../parts/backup.js';
 import { suggestTimeZones } from '../parts/time-zones.js';
 
 const FIELDS = [

@@ -5,6 +5,10 @@
 //! - [`csv`]: three spreadsheet files (programmes, people, appearances).
 //! - [`ics`]: an iCalendar file with one event per programme that has an air time.
 //!
+//! Inside: `to_archive` turns rows into archive records, `from_archive` writes one
+//! checked record (`check`) back, `import_archive` runs an import, and `seen` decides
+//! it by what this database has exchanged, never by the file's clocks.
+//!
 //! Contact details (email, phone) leave the database only when asked for
 //! ([`ArchiveOptions::include_contacts`]); the calendar never has them.
 //!

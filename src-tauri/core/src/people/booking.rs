@@ -89,7 +89,7 @@ impl Store {
         check: &BookingCheck,
         now: DateTime<Utc>,
     ) -> Result<Vec<BookingWarning>> {
-        let settings = self.warning_settings()?;
+        let settings = self.booking_settings()?;
         let at = check.air_at.unwrap_or(now);
         let mut out = Vec::new();
         for g in &check.guests {

@@ -1,12 +1,24 @@
 //! The people directory: each person stored once, referenced by their appearances.
 
 use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::ids::PersonId;
-use crate::programme::model::Person;
 use crate::store::db::Store;
 use crate::text::names::name_key;
+
+/// One person of the directory, stored once whatever they appear on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    /// Current affiliation; what a guest was billed as lives on each appearance.
+    pub affiliation: Option<String>,
+    pub notes: String,
+    pub revision: i64,
+}
 
 const PERSON_COLUMNS: &str = "id, name, affiliation, notes, revision";
 

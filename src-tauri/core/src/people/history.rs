@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::ids::{PersonId, ProgrammeId};
 use crate::people::appearance::{self, NextBooking, APPEARED};
+use crate::people::directory::Person;
 use crate::programme::airtime;
-use crate::programme::model::{Person, Role, Status};
+use crate::programme::model::{Role, Status};
 use crate::programme::zone::Zone;
 use crate::store::db::Store;
 

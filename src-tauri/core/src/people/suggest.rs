@@ -1,5 +1,6 @@
-//! Autocomplete for a guest name as it is typed, and keeping every person's match key
-//! (see [`crate::text::names`]) current.
+//! Autocomplete for a guest name as it is typed, by match keys (see
+//! [`crate::text::names`]; `store/name_keys.rs` keeps them current), and the
+//! near-match check of new names on a programme form.
 //!
 //! Narrowing: SQLite scans the `match_key` index for the first three letters of each
 //! typed word (`instr`, no pattern parsing), which leaves at most a few hundred

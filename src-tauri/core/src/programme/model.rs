@@ -81,17 +81,6 @@ impl Role {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Person {
-    pub id: PersonId,
-    pub name: String,
-    /// Current affiliation; what a guest was billed as lives on each appearance.
-    pub affiliation: Option<String>,
-    pub notes: String,
-    pub revision: i64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct PersonRef {
     pub id: PersonId,
     pub name: String,

@@ -13,16 +13,16 @@ use defaults::ProgrammeDefaults;
 /// Booking-warning thresholds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct WarningSettings {
+pub struct BookingSettings {
     /// Warn when a guest appeared within this many days before the programme.
     pub recent_days: u32,
     /// Warn when a guest appeared more than this many times in the 90 days before.
     pub max_in_90_days: u32,
 }
 
-impl Default for WarningSettings {
+impl Default for BookingSettings {
     fn default() -> Self {
-        WarningSettings {
+        BookingSettings {
             recent_days: 14,
             max_in_90_days: 3,
         }
@@ -42,7 +42,7 @@ const KEYS: &[(&str, u32, u32)] = &[
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
     #[serde(flatten)]
-    pub warnings: WarningSettings,
+    pub booking: BookingSettings,
     /// How many backups the backups folder keeps (the newest ones).
     pub backup_keep: u32,
     /// What a new programme starts with (`default.*`).
@@ -53,15 +53,15 @@ pub struct Settings {
 impl Store {
     pub fn settings(&self) -> Result<Settings> {
         Ok(Settings {
-            warnings: self.warning_settings()?,
+            booking: self.booking_settings()?,
             backup_keep: backup::keep(&self.conn),
             defaults: self.programme_defaults()?,
         })
     }
 
-    pub fn warning_settings(&self) -> Result<WarningSettings> {
-        let d = WarningSettings::default();
-        Ok(WarningSettings {
+    pub fn booking_settings(&self) -> Result<BookingSettings> {
+        let d = BookingSettings::default();
+        Ok(BookingSettings {
             recent_days: self
                 .setting_u32("warn.recent-days")?
                 .unwrap_or(d.recent_days),

@@ -1,5 +1,7 @@
-//! Matching people's names as producers type them: across accents, case, honorifics,
-//! hyphens, particles ("Abu Ghaida" ≡ "Abughaida") and a few common spellings.
+//! People's names as keys. [`name_key`] is the exact key (case and spacing folded)
+//! stored in `name_key` columns: the same name is the same person. The rest matches
+//! names as producers type them: across accents, case, honorifics, hyphens, particles
+//! ("Abu Ghaida" ≡ "Abughaida") and a few common spellings.
 //!
 //! A name is reduced to a *match key*: ASCII (via `deunicode`), lower case, honorifics
 //! dropped from the front, punctuation gone, and each particle glued to the word after

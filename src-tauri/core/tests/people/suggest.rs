@@ -1,5 +1,6 @@
 //! `people/suggest.rs`: autocomplete across accents, honorifics, particles and
-//! hyphens, and every person's match key kept current.
+//! hyphens; also (cross-cutting, through suggestions) `store/name_keys.rs`: every
+//! person's match key kept current.
 
 use greenroom_core::Store;
 

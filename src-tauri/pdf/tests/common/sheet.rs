@@ -1,5 +1,6 @@
-//! A realistic run-sheet, built by hand: shared by the tests, the benchmark and the
-//! first-render example (through `#[path]`), so all three measure the same document.
+//! A realistic run-sheet, built by hand: shared by the tests, the benchmark, the
+//! first-render example and the font-cache unit tests (through `#[path]`), so all
+//! measure the same document.
 
 #![allow(dead_code)] // each user takes what it needs
 

@@ -1,7 +1,7 @@
 // The programme editor. Its promises to the producer: typing is never lost (drafts
 // in localStorage on every input), leaving with unsaved changes asks first, and a
 // conflicting save keeps what was typed and offers both ways out. The running order
-// (segments.js), its live timing (timing.js), the Export menu (export.js), booking
+// (segment.js), its live timing (timing.js), the Export menu (export.js), booking
 // warnings (booking.js) and the same-person check (same-person.js) live in their own
 // modules; this one wires them to the form.
 
@@ -21,7 +21,7 @@ import { clearFieldErrors, showFieldError, fieldLabel, fieldMessage } from '../.
 import {
   emptyForm, formFromProgramme, inputFromForm, fingerprint, segmentFromFormat, airToSend, readingLabel,
 } from './form.js';
-import { segmentTable, rowKey } from './segments.js';
+import { segmentTable, rowKey } from './segment.js';
 import { liveTiming, describeTiming } from './timing.js';
 import { exportMenu } from './export.js';
 import { bookingWarnings, bookingForm } from './booking.js';
