@@ -16,6 +16,7 @@ mod output;
 mod person;
 mod programme;
 mod report;
+mod revisions;
 mod search;
 mod segment;
 mod series;
@@ -25,7 +26,7 @@ mod values;
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
-use greenroom_core::Error;
+use greenroom_core::{Error, Store};
 
 use programme::ProgrammeCommand;
 
@@ -39,6 +40,11 @@ struct Cli {
     /// Database file (default: the app-data folder; created on first use).
     #[arg(long, global = true, env = "GREENROOM_DB", value_name = "PATH")]
     db: Option<PathBuf>,
+
+    /// Who the changes are recorded as (default: the `author.name` setting, else the
+    /// computer's account name).
+    #[arg(long, global = true, env = "GREENROOM_AUTHOR", value_name = "NAME")]
+    author: Option<String>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -116,14 +122,14 @@ fn main() {
         std::process::exit(desktop::open(args.db.as_deref()));
     };
     let code = match greenroom_core::store::db::resolve_path(args.db) {
-        Ok(db) => execute(command, &db),
+        Ok(db) => execute(command, &db, args.author.as_deref()),
         Err(e) => report(&e),
     };
     std::process::exit(code);
 }
 
 /// Runs one subcommand on the database at `db`; returns the exit code.
-fn execute(command: Command, db: &Path) -> i32 {
+fn execute(command: Command, db: &Path, author: Option<&str>) -> i32 {
     // These work on a database that cannot be opened, so they open it themselves.
     let command = match command {
         Command::Backup(args) => return finish(db, backup::run_backup(db, args)),
@@ -136,22 +142,31 @@ fn execute(command: Command, db: &Path) -> i32 {
         true => backup::open_store_for_reading,
         false => backup::open_store,
     };
-    let result = open(db).and_then(|mut store| match command {
-        Command::Programme { command } => programme::run(&mut store, command),
-        Command::Person { command } => person::run(&mut store, command),
-        Command::Segment { command } => segment::run(&mut store, command),
-        Command::Series { command } => series::run(&mut store, command),
-        Command::Export(args) => export::run(&store, args),
-        Command::Guest { command } => guest::run(&mut store, command),
-        Command::Import { command } => import::run(&mut store, command),
-        Command::Archive { command } => archive::run(&mut store, command),
-        Command::ExportCalendar(args) => archive::calendar(&store, args),
-        Command::Search(args) => search::run(&store, args),
-        Command::Settings { command } => settings::run(&mut store, command),
-        Command::Report { command } => report::run(&store, command),
-        Command::Backup(_) | Command::Restore(_) | Command::Dev { .. } => Ok(()),
+    let result = open(db).and_then(|mut store| {
+        if let Some(author) = author {
+            store.set_author(author)?;
+        }
+        run(&mut store, command)
     });
     finish(db, result)
+}
+
+fn run(store: &mut Store, command: Command) -> greenroom_core::Result<()> {
+    match command {
+        Command::Programme { command } => programme::run(store, command),
+        Command::Person { command } => person::run(store, command),
+        Command::Segment { command } => segment::run(store, command),
+        Command::Series { command } => series::run(store, command),
+        Command::Export(args) => export::run(store, args),
+        Command::Guest { command } => guest::run(store, command),
+        Command::Import { command } => import::run(store, command),
+        Command::Archive { command } => archive::run(store, command),
+        Command::ExportCalendar(args) => archive::calendar(store, args),
+        Command::Search(args) => search::run(store, args),
+        Command::Settings { command } => settings::run(store, command),
+        Command::Report { command } => report::run(store, command),
+        Command::Backup(_) | Command::Restore(_) | Command::Dev { .. } => Ok(()),
+    }
 }
 
 /// Commands that only read the database: they work on a read-only file or folder
@@ -163,7 +178,9 @@ fn reads_only(command: &Command) -> bool {
     matches!(
         command,
         Command::Programme {
-            command: ProgrammeCommand::List { .. } | ProgrammeCommand::Show { .. }
+            command: ProgrammeCommand::List { .. }
+                | ProgrammeCommand::Show { .. }
+                | ProgrammeCommand::History { .. }
         } | Command::Person {
             command: P::List { .. } | P::Show { .. }
         } | Command::Segment {

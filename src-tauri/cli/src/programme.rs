@@ -9,7 +9,7 @@ use greenroom_core::{
     ListQuery, PersonInput, Programme, ProgrammeId, ProgrammeInput, Result, Status, Store,
 };
 
-use super::{output, values};
+use super::{output, revisions, values};
 
 #[derive(Debug, Subcommand)]
 pub enum ProgrammeCommand {
@@ -28,6 +28,15 @@ pub enum ProgrammeCommand {
     },
     /// One programme in full.
     Show {
+        id: String,
+        /// The programme as it was at revision N (see `programme history`).
+        #[arg(long, value_name = "N")]
+        as_of: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every revision of a programme, newest first: who, when, what changed.
+    History {
         id: String,
         #[arg(long)]
         json: bool,
@@ -207,12 +216,23 @@ pub fn run(store: &mut Store, command: ProgrammeCommand) -> Result<()> {
             }
             Ok(())
         }
-        ProgrammeCommand::Show { id, json } => {
-            let p = store.get_programme(id.parse()?)?;
+        ProgrammeCommand::Show { id, as_of, json } => {
+            let p = match as_of {
+                Some(n) => store.programme_as_of(id.parse()?, n)?,
+                None => store.get_programme(id.parse()?)?,
+            };
             if json {
                 output::json(&p)
             } else {
                 output::text(&describe(&p))
+            }
+        }
+        ProgrammeCommand::History { id, json } => {
+            let history = store.programme_history(id.parse()?)?;
+            if json {
+                output::json(&history)
+            } else {
+                output::text(&revisions::describe(&history))
             }
         }
         ProgrammeCommand::Edit {

@@ -30,13 +30,15 @@ pub fn run(store: &mut Store, command: SettingsCommand) -> Result<()> {
             let unset = |v: Option<String>| v.unwrap_or_else(|| "(not set)".into());
             output::text(&format!(
                 "warn.recent-days     {}\nwarn.max-in-90-days  {}\nbackup.keep          {}\n\
-                 default.time-zone    {}\ndefault.series       {}\ndefault.slot         {}",
+                 default.time-zone    {}\ndefault.series       {}\ndefault.slot         {}\n\
+                 author.name          {}",
                 w.recent_days,
                 w.max_in_90_days,
                 s.backup_keep,
                 unset(d.default_time_zone.clone()),
                 unset(d.default_series.clone()),
                 unset(d.default_slot_seconds.map(format_duration)),
+                unset(s.author_name.clone()),
             ))
         }
         SettingsCommand::Set { key, value } => {

@@ -20,6 +20,7 @@ mod import;
 mod person;
 mod programme;
 mod report;
+mod revisions;
 mod search;
 mod segment;
 mod series;

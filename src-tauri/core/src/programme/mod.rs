@@ -8,6 +8,7 @@ pub mod form;
 pub(crate) mod lineup;
 pub mod model;
 pub mod queries;
+pub mod revisions;
 pub mod segment;
 pub(crate) mod segment_rows;
 pub mod series_format;

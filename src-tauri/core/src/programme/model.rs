@@ -95,7 +95,7 @@ pub struct Guest {
     pub affiliation: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Programme {
     pub id: ProgrammeId,

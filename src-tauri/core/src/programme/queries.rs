@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
+use crate::store::change::{Entity, Operation};
 use crate::store::write::now_ms;
 
 use crate::error::{Error, Result};
@@ -91,8 +92,16 @@ impl Store {
         let valid = self.with_defaults(input)?.validate()?;
         let tx = self.write()?;
         let id = insert_programme(&tx, &valid, None, ChildrenOrder::After)?;
+        let p = self.get_programme(id)?;
+        tx.record(
+            Entity::Programme,
+            &id.to_string(),
+            p.revision,
+            Operation::Create,
+            &p,
+        )?;
         tx.commit()?;
-        self.get_programme(id)
+        Ok(p)
     }
 
     /// Saves `input` over the programme if it is still at `expected_revision`;
@@ -139,8 +148,16 @@ impl Store {
             Some(list) => segment_rows::replace(&tx, id, list, &lineup)?,
             None => segment_rows::drop_people_not_on(&tx, id)?,
         }
+        let p = self.get_programme(id)?;
+        tx.record(
+            Entity::Programme,
+            &id.to_string(),
+            p.revision,
+            Operation::Update,
+            &p,
+        )?;
         tx.commit()?;
-        self.get_programme(id)
+        Ok(p)
     }
 
     /// Deletes a programme and its appearances; the people stay in the directory.
@@ -151,6 +168,8 @@ impl Store {
         expected_revision: Option<i64>,
     ) -> Result<()> {
         let tx = self.write()?;
+        // What is deleted is recorded whole: the last state, at the next revision.
+        let last = self.get_programme(id).ok();
         let deleted = tx
             .prepare_cached(
                 "DELETE FROM programme WHERE id = ?1 AND (?2 IS NULL OR revision = ?2)",
@@ -158,6 +177,16 @@ impl Store {
             .execute(params![id, expected_revision])?;
         if deleted == 0 {
             return Err(stale(&tx, id, expected_revision.unwrap_or(0)));
+        }
+        if let Some(p) = last {
+            let revision = p.revision + 1;
+            tx.record(
+                Entity::Programme,
+                &id.to_string(),
+                revision,
+                Operation::Delete,
+                &p,
+            )?;
         }
         tx.commit()?;
         Ok(())

@@ -102,7 +102,7 @@ impl FromStr for SegmentKind {
 }
 
 /// A stored segment with its place in the timing worked out.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Segment {
     /// 1-based place in the running order.

@@ -6,8 +6,9 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::store::backup;
 use crate::store::db::Store;
+use crate::store::{backup, change};
+use crate::text;
 use defaults::ProgrammeDefaults;
 
 /// Booking-warning thresholds.
@@ -48,6 +49,9 @@ pub struct Settings {
     /// What a new programme starts with (`default.*`).
     #[serde(flatten)]
     pub defaults: ProgrammeDefaults,
+    /// Who changes are recorded as (`author.name`); unset: the OS account.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author_name: Option<String>,
 }
 
 impl Store {
@@ -56,6 +60,7 @@ impl Store {
             booking: self.booking_settings()?,
             backup_keep: backup::keep(&self.conn),
             defaults: self.programme_defaults()?,
+            author_name: self.setting_text(change::AUTHOR_SETTING)?,
         })
     }
 
@@ -76,11 +81,22 @@ impl Store {
         if defaults::KEYS.contains(&key) {
             return self.set_default(key, value);
         }
+        if key == change::AUTHOR_SETTING {
+            let name = text::required_line(key, value, change::MAX_AUTHOR)?;
+            let tx = self.write()?;
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, name],
+            )?;
+            return tx.commit();
+        }
         let (_, min, max) = KEYS.iter().find(|(k, _, _)| *k == key).ok_or_else(|| {
             let known: Vec<_> = KEYS
                 .iter()
                 .map(|(k, _, _)| *k)
                 .chain(defaults::KEYS)
+                .chain([change::AUTHOR_SETTING])
                 .collect();
             Error::validation(
                 "setting",
@@ -105,12 +121,15 @@ impl Store {
     }
 
     fn setting_u32(&self, key: &str) -> Result<Option<u32>> {
-        let v: Option<String> = self
+        Ok(self.setting_text(key)?.and_then(|v| v.parse().ok()))
+    }
+
+    fn setting_text(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
             .conn
             .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
                 r.get(0)
             })
-            .optional()?;
-        Ok(v.and_then(|v| v.parse().ok()))
+            .optional()?)
     }
 }

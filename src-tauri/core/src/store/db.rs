@@ -24,6 +24,9 @@ pub struct Store {
     file: Option<(u64, u64)>,
     /// Commits that bypass [`Store::write`] (see `store/write.rs`).
     pub(crate) watch: Watch,
+    /// Who this process's changes are recorded as, when the shell says (`--author`);
+    /// else the `author.name` setting, else the OS account (`store/change.rs`).
+    pub(crate) author: Option<String>,
 }
 
 impl Store {
@@ -125,6 +128,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", true)?;
         Ok(Store {
             watch: Watch::install(&mut conn)?,
+            author: None,
             conn,
             file: access::file_id(path),
             path: Some(path.to_path_buf()),
@@ -144,6 +148,7 @@ impl Store {
             Ok((warning, watch)) => Ok((
                 Store {
                     watch,
+                    author: None,
                     conn,
                     file: path.as_deref().and_then(access::file_id),
                     path,

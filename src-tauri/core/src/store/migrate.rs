@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0008_history_order.sql"),
     include_str!("../../migrations/0009_exchange_seen.sql"),
     include_str!("../../migrations/0010_search_name_keys.sql"),
+    include_str!("../../migrations/0011_change.sql"),
 ];
 
 /// The schema version this binary writes.

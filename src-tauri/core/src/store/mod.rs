@@ -4,6 +4,7 @@
 
 pub(crate) mod access;
 pub mod backup;
+pub mod change;
 pub mod db;
 pub mod files;
 pub mod input;

@@ -40,6 +40,8 @@ use crate::store::db::Store;
 pub(crate) struct Write<'a> {
     tx: Transaction<'a>,
     watch: &'a Watch,
+    /// The author the shell set, if any (see [`crate::store::change`]).
+    pub(crate) author: Option<&'a str>,
 }
 
 impl Store {
@@ -51,6 +53,7 @@ impl Store {
         Ok(Write {
             tx: Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?,
             watch: &self.watch,
+            author: self.author.as_deref(),
         })
     }
 

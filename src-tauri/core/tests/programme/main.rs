@@ -2,6 +2,7 @@
 //! read back from real database files. One test binary, a module per source file.
 
 mod queries;
+mod revisions;
 mod segment_rows;
 mod series_format;
 

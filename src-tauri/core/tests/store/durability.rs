@@ -354,6 +354,10 @@ fn editor(db: &Path) {
             Err(Error::Conflict { .. }) => writeln!(out.lock(), "@ conflict {token}").unwrap(),
             Err(e) => writeln!(out.lock(), "@ error {token} {e}").unwrap(),
         }
+        // A moment between edits, as a person takes: without it a writer that just
+        // committed takes the lock again before SQLite's busy handler wakes the other
+        // (it sleeps 1–100 ms), and on a busy machine the two hardly interleave.
+        std::thread::sleep(std::time::Duration::from_millis(1));
     }
 }
 

@@ -1,0 +1,110 @@
+//! `programme/revisions.rs` (and `store/change.rs`): every save records a revision
+//! with who and what; each rebuilds to exactly what was saved then.
+
+use greenroom_core::store::change::Operation;
+use greenroom_core::{Programme, Store};
+
+use super::{person, programme, temp_store};
+
+fn operations(store: &Store, p: &Programme) -> Vec<(i64, Operation)> {
+    store
+        .programme_history(p.id)
+        .unwrap()
+        .iter()
+        .map(|r| (r.revision, r.operation))
+        .collect()
+}
+
+#[test]
+fn every_save_is_a_revision_that_rebuilds_exactly() {
+    let (_d, _, mut store) = temp_store();
+    store.set_author("Dareen Abughaida").unwrap();
+    let mut input = programme("How to achieve a lasting ceasefire?");
+    input.guests = vec![person("Anatol Lieven", Some("Quincy Institute"))];
+    let v1 = store.create_programme(&input).unwrap();
+    input.title = "Can the ceasefire hold?".into();
+    input.slot = Some("25m".into());
+    let v2 = store.update_programme(v1.id, 1, &input).unwrap();
+    input
+        .guests
+        .push(person("Pavel Felgenhauer", Some("Independent analyst")));
+    let v3 = store.update_programme(v2.id, 2, &input).unwrap();
+
+    assert_eq!(
+        operations(&store, &v3),
+        [
+            (3, Operation::Update),
+            (2, Operation::Update),
+            (1, Operation::Create)
+        ]
+    );
+    for saved in [&v1, &v2, &v3] {
+        assert_eq!(
+            &store.programme_as_of(saved.id, saved.revision).unwrap(),
+            saved
+        );
+    }
+    let history = store.programme_history(v3.id).unwrap();
+    assert!(history.iter().all(|r| r.author == "Dareen Abughaida"));
+    let second: Vec<_> = history[1]
+        .changes
+        .iter()
+        .map(|c| c.field.as_str())
+        .collect();
+    assert_eq!(second, ["slotSeconds", "title"], "{:?}", history[1].changes);
+    assert_eq!(history[1].changes[0].to, 1500);
+    assert_eq!(
+        history[1].changes[1].from,
+        "How to achieve a lasting ceasefire?"
+    );
+    assert_eq!(history[1].changes[1].to, "Can the ceasefire hold?");
+    assert_eq!(history[0].changes.len(), 1);
+    assert_eq!(history[0].changes[0].field, "guests");
+    let created: Vec<_> = history[2]
+        .changes
+        .iter()
+        .map(|c| c.field.as_str())
+        .collect();
+    assert!(
+        created.contains(&"title") && created.contains(&"guests"),
+        "{created:?}"
+    );
+    assert!(!created.contains(&"revision") && !created.contains(&"notes"));
+
+    store.delete_programme(v3.id, Some(3)).unwrap();
+    assert_eq!(operations(&store, &v3)[0], (4, Operation::Delete));
+    assert_eq!(
+        store.programme_as_of(v3.id, 4).unwrap(),
+        v3,
+        "the deleted state is kept"
+    );
+    assert_eq!(
+        store.programme_as_of(v3.id, 5).unwrap_err().code(),
+        "not_found"
+    );
+}
+
+#[test]
+fn a_refused_save_records_nothing_and_the_author_setting_names_the_rest() {
+    let (_d, db, mut store) = temp_store();
+    store.set_setting("author.name", "  Sami Zeidan ").unwrap();
+    let p = store.create_programme(&programme("Who pays?")).unwrap();
+    let stale = store.update_programme(p.id, 7, &programme("Nobody"));
+    assert_eq!(stale.unwrap_err().code(), "conflict");
+    assert_eq!(
+        store.delete_programme(p.id, Some(9)).unwrap_err().code(),
+        "conflict"
+    );
+    let history = store.programme_history(p.id).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].author, "Sami Zeidan");
+    let rows: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT count(*) FROM change", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 1);
+    assert_eq!(
+        store.set_setting("author.name", "   ").unwrap_err().code(),
+        "validation"
+    );
+}
