@@ -41,6 +41,16 @@ pub enum ProgrammeCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Make an earlier revision current again, as a new revision; prints it.
+    Restore {
+        id: String,
+        /// The revision to bring back (see `programme history`).
+        #[arg(long, value_name = "N")]
+        to: i64,
+        /// Fail with a conflict (exit 3) if the programme is no longer at revision M.
+        #[arg(long, value_name = "M")]
+        revision: Option<i64>,
+    },
     /// Change a programme; options not given stay as they are.
     Edit {
         id: String,
@@ -234,6 +244,10 @@ pub fn run(store: &mut Store, command: ProgrammeCommand) -> Result<()> {
             } else {
                 output::text(&revisions::describe(&history))
             }
+        }
+        ProgrammeCommand::Restore { id, to, revision } => {
+            let p = store.restore_programme(id.parse()?, to, revision)?;
+            output::text(&format!("{} revision {}", p.id, p.revision))
         }
         ProgrammeCommand::Edit {
             id,

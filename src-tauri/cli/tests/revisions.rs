@@ -77,3 +77,39 @@ fn history_lists_each_save_with_its_author_and_as_of_shows_it_as_it_was() {
     .fails(4, "no programme");
     run(&db, &["--author", " ", "programme", "delete", &id]).fails(2, "author");
 }
+
+#[test]
+fn restore_brings_a_revision_back_as_a_new_one_and_keeps_its_contract() {
+    let (_d, db) = temp_db();
+    let id = run(
+        &db,
+        &["programme", "add", "--title", "First", "--slot", "25m"],
+    )
+    .ok();
+    let id = id.trim();
+    run(
+        &db,
+        &["programme", "edit", id, "--title", "Second", "--no-slot"],
+    )
+    .ok();
+    run(
+        &db,
+        &["programme", "restore", id, "--to", "1", "--revision", "1"],
+    )
+    .fails(3, "changed elsewhere");
+    run(&db, &["programme", "restore", id, "--to", "9"]).fails(4, "no revision");
+    let out = run(
+        &db,
+        &["programme", "restore", id, "--to", "1", "--revision", "2"],
+    )
+    .ok();
+    assert_eq!(out.trim(), format!("{id} revision 3"));
+    let now = run(&db, &["programme", "show", id, "--json"]).json();
+    assert_eq!(
+        (now["title"].as_str(), now["slotSeconds"].as_u64()),
+        (Some("First"), Some(1500))
+    );
+    let history = run(&db, &["programme", "history", id, "--json"]).json();
+    assert_eq!(history[0]["operation"], "restore");
+    assert_eq!(history[1]["changes"][1]["to"], "Second", "{history}");
+}

@@ -112,6 +112,18 @@ impl Store {
         expected_revision: i64,
         input: &ProgrammeInput,
     ) -> Result<Programme> {
+        self.save_over(id, expected_revision, input, Operation::Update)
+    }
+
+    /// `update_programme`, recorded as `operation` (an edit, or a restore of an
+    /// earlier revision: `programme/revisions.rs`).
+    pub(crate) fn save_over(
+        &mut self,
+        id: ProgrammeId,
+        expected_revision: i64,
+        input: &ProgrammeInput,
+        operation: Operation,
+    ) -> Result<Programme> {
         let valid = input.validate()?;
         let now = now_ms();
         let tx = self.write()?;
@@ -153,7 +165,7 @@ impl Store {
             Entity::Programme,
             &id.to_string(),
             p.revision,
-            Operation::Update,
+            operation,
             &p,
         )?;
         tx.commit()?;

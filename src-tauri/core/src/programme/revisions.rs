@@ -95,6 +95,21 @@ impl Store {
         serde_json::from_str(&row.state).map_err(|e| corrupt(id, e))
     }
 
+    /// Makes revision `to` current again, as a new revision recorded as a restore:
+    /// history is never rewritten. With `expected_revision`, a programme changed
+    /// meanwhile is a conflict; a revision it never had is `not_found`.
+    pub fn restore_programme(
+        &mut self,
+        id: ProgrammeId,
+        to: i64,
+        expected_revision: Option<i64>,
+    ) -> Result<Programme> {
+        let then = self.programme_as_of(id, to)?;
+        let now = self.get_programme(id)?;
+        let expected = expected_revision.unwrap_or(now.revision);
+        self.save_over(id, expected, &then.to_input(), Operation::Restore)
+    }
+
     fn change_rows(&self, id: ProgrammeId, revision: Option<i64>) -> Result<Vec<Row>> {
         let mut st = self.conn.prepare_cached(
             "SELECT revision, at, author, operation, format, state FROM change

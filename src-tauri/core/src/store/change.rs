@@ -38,6 +38,8 @@ pub enum Operation {
     Create,
     Update,
     Delete,
+    /// An earlier revision made current again, as a new revision.
+    Restore,
 }
 
 impl Operation {
@@ -46,6 +48,7 @@ impl Operation {
             Operation::Create => "create",
             Operation::Update => "update",
             Operation::Delete => "delete",
+            Operation::Restore => "restore",
         }
     }
 }
@@ -57,6 +60,7 @@ impl std::str::FromStr for Operation {
             "create" => Ok(Operation::Create),
             "update" => Ok(Operation::Update),
             "delete" => Ok(Operation::Delete),
+            "restore" => Ok(Operation::Restore),
             other => Err(Error::validation(
                 "operation",
                 format!("{other:?} is not an operation this Greenroom reads"),

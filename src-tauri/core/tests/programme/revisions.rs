@@ -108,3 +108,42 @@ fn a_refused_save_records_nothing_and_the_author_setting_names_the_rest() {
         "validation"
     );
 }
+
+#[test]
+fn a_restore_brings_back_an_earlier_revision_as_a_new_one() {
+    let (_d, _, mut store) = temp_store();
+    let mut input = programme("First title");
+    input.guests = vec![person("Anatol Lieven", Some("Quincy Institute"))];
+    input.slot = Some("25m".into());
+    let v1 = store.create_programme(&input).unwrap();
+    input.title = "Second title".into();
+    input.guests = vec![person("Pavel Felgenhauer", None)];
+    input.slot = None;
+    store.update_programme(v1.id, 1, &input).unwrap();
+
+    assert_eq!(
+        store
+            .restore_programme(v1.id, 1, Some(1))
+            .unwrap_err()
+            .code(),
+        "conflict",
+        "the programme is at revision 2, not 1"
+    );
+    assert_eq!(
+        store.restore_programme(v1.id, 7, None).unwrap_err().code(),
+        "not_found"
+    );
+    let v3 = store.restore_programme(v1.id, 1, Some(2)).unwrap();
+    assert_eq!(v3.revision, 3);
+    assert_eq!(
+        (&v3.title, &v3.guests, v3.slot_seconds, &v3.segments),
+        (&v1.title, &v1.guests, v1.slot_seconds, &v1.segments)
+    );
+    assert_eq!(operations(&store, &v3)[0], (3, Operation::Restore));
+    assert_eq!(store.programme_as_of(v1.id, 3).unwrap(), v3);
+    assert_eq!(
+        store.programme_as_of(v1.id, 2).unwrap().title,
+        "Second title",
+        "history is never rewritten"
+    );
+}
