@@ -13,6 +13,7 @@ CREATE TABLE change (
     author    TEXT NOT NULL,
     at        INTEGER NOT NULL,                     -- UTC, Unix milliseconds; shown, never compared
     format    INTEGER NOT NULL,                     -- version of `state`'s JSON
-    state     TEXT NOT NULL                         -- the entity after the change, JSON
+    state     TEXT NOT NULL,                        -- the entity after the change, JSON
+    changes   TEXT NOT NULL                         -- [{field, from, to}] against the revision before
 ) STRICT;
 CREATE UNIQUE INDEX change_by_entity ON change (entity, entity_id, revision);
