@@ -9,6 +9,7 @@ use super::V1_FIXTURE;
 /// A database as schema v8 wrote it (the schema before 0009 `exchange_seen` and 0010
 /// name keys in the search index), with an aired and a planned programme.
 const V8_FIXTURE: &str = include_str!("../fixtures/schema-v8.sql");
+const V10_FIXTURE: &str = include_str!("../fixtures/schema-v10.sql");
 
 #[test]
 fn an_empty_file_is_migrated_to_the_latest_schema() {
@@ -115,4 +116,44 @@ fn a_failed_migration_leaves_the_previous_version() {
         )
         .unwrap();
     assert!(!person_table, "half a migration was left behind");
+}
+
+/// 0011: a v10 archive gains change records. Its programmes keep every field; their
+/// first save after the upgrade is their first recorded revision, listing what is set
+/// (nothing before it was recorded), and rebuilds exactly.
+#[test]
+fn a_v10_database_upgrades_to_change_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v10.db");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(V10_FIXTURE).unwrap();
+        let v: i64 = c
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 10);
+    }
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    let list = s.list_programmes(&ListQuery::default()).unwrap();
+    assert_eq!(list.len(), 2);
+    let gulf = list
+        .iter()
+        .find(|p| p.title == "Is the Gulf ready for a world after oil?")
+        .unwrap();
+    let p = s.get_programme(gulf.id).unwrap();
+    assert_eq!(p.guests.len(), 2);
+    assert_eq!(p.framing, ["Oil pays for everything."]);
+    assert_eq!(p.slot_seconds, Some(1500));
+    // Nothing was recorded before 0011.
+    assert_eq!(s.programme_history(p.id).unwrap_err().code(), "not_found");
+    let mut input = p.to_input();
+    input.notes = "After the upgrade".into();
+    let saved = s.update_programme(p.id, p.revision, &input).unwrap();
+    let history = s.programme_history(p.id).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].revision, saved.revision);
+    assert!(history[0].changes.iter().any(|c| c.field == "notes"));
+    assert_eq!(s.programme_as_of(p.id, saved.revision).unwrap(), saved);
+    assert_eq!(s.search("oguzlu", 10).unwrap().people.len(), 1);
 }
