@@ -4,7 +4,6 @@
 //! form from the same values; `programme add` applies them here, so both agree.
 
 use chrono::{DateTime, FixedOffset};
-use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -61,14 +60,7 @@ fn normalise(key: &str, value: &str) -> Result<Option<String>> {
 
 impl Store {
     pub fn programme_defaults(&self) -> Result<ProgrammeDefaults> {
-        let get = |key: &str| -> Result<Option<String>> {
-            Ok(self
-                .conn
-                .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
-                    r.get(0)
-                })
-                .optional()?)
-        };
+        let get = |key: &str| self.setting_text(key);
         Ok(ProgrammeDefaults {
             default_time_zone: get(TIME_ZONE)?,
             default_series: get(SERIES)?,
@@ -79,16 +71,7 @@ impl Store {
     /// Sets (or, with a blank value, clears) one of the `default.*` settings.
     pub(crate) fn set_default(&mut self, key: &str, value: &str) -> Result<()> {
         let value = normalise(key, value)?;
-        let tx = self.write()?;
-        match value {
-            Some(v) => tx.execute(
-                "INSERT INTO setting (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![key, v],
-            )?,
-            None => tx.execute("DELETE FROM setting WHERE key = ?1", [key])?,
-        };
-        tx.commit()
+        self.store_setting(key, value.as_deref())
     }
 
     /// `input` as a new programme takes it: a blank time zone becomes the default

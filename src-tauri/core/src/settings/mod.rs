@@ -83,13 +83,7 @@ impl Store {
         }
         if key == change::AUTHOR_SETTING {
             let name = text::required_line(key, value, change::MAX_AUTHOR)?;
-            let tx = self.write()?;
-            tx.execute(
-                "INSERT INTO setting (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![key, name],
-            )?;
-            return tx.commit();
+            return self.store_setting(key, Some(&name));
         }
         let (_, min, max) = KEYS.iter().find(|(k, _, _)| *k == key).ok_or_else(|| {
             let known: Vec<_> = KEYS
@@ -111,12 +105,20 @@ impl Store {
             .ok_or_else(|| {
                 Error::validation(key, format!("must be a whole number from {min} to {max}"))
             })?;
+        self.store_setting(key, Some(&n.to_string()))
+    }
+
+    /// Writes one setting, or with `None` removes it: one change, through the write path.
+    pub(crate) fn store_setting(&mut self, key: &str, value: Option<&str>) -> Result<()> {
         let tx = self.write()?;
-        tx.execute(
-            "INSERT INTO setting (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, n.to_string()],
-        )?;
+        match value {
+            Some(v) => tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, v],
+            )?,
+            None => tx.execute("DELETE FROM setting WHERE key = ?1", [key])?,
+        };
         tx.commit()
     }
 
@@ -124,7 +126,7 @@ impl Store {
         Ok(self.setting_text(key)?.and_then(|v| v.parse().ok()))
     }
 
-    fn setting_text(&self, key: &str) -> Result<Option<String>> {
+    pub(crate) fn setting_text(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
             .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
