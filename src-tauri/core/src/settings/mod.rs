@@ -2,7 +2,7 @@
 
 pub mod defaults;
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -127,11 +127,6 @@ impl Store {
     }
 
     pub(crate) fn setting_text(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?)
+        crate::store::db::setting(&self.conn, key)
     }
 }

@@ -469,15 +469,12 @@ pub const DEFAULT_BACKUP_KEEP: u32 = 10;
 /// `backup.keep` on any connection, falling back to the default: backups also run on
 /// databases too old to have a setting table (before a migration) or too damaged to read it.
 pub(crate) fn keep(conn: &rusqlite::Connection) -> u32 {
-    conn.query_row(
-        "SELECT value FROM setting WHERE key = 'backup.keep'",
-        [],
-        |r| r.get::<_, String>(0),
-    )
-    .ok()
-    .and_then(|v| v.parse().ok())
-    .filter(|n| *n >= 1)
-    .unwrap_or(DEFAULT_BACKUP_KEEP)
+    crate::store::db::setting(conn, "backup.keep")
+        .ok()
+        .flatten()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n >= 1)
+        .unwrap_or(DEFAULT_BACKUP_KEEP)
 }
 
 #[cfg(test)]

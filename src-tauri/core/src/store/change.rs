@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::store::db::Store;
+use crate::store::db::{setting, Store};
 use crate::store::write::{now_ms, Write};
 use crate::text;
 
@@ -252,11 +252,7 @@ fn is_empty(v: &Value) -> bool {
 
 /// The `author.name` setting, else the OS account's name, else "unknown".
 fn default_author(conn: &rusqlite::Connection) -> Result<String> {
-    let set: Option<String> = conn
-        .prepare_cached("SELECT value FROM setting WHERE key = ?1")?
-        .query_row([AUTHOR_SETTING], |r| r.get(0))
-        .optional()?;
-    Ok(set
+    Ok(setting(conn, AUTHOR_SETTING)?
         .or_else(|| std::env::var("USER").ok())
         .or_else(|| std::env::var("USERNAME").ok())
         .map(|a| a.trim().chars().take(MAX_AUTHOR).collect::<String>())

@@ -246,6 +246,16 @@ impl Store {
     }
 }
 
+/// A setting's stored value, on any connection of the store (its own, or a write's):
+/// the one lookup of the `setting` table.
+pub(crate) fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .prepare_cached("SELECT value FROM setting WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?)
+}
+
 /// What no database path may be: empty, in a missing folder, or a folder.
 fn check_path(path: &Path) -> Result<()> {
     let cannot_open = |reason: String| Error::CannotOpen {
