@@ -6,6 +6,11 @@ use serde_json::Value;
 /// One block per revision, newest first: number, operation, author, time, then
 /// each changed field as `field: from → to`.
 pub fn describe(history: &[Revision]) -> String {
+    if history.is_empty() {
+        return "no revisions recorded yet: it has not been saved since this Greenroom \
+                began keeping them"
+            .into();
+    }
     history
         .iter()
         .map(|r| {

@@ -26,8 +26,10 @@ pub struct Revision {
 }
 
 impl Store {
-    /// Every revision of the programme, newest first. A programme never recorded (or
-    /// an unknown id) is `not_found`. Reads only what changed, never the states.
+    /// Every revision of the programme, newest first; none for a programme not saved
+    /// since its database was upgraded to record them. An id that is neither a
+    /// programme nor a recorded one is `not_found`. Reads only what changed, never the
+    /// states.
     pub fn programme_history(&self, id: ProgrammeId) -> Result<Vec<Revision>> {
         let mut st = self.conn.prepare_cached(
             "SELECT revision, at, author, operation, format, changes FROM change
@@ -58,13 +60,21 @@ impl Store {
                 changes: serde_json::from_str(&changes).map_err(|e| corrupt(id, e))?,
             });
         }
-        if out.is_empty() {
+        if out.is_empty() && !self.programme_exists(id)? {
             return Err(Error::NotFound {
                 what: "programme",
                 id: id.to_string(),
             });
         }
         Ok(out)
+    }
+
+    fn programme_exists(&self, id: ProgrammeId) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM programme WHERE id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?)
     }
 
     /// The programme exactly as it was at `revision`; `not_found` if it never had it.
