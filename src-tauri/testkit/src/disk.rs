@@ -61,23 +61,22 @@ impl SmallDisk {
         })
     }
 
-    /// Takes every free byte of the disk with one file (again, after files were
-    /// deleted).
+    /// Takes every free byte of the disk (again, after files were deleted). The
+    /// first filler takes the most; more fillers follow until a new file cannot take
+    /// one byte: tmpfs may grow a file in large blocks, refusing one while smaller
+    /// blocks are still free for other files (which SQLite's log index would take).
     pub fn fill(&self) {
-        let mut f = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(self.dir.join("filler"))
-            .unwrap();
-        let block = vec![0u8; 4096];
-        loop {
-            if let Err(e) = f.write_all(&block).and_then(|()| f.sync_all()) {
-                assert_eq!(e.raw_os_error(), Some(28), "filling the disk: {e}");
+        for n in 0.. {
+            let name = if n == 0 {
+                "filler".to_string()
+            } else {
+                format!("filler-{n}")
+            };
+            let taken = fill_file(&self.dir.join(name));
+            if n > 0 && taken == 0 {
                 break;
             }
         }
-        // What a partial block left: byte by byte.
-        while f.write_all(&[0]).and_then(|()| f.sync_all()).is_ok() {}
     }
 
     /// Gives `bytes` of a filled disk back (the end of the filler file).
@@ -89,6 +88,29 @@ impl SmallDisk {
         let len = filler.metadata().unwrap().len();
         filler.set_len(len.saturating_sub(bytes)).unwrap();
     }
+}
+
+/// Appends to the file at `path` until the disk refuses a byte; the bytes taken.
+fn fill_file(path: &Path) -> u64 {
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .unwrap();
+    let mut taken = 0;
+    let block = vec![0u8; 4096];
+    for chunk in [&block[..], &block[..1]] {
+        loop {
+            match f.write_all(chunk).and_then(|()| f.sync_all()) {
+                Ok(()) => taken += chunk.len() as u64,
+                Err(e) => {
+                    assert_eq!(e.raw_os_error(), Some(28), "filling the disk: {e}");
+                    break;
+                }
+            }
+        }
+    }
+    taken
 }
 
 impl Drop for SmallDisk {

@@ -61,7 +61,8 @@ pub(crate) fn disk_full(path: &Path) -> bool {
     // The index grows 32 KB at a time, the log a page at a time.
     const ROOM: u64 = 64 * 1024;
     rustix::fs::statvfs(folder(path))
-        .map(|s| s.f_bavail.saturating_mul(s.f_frsize) < ROOM)
+        // A file system of no size (/proc) is not a disk that filled up.
+        .map(|s| s.f_blocks > 0 && s.f_bavail.saturating_mul(s.f_frsize) < ROOM)
         .unwrap_or(false)
 }
 

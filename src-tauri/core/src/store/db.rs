@@ -56,6 +56,13 @@ impl Store {
                 ),
             });
         }
+        // Refused before SQLite creates its log and index, which a few KB left may
+        // still hold, only to fail at the first save.
+        if access::disk_full(path) {
+            return Err(Error::DiskFull {
+                path: Some(path.to_path_buf()),
+            });
+        }
         // What a killed restore or backup left beside the database (full-size copies)
         // goes at the next run; files a live run holds stay (see `files`).
         crate::store::files::remove_stale(crate::store::files::parent_dir(path));
