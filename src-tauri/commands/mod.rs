@@ -12,6 +12,7 @@ pub mod import;
 pub mod person;
 pub mod programme;
 pub mod report;
+pub mod revisions;
 pub mod search;
 pub mod segment;
 pub mod series;

@@ -1,4 +1,5 @@
-//! Commands for the settings (booking-warning thresholds, backups, defaults).
+//! Commands for the settings (booking-warning thresholds, backups, defaults, the
+//! author changes are recorded as).
 
 use greenroom_core::settings::Settings;
 use tauri::State;
@@ -17,4 +18,15 @@ pub async fn set_setting(state: State<'_, AppState>, key: String, value: String)
     // Room for the longest setting (a default series, 200 characters) in any script.
     let value = bounded("value", Some(value), 1000)?.unwrap_or_default();
     state.store()?.set_setting(&key, &value)
+}
+
+/// The name the window proposes before the user has given one: the OS account's,
+/// which is also who the core records changes as while `author.name` is unset.
+#[tauri::command]
+pub async fn default_author() -> Reply<String> {
+    Ok(["USER", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|n| !n.trim().is_empty()))
+        .map(|n| n.trim().to_string())
+        .unwrap_or_default())
 }

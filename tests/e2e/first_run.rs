@@ -22,6 +22,38 @@ async fn an_empty_database_offers_the_example_programme() {
     app.close().await;
 }
 
+/// The first run asks who is using Greenroom, proposing the OS account's name; the
+/// name is stored, so changes are recorded under it, and Settings shows it.
+#[tokio::test]
+async fn the_first_run_asks_for_a_name_prefilled_from_the_os_account() {
+    let sandbox = Sandbox::new();
+    let app = sandbox
+        .launch_with_env(&[("USER", "dareen"), ("USERNAME", "")])
+        .await;
+    app.wait_value("#author-name", "dareen").await;
+    app.type_into("#author-name", "Dareen Abughaida").await;
+    app.click("#load-example").await;
+    app.el("#title").await;
+    let settings = sandbox.cli_json(&["settings", "show", "--json"]);
+    assert_eq!(settings["authorName"], "Dareen Abughaida", "{settings}");
+    let id = sandbox.cli_json(&["programme", "list", "--json"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let history = sandbox.cli_json(&["programme", "history", &id, "--json"]);
+    assert_eq!(history[0]["author"], "Dareen Abughaida", "{history}");
+
+    app.click("#nav-settings").await;
+    app.wait_value("#setting-author-name", "Dareen Abughaida")
+        .await;
+    app.type_into("#setting-author-name", "D. Abughaida").await;
+    app.click("#save-settings").await;
+    app.wait_text("#settings-status", "Saved").await;
+    app.close().await;
+    let settings = sandbox.cli_json(&["settings", "show", "--json"]);
+    assert_eq!(settings["authorName"], "D. Abughaida", "{settings}");
+}
+
 /// The CSP is in force: a script injected into the page does not run.
 #[tokio::test]
 async fn the_content_security_policy_blocks_inline_script() {

@@ -28,6 +28,7 @@ const NO_TEXT: &[&str] = &[
     "list_guests",
     "balance_range",
     "get_settings",
+    "default_author",
     "possible_duplicates",
     "undo_merge",
     "list_merges",
@@ -76,6 +77,9 @@ fn calls(
             json!({ "id": programme, "revision": revision, "input": { "title": BIG } }),
         ),
         ("delete_programme", json!({ "id": BIG, "revision": 1 })),
+        ("programme_history", json!({ "id": BIG })),
+        ("programme_as_of", json!({ "id": BIG, "revision": 1 })),
+        ("restore_programme", json!({ "id": BIG, "to": 1 })),
         ("preview_timing", json!({ "air": BIG, "durations": [] })),
         (
             "preview_timing",

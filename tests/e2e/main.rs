@@ -10,6 +10,7 @@ mod first_day;
 mod first_run;
 mod guests;
 mod harness;
+mod history;
 mod import;
 mod injection;
 mod ipc_bounds;

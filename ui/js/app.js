@@ -6,6 +6,7 @@
 import { h, clear, replaceChildren } from './dom.js';
 import { api, hasBackend } from './ipc.js';
 import { watchLimits } from './limits.js';
+import { installUndo } from './undo.js';
 import { mountList } from './views/list.js';
 import { mountFirstRun } from './views/first-run.js';
 import { mountEditor } from './views/editor/editor.js';
@@ -195,6 +196,7 @@ async function start() {
     return;
   }
   watchLimits(document);
+  installUndo(ctx);
   searchBox = mountSearch(document.getElementById('global-search'), ctx);
   await go({ name: 'home' }, { force: true });
 }

@@ -55,6 +55,11 @@ export const api = {
   createProgramme: (input) => call('create_programme', { input }),
   updateProgramme: (id, revision, input) => call('update_programme', { id, revision, input }),
   deleteProgramme: (id, revision) => call('delete_programme', { id, revision }),
+  // Revisions, newest first, each with `summary` (what changed, in words); one as it
+  // was; and a restore of one, as a new revision (a conflict if no longer at `revision`).
+  programmeHistory: (id) => call('programme_history', { id }),
+  programmeAsOf: (id, revision) => call('programme_as_of', { id, revision }),
+  restoreProgramme: (id, to, revision = null) => call('restore_programme', { id, to, revision }),
   listPeople: () => call('list_people'),
   listTimeZones: () => call('list_time_zones'),
   loadExample: () => call('load_example'),
@@ -78,6 +83,8 @@ export const api = {
   bookingWarnings: (form) => call('booking_warnings', { form }),
   getSettings: () => call('get_settings'),
   setSetting: (key, value) => call('set_setting', { key, value: String(value) }),
+  // The name proposed before the user gives one (the OS account's; '' when unknown).
+  defaultAuthor: () => call('default_author'),
   // The people directory: autocomplete, profiles, possible duplicates and merges.
   suggestPeople: (typed, limit = null) => call('suggest_people', { typed, limit }),
   personProfile: (personId) => call('person_profile', { personId }),

@@ -1,5 +1,6 @@
-// Booking-warning thresholds, defaults for new programmes and how many backups to
-// keep, kept in the database so the window and the CLI agree. The server validates;
+// Who changes are recorded as, booking-warning thresholds, defaults for new
+// programmes and how many backups to keep, kept in the database so the window and
+// the CLI agree. The server validates;
 // its messages are shown next to the field they are about. Below the form, the
 // backups themselves (read-only here: restoring is offered where it is needed, on the
 // screen for a damaged database).
@@ -13,6 +14,12 @@ import { backupItem } from '../parts/backup.js';
 import { suggestTimeZones } from '../parts/time-zones.js';
 
 const FIELDS = [
+  {
+    // Blank and never stored: nothing to save (changes go under the OS account's name).
+    key: 'author.name', prop: 'authorName', id: 'setting-author-name', section: 'author', text: true, limit: 100, unsetIfBlank: true,
+    label: 'Your name',
+    hint: 'Every change you make is recorded under this name, and shown in a programme’s History.',
+  },
   {
     key: 'warn.recent-days', prop: 'recentDays', id: 'setting-recent-days',
     label: 'Warn when a guest was on within this many days',
@@ -48,6 +55,7 @@ const FIELDS = [
 export function mountSettings(root, ctx) {
   let alive = true;
   let saving = false;
+  let stored = {}; // the settings as loaded, to tell an unset one from a cleared one
   const inputs = new Map();
   const errors = new Map();
 
@@ -75,6 +83,7 @@ export function mountSettings(root, ctx) {
       err);
   };
   const fields = FIELDS.filter((f) => !f.section).map(fieldFor);
+  const authorFields = FIELDS.filter((f) => f.section === 'author').map(fieldFor);
   const backupFields = FIELDS.filter((f) => f.section === 'backups').map(fieldFor);
   const defaultFields = FIELDS.filter((f) => f.section === 'defaults').map(fieldFor);
   const seriesNames = h('datalist', { id: 'setting-series-names' });
@@ -82,6 +91,9 @@ export function mountSettings(root, ctx) {
   const backupsInfo = h('div', { id: 'backups-info', class: 'backups-info' });
 
   const form = h('form', { id: 'settings-form', class: 'settings-form', novalidate: true, 'aria-labelledby': 'settings-title' },
+    h('section', { class: 'form-section settings-section', 'aria-labelledby': 'author-heading' },
+      h('h2', { id: 'author-heading' }, 'You'),
+      authorFields),
     h('section', { class: 'form-section settings-section', 'aria-labelledby': 'warnings-heading' },
       h('h2', { id: 'warnings-heading' }, 'Booking warnings'),
       h('p', { class: 'hint' }, 'The programme editor warns, without stopping a save, when a guest has been on recently or often.'),
@@ -134,6 +146,7 @@ export function mountSettings(root, ctx) {
     let firstBad = null;
     for (const f of FIELDS) {
       clearError(f.key);
+      if (f.unsetIfBlank && !stored[f.prop] && !inputs.get(f.key).value.trim()) continue;
       try {
         await api.setSetting(f.key, inputs.get(f.key).value.trim());
       } catch (err) {
@@ -158,7 +171,13 @@ export function mountSettings(root, ctx) {
     }
   });
 
-  api.getSettings().then(
+  // Unset, the name is the OS account's (what changes are recorded under meanwhile),
+  // so a save of the other settings stores it rather than failing on a blank name.
+  const withAuthor = async (s) => {
+    stored = s;
+    return { ...s, authorName: s.authorName || (await api.defaultAuthor()) };
+  };
+  api.getSettings().then(withAuthor).then(
     (s) => {
       if (!alive) return;
       for (const f of FIELDS) {

@@ -2,8 +2,9 @@
 // in localStorage on every input), leaving with unsaved changes asks first, and a
 // conflicting save keeps what was typed and offers both ways out. The running order
 // (segment.js), its live timing (timing.js), the Export menu (export.js), booking
-// warnings (booking.js) and the same-person check (same-person.js) live in their own
-// modules; this one wires them to the form.
+// warnings (booking.js), the same-person check (same-person.js) and the History
+// (history.js) live in their own modules; this one wires them to the form. A save,
+// a restore and a delete can be undone (undo.js) until the next action.
 
 import { h, anyDialogOpen, escapeLeaves } from '../../dom.js';
 import { formatDateTime } from '../../format.js';
@@ -26,6 +27,8 @@ import { liveTiming, describeTiming } from './timing.js';
 import { exportMenu } from './export.js';
 import { bookingWarnings, bookingForm } from './booking.js';
 import { samePersonCheck } from './same-person.js';
+import { historyPanel } from './history.js';
+import { offerUndo } from '../../undo.js';
 
 let kindCache = null; // the segment kinds never change while the app runs
 
@@ -88,6 +91,7 @@ export function mountEditor(root, ctx, route) {
   const saveButton = h('button', { type: 'submit', id: 'save', class: 'button primary' }, 'Save');
   const backButton = h('button', { type: 'button', id: 'back', class: 'button' }, '← Programmes');
   const deleteButton = h('button', { type: 'button', id: 'delete', class: 'button danger', hidden: true }, 'Delete…');
+  const revisionsButton = h('button', { type: 'button', id: 'history', class: 'button', hidden: true, 'aria-haspopup': 'dialog' }, 'History');
 
   const findPerson = (name) => peopleByKey.get(nameKey(name)) || null;
   const framing = framingList(framingEl, addFraming, () => { syncQuestions(); changed(); });
@@ -133,6 +137,7 @@ export function mountEditor(root, ctx, route) {
         h('div', { class: 'editor-bar-title' }, heading, meta),
         stateLine.el,
         exporter.el,
+        revisionsButton,
         deleteButton,
         saveButton),
       errors.el,
@@ -183,7 +188,17 @@ export function mountEditor(root, ctx, route) {
   });
 
   const samePerson = samePersonCheck();
-  root.append(form, unsavedDialog.el, deleteDialog.el, samePerson.el);
+  const history = historyPanel({
+    programme: () => current,
+    isDirty: () => isDirty(),
+    onRestored: (saved, before, to) => {
+      adopt(saved, { restoreDraft: false });
+      offerUndo(undoSave(saved, before.revision, `Restored revision ${to} of “${saved.title}” (now revision ${saved.revision}).`));
+      heading.focus();
+    },
+    onStale: () => loadLatest(),
+  });
+  root.append(form, unsavedDialog.el, deleteDialog.el, samePerson.el, history.el);
 
   // --- Reading and writing the form ------------------------------------------
   function readForm() {
@@ -271,6 +286,7 @@ export function mountEditor(root, ctx, route) {
     heading.textContent = current ? current.title : 'New programme';
     meta.textContent = current ? `Revision ${current.revision} · updated ${formatDateTime(current.updatedAt)}` : '';
     deleteButton.hidden = !current;
+    revisionsButton.hidden = !current;
     exporter.update();
     updateSaveFormat();
   }
@@ -489,6 +505,7 @@ export function mountEditor(root, ctx, route) {
       if (saved.series) ctx.seriesSeen.add(saved.series);
       warnings.schedule(); // now it is in the archive, it must not be compared with itself
       refreshPeople();
+      offerUndo(wasNew ? undoCreate(saved) : undoSave(saved, saved.revision - 1, `Saved “${saved.title}” (revision ${saved.revision}).`));
     } catch (e) {
       saveFailed(e);
     } finally {
@@ -577,6 +594,37 @@ export function mountEditor(root, ctx, route) {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     save();
+  });
+
+  // --- Undo ------------------------------------------------------------------------
+  // Back to revision `to` as a new revision, unless the programme moved on from `saved`.
+  function undoSave(saved, to, message) {
+    return {
+      message,
+      undo: async () => {
+        const back = await api.restoreProgramme(saved.id, to, saved.revision);
+        return {
+          message: `Undone: “${back.title}” is as it was at revision ${to} (recorded as revision ${back.revision}).`,
+          route: { name: 'editor', id: back.id },
+        };
+      },
+    };
+  }
+  // A new programme's undo is its deletion: it goes to the trash like any other.
+  function undoCreate(saved) {
+    return {
+      message: `Added “${saved.title}”.`,
+      undo: async () => {
+        await api.deleteProgramme(saved.id, saved.revision);
+        clearDraft(saved.id);
+        return { message: `Undone: “${saved.title}” is in the trash.`, route: { name: 'home' } };
+      },
+    };
+  }
+
+  revisionsButton.addEventListener('click', async () => {
+    await history.open();
+    if (revisionsButton.isConnected && !form.contains(document.activeElement)) revisionsButton.focus();
   });
 
   // --- Leaving and deleting ------------------------------------------------------
