@@ -21,6 +21,7 @@ mod search;
 mod segment;
 mod series;
 mod settings;
+mod trash;
 mod values;
 
 use std::path::{Path, PathBuf};
@@ -93,6 +94,12 @@ enum Command {
     },
     /// Write the programmes with an air time as an iCalendar (.ics) file.
     ExportCalendar(archive::CalendarArgs),
+    /// Deleted programmes and people dropped by a merge, restorable for the days of
+    /// the trash.days setting (30 unless set).
+    Trash {
+        #[command(subcommand)]
+        command: trash::TrashCommand,
+    },
     /// Search programmes and people.
     Search(search::SearchArgs),
     /// Reports over the archive.
@@ -155,6 +162,7 @@ fn run(store: &mut Store, command: Command) -> greenroom_core::Result<()> {
     match command {
         Command::Programme { command } => programme::run(store, command),
         Command::Person { command } => person::run(store, command),
+        Command::Trash { command } => trash::run(store, command),
         Command::Segment { command } => segment::run(store, command),
         Command::Series { command } => series::run(store, command),
         Command::Export(args) => export::run(store, args),
@@ -182,7 +190,9 @@ fn reads_only(command: &Command) -> bool {
                 | ProgrammeCommand::Show { .. }
                 | ProgrammeCommand::History { .. }
         } | Command::Person {
-            command: P::List { .. } | P::Show { .. }
+            command: P::List { .. } | P::Show { .. } | P::History { .. }
+        } | Command::Trash {
+            command: trash::TrashCommand::List { .. }
         } | Command::Segment {
             command: segment::SegmentCommand::List { .. }
         } | Command::Series {

@@ -26,6 +26,14 @@ pub enum PersonCommand {
         #[arg(long)]
         contacts: bool,
     },
+    /// Every recorded change to a person: profile edits, merges and unmerges, newest
+    /// first.
+    History {
+        /// A name (exact, ignoring case) or a person id (one merged away too).
+        person: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Change a person's record; options not given stay as they are.
     Edit {
         person: String,
@@ -108,6 +116,18 @@ struct PersonRow<'a> {
 
 pub fn run(store: &mut Store, command: PersonCommand) -> Result<()> {
     match command {
+        PersonCommand::History { person, json } => {
+            let id = match person.trim().parse() {
+                Ok(id) => id,
+                Err(_) => store.find_person(&person)?.id,
+            };
+            let history = store.person_history(id)?;
+            if json {
+                output::json(&history)
+            } else {
+                output::text(&super::revisions::describe(&history))
+            }
+        }
         PersonCommand::List { json } => {
             let people = store.list_people()?;
             if json {

@@ -16,6 +16,7 @@ pub mod search;
 pub mod settings;
 pub mod store;
 pub mod text;
+pub mod trash;
 
 pub use error::{Error, Result};
 pub use ids::{PersonId, ProgrammeId};

@@ -12,7 +12,7 @@ const LAYERS: &[&[&str]] = &[
     &["store"],
     &["programme", "listing"],
     &["settings", "people", "runsheet"],
-    &["search", "import", "exchange", "generate"],
+    &["search", "trash", "import", "exchange", "generate"],
 ];
 
 fn layer_of(module: &str) -> usize {

@@ -20,7 +20,9 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::ids::{PersonId, ProgrammeId};
+use crate::store::change::{self, state_of, Entity, Operation};
 use crate::store::db::Store;
+use crate::store::write::Write;
 
 /// Identifies one merge; printed by `guest merge`, taken by `guest unmerge`.
 pub type MergeId = i64;
@@ -86,6 +88,7 @@ impl Store {
         let keep_row = person_row(&tx, keep)?;
         let drop_row = person_row(&tx, drop)?;
         refuse_if_together(&tx, keep, drop, &keep_row, &drop_row)?;
+        let (keep_was, drop_was) = (self.person_state(keep)?, self.person_state(drop)?);
 
         let programmes: Vec<ProgrammeId> = column(
             &tx,
@@ -113,9 +116,24 @@ impl Store {
             .keys()
             .map(|k| (k.clone(), keep_row.get(k).cloned().unwrap_or(Value::Null)))
             .collect();
+        let programmes_before = self.programme_states(&programmes)?;
         write_fields(&tx, keep, &keep_after, now)?;
         tx.execute("DELETE FROM person WHERE id = ?1", [drop])?;
         bump_programmes(&tx, &programmes, now)?;
+        self.record_people(&tx, Operation::Merge, keep, Some(&keep_was))?;
+        tx.record(
+            Entity::Person,
+            &drop.to_string(),
+            drop_row
+                .get("revision")
+                .and_then(Value::as_i64)
+                .unwrap_or(1)
+                + 1,
+            Operation::Merge,
+            Some(&drop_was),
+            None,
+        )?;
+        self.record_programmes(&tx, Operation::Merge, &programmes_before)?;
 
         let undo = Undo {
             dropped: drop_row,
@@ -142,11 +160,13 @@ impl Store {
     pub fn undo_merge(&mut self, id: MergeId) -> Result<()> {
         let now = crate::store::write::now_ms();
         let tx = self.write()?;
-        let (keep, drop, record, undone): (PersonId, PersonId, String, Option<i64>) = tx
+        type Row = (PersonId, PersonId, String, Option<i64>, Option<i64>);
+        let (keep, drop, record, undone, emptied): Row = tx
             .query_row(
-                "SELECT keep_id, drop_id, record, undone_at FROM person_merge WHERE id = ?1",
+                "SELECT keep_id, drop_id, record, undone_at, emptied_at
+                 FROM person_merge WHERE id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
             )
             .optional()?
             .ok_or_else(|| Error::NotFound {
@@ -157,6 +177,15 @@ impl Store {
             return Err(Error::validation(
                 "merge",
                 format!("merge {id} has already been undone"),
+            ));
+        }
+        if emptied.is_some() {
+            return Err(Error::validation(
+                "merge",
+                format!(
+                    "merge {id} cannot be undone: the person it dropped was emptied from \
+                     the trash"
+                ),
             ));
         }
         let undo: Undo = serde_json::from_str(&record).map_err(|e| Error::Storage(json_err(e)))?;
@@ -171,7 +200,17 @@ impl Store {
                 format!("person {drop} already exists again; merge {id} cannot be undone"),
             ));
         }
+        let keep_was = self.person_state(keep)?;
+        let programmes_before = self.programme_states(&undo.programmes)?;
         insert_row(&tx, &undo.dropped)?;
+        // Back at the revision after the one that recorded it gone.
+        let gone = change::gone_state(&tx, Entity::Person, &drop.to_string())?;
+        if let Some((revision, _)) = &gone {
+            tx.execute(
+                "UPDATE person SET revision = ?2 WHERE id = ?1",
+                params![drop, revision + 1],
+            )?;
+        }
         for p in &undo.programmes {
             for table in ["appearance", "segment_person"] {
                 tx.execute(
@@ -190,11 +229,71 @@ impl Store {
             .collect();
         write_fields(&tx, keep, &restore, now)?;
         bump_programmes(&tx, &undo.programmes, now)?;
+        self.record_people(&tx, Operation::Unmerge, keep, Some(&keep_was))?;
+        if let Some((_, gone)) = &gone {
+            self.record_people(&tx, Operation::Unmerge, drop, Some(gone))?;
+        }
+        self.record_programmes(&tx, Operation::Unmerge, &programmes_before)?;
         tx.execute(
             "UPDATE person_merge SET undone_at = ?2 WHERE id = ?1",
             params![id, now],
         )?;
         tx.commit()?;
+        Ok(())
+    }
+
+    fn person_state(&self, id: PersonId) -> Result<Map<String, Value>> {
+        state_of(Entity::Person, &self.person_profile(id)?)
+    }
+
+    fn programme_states(
+        &self,
+        ids: &[ProgrammeId],
+    ) -> Result<Vec<(ProgrammeId, Map<String, Value>)>> {
+        ids.iter()
+            .map(|&id| Ok((id, state_of(Entity::Programme, &self.get_programme(id)?)?)))
+            .collect()
+    }
+
+    /// Records the person's new revision against `before`.
+    fn record_people(
+        &self,
+        tx: &Write<'_>,
+        operation: Operation,
+        id: PersonId,
+        before: Option<&Map<String, Value>>,
+    ) -> Result<()> {
+        let now = self.person_profile(id)?;
+        let after = state_of(Entity::Person, &now)?;
+        tx.record(
+            Entity::Person,
+            &id.to_string(),
+            now.revision,
+            operation,
+            before,
+            Some(&after),
+        )
+    }
+
+    /// Records each programme's new revision against its state before.
+    fn record_programmes(
+        &self,
+        tx: &Write<'_>,
+        operation: Operation,
+        before: &[(ProgrammeId, Map<String, Value>)],
+    ) -> Result<()> {
+        for (id, before) in before {
+            let now = self.get_programme(*id)?;
+            let after = state_of(Entity::Programme, &now)?;
+            tx.record(
+                Entity::Programme,
+                &id.to_string(),
+                now.revision,
+                operation,
+                Some(before),
+                Some(&after),
+            )?;
+        }
         Ok(())
     }
 

@@ -10,4 +10,5 @@ pub mod duplicates;
 pub mod history;
 pub mod merge;
 pub mod profile;
+pub mod revisions;
 pub mod suggest;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::ids::PersonId;
+use crate::store::change::{state_of, Entity, Operation};
 use crate::store::db::Store;
 use crate::text::{self, limits, names::name_key};
 
@@ -180,6 +181,11 @@ impl Store {
     ) -> Result<StoredProfile> {
         let p = input.validate()?;
         let tx = self.write()?;
+        let before = self
+            .person_profile(id)
+            .ok()
+            .map(|b| state_of(Entity::Person, &b))
+            .transpose()?;
         let changed = tx.execute(
             "UPDATE person SET name = ?3, name_key = ?4, honorific = ?5, affiliation = ?6,
                     expertise = ?7, languages = ?8, base_city = ?9, base_time_zone = ?10,
@@ -224,8 +230,17 @@ impl Store {
             });
         }
         crate::store::name_keys::store_key(&tx, id, &p.name)?;
+        let saved = self.person_profile(id)?;
+        tx.record(
+            Entity::Person,
+            &id.to_string(),
+            saved.revision,
+            Operation::Update,
+            before.as_ref(),
+            Some(&state_of(Entity::Person, &saved)?),
+        )?;
         tx.commit()?;
-        self.person_profile(id)
+        Ok(saved)
     }
 }
 

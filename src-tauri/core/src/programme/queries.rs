@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
-use crate::store::change::{Entity, Operation};
+use crate::store::change::{state_of, Entity, Operation};
 use crate::store::write::now_ms;
 
 use crate::error::{Error, Result};
@@ -93,12 +93,14 @@ impl Store {
         let tx = self.write()?;
         let id = insert_programme(&tx, &valid, None, ChildrenOrder::After)?;
         let p = self.get_programme(id)?;
+        let state = state_of(Entity::Programme, &p)?;
         tx.record(
             Entity::Programme,
             &id.to_string(),
             p.revision,
             Operation::Create,
-            &p,
+            None,
+            Some(&state),
         )?;
         tx.commit()?;
         Ok(p)
@@ -127,6 +129,11 @@ impl Store {
         let valid = input.validate()?;
         let now = now_ms();
         let tx = self.write()?;
+        let before = match self.get_programme(id) {
+            Ok(p) => state_of(Entity::Programme, &p)?,
+            Err(Error::NotFound { .. }) => return Err(stale(&tx, id, expected_revision)),
+            Err(e) => return Err(e),
+        };
         let changed = tx
             .prepare_cached(
                 "UPDATE programme SET series = ?3, title = ?4, air_at = ?5, time_zone = ?6,
@@ -166,13 +173,15 @@ impl Store {
             &id.to_string(),
             p.revision,
             operation,
-            &p,
+            Some(&before),
+            Some(&state_of(Entity::Programme, &p)?),
         )?;
         tx.commit()?;
         Ok(p)
     }
 
-    /// Deletes a programme and its appearances; the people stay in the directory.
+    /// Deletes a programme and its appearances, into the trash: its last state is
+    /// recorded whole (`trash.rs` brings it back). The people stay in the directory.
     /// With `expected_revision`, a programme changed meanwhile is a conflict.
     pub fn delete_programme(
         &mut self,
@@ -180,7 +189,6 @@ impl Store {
         expected_revision: Option<i64>,
     ) -> Result<()> {
         let tx = self.write()?;
-        // What is deleted is recorded whole: the last state, at the next revision.
         let last = self.get_programme(id).ok();
         let deleted = tx
             .prepare_cached(
@@ -191,13 +199,13 @@ impl Store {
             return Err(stale(&tx, id, expected_revision.unwrap_or(0)));
         }
         if let Some(p) = last {
-            let revision = p.revision + 1;
             tx.record(
                 Entity::Programme,
                 &id.to_string(),
-                revision,
+                p.revision + 1,
                 Operation::Delete,
-                &p,
+                Some(&state_of(Entity::Programme, &p)?),
+                None,
             )?;
         }
         tx.commit()?;
@@ -242,12 +250,8 @@ impl Store {
                 what: "programme",
                 id: id.to_string(),
             })?;
-        let zone = zone_or_utc(&p.time_zone);
-        p.segments = segment_rows::load(&self.conn, id, p.air_at, zone)?;
-        if let Some(at) = p.air_at {
-            p.air_local = Some(airtime::local_input(at, zone));
-            p.air_display = Some(airtime::display(at, zone));
-        }
+        p.segments = segment_rows::load(&self.conn, id, p.air_at, zone_or_utc(&p.time_zone))?;
+        fill_computed(&mut p);
         let mut st = self
             .conn
             .prepare_cached("SELECT text FROM framing WHERE programme_id = ?1 ORDER BY position")?;
@@ -401,6 +405,15 @@ pub(crate) enum ChildrenOrder {
     Before,
 }
 
+/// Works out what a programme shows from its stored fields: the air time in its zone,
+/// and the running order's timing.
+pub(crate) fn fill_computed(p: &mut Programme) {
+    let zone = zone_or_utc(&p.time_zone);
+    segment_rows::time(&mut p.segments, p.air_at, zone);
+    p.air_local = p.air_at.map(|at| airtime::local_input(at, zone));
+    p.air_display = p.air_at.map(|at| airtime::display(at, zone));
+}
+
 /// Inserts a validated programme with its framing, line-up and running order (its
 /// series' format when it brings none). `import_key` marks a programme imported from a
 /// listing, so the same listing is not imported twice.
@@ -410,7 +423,17 @@ pub(crate) fn insert_programme(
     import_key: Option<&str>,
     order: ChildrenOrder,
 ) -> Result<ProgrammeId> {
-    let id = ProgrammeId::new();
+    insert_programme_as(tx, ProgrammeId::new(), valid, import_key, order)
+}
+
+/// `insert_programme` under a given id (a programme brought back from the trash).
+pub(crate) fn insert_programme_as(
+    tx: &Connection,
+    id: ProgrammeId,
+    valid: &ValidProgramme,
+    import_key: Option<&str>,
+    order: ChildrenOrder,
+) -> Result<ProgrammeId> {
     let now = now_ms();
     let mut lineup = None;
     if order == ChildrenOrder::Before {

@@ -1,108 +1,49 @@
 //! A programme's revisions, from its change records (`store/change.rs`): the history
-//! newest first, each with who, when and which fields changed, the programme as it
-//! was at any revision, rebuilt exactly from the state recorded then, and a restore.
+//! newest first, each with who, when and what changed (in words too), the programme as
+//! it was at any revision, rebuilt exactly, and a restore — of an earlier revision, or
+//! of a deleted programme from the trash — as a new revision.
 
-use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::ids::ProgrammeId;
+use crate::programme::duration::format_duration;
 use crate::programme::model::Programme;
-use crate::store::change::{self, Entity, FieldChange, Operation};
+use crate::programme::queries::{fill_computed, insert_programme_as, ChildrenOrder};
+use crate::store::change::{self, state_of, Entity, FieldChange, Operation, Revision};
 use crate::store::db::Store;
-
-/// One revision of a programme: `programme history --json` prints a list of these.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Revision {
-    pub revision: i64,
-    /// When it was recorded, on the recording machine's clock: shown, never compared.
-    pub at: DateTime<Utc>,
-    pub author: String,
-    pub operation: Operation,
-    /// The fields that differ from the revision before, by name (all that are set,
-    /// for a creation); none for a deletion, which keeps the last state.
-    pub changes: Vec<FieldChange>,
-}
 
 impl Store {
     /// Every revision of the programme, newest first; none for a programme not saved
     /// since its database was upgraded to record them. An id that is neither a
-    /// programme nor a recorded one is `not_found`. Reads only what changed, never the
-    /// states.
+    /// programme nor a recorded one is `not_found`.
     pub fn programme_history(&self, id: ProgrammeId) -> Result<Vec<Revision>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT revision, at, author, operation, format, changes FROM change
-             WHERE entity = ?1 AND entity_id = ?2 ORDER BY revision DESC",
-        )?;
-        let rows = st.query_map(
-            rusqlite::params![Entity::Programme.as_str(), id.to_string()],
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, i64>(4)?,
-                    r.get::<_, String>(5)?,
-                ))
-            },
-        )?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (revision, at, author, operation, format, changes) = row?;
-            readable(revision, format)?;
-            out.push(Revision {
-                revision,
-                at: DateTime::from_timestamp_millis(at).unwrap_or_default(),
-                author,
-                operation: operation.parse()?,
-                changes: serde_json::from_str(&changes).map_err(|e| corrupt(id, e))?,
-            });
-        }
-        if out.is_empty() && !self.programme_exists(id)? {
-            return Err(Error::NotFound {
-                what: "programme",
-                id: id.to_string(),
-            });
+        let live = self.live_state(id)?;
+        let exists = live.is_some();
+        let out = change::history(&self.conn, Entity::Programme, &id.to_string(), live, words)?;
+        if out.is_empty() && !exists {
+            return Err(not_found(id));
         }
         Ok(out)
     }
 
-    fn programme_exists(&self, id: ProgrammeId) -> Result<bool> {
-        Ok(self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM programme WHERE id = ?1)",
-            [id],
-            |r| r.get(0),
-        )?)
-    }
-
     /// The programme exactly as it was at `revision`; `not_found` if it never had it.
     pub fn programme_as_of(&self, id: ProgrammeId, revision: i64) -> Result<Programme> {
-        let (format, state): (i64, String) = self
-            .conn
-            .prepare_cached(
-                "SELECT format, state FROM change
-                 WHERE entity = ?1 AND entity_id = ?2 AND revision = ?3",
-            )?
-            .query_row(
-                rusqlite::params![Entity::Programme.as_str(), id.to_string(), revision],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Error::NotFound {
-                    what: "revision",
-                    id: format!("{revision} (programme {id})"),
-                },
-                e => e.into(),
-            })?;
-        readable(revision, format)?;
-        serde_json::from_str(&state).map_err(|e| corrupt(id, e))
+        let live = self.live_state(id)?;
+        let key = id.to_string();
+        let mut state = change::rebuild(&self.conn, Entity::Programme, &key, revision, live)?;
+        state.insert("id".into(), key.clone().into());
+        state.insert("revision".into(), revision.into());
+        let mut p: Programme = serde_json::from_value(Value::Object(state))
+            .map_err(|e| change::unreadable(Entity::Programme, &key, e))?;
+        fill_computed(&mut p);
+        Ok(p)
     }
 
     /// Makes revision `to` current again, as a new revision recorded as a restore:
-    /// history is never rewritten. With `expected_revision`, a programme changed
-    /// meanwhile is a conflict; a revision it never had is `not_found`.
+    /// history is never rewritten. A deleted programme comes back from the trash as it
+    /// was at `to`. With `expected_revision`, a programme changed meanwhile is a
+    /// conflict; a revision it never had is `not_found`.
     pub fn restore_programme(
         &mut self,
         id: ProgrammeId,
@@ -110,28 +51,254 @@ impl Store {
         expected_revision: Option<i64>,
     ) -> Result<Programme> {
         let then = self.programme_as_of(id, to)?;
-        let now = self.get_programme(id)?;
-        let expected = expected_revision.unwrap_or(now.revision);
-        self.save_over(id, expected, &then.to_input(), Operation::Restore)
+        match self.get_programme(id) {
+            Ok(now) => {
+                let expected = expected_revision.unwrap_or(now.revision);
+                self.save_over(id, expected, &then.to_input(), Operation::Restore)
+            }
+            Err(Error::NotFound { .. }) => self.undelete(id, then, expected_revision),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Brings a deleted programme back from the trash exactly as it was deleted.
+    pub fn restore_deleted_programme(&mut self, id: ProgrammeId) -> Result<Programme> {
+        let last = match change::gone_state(&self.conn, Entity::Programme, &id.to_string())? {
+            Some((deleted_at, _)) => deleted_at - 1,
+            None if self.get_programme(id).is_ok() => {
+                return Err(Error::validation(
+                    "trash",
+                    format!("programme {id} is not in the trash: it was not deleted"),
+                ))
+            }
+            None => return Err(not_found(id)),
+        };
+        self.restore_programme(id, last, None)
+    }
+
+    /// Re-inserts a deleted programme as `then`, under its id, at the revision after
+    /// its deletion. People merged away since are matched again by name.
+    fn undelete(
+        &mut self,
+        id: ProgrammeId,
+        then: Programme,
+        expected_revision: Option<i64>,
+    ) -> Result<Programme> {
+        let key = id.to_string();
+        let (deleted, gone) = change::gone_state(&self.conn, Entity::Programme, &key)?
+            .ok_or_else(|| not_found(id))?;
+        if let Some(expected) = expected_revision.filter(|e| *e != deleted) {
+            return Err(Error::Conflict {
+                what: "programme",
+                expected,
+                actual: deleted,
+            });
+        }
+        let mut input = then.to_input();
+        let tx = self.write()?;
+        for person in input.presenter.iter_mut().chain(input.guests.iter_mut()) {
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1)",
+                [person.person_id],
+                |r| r.get(0),
+            )?;
+            if !exists {
+                person.person_id = None;
+            }
+        }
+        let valid = input.validate()?;
+        insert_programme_as(&tx, id, &valid, None, ChildrenOrder::After)?;
+        tx.execute(
+            "UPDATE programme SET created_at = ?2, revision = ?3 WHERE id = ?1",
+            rusqlite::params![id, then.created_at.timestamp_millis(), deleted + 1],
+        )?;
+        let p = self.get_programme(id)?;
+        tx.record(
+            Entity::Programme,
+            &key,
+            p.revision,
+            Operation::Restore,
+            Some(&gone),
+            Some(&state_of(Entity::Programme, &p)?),
+        )?;
+        tx.commit()?;
+        Ok(p)
+    }
+
+    /// The programme's state now, as recorded; `None` when it is gone.
+    fn live_state(&self, id: ProgrammeId) -> Result<Option<Map<String, Value>>> {
+        match self.get_programme(id) {
+            Ok(p) => Ok(Some(state_of(Entity::Programme, &p)?)),
+            Err(Error::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 }
 
-fn readable(revision: i64, format: i64) -> Result<()> {
-    if format > change::FORMAT {
-        return Err(Error::validation(
-            "revision",
+fn not_found(id: ProgrammeId) -> Error {
+    Error::NotFound {
+        what: "programme",
+        id: id.to_string(),
+    }
+}
+
+/// A programme revision's changes in words, one phrase each, reading names and titles
+/// from `state` (the programme as that revision left it): "Guests: + Anatol Lieven
+/// (Quincy Institute)", "Slot 25:00 → 30:00", "Segment 3 'Part two' 10:00 → 11:00",
+/// "Framing 2 edited".
+pub fn words(changes: &[FieldChange], state: &Map<String, Value>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in changes {
+        let phrase = phrase(c, state);
+        if !phrase.is_empty() && !out.contains(&phrase) {
+            out.push(phrase);
+        }
+    }
+    out
+}
+
+fn phrase(c: &FieldChange, state: &Map<String, Value>) -> String {
+    let (head, index, rest) = split(&c.field);
+    let quoted = |v: &Value| format!("'{}'", short(v));
+    match (head, index, rest) {
+        ("title", None, _) => format!("Title {} → {}", quoted(&c.from), quoted(&c.to)),
+        ("series", None, _) => format!("Series {} → {}", short(&c.from), short(&c.to)),
+        ("status", None, _) => format!("Status {} → {}", short(&c.from), short(&c.to)),
+        ("timeZone", None, _) => format!("Zone {} → {}", short(&c.from), short(&c.to)),
+        ("airAt", None, _) => format!("Air time {} → {}", when(&c.from), when(&c.to)),
+        ("slotSeconds", None, _) => format!("Slot {} → {}", clock(&c.from), clock(&c.to)),
+        ("notes", None, _) => "Notes edited".into(),
+        ("framing", None, _) => list_words("Framing", &c.from, &c.to, |v| quoted(v)),
+        ("framing", Some(i), _) => format!("Framing {} edited", i + 1),
+        ("presenter", ..) => {
+            let name = |v: &Value| v.get("name").map(short).unwrap_or_else(|| short(v));
+            match rest {
+                "" => format!("Presenter {} → {}", name(&c.from), name(&c.to)),
+                _ => format!(
+                    "Presenter {}",
+                    name(state.get("presenter").unwrap_or(&Value::Null))
+                ),
+            }
+        }
+        ("guests", None, _) => list_words("Guests", &c.from, &c.to, billed),
+        ("guests", Some(i), "affiliation") => format!(
+            "{} billed as {} → {}",
+            item_name(state, "guests", i, "name"),
+            short(&c.from),
+            short(&c.to)
+        ),
+        ("guests", Some(i), _) => format!("Guest {}: {}", i + 1, billed(item(state, "guests", i))),
+        ("segments", None, _) => list_words("Running order", &c.from, &c.to, |v| {
             format!(
-                "revision {revision} was recorded by a newer Greenroom (format {format}); \
-                 update to read it"
-            ),
-        ));
+                "'{}' {}",
+                short(v.get("title").unwrap_or(&Value::Null)),
+                clock(v.get("durationSeconds").unwrap_or(&Value::Null))
+            )
+        }),
+        ("segments", Some(i), field) => {
+            let title = item_name(state, "segments", i, "title");
+            match field {
+                "durationSeconds" => format!(
+                    "Segment {} '{title}' {} → {}",
+                    i + 1,
+                    clock(&c.from),
+                    clock(&c.to)
+                ),
+                "title" => format!("Segment {} {} → {}", i + 1, quoted(&c.from), quoted(&c.to)),
+                "kind" => format!(
+                    "Segment {} '{title}' {} → {}",
+                    i + 1,
+                    short(&c.from),
+                    short(&c.to)
+                ),
+                "notes" => format!("Segment {} '{title}' notes edited", i + 1),
+                "question" => format!(
+                    "Segment {} '{title}' question {} → {}",
+                    i + 1,
+                    short(&c.from),
+                    short(&c.to)
+                ),
+                _ => format!("Segment {} '{title}' people edited", i + 1),
+            }
+        }
+        _ => format!("{} edited", c.field),
     }
-    Ok(())
 }
 
-fn corrupt(id: ProgrammeId, e: serde_json::Error) -> Error {
-    Error::validation(
-        "revision",
-        format!("a recorded revision of programme {id} cannot be read: {e}"),
-    )
+/// `guests[2].name` as ("guests", Some(2), "name").
+fn split(field: &str) -> (&str, Option<usize>, &str) {
+    let (first, rest) = field.split_once('.').unwrap_or((field, ""));
+    match first.split_once('[') {
+        Some((head, i)) => (head, i.trim_end_matches(']').parse().ok(), rest),
+        None => (first, None, rest),
+    }
+}
+
+fn item<'a>(state: &'a Map<String, Value>, list: &str, i: usize) -> &'a Value {
+    state
+        .get(list)
+        .and_then(|l| l.get(i))
+        .unwrap_or(&Value::Null)
+}
+
+fn item_name(state: &Map<String, Value>, list: &str, i: usize, key: &str) -> String {
+    short(item(state, list, i).get(key).unwrap_or(&Value::Null))
+}
+
+/// "Anatol Lieven (Quincy Institute)".
+fn billed(v: &Value) -> String {
+    let name = short(v.get("name").unwrap_or(&Value::Null));
+    match v.get("affiliation").and_then(Value::as_str) {
+        Some(a) if !a.is_empty() => format!("{name} ({a})"),
+        _ => name,
+    }
+}
+
+/// A list that changed length: what it gained (+) and lost (−).
+fn list_words(label: &str, from: &Value, to: &Value, show: impl Fn(&Value) -> String) -> String {
+    let empty = Vec::new();
+    let from = from.as_array().unwrap_or(&empty);
+    let to = to.as_array().unwrap_or(&empty);
+    let mut parts: Vec<String> = to
+        .iter()
+        .filter(|v| !from.contains(v))
+        .map(|v| format!("+ {}", show(v)))
+        .collect();
+    parts.extend(
+        from.iter()
+            .filter(|v| !to.contains(v))
+            .map(|v| format!("− {}", show(v))),
+    );
+    if parts.is_empty() {
+        parts.push("reordered".into());
+    }
+    format!("{label}: {}", parts.join(", "))
+}
+
+fn clock(v: &Value) -> String {
+    v.as_u64()
+        .map(|s| format_duration(s.min(u64::from(u32::MAX)) as u32))
+        .unwrap_or_else(|| "(none)".into())
+}
+
+fn when(v: &Value) -> String {
+    v.as_str()
+        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+        .map(|t| t.format("%-d %b %Y %H:%M UTC").to_string())
+        .unwrap_or_else(|| "(none)".into())
+}
+
+/// A value on one line, at most 60 characters.
+fn short(v: &Value) -> String {
+    let s = match v {
+        Value::Null => "(none)".to_string(),
+        Value::String(s) if s.is_empty() => "(none)".to_string(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match one_line.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &one_line[..i]),
+        None => one_line,
+    }
 }

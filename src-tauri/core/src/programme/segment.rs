@@ -101,28 +101,36 @@ impl FromStr for SegmentKind {
     }
 }
 
-/// A stored segment with its place in the timing worked out.
+/// A stored segment with its place in the timing worked out (worked out again when a
+/// recorded revision is read: the computed fields are not recorded).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Segment {
     /// 1-based place in the running order.
+    #[serde(default)]
     pub number: u32,
     pub kind: SegmentKind,
     pub title: String,
     pub duration_seconds: u32,
     /// `1:30`.
+    #[serde(default)]
     pub duration: String,
     pub people: Vec<PersonRef>,
     /// 1-based framing item this segment covers.
     pub question: Option<u32>,
     pub notes: String,
     /// Seconds from the top of the show.
+    #[serde(default)]
     pub start_offset_seconds: u32,
+    #[serde(default)]
     pub end_offset_seconds: u32,
     /// The instant it starts, when the programme has an air time.
+    #[serde(default)]
     pub start_at: Option<DateTime<Utc>>,
     /// `19:31:30` in the show's zone, or `01:30` from the top without an air time.
+    #[serde(default)]
     pub start: String,
+    #[serde(default)]
     pub end: String,
 }
 

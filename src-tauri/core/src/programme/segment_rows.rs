@@ -65,15 +65,27 @@ pub(crate) fn load(
             end: String::new(),
         });
     }
-    let durations: Vec<u32> = out.iter().map(|s| s.duration_seconds).collect();
-    for (s, (start, end)) in out.iter_mut().zip(timing::offsets(&durations)) {
+    time(&mut out, air_at, zone);
+    Ok(out)
+}
+
+/// Works out each segment's number, duration text and place in the timing from the
+/// durations, the air time and the zone.
+pub(crate) fn time(segments: &mut [Segment], air_at: Option<DateTime<Utc>>, zone: Zone) {
+    let durations: Vec<u32> = segments.iter().map(|s| s.duration_seconds).collect();
+    for (i, (s, (start, end))) in segments
+        .iter_mut()
+        .zip(timing::offsets(&durations))
+        .enumerate()
+    {
+        s.number = i as u32 + 1;
+        s.duration = format_duration(s.duration_seconds);
         s.start_offset_seconds = start;
         s.end_offset_seconds = end;
         s.start_at = air_at.map(|a| a + chrono::Duration::seconds(start.into()));
         s.start = timing::clock(air_at, zone, start);
         s.end = timing::clock(air_at, zone, end);
     }
-    Ok(out)
 }
 
 /// Replaces the running order. People are named as typed and must be on the

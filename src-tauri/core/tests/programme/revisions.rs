@@ -60,28 +60,56 @@ fn every_save_is_a_revision_that_rebuilds_exactly() {
     assert_eq!(history[1].changes[1].to, "Can the ceasefire hold?");
     assert_eq!(history[0].changes.len(), 1);
     assert_eq!(history[0].changes[0].field, "guests");
-    let created: Vec<_> = history[2]
-        .changes
-        .iter()
-        .map(|c| c.field.as_str())
-        .collect();
-    assert!(
-        created.contains(&"title") && created.contains(&"guests"),
-        "{created:?}"
+    // A creation records no changes (the live rows and later changes rebuild it).
+    assert!(history[2].changes.is_empty());
+    assert_eq!(
+        history[1].summary(),
+        [
+            "Slot (none) → 25:00",
+            "Title 'How to achieve a lasting ceasefire?' → 'Can the ceasefire hold?'"
+        ]
     );
-    assert!(!created.contains(&"revision") && !created.contains(&"notes"));
+    assert_eq!(
+        history[0].summary(),
+        ["Guests: + Pavel Felgenhauer (Independent analyst)"]
+    );
 
     store.delete_programme(v3.id, Some(3)).unwrap();
     assert_eq!(operations(&store, &v3)[0], (4, Operation::Delete));
+    // Deleted, every revision still rebuilds; the deletion itself is no programme.
+    for saved in [&v1, &v2, &v3] {
+        assert_eq!(
+            &store.programme_as_of(saved.id, saved.revision).unwrap(),
+            saved
+        );
+    }
+    for missing in [4, 5] {
+        assert_eq!(
+            store.programme_as_of(v3.id, missing).unwrap_err().code(),
+            "not_found"
+        );
+    }
+    let trash = store.trash_list().unwrap();
+    assert_eq!(trash.len(), 1);
+    assert_eq!(trash[0].name, "Can the ceasefire hold?");
+    assert_eq!(trash[0].detail, "2 guests · 0 segments");
+
+    // Back from the trash exactly as it was, at the next revision.
+    store.trash_restore(&v3.id.to_string()).unwrap();
+    let back = store.get_programme(v3.id).unwrap();
+    assert_eq!(back.revision, 5);
     assert_eq!(
-        store.programme_as_of(v3.id, 4).unwrap(),
-        v3,
-        "the deleted state is kept"
+        (
+            &back.title,
+            &back.guests,
+            back.slot_seconds,
+            back.created_at
+        ),
+        (&v3.title, &v3.guests, v3.slot_seconds, v3.created_at)
     );
-    assert_eq!(
-        store.programme_as_of(v3.id, 5).unwrap_err().code(),
-        "not_found"
-    );
+    assert_eq!(operations(&store, &v3)[0], (5, Operation::Restore));
+    assert!(store.trash_list().unwrap().is_empty());
+    assert_eq!(&store.programme_as_of(v1.id, 1).unwrap(), &v1);
 }
 
 #[test]
