@@ -17,6 +17,7 @@ pub mod search;
 pub mod segment;
 pub mod series;
 pub mod settings;
+pub mod trash;
 
 use std::path::PathBuf;
 

@@ -1,8 +1,8 @@
-//! Commands over a programme's revisions (like `programme history`, `show --as-of` and
-//! `restore`): the history in words, one revision as it was, and a restore that is
-//! itself a new revision.
+//! Commands over revisions (like `programme history`, `show --as-of`, `restore` and
+//! `person history`): a programme's history in words, one revision as it was, a
+//! restore that is itself a new revision, and a person's history.
 
-use greenroom_core::programme::revisions::Revision;
+use greenroom_core::store::change::Revision;
 use greenroom_core::Programme;
 use serde::Serialize;
 use tauri::State;
@@ -21,8 +21,7 @@ pub struct RevisionEntry {
 
 impl From<Revision> for RevisionEntry {
     fn from(revision: Revision) -> Self {
-        // Placeholder until greenroom-core's `Revision::summary` lands: the field names.
-        let summary = revision.changes.iter().map(|c| c.field.clone()).collect();
+        let summary = revision.summary().to_vec();
         RevisionEntry { revision, summary }
     }
 }
@@ -55,4 +54,14 @@ pub async fn restore_programme(
     revision: Option<i64>,
 ) -> Reply<Programme> {
     state.store()?.restore_programme(id.parse()?, to, revision)
+}
+
+/// A person's profile edits, merges and unmerges, newest first.
+#[tauri::command]
+pub async fn person_history(
+    state: State<'_, AppState>,
+    person_id: String,
+) -> Reply<Vec<RevisionEntry>> {
+    let history = state.store()?.person_history(person_id.parse()?)?;
+    Ok(history.into_iter().map(RevisionEntry::from).collect())
 }

@@ -29,6 +29,8 @@ const NO_TEXT: &[&str] = &[
     "balance_range",
     "get_settings",
     "default_author",
+    "trash_list",
+    "empty_trash",
     "possible_duplicates",
     "undo_merge",
     "list_merges",
@@ -80,6 +82,8 @@ fn calls(
         ("programme_history", json!({ "id": BIG })),
         ("programme_as_of", json!({ "id": BIG, "revision": 1 })),
         ("restore_programme", json!({ "id": BIG, "to": 1 })),
+        ("person_history", json!({ "personId": BIG })),
+        ("trash_restore", json!({ "id": BIG })),
         ("preview_timing", json!({ "air": BIG, "durations": [] })),
         (
             "preview_timing",

@@ -22,3 +22,5 @@ mod rendering;
 mod reports;
 mod runsheet;
 mod search;
+mod trash;
+mod undo;

@@ -19,6 +19,7 @@ import { mountSearch } from './parts/search-box.js';
 import { mountOpenError } from './views/open-error.js';
 import { mountImport } from './views/import/import.js';
 import { mountImportFiles } from './views/import/files.js';
+import { mountTrash } from './views/trash.js';
 
 const root = document.getElementById('app');
 const homeButton = document.getElementById('home');
@@ -47,6 +48,7 @@ const ROUTES = {
   settings: { title: 'Settings', mount: mountSettings, nav: 'settings', back: '← Settings' },
   import: { title: 'Paste a listing', mount: mountImport, back: '← Import' },
   'import-files': { title: 'Import listing files', mount: mountImportFiles },
+  trash: { title: 'Trash', mount: mountTrash, back: '← Trash' },
 };
 const routeOf = (route) => ROUTES[route.name] || ROUTES.home;
 

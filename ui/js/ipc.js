@@ -60,6 +60,14 @@ export const api = {
   programmeHistory: (id) => call('programme_history', { id }),
   programmeAsOf: (id, revision) => call('programme_as_of', { id, revision }),
   restoreProgramme: (id, to, revision = null) => call('restore_programme', { id, to, revision }),
+  // A person's profile edits, merges and unmerges, newest first, like programmeHistory.
+  personHistory: (personId) => call('person_history', { personId }),
+  // The trash: deleted programmes and people dropped by a merge ({ kind, id, name,
+  // deletedAt, author, detail }), newest first; a restore brings one back exactly as it
+  // went; emptying (everything, or what went more than `olderThanDays` ago) is for good.
+  trashList: () => call('trash_list'),
+  trashRestore: (id) => call('trash_restore', { id }),
+  emptyTrash: (olderThanDays = null) => call('empty_trash', { olderThanDays }),
   listPeople: () => call('list_people'),
   listTimeZones: () => call('list_time_zones'),
   loadExample: () => call('load_example'),

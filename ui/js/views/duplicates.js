@@ -8,6 +8,7 @@ import { formatDateTime, plural } from '../format.js';
 import { api } from '../ipc.js';
 import { confirmDialog } from '../dialog.js';
 import { errorBox, noticeBox } from '../feedback.js';
+import { offerUndo, forgetUndo } from '../undo.js';
 
 export function mountDuplicates(root, ctx) {
   let alive = true;
@@ -165,6 +166,15 @@ export function mountDuplicates(root, ctx) {
       showNotice(`Merged ${record.dropName || drop.name} into ${keep.name}.`,
         h('button', { type: 'button', id: 'undo-merge', class: 'button small', onclick: () => undo(record, keep.name) }, 'Undo'));
       notice.el.querySelector('#undo-merge').focus();
+      // The notice has its Undo; Ctrl+Z reaches the same, from wherever the user goes next.
+      offerUndo({
+        message: `Merged ${record.dropName || drop.name} into ${keep.name}.`,
+        toast: false,
+        undo: async () => {
+          await api.undoMerge(record.id);
+          return { message: `Undone: ${record.dropName} is separate from ${keep.name} again.`, route: { name: 'duplicates' } };
+        },
+      });
     } catch (e) {
       if (!alive) return;
       showError(e.code === 'validation' ? `Not merged: ${e.message}` : `Could not merge: ${e.message}`);
@@ -177,6 +187,7 @@ export function mountDuplicates(root, ctx) {
     if (busy) return;
     busy = true;
     error.hide();
+    forgetUndo();
     try {
       await api.undoMerge(record.id);
       if (!alive) return;

@@ -48,6 +48,11 @@ export function mountFirstRun(root, ctx) {
   const thenGo = (route) => async () => {
     if (await saveAuthor()) ctx.go(route);
   };
+  // An archive emptied by deleting still has its programmes in the trash.
+  const trashLine = h('p', { class: 'first-run-import', hidden: true }, 'Deleted a programme? ',
+    h('button', { type: 'button', id: 'first-run-trash', class: 'link-button', onclick: () => ctx.go({ name: 'trash' }) }, 'Open the trash'),
+    '.');
+  api.trashList().then((entries) => { trashLine.hidden = entries.length === 0; }, () => {});
   const loadButton = h('button', { type: 'button', id: 'load-example', class: 'button' }, 'Load an example programme');
   const newButton = h('button', {
     type: 'button', id: 'first-run-new', class: 'button primary',
@@ -87,6 +92,7 @@ export function mountFirstRun(root, ctx) {
         ' or ',
         h('button', { type: 'button', id: 'first-run-import-files', class: 'link-button', onclick: thenGo({ name: 'import-files' }) }, 'import listing files'),
         '.'),
+      trashLine,
       error.el),
   );
   newButton.focus();

@@ -47,6 +47,7 @@ export function mountList(root, ctx) {
         h('div', { class: 'view-actions' },
           h('button', { type: 'button', id: 'paste-listing', class: 'button', onclick: () => ctx.go({ name: 'import' }) }, 'Paste listing'),
           h('button', { type: 'button', id: 'import-files', class: 'button', onclick: () => ctx.go({ name: 'import-files' }) }, 'Import files…'),
+          h('button', { type: 'button', id: 'open-trash', class: 'button', onclick: () => ctx.go({ name: 'trash' }) }, 'Trash'),
           h('button', { type: 'button', id: 'new-programme', class: 'button primary', onclick: () => ctx.go({ name: 'editor', id: null }) }, 'New programme'))),
       h('div', { class: 'list-toolbar' },
         h('label', { for: 'filter', class: 'visually-hidden' }, 'Filter programmes'),

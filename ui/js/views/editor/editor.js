@@ -632,11 +632,19 @@ export function mountEditor(root, ctx, route) {
 
   deleteButton.addEventListener('click', async () => {
     if (!current) return;
-    const text = `“${current.title}” will be removed from the archive. The people on it stay in the directory.`;
+    const text = `“${current.title}” goes to the trash, with its running order and line-up, and can be restored from there. The people on it stay in the directory.`;
     if ((await deleteDialog.confirm({ text })) !== 'delete') return deleteButton.focus();
     try {
-      await api.deleteProgramme(current.id, current.revision);
-      clearDraft(current.id);
+      const { id, title: gone } = current;
+      await api.deleteProgramme(id, current.revision);
+      clearDraft(id);
+      offerUndo({
+        message: `Moved “${gone}” to the trash.`,
+        undo: async () => {
+          await api.trashRestore(id);
+          return { message: `Undone: “${gone}” is back from the trash.`, route: { name: 'editor', id } };
+        },
+      });
       ctx.go({ name: 'home' }, { force: true });
     } catch (e) {
       errors.show(`Not deleted: ${e.message}`);

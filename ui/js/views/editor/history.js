@@ -8,9 +8,8 @@ import { formatDateTime } from '../../format.js';
 import { api } from '../../ipc.js';
 import { ask } from '../../dialog.js';
 import { errorBox } from '../../feedback.js';
+import { operationLabel, revisionItem } from '../../parts/revisions.js';
 import { revisionView } from './revision-view.js';
-
-const OPERATIONS = { create: 'Created', update: 'Edited', delete: 'Deleted', restore: 'Restored' };
 
 // `programme()`: the programme as the editor last read it (its revision is what a
 // restore expects); `isDirty()`: unsaved edits, which a restore would replace;
@@ -26,23 +25,10 @@ export function historyPanel({ programme, isDirty, onRestored, onStale }) {
     errors.el,
     body);
 
-  function entry(r) {
-    const who = h('span', { class: 'revision-author', dir: 'auto' }, r.author);
-    const view = h('button', {
-      type: 'button', class: 'button small view-revision', 'aria-label': `View revision ${r.revision}`,
-      onclick: () => compare(r),
-    }, 'View');
-    return h('li', { class: 'revision-item', dataset: { revision: String(r.revision), operation: r.operation } },
-      h('div', { class: 'revision-line' },
-        h('span', { class: 'revision-number' }, `Revision ${r.revision}`),
-        h('span', { class: 'revision-operation' }, OPERATIONS[r.operation] || r.operation),
-        h('span', {}, 'by ', who),
-        h('time', { class: 'revision-at', datetime: r.at }, formatDateTime(r.at)),
-        view),
-      r.summary.length
-        ? h('ul', { class: 'revision-summary' }, r.summary.map((s) => h('li', { dir: 'auto' }, s)))
-        : null);
-  }
+  const entry = (r) => revisionItem(r, h('button', {
+    type: 'button', class: 'button small view-revision', 'aria-label': `View revision ${r.revision}`,
+    onclick: () => compare(r),
+  }, 'View'));
 
   function showList() {
     errors.hide();
@@ -91,7 +77,7 @@ export function historyPanel({ programme, isDirty, onRestored, onStale }) {
       h('div', { class: 'history-compare' },
         h('section', { class: 'history-column', 'aria-labelledby': 'revision-then-title' },
           h('h3', { id: 'revision-then-title' },
-            `Revision ${r.revision} · ${OPERATIONS[r.operation] || r.operation} by `,
+            `Revision ${r.revision} · ${operationLabel(r.operation)} by `,
             h('span', { dir: 'auto' }, r.author), ` · ${formatDateTime(r.at)}`),
           revisionView(then, { id: 'revision-then' })),
         h('section', { class: 'history-column', 'aria-labelledby': 'revision-now-title' },

@@ -7,6 +7,7 @@ import { h, replaceChildren, escapeLeaves } from '../../dom.js';
 import { api } from '../../ipc.js';
 import { plural } from '../../format.js';
 import { errorBox } from '../../feedback.js';
+import { offerUndoImport } from './undo-import.js';
 
 // The one import run of this window: idle, picking, running, done or failed.
 const job = {
@@ -33,6 +34,7 @@ async function start(series) {
       if (job.phase === 'picking' || job.phase === 'running') update({ phase: 'running', done, total });
     });
     update(result ? { phase: 'done', result, done: result.stopped ? job.done : job.total } : { phase: 'idle' });
+    if (result) offerUndoImport(result.created);
   } catch (e) {
     update({ phase: 'failed', error: e });
   }

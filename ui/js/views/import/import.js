@@ -8,6 +8,7 @@ import { formatDateTime } from '../../format.js';
 import { api } from '../../ipc.js';
 import { saveDraft, loadDraft, clearDraft } from '../../drafts.js';
 import { errorBox, noticeBox, statusLine } from '../../feedback.js';
+import { offerUndoImport } from './undo-import.js';
 import { fieldMessage } from '../../parts/field-errors.js';
 import { reviewForm } from './review.js';
 
@@ -132,6 +133,7 @@ export function mountImport(root, ctx) {
         clearTimeout(timer);
         clearDraft(DRAFT_KEY);
         state = { stage: 'done' };
+        offerUndoImport([{ id: result.id, title: result.title }]);
         ctx.go({ name: 'editor', id: result.id }, { force: true });
       },
       onBack: () => {

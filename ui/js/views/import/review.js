@@ -364,7 +364,7 @@ export function reviewForm({ draft, values, ctx, onChange, onImported, onBack, o
     try {
       const result = await api.importListing(input, honorifics);
       if (result.outcome === 'created') {
-        onImported(result);
+        onImported({ ...result, title: input.title });
         return;
       }
       setStatus('Not imported', 'error');

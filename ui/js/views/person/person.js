@@ -1,6 +1,7 @@
 // One person's history across programmes: how often and how lately they have been
 // on, what they were billed as, a timeline, and every appearance (each opening its
-// programme). "Edit details" opens the directory record's form (form.js);
+// programme), then the record's own history (changes.js). "Edit details" opens the
+// directory record's form (form.js);
 // every way out goes through ctx.go / ctx.back.
 
 import { h, replaceChildren, escapeLeaves } from '../../dom.js';
@@ -11,6 +12,7 @@ import { errorBox, statusLine } from '../../feedback.js';
 import { statusBadge } from '../../parts/status.js';
 import { timeline } from './timeline.js';
 import { personForm } from './form.js';
+import { changesSection } from './changes.js';
 
 const ROLE_LABELS = { guest: 'Guest', presenter: 'Presenter' };
 // Appearance rows drawn at a time: a presenter of a daily show has thousands, and
@@ -234,7 +236,8 @@ export function mountPerson(root, ctx, route) {
         h('h2', { id: 'appearances-heading' }, `Appearances (${total})`),
         total
           ? [h('div', { class: 'table-wrap' }, appearanceTable(tbody)), h('div', { class: 'list-more' }, more), moreError.el]
-          : h('p', { class: 'muted' }, 'Not on any programme.')));
+          : h('p', { class: 'muted' }, 'Not on any programme.')),
+      changesSection(route.id));
   }
 
   function totalsBlock(t) {
