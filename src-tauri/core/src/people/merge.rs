@@ -102,6 +102,7 @@ impl Store {
             .prepare("SELECT programme_id, position FROM segment_person WHERE person_id = ?1")?
             .query_map([drop], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        let programmes_before = self.programme_states(&programmes)?;
         tx.execute(
             "UPDATE appearance SET person_id = ?1 WHERE person_id = ?2",
             params![keep, drop],
@@ -116,7 +117,6 @@ impl Store {
             .keys()
             .map(|k| (k.clone(), keep_row.get(k).cloned().unwrap_or(Value::Null)))
             .collect();
-        let programmes_before = self.programme_states(&programmes)?;
         write_fields(&tx, keep, &keep_after, now)?;
         tx.execute("DELETE FROM person WHERE id = ?1", [drop])?;
         bump_programmes(&tx, &programmes, now)?;

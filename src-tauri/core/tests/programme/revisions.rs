@@ -1,6 +1,10 @@
 //! `programme/revisions.rs` (and `store/change.rs`): every save records a revision
 //! with who and what; each rebuilds to exactly what was saved then.
 
+use std::collections::HashMap;
+
+use greenroom_core::ids::ProgrammeId;
+use greenroom_core::programme::segment::SegmentInput;
 use greenroom_core::store::change::Operation;
 use greenroom_core::{Programme, Store};
 
@@ -176,11 +180,12 @@ fn a_restore_brings_back_an_earlier_revision_as_a_new_one() {
     );
 }
 
-/// 1,000 random saves, restores and deletes over a few programmes: every revision
-/// recorded rebuilds to exactly what the save returned then. (Merges join this once
-/// they are recorded.)
+/// 1,000 random edits (running order too), deletes, restores (of an earlier revision
+/// and from the trash), merges and unmerges of guests: every programme revision
+/// recorded rebuilds to exactly what `programme show` returned then.
 #[test]
 fn a_thousand_random_changes_each_rebuild_exactly() {
+    use greenroom_core::programme::segment::SegmentKind;
     let (_d, _, mut store) = temp_store();
     let mut seed: u64 = 0x5eed_1234_abcd_0001;
     let mut next = |n: u64| {
@@ -195,53 +200,112 @@ fn a_thousand_random_changes_each_rebuild_exactly() {
         "Pavel Felgenhauer",
         "Peter Zalmayev",
         "Tarık Oğuzlu",
+        "Anatol  Lieven",
+        "P. Felgenhauer",
     ];
-    let mut live: Vec<Programme> = Vec::new();
+    let mut live: Vec<ProgrammeId> = Vec::new();
+    let mut deleted: Vec<ProgrammeId> = Vec::new();
+    let mut seen: HashMap<ProgrammeId, i64> = HashMap::new();
     let mut saved: Vec<Programme> = Vec::new();
+    let (mut merges, mut unmerges, mut undeletes) = (0, 0, 0);
     for step in 0..1000u64 {
         let roll = next(100);
-        if live.is_empty() || (roll < 10 && live.len() < 5) {
+        if live.is_empty() || (roll < 8 && live.len() < 6) {
             let p = store
                 .create_programme(&programme(&format!("Programme {step}")))
                 .unwrap();
-            saved.push(p.clone());
-            live.push(p);
-            continue;
-        }
-        let k = next(live.len() as u64) as usize;
-        let current = live[k].clone();
-        if roll < 13 {
+            live.push(p.id);
+        } else if roll < 12 {
+            let k = next(live.len() as u64) as usize;
+            let current = store.get_programme(live[k]).unwrap();
             store
                 .delete_programme(current.id, Some(current.revision))
                 .unwrap();
-            live.remove(k);
-        } else if roll < 30 && current.revision > 1 {
-            let to = 1 + next(current.revision as u64 - 1) as i64;
-            let p = store
-                .restore_programme(current.id, to, Some(current.revision))
-                .unwrap();
-            saved.push(p.clone());
-            live[k] = p;
+            deleted.push(live.remove(k));
+        } else if roll < 16 && !deleted.is_empty() {
+            let id = deleted.remove(next(deleted.len() as u64) as usize);
+            store.trash_restore(&id.to_string()).unwrap();
+            live.push(id);
+            undeletes += 1;
+        } else if roll < 21 {
+            // Two records of one person made one (refused when both are on one
+            // programme: then they are two people).
+            let people = store.list_people().unwrap();
+            if people.len() >= 2 {
+                let keep = &people[next(people.len() as u64) as usize];
+                let drop = &people[next(people.len() as u64) as usize];
+                if keep.id != drop.id && store.merge_people(keep.id, drop.id).is_ok() {
+                    merges += 1;
+                }
+            }
+        } else if roll < 24 {
+            let open = store.list_merges().unwrap();
+            if let Some(m) = open.iter().find(|m| m.undone_at.is_none()) {
+                if store.undo_merge(m.id).is_ok() {
+                    unmerges += 1;
+                }
+            }
+        } else if roll < 40 {
+            let id = live[next(live.len() as u64) as usize];
+            let current = store.get_programme(id).unwrap();
+            if current.revision > 1 {
+                let to = 1 + next(current.revision as u64 - 1) as i64;
+                // A revision that recorded a deletion is no programme to go back to.
+                match store.restore_programme(id, to, Some(current.revision)) {
+                    Ok(_) => {}
+                    Err(e) => assert_eq!(e.code(), "not_found", "{e}"),
+                }
+            }
         } else {
+            let id = live[next(live.len() as u64) as usize];
+            let current = store.get_programme(id).unwrap();
             let mut input = current.to_input();
-            match next(4) {
+            match next(6) {
                 0 => input.title = format!("Title {step}"),
                 1 => input.notes = format!("Notes at step {step}"),
                 2 => input.slot = Some(format!("{}m", 10 + next(50))),
-                _ => {
+                3 => {
                     let g = guests[next(guests.len() as u64) as usize];
                     input.guests = vec![person(g, Some(&format!("Affiliation {step}")))];
                 }
+                4 => {
+                    let segments = input.segments.get_or_insert_with(Vec::new);
+                    segments.push(SegmentInput {
+                        kind: SegmentKind::Discussion,
+                        title: format!("Part {step}"),
+                        duration: format!("{}m", 1 + next(9)),
+                        ..Default::default()
+                    });
+                }
+                _ => {
+                    if let Some(s) = input.segments.as_mut().and_then(|s| s.first_mut()) {
+                        s.duration = format!("{}s", 30 + next(600));
+                    }
+                }
             }
-            let p = store
-                .update_programme(current.id, current.revision, &input)
+            store
+                .update_programme(id, current.revision, &input)
                 .unwrap();
-            saved.push(p.clone());
-            live[k] = p;
+        }
+        // What `programme show` returns now, for every programme that changed.
+        for &id in &live {
+            let p = store.get_programme(id).unwrap();
+            if seen.insert(id, p.revision) != Some(p.revision) {
+                saved.push(p);
+            }
         }
     }
-    assert!(saved.len() > 800, "{}", saved.len());
+    assert!(saved.len() > 600, "{}", saved.len());
+    assert!(
+        merges > 5 && unmerges > 5 && undeletes > 5,
+        "{merges} {unmerges} {undeletes}"
+    );
     for p in &saved {
-        assert_eq!(&store.programme_as_of(p.id, p.revision).unwrap(), p);
+        assert_eq!(
+            &store.programme_as_of(p.id, p.revision).unwrap(),
+            p,
+            "revision {}",
+            p.revision
+        );
     }
 }
