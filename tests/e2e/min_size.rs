@@ -187,6 +187,16 @@ async fn every_view_fits_the_minimum_window() {
     .await;
     shot(&app, "running-order").await;
 
+    // The History, and a revision beside the current one (stacked at this width).
+    app.click("#history").await;
+    app.wait_count_at_least("#history-list > li", 2).await;
+    overflow(&app, "the history").await;
+    app.click(".view-revision").await;
+    app.el("#revision-then").await;
+    overflow(&app, "a revision beside the current one").await;
+    shot(&app, "history-revision").await;
+    app.click("#close-history").await;
+
     let guest = sandbox.cli_json(&["programme", "show", &id, "--json"])["guests"][1]["personId"]
         .as_str()
         .unwrap()
@@ -214,6 +224,11 @@ async fn every_view_fits_the_minimum_window() {
     app.click("#open-duplicates").await;
     app.el("#duplicates-page, .duplicates-page").await;
     overflow(&app, "possible duplicates").await;
+
+    app.click("#nav-programmes").await;
+    app.click("#open-trash").await;
+    app.el("#trash-empty").await;
+    overflow(&app, "the trash").await;
 
     app.click("#nav-programmes").await;
     app.click("#paste-listing").await;

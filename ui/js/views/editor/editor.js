@@ -91,7 +91,8 @@ export function mountEditor(root, ctx, route) {
   const saveButton = h('button', { type: 'submit', id: 'save', class: 'button primary' }, 'Save');
   const backButton = h('button', { type: 'button', id: 'back', class: 'button' }, '← Programmes');
   const deleteButton = h('button', { type: 'button', id: 'delete', class: 'button danger', hidden: true }, 'Delete…');
-  const revisionsButton = h('button', { type: 'button', id: 'history', class: 'button', hidden: true, 'aria-haspopup': 'dialog' }, 'History');
+  // Beside the revision line it opens, where it costs the sticky bar no width.
+  const revisionsButton = h('button', { type: 'button', id: 'history', class: 'link-button history-link', hidden: true, 'aria-haspopup': 'dialog' }, 'History');
 
   const findPerson = (name) => peopleByKey.get(nameKey(name)) || null;
   const framing = framingList(framingEl, addFraming, () => { syncQuestions(); changed(); });
@@ -134,10 +135,9 @@ export function mountEditor(root, ctx, route) {
     h('div', { class: 'editor-top' },
       h('div', { class: 'editor-bar' },
         backButton,
-        h('div', { class: 'editor-bar-title' }, heading, meta),
+        h('div', { class: 'editor-bar-title' }, heading, h('div', { class: 'form-meta-row' }, meta, revisionsButton)),
         stateLine.el,
         exporter.el,
-        revisionsButton,
         deleteButton,
         saveButton),
       errors.el,

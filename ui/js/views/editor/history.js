@@ -25,7 +25,8 @@ export function historyPanel({ programme, isDirty, onRestored, onStale }) {
     errors.el,
     body);
 
-  const entry = (r) => revisionItem(r, h('button', {
+  // A deletion keeps no version of its own (it is the one before it): nothing to view.
+  const entry = (r) => revisionItem(r, r.operation === 'delete' ? null : h('button', {
     type: 'button', class: 'button small view-revision', 'aria-label': `View revision ${r.revision}`,
     onclick: () => compare(r),
   }, 'View'));
