@@ -151,3 +151,70 @@ async fn a_restore_over_someone_elses_change_is_a_conflict() {
     assert_eq!(shown["title"], "Someone else's title");
     assert_eq!(shown["revision"], 3);
 }
+
+/// The walk-through, as a new user would do it: change a running order five
+/// times, restore the second version, delete the programme, bring it back from the
+/// trash — each step a revision, every version still in the History.
+#[tokio::test]
+async fn five_running_orders_the_second_restored_then_deleted_and_back_from_the_trash() {
+    let sandbox = Sandbox::new();
+    let id = sandbox
+        .cli(&["programme", "add", "--title", "Who guards the guards?"])
+        .trim()
+        .to_string();
+    let app = sandbox.launch().await;
+    app.click("tr.programme-row").await;
+    app.wait_value("#title", "Who guards the guards?").await;
+    // Five versions of the running order: one segment, then its length four times.
+    app.click("#add-segment").await;
+    app.type_into_nth(".seg-title", 0, "Part one").await;
+    app.type_into_nth(".seg-duration", 0, "10:00").await;
+    app.click("#save").await;
+    app.wait_text("#form-meta", "Revision 2").await;
+    for (n, length) in [(3, "11:00"), (4, "12:00"), (5, "13:00"), (6, "14:00")] {
+        app.type_into_nth(".seg-duration", 0, length).await;
+        app.click("#save").await;
+        app.wait_text("#form-meta", &format!("Revision {n}")).await;
+    }
+
+    app.click("#history").await;
+    app.wait_count("#history-list > li", 6).await;
+    let newest = summary(&app, 0).await;
+    assert!(
+        newest.contains("Segment 1 'Part one' 13:00 → 14:00"),
+        "{newest}"
+    );
+    // The second version of the running order is revision 3 (11:00).
+    click_nth(&app, ".view-revision", 3).await;
+    app.wait_text("#revision-then", "Part one (11:00)").await;
+    app.click("#restore-revision").await;
+    app.wait_text("#form-meta", "Revision 7").await;
+    app.wait_value(".seg-duration", "11:00").await;
+
+    app.click("#delete").await;
+    app.click("#confirm-delete").await;
+    app.click("#first-run-trash").await;
+    app.wait_text("#trash-list", "Who guards the guards?").await;
+    app.click(".trash-restore").await;
+    app.click("#open-restored").await;
+    app.wait_value(".seg-duration", "11:00").await;
+    app.click("#history").await;
+    app.wait_count("#history-list > li", 9).await;
+    let operations = app
+        .js(
+            "return [...document.querySelectorAll('#history-list > li')].map((li) => li.dataset.operation);",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        operations,
+        serde_json::json!([
+            "restore", "delete", "restore", "update", "update", "update", "update", "update",
+            "create"
+        ])
+    );
+    app.close().await;
+    let shown = sandbox.cli_json(&["programme", "show", &id, "--json"]);
+    assert_eq!(shown["segments"][0]["durationSeconds"], 660);
+    assert_eq!(shown["revision"], 9);
+}
