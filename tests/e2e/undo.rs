@@ -111,3 +111,104 @@ async fn an_undo_after_someone_elses_change_is_refused_and_said() {
     assert_eq!(shown["title"], "Theirs");
     assert_eq!(shown["revision"], 3);
 }
+
+/// Undoing an import sends what it created to the trash (where it can still be had).
+#[tokio::test]
+async fn an_imported_listing_is_undone_into_the_trash() {
+    let sandbox = Sandbox::new();
+    add(&sandbox, "Already here");
+    let app = sandbox.launch().await;
+    app.click("#paste-listing").await;
+    app.set_value(
+        "#listing-text",
+        include_str!("../../src-tauri/core/tests/listings/01-inside-story-sample.txt"),
+    )
+    .await;
+    app.click("#read-listing").await;
+    app.el("#import-review").await;
+    app.click("#import-programme").await;
+    app.wait_text("#form-status", "Saved").await;
+    app.wait_text("#undo-toast", "Imported “How to achieve")
+        .await;
+    assert_eq!(programmes(&sandbox), 2);
+    app.click("#undo-button").await;
+    app.wait_text("#undo-toast", "Undone: the import is in the trash")
+        .await;
+    app.wait_count("tr.programme-row", 1).await;
+    app.close().await;
+    assert_eq!(programmes(&sandbox), 1);
+    let trash = sandbox.cli_json(&["trash", "list", "--json"]);
+    assert!(
+        trash[0]["name"]
+            .as_str()
+            .unwrap()
+            .starts_with("How to achieve"),
+        "{trash}"
+    );
+}
+
+/// Ctrl+Z reaches a merge too, from the view the user went on to.
+#[tokio::test]
+async fn ctrl_z_unmerges_the_last_merge() {
+    let sandbox = Sandbox::new();
+    add(&sandbox, "Placeholder");
+    sandbox.cli(&[
+        "programme",
+        "add",
+        "--title",
+        "First",
+        "--guest",
+        "Dareen Abughaida – AJ",
+    ]);
+    sandbox.cli(&[
+        "programme",
+        "add",
+        "--title",
+        "Second",
+        "--guest",
+        "Dareen Abu Ghaida – AJ",
+        "--new-person",
+        "Dareen Abu Ghaida",
+    ]);
+    let app = sandbox.launch().await;
+    app.click("#nav-guests").await;
+    app.click("#open-duplicates").await;
+    app.wait_count(".duplicate-pair", 1).await;
+    app.click(".merge-pair").await;
+    app.click("#confirm-merge").await;
+    app.wait_text("#merge-notice", "Merged").await;
+    app.click("#nav-programmes").await;
+    app.el("tr.programme-row").await;
+    app.js("document.activeElement.blur();", vec![]).await;
+    ctrl_z(&app).await;
+    app.wait_text("#undo-toast", "is separate from").await;
+    app.wait_count(".duplicate-pair", 1).await;
+    // Their page's History has both.
+    app.click(".duplicate-open").await;
+    app.wait_text("#person-changes", "Unmerged").await;
+    let operations = app
+        .js(
+            "return [...document.querySelectorAll('#person-changes .revision-item')].map((li) => li.dataset.operation);",
+            vec![],
+        )
+        .await;
+    assert_eq!(operations[0], "unmerge", "{operations}");
+    assert_eq!(operations[1], "merge", "{operations}");
+    app.close().await;
+    assert_eq!(
+        sandbox
+            .cli_json(&["person", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+fn programmes(sandbox: &Sandbox) -> usize {
+    sandbox
+        .cli_json(&["programme", "list", "--json"])
+        .as_array()
+        .unwrap()
+        .len()
+}
