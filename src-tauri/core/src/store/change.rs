@@ -161,6 +161,32 @@ fn unrecordable(e: serde_json::Error) -> Error {
     Error::validation("state", format!("cannot be recorded: {e}"))
 }
 
+/// Who makes a change and as what: passed down to code that writes people as part of
+/// a programme (a new guest added by a save or an import).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Origin<'a> {
+    pub author: &'a str,
+    pub operation: Operation,
+}
+
+impl Origin<'_> {
+    /// What creating someone along the way is recorded as: an import, or a creation.
+    pub(crate) fn creating(self) -> Operation {
+        match self.operation {
+            Operation::Import => Operation::Import,
+            _ => Operation::Create,
+        }
+    }
+
+    /// What changing someone along the way is recorded as.
+    pub(crate) fn updating(self) -> Operation {
+        match self.operation {
+            Operation::Import => Operation::Import,
+            _ => Operation::Update,
+        }
+    }
+}
+
 impl Write<'_> {
     /// Records that `entity` `id` is now at `revision`, in this transaction: the
     /// change and its record commit or roll back together. `before` is its state
@@ -175,39 +201,62 @@ impl Write<'_> {
         before: Option<&Map<String, Value>>,
         after: Option<&Map<String, Value>>,
     ) -> Result<()> {
-        let (changes, state) = match (before, after) {
-            (Some(before), Some(after)) => (diff(before, after), None),
-            (_, None) => (Vec::new(), before.map(|b| sorted(Value::Object(b.clone())))),
-            (None, Some(_)) => (Vec::new(), None),
+        let author = self.author_name()?;
+        let origin = Origin {
+            author: &author,
+            operation,
         };
-        let changes = serde_json::to_string(&changes).map_err(unrecordable)?;
-        let state = state
-            .map(|s| serde_json::to_string(&s))
-            .transpose()
-            .map_err(unrecordable)?;
-        let author = match self.author {
-            Some(a) => a.to_string(),
-            None => default_author(self)?,
-        };
-        self.prepare_cached(
-            "INSERT INTO change (entity, entity_id, revision, id, operation, author, at,
-                                 format, state, changes)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?
-        .execute(params![
-            entity.as_str(),
-            id,
-            revision,
-            uuid::Uuid::now_v7().to_string(),
-            operation.as_str(),
-            author,
-            now_ms(),
-            FORMAT,
-            state,
-            changes
-        ])?;
-        Ok(())
+        record_on(self, origin, entity, id, revision, before, after)
     }
+
+    /// Who this transaction's changes are recorded as: the shell's author, else the
+    /// `author.name` setting, else the OS account.
+    pub(crate) fn author_name(&self) -> Result<String> {
+        match self.author {
+            Some(a) => Ok(a.to_string()),
+            None => default_author(self),
+        }
+    }
+}
+
+/// [`Write::record`] on a connection inside the write (a savepoint of it).
+pub(crate) fn record_on(
+    conn: &Connection,
+    origin: Origin<'_>,
+    entity: Entity,
+    id: &str,
+    revision: i64,
+    before: Option<&Map<String, Value>>,
+    after: Option<&Map<String, Value>>,
+) -> Result<()> {
+    let (changes, state) = match (before, after) {
+        (Some(before), Some(after)) => (diff(before, after), None),
+        (_, None) => (Vec::new(), before.map(|b| sorted(Value::Object(b.clone())))),
+        (None, Some(_)) => (Vec::new(), None),
+    };
+    let changes = serde_json::to_string(&changes).map_err(unrecordable)?;
+    let state = state
+        .map(|s| serde_json::to_string(&s))
+        .transpose()
+        .map_err(unrecordable)?;
+    conn.prepare_cached(
+        "INSERT INTO change (entity, entity_id, revision, id, operation, author, at,
+                             format, state, changes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        entity.as_str(),
+        id,
+        revision,
+        uuid::Uuid::now_v7().to_string(),
+        origin.operation.as_str(),
+        origin.author,
+        now_ms(),
+        FORMAT,
+        state,
+        changes
+    ])?;
+    Ok(())
 }
 
 /// The whole last state of an entity that is gone (its newest record keeps it), with
