@@ -26,6 +26,9 @@ pub const FORMAT: i64 = 1;
 pub const AUTHOR_SETTING: &str = "author.name";
 /// Longest author name, in characters.
 pub const MAX_AUTHOR: usize = 100;
+/// The setting: how many days the trash (`trash.rs`) keeps what was deleted.
+pub const TRASH_DAYS_SETTING: &str = "trash.days";
+pub const DEFAULT_TRASH_DAYS: u32 = 30;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
