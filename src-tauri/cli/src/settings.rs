@@ -14,7 +14,8 @@ pub enum SettingsCommand {
         json: bool,
     },
     /// Change a setting: warn.recent-days N, warn.max-in-90-days N, backup.keep N,
-    /// default.time-zone ZONE, default.series NAME, default.slot LENGTH ("" clears a default).
+    /// trash.days N, author.name NAME, default.time-zone ZONE, default.series NAME,
+    /// default.slot LENGTH ("" clears a default).
     Set { key: String, value: String },
 }
 
@@ -30,11 +31,12 @@ pub fn run(store: &mut Store, command: SettingsCommand) -> Result<()> {
             let unset = |v: Option<String>| v.unwrap_or_else(|| "(not set)".into());
             output::text(&format!(
                 "warn.recent-days     {}\nwarn.max-in-90-days  {}\nbackup.keep          {}\n\
-                 default.time-zone    {}\ndefault.series       {}\ndefault.slot         {}\n\
+                 trash.days           {}\ndefault.time-zone    {}\ndefault.series       {}\ndefault.slot         {}\n\
                  author.name          {}",
                 w.recent_days,
                 w.max_in_90_days,
                 s.backup_keep,
+                s.trash_days,
                 unset(d.default_time_zone.clone()),
                 unset(d.default_series.clone()),
                 unset(d.default_slot_seconds.map(format_duration)),

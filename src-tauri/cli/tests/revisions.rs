@@ -230,7 +230,7 @@ fn person_history_has_profile_edits_and_merges() {
         .iter()
         .map(|r| r["operation"].as_str().unwrap())
         .collect();
-    assert_eq!(ops, ["merge", "update"], "{history}");
+    assert_eq!(ops, ["merge", "update", "create"], "{history}");
     assert_eq!(history[1]["changes"][0]["field"], "affiliation");
     assert_eq!(history[1]["changes"][0]["to"], "Quincy Institute");
     let text = run(&db, &["person", "history", keep_id]).ok();

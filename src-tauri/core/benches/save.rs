@@ -82,6 +82,10 @@ fn revisions(c: &mut Criterion) {
     c.bench_function("revisions/history of 500", |b| {
         b.iter(|| store.programme_history(p.id).unwrap())
     });
+    // The oldest revision is the furthest walk back from the live rows.
+    c.bench_function("revisions/rebuild revision 1 of 500", |b| {
+        b.iter(|| store.programme_as_of(p.id, 1).unwrap())
+    });
     c.bench_function("revisions/rebuild revision 250 of 500", |b| {
         b.iter(|| store.programme_as_of(p.id, 250).unwrap())
     });

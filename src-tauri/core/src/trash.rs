@@ -10,13 +10,10 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::ids::{PersonId, ProgrammeId};
-use crate::store::change::Entity;
+use crate::store::change::{Entity, DEFAULT_TRASH_DAYS, TRASH_DAYS_SETTING};
 use crate::store::db::{setting, Store};
 use crate::store::write::now_ms;
 
-/// The setting: how many days the trash keeps what was deleted.
-pub const DAYS_SETTING: &str = "trash.days";
-pub const DEFAULT_DAYS: u32 = 30;
 const DAY_MS: i64 = 86_400_000;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -53,9 +50,9 @@ impl Store {
     }
 
     fn trash_days(&self) -> Result<u32> {
-        Ok(setting(&self.conn, DAYS_SETTING)?
+        Ok(setting(&self.conn, TRASH_DAYS_SETTING)?
             .and_then(|d| d.trim().parse().ok())
-            .unwrap_or(DEFAULT_DAYS))
+            .unwrap_or(DEFAULT_TRASH_DAYS))
     }
 
     /// Every entity that is gone and still recorded, expired or not.

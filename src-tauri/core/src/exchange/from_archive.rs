@@ -5,6 +5,7 @@
 //! import, and `updatedAt` of when it changed here.
 
 use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::{Map, Value};
 
 use super::archive::{ArchiveFormat, ArchivePerson, ArchiveProgramme};
 use super::seen::{self, Outcome};
@@ -12,8 +13,9 @@ use super::to_archive;
 use crate::error::{Error, Result};
 use crate::people::profile::tag_list;
 use crate::programme::form::ValidProgramme;
+use crate::store::change::{self, state_of, Entity, Operation, Origin};
 use crate::store::db::Store;
-use crate::store::write::now_ms;
+use crate::store::write::{now_ms, Write};
 use crate::text::names::name_key;
 
 /// Person and programme ids share the search index, so one id cannot be both.
@@ -48,6 +50,14 @@ pub(crate) fn person(store: &Store, p: &ArchivePerson) -> Result<Outcome> {
         Outcome::Created => p.updated_at.timestamp_millis(),
         _ => now_ms(),
     };
+    let before = was(
+        store,
+        &tx,
+        Entity::Person,
+        &p.id.to_string(),
+        outcome,
+        |s| state_of(Entity::Person, &s.person_profile(p.id)?),
+    )?;
     let contacts = p.contacts.clone().unwrap_or_default();
     let values = params![
         p.id,
@@ -96,6 +106,16 @@ pub(crate) fn person(store: &Store, p: &ArchivePerson) -> Result<Outcome> {
     }
     if outcome != Outcome::Unchanged {
         crate::store::name_keys::store_key(&tx, p.id, &p.name)?;
+        let now = store.person_profile(p.id)?;
+        let after = state_of(Entity::Person, &now)?;
+        imported(
+            &tx,
+            Entity::Person,
+            &p.id.to_string(),
+            "person",
+            &before,
+            &after,
+        )?;
     }
     seen::remember_person(&tx, p)?;
     tx.commit()?;
@@ -124,6 +144,14 @@ pub(crate) fn programme(
         Outcome::Created => p.updated_at.timestamp_millis(),
         _ => now_ms(),
     };
+    let before = was(
+        store,
+        &tx,
+        Entity::Programme,
+        &p.id.to_string(),
+        outcome,
+        |s| state_of(Entity::Programme, &s.get_programme(p.id)?),
+    )?;
     let values = params![
         p.id,
         p.series,
@@ -168,7 +196,12 @@ pub(crate) fn programme(
         }
         Outcome::KeptNewer | Outcome::KeptOurs => return Ok(outcome),
     }
-    let lineup = crate::programme::queries::write_children(&tx, p.id, valid, now)?;
+    let author = tx.author_name()?;
+    let origin = Origin {
+        author: &author,
+        operation: Operation::Import,
+    };
+    let lineup = crate::programme::queries::write_children(&tx, p.id, valid, now, origin)?;
     if let Some(segments) = &valid.segments {
         crate::programme::segment_rows::replace(&tx, p.id, segments, &lineup)?;
     }
@@ -182,9 +215,62 @@ pub(crate) fn programme(
         }
     }
     drop(st);
+    let after = state_of(Entity::Programme, &store.get_programme(p.id)?)?;
+    imported(
+        &tx,
+        Entity::Programme,
+        &p.id.to_string(),
+        "programme",
+        &before,
+        &after,
+    )?;
     seen::remember(&tx, &theirs)?;
     tx.commit()?;
     Ok(outcome)
+}
+
+/// The state before an import replaces a record (`Updated`), or the last state of one
+/// this database has recorded as gone that the archive brings back (`Created` under a
+/// deleted or merged-away id): its history goes on from there.
+fn was(
+    store: &Store,
+    tx: &Connection,
+    entity: Entity,
+    id: &str,
+    outcome: Outcome,
+    now: impl Fn(&Store) -> Result<Map<String, Value>>,
+) -> Result<Option<(i64, Map<String, Value>)>> {
+    match outcome {
+        Outcome::Updated => Ok(Some((0, now(store)?))),
+        Outcome::Created => change::gone_state(tx, entity, id),
+        _ => Ok(None),
+    }
+}
+
+/// Records what an import wrote. A record brought back under a gone id continues
+/// that id's revisions (its row starts at the revision after the one that recorded
+/// it gone).
+fn imported(
+    tx: &Write<'_>,
+    entity: Entity,
+    id: &str,
+    table: &str,
+    before: &Option<(i64, Map<String, Value>)>,
+    after: &Map<String, Value>,
+) -> Result<()> {
+    if let Some((gone, _)) = before.as_ref().filter(|(gone, _)| *gone > 0) {
+        tx.execute(
+            &format!("UPDATE {table} SET revision = ?2 WHERE id = ?1"),
+            params![id, gone + 1],
+        )?;
+    }
+    let revision: i64 = tx.query_row(
+        &format!("SELECT revision FROM {table} WHERE id = ?1"),
+        [id],
+        |r| r.get(0),
+    )?;
+    let before = before.as_ref().map(|(_, state)| state);
+    tx.record(entity, id, revision, Operation::Import, before, Some(after))
 }
 
 pub(crate) fn format(store: &Store, f: &ArchiveFormat) -> Result<Outcome> {
@@ -199,6 +285,7 @@ pub(crate) fn format(store: &Store, f: &ArchiveFormat) -> Result<Outcome> {
         Outcome::Created => f.updated_at.timestamp_millis(),
         _ => now_ms(),
     };
+    let before = crate::programme::series_format::load(&tx, &f.series)?;
     if matches!(outcome, Outcome::Created | Outcome::Updated) {
         let json = serde_json::to_string(&f.segments)
             .map_err(|e| Error::validation("segments", e.to_string()))?;
@@ -209,6 +296,8 @@ pub(crate) fn format(store: &Store, f: &ArchiveFormat) -> Result<Outcome> {
                  segments = excluded.segments, updated_at = excluded.updated_at",
             params![key, f.series, json, stamp],
         )?;
+        let series = &f.series;
+        crate::programme::series_format::record(&tx, series, before.as_ref(), Operation::Import)?;
     }
     if matches!(
         outcome,

@@ -4,6 +4,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
+use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::ids::{PersonId, ProgrammeId};
@@ -11,6 +12,7 @@ use crate::listing::{self, ListingDraft, ParsedPerson};
 use crate::people::suggest::PersonSuggestion;
 use crate::programme::model::{PersonInput, ProgrammeInput, Status};
 use crate::programme::queries::{insert_programme, ChildrenOrder};
+use crate::store::change::{record_on, Entity, Operation, Origin};
 use crate::store::db::Store;
 use crate::store::search_index;
 use crate::text::names::{compact, match_key};
@@ -173,7 +175,8 @@ impl Store {
         honorifics: &[Option<String>],
     ) -> Result<Imported> {
         let tx = self.write()?;
-        let imported = store_programme(&tx, input, honorifics, ChildrenOrder::After)?;
+        let author = tx.author_name()?;
+        let imported = store_programme(&tx, input, honorifics, ChildrenOrder::After, &author)?;
         tx.commit()?;
         Ok(imported)
     }
@@ -236,7 +239,12 @@ fn store_programme(
     input: &ProgrammeInput,
     honorifics: &[Option<String>],
     order: ChildrenOrder,
+    author: &str,
 ) -> Result<Imported> {
+    let origin = Origin {
+        author,
+        operation: Operation::Import,
+    };
     // Everything about the listing is checked before the first write, so what fails
     // after it is the storage's doing.
     let valid = input.validate()?;
@@ -267,22 +275,50 @@ fn store_programme(
             .query_row([name_key(&person.name)], |r| r.get(0))?;
         new_people += usize::from(!known);
     }
-    let id = insert_programme(conn, &valid, Some(&key), order)?;
+    let id = insert_programme(conn, &valid, Some(&key), order, origin)?;
+    let created = Map::new();
+    record_on(
+        conn,
+        origin,
+        Entity::Programme,
+        &id.to_string(),
+        1,
+        None,
+        Some(&created),
+    )?;
     for (person, honorific) in line_up.iter().zip(honorifics) {
         let Some(honorific) = honorific else {
             continue;
         };
         let (sql, who) = match person.person_id {
             Some(pid) => (
-                "UPDATE person SET honorific = ?2 WHERE id = ?1 AND honorific IS NULL",
+                "UPDATE person SET honorific = ?2, revision = revision + 1
+                 WHERE id = ?1 AND honorific IS NULL RETURNING id, revision",
                 pid.to_string(),
             ),
             None => (
-                "UPDATE person SET honorific = ?2 WHERE name_key = ?1 AND honorific IS NULL",
+                "UPDATE person SET honorific = ?2, revision = revision + 1
+                 WHERE name_key = ?1 AND honorific IS NULL RETURNING id, revision",
                 name_key(&person.name),
             ),
         };
-        conn.prepare_cached(sql)?.execute(params![who, honorific])?;
+        let filled: Vec<(String, i64)> = conn
+            .prepare_cached(sql)?
+            .query_map(params![who, honorific], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let field = |v: Value| Map::from_iter([("honorific".to_string(), v)]);
+        for (person, revision) in filled {
+            let (before, after) = (field(Value::Null), field(honorific.clone().into()));
+            record_on(
+                conn,
+                origin,
+                Entity::Person,
+                &person,
+                revision,
+                Some(&before),
+                Some(&after),
+            )?;
+        }
     }
     Ok(Imported::Created {
         id,
@@ -483,18 +519,21 @@ impl Store {
             tx.pragma_update(None, "defer_foreign_keys", true)?;
         }
         search_index::pause(&tx)?;
+        let author = tx.author_name()?;
         let mut written = Vec::with_capacity(todo.len());
         for (_, input, honorifics) in todo {
             let outcome = match order {
                 // Any failure here may have left part of the listing written (a
                 // person listed twice is only found while writing the line-up).
-                ChildrenOrder::Before => match store_programme(&tx, input, honorifics, order) {
-                    Err(_) => return Ok(None),
-                    outcome => outcome,
-                },
+                ChildrenOrder::Before => {
+                    match store_programme(&tx, input, honorifics, order, &author) {
+                        Err(_) => return Ok(None),
+                        outcome => outcome,
+                    }
+                }
                 ChildrenOrder::After => {
                     let sp = tx.savepoint()?;
-                    store_programme(&sp, input, honorifics, order)
+                    store_programme(&sp, input, honorifics, order, &author)
                         .and_then(|imported| Ok(sp.commit().map(|()| imported)?))
                 }
             };

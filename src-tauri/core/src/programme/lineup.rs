@@ -2,16 +2,24 @@
 //! line is matched to the person it names, or adds them.
 
 use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::ids::PersonId;
 use crate::programme::form::ValidPerson;
+use crate::store::change::{record_on, Entity, Origin};
 use crate::text::names::name_key;
 
 /// The person a form row means: the given id, else the first person with that exact
 /// name, else a new person whose current affiliation is the one billed. Returns the
 /// person and their name key (what segment people are matched by).
-pub(crate) fn resolve(tx: &Connection, p: &ValidPerson, now: i64) -> Result<(PersonId, String)> {
+/// A person added, or given an affiliation, is recorded as `origin` says.
+pub(crate) fn resolve(
+    tx: &Connection,
+    p: &ValidPerson,
+    now: i64,
+    origin: Origin<'_>,
+) -> Result<(PersonId, String)> {
     if let Some(id) = p.person_id {
         let key: Option<String> = tx
             .prepare_cached("SELECT name_key FROM person WHERE id = ?1")?
@@ -29,11 +37,29 @@ pub(crate) fn resolve(tx: &Connection, p: &ValidPerson, now: i64) -> Result<(Per
         .optional()?;
     if let Some(id) = existing {
         // Someone first entered without an affiliation gets the one they are billed with now.
-        tx.prepare_cached(
-            "UPDATE person SET affiliation = ?2, updated_at = ?3, revision = revision + 1
-             WHERE id = ?1 AND affiliation IS NULL AND ?2 IS NOT NULL",
-        )?
-        .execute(params![id, p.affiliation, now])?;
+        let filled: Option<i64> = tx
+            .prepare_cached(
+                "UPDATE person SET affiliation = ?2, updated_at = ?3, revision = revision + 1
+                 WHERE id = ?1 AND affiliation IS NULL AND ?2 IS NOT NULL RETURNING revision",
+            )?
+            .query_row(params![id, p.affiliation, now], |r| r.get(0))
+            .optional()?;
+        if let Some(revision) = filled {
+            let field = |v: Value| Map::from_iter([("affiliation".to_string(), v)]);
+            let origin = Origin {
+                operation: origin.updating(),
+                ..origin
+            };
+            record_on(
+                tx,
+                origin,
+                Entity::Person,
+                &id.to_string(),
+                revision,
+                Some(&field(Value::Null)),
+                Some(&field(p.affiliation.clone().into())),
+            )?;
+        }
         return Ok((id, key));
     }
     let id = PersonId::new();
@@ -43,5 +69,18 @@ pub(crate) fn resolve(tx: &Connection, p: &ValidPerson, now: i64) -> Result<(Per
     )?
     .execute(params![id, p.name, key, p.affiliation, now])?;
     crate::store::name_keys::store_key(tx, id, &p.name)?;
+    let origin = Origin {
+        operation: origin.creating(),
+        ..origin
+    };
+    record_on(
+        tx,
+        origin,
+        Entity::Person,
+        &id.to_string(),
+        1,
+        None,
+        Some(&Map::new()),
+    )?;
     Ok((id, key))
 }

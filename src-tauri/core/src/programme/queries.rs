@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
-use crate::store::change::{state_of, Entity, Operation};
+use crate::store::change::{state_of, Entity, Operation, Origin};
 use crate::store::write::now_ms;
 
 use crate::error::{Error, Result};
@@ -91,7 +91,12 @@ impl Store {
     pub fn create_programme(&mut self, input: &ProgrammeInput) -> Result<Programme> {
         let valid = self.with_defaults(input)?.validate()?;
         let tx = self.write()?;
-        let id = insert_programme(&tx, &valid, None, ChildrenOrder::After)?;
+        let author = tx.author_name()?;
+        let origin = Origin {
+            author: &author,
+            operation: Operation::Create,
+        };
+        let id = insert_programme(&tx, &valid, None, ChildrenOrder::After, origin)?;
         let p = self.get_programme(id)?;
         let state = state_of(Entity::Programme, &p)?;
         tx.record(
@@ -162,7 +167,12 @@ impl Store {
         // line-up is rewritten (re-added below, or pruned to the new line-up).
         tx.prepare_cached("DELETE FROM appearance WHERE programme_id = ?1")?
             .execute([id])?;
-        let lineup = write_children(&tx, id, &valid, now)?;
+        let author = tx.author_name()?;
+        let origin = Origin {
+            author: &author,
+            operation,
+        };
+        let lineup = write_children(&tx, id, &valid, now, origin)?;
         match &valid.segments {
             Some(list) => segment_rows::replace(&tx, id, list, &lineup)?,
             None => segment_rows::drop_people_not_on(&tx, id)?,
@@ -422,8 +432,9 @@ pub(crate) fn insert_programme(
     valid: &ValidProgramme,
     import_key: Option<&str>,
     order: ChildrenOrder,
+    origin: Origin<'_>,
 ) -> Result<ProgrammeId> {
-    insert_programme_as(tx, ProgrammeId::new(), valid, import_key, order)
+    insert_programme_as(tx, ProgrammeId::new(), valid, import_key, order, origin)
 }
 
 /// `insert_programme` under a given id (a programme brought back from the trash).
@@ -433,11 +444,12 @@ pub(crate) fn insert_programme_as(
     valid: &ValidProgramme,
     import_key: Option<&str>,
     order: ChildrenOrder,
+    origin: Origin<'_>,
 ) -> Result<ProgrammeId> {
     let now = now_ms();
     let mut lineup = None;
     if order == ChildrenOrder::Before {
-        lineup = Some(write_children(tx, id, valid, now)?);
+        lineup = Some(write_children(tx, id, valid, now, origin)?);
     }
     tx.prepare_cached(
         "INSERT INTO programme (id, series, title, air_at, time_zone, slot_seconds, status,
@@ -458,7 +470,7 @@ pub(crate) fn insert_programme_as(
     ])?;
     let lineup = match lineup {
         Some(l) => l,
-        None => write_children(tx, id, valid, now)?,
+        None => write_children(tx, id, valid, now, origin)?,
     };
     let from_format;
     let segments = match (&valid.segments, &valid.series) {
@@ -482,6 +494,7 @@ pub(crate) fn write_children(
     id: ProgrammeId,
     v: &ValidProgramme,
     now: i64,
+    origin: Origin<'_>,
 ) -> Result<Vec<(PersonId, String)>> {
     let mut st = tx
         .prepare_cached("INSERT INTO framing (programme_id, position, text) VALUES (?1, ?2, ?3)")?;
@@ -502,7 +515,7 @@ pub(crate) fn write_children(
         .chain(v.guests.iter().map(|g| (Role::Guest, g)));
     let mut guest_pos = 0i64;
     for (role, person) in line_up {
-        let (person_id, key) = lineup::resolve(tx, person, now)?;
+        let (person_id, key) = lineup::resolve(tx, person, now, origin)?;
         if seen.iter().any(|(p, _)| *p == person_id) {
             let name = if person.name.is_empty() {
                 person_id.to_string()

@@ -10,7 +10,7 @@ use crate::ids::ProgrammeId;
 use crate::programme::duration::format_duration;
 use crate::programme::model::Programme;
 use crate::programme::queries::{fill_computed, insert_programme_as, ChildrenOrder};
-use crate::store::change::{self, state_of, Entity, FieldChange, Operation, Revision};
+use crate::store::change::{self, state_of, Entity, FieldChange, Operation, Origin, Revision};
 use crate::store::db::Store;
 
 impl Store {
@@ -107,7 +107,12 @@ impl Store {
             }
         }
         let valid = input.validate()?;
-        insert_programme_as(&tx, id, &valid, None, ChildrenOrder::After)?;
+        let author = tx.author_name()?;
+        let origin = Origin {
+            author: &author,
+            operation: Operation::Restore,
+        };
+        insert_programme_as(&tx, id, &valid, None, ChildrenOrder::After, origin)?;
         tx.execute(
             "UPDATE programme SET created_at = ?2, revision = ?3 WHERE id = ?1",
             rusqlite::params![id, then.created_at.timestamp_millis(), deleted + 1],

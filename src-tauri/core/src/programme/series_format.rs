@@ -7,7 +7,9 @@ use crate::error::{Error, Result};
 use crate::ids::ProgrammeId;
 use crate::programme::duration::format_duration;
 use crate::programme::segment::{SegmentInput, SegmentKind};
+use crate::store::change::{state_of, Entity, Operation};
 use crate::store::db::Store;
+use crate::store::write::Write;
 use crate::text::{self, limits, names::name_key};
 
 /// One segment of a format: what, how long, and standing notes; no people.
@@ -102,6 +104,7 @@ impl Store {
         let json = serde_json::to_string(&segments)
             .map_err(|e| Error::validation("format", e.to_string()))?;
         let tx = self.write()?;
+        let before = load(&tx, &series)?;
         tx.execute(
             "INSERT INTO series_format (series_key, series, segments, updated_at)
              VALUES (?1, ?2, ?3, ?4)
@@ -114,7 +117,41 @@ impl Store {
                 crate::store::write::now_ms()
             ],
         )?;
+        let operation = match before {
+            Some(_) => Operation::Update,
+            None => Operation::Create,
+        };
+        record(&tx, &series, before.as_ref(), operation)?;
         tx.commit()?;
         Ok(segments.len())
     }
+}
+
+/// Records the format of `series` as it is now against `before`, at the revision after
+/// its last recorded one (the table keeps no revision of its own).
+pub(crate) fn record(
+    tx: &Write<'_>,
+    series: &str,
+    before: Option<&SeriesFormat>,
+    operation: Operation,
+) -> Result<()> {
+    let key = name_key(series);
+    let revision: i64 = tx.query_row(
+        "SELECT coalesce(max(revision), 0) + 1 FROM change
+         WHERE entity = 'series_format' AND entity_id = ?1",
+        [&key],
+        |r| r.get(0),
+    )?;
+    let after = load(tx, series)?;
+    let state = |f: &SeriesFormat| state_of(Entity::SeriesFormat, f);
+    let before = before.map(state).transpose()?;
+    let after = after.as_ref().map(state).transpose()?;
+    tx.record(
+        Entity::SeriesFormat,
+        &key,
+        revision,
+        operation,
+        before.as_ref(),
+        after.as_ref(),
+    )
 }

@@ -36,6 +36,7 @@ const KEYS: &[(&str, u32, u32)] = &[
     ("warn.max-in-90-days", 0, 1000),
     // At least one: rotation runs right after a verified backup, so that one survives.
     ("backup.keep", 1, 1000),
+    (change::TRASH_DAYS_SETTING, 1, 3650),
 ];
 
 /// Every setting, as `settings show` and the Settings page see them.
@@ -46,6 +47,8 @@ pub struct Settings {
     pub booking: BookingSettings,
     /// How many backups the backups folder keeps (the newest ones).
     pub backup_keep: u32,
+    /// How many days the trash keeps what was deleted (`trash.days`).
+    pub trash_days: u32,
     /// What a new programme starts with (`default.*`).
     #[serde(flatten)]
     pub defaults: ProgrammeDefaults,
@@ -59,6 +62,9 @@ impl Store {
         Ok(Settings {
             booking: self.booking_settings()?,
             backup_keep: backup::keep(&self.conn),
+            trash_days: self
+                .setting_u32(change::TRASH_DAYS_SETTING)?
+                .unwrap_or(change::DEFAULT_TRASH_DAYS),
             defaults: self.programme_defaults()?,
             author_name: self.setting_text(change::AUTHOR_SETTING)?,
         })

@@ -4,6 +4,7 @@
 
 mod access;
 mod backup;
+mod change;
 mod db;
 mod durability;
 mod migrate;
