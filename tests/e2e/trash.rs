@@ -27,6 +27,7 @@ async fn a_deleted_programme_is_restored_from_the_trash_and_emptying_asks_first(
     app.click("#confirm-delete").await;
     // The archive is empty now: the welcome screen leads to the trash.
     app.click("#first-run-trash").await;
+    app.wait_text("#trash-keeps", "for 30 days").await;
     let entry = app.wait_text("#trash-list", "Is the Nile deal fair?").await;
     assert!(entry.contains("Inside Story"), "{entry}");
     assert!(entry.contains("by Sami Zeidan"), "{entry}");
@@ -58,7 +59,22 @@ async fn a_deleted_programme_is_restored_from_the_trash_and_emptying_asks_first(
     app.click("#empty-trash").await;
     app.click("#confirm-empty-trash").await;
     app.el("#trash-empty").await;
+
+    // How long the trash keeps things is a setting, and the trash says so.
+    app.click("#nav-settings").await;
+    app.wait_value("#setting-trash-days", "30").await;
+    app.type_into("#setting-trash-days", "7").await;
+    app.click("#save-settings").await;
+    app.wait_text("#settings-status", "Saved").await;
+    sandbox.cli(&["programme", "add", "--title", "Another"]);
+    app.click("#nav-programmes").await;
+    app.click("#open-trash").await;
+    app.wait_text("#trash-keeps", "for 7 days").await;
     app.close().await;
+    assert_eq!(
+        sandbox.cli_json(&["settings", "show", "--json"])["trashDays"],
+        7
+    );
     assert!(sandbox
         .cli_json(&["trash", "list", "--json"])
         .as_array()

@@ -46,6 +46,11 @@ const FIELDS = [
     hint: 'For new programmes whose series has no format (a format’s total comes first). 25m, 25:00 or 1h. Blank: none.',
   },
   {
+    key: 'trash.days', prop: 'trashDays', id: 'setting-trash-days', section: 'backups', min: 1,
+    label: 'Days the trash keeps what was deleted',
+    hint: 'Deleted programmes and people merged into someone else can be restored from the Trash for this long; after that they go for good.',
+  },
+  {
     key: 'backup.keep', prop: 'backupKeep', id: 'setting-backup-keep', section: 'backups', min: 1,
     label: 'Backups to keep',
     hint: 'Greenroom backs the database up once a day while it is open. Older daily backups beyond this number are deleted; the copies kept before a restore or an upgrade are kept apart, for at least 90 days and never fewer than the newest 5.',
@@ -102,7 +107,7 @@ export function mountSettings(root, ctx) {
       h('h2', { id: 'defaults-heading' }, 'New programmes'),
       defaultFields, seriesNames, zoneNames),
     h('section', { class: 'form-section settings-section backups-section', 'aria-labelledby': 'backups-heading' },
-      h('h2', { id: 'backups-heading' }, 'Backups'),
+      h('h2', { id: 'backups-heading' }, 'Trash and backups'),
       backupFields,
       backupsInfo),
     h('div', { class: 'settings-actions' }, save, status.el));

@@ -17,6 +17,8 @@ export function mountTrash(root, ctx) {
   const error = errorBox({ id: 'trash-error' });
   const notice = noticeBox({ id: 'trash-notice' });
   const list = h('div', { id: 'trash-body' }, h('p', { class: 'loading' }, 'Loading…'));
+  const keeps = h('p', { class: 'hint', id: 'trash-keeps' },
+    'Deleted programmes and people merged into someone else stay here for a while (Settings says how long), then go for good. Restoring brings one back exactly as it was.');
   const emptyButton = h('button', { type: 'button', id: 'empty-trash', class: 'button danger', disabled: true }, 'Empty trash…');
   const backButton = h('button', { type: 'button', id: 'trash-back', class: 'button', onclick: () => ctx.back() }, ctx.backLabel());
   const dialog = confirmDialog({
@@ -30,8 +32,7 @@ export function mountTrash(root, ctx) {
 
   root.append(h('section', { id: 'trash-page', class: 'trash-page', 'aria-labelledby': 'trash-title' },
     h('div', { class: 'view-header' }, heading, h('div', { class: 'view-actions' }, backButton, emptyButton)),
-    h('p', { class: 'hint' },
-      'Deleted programmes and people merged into someone else stay here for 30 days, then go for good. Restoring brings one back exactly as it was.'),
+    keeps,
     error.el,
     notice.el,
     list,
@@ -114,6 +115,9 @@ export function mountTrash(root, ctx) {
   document.addEventListener('keydown', onKey);
 
   load().then(() => { if (alive) heading.focus(); });
+  api.getSettings().then((s) => {
+    if (alive) keeps.textContent = `Deleted programmes and people merged into someone else stay here for ${plural(s.trashDays, 'day')} (a setting), then go for good. Restoring brings one back exactly as it was.`;
+  }, () => {});
 
   return {
     here: () => ({ name: 'trash' }),
