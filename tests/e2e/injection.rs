@@ -1,8 +1,9 @@
 //! The shared injection corpus in the real window: every payload stored (through the
 //! core, before the app starts) in every field, then shown by the programme list, the
 //! editor and its running order, person pages and their edit form, the guest
-//! directory, search results and the duplicates view. Each must show the payload as
-//! text, create none of the elements it describes, and run none of its script.
+//! directory, search results, the duplicates view, the History and the trash. Each
+//! must show the payload as text, create none of the elements it describes, and run
+//! none of its script.
 
 use greenroom_testkit::injection as corpus;
 
@@ -260,5 +261,77 @@ async fn search_results_and_the_duplicates_view_show_payloads_as_typed() {
         assert_shows("the duplicates view", &page, &format!("Zoe {payload}"));
     }
     assert_inert(&app, "the duplicates view").await;
+    app.close().await;
+}
+
+/// The History (its words, a revision and the current version read-only) and the
+/// trash show every payload as text.
+#[tokio::test]
+async fn the_history_and_the_trash_show_every_payload_as_typed() {
+    let sandbox = Sandbox::new();
+    let mut store = Store::open(sandbox.db()).unwrap();
+    let mut edited = Vec::new();
+    for payload in corpus::PAYLOADS {
+        let text = stored(payload);
+        let before = store
+            .create_programme(&ProgrammeInput {
+                title: "Before".into(),
+                ..ProgrammeInput::default()
+            })
+            .unwrap();
+        let after = ProgrammeInput {
+            title: text.into(),
+            framing: vec![text.into()],
+            guests: vec![PersonInput {
+                person_id: None,
+                name: corpus::guest_name(text, 2),
+                affiliation: Some(text.into()),
+            }],
+            ..ProgrammeInput::default()
+        };
+        store
+            .update_programme(before.id, before.revision, &after)
+            .unwrap();
+        edited.push((before.id.to_string(), text));
+        let gone = store.create_programme(&after).unwrap();
+        store
+            .delete_programme(gone.id, Some(gone.revision))
+            .unwrap();
+    }
+    drop(store);
+
+    let app = sandbox.launch().await;
+    app.click("#open-trash").await;
+    app.wait_count("#trash-list > li", corpus::PAYLOADS.len())
+        .await;
+    assert_inert(&app, "the trash").await;
+    let trash = text_of(&app, "#trash-list").await;
+    for (_, text) in &edited {
+        assert_shows("the trash", &trash, text);
+    }
+
+    app.click("#trash-back").await;
+    for (id, text) in &edited {
+        app.click(&format!("tr.programme-row[data-id='{id}']"))
+            .await;
+        app.wait_value("#title", text).await;
+        app.click("#history").await;
+        app.wait_count("#history-list > li", 2).await;
+        assert_inert(&app, &format!("the history of {text:?}")).await;
+        // The oldest revision ("Before") beside the current one, which has the payload.
+        app.js(
+            "const b = document.querySelectorAll('.view-revision'); b[b.length - 1].click();",
+            vec![],
+        )
+        .await;
+        app.wait_text("#revision-then", "Before").await;
+        let now = text_of(&app, "#revision-now").await;
+        assert_shows("the current version", &now, text);
+        assert_shows("the current version", &now, &corpus::guest_name(text, 2));
+        assert_inert(&app, &format!("a revision of {text:?}")).await;
+        app.click("#close-history").await;
+        app.click("#back").await;
+        app.el("tr.programme-row").await;
+    }
     app.close().await;
 }
