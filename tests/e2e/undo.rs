@@ -212,3 +212,22 @@ fn programmes(sandbox: &Sandbox) -> usize {
         .unwrap()
         .len()
 }
+
+/// Undoing the first save of a new programme sends it to the trash.
+#[tokio::test]
+async fn undoing_a_new_programme_puts_it_in_the_trash() {
+    let sandbox = Sandbox::new();
+    let app = sandbox.launch().await;
+    app.click("#first-run-new").await;
+    app.type_into("#title", "Second thoughts").await;
+    app.click("#save").await;
+    app.wait_text("#undo-toast", "Added “Second thoughts”")
+        .await;
+    app.click("#undo-button").await;
+    app.wait_text("#undo-toast", "is in the trash").await;
+    app.el("#first-run-trash").await;
+    app.close().await;
+    assert_eq!(programmes(&sandbox), 0);
+    let trash = sandbox.cli_json(&["trash", "list", "--json"]);
+    assert_eq!(trash[0]["name"], "Second thoughts", "{trash}");
+}

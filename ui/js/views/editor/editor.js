@@ -4,7 +4,7 @@
 // (segment.js), its live timing (timing.js), the Export menu (export.js), booking
 // warnings (booking.js), the same-person check (same-person.js) and the History
 // (history.js) live in their own modules; this one wires them to the form. A save,
-// a restore and a delete can be undone (undo.js) until the next action.
+// a restore and a delete can be undone (undo-actions.js) until the next action.
 
 import { h, anyDialogOpen, escapeLeaves } from '../../dom.js';
 import { formatDateTime } from '../../format.js';
@@ -29,6 +29,7 @@ import { bookingWarnings, bookingForm } from './booking.js';
 import { samePersonCheck } from './same-person.js';
 import { historyPanel } from './history.js';
 import { offerUndo } from '../../undo.js';
+import { undoCreate, undoDelete, undoSave } from './undo-actions.js';
 
 let kindCache = null; // the segment kinds never change while the app runs
 
@@ -596,32 +597,6 @@ export function mountEditor(root, ctx, route) {
     save();
   });
 
-  // --- Undo ------------------------------------------------------------------------
-  // Back to revision `to` as a new revision, unless the programme moved on from `saved`.
-  function undoSave(saved, to, message) {
-    return {
-      message,
-      undo: async () => {
-        const back = await api.restoreProgramme(saved.id, to, saved.revision);
-        return {
-          message: `Undone: “${back.title}” is as it was at revision ${to} (recorded as revision ${back.revision}).`,
-          route: { name: 'editor', id: back.id },
-        };
-      },
-    };
-  }
-  // A new programme's undo is its deletion: it goes to the trash like any other.
-  function undoCreate(saved) {
-    return {
-      message: `Added “${saved.title}”.`,
-      undo: async () => {
-        await api.deleteProgramme(saved.id, saved.revision);
-        clearDraft(saved.id);
-        return { message: `Undone: “${saved.title}” is in the trash.`, route: { name: 'home' } };
-      },
-    };
-  }
-
   revisionsButton.addEventListener('click', async () => {
     await history.open();
     if (revisionsButton.isConnected && !form.contains(document.activeElement)) revisionsButton.focus();
@@ -638,13 +613,7 @@ export function mountEditor(root, ctx, route) {
       const { id, title: gone } = current;
       await api.deleteProgramme(id, current.revision);
       clearDraft(id);
-      offerUndo({
-        message: `Moved “${gone}” to the trash.`,
-        undo: async () => {
-          await api.trashRestore(id);
-          return { message: `Undone: “${gone}” is back from the trash.`, route: { name: 'editor', id } };
-        },
-      });
+      offerUndo(undoDelete(id, gone));
       ctx.go({ name: 'home' }, { force: true });
     } catch (e) {
       errors.show(`Not deleted: ${e.message}`);
