@@ -70,6 +70,29 @@ impl Sandbox {
         serde_json::from_str(&self.cli(args)).unwrap()
     }
 
+    /// Programmes "First" and "Second" with one guest spelled two ways (two people in
+    /// the directory): a possible duplicate to merge.
+    pub fn two_spellings_of_one_guest(&self) {
+        self.cli(&[
+            "programme",
+            "add",
+            "--title",
+            "First",
+            "--guest",
+            "Dareen Abughaida – AJ",
+        ]);
+        self.cli(&[
+            "programme",
+            "add",
+            "--title",
+            "Second",
+            "--guest",
+            "Dareen Abu Ghaida – AJ",
+            "--new-person",
+            "Dareen Abu Ghaida",
+        ]);
+    }
+
     /// Starts the app on this sandbox's database and waits for its first screen.
     pub async fn launch(&self) -> App {
         self.launch_with_env(&[]).await

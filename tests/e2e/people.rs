@@ -118,24 +118,7 @@ async fn suggestions_find_a_guest_typed_without_accents_and_link_the_row() {
 #[tokio::test]
 async fn duplicates_can_be_merged_and_the_merge_undone() {
     let sandbox = Sandbox::new();
-    sandbox.cli(&[
-        "programme",
-        "add",
-        "--title",
-        "First",
-        "--guest",
-        "Dareen Abughaida – AJ",
-    ]);
-    sandbox.cli(&[
-        "programme",
-        "add",
-        "--title",
-        "Second",
-        "--guest",
-        "Dareen Abu Ghaida – AJ",
-        "--new-person",
-        "Dareen Abu Ghaida",
-    ]);
+    sandbox.two_spellings_of_one_guest();
     assert_eq!(people(&sandbox).len(), 2);
     let app = sandbox.launch().await;
     app.click("#nav-guests").await;

@@ -152,24 +152,7 @@ async fn an_imported_listing_is_undone_into_the_trash() {
 async fn ctrl_z_unmerges_the_last_merge() {
     let sandbox = Sandbox::new();
     add(&sandbox, "Placeholder");
-    sandbox.cli(&[
-        "programme",
-        "add",
-        "--title",
-        "First",
-        "--guest",
-        "Dareen Abughaida – AJ",
-    ]);
-    sandbox.cli(&[
-        "programme",
-        "add",
-        "--title",
-        "Second",
-        "--guest",
-        "Dareen Abu Ghaida – AJ",
-        "--new-person",
-        "Dareen Abu Ghaida",
-    ]);
+    sandbox.two_spellings_of_one_guest();
     let app = sandbox.launch().await;
     app.click("#nav-guests").await;
     app.click("#open-duplicates").await;
