@@ -64,6 +64,7 @@ impl AppState {
         };
         if state.reopen().is_ok() {
             state.start_daily_backup();
+            state.empty_expired_trash();
         }
         state
     }
@@ -85,6 +86,16 @@ impl AppState {
                 eprintln!("greenroom: {e}");
                 *lock(&self.open_error) = serde_json::to_value(&e).ok();
                 Err(e)
+            }
+        }
+    }
+
+    /// What has been in the trash longer than `trash.days` goes at the start; a failure
+    /// only delays it to the next start (the trash hides such entries meanwhile).
+    fn empty_expired_trash(&self) {
+        if let Some(store) = lock(&self.store).as_mut() {
+            if let Err(e) = store.empty_expired_trash() {
+                eprintln!("greenroom: warning: the trash could not be emptied of old entries: {e}");
             }
         }
     }

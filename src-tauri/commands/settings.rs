@@ -24,9 +24,5 @@ pub async fn set_setting(state: State<'_, AppState>, key: String, value: String)
 /// which is also who the core records changes as while `author.name` is unset.
 #[tauri::command]
 pub async fn default_author() -> Reply<String> {
-    Ok(["USER", "USERNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|n| !n.trim().is_empty()))
-        .map(|n| n.trim().to_string())
-        .unwrap_or_default())
+    Ok(greenroom_core::store::change::os_account().unwrap_or_default())
 }

@@ -9,25 +9,25 @@
 #[allow(dead_code)]
 mod archive;
 
+use std::collections::BTreeMap;
 use std::time::Instant;
 
 use greenroom_core::{ListQuery, Status, Store};
 
-/// Bytes the database's pages hold (free pages left out).
-fn used(store_path: &std::path::Path) -> i64 {
+/// Bytes of pages each table and index holds (SQLite's `dbstat`), free pages left out.
+fn used(store_path: &std::path::Path) -> BTreeMap<String, i64> {
     let conn = rusqlite::Connection::open(store_path).unwrap();
-    let pages: i64 = conn
-        .query_row(
-            "SELECT (SELECT page_count FROM pragma_page_count)
-                  - (SELECT freelist_count FROM pragma_freelist_count)",
-            [],
-            |r| r.get(0),
-        )
+    let mut st = conn
+        .prepare("SELECT name, sum(pgsize) FROM dbstat GROUP BY name")
         .unwrap();
-    let size: i64 = conn
-        .query_row("PRAGMA page_size", [], |r| r.get(0))
-        .unwrap();
-    pages * size
+    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+fn total(sizes: &BTreeMap<String, i64>) -> i64 {
+    sizes.values().sum()
 }
 
 fn main() {
@@ -79,18 +79,67 @@ fn main() {
     let elapsed = started.elapsed();
     drop(store);
     let after = used(&db);
-    let grown = after - before;
     let programmes = ids.len();
-    let per_programme = grown as f64 / programmes as f64;
-    let all = per_programme * archive::PROGRAMMES as f64;
+    let scale = archive::PROGRAMMES as f64 / programmes as f64;
+    let base = total(&before) as f64;
+    let grown = |names: &[&str]| -> f64 {
+        names
+            .iter()
+            .map(|n| (after.get(*n).unwrap_or(&0) - before.get(*n).unwrap_or(&0)) as f64)
+            .sum()
+    };
+    let records = grown(&["change", "change_gone"]);
+    let all = (total(&after) - total(&before)) as f64;
     println!(
-        "archive {:.1} MB; {programmes} programmes × {REVISIONS} revisions in {elapsed:.1?}: \
-         +{:.1} MB ({:.0} bytes a programme); for all {}: +{:.1} MB = {:.1} %",
-        before as f64 / 1e6,
-        grown as f64 / 1e6,
-        per_programme,
-        archive::PROGRAMMES,
-        all / 1e6,
-        all / before as f64 * 100.0
+        "archive {:.1} MB; {programmes} programmes × {REVISIONS} revisions saved in \
+         {elapsed:.1?}",
+        base / 1e6
     );
+    println!(
+        "change records: +{:.1} MB ({:.0} bytes a programme); for all {}: +{:.1} MB = {:.1} %",
+        records / 1e6,
+        records / programmes as f64,
+        archive::PROGRAMMES,
+        records * scale / 1e6,
+        records * scale / base * 100.0
+    );
+    println!(
+        "the whole file (the saves themselves too): +{:.1} MB; for all: +{:.1} MB = {:.1} %",
+        all / 1e6,
+        all * scale / 1e6,
+        all * scale / base * 100.0
+    );
+    // Rewriting a programme's rows (new appearance ids each save) leaves pages part
+    // empty; a compacted copy shows what the file holds.
+    let compact = |from: &std::path::Path, name: &str| {
+        let to = dir.path().join(name);
+        rusqlite::Connection::open(from)
+            .unwrap()
+            .execute("VACUUM INTO ?1", [to.to_str().unwrap()])
+            .unwrap();
+        total(&used(&to)) as f64
+    };
+    let (compact_before, compact_after) = (
+        compact(&source, "compact-before.db"),
+        compact(&db, "compact-after.db"),
+    );
+    let compacted = compact_after - compact_before;
+    println!(
+        "both compacted (VACUUM INTO): {:.1} MB → {:.1} MB: +{:.1} MB; for all: +{:.1} MB = \
+         {:.1} %",
+        compact_before / 1e6,
+        compact_after / 1e6,
+        compacted / 1e6,
+        compacted * scale / 1e6,
+        compacted * scale / compact_before * 100.0
+    );
+    let mut by_object: Vec<(f64, &String)> = after
+        .keys()
+        .map(|k| (grown(&[k.as_str()]), k))
+        .filter(|(g, _)| *g != 0.0)
+        .collect();
+    by_object.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (g, name) in by_object.iter().take(8) {
+        println!("  {name}: {:+.1} MB", g / 1e6);
+    }
 }

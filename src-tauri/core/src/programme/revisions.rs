@@ -152,9 +152,22 @@ fn not_found(id: ProgrammeId) -> Error {
 /// (Quincy Institute)", "Slot 25:00 → 30:00", "Segment 3 'Part two' 10:00 → 11:00",
 /// "Framing 2 edited".
 pub fn words(changes: &[FieldChange], state: &Map<String, Value>) -> Vec<String> {
+    // A guest whose place went to another person: one phrase for the place, not one
+    // for each of its fields.
+    let replaced: Vec<usize> = changes
+        .iter()
+        .filter_map(|c| match split(&c.field) {
+            ("guests", Some(i), "personId") => Some(i),
+            _ => None,
+        })
+        .collect();
     let mut out: Vec<String> = Vec::new();
     for c in changes {
-        let phrase = phrase(c, state);
+        let phrase = match split(&c.field) {
+            ("guests", Some(i), "personId") => replaced_guest(i, changes, state),
+            ("guests", Some(i), _) if replaced.contains(&i) => continue,
+            _ => phrase(c, state),
+        };
         if !phrase.is_empty() && !out.contains(&phrase) {
             out.push(phrase);
         }
@@ -178,11 +191,9 @@ fn phrase(c: &FieldChange, state: &Map<String, Value>) -> String {
         ("presenter", ..) => {
             let name = |v: &Value| v.get("name").map(short).unwrap_or_else(|| short(v));
             match rest {
-                "" => format!("Presenter {} → {}", name(&c.from), name(&c.to)),
-                _ => format!(
-                    "Presenter {}",
-                    name(state.get("presenter").unwrap_or(&Value::Null))
-                ),
+                "" | "name" => format!("Presenter {} → {}", name(&c.from), name(&c.to)),
+                // Another record of the same name: the name says it all, or nothing.
+                _ => String::new(),
             }
         }
         ("guests", None, _) => list_words("Guests", &c.from, &c.to, billed),
@@ -228,6 +239,25 @@ fn phrase(c: &FieldChange, state: &Map<String, Value>) -> String {
         }
         _ => format!("{} edited", c.field),
     }
+}
+
+/// "Guests: − Anatol Lieven (Quincy Institute), + Pavel Felgenhauer": guest `i` as it
+/// was (from the changes of its fields) and as it is.
+fn replaced_guest(i: usize, changes: &[FieldChange], state: &Map<String, Value>) -> String {
+    let now = item(state, "guests", i);
+    let mut was = now.as_object().cloned().unwrap_or_default();
+    for c in changes {
+        if let ("guests", Some(j), field) = split(&c.field) {
+            if j == i && !field.is_empty() {
+                was.insert(field.to_string(), c.from.clone());
+            }
+        }
+    }
+    format!(
+        "Guests: − {}, + {}",
+        billed(&Value::Object(was)),
+        billed(now)
+    )
 }
 
 /// `guests[2].name` as ("guests", Some(2), "name").

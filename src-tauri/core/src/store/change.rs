@@ -268,11 +268,20 @@ pub(crate) fn record_on(
 /// The `author.name` setting, else the OS account's name, else "unknown".
 fn default_author(conn: &rusqlite::Connection) -> Result<String> {
     Ok(setting(conn, AUTHOR_SETTING)?
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("USERNAME").ok())
         .map(|a| a.trim().chars().take(MAX_AUTHOR).collect::<String>())
         .filter(|a| !a.is_empty())
+        .or_else(os_account)
         .unwrap_or_else(|| "unknown".into()))
+}
+
+/// The name of the computer's account ($USER, or $USERNAME on Windows): what changes
+/// are recorded as until a name is set, and what the window offers on first run.
+pub fn os_account() -> Option<String> {
+    ["USER", "USERNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .map(|a| a.trim().chars().take(MAX_AUTHOR).collect::<String>())
+        .find(|a| !a.is_empty())
 }
 
 impl Store {

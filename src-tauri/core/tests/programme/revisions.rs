@@ -78,8 +78,21 @@ fn every_save_is_a_revision_that_rebuilds_exactly() {
         ["Guests: + Pavel Felgenhauer (Independent analyst)"]
     );
 
-    store.delete_programme(v3.id, Some(3)).unwrap();
-    assert_eq!(operations(&store, &v3)[0], (4, Operation::Delete));
+    // Another person in a guest's place reads as one out, one in.
+    input.guests[0] = person("Peter Zalmayev", None);
+    let v4 = store.update_programme(v3.id, 3, &input).unwrap();
+    assert_eq!(
+        store.programme_history(v4.id).unwrap()[0].summary(),
+        ["Guests: − Anatol Lieven (Quincy Institute), + Peter Zalmayev"]
+    );
+    assert_eq!(
+        store.restore_programme(v4.id, 3, Some(4)).unwrap().revision,
+        5
+    );
+    let v3 = store.programme_as_of(v3.id, 3).unwrap();
+
+    store.delete_programme(v3.id, Some(5)).unwrap();
+    assert_eq!(operations(&store, &v3)[0], (6, Operation::Delete));
     // Deleted, every revision still rebuilds; the deletion itself is no programme.
     for saved in [&v1, &v2, &v3] {
         assert_eq!(
@@ -87,7 +100,7 @@ fn every_save_is_a_revision_that_rebuilds_exactly() {
             saved
         );
     }
-    for missing in [4, 5] {
+    for missing in [6, 7] {
         assert_eq!(
             store.programme_as_of(v3.id, missing).unwrap_err().code(),
             "not_found"
@@ -101,7 +114,7 @@ fn every_save_is_a_revision_that_rebuilds_exactly() {
     // Back from the trash exactly as it was, at the next revision.
     store.trash_restore(&v3.id.to_string()).unwrap();
     let back = store.get_programme(v3.id).unwrap();
-    assert_eq!(back.revision, 5);
+    assert_eq!(back.revision, 7);
     assert_eq!(
         (
             &back.title,
@@ -111,7 +124,7 @@ fn every_save_is_a_revision_that_rebuilds_exactly() {
         ),
         (&v3.title, &v3.guests, v3.slot_seconds, v3.created_at)
     );
-    assert_eq!(operations(&store, &v3)[0], (5, Operation::Restore));
+    assert_eq!(operations(&store, &v3)[0], (7, Operation::Restore));
     assert!(store.trash_list().unwrap().is_empty());
     assert_eq!(&store.programme_as_of(v1.id, 1).unwrap(), &v1);
 }
