@@ -46,13 +46,9 @@ pub(crate) fn resolve(
             .optional()?;
         if let Some(revision) = filled {
             let field = |v: Value| Map::from_iter([("affiliation".to_string(), v)]);
-            let origin = Origin {
-                operation: origin.updating(),
-                ..origin
-            };
             record_on(
                 tx,
-                origin,
+                origin.updating(),
                 Entity::Person,
                 &id.to_string(),
                 revision,
@@ -69,13 +65,9 @@ pub(crate) fn resolve(
     )?
     .execute(params![id, p.name, key, p.affiliation, now])?;
     crate::store::name_keys::store_key(tx, id, &p.name)?;
-    let origin = Origin {
-        operation: origin.creating(),
-        ..origin
-    };
     record_on(
         tx,
-        origin,
+        origin.creating(),
         Entity::Person,
         &id.to_string(),
         1,

@@ -176,20 +176,22 @@ pub(crate) struct Origin<'a> {
 }
 
 impl Origin<'_> {
-    /// What creating someone along the way is recorded as: an import, or a creation.
-    pub(crate) fn creating(self) -> Operation {
-        match self.operation {
+    /// The same author, creating someone along the way: an import, or a creation.
+    pub(crate) fn creating(self) -> Self {
+        let operation = match self.operation {
             Operation::Import => Operation::Import,
             _ => Operation::Create,
-        }
+        };
+        Origin { operation, ..self }
     }
 
-    /// What changing someone along the way is recorded as.
-    pub(crate) fn updating(self) -> Operation {
-        match self.operation {
+    /// The same author, changing someone along the way: an import, or an update.
+    pub(crate) fn updating(self) -> Self {
+        let operation = match self.operation {
             Operation::Import => Operation::Import,
             _ => Operation::Update,
-        }
+        };
+        Origin { operation, ..self }
     }
 }
 
