@@ -359,8 +359,20 @@ async fn titles(app: &App) -> Vec<String> {
     out
 }
 
+/// Each segment's (title, id) as `programme show --json` gives them, in order.
+fn ids_by_title(sandbox: &Sandbox, id: &str) -> Vec<(Value, Value)> {
+    let p = sandbox.cli_json(&["programme", "show", id, "--json"]);
+    p["segments"]
+        .as_array()
+        .unwrap_or_else(|| panic!("programme show --json: {p}"))
+        .iter()
+        .map(|s| (s["title"].clone(), s["id"].clone()))
+        .collect()
+}
+
 /// Segments move with Alt+arrows (focus stays in the row) and by dragging the
-/// handle; the times follow the new order and the order is what gets saved.
+/// handle; the times follow the new order and the order is what gets saved, each
+/// segment keeping its id (what a desk merges running orders by).
 #[tokio::test]
 async fn segments_reorder_by_keyboard_and_drag() {
     let sandbox = Sandbox::new();
@@ -376,6 +388,8 @@ async fn segments_reorder_by_keyboard_and_drag() {
             duration,
         ]);
     }
+    let before = ids_by_title(&sandbox, &id);
+    assert!(before.iter().all(|(_, id)| id.is_string()), "{before:?}");
     let app = sandbox.launch().await;
     open_first_programme(&app).await;
     app.wait_text("tr.segment-row:nth-child(3) .seg-start", "19:33:00")
@@ -430,6 +444,12 @@ async fn segments_reorder_by_keyboard_and_drag() {
         .map(|s| s["title"].clone())
         .collect();
     assert_eq!(order, vec![json!("Three"), json!("Two"), json!("One")]);
+    let after = ids_by_title(&sandbox, &id);
+    let reversed: Vec<_> = before.into_iter().rev().collect();
+    assert_eq!(
+        after, reversed,
+        "each segment keeps its id through the moves"
+    );
 }
 
 async fn text_of(app: &App, css: &str) -> String {

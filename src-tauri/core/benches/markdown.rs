@@ -36,6 +36,7 @@ fn thirty_segment_sheet() -> RunSheet {
         segments: Some(
             (0..30)
                 .map(|i| SegmentInput {
+                    id: None,
                     kind: SegmentKind::ALL[i % 9],
                     title: format!("Segment {i}: the # part | of *it*"),
                     duration: "0:50".into(),

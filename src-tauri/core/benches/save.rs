@@ -34,6 +34,7 @@ fn show() -> ProgrammeInput {
         segments: Some(
             (1..=30)
                 .map(|i| SegmentInput {
+                    id: None,
                     kind: SegmentKind::Discussion,
                     title: format!("Part {i}"),
                     duration: "50s".into(),

@@ -30,6 +30,10 @@ macro_rules! typed_id {
             pub fn as_uuid(&self) -> &Uuid {
                 &self.0
             }
+
+            pub fn from_uuid(id: Uuid) -> Self {
+                Self(id)
+            }
         }
 
         impl Default for $name {
@@ -83,6 +87,7 @@ macro_rules! typed_id {
 typed_id!(ProgrammeId, "programme");
 typed_id!(PersonId, "person");
 typed_id!(AppearanceId, "appearance");
+typed_id!(SegmentId, "segment");
 
 #[cfg(test)]
 mod tests {

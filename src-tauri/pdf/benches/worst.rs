@@ -83,6 +83,7 @@ pub fn worst_programme() -> ProgrammeInput {
         segments: Some(
             (0..limits::SEGMENTS)
                 .map(|i| SegmentInput {
+                    id: None,
                     kind: SegmentKind::ALL[i % SegmentKind::ALL.len()],
                     title: chars(&format!("Segment {i} — الجزء 部分 "), limits::SEGMENT_TITLE),
                     duration: "3s".into(),

@@ -198,6 +198,7 @@ fn a_500_character_title_prints_whole_and_100_kb_of_notes_point_to_the_rest() {
 #[test]
 fn back_time_off_air_and_over_are_printed() {
     let segment = |kind: SegmentKind, title: &str, duration: &str| SegmentInput {
+        id: None,
         kind,
         title: title.into(),
         duration: duration.into(),

@@ -120,6 +120,7 @@ pub fn seed(store: &mut Store, payload: &'static str) -> Seeded {
             status: Status::Aired,
             notes: payload.into(),
             segments: Some(vec![SegmentInput {
+                id: None,
                 kind: SegmentKind::Discussion,
                 title: payload.into(),
                 duration: "20m".into(),

@@ -22,6 +22,7 @@ pub fn programme(title: &str) -> ProgrammeInput {
 
 pub fn seg(kind: SegmentKind, title: &str, duration: &str, people: &[&str]) -> SegmentInput {
     SegmentInput {
+        id: None,
         kind,
         title: title.into(),
         duration: duration.into(),

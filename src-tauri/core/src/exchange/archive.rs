@@ -19,7 +19,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::ids::{PersonId, ProgrammeId};
+use crate::ids::{PersonId, ProgrammeId, SegmentId};
 use crate::people::profile::GenderSource;
 use crate::programme::model::{Role, Status};
 use crate::programme::segment::SegmentKind;
@@ -146,6 +146,10 @@ pub struct ArchiveAppearance {
     expecting = "a segment (an object with kind and durationSeconds)"
 )]
 pub struct ArchiveSegment {
+    /// Its id in the running order (absent from archives written before segments
+    /// had ids: they get the ids an upgraded database gives its old segments).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<SegmentId>,
     pub kind: SegmentKind,
     #[serde(default)]
     pub title: String,

@@ -14,6 +14,7 @@ use crate::programme::form::ValidProgramme;
 use crate::programme::model::{PersonInput, ProgrammeInput, Role};
 use crate::programme::segment::SegmentInput;
 use crate::programme::series_format::FormatSegment;
+use crate::store::segment_ids::backfill_id;
 use crate::text::{self, limits};
 
 pub(crate) fn person(p: &ArchivePerson) -> Result<ArchivePerson> {
@@ -144,7 +145,9 @@ pub(crate) fn programme(p: &ArchiveProgramme) -> Result<(ArchiveProgramme, Valid
         segments: Some(
             p.segments
                 .iter()
-                .map(|s| SegmentInput {
+                .enumerate()
+                .map(|(i, s)| SegmentInput {
+                    id: s.id.or_else(|| Some(backfill_id(p.id, i as i64))),
                     kind: s.kind,
                     title: s.title.clone(),
                     duration: format!("{}s", s.duration_seconds),
@@ -175,6 +178,7 @@ pub(crate) fn programme(p: &ArchiveProgramme) -> Result<(ArchiveProgramme, Valid
                 let mut people = s.people.clone();
                 dedup_keep_order(&mut people);
                 ArchiveSegment {
+                    id: v.id,
                     kind: v.kind,
                     title: v.title.clone(),
                     duration_seconds: v.duration_seconds,

@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::ids::{PersonId, ProgrammeId};
 use crate::programme::model::Role;
 use crate::programme::series_format::FormatSegment;
+use crate::store::segment_ids::backfill_id;
 
 /// Everyone (`only` = `None`) or one person, by id.
 pub(crate) fn people(
@@ -117,15 +118,20 @@ fn children(conn: &Connection, p: &mut ArchiveProgramme) -> Result<()> {
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut st = conn.prepare_cached(
-        "SELECT position, kind, title, duration_seconds, question, notes
+        "SELECT position, kind, title, duration_seconds, question, notes, id
          FROM segment WHERE programme_id = ?1 ORDER BY position",
     )?;
     let segments: Vec<(i64, ArchiveSegment)> = st
         .query_map([p.id], |r| {
             let kind: String = r.get(1)?;
+            let position: i64 = r.get(0)?;
             Ok((
-                r.get(0)?,
+                position,
                 ArchiveSegment {
+                    id: Some(
+                        r.get::<_, Option<_>>(6)?
+                            .unwrap_or_else(|| backfill_id(p.id, position)),
+                    ),
                     kind: kind.parse().unwrap_or_default(),
                     title: r.get(2)?,
                     duration_seconds: r.get(3)?,

@@ -52,6 +52,7 @@ pub fn example_programme() -> ProgrammeInput {
 fn example_running_order() -> Vec<SegmentInput> {
     let seg =
         |kind, title: &str, duration: &str, people: &[&str], question, notes: &str| SegmentInput {
+            id: None,
             kind,
             title: title.into(),
             duration: duration.into(),

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
-use crate::ids::PersonId;
+use crate::ids::{PersonId, SegmentId};
 use crate::programme::airtime::{parse_air, parse_zone, Zone};
 use crate::programme::duration::parse_duration;
 use crate::programme::model::{PersonInput, ProgrammeInput, Status};
@@ -38,6 +38,8 @@ pub(crate) struct ValidProgramme {
 }
 
 pub(crate) struct ValidSegment {
+    /// `None`: a new segment, given an id when stored.
+    pub id: Option<SegmentId>,
     pub kind: SegmentKind,
     pub title: String,
     pub duration_seconds: u32,
@@ -127,12 +129,21 @@ impl ProgrammeInput {
                     format!("has {} segments; at most {}", list.len(), limits::SEGMENTS),
                 ))
             }
-            Some(list) => Some(
-                list.iter()
+            Some(list) => {
+                let mut valid = list
+                    .iter()
                     .enumerate()
                     .map(|(i, s)| segment(i, s, framing.len()))
-                    .collect::<Result<Vec<_>>>()?,
-            ),
+                    .collect::<Result<Vec<_>>>()?;
+                // A row copied from another keeps its id; the copy is a new segment.
+                let mut seen = std::collections::HashSet::new();
+                for s in &mut valid {
+                    if s.id.is_some_and(|id| !seen.insert(id)) {
+                        s.id = None;
+                    }
+                }
+                Some(valid)
+            }
         };
         Ok(ValidProgramme {
             series,
@@ -181,6 +192,7 @@ fn segment(i: usize, s: &SegmentInput, framing_items: usize) -> Result<ValidSegm
         }
     }
     Ok(ValidSegment {
+        id: s.id,
         kind: s.kind,
         title,
         duration_seconds,

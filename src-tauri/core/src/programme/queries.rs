@@ -559,6 +559,7 @@ fn format_segments(conn: &rusqlite::Connection, series: &str) -> Result<Option<V
             .segments
             .iter()
             .map(|f| ValidSegment {
+                id: None,
                 kind: f.kind,
                 title: f.title.clone(),
                 duration_seconds: f.duration_seconds,

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::ids::SegmentId;
 use crate::programme::model::PersonRef;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,6 +107,11 @@ impl FromStr for SegmentKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Segment {
+    /// Its identity in the running order, kept through edits and moves: what a desk
+    /// merges running orders by. A state recorded before segments had ids reads back
+    /// with fresh ones.
+    #[serde(default)]
+    pub id: SegmentId,
     /// 1-based place in the running order.
     #[serde(default)]
     pub number: u32,
@@ -139,6 +145,10 @@ pub struct Segment {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct SegmentInput {
+    /// The segment this row is, when it was saved before; `None` for a new one (it
+    /// gets an id when saved).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<SegmentId>,
     pub kind: SegmentKind,
     pub title: String,
     /// `1:30`, `90s`, `2m`.
@@ -151,6 +161,7 @@ pub struct SegmentInput {
 impl Segment {
     pub fn to_input(&self) -> SegmentInput {
         SegmentInput {
+            id: Some(self.id),
             kind: self.kind,
             title: self.title.clone(),
             duration: self.duration.clone(),

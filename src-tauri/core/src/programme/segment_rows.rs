@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, Transaction};
 
 use crate::error::{Error, Result};
-use crate::ids::{PersonId, ProgrammeId};
+use crate::ids::{PersonId, ProgrammeId, SegmentId};
 use crate::programme::duration::format_duration;
 use crate::programme::form::ValidSegment;
 use crate::programme::model::PersonRef;
@@ -21,7 +21,7 @@ pub(crate) fn load(
     zone: Zone,
 ) -> Result<Vec<Segment>> {
     let mut st = conn.prepare_cached(
-        "SELECT position, kind, title, duration_seconds, question, notes
+        "SELECT position, kind, title, duration_seconds, question, notes, id
          FROM segment WHERE programme_id = ?1 ORDER BY position",
     )?;
     let rows = st.query_map([id], |r| {
@@ -32,6 +32,7 @@ pub(crate) fn load(
             r.get::<_, u32>(3)?,
             r.get::<_, Option<u32>>(4)?,
             r.get::<_, String>(5)?,
+            r.get::<_, Option<SegmentId>>(6)?,
         ))
     })?;
     let mut people_st = conn.prepare_cached(
@@ -40,7 +41,7 @@ pub(crate) fn load(
     )?;
     let mut out = Vec::new();
     for row in rows {
-        let (position, kind, title, duration_seconds, question, notes) = row?;
+        let (position, kind, title, duration_seconds, question, notes, segment_id) = row?;
         let people = people_st
             .query_map(params![id, position], |r| {
                 Ok(PersonRef {
@@ -50,6 +51,9 @@ pub(crate) fn load(
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         out.push(Segment {
+            // Without one only in a file opened read-only since it was upgraded: the
+            // id the next writable open stores.
+            id: segment_id.unwrap_or_else(|| crate::store::segment_ids::backfill_id(id, position)),
             number: out.len() as u32 + 1,
             kind: kind.parse().unwrap_or_default(),
             title,
@@ -98,8 +102,9 @@ pub(crate) fn replace(
 ) -> Result<()> {
     tx.execute("DELETE FROM segment WHERE programme_id = ?1", [id])?;
     let mut seg_st = tx.prepare_cached(
-        "INSERT INTO segment (programme_id, position, kind, title, duration_seconds, question, notes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO segment (programme_id, position, kind, title, duration_seconds, question,
+                              notes, id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     let mut person_st = tx.prepare_cached(
         "INSERT OR IGNORE INTO segment_person (programme_id, position, person_id, ordinal)
@@ -113,7 +118,8 @@ pub(crate) fn replace(
             s.title,
             s.duration_seconds,
             s.question,
-            s.notes
+            s.notes,
+            s.id.unwrap_or_default()
         ])?;
         for (ordinal, name) in s.people.iter().enumerate() {
             let key = name_key(name);

@@ -26,6 +26,8 @@ pub struct FormatSegment {
 impl FormatSegment {
     pub fn to_input(&self) -> SegmentInput {
         SegmentInput {
+            // Every programme started from a format gets segments of its own.
+            id: None,
             kind: self.kind,
             title: self.title.clone(),
             duration: format!("{}s", self.duration_seconds),

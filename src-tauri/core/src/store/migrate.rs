@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0009_exchange_seen.sql"),
     include_str!("../../migrations/0010_search_name_keys.sql"),
     include_str!("../../migrations/0011_change.sql"),
+    include_str!("../../migrations/0012_segment_ids.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -66,6 +67,8 @@ pub(crate) fn apply(conn: &mut Connection, from: i64) -> Result<()> {
     }
     // Match keys need deunicode's tables, which SQL lacks: computed here, not in 0005.
     crate::store::name_keys::fill_missing_keys_at_open(conn)?;
+    // Segment ids likewise: UUIDs made from a hash, which SQL lacks (see 0012).
+    crate::store::segment_ids::fill_missing_ids_at_open(conn)?;
     Ok(())
 }
 

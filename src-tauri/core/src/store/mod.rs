@@ -13,4 +13,5 @@ pub(crate) mod name_keys;
 pub mod restore;
 pub mod revision;
 pub(crate) mod search_index;
+pub(crate) mod segment_ids;
 pub mod write;

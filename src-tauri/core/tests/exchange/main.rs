@@ -86,6 +86,7 @@ pub fn seed(store: &mut Store) -> Seeded {
             status: Status::Confirmed,
             notes: TRICKY_NOTES.into(),
             segments: Some(vec![SegmentInput {
+                id: None,
                 kind: SegmentKind::Discussion,
                 title: "=cmd|' /C calc'!A0".into(),
                 duration: "50m".into(),

@@ -33,6 +33,7 @@ pub fn show(
         segments: Some(
             segment_with
                 .map(|p| SegmentInput {
+                    id: None,
                     kind: SegmentKind::Discussion,
                     title: "Main".into(),
                     duration: "10m".into(),

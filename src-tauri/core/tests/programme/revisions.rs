@@ -284,6 +284,7 @@ fn a_thousand_random_changes_each_rebuild_exactly() {
                 4 => {
                     let segments = input.segments.get_or_insert_with(Vec::new);
                     segments.push(SegmentInput {
+                        id: None,
                         kind: SegmentKind::Discussion,
                         title: format!("Part {step}"),
                         duration: format!("{}m", 1 + next(9)),

@@ -131,3 +131,56 @@ fn five_hundred_segments_are_accepted_and_501_refused() {
         Some("segments")
     );
 }
+
+/// A segment keeps its id through an edit and a move (a desk merges running orders
+/// by it); a new one gets an id of its own, and a row copied from another is a new
+/// segment, not a second one with the same id.
+#[test]
+fn segment_ids_survive_edits_and_reorders_and_new_segments_get_new_ones() {
+    let (_d, _, mut s) = temp_store();
+    let p = s
+        .create_programme(&show(vec![
+            seg(ColdOpen, "Pictures", "0:45", &[]),
+            seg(Intro, "Set-up", "90s", &[]),
+            seg(Discussion, "Round one", "20m", &[]),
+        ]))
+        .unwrap();
+    let ids: Vec<_> = p.segments.iter().map(|x| x.id).collect();
+    assert!(ids.iter().all(|id| id.as_uuid().get_version_num() == 7));
+    assert_eq!(
+        ids.iter().collect::<std::collections::HashSet<_>>().len(),
+        3
+    );
+
+    let mut input = p.to_input();
+    let list = input.segments.as_mut().unwrap();
+    list[1].title = "The question tonight".into();
+    list.swap(0, 2);
+    let copy = list[1].clone();
+    list.push(copy);
+    list.push(seg(Close, "Last word", "1m", &[]));
+    let edited = s.update_programme(p.id, p.revision, &input).unwrap();
+    let got: Vec<_> = edited
+        .segments
+        .iter()
+        .map(|x| (x.id, x.title.as_str()))
+        .collect();
+    assert_eq!(
+        &got[..3],
+        [
+            (ids[2], "Round one"),
+            (ids[1], "The question tonight"),
+            (ids[0], "Pictures"),
+        ]
+    );
+    assert!(!ids.contains(&got[3].0) && !ids.contains(&got[4].0));
+    assert_ne!(got[3].0, got[4].0);
+    assert_eq!(s.get_programme(p.id).unwrap(), edited);
+
+    // The recorded state holds the ids: the revision before reads back with them.
+    let before = s.programme_as_of(p.id, p.revision).unwrap();
+    assert_eq!(
+        before.segments.iter().map(|x| x.id).collect::<Vec<_>>(),
+        ids
+    );
+}

@@ -14,11 +14,13 @@ fn a_new_programme_takes_its_series_format_total_else_the_default_slot() {
             series: Some("Inside Story".into()),
             segments: Some(vec![
                 SegmentInput {
+                    id: None,
                     title: "Headlines".into(),
                     duration: "2m".into(),
                     ..Default::default()
                 },
                 SegmentInput {
+                    id: None,
                     title: "Panel".into(),
                     duration: "23m".into(),
                     ..Default::default()

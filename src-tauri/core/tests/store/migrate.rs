@@ -157,3 +157,47 @@ fn a_v10_database_upgrades_to_change_records() {
     assert_eq!(s.programme_as_of(p.id, saved.revision).unwrap(), saved);
     assert_eq!(s.search("oguzlu", 10).unwrap().people.len(), 1);
 }
+
+/// 0012: segments stored before segments had ids get them at open, the same ids in
+/// every copy of the archive (so two copies joining one desk match, not double), and
+/// keep them from then on.
+#[test]
+fn a_v10_database_gives_its_segments_the_same_ids_in_every_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = |name: &str| {
+        let path = dir.path().join(name);
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(V10_FIXTURE).unwrap();
+        c.execute_batch(
+            "INSERT INTO segment (programme_id, position, kind, title, duration_seconds)
+             SELECT id, 0, 'intro', 'Set-up', 60 FROM programme;
+             INSERT INTO segment (programme_id, position, kind, title, duration_seconds)
+             SELECT id, 1, 'discussion', 'Round one', 600 FROM programme;",
+        )
+        .unwrap();
+        drop(c);
+        let s = Store::open(&path).unwrap();
+        let mut ids = Vec::new();
+        for p in s.list_programmes(&ListQuery::default()).unwrap() {
+            let p = s.get_programme(p.id).unwrap();
+            ids.extend(p.segments.iter().map(|x| x.id));
+        }
+        drop(s);
+        let again = Store::open(&path).unwrap();
+        let mut reopened = Vec::new();
+        for p in again.list_programmes(&ListQuery::default()).unwrap() {
+            let p = again.get_programme(p.id).unwrap();
+            reopened.extend(p.segments.iter().map(|x| x.id));
+        }
+        assert_eq!(reopened, ids, "ids are stored, not made at each read");
+        ids
+    };
+    let first = ids("a.db");
+    assert!(!first.is_empty(), "the fixture has segments");
+    assert!(first.iter().all(|id| id.as_uuid().get_version_num() == 7));
+    assert_eq!(
+        first.iter().collect::<std::collections::HashSet<_>>().len(),
+        first.len()
+    );
+    assert_eq!(ids("b.db"), first);
+}

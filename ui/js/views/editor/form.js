@@ -16,8 +16,11 @@ export function emptyForm(defaults = null) {
   };
 }
 
-// A segment as the form holds it: the same shape the server accepts.
+// A segment as the form holds it: the same shape the server accepts. Its id goes
+// with it through edits and moves (a desk merges running orders by it); a new row
+// has none and gets one when saved.
 const segmentFromProgramme = (s) => ({
+  id: s.id ?? null,
   kind: s.kind,
   title: s.title ?? '',
   duration: s.duration ?? formatSlot(s.durationSeconds),
@@ -26,9 +29,9 @@ const segmentFromProgramme = (s) => ({
   notes: s.notes ?? '',
 });
 
-// A series format's segment (no people, no question) as a form row.
+// A series format's segment (no people, no question) as a form row: a new segment.
 export const segmentFromFormat = (s) => ({
-  kind: s.kind, title: s.title ?? '', duration: formatSlot(s.durationSeconds), people: [], question: null, notes: s.notes ?? '',
+  id: null, kind: s.kind, title: s.title ?? '', duration: formatSlot(s.durationSeconds), people: [], question: null, notes: s.notes ?? '',
 });
 
 export function formFromProgramme(p) {
@@ -67,7 +70,7 @@ export function inputFromForm(f) {
     notes: f.notes,
     // Always a list, even an empty one: a running order the producer emptied stays empty.
     segments: (f.segments || []).map((s) => ({
-      kind: s.kind, title: s.title, duration: s.duration, people: s.people, question: s.question ?? null, notes: s.notes,
+      id: s.id || null, kind: s.kind, title: s.title, duration: s.duration, people: s.people, question: s.question ?? null, notes: s.notes,
     })),
   };
 }

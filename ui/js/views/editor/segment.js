@@ -123,6 +123,8 @@ export function segmentTable(tbody, addButton, onChange) {
         h('td', { class: 'seg-detail' },
           h('p', { class: 'seg-error', id: errorId, hidden: true }),
           notesWrap));
+      // The segment's id rides on its row, so a move (which moves the row) keeps it.
+      if (s.id) row.dataset.segmentId = s.id;
       showNotesMark(row);
       return row;
     },
@@ -141,6 +143,7 @@ export function segmentTable(tbody, addButton, onChange) {
     read(row) {
       const q = row.querySelector('.seg-question').value;
       return {
+        id: row.dataset.segmentId || null,
         kind: row.querySelector('.seg-kind').value,
         title: row.querySelector('.seg-title').value,
         duration: row.querySelector('.seg-duration').value,
