@@ -13,7 +13,7 @@ use super::to_archive;
 use crate::error::{Error, Result};
 use crate::people::profile::tag_list;
 use crate::programme::form::ValidProgramme;
-use crate::store::change::{self, state_of, Entity, Operation, Origin};
+use crate::store::change::{self, state_of, Entity, Operation};
 use crate::store::db::Store;
 use crate::store::write::{now_ms, Write};
 use crate::text::names::name_key;
@@ -197,10 +197,7 @@ pub(crate) fn programme(
         Outcome::KeptNewer | Outcome::KeptOurs => return Ok(outcome),
     }
     let author = tx.author_name()?;
-    let origin = Origin {
-        author: &author,
-        operation: Operation::Import,
-    };
+    let origin = tx.origin(&author, Operation::Import);
     let lineup = crate::programme::queries::write_children(&tx, p.id, valid, now, origin)?;
     if let Some(segments) = &valid.segments {
         crate::programme::segment_rows::replace(&tx, p.id, segments, &lineup)?;

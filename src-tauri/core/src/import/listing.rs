@@ -176,7 +176,8 @@ impl Store {
     ) -> Result<Imported> {
         let tx = self.write()?;
         let author = tx.author_name()?;
-        let imported = store_programme(&tx, input, honorifics, ChildrenOrder::After, &author)?;
+        let origin = tx.origin(&author, Operation::Import);
+        let imported = store_programme(&tx, input, honorifics, ChildrenOrder::After, origin)?;
         tx.commit()?;
         Ok(imported)
     }
@@ -239,12 +240,8 @@ fn store_programme(
     input: &ProgrammeInput,
     honorifics: &[Option<String>],
     order: ChildrenOrder,
-    author: &str,
+    origin: Origin<'_>,
 ) -> Result<Imported> {
-    let origin = Origin {
-        author,
-        operation: Operation::Import,
-    };
     // Everything about the listing is checked before the first write, so what fails
     // after it is the storage's doing.
     let valid = input.validate()?;
@@ -520,20 +517,21 @@ impl Store {
         }
         search_index::pause(&tx)?;
         let author = tx.author_name()?;
+        let origin = tx.origin(&author, Operation::Import);
         let mut written = Vec::with_capacity(todo.len());
         for (_, input, honorifics) in todo {
             let outcome = match order {
                 // Any failure here may have left part of the listing written (a
                 // person listed twice is only found while writing the line-up).
                 ChildrenOrder::Before => {
-                    match store_programme(&tx, input, honorifics, order, &author) {
+                    match store_programme(&tx, input, honorifics, order, origin) {
                         Err(_) => return Ok(None),
                         outcome => outcome,
                     }
                 }
                 ChildrenOrder::After => {
                     let sp = tx.savepoint()?;
-                    store_programme(&sp, input, honorifics, order, &author)
+                    store_programme(&sp, input, honorifics, order, origin)
                         .and_then(|imported| Ok(sp.commit().map(|()| imported)?))
                 }
             };

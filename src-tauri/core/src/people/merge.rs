@@ -121,17 +121,15 @@ impl Store {
         tx.execute("DELETE FROM person WHERE id = ?1", [drop])?;
         bump_programmes(&tx, &programmes, now)?;
         self.record_people(&tx, Operation::Merge, keep, Some(&keep_was))?;
-        tx.record(
-            Entity::Person,
+        tx.record_merged_away(
             &drop.to_string(),
             drop_row
                 .get("revision")
                 .and_then(Value::as_i64)
                 .unwrap_or(1)
                 + 1,
-            Operation::Merge,
-            Some(&drop_was),
-            None,
+            &drop_was,
+            &keep.to_string(),
         )?;
         self.record_programmes(&tx, Operation::Merge, &programmes_before)?;
 

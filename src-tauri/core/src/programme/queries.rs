@@ -92,10 +92,7 @@ impl Store {
         let valid = self.with_defaults(input)?.validate()?;
         let tx = self.write()?;
         let author = tx.author_name()?;
-        let origin = Origin {
-            author: &author,
-            operation: Operation::Create,
-        };
+        let origin = tx.origin(&author, Operation::Create);
         let id = insert_programme(&tx, &valid, None, ChildrenOrder::After, origin)?;
         let p = self.get_programme(id)?;
         let state = state_of(Entity::Programme, &p)?;
@@ -168,10 +165,7 @@ impl Store {
         tx.prepare_cached("DELETE FROM appearance WHERE programme_id = ?1")?
             .execute([id])?;
         let author = tx.author_name()?;
-        let origin = Origin {
-            author: &author,
-            operation,
-        };
+        let origin = tx.origin(&author, operation);
         let lineup = write_children(&tx, id, &valid, now, origin)?;
         match &valid.segments {
             Some(list) => segment_rows::replace(&tx, id, list, &lineup)?,

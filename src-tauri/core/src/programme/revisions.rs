@@ -10,7 +10,7 @@ use crate::ids::ProgrammeId;
 use crate::programme::duration::format_duration;
 use crate::programme::model::Programme;
 use crate::programme::queries::{fill_computed, insert_programme_as, ChildrenOrder};
-use crate::store::change::{self, state_of, Entity, FieldChange, Operation, Origin, Revision};
+use crate::store::change::{self, state_of, Entity, FieldChange, Operation, Revision};
 use crate::store::db::Store;
 
 impl Store {
@@ -108,10 +108,7 @@ impl Store {
         }
         let valid = input.validate()?;
         let author = tx.author_name()?;
-        let origin = Origin {
-            author: &author,
-            operation: Operation::Restore,
-        };
+        let origin = tx.origin(&author, Operation::Restore);
         insert_programme_as(&tx, id, &valid, None, ChildrenOrder::After, origin)?;
         tx.execute(
             "UPDATE programme SET created_at = ?2, revision = ?3 WHERE id = ?1",

@@ -77,16 +77,21 @@ pub(crate) fn state_of(entity: Entity, value: &impl Serialize) -> Result<Map<Str
     Ok(map)
 }
 
-fn unrecordable(e: serde_json::Error) -> Error {
+pub(crate) fn unrecordable(e: serde_json::Error) -> Error {
     Error::validation("state", format!("cannot be recorded: {e}"))
 }
 
 /// Who makes a change and as what: passed down to code that writes people as part of
-/// a programme (a new guest added by a save or an import).
+/// a programme (a new guest added by a save or an import). Made by [`Write::origin`],
+/// so it also carries what the write says about the desk.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Origin<'a> {
     pub author: &'a str,
     pub operation: Operation,
+    /// The write it is part of: the records of one write share it (`client_op`).
+    pub op: uuid::Uuid,
+    /// Whether a linked desk queues it; false only while applying pulled changes.
+    pub queue: bool,
 }
 
 impl Origin<'_> {
@@ -124,11 +129,41 @@ impl Write<'_> {
         after: Option<&Map<String, Value>>,
     ) -> Result<()> {
         let author = self.author_name()?;
-        let origin = Origin {
-            author: &author,
-            operation,
-        };
+        let origin = self.origin(&author, operation);
         record_on(self, origin, entity, id, revision, before, after)
+    }
+
+    /// [`Write::record`] of a person merged into `kept`: gone, and where to. A desk
+    /// redirects the person's other members' edits to the one kept.
+    pub(crate) fn record_merged_away(
+        &self,
+        id: &str,
+        revision: i64,
+        before: &Map<String, Value>,
+        kept: &str,
+    ) -> Result<()> {
+        let author = self.author_name()?;
+        let origin = self.origin(&author, Operation::Merge);
+        let record = Record {
+            entity: Entity::Person,
+            id,
+            revision,
+            before: Some(before),
+            after: None,
+            merged_into: Some(kept),
+        };
+        record_with(self, origin, &record)
+    }
+
+    /// Who makes this write's changes (`author`, from [`Write::author_name`]) and as
+    /// what.
+    pub(crate) fn origin<'s>(&self, author: &'s str, operation: Operation) -> Origin<'s> {
+        Origin {
+            author,
+            operation,
+            op: self.op,
+            queue: !self.applying,
+        }
     }
 
     /// Who this transaction's changes are recorded as: the shell's author, else the
@@ -151,12 +186,45 @@ pub(crate) fn record_on(
     before: Option<&Map<String, Value>>,
     after: Option<&Map<String, Value>>,
 ) -> Result<()> {
+    let record = Record {
+        entity,
+        id,
+        revision,
+        before,
+        after,
+        merged_into: None,
+    };
+    record_with(conn, origin, &record)
+}
+
+/// One change as the code that made it describes it.
+pub(crate) struct Record<'a> {
+    pub entity: Entity,
+    pub id: &'a str,
+    pub revision: i64,
+    pub before: Option<&'a Map<String, Value>>,
+    pub after: Option<&'a Map<String, Value>>,
+    pub merged_into: Option<&'a str>,
+}
+
+/// Writes the change record and, when the database is linked to a desk and the
+/// change is not one pulled from it, queues it for the desk (`store/outbox.rs`).
+fn record_with(conn: &Connection, origin: Origin<'_>, r: &Record<'_>) -> Result<()> {
+    let Record {
+        entity,
+        id,
+        revision,
+        before,
+        after,
+        ..
+    } = *r;
     let (changes, state) = match (before, after) {
         (Some(before), Some(after)) => (diff(before, after), None),
         (_, None) => (Vec::new(), before.map(|b| sorted(Value::Object(b.clone())))),
         (None, Some(_)) => (Vec::new(), None),
     };
     let changes = serde_json::to_string(&changes).map_err(unrecordable)?;
+    let (record_id, at) = (uuid::Uuid::now_v7(), now_ms());
     let state = state
         .map(|s| serde_json::to_string(&s))
         .transpose()
@@ -170,14 +238,17 @@ pub(crate) fn record_on(
         entity.as_str(),
         id,
         revision,
-        uuid::Uuid::now_v7().to_string(),
+        record_id.to_string(),
         origin.operation.as_str(),
         origin.author,
-        now_ms(),
+        at,
         FORMAT,
         state,
         changes
     ])?;
+    if origin.queue {
+        crate::store::outbox::queue(conn, origin, record_id, at, r)?;
+    }
     Ok(())
 }
 

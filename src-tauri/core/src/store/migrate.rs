@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0010_search_name_keys.sql"),
     include_str!("../../migrations/0011_change.sql"),
     include_str!("../../migrations/0012_segment_ids.sql"),
+    include_str!("../../migrations/0013_desk.sql"),
 ];
 
 /// The schema version this binary writes.

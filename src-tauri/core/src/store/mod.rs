@@ -10,6 +10,7 @@ pub mod files;
 pub mod input;
 pub mod migrate;
 pub(crate) mod name_keys;
+pub(crate) mod outbox;
 pub mod restore;
 pub mod revision;
 pub(crate) mod search_index;

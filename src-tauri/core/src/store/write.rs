@@ -42,6 +42,11 @@ pub(crate) struct Write<'a> {
     watch: &'a Watch,
     /// The author the shell set, if any (see [`crate::store::change`]).
     pub(crate) author: Option<&'a str>,
+    /// This write's own id: its change records share it as a desk's `client_op`.
+    pub(crate) op: uuid::Uuid,
+    /// Set while applying changes pulled from a desk: they are recorded but not
+    /// queued to be pushed back (`store/outbox.rs`).
+    pub(crate) applying: bool,
 }
 
 impl Store {
@@ -54,6 +59,8 @@ impl Store {
             tx: Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?,
             watch: &self.watch,
             author: self.author.as_deref(),
+            op: uuid::Uuid::now_v7(),
+            applying: false,
         })
     }
 

@@ -8,6 +8,7 @@ mod change;
 mod db;
 mod durability;
 mod migrate;
+mod outbox;
 mod restore;
 mod write;
 
