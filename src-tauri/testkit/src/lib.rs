@@ -1,7 +1,7 @@
 //! Support for the integration tests, benches and E2E tests of every crate, written
 //! once: a store on a temp file, form inputs (`input`), real file-system conditions
-//! (`disk`), the injection corpus (`injection`) and the check of derived data
-//! (`derived`).
+//! (`disk`), the injection corpus (`injection`), the check of derived data
+//! (`derived`) and a throwaway PostgreSQL for the desk server (`postgres`).
 //!
 //! A dev-dependency only. Core's unit tests (`#[cfg(test)]` in `src`) cannot use it:
 //! they see the core under test, whose types differ from the core this crate links.
@@ -10,6 +10,7 @@ pub mod derived;
 pub mod disk;
 pub mod injection;
 pub mod input;
+pub mod postgres;
 
 use std::path::PathBuf;
 

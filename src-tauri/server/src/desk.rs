@@ -1,0 +1,30 @@
+//! A desk: the programme team that shares one archive. Every other row belongs to one.
+
+use tokio_postgres::GenericClient;
+use uuid::Uuid;
+
+use crate::error::{Error, Result};
+use crate::text;
+
+pub const MAX_NAME: usize = 200;
+
+/// Makes a desk named `name`; returns its id (UUID v7).
+pub async fn create(client: &impl GenericClient, name: &str) -> Result<Uuid> {
+    let name = text::line("name", name, MAX_NAME)?;
+    let id = Uuid::now_v7();
+    client
+        .execute("INSERT INTO desk (id, name) VALUES ($1, $2)", &[&id, &name])
+        .await?;
+    Ok(id)
+}
+
+/// The name of desk `id`, which must exist.
+pub async fn name(client: &impl GenericClient, id: Uuid) -> Result<String> {
+    let row = client
+        .query_opt("SELECT name FROM desk WHERE id = $1", &[&id])
+        .await?;
+    row.map(|r| r.get(0)).ok_or_else(|| Error::NotFound {
+        what: "desk",
+        id: id.to_string(),
+    })
+}

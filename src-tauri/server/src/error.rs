@@ -1,0 +1,135 @@
+//! The server's one error type. Each variant has the stable `code` of the house's
+//! error shape ([`ApiError`]) and the exit code its command ends with.
+
+use greenroom_protocol::ApiError;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{field}: {message}")]
+    Validation {
+        field: &'static str,
+        message: String,
+    },
+
+    #[error("no {what} {id:?}")]
+    NotFound { what: &'static str, id: String },
+
+    #[error(
+        "the database is at schema version {found}, newer than this greenroom-server knows \
+         (up to {supported}); it was left untouched — upgrade greenroom-server"
+    )]
+    SchemaTooNew { found: i32, supported: i32 },
+
+    #[error(
+        "the database is at schema version {found}; this greenroom-server needs {needed}: \
+         run `greenroom-server migrate` first"
+    )]
+    SchemaTooOld { found: i32, needed: i32 },
+
+    #[error("cannot connect to the database: {0}")]
+    Connect(String),
+
+    #[error("database error: {0}")]
+    Database(String),
+
+    /// The operating system's random source failed: no secret can be made.
+    #[error("no random numbers from the system: {0}")]
+    Random(String),
+}
+
+impl Error {
+    pub fn validation(field: &'static str, message: impl Into<String>) -> Self {
+        Error::Validation {
+            field,
+            message: message.into(),
+        }
+    }
+
+    /// Stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Validation { .. } => "validation",
+            Error::NotFound { .. } => "not_found",
+            Error::SchemaTooNew { .. } => "schema_too_new",
+            Error::SchemaTooOld { .. } => "schema_too_old",
+            Error::Connect(_) => "cannot_connect",
+            Error::Database(_) => "database",
+            Error::Random(_) => "random",
+        }
+    }
+
+    /// What a command exits with: 2 for what the caller got wrong, 4 for what is not
+    /// there, 1 for the rest.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Validation { .. } => 2,
+            Error::NotFound { .. } => 4,
+            _ => 1,
+        }
+    }
+
+    pub(crate) fn connect(e: tokio_postgres::Error) -> Self {
+        Error::Connect(words(&e))
+    }
+}
+
+impl From<tokio_postgres::Error> for Error {
+    fn from(e: tokio_postgres::Error) -> Self {
+        Error::Database(words(&e))
+    }
+}
+
+impl From<&Error> for ApiError {
+    fn from(e: &Error) -> Self {
+        ApiError::new(e.code(), e.to_string())
+    }
+}
+
+/// PostgreSQL's own message (and detail) where it sent one, on one line.
+fn words(e: &tokio_postgres::Error) -> String {
+    let text = match e.as_db_error() {
+        Some(db) => match db.detail() {
+            Some(detail) => format!("{} ({detail})", db.message()),
+            None => db.message().to_string(),
+        },
+        // The kind ("error connecting to server") and then why (its sources).
+        None => {
+            let mut text = e.to_string();
+            let mut source = std::error::Error::source(e);
+            while let Some(cause) = source {
+                let said = cause.to_string();
+                if !text.contains(&said) {
+                    text = format!("{text}: {said}");
+                }
+                source = cause.source();
+            }
+            text
+        }
+    };
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crosses_as_code_and_message_with_its_exit_code() {
+        let e = Error::NotFound {
+            what: "member",
+            id: "Sam".into(),
+        };
+        let api = ApiError::from(&e);
+        assert_eq!(api.code, "not_found");
+        assert_eq!(api.message, "no member \"Sam\"");
+        assert_eq!(e.exit_code(), 4);
+        assert_eq!(Error::validation("name", "is empty").exit_code(), 2);
+        let newer = Error::SchemaTooNew {
+            found: 9,
+            supported: 1,
+        };
+        assert_eq!((newer.code(), newer.exit_code()), ("schema_too_new", 1));
+    }
+}

@@ -1,0 +1,173 @@
+//! `greenroom-server`: argument definitions and dispatch. Each command connects,
+//! calls the library, and prints what a desk's admin needs; an error is one line on
+//! standard error and an exit code (2: the arguments, 4: not found, 1: the rest).
+
+use clap::{Args, Parser, Subcommand};
+use greenroom_protocol::Role;
+use greenroom_server::{desk, invite, member, store, Result};
+use uuid::Uuid;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "greenroom-server",
+    version,
+    about = "The server a Greenroom desk shares its archive through; its state is in PostgreSQL."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Args)]
+struct Database {
+    /// The PostgreSQL database: postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME, or
+    /// key=value pairs.
+    #[arg(
+        long,
+        env = "GREENROOM_DATABASE_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    database_url: String,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create or upgrade the database's schema; running it again changes nothing.
+    Migrate {
+        #[command(flatten)]
+        db: Database,
+    },
+    /// Desks: the teams that each share one archive.
+    Desk {
+        #[command(subcommand)]
+        command: DeskCommand,
+    },
+    /// Invite someone to a desk: prints a code that works once, for them to join with.
+    Invite {
+        /// The desk's id (as `desk create` printed it).
+        #[arg(value_parser = desk_id)]
+        desk: Uuid,
+        /// Who is invited: the member's name in the desk.
+        #[arg(long)]
+        name: String,
+        /// admin (invites and revokes, edits), editor (reads and edits) or viewer
+        /// (reads, without contact details).
+        #[arg(long)]
+        role: Role,
+        /// Days until the code stops working (1 to 90).
+        #[arg(long, default_value_t = invite::DEFAULT_DAYS, value_name = "N")]
+        expires_days: u32,
+        #[command(flatten)]
+        db: Database,
+    },
+    /// Revoke a member of a desk: their token stops working; their changes stay.
+    Revoke {
+        /// The desk's id.
+        #[arg(value_parser = desk_id)]
+        desk: Uuid,
+        /// The member's id, or their name when no one else in the desk has it.
+        member: String,
+        #[command(flatten)]
+        db: Database,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum DeskCommand {
+    /// Create a desk; prints its id.
+    Create {
+        /// The desk's name, e.g. the programme's.
+        name: String,
+        #[command(flatten)]
+        db: Database,
+    },
+}
+
+fn main() {
+    let cli = Cli::try_parse().unwrap_or_else(|e| usage(e));
+    let result = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| greenroom_server::Error::Database(format!("cannot start: {e}")))
+        .and_then(|rt| rt.block_on(run(cli.command)));
+    let code = match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("greenroom-server: {e}");
+            e.exit_code()
+        }
+    };
+    std::process::exit(code);
+}
+
+fn desk_id(s: &str) -> Result<Uuid, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| "not a desk id (the UUID that `desk create` printed)".to_string())
+}
+
+/// Help and version as clap prints them; a usage error on one line, as every error.
+fn usage(e: clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
+        || e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    {
+        e.exit();
+    }
+    let text = e.render().to_string();
+    // What went wrong comes first; the usage and the hint to try --help follow.
+    let what = text.split("\n\n").next().unwrap_or_default();
+    let what = what.strip_prefix("error: ").unwrap_or(what);
+    eprintln!(
+        "greenroom-server: {} (see --help)",
+        what.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    std::process::exit(2);
+}
+
+async fn run(command: Command) -> Result<()> {
+    match command {
+        Command::Migrate { db } => {
+            let mut client = store::connect(&db.database_url).await?;
+            let done = store::migrate::migrate(&mut client).await?;
+            match done.from == done.to {
+                true => println!("schema version {}: up to date", done.to),
+                false => println!("schema version {} (was {})", done.to, done.from),
+            }
+        }
+        Command::Desk {
+            command: DeskCommand::Create { name, db },
+        } => {
+            let client = store::open(&db.database_url).await?;
+            println!("{}", desk::create(&client, &name).await?);
+        }
+        Command::Invite {
+            desk,
+            name,
+            role,
+            expires_days,
+            db,
+        } => {
+            let client = store::open(&db.database_url).await?;
+            let made = invite::create(&client, desk, &name, role, expires_days).await?;
+            println!("{}", made.code);
+            eprintln!(
+                "Give this code to {} ({role}): it works once, until {} UTC. It is not \
+                 stored and cannot be shown again.",
+                name.trim(),
+                made.expires_at.format("%Y-%m-%d %H:%M")
+            );
+        }
+        Command::Revoke { desk, member, db } => {
+            let client = store::open(&db.database_url).await?;
+            let done = member::revoke(&client, desk, &member).await?;
+            let at = done.at.format("%Y-%m-%d %H:%M UTC");
+            match done.already {
+                false => println!("revoked {} ({}) at {at}", done.name, done.id),
+                true => println!("{} ({}) was already revoked at {at}", done.name, done.id),
+            }
+        }
+    }
+    Ok(())
+}
