@@ -28,3 +28,15 @@ pub async fn name(client: &impl GenericClient, id: Uuid) -> Result<String> {
         id: id.to_string(),
     })
 }
+
+/// The desk's newest `seq`: what a client that pulled everything has seen (0 before
+/// any change).
+pub async fn head(client: &impl GenericClient, id: Uuid) -> Result<i64> {
+    let row = client
+        .query_one(
+            "SELECT coalesce(max(seq), 0) FROM change WHERE desk_id = $1",
+            &[&id],
+        )
+        .await?;
+    Ok(row.get(0))
+}

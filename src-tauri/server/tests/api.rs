@@ -1,0 +1,166 @@
+//! A `greenroom-server serve` process on loopback, and a client that records every
+//! answer it got (so a test can look through all of them).
+
+use std::io::{BufRead, BufReader, Read};
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use greenroom_testkit::postgres::Database;
+use serde_json::{json, Value};
+
+pub struct Served {
+    child: Child,
+    /// `http://127.0.0.1:PORT` (or https).
+    pub url: String,
+    agent: ureq::Agent,
+    /// Every answer's status and body, in order.
+    pub answers: Mutex<Vec<(u16, String)>>,
+    /// What the server printed after `listening on`: kept open so it never blocks.
+    _stdout: BufReader<ChildStdout>,
+}
+
+/// A member as joining made them: token, ids and role.
+#[derive(Clone, Debug)]
+pub struct Member {
+    pub token: String,
+    pub id: String,
+    pub desk: String,
+}
+
+impl Served {
+    /// `serve --listen 127.0.0.1:0` on `db`, with `args` added; waits until it listens.
+    pub fn start(db: &Database, args: &[&str]) -> Served {
+        Self::start_with(db, args, ureq::Agent::config_builder())
+    }
+
+    pub fn start_with(
+        db: &Database,
+        args: &[&str],
+        config: ureq::config::ConfigBuilder<ureq::typestate::AgentScope>,
+    ) -> Served {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_greenroom-server"))
+            .args([
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--database-url",
+                &db.url,
+            ])
+            .args(args)
+            .env_remove("GREENROOM_DATABASE_URL")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("greenroom-server starts");
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        let url = match line.trim().strip_prefix("listening on ") {
+            Some(url) => url.to_string(),
+            None => {
+                let _ = child.kill();
+                panic!("the server did not say where it listens: {line:?}")
+            }
+        };
+        let agent = config
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(30)))
+            .build()
+            .into();
+        Served {
+            child,
+            url,
+            agent,
+            answers: Mutex::new(Vec::new()),
+            _stdout: stdout,
+        }
+    }
+
+    pub fn get(&self, path: &str, token: Option<&str>) -> (u16, Value) {
+        let mut req = self.agent.get(format!("{}{path}", self.url));
+        if let Some(token) = token {
+            req = req.header("Authorization", format!("Bearer {token}"));
+        }
+        self.answer(req.call())
+    }
+
+    pub fn post(&self, path: &str, token: Option<&str>, body: &Value) -> (u16, Value) {
+        self.post_raw(path, token, body.to_string().as_bytes(), "application/json")
+    }
+
+    pub fn post_raw(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        body: &[u8],
+        content_type: &str,
+    ) -> (u16, Value) {
+        let mut req = self
+            .agent
+            .post(format!("{}{path}", self.url))
+            .header("Content-Type", content_type);
+        if let Some(token) = token {
+            req = req.header("Authorization", format!("Bearer {token}"));
+        }
+        self.answer(req.send(body))
+    }
+
+    fn answer(&self, got: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> (u16, Value) {
+        let mut response = got.expect("the server answers");
+        let status = response.status().as_u16();
+        let mut text = String::new();
+        response
+            .body_mut()
+            .with_config()
+            .limit(64 << 20)
+            .reader()
+            .read_to_string(&mut text)
+            .unwrap();
+        self.answers.lock().unwrap().push((status, text.clone()));
+        let value = match text.is_empty() {
+            true => Value::Null,
+            false => serde_json::from_str(&text)
+                .unwrap_or_else(|e| panic!("not JSON ({e}): {status} {text}")),
+        };
+        (status, value)
+    }
+
+    /// Joins with `code`; panics unless it worked.
+    pub fn join(&self, code: &str) -> Member {
+        let (status, body) = self.post("/v1/join", None, &json!({ "code": code }));
+        assert_eq!(status, 200, "{body}");
+        Member {
+            token: body["token"].as_str().unwrap().to_string(),
+            id: body["member"]["id"].as_str().unwrap().to_string(),
+            desk: body["desk"]["id"].as_str().unwrap().to_string(),
+        }
+    }
+
+    /// Asks the server to stop as an admin's `kill` or systemd would (SIGTERM); its
+    /// exit status.
+    pub fn stop(mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+        assert!(sent.success());
+        self.child.wait().unwrap()
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An ApiError's code, checking it has a message too.
+pub fn code(body: &Value) -> &str {
+    assert!(
+        body["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "an error with a message: {body}"
+    );
+    body["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("an error: {body}"))
+}
