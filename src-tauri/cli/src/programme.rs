@@ -270,8 +270,11 @@ pub fn run(store: &mut Store, command: ProgrammeCommand) -> Result<()> {
             output::text(&p.id.to_string())
         }
         ProgrammeCommand::Delete { id, revision } => {
-            store.delete_programme(id.parse()?, revision)?;
-            output::text("deleted")
+            let id = id.parse()?;
+            store.delete_programme(id, revision)?;
+            output::text(&format!(
+                "deleted (to the trash: `greenroom trash restore {id}` brings it back)"
+            ))
         }
     }
 }

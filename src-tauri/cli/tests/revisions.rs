@@ -140,7 +140,8 @@ fn a_deleted_programme_comes_back_from_the_trash_and_the_trash_empties() {
         run(&db, &["trash", "list"]).ok().trim(),
         "the trash is empty"
     );
-    run(&db, &["programme", "delete", &kept]).ok();
+    let said = run(&db, &["programme", "delete", &kept]).ok();
+    assert!(said.contains(&format!("trash restore {kept}")), "{said}");
     run(&db, &["programme", "delete", &gone]).ok();
     let trash = run(&db, &["trash", "list", "--json"]).json();
     let ids: Vec<&str> = trash

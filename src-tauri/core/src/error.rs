@@ -191,6 +191,13 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
+/// A stored word this build does not know: the archive was written by a newer Greenroom.
+impl From<greenroom_protocol::UnknownWord> for Error {
+    fn from(e: greenroom_protocol::UnknownWord) -> Self {
+        Error::validation(e.what, e.to_string())
+    }
+}
+
 /// " (writing PATH)" after "the disk is full", when the file is known.
 fn on(path: &Option<PathBuf>) -> String {
     path.as_ref()

@@ -12,19 +12,18 @@
 //! time) are not recorded: `rebuild` returns the state without them.
 
 use rusqlite::{params, Connection};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::store::db::{setting, Store};
-use crate::store::delta::{as_object, diff, sorted};
 pub use crate::store::revision::Revision;
 pub(crate) use crate::store::revision::{gone_state, history, rebuild, unreadable};
 use crate::store::write::{now_ms, Write};
 use crate::text;
+use greenroom_protocol::delta::{as_object, diff, sorted};
+pub use greenroom_protocol::{Entity, FieldChange, Operation, FORMAT};
 
-/// The version of the recorded JSON; a reader refuses a newer one.
-pub const FORMAT: i64 = 1;
 /// The setting that names who changes are recorded as.
 pub const AUTHOR_SETTING: &str = "author.name";
 /// Longest author name, in characters.
@@ -33,123 +32,38 @@ pub const MAX_AUTHOR: usize = 100;
 pub const TRASH_DAYS_SETTING: &str = "trash.days";
 pub const DEFAULT_TRASH_DAYS: u32 = 30;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Entity {
-    Programme,
-    Person,
-    SeriesFormat,
-}
-
-impl Entity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Entity::Programme => "programme",
-            Entity::Person => "person",
-            Entity::SeriesFormat => "series_format",
-        }
-    }
-
-    /// Fields the reader computes from the others, at the top and in each item of a
-    /// list: never recorded.
-    fn computed(
-        self,
-    ) -> (
-        &'static [&'static str],
-        &'static str,
-        &'static [&'static str],
-    ) {
-        match self {
-            Entity::Programme => (
-                &["id", "revision", "airLocal", "airDisplay"],
-                "segments",
-                &[
-                    "number",
-                    "duration",
-                    "startOffsetSeconds",
-                    "endOffsetSeconds",
-                    "startAt",
-                    "start",
-                    "end",
-                ],
-            ),
-            Entity::Person => (&["id", "revision"], "", &[]),
-            Entity::SeriesFormat => (&["total"], "", &[]),
-        }
-    }
-
-    /// Recorded fields that are no one's edit (the time of the save): kept to rebuild
-    /// a revision exactly, left out of what a history shows.
-    pub fn bookkeeping(self) -> &'static [&'static str] {
-        match self {
-            Entity::Programme | Entity::Person => &["createdAt", "updatedAt"],
-            Entity::SeriesFormat => &["updatedAt"],
-        }
-    }
-}
-
-/// One field a change changed, as `programme history --json` shows it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FieldChange {
-    pub field: String,
-    pub from: Value,
-    pub to: Value,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Operation {
-    Create,
-    Update,
-    Delete,
-    /// An earlier revision made current again (or a deleted one brought back from
-    /// the trash), as a new revision.
-    Restore,
-    /// Two records of a person made one: the kept person, the programmes that moved,
-    /// and the dropped person (gone).
-    Merge,
-    Unmerge,
-    /// Written by an import of listings or of an archive.
-    Import,
-}
-
-impl Operation {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Operation::Create => "create",
-            Operation::Update => "update",
-            Operation::Delete => "delete",
-            Operation::Restore => "restore",
-            Operation::Merge => "merge",
-            Operation::Unmerge => "unmerge",
-            Operation::Import => "import",
-        }
-    }
-}
-
-impl std::str::FromStr for Operation {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        match s {
-            "create" => Ok(Operation::Create),
-            "update" => Ok(Operation::Update),
-            "delete" => Ok(Operation::Delete),
-            "restore" => Ok(Operation::Restore),
-            "merge" => Ok(Operation::Merge),
-            "unmerge" => Ok(Operation::Unmerge),
-            "import" => Ok(Operation::Import),
-            other => Err(Error::validation(
-                "operation",
-                format!("{other:?} is not an operation this Greenroom reads"),
-            )),
-        }
+/// Fields the reader computes from the others, at the top and in each item of a list:
+/// never recorded.
+fn computed(
+    entity: Entity,
+) -> (
+    &'static [&'static str],
+    &'static str,
+    &'static [&'static str],
+) {
+    match entity {
+        Entity::Programme => (
+            &["id", "revision", "airLocal", "airDisplay"],
+            "segments",
+            &[
+                "number",
+                "duration",
+                "startOffsetSeconds",
+                "endOffsetSeconds",
+                "startAt",
+                "start",
+                "end",
+            ],
+        ),
+        Entity::Person => (&["id", "revision"], "", &[]),
+        Entity::SeriesFormat => (&["total"], "", &[]),
     }
 }
 
 /// An entity's state as recorded: its JSON without the computed fields.
 pub(crate) fn state_of(entity: Entity, value: &impl Serialize) -> Result<Map<String, Value>> {
     let mut map = as_object(serde_json::to_value(value).map_err(unrecordable)?);
-    let (top, list, item) = entity.computed();
+    let (top, list, item) = computed(entity);
     for k in top {
         map.remove(*k);
     }

@@ -6,7 +6,6 @@ pub(crate) mod access;
 pub mod backup;
 pub mod change;
 pub mod db;
-pub(crate) mod delta;
 pub mod files;
 pub mod input;
 pub mod migrate;

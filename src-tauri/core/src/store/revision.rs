@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::store::change::{Entity, FieldChange, Operation, FORMAT};
-use crate::store::delta::put;
+use greenroom_protocol::delta::put;
 
 /// The whole last state of an entity that is gone (its newest record keeps it), with
 /// that record's revision; `None` when it is not gone or has no records.

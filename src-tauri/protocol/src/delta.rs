@@ -3,11 +3,11 @@
 
 use serde_json::{Map, Value};
 
-use crate::store::change::FieldChange;
+use crate::change::FieldChange;
 
 /// Sets the value at `path` (`segments[3].title`, as [`diff`] names it) in `state`;
 /// `null` removes an object's key (a field the state did not have).
-pub(crate) fn put(state: &mut Map<String, Value>, path: &str, value: Value) {
+pub fn put(state: &mut Map<String, Value>, path: &str, value: Value) {
     let mut steps = Vec::new();
     for part in path.split('.') {
         let mut pieces = part.split('[');
@@ -53,7 +53,7 @@ enum Step {
     Index(usize),
 }
 
-pub(crate) fn as_object(v: Value) -> Map<String, Value> {
+pub fn as_object(v: Value) -> Map<String, Value> {
     match v {
         Value::Object(map) => map,
         _ => Map::new(),
@@ -63,7 +63,7 @@ pub(crate) fn as_object(v: Value) -> Map<String, Value> {
 /// `v` with every object's keys in name order. serde_json keeps the order it was given
 /// when a crate in the build turns on its `preserve_order`, and sorts otherwise; the
 /// record must read the same from every build, so what it stores is put in order.
-pub(crate) fn sorted(v: Value) -> Value {
+pub fn sorted(v: Value) -> Value {
     match v {
         Value::Object(map) => {
             let mut entries: Vec<(String, Value)> = map.into_iter().collect();
@@ -79,7 +79,7 @@ pub(crate) fn sorted(v: Value) -> Value {
 /// kept its length, and inside an object, only what changed is named
 /// (`segments[3].title`), so a change to one segment of thirty records that segment's
 /// field, not the running order twice.
-pub(crate) fn diff(before: &Map<String, Value>, after: &Map<String, Value>) -> Vec<FieldChange> {
+pub fn diff(before: &Map<String, Value>, after: &Map<String, Value>) -> Vec<FieldChange> {
     let mut out = Vec::new();
     changed_in("", before, after, &mut out);
     out.sort_by(|a, b| a.field.cmp(&b.field));

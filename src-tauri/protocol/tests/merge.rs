@@ -1,0 +1,298 @@
+//! The three-way merge both ends of a desk use: one side's edits, the other's, both.
+
+use greenroom_protocol::merge::{put, three_way, Disagreement};
+use greenroom_protocol::Entity;
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+
+fn obj(v: Value) -> Map<String, Value> {
+    v.as_object().expect("an object").clone()
+}
+
+fn programme() -> Value {
+    json!({
+        "title": "Gaza talks",
+        "framing": ["Why now?", "Who gains?"],
+        "status": "draft",
+        "updatedAt": "2026-03-01T09:00:00Z",
+        "guests": [
+            {"personId": "p1", "name": "Ann", "affiliation": "Uni A"},
+            {"personId": "p2", "name": "Bob", "affiliation": null}
+        ],
+        "segments": [
+            {"id": "s1", "title": "Intro", "durationSeconds": 60},
+            {"id": "s2", "title": "Part one", "durationSeconds": 600},
+            {"id": "s3", "title": "Close", "durationSeconds": 60}
+        ]
+    })
+}
+
+fn merge(base: &Value, mine: &Value, theirs: &Value) -> (Value, Vec<Disagreement>) {
+    let m = three_way(
+        Entity::Programme,
+        &obj(base.clone()),
+        &obj(mine.clone()),
+        &obj(theirs.clone()),
+    );
+    (Value::Object(m.state), m.conflicts)
+}
+
+#[test]
+fn edits_to_different_fields_both_land() {
+    let base = programme();
+    let mut mine = base.clone();
+    mine["title"] = json!("Gaza: the talks");
+    mine["segments"][1]["durationSeconds"] = json!(660);
+    let mut theirs = base.clone();
+    theirs["status"] = json!("planned");
+    theirs["segments"][1]["title"] = json!("Part one: the deal");
+    let (merged, conflicts) = merge(&base, &mine, &theirs);
+    assert!(conflicts.is_empty(), "{conflicts:?}");
+    assert_eq!(merged["title"], json!("Gaza: the talks"));
+    assert_eq!(merged["status"], json!("planned"));
+    assert_eq!(
+        merged["segments"][1],
+        json!({"id": "s2", "title": "Part one: the deal", "durationSeconds": 660})
+    );
+}
+
+#[test]
+fn the_same_field_changed_differently_keeps_theirs_and_holds_both() {
+    let base = programme();
+    let mut mine = base.clone();
+    mine["title"] = json!("Mine");
+    mine["segments"][2]["title"] = json!("Goodbye");
+    let mut theirs = base.clone();
+    theirs["title"] = json!("Theirs");
+    theirs["segments"][2]["title"] = json!("Sign-off");
+    let (merged, conflicts) = merge(&base, &mine, &theirs);
+    assert_eq!(merged["title"], json!("Theirs"));
+    assert_eq!(merged["segments"][2]["title"], json!("Sign-off"));
+    assert_eq!(
+        conflicts,
+        vec![
+            Disagreement {
+                field: "segments{s3}.title".into(),
+                base: json!("Close"),
+                mine: json!("Goodbye"),
+                theirs: json!("Sign-off"),
+            },
+            Disagreement {
+                field: "title".into(),
+                base: json!("Gaza talks"),
+                mine: json!("Mine"),
+                theirs: json!("Theirs"),
+            },
+        ]
+    );
+}
+
+#[test]
+fn the_same_change_on_both_sides_and_the_save_time_are_no_conflict() {
+    let base = programme();
+    let mut mine = base.clone();
+    mine["title"] = json!("Same");
+    mine["updatedAt"] = json!("2026-03-01T10:00:00Z");
+    let mut theirs = base.clone();
+    theirs["title"] = json!("Same");
+    theirs["updatedAt"] = json!("2026-03-01T09:30:00Z");
+    let (merged, conflicts) = merge(&base, &mine, &theirs);
+    assert!(conflicts.is_empty(), "{conflicts:?}");
+    assert_eq!(
+        merged["updatedAt"],
+        json!("2026-03-01T09:30:00Z"),
+        "theirs, not the later clock"
+    );
+}
+
+#[test]
+fn a_guest_added_on_each_side_makes_both_guests_in_place() {
+    let base = programme();
+    let mut mine = base.clone();
+    mine["guests"]
+        .as_array_mut()
+        .unwrap()
+        .insert(1, json!({"personId": "p3", "name": "Cy"}));
+    let mut theirs = base.clone();
+    theirs["guests"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"personId": "p4", "name": "Di"}));
+    let (merged, conflicts) = merge(&base, &mine, &theirs);
+    assert!(conflicts.is_empty());
+    let ids: Vec<&str> = merged["guests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["personId"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["p1", "p3", "p2", "p4"]);
+}
+
+#[test]
+fn a_segment_removed_on_one_side_goes_unless_the_other_changed_it() {
+    let base = programme();
+    let mut mine = base.clone();
+    mine["segments"].as_array_mut().unwrap().remove(1);
+    let mut theirs = base.clone();
+    theirs["segments"][0]["title"] = json!("Cold open");
+    let (merged, conflicts) = merge(&base, &mine, &theirs);
+    assert!(conflicts.is_empty());
+    assert_eq!(merged["segments"].as_array().unwrap().len(), 2);
+    assert_eq!(merged["segments"][0]["title"], json!("Cold open"));
+
+    theirs["segments"][1]["durationSeconds"] = json!(900);
+    let (merged, conflicts) = merge(&base, &mine, &theirs);
+    assert_eq!(
+        merged["segments"][1]["durationSeconds"],
+        json!(900),
+        "theirs kept"
+    );
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0].field, "segments{s2}");
+    assert_eq!(conflicts[0].mine, Value::Null);
+}
+
+#[test]
+fn a_reorder_on_one_side_survives_an_edit_on_the_other() {
+    let base = programme();
+    let mut mine = base.clone();
+    mine["segments"].as_array_mut().unwrap().swap(0, 1);
+    let mut theirs = base.clone();
+    theirs["segments"][2]["title"] = json!("Goodbye");
+    theirs["segments"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "s4", "title": "Extra"}));
+    let (merged, conflicts) = merge(&base, &mine, &theirs);
+    assert!(conflicts.is_empty());
+    let ids: Vec<&str> = merged["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["s2", "s1", "s3", "s4"]);
+    assert_eq!(merged["segments"][2]["title"], json!("Goodbye"));
+}
+
+#[test]
+fn two_different_reorders_keep_theirs_and_resolving_mine_puts_mine_back() {
+    let base = programme();
+    let mut mine = base.clone();
+    mine["segments"].as_array_mut().unwrap().swap(0, 1);
+    let mut theirs = base.clone();
+    theirs["segments"].as_array_mut().unwrap().swap(1, 2);
+    let (merged, conflicts) = merge(&base, &mine, &theirs);
+    assert_eq!(merged["segments"], theirs["segments"]);
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0].field, "segments#order");
+    assert_eq!(conflicts[0].mine, json!(["s2", "s1", "s3"]));
+    let mut state = obj(merged);
+    put(
+        Entity::Programme,
+        &mut state,
+        &conflicts[0].field,
+        conflicts[0].mine.clone(),
+    );
+    assert_eq!(state["segments"], mine["segments"]);
+}
+
+#[test]
+fn resolving_puts_the_value_at_a_field_an_item_or_an_items_field() {
+    let mut state = obj(programme());
+    put(Entity::Programme, &mut state, "title", json!("New"));
+    put(
+        Entity::Programme,
+        &mut state,
+        "segments{s2}.title",
+        json!("Renamed"),
+    );
+    put(Entity::Programme, &mut state, "guests{p2}", Value::Null);
+    put(
+        Entity::Programme,
+        &mut state,
+        "guests{p9}",
+        json!({"personId": "p9", "name": "Eve"}),
+    );
+    put(Entity::Programme, &mut state, "status", Value::Null);
+    assert_eq!(state["title"], json!("New"));
+    assert_eq!(state["segments"][1]["title"], json!("Renamed"));
+    assert_eq!(
+        state["guests"],
+        json!([
+            {"personId": "p1", "name": "Ann", "affiliation": "Uni A"},
+            {"personId": "p9", "name": "Eve"}
+        ])
+    );
+    assert!(!state.contains_key("status"));
+}
+
+#[test]
+fn items_without_their_key_merge_as_one_value() {
+    let base = json!({"segments": [{"title": "A"}]});
+    let mine = json!({"segments": [{"title": "B"}]});
+    let theirs = json!({"segments": [{"title": "C"}]});
+    let (merged, conflicts) = merge(&base, &mine, &theirs);
+    assert_eq!(merged["segments"], theirs["segments"]);
+    assert_eq!(conflicts[0].field, "segments");
+}
+
+fn state() -> impl Strategy<Value = Value> {
+    let segment = (0..6u8, "[a-c]{0,2}", 0..3u32).prop_map(
+        |(id, title, d)| json!({"id": format!("s{id}"), "title": title, "durationSeconds": d}),
+    );
+    (
+        prop::option::of("[a-c]{0,2}"),
+        prop::collection::vec(segment, 0..5),
+        prop::collection::vec("[a-c]", 0..3),
+    )
+        .prop_map(|(title, segments, framing)| {
+            let mut seen = std::collections::HashSet::new();
+            let segments: Vec<Value> = segments
+                .into_iter()
+                .filter(|s| seen.insert(s["id"].clone()))
+                .collect();
+            let mut v = json!({"segments": segments, "framing": framing});
+            if let Some(t) = title {
+                v["title"] = json!(t);
+            }
+            v
+        })
+}
+
+proptest! {
+    /// One side unchanged: the merge is the other side, exactly, without conflict.
+    #[test]
+    fn an_unchanged_side_gives_the_other_side(base in state(), other in state()) {
+        let (m, c) = merge(&base, &base, &other);
+        prop_assert_eq!(&m, &other);
+        prop_assert!(c.is_empty());
+        let (m, c) = merge(&base, &other, &base);
+        prop_assert_eq!(&m, &other);
+        prop_assert!(c.is_empty());
+    }
+
+    /// Both sides made the same state: that state, without conflict.
+    #[test]
+    fn the_same_edit_on_both_sides_is_that_edit(base in state(), both in state()) {
+        let (m, c) = merge(&base, &both, &both);
+        prop_assert_eq!(&m, &both);
+        prop_assert!(c.is_empty());
+    }
+
+    /// Whatever the sides did, every disagreement's `theirs` is what the merge kept,
+    /// and putting every `mine` back gives a state the merge can start from again.
+    #[test]
+    fn conflicts_hold_what_was_kept(base in state(), mine in state(), theirs in state()) {
+        let (m, conflicts) = merge(&base, &mine, &theirs);
+        let state = obj(m.clone());
+        for c in &conflicts {
+            if !c.field.contains('{') && !c.field.contains('#') {
+                prop_assert_eq!(state.get(&c.field).unwrap_or(&Value::Null), &c.theirs);
+            }
+        }
+        // Deterministic: the same inputs, the same answer.
+        prop_assert_eq!(merge(&base, &mine, &theirs), (m, conflicts));
+    }
+}
