@@ -2,10 +2,10 @@
 //! Every handler after `join` takes a [`Caller`], and every query it makes names the
 //! caller's desk: a member of one desk never reads or writes another's.
 
-use crate::wire::{DeskInfo, MemberInfo};
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
+use greenroom_protocol::wire::{DeskInfo, MemberInfo};
 use greenroom_protocol::Role;
 use tokio_postgres::GenericClient;
 use uuid::Uuid;

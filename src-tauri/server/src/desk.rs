@@ -40,3 +40,16 @@ pub async fn head(client: &impl GenericClient, id: Uuid) -> Result<i64> {
         .await?;
     Ok(row.get(0))
 }
+
+/// Locks desk `id` until the transaction ends: every write to a desk takes this first,
+/// so its changes get their `seq` in the order they commit.
+pub async fn lock(client: &impl GenericClient, id: Uuid) -> Result<()> {
+    client
+        .query_opt("SELECT 1 FROM desk WHERE id = $1 FOR UPDATE", &[&id])
+        .await?
+        .ok_or_else(|| Error::NotFound {
+            what: "desk",
+            id: id.to_string(),
+        })?;
+    Ok(())
+}

@@ -7,7 +7,7 @@
 
 use std::net::IpAddr;
 
-use crate::wire::{DeskInfo, Joined, MemberInfo};
+use greenroom_protocol::wire::{DeskInfo, Joined, MemberInfo};
 use greenroom_protocol::Role;
 use tokio_postgres::{Client, GenericClient};
 use uuid::Uuid;

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use greenroom_protocol::Role;
+use greenroom_server::events::{self, Hub};
 use greenroom_server::http::{self, AppState, Listen, Tls};
 use greenroom_server::{desk, invite, join, member, store, Result};
 use uuid::Uuid;
@@ -192,7 +193,12 @@ async fn run(command: Command) -> Result<()> {
                     per_address: join_limit_per_address,
                     total: join_limit_total,
                 },
+                events: Hub::default(),
             };
+            tokio::spawn(events::listen(
+                db.database_url.clone(),
+                state.events.clone(),
+            ));
             http::serve(listen, state).await?;
         }
         Command::Desk {

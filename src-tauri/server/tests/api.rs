@@ -137,6 +137,38 @@ impl Served {
         }
     }
 
+    /// `GET /v1/events`, read on a thread: each `event: head`'s head, in order.
+    pub fn events(&self, token: &str) -> std::sync::mpsc::Receiver<i64> {
+        let response = self
+            .agent
+            .get(format!("{}/v1/events", self.url))
+            .header("Authorization", format!("Bearer {token}"))
+            .config()
+            .timeout_global(None)
+            .build()
+            .call()
+            .expect("the server answers");
+        assert_eq!(response.status().as_u16(), 200);
+        let (heads, received) = std::sync::mpsc::channel();
+        let reader = BufReader::new(response.into_body().into_reader());
+        std::thread::spawn(move || {
+            let mut event = String::new();
+            for line in reader.lines() {
+                let Ok(line) = line else { return };
+                if let Some(name) = line.strip_prefix("event: ") {
+                    event = name.to_string();
+                } else if let Some(data) = line.strip_prefix("data: ") {
+                    assert_eq!(event, "head");
+                    let data: Value = serde_json::from_str(data).unwrap();
+                    if heads.send(data["head"].as_i64().unwrap()).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        received
+    }
+
     /// Asks the server to stop as an admin's `kill` or systemd would (SIGTERM); its
     /// exit status.
     pub fn stop(mut self) -> std::process::ExitStatus {
@@ -151,6 +183,89 @@ impl Drop for Served {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// A desk served by one instance, with members of the given roles.
+pub fn desk_with(roles: &[&str]) -> (Database, String, Served, Vec<Member>) {
+    let (db, desk) = crate::support::with_desk();
+    let served = Served::start(&db, &[]);
+    let members = roles
+        .iter()
+        .enumerate()
+        .map(|(i, role)| {
+            let code = crate::support::invite(&db, &desk, &format!("Member {i}"), role);
+            served.join(&code)
+        })
+        .collect();
+    (db, desk, served, members)
+}
+
+/// A pushed change of `entity` `id` made on `base` (the server revision the client
+/// saw), from `before` to `after`, with a new record id.
+pub fn change(entity: &str, id: &str, base: i64, op: &str, before: Value, after: Value) -> Value {
+    let mut c = json!({
+        "id": uuid::Uuid::now_v7(),
+        "clientOp": uuid::Uuid::now_v7(),
+        "entity": entity,
+        "entityId": id,
+        "baseRevision": base,
+        "operation": op,
+        "author": "Tester",
+        "at": "2026-03-01T09:30:00Z",
+    });
+    if !before.is_null() {
+        c["before"] = before;
+    }
+    if !after.is_null() {
+        c["after"] = after;
+    }
+    c
+}
+
+impl Served {
+    /// Pushes `changes` as `member`; the answer's results, checking it succeeded.
+    pub fn push(&self, member: &Member, changes: &[Value]) -> Vec<Value> {
+        let (status, body) = self.post(
+            "/v1/push",
+            Some(&member.token),
+            &json!({ "changes": changes }),
+        );
+        assert_eq!(status, 200, "{body}");
+        body["results"].as_array().unwrap().clone()
+    }
+
+    /// Everything `member` pulls after `after`, page by page.
+    pub fn pull_all(&self, member: &Member, after: i64) -> Vec<Value> {
+        let mut after = after;
+        let mut all = Vec::new();
+        loop {
+            let (status, body) = self.get(&format!("/v1/pull?after={after}"), Some(&member.token));
+            assert_eq!(status, 200, "{body}");
+            let changes = body["changes"].as_array().unwrap();
+            all.extend(changes.iter().cloned());
+            if let Some(last) = changes.last() {
+                after = last["seq"].as_i64().unwrap();
+            }
+            if !body["more"].as_bool().unwrap() {
+                return all;
+            }
+        }
+    }
+
+    /// The state the desk holds of `entity` `id`: the last pulled change's `after`.
+    pub fn state_of(&self, member: &Member, id: &str) -> Value {
+        self.pull_all(member, 0)
+            .into_iter()
+            .rfind(|c| c["entityId"] == json!(id))
+            .map(|c| c.get("after").cloned().unwrap_or(Value::Null))
+            .unwrap_or(Value::Null)
+    }
+
+    pub fn conflicts(&self, member: &Member) -> Vec<Value> {
+        let (status, body) = self.get("/v1/conflicts", Some(&member.token));
+        assert_eq!(status, 200, "{body}");
+        body["conflicts"].as_array().unwrap().clone()
     }
 }
 

@@ -5,9 +5,13 @@
 mod api;
 mod auth;
 mod desk;
+mod events;
 mod http;
 mod invite;
 mod join;
 mod member;
+mod pull;
+mod push;
 mod store;
 mod support;
+mod viewer;

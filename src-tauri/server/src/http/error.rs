@@ -69,7 +69,7 @@ fn body_refused(e: JsonRejection) -> Error {
     match e.status() {
         StatusCode::PAYLOAD_TOO_LARGE => Error::TooLarge(format!(
             "the body is larger than {} MiB",
-            crate::wire::MAX_BODY_BYTES >> 20
+            greenroom_protocol::wire::MAX_BODY_BYTES >> 20
         )),
         _ => Error::validation("body", e.body_text()),
     }

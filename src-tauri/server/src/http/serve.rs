@@ -11,6 +11,7 @@ use axum_server::tls_rustls::RustlsConfig;
 use axum_server::Handle;
 
 use crate::error::{Error, Result};
+use crate::events::{Event, Hub};
 use crate::http::{router, AppState};
 
 /// How long requests under way may take to finish after a stop was asked.
@@ -52,9 +53,10 @@ impl Listen {
 /// socket is bound (with the port the system chose for port 0).
 pub async fn serve(listen: Listen, state: AppState) -> Result<()> {
     listen.check()?;
+    let hub = state.events.clone();
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let handle = Handle::new();
-    tokio::spawn(stop_on_signal(handle.clone()));
+    tokio::spawn(stop_on_signal(handle.clone(), hub));
     let announce = tokio::spawn(announce(handle.clone(), listen.tls.is_some()));
     let served = match &listen.tls {
         Some(tls) => {
@@ -95,7 +97,7 @@ async fn announce(handle: Handle<SocketAddr>, tls: bool) {
     }
 }
 
-async fn stop_on_signal(handle: Handle<SocketAddr>) {
+async fn stop_on_signal(handle: Handle<SocketAddr>, hub: Hub) {
     let ctrl_c = tokio::signal::ctrl_c();
     let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
         Ok(term) => term,
@@ -111,6 +113,8 @@ async fn stop_on_signal(handle: Handle<SocketAddr>) {
         _ = term.recv() => {}
     }
     eprintln!("greenroom-server: stopping");
+    // Live streams never end by themselves; ended now, they do not hold the stop up.
+    hub.send(Event::Closing);
     handle.graceful_shutdown(Some(GRACE));
 }
 

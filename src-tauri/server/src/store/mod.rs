@@ -1,6 +1,10 @@
 //! The PostgreSQL database that holds all of a desk server's state: connecting, the
-//! pool a serving instance shares, and the schema (`migrate`).
+//! pool a serving instance shares, the schema (`migrate`), and the tables of a desk's
+//! archive: its entities now (`entity`), its log (`change`), its `conflict`s.
 
+pub mod change;
+pub mod conflict;
+pub mod entity;
 pub mod migrate;
 
 use std::time::Duration;

@@ -19,7 +19,7 @@ fn migrating_twice_makes_the_schema_once_and_records_its_version() {
     );
     assert_eq!(
         tables,
-        "change,desk,invite,join_attempt,member,schema_migration"
+        "change,conflict,desk,entity,invite,join_attempt,member,pushed,schema_migration"
     );
 }
 

@@ -1,0 +1,86 @@
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::api::{change, Served};
+use crate::support::{invite, with_desk};
+
+/// Long enough never to fail a working run; only a broken one waits this long.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+#[test]
+fn a_commit_through_one_instance_reaches_a_client_of_another() {
+    let (db, desk) = with_desk();
+    let a = Served::start(&db, &[]);
+    let b = Served::start(&db, &[]);
+    let sam = a.join(&invite(&db, &desk, "Sam", "editor"));
+    let ana = b.join(&invite(&db, &desk, "Ana", "viewer"));
+    let heads = b.events(&ana.token);
+    assert_eq!(
+        heads.recv_timeout(PATIENCE).unwrap(),
+        0,
+        "the head now, first"
+    );
+
+    // Another desk's commits are not announced here.
+    let other = crate::support::ok(&crate::support::server(
+        &db,
+        &["desk", "create", "The Stream"],
+    ));
+    let eve = a.join(&invite(&db, &other, "Eve", "editor"));
+    let x = uuid::Uuid::now_v7().to_string();
+    a.push(
+        &eve,
+        &[change(
+            "programme",
+            &x,
+            0,
+            "create",
+            Value::Null,
+            json!({"title": "x"}),
+        )],
+    );
+
+    for round in 0..3 {
+        let id = uuid::Uuid::now_v7().to_string();
+        let r = a.push(
+            &sam,
+            &[change(
+                "programme",
+                &id,
+                0,
+                "create",
+                Value::Null,
+                json!({"title": round}),
+            )],
+        );
+        let seq = r[0]["seq"].as_i64().unwrap();
+        assert_eq!(heads.recv_timeout(PATIENCE).unwrap(), seq, "round {round}");
+    }
+}
+
+#[test]
+fn a_push_that_changes_nothing_announces_nothing_and_stopping_ends_the_stream() {
+    let (db, desk) = with_desk();
+    let served = Served::start(&db, &[]);
+    let sam = served.join(&invite(&db, &desk, "Sam", "editor"));
+    let id = uuid::Uuid::now_v7().to_string();
+    let create = change(
+        "programme",
+        &id,
+        0,
+        "create",
+        Value::Null,
+        json!({"title": "t"}),
+    );
+    let seq = served.push(&sam, std::slice::from_ref(&create))[0]["seq"]
+        .as_i64()
+        .unwrap();
+    let heads = served.events(&sam.token);
+    assert_eq!(heads.recv_timeout(PATIENCE).unwrap(), seq);
+    served.push(&sam, &[create]);
+    let exit = served.stop();
+    assert!(exit.success());
+    // The stream ended with the server; nothing was announced for the duplicate.
+    assert!(heads.recv_timeout(PATIENCE).is_err());
+}
