@@ -16,6 +16,9 @@ use crate::http::{router, AppState};
 
 /// How long requests under way may take to finish after a stop was asked.
 const GRACE: Duration = Duration::from_secs(10);
+/// How long a new connection may take to send its first request: an idle one is not
+/// left holding a socket.
+const FIRST_REQUEST: Duration = Duration::from_secs(30);
 
 #[derive(Clone, Debug)]
 pub struct Tls {
@@ -74,6 +77,7 @@ pub async fn serve(listen: Listen, state: AppState) -> Result<()> {
                 })?;
             axum_server::bind_rustls(listen.addr, config)
                 .handle(handle)
+                .first_request_timeout(FIRST_REQUEST)
                 .serve(app)
                 .await
         }

@@ -1,0 +1,98 @@
+use serde_json::{json, Value};
+
+use crate::api::{change, desk_with};
+use crate::push::{new_id, programme, with};
+
+fn person(id: &str, name: &str) -> Value {
+    json!({"id": id, "name": name, "email": null, "phone": null, "notes": ""})
+}
+
+#[test]
+fn a_person_merged_away_redirects_programmes_and_later_edits_to_the_person_kept() {
+    let (_db, _, served, m) = desk_with(&["editor", "editor"]);
+    let (dropped, kept, show) = (new_id(), new_id(), new_id());
+    let mut prog = programme(&show, "Gaza");
+    prog["guests"] = json!([{"personId": dropped, "name": "Bob", "role": "guest"}]);
+    prog["presenter"] = json!({"id": dropped, "name": "Bob"});
+    served.push(
+        &m[0],
+        &[
+            change(
+                "person",
+                &dropped,
+                0,
+                "create",
+                Value::Null,
+                person(&dropped, "Bob"),
+            ),
+            change(
+                "person",
+                &kept,
+                0,
+                "create",
+                Value::Null,
+                person(&kept, "Robert"),
+            ),
+            change("programme", &show, 0, "create", Value::Null, prog.clone()),
+        ],
+    );
+    // Sam merges Bob into Robert.
+    let mut merge = change(
+        "person",
+        &dropped,
+        1,
+        "merge",
+        person(&dropped, "Bob"),
+        Value::Null,
+    );
+    merge["mergedInto"] = json!(kept);
+    let r = served.push(&m[0], &[merge]);
+    assert_eq!(r[0]["outcome"], json!("applied"));
+    let pulled = served.pull_all(&m[0], 0);
+    let last = pulled.last().unwrap();
+    assert_eq!(
+        (last["entityId"].clone(), last["operation"].clone()),
+        (json!(show), json!("merge"))
+    );
+    assert_eq!(last["after"]["guests"][0]["personId"], json!(kept));
+    assert_eq!(last["after"]["presenter"]["id"], json!(kept));
+    let gone = &pulled[pulled.len() - 2];
+    assert_eq!(
+        (gone["entityId"].clone(), gone["mergedInto"].clone()),
+        (json!(dropped), json!(kept))
+    );
+    assert!(gone.get("after").is_none());
+
+    // Ana, offline, gave Bob a phone number and put Bob in a segment.
+    let ana_person = with(person(&dropped, "Bob"), "phone", json!("+44 20 7946 0000"));
+    let mut ana_prog = prog.clone();
+    ana_prog["segments"][0]["people"] = json!([{"id": dropped, "name": "Bob"}]);
+    let r = served.push(
+        &m[1],
+        &[
+            change(
+                "person",
+                &dropped,
+                1,
+                "update",
+                person(&dropped, "Bob"),
+                ana_person,
+            ),
+            change("programme", &show, 1, "update", prog, ana_prog),
+        ],
+    );
+    assert_eq!(r[0]["outcome"], json!("merged"), "{r:?}");
+    assert_eq!(r[1]["outcome"], json!("merged"), "{r:?}");
+    let robert = served.state_of(&m[0], &kept);
+    assert_eq!(robert["phone"], json!("+44 20 7946 0000"));
+    assert_eq!(robert["name"], json!("Robert"));
+    assert_eq!(served.state_of(&m[0], &dropped), Value::Null);
+    let now = served.state_of(&m[0], &show);
+    assert_eq!(now["segments"][0]["people"][0]["id"], json!(kept));
+    assert_eq!(now["guests"].as_array().unwrap().len(), 1);
+    assert!(
+        served.conflicts(&m[0]).is_empty(),
+        "{:?}",
+        served.conflicts(&m[0])
+    );
+}
