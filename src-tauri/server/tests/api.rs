@@ -223,7 +223,35 @@ pub fn change(entity: &str, id: &str, base: i64, op: &str, before: Value, after:
     c
 }
 
+/// A creation of `id` with `state`, by a client that never saw it on the server.
+pub fn create(entity: &str, id: &str, state: Value) -> Value {
+    change(entity, id, 0, "create", Value::Null, state)
+}
+
+/// An update of `id` from `before` to `after`, made on server revision `base`.
+pub fn update(entity: &str, id: &str, base: i64, before: Value, after: Value) -> Value {
+    change(entity, id, base, "update", before, after)
+}
+
+/// A deletion of `id`, which was `before`, made on server revision `base`.
+pub fn delete(entity: &str, id: &str, base: i64, before: Value) -> Value {
+    change(entity, id, base, "delete", before, Value::Null)
+}
+
+/// A push result's outcome and revision.
+pub fn answered(result: &Value) -> (&str, i64) {
+    (
+        result["outcome"].as_str().unwrap(),
+        result["revision"].as_i64().unwrap(),
+    )
+}
+
 impl Served {
+    /// Pushes one change as `member`; its result.
+    pub fn push_one(&self, member: &Member, change: Value) -> Value {
+        self.push(member, &[change]).remove(0)
+    }
+
     /// Pushes `changes` as `member`; the answer's results, checking it succeeded.
     pub fn push(&self, member: &Member, changes: &[Value]) -> Vec<Value> {
         let (status, body) = self.post(

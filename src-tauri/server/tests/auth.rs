@@ -1,6 +1,6 @@
 use serde_json::json;
 
-use crate::api::{code, Member, Served};
+use crate::api::{code, create, update, Member, Served};
 use crate::support::{invite, ok, server, sql, with_desk};
 
 #[test]
@@ -51,9 +51,7 @@ fn a_token_answers_for_its_own_desk_only() {
 /// Every call after join, with a body where it takes one.
 fn calls(conflict: &str) -> Vec<(&'static str, String, Option<serde_json::Value>)> {
     let id = uuid::Uuid::now_v7().to_string();
-    let push = json!({"changes": [crate::api::change(
-        "programme", &id, 0, "create", serde_json::Value::Null, json!({"title": "Sneaked in"})
-    )]});
+    let push = json!({"changes": [create("programme", &id, json!({"title": "Sneaked in"}))]});
     vec![
         ("GET", "/v1/desk".into(), None),
         ("GET", "/v1/pull?after=0".into(), None),
@@ -86,38 +84,20 @@ fn call(
 fn with_a_conflict(served: &Served, a: &Member, b: &Member) -> String {
     let id = uuid::Uuid::now_v7().to_string();
     let base = json!({"title": "Gaza"});
+    served.push(a, &[create("programme", &id, base.clone())]);
     served.push(
         a,
-        &[crate::api::change(
-            "programme",
-            &id,
-            0,
-            "create",
-            serde_json::Value::Null,
-            base.clone(),
-        )],
-    );
-    served.push(
-        a,
-        &[crate::api::change(
+        &[update(
             "programme",
             &id,
             1,
-            "update",
             base.clone(),
             json!({"title": "A"}),
         )],
     );
     served.push(
         b,
-        &[crate::api::change(
-            "programme",
-            &id,
-            1,
-            "update",
-            base,
-            json!({"title": "B"}),
-        )],
+        &[update("programme", &id, 1, base, json!({"title": "B"}))],
     );
     served.conflicts(a)[0]["id"].as_str().unwrap().to_string()
 }

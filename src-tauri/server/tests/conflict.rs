@@ -1,6 +1,6 @@
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::api::{change, code, desk_with};
+use crate::api::{code, create, desk_with, update};
 use crate::push::{new_id, programme, with};
 use crate::support::sql;
 
@@ -9,27 +9,14 @@ fn the_same_field_changed_twice_is_a_conflict_the_desk_keeps_its_value_and_resol
     let (db, _, served, m) = desk_with(&["editor", "editor"]);
     let id = new_id();
     let base = programme(&id, "Gaza");
-    served.push(
-        &m[0],
-        &[change(
-            "programme",
-            &id,
-            0,
-            "create",
-            Value::Null,
-            base.clone(),
-        )],
-    );
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
     let sam = with(base.clone(), "title", json!("Gaza: the talks"));
     let ana = with(base.clone(), "title", json!("Gaza: a ceasefire?"));
-    served.push(
-        &m[0],
-        &[change("programme", &id, 1, "update", base.clone(), sam)],
-    );
-    let r = served.push(&m[1], &[change("programme", &id, 1, "update", base, ana)]);
-    assert_eq!(r[0]["outcome"], json!("conflicted"));
+    served.push(&m[0], &[update("programme", &id, 1, base.clone(), sam)]);
+    let r = served.push_one(&m[1], update("programme", &id, 1, base, ana));
+    assert_eq!(r["outcome"], json!("conflicted"));
     assert_eq!(
-        r[0]["revision"],
+        r["revision"],
         json!(2),
         "nothing new: the desk's value stays"
     );
@@ -76,35 +63,23 @@ fn keeping_theirs_resolves_without_a_change() {
     let (db, _, served, m) = desk_with(&["editor", "editor"]);
     let id = new_id();
     let base = programme(&id, "Gaza");
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
     served.push(
         &m[0],
-        &[change(
-            "programme",
-            &id,
-            0,
-            "create",
-            Value::Null,
-            base.clone(),
-        )],
-    );
-    served.push(
-        &m[0],
-        &[change(
+        &[update(
             "programme",
             &id,
             1,
-            "update",
             base.clone(),
             with(base.clone(), "framing", json!("A")),
         )],
     );
     served.push(
         &m[1],
-        &[change(
+        &[update(
             "programme",
             &id,
             1,
-            "update",
             base.clone(),
             with(base, "framing", json!("B")),
         )],

@@ -1,8 +1,8 @@
 use std::time::Duration;
 
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::api::{change, Served};
+use crate::api::{create, Served};
 use crate::support::{invite, with_desk};
 
 /// Long enough never to fail a working run; only a broken one waits this long.
@@ -29,31 +29,11 @@ fn a_commit_through_one_instance_reaches_a_client_of_another() {
     ));
     let eve = a.join(&invite(&db, &other, "Eve", "editor"));
     let x = uuid::Uuid::now_v7().to_string();
-    a.push(
-        &eve,
-        &[change(
-            "programme",
-            &x,
-            0,
-            "create",
-            Value::Null,
-            json!({"title": "x"}),
-        )],
-    );
+    a.push(&eve, &[create("programme", &x, json!({"title": "x"}))]);
 
     for round in 0..3 {
         let id = uuid::Uuid::now_v7().to_string();
-        let r = a.push(
-            &sam,
-            &[change(
-                "programme",
-                &id,
-                0,
-                "create",
-                Value::Null,
-                json!({"title": round}),
-            )],
-        );
+        let r = a.push(&sam, &[create("programme", &id, json!({"title": round}))]);
         let seq = r[0]["seq"].as_i64().unwrap();
         assert_eq!(heads.recv_timeout(PATIENCE).unwrap(), seq, "round {round}");
     }
@@ -65,14 +45,7 @@ fn a_push_that_changes_nothing_announces_nothing_and_stopping_ends_the_stream() 
     let served = Served::start(&db, &[]);
     let sam = served.join(&invite(&db, &desk, "Sam", "editor"));
     let id = uuid::Uuid::now_v7().to_string();
-    let create = change(
-        "programme",
-        &id,
-        0,
-        "create",
-        Value::Null,
-        json!({"title": "t"}),
-    );
+    let create = create("programme", &id, json!({"title": "t"}));
     let seq = served.push(&sam, std::slice::from_ref(&create))[0]["seq"]
         .as_i64()
         .unwrap();

@@ -1,6 +1,6 @@
 use serde_json::{json, Value};
 
-use crate::api::{change, code, desk_with};
+use crate::api::{code, create, desk_with};
 
 #[test]
 fn pages_follow_the_desks_order_and_say_when_more_wait() {
@@ -8,14 +8,7 @@ fn pages_follow_the_desks_order_and_say_when_more_wait() {
     let changes: Vec<Value> = (0..5)
         .map(|i| {
             let id = uuid::Uuid::now_v7().to_string();
-            change(
-                "series_format",
-                &id,
-                0,
-                "create",
-                Value::Null,
-                json!({"name": format!("F{i}")}),
-            )
+            create("series_format", &id, json!({"name": format!("F{i}")}))
         })
         .collect();
     served.push(&m[0], &changes);

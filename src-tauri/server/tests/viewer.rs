@@ -1,6 +1,6 @@
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::api::{change, Served};
+use crate::api::{create, delete, update, Served};
 use crate::support::{invite, with_desk};
 
 const EMAIL: &str = "bob.private@example.org";
@@ -21,53 +21,27 @@ fn a_viewer_never_receives_contact_details_in_any_answer() {
     let mut full = blank.clone();
     full["email"] = json!(EMAIL);
     full["phone"] = json!(PHONE);
-    editors.push(
-        &sam,
-        &[change(
-            "person",
-            &bob,
-            0,
-            "create",
-            Value::Null,
-            full.clone(),
-        )],
-    );
+    editors.push(&sam, &[create("person", &bob, full.clone())]);
     // A contact detail changed, and in conflict.
     let mut sams = full.clone();
     sams["phone"] = json!(format!("{PHONE}1"));
     let mut anas = full.clone();
     anas["phone"] = json!(format!("{PHONE}2"));
     anas["email"] = json!(format!("new.{EMAIL}"));
-    editors.push(
-        &sam,
-        &[change("person", &bob, 1, "update", full.clone(), sams)],
-    );
+    editors.push(&sam, &[update("person", &bob, 1, full.clone(), sams)]);
     editors.push(
         &ana,
-        &[change(
-            "person",
-            &bob,
-            1,
-            "update",
-            full.clone(),
-            anas.clone(),
-        )],
+        &[update("person", &bob, 1, full.clone(), anas.clone())],
     );
     // A whole-person conflict: Bob deleted, then edited by someone who had not seen it.
     let cy = uuid::Uuid::now_v7().to_string();
     let mut cys = full.clone();
     cys["id"] = json!(cy);
-    editors.push(
-        &sam,
-        &[change("person", &cy, 0, "create", Value::Null, cys.clone())],
-    );
-    editors.push(
-        &sam,
-        &[change("person", &cy, 1, "delete", cys.clone(), Value::Null)],
-    );
+    editors.push(&sam, &[create("person", &cy, cys.clone())]);
+    editors.push(&sam, &[delete("person", &cy, 1, cys.clone())]);
     let mut cy_edit = cys.clone();
     cy_edit["notes"] = json!("met at the conference");
-    editors.push(&ana, &[change("person", &cy, 1, "update", cys, cy_edit)]);
+    editors.push(&ana, &[update("person", &cy, 1, cys, cy_edit)]);
     assert!(
         editors.conflicts(&sam).len() >= 2,
         "the editors see the conflicts"

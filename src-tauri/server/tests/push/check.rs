@@ -1,6 +1,6 @@
 use serde_json::{json, Value};
 
-use crate::api::{change, code, desk_with};
+use crate::api::{change, code, create, delete, desk_with};
 use crate::push::{new_id, programme};
 use crate::support::sql;
 
@@ -8,24 +8,10 @@ use crate::support::sql;
 fn malformed_or_oversized_pushes_are_refused_whole_and_write_nothing() {
     let (db, _, served, m) = desk_with(&["editor"]);
     let id = new_id();
-    let good = change(
-        "programme",
-        &id,
-        0,
-        "create",
-        Value::Null,
-        programme(&id, "Gaza"),
-    );
+    let good = create("programme", &id, programme(&id, "Gaza"));
     let mut bad_entity = good.clone();
     bad_entity["entity"] = json!("segment");
-    let mut bad_merge = change(
-        "programme",
-        &new_id(),
-        1,
-        "delete",
-        Value::Null,
-        Value::Null,
-    );
+    let mut bad_merge = delete("programme", &new_id(), 1, Value::Null);
     bad_merge["mergedInto"] = json!(new_id());
     let mut no_id = good.clone();
     no_id["entityId"] = json!("");
@@ -40,16 +26,7 @@ fn malformed_or_oversized_pushes_are_refused_whole_and_write_nothing() {
         assert_eq!((status, code(&body)), (400, "invalid"), "{bad}");
     }
     let many: Vec<Value> = (0..501)
-        .map(|_| {
-            change(
-                "programme",
-                &new_id(),
-                0,
-                "create",
-                Value::Null,
-                json!({"title": "t"}),
-            )
-        })
+        .map(|_| create("programme", &new_id(), json!({"title": "t"})))
         .collect();
     let (status, body) = served.post("/v1/push", Some(&m[0].token), &json!({ "changes": many }));
     assert_eq!((status, code(&body)), (413, "too_large"));

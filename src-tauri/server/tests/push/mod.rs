@@ -3,7 +3,7 @@ mod redirect;
 
 use serde_json::{json, Value};
 
-use crate::api::{change, desk_with, Served};
+use crate::api::{answered, change, create, delete, desk_with, update, Served};
 use crate::support::sql;
 
 pub fn programme(id: &str, title: &str) -> Value {
@@ -32,17 +32,7 @@ pub fn new_id() -> String {
 fn a_creation_is_applied_at_revision_one_and_pulled_with_its_state() {
     let (_db, _, served, m) = desk_with(&["editor"]);
     let id = new_id();
-    let results = served.push(
-        &m[0],
-        &[change(
-            "programme",
-            &id,
-            0,
-            "create",
-            Value::Null,
-            programme(&id, "Gaza"),
-        )],
-    );
+    let results = served.push(&m[0], &[create("programme", &id, programme(&id, "Gaza"))]);
     assert_eq!(results[0]["outcome"], json!("applied"));
     assert_eq!(results[0]["revision"], json!(1));
     let seq = results[0]["seq"].as_i64().unwrap();
@@ -61,19 +51,11 @@ fn the_same_push_twice_is_applied_once_even_through_another_instance() {
     let (db, _, a, m) = desk_with(&["editor"]);
     let b = Served::start(&db, &[]);
     let id = new_id();
-    let create = change(
-        "programme",
-        &id,
-        0,
-        "create",
-        Value::Null,
-        programme(&id, "Gaza"),
-    );
-    let update = change(
+    let create = create("programme", &id, programme(&id, "Gaza"));
+    let update = update(
         "programme",
         &id,
         1,
-        "update",
         programme(&id, "Gaza"),
         programme(&id, "Gaza: the talks"),
     );
@@ -95,33 +77,14 @@ fn edits_to_different_fields_on_one_revision_merge() {
     let (_db, _, served, m) = desk_with(&["editor", "editor"]);
     let id = new_id();
     let base = programme(&id, "Gaza");
-    served.push(
-        &m[0],
-        &[change(
-            "programme",
-            &id,
-            0,
-            "create",
-            Value::Null,
-            base.clone(),
-        )],
-    );
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
     let sam = with(base.clone(), "title", json!("Gaza: the talks"));
     let mut ana = with(base.clone(), "framing", json!("Who pays?"));
     ana["segments"][1]["title"] = json!("Debate");
-    let r = served.push(
-        &m[0],
-        &[change("programme", &id, 1, "update", base.clone(), sam)],
-    );
-    assert_eq!(
-        (r[0]["outcome"].clone(), r[0]["revision"].clone()),
-        (json!("applied"), json!(2))
-    );
-    let r = served.push(&m[1], &[change("programme", &id, 1, "update", base, ana)]);
-    assert_eq!(
-        (r[0]["outcome"].clone(), r[0]["revision"].clone()),
-        (json!("merged"), json!(3))
-    );
+    let r = served.push_one(&m[0], update("programme", &id, 1, base.clone(), sam));
+    assert_eq!(answered(&r), ("applied", 2));
+    let r = served.push_one(&m[1], update("programme", &id, 1, base, ana));
+    assert_eq!(answered(&r), ("merged", 3));
     let now = served.state_of(&m[0], &id);
     assert_eq!(now["title"], json!("Gaza: the talks"));
     assert_eq!(now["framing"], json!("Who pays?"));
@@ -146,46 +109,16 @@ fn an_edit_to_a_programme_deleted_meanwhile_is_a_whole_conflict_never_a_resurrec
     let (db, _, served, m) = desk_with(&["editor", "editor"]);
     let id = new_id();
     let base = programme(&id, "Gaza");
-    served.push(
-        &m[0],
-        &[change(
-            "programme",
-            &id,
-            0,
-            "create",
-            Value::Null,
-            base.clone(),
-        )],
-    );
-    let r = served.push(
-        &m[0],
-        &[change(
-            "programme",
-            &id,
-            1,
-            "delete",
-            base.clone(),
-            Value::Null,
-        )],
-    );
-    assert_eq!(
-        (r[0]["outcome"].clone(), r[0]["revision"].clone()),
-        (json!("applied"), json!(2))
-    );
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
+    let r = served.push_one(&m[0], delete("programme", &id, 1, base.clone()));
+    assert_eq!(answered(&r), ("applied", 2));
     let edited = with(base.clone(), "title", json!("Gaza: the talks"));
-    let r = served.push(
+    let r = served.push_one(
         &m[1],
-        &[change(
-            "programme",
-            &id,
-            1,
-            "update",
-            base.clone(),
-            edited.clone(),
-        )],
+        update("programme", &id, 1, base.clone(), edited.clone()),
     );
-    assert_eq!(r[0]["outcome"], json!("conflicted"));
-    assert!(r[0].get("seq").is_none());
+    assert_eq!(r["outcome"], json!("conflicted"));
+    assert!(r.get("seq").is_none());
     assert_eq!(served.state_of(&m[0], &id), Value::Null, "still deleted");
 
     let c = served.conflicts(&m[0]).remove(0);
@@ -207,43 +140,13 @@ fn a_restore_by_someone_who_saw_the_deletion_is_applied() {
     let (_db, _, served, m) = desk_with(&["editor", "editor"]);
     let id = new_id();
     let base = programme(&id, "Gaza");
-    served.push(
-        &m[0],
-        &[change(
-            "programme",
-            &id,
-            0,
-            "create",
-            Value::Null,
-            base.clone(),
-        )],
-    );
-    served.push(
-        &m[0],
-        &[change(
-            "programme",
-            &id,
-            1,
-            "delete",
-            base.clone(),
-            Value::Null,
-        )],
-    );
-    let r = served.push(
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
+    served.push(&m[0], &[delete("programme", &id, 1, base.clone())]);
+    let r = served.push_one(
         &m[1],
-        &[change(
-            "programme",
-            &id,
-            2,
-            "restore",
-            Value::Null,
-            base.clone(),
-        )],
+        change("programme", &id, 2, "restore", Value::Null, base.clone()),
     );
-    assert_eq!(
-        (r[0]["outcome"].clone(), r[0]["revision"].clone()),
-        (json!("applied"), json!(3))
-    );
+    assert_eq!(answered(&r), ("applied", 3));
     assert_eq!(served.state_of(&m[0], &id), base);
     assert!(served.conflicts(&m[0]).is_empty());
 }
@@ -253,59 +156,16 @@ fn deleting_what_is_already_deleted_or_never_pushed_writes_nothing() {
     let (db, _, served, m) = desk_with(&["editor", "editor"]);
     let id = new_id();
     let base = programme(&id, "Gaza");
-    served.push(
-        &m[0],
-        &[change(
-            "programme",
-            &id,
-            0,
-            "create",
-            Value::Null,
-            base.clone(),
-        )],
-    );
-    served.push(
-        &m[0],
-        &[change(
-            "programme",
-            &id,
-            1,
-            "delete",
-            base.clone(),
-            Value::Null,
-        )],
-    );
-    let r = served.push(
-        &m[1],
-        &[change(
-            "programme",
-            &id,
-            1,
-            "delete",
-            base.clone(),
-            Value::Null,
-        )],
-    );
-    assert_eq!(
-        (r[0]["outcome"].clone(), r[0]["revision"].clone()),
-        (json!("applied"), json!(2))
-    );
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
+    served.push(&m[0], &[delete("programme", &id, 1, base.clone())]);
+    let r = served.push_one(&m[1], delete("programme", &id, 1, base.clone()));
+    assert_eq!(answered(&r), ("applied", 2));
     let never = new_id();
-    let r = served.push(
+    let r = served.push_one(
         &m[1],
-        &[change(
-            "programme",
-            &never,
-            0,
-            "delete",
-            programme(&never, "x"),
-            Value::Null,
-        )],
+        delete("programme", &never, 0, programme(&never, "x")),
     );
-    assert_eq!(
-        (r[0]["outcome"].clone(), r[0]["revision"].clone()),
-        (json!("applied"), json!(0))
-    );
+    assert_eq!(answered(&r), ("applied", 0));
     assert_eq!(sql(&db, "SELECT count(*) FROM change"), "2");
 }
 
@@ -315,17 +175,7 @@ fn concurrent_pushes_through_two_instances_get_one_order() {
     let b = Served::start(&db, &[]);
     let id = new_id();
     let base = programme(&id, "Gaza");
-    a.push(
-        &m[0],
-        &[change(
-            "programme",
-            &id,
-            0,
-            "create",
-            Value::Null,
-            base.clone(),
-        )],
-    );
+    a.push(&m[0], &[create("programme", &id, base.clone())]);
     // Each member sets a field of their own 10 times, each edit made on the state and
     // revision their previous push left them (the others' pushes interleave).
     let id = &id;
@@ -335,7 +185,7 @@ fn concurrent_pushes_through_two_instances_get_one_order() {
             s.spawn(move || {
                 for n in 0..10 {
                     let after = with(before.clone(), &format!("field{i}"), json!(n));
-                    let c = change("programme", id, seen, "update", before, after.clone());
+                    let c = update("programme", id, seen, before, after.clone());
                     let r = served.push(member, &[c]);
                     assert_ne!(r[0]["outcome"], json!("conflicted"), "{r:?}");
                     (before, seen) = (after, r[0]["revision"].as_i64().unwrap());

@@ -1,6 +1,6 @@
 use serde_json::{json, Value};
 
-use crate::api::{change, desk_with};
+use crate::api::{change, create, desk_with, update};
 use crate::push::{new_id, programme, with};
 
 fn person(id: &str, name: &str) -> Value {
@@ -17,23 +17,9 @@ fn a_person_merged_away_redirects_programmes_and_later_edits_to_the_person_kept(
     served.push(
         &m[0],
         &[
-            change(
-                "person",
-                &dropped,
-                0,
-                "create",
-                Value::Null,
-                person(&dropped, "Bob"),
-            ),
-            change(
-                "person",
-                &kept,
-                0,
-                "create",
-                Value::Null,
-                person(&kept, "Robert"),
-            ),
-            change("programme", &show, 0, "create", Value::Null, prog.clone()),
+            create("person", &dropped, person(&dropped, "Bob")),
+            create("person", &kept, person(&kept, "Robert")),
+            create("programme", &show, prog.clone()),
         ],
     );
     // Sam merges Bob into Robert.
@@ -70,15 +56,8 @@ fn a_person_merged_away_redirects_programmes_and_later_edits_to_the_person_kept(
     let r = served.push(
         &m[1],
         &[
-            change(
-                "person",
-                &dropped,
-                1,
-                "update",
-                person(&dropped, "Bob"),
-                ana_person,
-            ),
-            change("programme", &show, 1, "update", prog, ana_prog),
+            update("person", &dropped, 1, person(&dropped, "Bob"), ana_person),
+            update("programme", &show, 1, prog, ana_prog),
         ],
     );
     assert_eq!(r[0]["outcome"], json!("merged"), "{r:?}");
