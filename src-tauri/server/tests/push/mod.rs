@@ -209,3 +209,38 @@ fn concurrent_pushes_through_two_instances_get_one_order() {
     }
     assert_eq!(sql(&db, "SELECT count(DISTINCT seq) FROM change"), "41");
 }
+
+#[test]
+fn a_delete_and_its_undo_made_offline_by_one_member_are_no_conflict() {
+    let (_db, _, served, m) = desk_with(&["editor", "editor"]);
+    let id = new_id();
+    let base = programme(&id, "Gaza");
+    served.push_one(&m[0], create("programme", &id, base.clone()));
+    let restored = with(base.clone(), "title", json!("Gaza, again"));
+    let r = served.push(
+        &m[0],
+        &[
+            delete("programme", &id, 1, base.clone()),
+            change(
+                "programme",
+                &id,
+                1,
+                "restore",
+                base.clone(),
+                restored.clone(),
+            ),
+        ],
+    );
+    assert_eq!(
+        (answered(&r[0]), answered(&r[1])),
+        (("applied", 2), ("applied", 3))
+    );
+    assert_eq!(served.state_of(&m[0], &id), restored);
+    // Someone else's delete in between is another matter.
+    served.push_one(&m[1], delete("programme", &id, 3, restored.clone()));
+    let r = served.push_one(
+        &m[0],
+        change("programme", &id, 3, "restore", restored.clone(), restored),
+    );
+    assert_eq!(answered(&r), ("conflicted", 4));
+}

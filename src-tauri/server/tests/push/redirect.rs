@@ -7,6 +7,13 @@ fn person(id: &str, name: &str) -> Value {
     json!({"id": id, "name": name, "email": null, "phone": null, "notes": ""})
 }
 
+/// `dropped` (which was `was`, at server revision `base`) merged into `kept`.
+fn merge_away(dropped: &str, kept: &str, base: i64, was: Value) -> Value {
+    let mut merge = change("person", dropped, base, "merge", was, Value::Null);
+    merge["mergedInto"] = json!(kept);
+    merge
+}
+
 #[test]
 fn a_person_merged_away_redirects_programmes_and_later_edits_to_the_person_kept() {
     let (_db, _, served, m) = desk_with(&["editor", "editor"]);
@@ -23,17 +30,11 @@ fn a_person_merged_away_redirects_programmes_and_later_edits_to_the_person_kept(
         ],
     );
     // Sam merges Bob into Robert.
-    let mut merge = change(
-        "person",
-        &dropped,
-        1,
-        "merge",
-        person(&dropped, "Bob"),
-        Value::Null,
+    let r = served.push_one(
+        &m[0],
+        merge_away(&dropped, &kept, 1, person(&dropped, "Bob")),
     );
-    merge["mergedInto"] = json!(kept);
-    let r = served.push(&m[0], &[merge]);
-    assert_eq!(r[0]["outcome"], json!("applied"));
+    assert_eq!(r["outcome"], json!("applied"));
     let pulled = served.pull_all(&m[0], 0);
     let last = pulled.last().unwrap();
     assert_eq!(
@@ -73,5 +74,68 @@ fn a_person_merged_away_redirects_programmes_and_later_edits_to_the_person_kept(
         served.conflicts(&m[0]).is_empty(),
         "{:?}",
         served.conflicts(&m[0])
+    );
+}
+
+#[test]
+fn a_merge_undone_offline_by_the_same_member_brings_the_person_and_programme_back() {
+    let (db, _, served, m) = desk_with(&["editor"]);
+    let (dropped, kept, show) = (new_id(), new_id(), new_id());
+    let bob = person(&dropped, "Bob");
+    let with_bob = with(
+        programme(&show, "Gaza"),
+        "guests",
+        json!([{"personId": dropped, "name": "Bob"}]),
+    );
+    let with_robert = with(
+        with_bob.clone(),
+        "guests",
+        json!([{"personId": kept, "name": "Bob"}]),
+    );
+    served.push(
+        &m[0],
+        &[
+            create("person", &dropped, bob.clone()),
+            create("person", &kept, person(&kept, "Robert")),
+            create("programme", &show, with_bob.clone()),
+        ],
+    );
+    // Offline, as the core records a merge and its undoing: each record made on the
+    // last server revision the client saw (1).
+    let r = served.push(
+        &m[0],
+        &[
+            merge_away(&dropped, &kept, 1, bob.clone()),
+            change(
+                "programme",
+                &show,
+                1,
+                "merge",
+                with_bob.clone(),
+                with_robert.clone(),
+            ),
+            change("person", &dropped, 1, "unmerge", bob.clone(), bob.clone()),
+            change(
+                "programme",
+                &show,
+                1,
+                "unmerge",
+                with_robert,
+                with_bob.clone(),
+            ),
+        ],
+    );
+    let outcomes: Vec<&str> = r.iter().map(|r| r["outcome"].as_str().unwrap()).collect();
+    assert_eq!(outcomes, ["applied"; 4], "{r:?}");
+    assert_eq!(served.state_of(&m[0], &dropped), bob);
+    assert_eq!(served.state_of(&m[0], &show), with_bob);
+    assert!(served.conflicts(&m[0]).is_empty());
+    assert_eq!(
+        crate::support::sql(
+            &db,
+            &format!("SELECT revision, merged_into IS NULL FROM entity WHERE id = '{dropped}'")
+        ),
+        "3|t",
+        "back, no longer redirected"
     );
 }
