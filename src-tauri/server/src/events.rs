@@ -117,12 +117,14 @@ async fn listen_once(url: &str, hub: &Hub) -> Result<()> {
     Ok(())
 }
 
-/// The `GET /v1/events` stream of desk `desk`: its head now, then each newer head.
-/// Subscribed before the head is read, so no commit falls between the two.
+/// The `GET /v1/events` stream of `member`'s desk `desk`: its head now, then each
+/// newer head, until the member is revoked. Subscribed before the head is read, so
+/// no commit falls between the two.
 pub async fn heads(
     hub: &Hub,
     pool: &deadpool_postgres::Pool,
     desk: Uuid,
+    member: Uuid,
 ) -> Result<impl futures_util::Stream<Item = i64> + Send + 'static> {
     let receiver = hub.subscribe();
     let now = crate::desk::head(&**store::client(pool).await?, desk).await?;
@@ -130,16 +132,17 @@ pub async fn heads(
         (receiver, now, pool.clone()),
         move |(mut receiver, last, pool)| async move {
             loop {
-                let head = match receiver.recv().await {
-                    Ok(Event::Head { desk: d, head }) if d == desk => head,
+                match receiver.recv().await {
+                    Ok(Event::Head { desk: d, head }) if d == desk && head > last => {}
                     Ok(Event::Head { .. }) => continue,
-                    Ok(Event::Resync) | Err(broadcast::error::RecvError::Lagged(_)) => {
-                        match store::client(&pool).await {
-                            Ok(client) => crate::desk::head(&**client, desk).await.unwrap_or(last),
-                            Err(_) => last,
-                        }
-                    }
+                    Ok(Event::Resync) | Err(broadcast::error::RecvError::Lagged(_)) => {}
                     Ok(Event::Closing) | Err(broadcast::error::RecvError::Closed) => return None,
+                }
+                // Asked at each event: a member revoked hears nothing more.
+                let head = match now_for(&pool, desk, member).await {
+                    Ok((true, head)) => head,
+                    Ok((false, _)) => return None,
+                    Err(_) => continue,
                 };
                 if head > last {
                     return Some((head, (receiver, head, pool)));
@@ -148,6 +151,20 @@ pub async fn heads(
         },
     );
     Ok(futures_util::stream::once(std::future::ready(now)).chain(later))
+}
+
+/// Whether `member` is still a member, and the desk's head.
+async fn now_for(pool: &deadpool_postgres::Pool, desk: Uuid, member: Uuid) -> Result<(bool, i64)> {
+    let client = store::client(pool).await?;
+    let row = client
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM member
+                            WHERE desk_id = $1 AND id = $2 AND revoked_at IS NULL),
+                    (SELECT coalesce(max(seq), 0) FROM change WHERE desk_id = $1)",
+            &[&desk, &member],
+        )
+        .await?;
+    Ok((row.get(0), row.get(1)))
 }
 
 fn parse(payload: &str) -> Option<Event> {

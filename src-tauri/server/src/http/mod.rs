@@ -114,7 +114,13 @@ async fn live(
     State(state): State<AppState>,
     caller: Caller,
 ) -> Result<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>> {
-    let heads = events::heads(&state.events, &state.pool, caller.desk_id()).await?;
+    let heads = events::heads(
+        &state.events,
+        &state.pool,
+        caller.desk_id(),
+        caller.member.id,
+    )
+    .await?;
     let events = heads.map(|head| {
         Ok(SseEvent::default()
             .event("head")
