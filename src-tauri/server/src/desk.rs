@@ -28,3 +28,28 @@ pub async fn name(client: &impl GenericClient, id: Uuid) -> Result<String> {
         id: id.to_string(),
     })
 }
+
+/// The desk's newest `seq`: what a client that pulled everything has seen (0 before
+/// any change).
+pub async fn head(client: &impl GenericClient, id: Uuid) -> Result<i64> {
+    let row = client
+        .query_one(
+            "SELECT coalesce(max(seq), 0) FROM change WHERE desk_id = $1",
+            &[&id],
+        )
+        .await?;
+    Ok(row.get(0))
+}
+
+/// Locks desk `id` until the transaction ends: every write to a desk takes this first,
+/// so its changes get their `seq` in the order they commit.
+pub async fn lock(client: &impl GenericClient, id: Uuid) -> Result<()> {
+    client
+        .query_opt("SELECT 1 FROM desk WHERE id = $1 FOR UPDATE", &[&id])
+        .await?
+        .ok_or_else(|| Error::NotFound {
+            what: "desk",
+            id: id.to_string(),
+        })?;
+    Ok(())
+}

@@ -37,6 +37,28 @@ pub enum Error {
     /// The operating system's random source failed: no secret can be made.
     #[error("no random numbers from the system: {0}")]
     Random(String),
+
+    /// No token, or one that is unknown or revoked; an invite code that is not usable.
+    #[error("{0}")]
+    Unauthorized(String),
+
+    /// A member whose role does not allow what they asked.
+    #[error("{0}")]
+    Forbidden(String),
+
+    /// What was asked contradicts the desk's state (a conflict already resolved).
+    #[error("{0}")]
+    Conflict(String),
+
+    #[error("{0}")]
+    TooLarge(String),
+
+    #[error("{0}")]
+    RateLimited(String),
+
+    /// Serving failed (a port, a certificate): said at start, not to a client.
+    #[error("{0}")]
+    Serve(String),
 }
 
 impl Error {
@@ -50,13 +72,19 @@ impl Error {
     /// Stable machine-readable code.
     pub fn code(&self) -> &'static str {
         match self {
-            Error::Validation { .. } => "validation",
+            Error::Validation { .. } => "invalid",
             Error::NotFound { .. } => "not_found",
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::SchemaTooOld { .. } => "schema_too_old",
             Error::Connect(_) => "cannot_connect",
             Error::Database(_) => "database",
             Error::Random(_) => "random",
+            Error::Unauthorized(_) => "unauthorized",
+            Error::Forbidden(_) => "forbidden",
+            Error::Conflict(_) => "conflict",
+            Error::TooLarge(_) => "too_large",
+            Error::RateLimited(_) => "rate_limited",
+            Error::Serve(_) => "serve",
         }
     }
 

@@ -2,9 +2,14 @@
 //! calls the library, and prints what a desk's admin needs; an error is one line on
 //! standard error and an exit code (2: the arguments, 4: not found, 1: the rest).
 
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
 use clap::{Args, Parser, Subcommand};
 use greenroom_protocol::Role;
-use greenroom_server::{desk, invite, member, store, Result};
+use greenroom_server::events::{self, Hub};
+use greenroom_server::http::{self, AppState, Listen, Tls};
+use greenroom_server::{desk, invite, join, member, store, Result};
 use uuid::Uuid;
 
 #[derive(Debug, Parser)]
@@ -37,6 +42,35 @@ enum Command {
     Migrate {
         #[command(flatten)]
         db: Database,
+    },
+    /// Serve the desks' API until SIGTERM or Ctrl-C. Several instances may serve one
+    /// database.
+    Serve {
+        #[command(flatten)]
+        db: Database,
+        /// The address and port to listen on, e.g. 0.0.0.0:8443 (port 0: any free one;
+        /// the address is printed once listening).
+        #[arg(long, value_name = "ADDR")]
+        listen: SocketAddr,
+        /// The TLS certificate chain (PEM); with --tls-key, the server speaks HTTPS.
+        #[arg(long, value_name = "FILE", requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// The certificate's private key (PEM).
+        #[arg(long, value_name = "FILE", requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
+        /// Serve plain HTTP on an address other than loopback: only behind a proxy
+        /// that does TLS.
+        #[arg(long)]
+        allow_insecure_http: bool,
+        /// Connections to PostgreSQL this instance keeps.
+        #[arg(long, default_value_t = 16, value_name = "N")]
+        pool_size: usize,
+        /// Join attempts one client address may make in a minute.
+        #[arg(long, default_value_t = join::Limits::default().per_address, value_name = "N")]
+        join_limit_per_address: u32,
+        /// Join attempts all clients together may make in a minute.
+        #[arg(long, default_value_t = join::Limits::default().total, value_name = "N")]
+        join_limit_total: u32,
     },
     /// Desks: the teams that each share one archive.
     Desk {
@@ -86,7 +120,7 @@ enum DeskCommand {
 
 fn main() {
     let cli = Cli::try_parse().unwrap_or_else(|e| usage(e));
-    let result = tokio::runtime::Builder::new_current_thread()
+    let result = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| greenroom_server::Error::Database(format!("cannot start: {e}")))
@@ -135,6 +169,37 @@ async fn run(command: Command) -> Result<()> {
                 true => println!("schema version {}: up to date", done.to),
                 false => println!("schema version {} (was {})", done.to, done.from),
             }
+        }
+        Command::Serve {
+            db,
+            listen,
+            tls_cert,
+            tls_key,
+            allow_insecure_http,
+            pool_size,
+            join_limit_per_address,
+            join_limit_total,
+        } => {
+            let listen = Listen {
+                addr: listen,
+                tls: tls_cert.zip(tls_key).map(|(cert, key)| Tls { cert, key }),
+                allow_insecure_http,
+            };
+            // Before connecting: a refused address needs no database to say so.
+            listen.check()?;
+            let state = AppState {
+                pool: store::pool(&db.database_url, pool_size.max(1)).await?,
+                join_limits: join::Limits {
+                    per_address: join_limit_per_address,
+                    total: join_limit_total,
+                },
+                events: Hub::default(),
+            };
+            tokio::spawn(events::listen(
+                db.database_url.clone(),
+                state.events.clone(),
+            ));
+            http::serve(listen, state).await?;
         }
         Command::Desk {
             command: DeskCommand::Create { name, db },

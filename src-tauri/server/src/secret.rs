@@ -1,6 +1,6 @@
-//! Secrets a person carries (invite codes, later member tokens): at least 128 random
-//! bits from the operating system, shown once, and stored only as their SHA-256, so
-//! a copy of the database lets no one in.
+//! Secrets a person carries (invite codes, member tokens): at least 128 random bits
+//! from the operating system, shown once, and stored only as their SHA-256, so a copy
+//! of the database lets no one in.
 
 use sha2::{Digest, Sha256};
 
@@ -22,6 +22,21 @@ pub fn invite_code() -> Result<String> {
         .map(|g| g.iter().map(|&b| char::from(b)).collect())
         .collect();
     Ok(groups.join("-"))
+}
+
+/// 256 bits: 52 symbols. A token is pasted by a program, never typed, so no dashes.
+const TOKEN_BYTES: usize = 32;
+
+/// A new member token.
+pub fn token() -> Result<String> {
+    let mut bytes = [0u8; TOKEN_BYTES];
+    getrandom::fill(&mut bytes).map_err(|e| Error::Random(e.to_string()))?;
+    Ok(base32(&bytes).into_iter().map(char::from).collect())
+}
+
+/// What is stored of a token: the SHA-256 of exactly what was given.
+pub fn token_hash(token: &str) -> [u8; 32] {
+    Sha256::digest(token.as_bytes()).into()
 }
 
 /// What is stored of a code: the SHA-256 of its symbols, however they were typed
@@ -68,6 +83,15 @@ mod tests {
         assert!(groups.iter().all(|g| g.len() == 4), "{code}");
         assert!(code.bytes().all(|b| b == b'-' || ALPHABET.contains(&b)));
         assert_ne!(invite_code().unwrap(), code);
+    }
+
+    #[test]
+    fn a_token_is_52_symbols_carrying_256_bits_and_its_hash_is_exact() {
+        let token = token().unwrap();
+        assert_eq!(token.len(), 52, "{token}");
+        assert!(token.bytes().all(|b| ALPHABET.contains(&b)));
+        assert_ne!(super::token().unwrap(), token);
+        assert_ne!(token_hash(&token.to_lowercase()), token_hash(&token));
     }
 
     #[test]

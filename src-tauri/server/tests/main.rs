@@ -1,8 +1,18 @@
 //! The server's commands as real processes against a real PostgreSQL (one throwaway
-//! cluster for this binary, a fresh database per test). Modules mirror `src/`.
+//! cluster for this binary, a fresh database per test), and its API over HTTP(S) on
+//! loopback. Modules mirror `src/`.
 
+mod api;
+mod auth;
+mod conflict;
 mod desk;
+mod events;
+mod http;
 mod invite;
+mod join;
 mod member;
+mod pull;
+mod push;
 mod store;
 mod support;
+mod viewer;

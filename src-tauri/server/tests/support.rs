@@ -59,3 +59,11 @@ pub fn stderr(out: &Output) -> String {
 pub fn sql(db: &Database, sql: &str) -> String {
     Cluster::shared().psql(&db.name, sql)
 }
+
+/// `greenroom-server invite DESK --name NAME --role ROLE`: the code it printed.
+pub fn invite(db: &Database, desk: &str, name: &str, role: &str) -> String {
+    ok(&server(
+        db,
+        &["invite", desk, "--name", name, "--role", role],
+    ))
+}

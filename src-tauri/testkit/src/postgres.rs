@@ -127,6 +127,26 @@ impl Cluster {
             .to_string()
     }
 
+    /// Restarts the server as an admin would (`pg_ctl restart -m fast`): every
+    /// connection is cut; the data stays.
+    pub fn restart(&self) {
+        let out = self
+            .as_postgres("pg_ctl")
+            .args(["restart", "-w", "-s", "-m", "fast"])
+            .arg("-D")
+            .arg(self.data())
+            .arg("-l")
+            .arg(self.log())
+            .output()
+            .expect("pg_ctl runs");
+        assert!(
+            out.status.success(),
+            "PostgreSQL did not restart:\n{}\n{}",
+            said(&out),
+            self.log_text()
+        );
+    }
+
     /// Everything in `database` (schema and rows) as `pg_dump` writes it.
     pub fn dump(&self, database: &str) -> String {
         let out = self

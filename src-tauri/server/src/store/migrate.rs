@@ -9,7 +9,10 @@ use tokio_postgres::{Client, GenericClient};
 use crate::error::{Error, Result};
 
 /// The schema, in order; migration N (1-based) moves the version from N-1 to N.
-const MIGRATIONS: &[(&str, &str)] = &[("desk", include_str!("../../migrations/0001_desk.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("desk", include_str!("../../migrations/0001_desk.sql")),
+    ("sync", include_str!("../../migrations/0002_sync.sql")),
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;

@@ -1,17 +1,24 @@
-//! The PostgreSQL database that holds all of a desk server's state: connecting, and
-//! the schema (`migrate`).
+//! The PostgreSQL database that holds all of a desk server's state: connecting, the
+//! pool a serving instance shares, the schema (`migrate`), and the tables of a desk's
+//! archive: its entities now (`entity`), its log (`change`), its `conflict`s.
 
+pub mod change;
+pub mod conflict;
+pub mod entity;
 pub mod migrate;
 
 use std::time::Duration;
 
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use tokio_postgres::{Client, Config, NoTls};
 
 use crate::error::{Error, Result};
 
-/// A connection to the database at `url` (a `postgresql://` URL or `key=value`
-/// pairs), without looking at its schema: what `migrate` starts from.
-pub async fn connect(url: &str) -> Result<Client> {
+/// How long to wait for the database, or for a free connection of the pool.
+const WAIT: Duration = Duration::from_secs(10);
+
+/// The connection settings `url` (a `postgresql://` URL or `key=value` pairs) gives.
+pub fn config(url: &str) -> Result<Config> {
     let mut config: Config = url.parse().map_err(|e| {
         Error::validation(
             "--database-url",
@@ -20,8 +27,14 @@ pub async fn connect(url: &str) -> Result<Client> {
     })?;
     config
         .application_name("greenroom-server")
-        .connect_timeout(Duration::from_secs(10));
-    let (client, connection) = config.connect(NoTls).await.map_err(Error::connect)?;
+        .connect_timeout(WAIT);
+    Ok(config)
+}
+
+/// A connection to the database at `url`, without looking at its schema: what
+/// `migrate` starts from.
+pub async fn connect(url: &str) -> Result<Client> {
+    let (client, connection) = config(url)?.connect(NoTls).await.map_err(Error::connect)?;
     // The connection does the I/O; it ends when the client is dropped.
     tokio::spawn(async move {
         if let Err(e) = connection.await {
@@ -36,4 +49,32 @@ pub async fn open(url: &str) -> Result<Client> {
     let client = connect(url).await?;
     migrate::require_current(&client).await?;
     Ok(client)
+}
+
+/// The connections a serving instance shares between its requests, made after the
+/// schema was checked, so no request meets another one.
+pub async fn pool(url: &str, size: usize) -> Result<Pool> {
+    drop(open(url).await?);
+    let manager = Manager::from_config(
+        config(url)?,
+        NoTls,
+        ManagerConfig {
+            recycling_method: RecyclingMethod::Fast,
+        },
+    );
+    Pool::builder(manager)
+        .max_size(size)
+        .wait_timeout(Some(WAIT))
+        .create_timeout(Some(WAIT))
+        .runtime(Runtime::Tokio1)
+        .build()
+        .map_err(|e| Error::Serve(format!("cannot make the connection pool: {e}")))
+}
+
+/// One connection of `pool`.
+pub async fn client(pool: &Pool) -> Result<deadpool_postgres::Object> {
+    pool.get().await.map_err(|e| match e {
+        deadpool_postgres::PoolError::Backend(e) => Error::connect(e),
+        other => Error::Connect(other.to_string()),
+    })
 }

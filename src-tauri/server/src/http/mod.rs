@@ -1,0 +1,130 @@
+//! The desk's HTTP API, all under `/v1` (DESK14): the routes, and the state every
+//! handler shares. A handler takes its arguments, calls one function of the concern
+//! it serves, and answers; nothing is kept between requests but the pool, so any
+//! instance can answer any request.
+
+mod error;
+mod serve;
+
+use std::net::SocketAddr;
+
+use greenroom_protocol::wire::{
+    Conflicts, DeskStatus, Join, Joined, Pulled, Push, Pushed, Resolve, Resolved, MAX_BODY_BYTES,
+};
+use std::convert::Infallible;
+
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use deadpool_postgres::Pool;
+use futures_util::{Stream, StreamExt};
+
+pub use error::{Body, Query};
+pub use serve::{serve, Listen, Tls};
+
+use crate::auth::{Caller, Writer};
+use crate::error::{Error, Result};
+use crate::events::Hub;
+use crate::{conflict, desk, events, join, pull, push, store};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: Pool,
+    pub join_limits: join::Limits,
+    pub events: Hub,
+}
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/v1/join", post(join))
+        .route("/v1/desk", get(status))
+        .route("/v1/push", post(push))
+        .route("/v1/pull", get(pull))
+        .route("/v1/conflicts", get(conflicts))
+        .route("/v1/conflicts/{id}/resolve", post(resolve))
+        .route("/v1/events", get(live))
+        .fallback(error::no_route)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state)
+}
+
+async fn join(
+    State(state): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    Body(body): Body<Join>,
+) -> Result<Json<Joined>> {
+    let mut client = store::client(&state.pool).await?;
+    join::count_attempt(&**client, from.ip(), state.join_limits).await?;
+    Ok(Json(join::redeem(&mut client, &body.code).await?))
+}
+
+async fn status(State(state): State<AppState>, caller: Caller) -> Result<Json<DeskStatus>> {
+    let client = store::client(&state.pool).await?;
+    let head = desk::head(&**client, caller.desk_id()).await?;
+    Ok(Json(DeskStatus {
+        desk: caller.desk,
+        member: caller.member,
+        head,
+    }))
+}
+
+async fn push(
+    State(state): State<AppState>,
+    Writer(caller): Writer,
+    Body(body): Body<Push>,
+) -> Result<Json<Pushed>> {
+    let mut client = store::client(&state.pool).await?;
+    Ok(Json(push::push(&mut client, &caller, body.changes).await?))
+}
+
+async fn pull(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(page): Query<pull::Page>,
+) -> Result<Json<Pulled>> {
+    let client = store::client(&state.pool).await?;
+    Ok(Json(pull::pull(&**client, &caller, page).await?))
+}
+
+async fn conflicts(State(state): State<AppState>, caller: Caller) -> Result<Json<Conflicts>> {
+    let client = store::client(&state.pool).await?;
+    Ok(Json(conflict::list(&**client, &caller).await?))
+}
+
+async fn resolve(
+    State(state): State<AppState>,
+    Writer(caller): Writer,
+    Path(id): Path<String>,
+    Body(body): Body<Resolve>,
+) -> Result<Json<Resolved>> {
+    // Not a conflict id is as unknown as another desk's: 404 either way.
+    let id = id.parse().map_err(|_| Error::NotFound {
+        what: "conflict",
+        id: id.clone(),
+    })?;
+    let mut client = store::client(&state.pool).await?;
+    Ok(Json(
+        conflict::resolve(&mut client, &caller, id, body.keep).await?,
+    ))
+}
+
+/// `event: head` with `data: {"head":N}` now and after every commit of the desk.
+async fn live(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>> {
+    let heads = events::heads(
+        &state.events,
+        &state.pool,
+        caller.desk_id(),
+        caller.member.id,
+    )
+    .await?;
+    let events = heads.map(|head| {
+        Ok(SseEvent::default()
+            .event("head")
+            .data(format!("{{\"head\":{head}}}")))
+    });
+    Ok(Sse::new(events).keep_alive(KeepAlive::default()))
+}

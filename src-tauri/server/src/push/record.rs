@@ -1,0 +1,229 @@
+//! One pushed record against the entity as the desk holds it: created, gone (deleted
+//! or merged away), brought back, or merged field by field.
+
+use greenroom_protocol::merge::three_way;
+use greenroom_protocol::state::redirect_person;
+use greenroom_protocol::wire::Outcome;
+use greenroom_protocol::{Entity, Operation};
+use serde_json::Value;
+use tokio_postgres::GenericClient;
+use uuid::Uuid;
+
+use crate::auth::Caller;
+use crate::error::Result;
+use crate::revision::{self, By, Revision};
+use crate::store::conflict::{self, NewConflict};
+use crate::store::entity::{self, Current, State};
+
+/// A pushed record, its entity id redirected.
+pub struct Record<'a> {
+    pub caller: &'a Caller,
+    pub kind: Entity,
+    pub id: &'a str,
+    pub record: Uuid,
+    pub base_revision: i64,
+    /// Made on a person since merged away: its base is that person's revision, not
+    /// the kept one's.
+    pub redirected: bool,
+    pub operation: Operation,
+    pub by: By<'a>,
+}
+
+/// The outcome, the entity's revision after it, and the new change's `seq`.
+pub type Answer = (Outcome, i64, Option<i64>);
+
+impl Record<'_> {
+    fn desk(&self) -> Uuid {
+        self.caller.desk_id()
+    }
+
+    /// Whether the client had seen the entity's `current` revision when it made its
+    /// change: it is the revision the change was based on, or every revision since
+    /// was this member's own, pushed before (offline, a client bases all its edits of
+    /// an entity on the last server revision it saw, so its own delete and restore,
+    /// or merge and unmerge, follow each other without a conflict).
+    async fn saw(&self, client: &impl GenericClient, current: i64) -> Result<bool> {
+        if self.redirected {
+            return Ok(false);
+        }
+        if current == self.base_revision {
+            return Ok(true);
+        }
+        let others: bool = client
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM change
+                                WHERE desk_id = $1 AND entity = $2 AND entity_id = $3
+                                  AND revision > $4 AND member_id <> $5)",
+                &[
+                    &self.desk(),
+                    &self.kind.as_str(),
+                    &self.id,
+                    &self.base_revision,
+                    &self.caller.member.id,
+                ],
+            )
+            .await?
+            .get(0);
+        Ok(!others)
+    }
+
+    pub async fn write(
+        &self,
+        client: &impl GenericClient,
+        previous: Option<&Current>,
+        after: Option<&State>,
+        merged_into: Option<&str>,
+    ) -> Result<(i64, i64)> {
+        // A creation of what the desk already has (the same example programme made
+        // on two machines) is an update of it here.
+        let operation = match (self.operation, previous) {
+            (Operation::Create, Some(_)) => Operation::Update,
+            (op, _) => op,
+        };
+        let revision = Revision {
+            entity: self.kind,
+            entity_id: self.id,
+            id: self.record,
+            operation,
+            after,
+            merged_into,
+        };
+        revision::write(client, self.desk(), previous, &revision, self.by).await
+    }
+
+    /// Deleted or merged away. A person merged away leaves a redirect, and every
+    /// programme of the desk naming them names the person kept, each a new revision.
+    pub async fn gone(
+        &self,
+        client: &impl GenericClient,
+        current: Option<Current>,
+        merged_into: Option<&str>,
+    ) -> Result<Answer> {
+        let already = current.as_ref().is_none_or(|c| c.state.is_none());
+        let same_redirect = current.as_ref().and_then(|c| c.merged_into.as_deref()) == merged_into;
+        if already && (merged_into.is_none() || same_redirect) {
+            // Nothing here to delete: deleted already, or never pushed.
+            let revision = current.map_or(0, |c| c.revision);
+            return Ok((Outcome::Applied, revision, None));
+        }
+        let (revision, seq) = self
+            .write(client, current.as_ref(), None, merged_into)
+            .await?;
+        if let Some(kept) = merged_into {
+            self.follow_merge(client, kept).await?;
+        }
+        Ok((Outcome::Applied, revision, Some(seq)))
+    }
+
+    async fn follow_merge(&self, client: &impl GenericClient, kept: &str) -> Result<()> {
+        for (programme, current) in entity::programmes_naming(client, self.desk(), self.id).await? {
+            let Some(mut state) = current.state.clone() else {
+                continue;
+            };
+            if !redirect_person(Entity::Programme, &mut state, self.id, kept) {
+                continue;
+            }
+            let revision = Revision {
+                entity: Entity::Programme,
+                entity_id: &programme,
+                id: Uuid::now_v7(),
+                operation: Operation::Merge,
+                after: Some(&state),
+                merged_into: None,
+            };
+            revision::write(client, self.desk(), Some(&current), &revision, self.by).await?;
+        }
+        Ok(())
+    }
+
+    /// An edit to something the desk deleted: a restore when the client saw the
+    /// deletion, else a conflict over the whole entity, which stays deleted until a
+    /// member resolves it.
+    pub async fn onto_gone(
+        &self,
+        client: &impl GenericClient,
+        current: &Current,
+        before: Option<State>,
+        after: State,
+    ) -> Result<Answer> {
+        if self.saw(client, current.revision).await? {
+            let (revision, seq) = self
+                .write(client, Some(current), Some(&after), None)
+                .await?;
+            return Ok((Outcome::Applied, revision, Some(seq)));
+        }
+        let base = before.map_or(Value::Null, Value::Object);
+        self.conflict(
+            client,
+            "",
+            base,
+            Value::Object(after),
+            Value::Null,
+            current.revision,
+        )
+        .await?;
+        Ok((Outcome::Conflicted, current.revision, None))
+    }
+
+    /// Both sides have the entity: what the client changed since `before`, merged
+    /// into `theirs`. The desk keeps its value of a field both changed, and the
+    /// client's waits in a conflict.
+    pub async fn merge(
+        &self,
+        client: &impl GenericClient,
+        current: &Current,
+        theirs: &State,
+        before: Option<State>,
+        after: State,
+    ) -> Result<Answer> {
+        let base = before.unwrap_or_default();
+        let merged = three_way(self.kind, &base, &after, theirs);
+        let (revision, seq) = match merged.state == *theirs {
+            true => (current.revision, None),
+            false => {
+                let (revision, seq) = self
+                    .write(client, Some(current), Some(&merged.state), None)
+                    .await?;
+                (revision, Some(seq))
+            }
+        };
+        for d in &merged.conflicts {
+            let (base, mine, theirs) = (d.base.clone(), d.mine.clone(), d.theirs.clone());
+            self.conflict(client, &d.field, base, mine, theirs, revision)
+                .await?;
+        }
+        let outcome = if !merged.conflicts.is_empty() {
+            Outcome::Conflicted
+        } else if seq.is_some() && !self.saw(client, current.revision).await? {
+            Outcome::Merged
+        } else {
+            Outcome::Applied
+        };
+        Ok((outcome, revision, seq))
+    }
+
+    async fn conflict(
+        &self,
+        client: &impl GenericClient,
+        field: &str,
+        base: Value,
+        mine: Value,
+        theirs: Value,
+        revision: i64,
+    ) -> Result<()> {
+        let c = NewConflict {
+            entity: self.kind,
+            entity_id: self.id,
+            field,
+            base,
+            mine,
+            theirs,
+            author: self.by.author,
+            member: self.caller.member.id,
+            change: self.record,
+            revision,
+        };
+        conflict::insert(client, self.desk(), &c).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,96 @@
+use serde_json::json;
+
+use crate::api::{code, create, desk_with, update};
+use crate::push::{new_id, programme, with};
+use crate::support::sql;
+
+#[test]
+fn the_same_field_changed_twice_is_a_conflict_the_desk_keeps_its_value_and_resolves() {
+    let (db, _, served, m) = desk_with(&["editor", "editor"]);
+    let id = new_id();
+    let base = programme(&id, "Gaza");
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
+    let sam = with(base.clone(), "title", json!("Gaza: the talks"));
+    let ana = with(base.clone(), "title", json!("Gaza: a ceasefire?"));
+    served.push(&m[0], &[update("programme", &id, 1, base.clone(), sam)]);
+    let r = served.push_one(&m[1], update("programme", &id, 1, base, ana));
+    assert_eq!(r["outcome"], json!("conflicted"));
+    assert_eq!(
+        r["revision"],
+        json!(2),
+        "nothing new: the desk's value stays"
+    );
+    assert_eq!(
+        served.state_of(&m[0], &id)["title"],
+        json!("Gaza: the talks")
+    );
+
+    let open = served.conflicts(&m[0]);
+    assert_eq!(open.len(), 1, "{open:?}");
+    let c = &open[0];
+    assert_eq!(c["field"], json!("title"));
+    assert_eq!(c["base"], json!("Gaza"));
+    assert_eq!(c["mine"], json!("Gaza: a ceasefire?"));
+    assert_eq!(c["theirs"], json!("Gaza: the talks"));
+    assert_eq!(c["memberId"], json!(m[1].id));
+    assert_eq!(c["entityId"], json!(id));
+    assert_eq!(c["revision"], json!(2));
+    assert_eq!(c["resolved"], json!(false));
+
+    let path = format!("/v1/conflicts/{}/resolve", c["id"].as_str().unwrap());
+    let (status, body) = served.post(&path, Some(&m[0].token), &json!({"keep": "mine"}));
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["conflict"]["resolved"], json!(true));
+    assert_eq!(body["change"]["revision"], json!(3));
+    assert_eq!(body["change"]["operation"], json!("update"));
+    assert_eq!(
+        body["change"]["changes"][0]["to"],
+        json!("Gaza: a ceasefire?")
+    );
+    assert_eq!(
+        served.state_of(&m[0], &id)["title"],
+        json!("Gaza: a ceasefire?")
+    );
+    assert!(served.conflicts(&m[1]).is_empty());
+
+    let (status, body) = served.post(&path, Some(&m[0].token), &json!({"keep": "theirs"}));
+    assert_eq!((status, code(&body)), (409, "conflict"));
+    assert_eq!(sql(&db, "SELECT kept FROM conflict"), "mine");
+}
+
+#[test]
+fn keeping_theirs_resolves_without_a_change() {
+    let (db, _, served, m) = desk_with(&["editor", "editor"]);
+    let id = new_id();
+    let base = programme(&id, "Gaza");
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
+    served.push(
+        &m[0],
+        &[update(
+            "programme",
+            &id,
+            1,
+            base.clone(),
+            with(base.clone(), "framing", json!("A")),
+        )],
+    );
+    served.push(
+        &m[1],
+        &[update(
+            "programme",
+            &id,
+            1,
+            base.clone(),
+            with(base, "framing", json!("B")),
+        )],
+    );
+    let c = served.conflicts(&m[0]).remove(0);
+    let head = sql(&db, "SELECT max(seq) FROM change");
+    let path = format!("/v1/conflicts/{}/resolve", c["id"].as_str().unwrap());
+    let (status, body) = served.post(&path, Some(&m[1].token), &json!({"keep": "theirs"}));
+    assert_eq!(status, 200, "{body}");
+    assert!(body.get("change").is_none(), "{body}");
+    assert_eq!(sql(&db, "SELECT max(seq) FROM change"), head);
+    assert_eq!(served.state_of(&m[0], &id)["framing"], json!("A"));
+    assert!(served.conflicts(&m[0]).is_empty());
+}

@@ -1,0 +1,118 @@
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::api::{create, Served};
+use crate::support::{invite, with_desk};
+
+/// Long enough never to fail a working run; only a broken one waits this long.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+#[test]
+fn a_commit_through_one_instance_reaches_a_client_of_another() {
+    let (db, desk) = with_desk();
+    let a = Served::start(&db, &[]);
+    let b = Served::start(&db, &[]);
+    let sam = a.join(&invite(&db, &desk, "Sam", "editor"));
+    let ana = b.join(&invite(&db, &desk, "Ana", "viewer"));
+    let heads = b.events(&ana.token);
+    assert_eq!(
+        heads.recv_timeout(PATIENCE).unwrap(),
+        0,
+        "the head now, first"
+    );
+
+    // Another desk's commits are not announced here.
+    let other = crate::support::ok(&crate::support::server(
+        &db,
+        &["desk", "create", "The Stream"],
+    ));
+    let eve = a.join(&invite(&db, &other, "Eve", "editor"));
+    let x = uuid::Uuid::now_v7().to_string();
+    a.push(&eve, &[create("programme", &x, json!({"title": "x"}))]);
+
+    for round in 0..3 {
+        let id = uuid::Uuid::now_v7().to_string();
+        let r = a.push(&sam, &[create("programme", &id, json!({"title": round}))]);
+        let seq = r[0]["seq"].as_i64().unwrap();
+        assert_eq!(heads.recv_timeout(PATIENCE).unwrap(), seq, "round {round}");
+    }
+}
+
+#[test]
+fn a_push_that_changes_nothing_announces_nothing_and_stopping_ends_the_stream() {
+    let (db, desk) = with_desk();
+    let served = Served::start(&db, &[]);
+    let sam = served.join(&invite(&db, &desk, "Sam", "editor"));
+    let id = uuid::Uuid::now_v7().to_string();
+    let create = create("programme", &id, json!({"title": "t"}));
+    let seq = served.push(&sam, std::slice::from_ref(&create))[0]["seq"]
+        .as_i64()
+        .unwrap();
+    let heads = served.events(&sam.token);
+    assert_eq!(heads.recv_timeout(PATIENCE).unwrap(), seq);
+    served.push(&sam, &[create]);
+    let exit = served.stop();
+    assert!(exit.success());
+    // The stream ended with the server; nothing was announced for the duplicate.
+    assert!(heads.recv_timeout(PATIENCE).is_err());
+}
+
+#[test]
+fn a_revoked_members_stream_ends_at_the_next_commit() {
+    let (db, desk) = with_desk();
+    let served = Served::start(&db, &[]);
+    let sam = served.join(&invite(&db, &desk, "Sam", "editor"));
+    let ana = served.join(&invite(&db, &desk, "Ana", "editor"));
+    let heads = served.events(&ana.token);
+    assert_eq!(heads.recv_timeout(PATIENCE).unwrap(), 0);
+    crate::support::ok(&crate::support::server(&db, &["revoke", &desk, &ana.id]));
+    let id = uuid::Uuid::now_v7().to_string();
+    served.push_one(&sam, create("programme", &id, json!({"title": "t"})));
+    assert_eq!(
+        heads.recv_timeout(PATIENCE),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected),
+        "ended, without the new head"
+    );
+}
+
+#[test]
+fn after_postgresql_restarts_pushes_work_again_and_streams_hear_them() {
+    // A cluster of its own: restarting the shared one would cut the other tests.
+    let cluster = greenroom_testkit::postgres::Cluster::start();
+    let db = cluster.database();
+    crate::support::ok(&crate::support::server(&db, &["migrate"]));
+    let desk = crate::support::ok(&crate::support::server(
+        &db,
+        &["desk", "create", "Inside Story"],
+    ));
+    let code = crate::support::ok(&crate::support::server(
+        &db,
+        &["invite", &desk, "--name", "Sam", "--role", "editor"],
+    ));
+    let served = Served::start(&db, &[]);
+    let sam = served.join(&code);
+    let heads = served.events(&sam.token);
+    assert_eq!(heads.recv_timeout(PATIENCE).unwrap(), 0);
+
+    cluster.restart();
+    // The pool finds its connections cut and makes new ones; a request that meets a
+    // cut one may fail once, as a 500 without details.
+    let id = uuid::Uuid::now_v7().to_string();
+    let body = json!({"changes": [create("programme", &id, json!({"title": "t"}))]});
+    let seq = (0..3)
+        .find_map(|_| {
+            let (status, answer) = served.post("/v1/push", Some(&sam.token), &body);
+            match status {
+                200 => Some(answer["results"][0]["seq"].as_i64().unwrap()),
+                _ => {
+                    assert_eq!(crate::api::code(&answer), "internal", "{answer}");
+                    None
+                }
+            }
+        })
+        .expect("a push works again");
+    // The listening connection comes back too, and the stream hears the push (or
+    // re-reads the head on reconnecting, which is the same).
+    assert_eq!(heads.recv_timeout(PATIENCE).unwrap(), seq);
+}

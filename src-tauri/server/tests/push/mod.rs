@@ -1,0 +1,246 @@
+mod check;
+mod redirect;
+
+use serde_json::{json, Value};
+
+use crate::api::{answered, change, create, delete, desk_with, update, Served};
+use crate::support::sql;
+
+pub fn programme(id: &str, title: &str) -> Value {
+    json!({
+        "id": id,
+        "title": title,
+        "framing": "Why now?",
+        "segments": [
+            {"id": "s1", "title": "Intro", "people": []},
+            {"id": "s2", "title": "Panel", "people": []}
+        ],
+        "guests": [],
+        "updatedAt": "2026-03-01T09:00:00Z"
+    })
+}
+
+pub fn with(mut state: Value, field: &str, value: Value) -> Value {
+    state[field] = value;
+    state
+}
+
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+#[test]
+fn a_creation_is_applied_at_revision_one_and_pulled_with_its_state() {
+    let (_db, _, served, m) = desk_with(&["editor"]);
+    let id = new_id();
+    let results = served.push(&m[0], &[create("programme", &id, programme(&id, "Gaza"))]);
+    assert_eq!(results[0]["outcome"], json!("applied"));
+    assert_eq!(results[0]["revision"], json!(1));
+    let seq = results[0]["seq"].as_i64().unwrap();
+    let pulled = served.pull_all(&m[0], 0);
+    assert_eq!(pulled.len(), 1);
+    assert_eq!(pulled[0]["seq"], json!(seq));
+    assert_eq!(pulled[0]["after"]["title"], json!("Gaza"));
+    assert_eq!(pulled[0]["changes"], json!([]));
+    assert_eq!(pulled[0]["format"], json!(1));
+    let (_, status) = served.get("/v1/desk", Some(&m[0].token));
+    assert_eq!(status["head"], json!(seq));
+}
+
+#[test]
+fn the_same_push_twice_is_applied_once_even_through_another_instance() {
+    let (db, _, a, m) = desk_with(&["editor"]);
+    let b = Served::start(&db, &[]);
+    let id = new_id();
+    let create = create("programme", &id, programme(&id, "Gaza"));
+    let update = update(
+        "programme",
+        &id,
+        1,
+        programme(&id, "Gaza"),
+        programme(&id, "Gaza: the talks"),
+    );
+    let first = a.push(&m[0], &[create.clone(), update.clone()]);
+    let again = b.push(&m[0], &[create, update]);
+    for (f, g) in first.iter().zip(&again) {
+        assert_eq!(g["outcome"], json!("duplicate"));
+        assert_eq!(
+            (&g["id"], &g["revision"], &g["seq"]),
+            (&f["id"], &f["revision"], &f["seq"])
+        );
+    }
+    assert_eq!(sql(&db, "SELECT count(*) FROM change"), "2");
+    assert_eq!(a.state_of(&m[0], &id)["title"], json!("Gaza: the talks"));
+}
+
+#[test]
+fn edits_to_different_fields_on_one_revision_merge() {
+    let (_db, _, served, m) = desk_with(&["editor", "editor"]);
+    let id = new_id();
+    let base = programme(&id, "Gaza");
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
+    let sam = with(base.clone(), "title", json!("Gaza: the talks"));
+    let mut ana = with(base.clone(), "framing", json!("Who pays?"));
+    ana["segments"][1]["title"] = json!("Debate");
+    let r = served.push_one(&m[0], update("programme", &id, 1, base.clone(), sam));
+    assert_eq!(answered(&r), ("applied", 2));
+    let r = served.push_one(&m[1], update("programme", &id, 1, base, ana));
+    assert_eq!(answered(&r), ("merged", 3));
+    let now = served.state_of(&m[0], &id);
+    assert_eq!(now["title"], json!("Gaza: the talks"));
+    assert_eq!(now["framing"], json!("Who pays?"));
+    assert_eq!(now["segments"][1]["title"], json!("Debate"));
+    assert!(served.conflicts(&m[0]).is_empty());
+    let last = served.pull_all(&m[0], 0).pop().unwrap();
+    let fields: Vec<&str> = last["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["framing", "segments[1].title"],
+        "the delta from the desk's state before"
+    );
+}
+
+#[test]
+fn an_edit_to_a_programme_deleted_meanwhile_is_a_whole_conflict_never_a_resurrection() {
+    let (db, _, served, m) = desk_with(&["editor", "editor"]);
+    let id = new_id();
+    let base = programme(&id, "Gaza");
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
+    let r = served.push_one(&m[0], delete("programme", &id, 1, base.clone()));
+    assert_eq!(answered(&r), ("applied", 2));
+    let edited = with(base.clone(), "title", json!("Gaza: the talks"));
+    let r = served.push_one(
+        &m[1],
+        update("programme", &id, 1, base.clone(), edited.clone()),
+    );
+    assert_eq!(r["outcome"], json!("conflicted"));
+    assert!(r.get("seq").is_none());
+    assert_eq!(served.state_of(&m[0], &id), Value::Null, "still deleted");
+
+    let c = served.conflicts(&m[0]).remove(0);
+    assert_eq!(c["field"], json!(""));
+    assert_eq!(c["mine"], edited);
+    assert_eq!(c["theirs"], Value::Null);
+    assert_eq!(c["base"], base);
+    let path = format!("/v1/conflicts/{}/resolve", c["id"].as_str().unwrap());
+    let (status, body) = served.post(&path, Some(&m[0].token), &json!({"keep": "mine"}));
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["change"]["operation"], json!("restore"));
+    assert_eq!(body["change"]["revision"], json!(3));
+    assert_eq!(served.state_of(&m[0], &id), edited);
+    assert_eq!(sql(&db, "SELECT count(*) FROM change"), "3");
+}
+
+#[test]
+fn a_restore_by_someone_who_saw_the_deletion_is_applied() {
+    let (_db, _, served, m) = desk_with(&["editor", "editor"]);
+    let id = new_id();
+    let base = programme(&id, "Gaza");
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
+    served.push(&m[0], &[delete("programme", &id, 1, base.clone())]);
+    let r = served.push_one(
+        &m[1],
+        change("programme", &id, 2, "restore", Value::Null, base.clone()),
+    );
+    assert_eq!(answered(&r), ("applied", 3));
+    assert_eq!(served.state_of(&m[0], &id), base);
+    assert!(served.conflicts(&m[0]).is_empty());
+}
+
+#[test]
+fn deleting_what_is_already_deleted_or_never_pushed_writes_nothing() {
+    let (db, _, served, m) = desk_with(&["editor", "editor"]);
+    let id = new_id();
+    let base = programme(&id, "Gaza");
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
+    served.push(&m[0], &[delete("programme", &id, 1, base.clone())]);
+    let r = served.push_one(&m[1], delete("programme", &id, 1, base.clone()));
+    assert_eq!(answered(&r), ("applied", 2));
+    let never = new_id();
+    let r = served.push_one(
+        &m[1],
+        delete("programme", &never, 0, programme(&never, "x")),
+    );
+    assert_eq!(answered(&r), ("applied", 0));
+    assert_eq!(sql(&db, "SELECT count(*) FROM change"), "2");
+}
+
+#[test]
+fn concurrent_pushes_through_two_instances_get_one_order() {
+    let (db, _, a, m) = desk_with(&["editor", "editor", "editor", "editor"]);
+    let b = Served::start(&db, &[]);
+    let id = new_id();
+    let base = programme(&id, "Gaza");
+    a.push(&m[0], &[create("programme", &id, base.clone())]);
+    // Each member sets a field of their own 10 times, each edit made on the state and
+    // revision their previous push left them (the others' pushes interleave).
+    let id = &id;
+    std::thread::scope(|s| {
+        for (i, member) in m.iter().enumerate() {
+            let (served, mut before, mut seen) = ([&a, &b][i % 2], base.clone(), 1);
+            s.spawn(move || {
+                for n in 0..10 {
+                    let after = with(before.clone(), &format!("field{i}"), json!(n));
+                    let c = update("programme", id, seen, before, after.clone());
+                    let r = served.push(member, &[c]);
+                    assert_ne!(r[0]["outcome"], json!("conflicted"), "{r:?}");
+                    (before, seen) = (after, r[0]["revision"].as_i64().unwrap());
+                }
+            });
+        }
+    });
+    let pulled = a.pull_all(&m[0], 0);
+    let revisions: Vec<i64> = pulled
+        .iter()
+        .map(|c| c["revision"].as_i64().unwrap())
+        .collect();
+    assert_eq!(
+        revisions,
+        (1..=41).collect::<Vec<_>>(),
+        "seq order is revision order"
+    );
+    let last = &pulled[40]["after"];
+    for i in 0..4 {
+        assert_eq!(last[format!("field{i}")], json!(9), "{last}");
+    }
+    assert_eq!(sql(&db, "SELECT count(DISTINCT seq) FROM change"), "41");
+}
+
+#[test]
+fn a_delete_and_its_undo_made_offline_by_one_member_are_no_conflict() {
+    let (_db, _, served, m) = desk_with(&["editor", "editor"]);
+    let id = new_id();
+    let base = programme(&id, "Gaza");
+    served.push_one(&m[0], create("programme", &id, base.clone()));
+    let restored = with(base.clone(), "title", json!("Gaza, again"));
+    let r = served.push(
+        &m[0],
+        &[
+            delete("programme", &id, 1, base.clone()),
+            change(
+                "programme",
+                &id,
+                1,
+                "restore",
+                base.clone(),
+                restored.clone(),
+            ),
+        ],
+    );
+    assert_eq!(
+        (answered(&r[0]), answered(&r[1])),
+        (("applied", 2), ("applied", 3))
+    );
+    assert_eq!(served.state_of(&m[0], &id), restored);
+    // Someone else's delete in between is another matter.
+    served.push_one(&m[1], delete("programme", &id, 3, restored.clone()));
+    let r = served.push_one(
+        &m[0],
+        change("programme", &id, 3, "restore", restored.clone(), restored),
+    );
+    assert_eq!(answered(&r), ("conflicted", 4));
+}
