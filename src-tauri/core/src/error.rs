@@ -109,6 +109,11 @@ pub enum Error {
     #[error("{reason}")]
     OpenFailed { path: PathBuf, reason: String },
 
+    /// The desk's server refused (its `code` and message, which is written for the
+    /// producer), or could not be reached (`offline`), or there is no desk (`not_linked`).
+    #[error("{message}")]
+    Desk { code: &'static str, message: String },
+
     #[error("storage error: {0}")]
     Storage(rusqlite::Error),
 }
@@ -140,6 +145,7 @@ impl Error {
             Error::Busy => "busy",
             Error::Export { .. } => "export",
             Error::OpenFailed { .. } => "open_failed",
+            Error::Desk { code, .. } => code,
             Error::Storage(_) => "storage",
         }
     }

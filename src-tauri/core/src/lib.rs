@@ -3,6 +3,7 @@
 //! package) and the CLI (`src-tauri/cli`) are thin adapters over it. Folders are
 //! layers, each using only those below it (README, Architecture; `tests/layout.rs`).
 
+pub mod desk;
 pub mod error;
 pub mod exchange;
 pub mod generate;

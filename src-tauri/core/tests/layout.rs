@@ -13,6 +13,7 @@ const LAYERS: &[&[&str]] = &[
     &["programme", "listing"],
     &["settings", "people", "runsheet"],
     &["search", "trash", "import", "exchange", "generate"],
+    &["desk"],
 ];
 
 fn layer_of(module: &str) -> usize {

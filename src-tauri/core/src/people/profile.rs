@@ -245,6 +245,49 @@ impl Store {
 }
 
 /// A list of tags (expertise, languages) as the person table stores it: a JSON array.
+/// Makes the person's row hold `p` at `revision`, adding it if missing: a state
+/// pulled from the desk (`desk/state.rs`), already checked where it was made.
+pub(crate) fn put_profile(
+    conn: &rusqlite::Connection,
+    id: PersonId,
+    p: &PersonProfile,
+    revision: i64,
+    now: i64,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO person (id, name, name_key, honorific, affiliation, expertise, languages,
+                             base_city, base_time_zone, notes, email, phone, gender,
+                             gender_source, created_at, updated_at, revision)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key,
+             honorific = excluded.honorific, affiliation = excluded.affiliation,
+             expertise = excluded.expertise, languages = excluded.languages,
+             base_city = excluded.base_city, base_time_zone = excluded.base_time_zone,
+             notes = excluded.notes, email = excluded.email, phone = excluded.phone,
+             gender = excluded.gender, gender_source = excluded.gender_source,
+             updated_at = excluded.updated_at, revision = excluded.revision",
+    )?
+    .execute(params![
+        id,
+        p.name,
+        name_key(&p.name),
+        p.honorific,
+        p.affiliation,
+        tag_list(&p.expertise),
+        tag_list(&p.languages),
+        p.base_city,
+        p.base_time_zone,
+        p.notes,
+        p.email,
+        p.phone,
+        p.gender,
+        p.gender_source.map(GenderSource::as_str),
+        now,
+        revision
+    ])?;
+    crate::store::name_keys::store_key(conn, id, &p.name)
+}
+
 pub(crate) fn tag_list<T: AsRef<str>>(tags: &[T]) -> String {
     let tags: Vec<&str> = tags.iter().map(AsRef::as_ref).collect();
     serde_json::to_string(&tags).unwrap_or_else(|_| "[]".into())

@@ -64,6 +64,13 @@ impl Store {
         })
     }
 
+    /// [`Store::write`] for changes pulled from the desk: recorded, never queued.
+    pub(crate) fn write_applying(&self) -> Result<Write<'_>> {
+        let mut w = self.write()?;
+        w.applying = true;
+        Ok(w)
+    }
+
     /// How many commits on this store's connection bypassed [`Store::write`] since it
     /// was opened. For the test that proves none does; zero in a correct build.
     #[doc(hidden)]

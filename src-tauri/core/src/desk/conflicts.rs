@@ -1,0 +1,67 @@
+//! The desk's open conflicts: cached at each sync (so `conflicts list` works
+//! offline), resolved through the server.
+
+use greenroom_protocol::wire::{Conflict, Conflicts, Keep, Resolve, Resolved};
+use rusqlite::params;
+
+use crate::desk::client::Client;
+use crate::error::{Error, Result};
+use crate::store::change::unrecordable;
+use crate::store::db::Store;
+
+/// Replaces the cache with the server's open conflicts; returns how many there are.
+pub(crate) fn refresh(store: &Store, client: &Client) -> Result<usize> {
+    let open: Conflicts = client.get("/conflicts")?;
+    let tx = store.write()?;
+    tx.execute("DELETE FROM desk_conflict", [])?;
+    for c in open.conflicts.iter().filter(|c| !c.resolved) {
+        tx.prepare_cached(
+            "INSERT OR REPLACE INTO desk_conflict (id, entity, entity_id, field, body)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            c.id.to_string(),
+            c.entity.as_str(),
+            c.entity_id,
+            c.field,
+            serde_json::to_string(c).map_err(unrecordable)?
+        ])?;
+    }
+    tx.commit()?;
+    Ok(open.conflicts.len())
+}
+
+impl Store {
+    /// The desk's open conflicts as of the last sync, oldest first.
+    pub fn desk_conflicts(&self) -> Result<Vec<Conflict>> {
+        crate::desk::link::require_link(&self.conn)?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT body FROM desk_conflict ORDER BY id")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        rows.map(|body| {
+            serde_json::from_str(&body?).map_err(|e| {
+                Error::validation("conflict", format!("a cached conflict cannot be read: {e}"))
+            })
+        })
+        .collect()
+    }
+
+    /// Resolves conflict `id` on the server, keeping `keep`, then syncs so the
+    /// resolution (a new revision when `mine` is kept) is here too.
+    pub fn resolve_conflict(&mut self, id: &str, keep: Keep) -> Result<Conflict> {
+        let link = crate::desk::link::require_link(&self.conn)?;
+        let id: uuid::Uuid = id.trim().parse().map_err(|_| {
+            Error::validation(
+                "id",
+                format!("{id:?} is not a conflict id (conflicts list)"),
+            )
+        })?;
+        let client = crate::desk::link::client(&link)?;
+        let resolved: Resolved =
+            client.post(&format!("/conflicts/{id}/resolve"), &Resolve { keep })?;
+        crate::desk::pull::pull(self, &client, &mut |_| {})?;
+        refresh(self, &client)?;
+        Ok(resolved.conflict)
+    }
+}

@@ -1,0 +1,68 @@
+//! The client's side of a shared desk (issue 14, docs in DESK14): the link and the
+//! member's token (`link`), the HTTP client (`client`), pushing the outbox that
+//! `store/outbox.rs` fills (`push`), pulling and applying the desk's changes
+//! (`pull`, `state`) and its conflicts (`conflicts`). A database without a link runs
+//! none of this.
+
+mod client;
+pub mod conflicts;
+pub mod link;
+pub mod pull;
+pub mod push;
+mod state;
+#[cfg(test)]
+mod tests;
+
+use chrono::Utc;
+use serde::Serialize;
+
+pub use greenroom_protocol::wire::{Conflict, Keep};
+pub use link::{DeskLink, DeskState};
+pub use pull::PullProgress;
+pub use push::PushReport;
+
+use crate::error::Result;
+use crate::store::db::Store;
+
+/// What one sync moved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncReport {
+    pub pushed: PushReport,
+    /// Changes of the desk applied here.
+    pub pulled: usize,
+    /// The desk's order this database is now at, and the desk's newest.
+    pub seq: i64,
+    pub head: i64,
+    /// The desk's open conflicts.
+    pub conflicts: usize,
+}
+
+impl Store {
+    /// Pushes what waits here, then pulls what the desk did, once; `progress` hears
+    /// each page pulled.
+    pub fn sync(&mut self, progress: &mut dyn FnMut(PullProgress)) -> Result<SyncReport> {
+        let link = link::require_link(&self.conn)?;
+        let client = link::client(&link)?;
+        let pushed = if link.member.role == greenroom_protocol::Role::Viewer {
+            PushReport::default()
+        } else {
+            push::push(self, &client)?
+        };
+        let pulled = pull::pull(self, &client, progress)?;
+        let conflicts = conflicts::refresh(self, &client)?;
+        let tx = self.write()?;
+        tx.execute(
+            "UPDATE desk_link SET last_sync_at = ?1",
+            [Utc::now().timestamp_millis()],
+        )?;
+        tx.commit()?;
+        Ok(SyncReport {
+            pushed,
+            pulled: pulled.applied,
+            seq: pulled.seq,
+            head: pulled.head,
+            conflicts,
+        })
+    }
+}

@@ -1,0 +1,232 @@
+//! Pulling the desk's changes after `pulled_seq`, a page at a time. Each page is
+//! applied in one transaction that also advances `pulled_seq` to the page's last
+//! change, so the sync position is never past what this database holds: a pull
+//! killed mid-page leaves the page unapplied and the position where it was.
+//!
+//! A change to an entity with nothing of this database's waiting to be pushed makes
+//! the live rows the server's state, and the server's record replaces this
+//! database's provisional ones (revisions past the last one the server gave). An
+//! entity with changes still queued is rebased: its live state becomes the three-way
+//! merge of the desk's change into the local edits (the desk's value where both
+//! changed a field: the server raises the conflict when the queued change arrives),
+//! recorded as one more local revision, and the queued changes stay queued.
+
+use greenroom_protocol::merge::three_way;
+use greenroom_protocol::wire::{Pulled, DEFAULT_PULL};
+use greenroom_protocol::{delta, Entity, Operation, ServerChange, FORMAT};
+use rusqlite::{params, OptionalExtension};
+use serde_json::{Map, Value};
+
+use crate::desk::client::Client;
+use crate::desk::state::{live_revision, live_state, put_state};
+use crate::error::Result;
+use crate::store::change::{unrecordable, Origin};
+use crate::store::db::Store;
+use crate::store::write::{now_ms, Write};
+
+/// How far a pull has come: changes applied so far, and the desk's head.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PullProgress {
+    pub applied: usize,
+    pub seq: i64,
+    pub head: i64,
+}
+
+pub(crate) fn pull(
+    store: &Store,
+    client: &Client,
+    progress: &mut dyn FnMut(PullProgress),
+) -> Result<PullProgress> {
+    let mut done = PullProgress::default();
+    loop {
+        let after: i64 = store
+            .conn
+            .query_row("SELECT pulled_seq FROM desk_link", [], |r| r.get(0))?;
+        let page: Pulled = client.get(&format!("/pull?after={after}&limit={DEFAULT_PULL}"))?;
+        done.head = page.head;
+        done.seq = after;
+        if let Some(last) = page.changes.last() {
+            apply_page(store, &page.changes)?;
+            done.applied += page.changes.len();
+            done.seq = last.seq;
+            progress(done);
+        }
+        if !page.more || page.changes.is_empty() {
+            return Ok(done);
+        }
+    }
+}
+
+/// Applies `changes` (in the desk's order) and moves `pulled_seq` to the last one,
+/// in one transaction.
+pub(crate) fn apply_page(store: &Store, changes: &[ServerChange]) -> Result<()> {
+    let Some(last) = changes.last() else {
+        return Ok(());
+    };
+    let tx = store.write_applying()?;
+    for change in changes {
+        apply(store, &tx, change)?;
+    }
+    tx.execute(
+        "UPDATE desk_link SET pulled_seq = max(pulled_seq, ?1)",
+        [last.seq],
+    )?;
+    tx.commit()
+}
+
+fn apply(store: &Store, tx: &Write<'_>, change: &ServerChange) -> Result<()> {
+    let (entity, id) = (change.entity, change.entity_id.as_str());
+    let origin = tx.origin(&change.author, change.operation);
+    tx.prepare_cached(
+        "INSERT INTO desk_entity (entity, entity_id, server_revision) VALUES (?1, ?2, ?3)
+         ON CONFLICT (entity, entity_id) DO UPDATE
+         SET server_revision = max(server_revision, excluded.server_revision)",
+    )?
+    .execute(params![entity.as_str(), id, change.revision])?;
+    let live = live_state(store, entity, id)?;
+    match first_pending_base(tx, entity, id)? {
+        Some(base) => rebase(store, origin, change, live, base),
+        None => replace(store, tx, origin, change, live),
+    }
+}
+
+/// The state the oldest queued change of the entity was made on; `None` when
+/// nothing of it is queued (`Some({})` for one created here).
+fn first_pending_base(
+    tx: &Write<'_>,
+    entity: Entity,
+    id: &str,
+) -> Result<Option<Map<String, Value>>> {
+    let row: Option<Option<String>> = tx
+        .prepare_cached(
+            "SELECT before FROM desk_outbox WHERE entity = ?1 AND entity_id = ?2
+             ORDER BY seq LIMIT 1",
+        )?
+        .query_row(params![entity.as_str(), id], |r| r.get(0))
+        .optional()?;
+    Ok(match row {
+        None => None,
+        Some(None) => Some(Map::new()),
+        Some(Some(json)) => Some(serde_json::from_str(&json).map_err(unrecordable)?),
+    })
+}
+
+/// No local change waits: the live rows become the desk's state, and its record
+/// replaces this database's records from that revision on.
+fn replace(
+    store: &Store,
+    tx: &Write<'_>,
+    origin: Origin<'_>,
+    change: &ServerChange,
+    live: Option<Map<String, Value>>,
+) -> Result<()> {
+    let (entity, id) = (change.entity, change.entity_id.as_str());
+    put_state(
+        store,
+        origin,
+        entity,
+        id,
+        change.after.as_ref(),
+        change.revision,
+        change.merged_into.as_deref(),
+    )?;
+    tx.prepare_cached(
+        "DELETE FROM change WHERE entity = ?1 AND entity_id = ?2 AND revision >= ?3",
+    )?
+    .execute(params![entity.as_str(), id, change.revision])?;
+    // A deletion keeps the whole last state (what the trash restores); one of
+    // something this database never had records nothing.
+    let gone = match (&change.after, live) {
+        (Some(_), _) => None,
+        (None, Some(last)) => Some(delta::sorted(Value::Object(last)).to_string()),
+        (None, None) => return Ok(()),
+    };
+    let changes = serde_json::to_string(&change.changes).map_err(unrecordable)?;
+    tx.prepare_cached(
+        "INSERT INTO change (entity, entity_id, revision, id, operation, author, at, format,
+                             state, changes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        entity.as_str(),
+        id,
+        change.revision,
+        change.id.to_string(),
+        change.operation.as_str(),
+        change.author,
+        change.at.timestamp_millis(),
+        change.format.min(FORMAT),
+        gone,
+        changes
+    ])?;
+    Ok(())
+}
+
+/// Local changes wait: the desk's change is merged into the live state (recorded as
+/// one more local revision), and they stay queued.
+fn rebase(
+    store: &Store,
+    origin: Origin<'_>,
+    change: &ServerChange,
+    live: Option<Map<String, Value>>,
+    base: Map<String, Value>,
+) -> Result<()> {
+    let (entity, id) = (change.entity, change.entity_id.as_str());
+    // Gone on either side stays gone here: a local edit to something the desk deleted
+    // becomes the server's conflict when it is pushed; a local deletion is pushed.
+    let merged = match (&change.after, &live) {
+        (Some(theirs), Some(mine)) => Some(three_way(entity, &base, mine, theirs).state),
+        _ => None,
+    };
+    if merged == live {
+        return Ok(());
+    }
+    let revision = live_revision(store, entity, id)?.unwrap_or(change.revision) + 1;
+    put_state(
+        store,
+        origin,
+        entity,
+        id,
+        merged.as_ref(),
+        revision,
+        change.merged_into.as_deref(),
+    )?;
+    let operation = match merged {
+        Some(_) => Operation::Update,
+        None => Operation::Delete,
+    };
+    let origin = Origin {
+        operation,
+        queue: false,
+        ..origin
+    };
+    let (changes, gone) = match (&live, &merged) {
+        (Some(before), Some(after)) => (delta::diff(before, after), None),
+        (Some(before), None) => (
+            Vec::new(),
+            Some(delta::sorted(Value::Object(before.clone()))),
+        ),
+        (None, _) => return Ok(()),
+    };
+    let changes = serde_json::to_string(&changes).map_err(unrecordable)?;
+    store
+        .conn
+        .prepare_cached(
+            "INSERT INTO change (entity, entity_id, revision, id, operation, author, at, format,
+                             state, changes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(params![
+            entity.as_str(),
+            id,
+            revision,
+            uuid::Uuid::now_v7().to_string(),
+            origin.operation.as_str(),
+            origin.author,
+            now_ms(),
+            FORMAT,
+            gone.map(|g| g.to_string()),
+            changes
+        ])?;
+    Ok(())
+}

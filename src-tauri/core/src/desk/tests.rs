@@ -1,0 +1,263 @@
+//! Applying pulled changes, built here as the server would send them: the live rows
+//! become the desk's state, provisional records give way to the server's, pending
+//! local edits are rebased and stay queued, and the sync position never passes what
+//! was applied.
+
+use chrono::Utc;
+use greenroom_protocol::{delta, Entity, Operation, ServerChange, FORMAT};
+use serde_json::{json, Map, Value};
+
+use crate::desk::pull::apply_page;
+use crate::ids::ProgrammeId;
+use crate::programme::model::{PersonInput, ProgrammeInput};
+use crate::store::change::state_of;
+use crate::store::db::Store;
+
+fn linked() -> Store {
+    let s = Store::open_in_memory().unwrap();
+    let tx = s.write().unwrap();
+    tx.execute(
+        "INSERT INTO desk_link (one, server, desk_id, desk_name, member_id, member_name, role)
+         VALUES (1, 'http://127.0.0.1:9', ?1, 'Desk', ?2, 'Ann', 'editor')",
+        [
+            uuid::Uuid::now_v7().to_string(),
+            uuid::Uuid::now_v7().to_string(),
+        ],
+    )
+    .unwrap();
+    tx.commit().unwrap();
+    s
+}
+
+fn count(s: &Store, sql: &str) -> i64 {
+    s.conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn pulled_seq(s: &Store) -> i64 {
+    count(s, "SELECT pulled_seq FROM desk_link")
+}
+
+/// A programme made on another member's machine, as its state.
+fn elsewhere(title: &str) -> (ProgrammeId, Map<String, Value>) {
+    let mut other = Store::open_in_memory().unwrap();
+    let p = other
+        .create_programme(&ProgrammeInput {
+            title: title.into(),
+            guests: vec![PersonInput {
+                name: "Selam Tesfaye".into(),
+                ..Default::default()
+            }],
+            segments: Some(vec![
+                crate::programme::segment::SegmentInput {
+                    title: "Open".into(),
+                    duration: "1m".into(),
+                    people: vec!["Selam Tesfaye".into()],
+                    ..Default::default()
+                },
+                crate::programme::segment::SegmentInput {
+                    title: "Talk".into(),
+                    duration: "10m".into(),
+                    ..Default::default()
+                },
+            ]),
+            ..Default::default()
+        })
+        .unwrap();
+    (p.id, state_of(Entity::Programme, &p).unwrap())
+}
+
+fn change(
+    seq: i64,
+    id: ProgrammeId,
+    revision: i64,
+    before: Option<&Map<String, Value>>,
+    after: Option<Map<String, Value>>,
+) -> ServerChange {
+    let changes = match (before, &after) {
+        (Some(b), Some(a)) => delta::diff(b, a),
+        _ => Vec::new(),
+    };
+    ServerChange {
+        seq,
+        entity: Entity::Programme,
+        entity_id: id.to_string(),
+        revision,
+        id: uuid::Uuid::now_v7(),
+        operation: match (before, &after) {
+            (None, _) => Operation::Create,
+            (_, None) => Operation::Delete,
+            _ => Operation::Update,
+        },
+        author: "Bo".into(),
+        at: Utc::now(),
+        format: FORMAT,
+        changes,
+        after,
+        merged_into: None,
+    }
+}
+
+fn with(state: &Map<String, Value>, field: &str, value: Value) -> Map<String, Value> {
+    let mut s = state.clone();
+    s.insert(field.into(), value);
+    s
+}
+
+#[test]
+fn a_pulled_programme_is_live_with_its_people_segments_and_the_servers_record() {
+    let s = linked();
+    let (id, state) = elsewhere("Water");
+    let c = change(7, id, 1, None, Some(state.clone()));
+    apply_page(&s, std::slice::from_ref(&c)).unwrap();
+    let p = s.get_programme(id).unwrap();
+    assert_eq!(state_of(Entity::Programme, &p).unwrap(), state);
+    assert_eq!(p.revision, 1);
+    assert_eq!(p.segments[0].people[0].name, "Selam Tesfaye");
+    assert_eq!(pulled_seq(&s), 7);
+    assert_eq!(
+        count(&s, "SELECT count(*) FROM desk_outbox"),
+        0,
+        "not pushed back"
+    );
+    let record: String = s
+        .conn
+        .query_row(
+            "SELECT id FROM change WHERE entity = 'programme'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(record, c.id.to_string());
+    assert_eq!(
+        count(&s, "SELECT server_revision FROM desk_entity"),
+        1,
+        "the server revision seen"
+    );
+    assert_eq!(s.writes_outside_helper(), 0);
+}
+
+#[test]
+fn the_servers_records_replace_the_provisional_ones() {
+    let mut s = linked();
+    let (id, state) = elsewhere("Water");
+    apply_page(&s, &[change(1, id, 1, None, Some(state.clone()))]).unwrap();
+    // Two local edits, pushed (their rows answered) but not yet pulled back.
+    let p = s.get_programme(id).unwrap();
+    let mut input = p.to_input();
+    input.notes = "mine".into();
+    let p = s.update_programme(id, p.revision, &input).unwrap();
+    input.notes = "mine, again".into();
+    let p = s.update_programme(id, p.revision, &input).unwrap();
+    assert_eq!(p.revision, 3);
+    let tx = s.write().unwrap();
+    tx.execute("DELETE FROM desk_outbox", []).unwrap();
+    tx.commit().unwrap();
+
+    // The desk ordered them as revisions 2 and 3, merged with another member's title.
+    let two = with(&state, "notes", json!("mine"));
+    let three = with(
+        &with(&two, "notes", json!("mine, again")),
+        "title",
+        json!("Nile"),
+    );
+    let page = [
+        change(2, id, 2, Some(&state), Some(two.clone())),
+        change(3, id, 3, Some(&two), Some(three.clone())),
+    ];
+    apply_page(&s, &page).unwrap();
+    let p = s.get_programme(id).unwrap();
+    assert_eq!(
+        (p.title.as_str(), p.notes.as_str(), p.revision),
+        ("Nile", "mine, again", 3)
+    );
+    let mut st = s
+        .conn
+        .prepare("SELECT id FROM change WHERE entity = 'programme' ORDER BY revision")
+        .unwrap();
+    let ids: Vec<String> = st
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let expected: Vec<String> = std::iter::once(ids[0].clone())
+        .chain(page.iter().map(|c| c.id.to_string()))
+        .collect();
+    assert_eq!(ids, expected, "revisions 2 and 3 are the server's records");
+    let history = s.programme_history(id).unwrap();
+    assert_eq!(history.len(), 3);
+    assert_eq!(s.programme_as_of(id, 2).unwrap().notes, "mine");
+}
+
+#[test]
+fn a_pending_local_edit_is_rebased_on_the_desks_change_and_stays_queued() {
+    let mut s = linked();
+    let (id, state) = elsewhere("Water");
+    apply_page(&s, &[change(1, id, 1, None, Some(state.clone()))]).unwrap();
+    let p = s.get_programme(id).unwrap();
+    let mut input = p.to_input();
+    input.title = "Mine".into();
+    let segments = input.segments.as_mut().unwrap();
+    segments.swap(0, 1);
+    s.update_programme(id, p.revision, &input).unwrap();
+    assert_eq!(count(&s, "SELECT count(*) FROM desk_outbox"), 1);
+
+    // Meanwhile the desk took another member's notes and a retitled segment.
+    let mut theirs = with(&state, "notes", json!("theirs"));
+    theirs["segments"][0]["title"] = json!("Opening");
+    apply_page(&s, &[change(2, id, 2, Some(&state), Some(theirs))]).unwrap();
+
+    let p = s.get_programme(id).unwrap();
+    assert_eq!(p.title, "Mine");
+    assert_eq!(p.notes, "theirs");
+    let titles: Vec<_> = p.segments.iter().map(|x| x.title.as_str()).collect();
+    assert_eq!(titles, ["Talk", "Opening"], "my order, their segment title");
+    assert_eq!(
+        count(&s, "SELECT count(*) FROM desk_outbox"),
+        1,
+        "still queued"
+    );
+    assert_eq!(pulled_seq(&s), 2);
+    assert_eq!(count(&s, "SELECT server_revision FROM desk_entity"), 2);
+    // The merge is a local revision over the edit, and history still reads.
+    assert_eq!(p.revision, 3);
+    assert_eq!(s.programme_history(id).unwrap().len(), 3);
+}
+
+#[test]
+fn a_page_that_cannot_be_applied_leaves_nothing_and_the_position_where_it_was() {
+    let s = linked();
+    let (id, state) = elsewhere("Water");
+    apply_page(&s, &[change(4, id, 1, None, Some(state.clone()))]).unwrap();
+    let (other, other_state) = elsewhere("Oil");
+    let broken = with(&state, "title", json!(""));
+    let page = [
+        change(5, other, 1, None, Some(other_state)),
+        change(6, id, 2, Some(&state), Some(broken)),
+    ];
+    assert!(apply_page(&s, &page).is_err());
+    assert_eq!(pulled_seq(&s), 4);
+    assert!(
+        s.get_programme(other).is_err(),
+        "the page's first change rolled back"
+    );
+    assert_eq!(s.get_programme(id).unwrap().title, "Water");
+}
+
+#[test]
+fn a_deletion_pulled_goes_to_the_trash_with_its_last_state() {
+    let s = linked();
+    let (id, state) = elsewhere("Water");
+    apply_page(&s, &[change(1, id, 1, None, Some(state.clone()))]).unwrap();
+    apply_page(&s, &[change(2, id, 2, Some(&state), None)]).unwrap();
+    assert!(s.get_programme(id).is_err());
+    let gone: Option<String> = s
+        .conn
+        .query_row(
+            "SELECT state FROM change WHERE entity = 'programme' AND revision = 2",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let gone: Map<String, Value> = serde_json::from_str(&gone.unwrap()).unwrap();
+    assert_eq!(gone["title"], "Water");
+}
