@@ -1,8 +1,6 @@
 //! Commands over programmes: list, read, create, update, delete, the example.
 
-use greenroom_core::{
-    programme::example, ListQuery, Programme, ProgrammeId, ProgrammeInput, ProgrammeSummary,
-};
+use greenroom_core::{ListQuery, Programme, ProgrammeId, ProgrammeInput, ProgrammeSummary};
 use serde::Serialize;
 use tauri::State;
 
@@ -88,7 +86,5 @@ pub async fn list_time_zones() -> Reply<Vec<&'static str>> {
 
 #[tauri::command]
 pub async fn load_example(state: State<'_, AppState>) -> Reply<Programme> {
-    state
-        .store()?
-        .create_programme(&example::example_programme())
+    state.store()?.create_example_programme()
 }

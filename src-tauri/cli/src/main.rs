@@ -5,6 +5,8 @@
 
 mod archive;
 mod backup;
+mod conflicts;
+mod desk;
 mod desktop;
 mod dev;
 mod duplicates;
@@ -21,6 +23,7 @@ mod search;
 mod segment;
 mod series;
 mod settings;
+mod sync;
 mod trash;
 mod values;
 
@@ -121,6 +124,18 @@ enum Command {
     Backup(backup::BackupArgs),
     /// Replace the database with a checked backup, keeping a copy of the one replaced.
     Restore(backup::RestoreArgs),
+    /// Share this database's archive with a desk: join, status, leave.
+    Desk {
+        #[command(subcommand)]
+        command: desk::DeskCommand,
+    },
+    /// Push the changes made here to the desk and pull the desk's, once.
+    Sync(sync::SyncArgs),
+    /// Fields two members of the desk changed differently: list, resolve.
+    Conflicts {
+        #[command(subcommand)]
+        command: conflicts::ConflictsCommand,
+    },
 }
 
 fn main() {
@@ -173,6 +188,9 @@ fn run(store: &mut Store, command: Command) -> greenroom_core::Result<()> {
         Command::Search(args) => search::run(store, args),
         Command::Settings { command } => settings::run(store, command),
         Command::Report { command } => report::run(store, command),
+        Command::Desk { command } => desk::run(store, command),
+        Command::Sync(args) => sync::run(store, args),
+        Command::Conflicts { command } => conflicts::run(store, command),
         Command::Backup(_) | Command::Restore(_) | Command::Dev { .. } => Ok(()),
     }
 }
@@ -205,6 +223,10 @@ fn reads_only(command: &Command) -> bool {
             command: archive::ArchiveCommand::Export { .. } | archive::ArchiveCommand::Csv { .. }
         } | Command::Settings {
             command: settings::SettingsCommand::Show { .. }
+        } | Command::Desk {
+            command: desk::DeskCommand::Status { .. }
+        } | Command::Conflicts {
+            command: conflicts::ConflictsCommand::List { .. }
         } | Command::Export(_)
             | Command::ExportCalendar(_)
             | Command::Search(_)

@@ -265,8 +265,7 @@ pub fn run(store: &mut Store, command: ProgrammeCommand) -> Result<()> {
             output::text(&format!("{} revision {}", p.id, p.revision))
         }
         ProgrammeCommand::Example => {
-            let p =
-                store.create_programme(&greenroom_core::programme::example::example_programme())?;
+            let p = store.create_example_programme()?;
             output::text(&p.id.to_string())
         }
         ProgrammeCommand::Delete { id, revision } => {

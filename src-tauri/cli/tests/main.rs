@@ -8,6 +8,8 @@ mod archive;
 mod backup;
 mod contacts;
 #[cfg(unix)]
+mod desk;
+#[cfg(unix)]
 mod desktop;
 mod dev;
 mod duplicates;

@@ -1,8 +1,94 @@
 //! The example programme offered on first run: invented people and a topic in the
 //! shape of a real panel listing, with a right-to-left and a Turkish name in the line-up.
 
-use crate::programme::model::{PersonInput, ProgrammeInput, Status};
+use crate::error::Result;
+use crate::ids::{PersonId, ProgrammeId, SegmentId};
+use crate::programme::form::ValidPerson;
+use crate::programme::lineup::add_person;
+use crate::programme::model::{PersonInput, Programme, ProgrammeInput, Status};
+use crate::programme::queries::{insert_programme_as, ChildrenOrder};
 use crate::programme::segment::{SegmentInput, SegmentKind};
+use crate::store::change::{state_of, Entity, Operation};
+use crate::store::db::Store;
+use crate::store::write::now_ms;
+
+/// The example's fixed ids: every database that loads it holds the same programme,
+/// people and segments, so databases joining one desk match it instead of doubling it.
+const EXAMPLE_PROGRAMME: u128 = 0x0197_0000_0000_7000_8000_6772_6d00_0001;
+const EXAMPLE_PERSON: u128 = 0x0197_0000_0000_7000_8000_6772_6d00_0100;
+const EXAMPLE_SEGMENT: u128 = 0x0197_0000_0000_7000_8000_6772_6d00_0200;
+
+impl Store {
+    /// Adds the example programme under its fixed ids (its people too, unless the
+    /// directory already has someone of that name). Loaded a second time, or after
+    /// the first was deleted, it is a programme of its own with new ids.
+    pub fn create_example_programme(&mut self) -> Result<Programme> {
+        let id = ProgrammeId::from_u128(EXAMPLE_PROGRAMME);
+        let known: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM programme WHERE id = ?1)
+                 OR EXISTS (SELECT 1 FROM change WHERE entity = 'programme' AND entity_id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        if known {
+            return self.create_programme(&example_programme());
+        }
+        let mut input = example_programme();
+        for (i, s) in input.segments.iter_mut().flatten().enumerate() {
+            s.id = Some(SegmentId::from_u128(EXAMPLE_SEGMENT + i as u128));
+        }
+        input.validate()?;
+        let tx = self.write()?;
+        let author = tx.author_name()?;
+        let origin = tx.origin(&author, Operation::Create);
+        let now = now_ms();
+        let people = input.presenter.iter_mut().chain(input.guests.iter_mut());
+        for (i, person) in people.enumerate() {
+            let fixed = PersonId::from_u128(EXAMPLE_PERSON + i as u128);
+            let by_name: Option<PersonId> = self.find_person_id(&person.name)?;
+            let existing: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1)",
+                [fixed],
+                |r| r.get(0),
+            )?;
+            person.person_id = Some(match (existing, by_name) {
+                (true, _) => fixed,
+                (false, Some(theirs)) => theirs,
+                (false, None) => {
+                    let valid = ValidPerson {
+                        person_id: None,
+                        name: person.name.clone(),
+                        affiliation: person.affiliation.clone(),
+                    };
+                    add_person(&tx, fixed, &valid, now, origin)?;
+                    fixed
+                }
+            });
+        }
+        let valid = input.validate()?;
+        insert_programme_as(&tx, id, &valid, None, ChildrenOrder::After, origin)?;
+        let p = self.get_programme(id)?;
+        tx.record(
+            Entity::Programme,
+            &id.to_string(),
+            p.revision,
+            Operation::Create,
+            None,
+            Some(&state_of(Entity::Programme, &p)?),
+        )?;
+        tx.commit()?;
+        Ok(p)
+    }
+
+    fn find_person_id(&self, name: &str) -> Result<Option<PersonId>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id FROM person WHERE name_key = ?1 ORDER BY id LIMIT 1")?
+            .query_row([crate::text::names::name_key(name)], |r| r.get(0))
+            .optional()?)
+    }
+}
 
 pub fn example_programme() -> ProgrammeInput {
     let person = |name: &str, affiliation: Option<&str>| PersonInput {

@@ -59,11 +59,23 @@ pub(crate) fn resolve(
         return Ok((id, key));
     }
     let id = PersonId::new();
+    add_person(tx, id, p, now, origin)?;
+    Ok((id, key))
+}
+
+/// Adds `p` to the directory as `id`, recorded as a creation.
+pub(crate) fn add_person(
+    tx: &Connection,
+    id: PersonId,
+    p: &ValidPerson,
+    now: i64,
+    origin: Origin<'_>,
+) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO person (id, name, name_key, affiliation, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
     )?
-    .execute(params![id, p.name, key, p.affiliation, now])?;
+    .execute(params![id, p.name, name_key(&p.name), p.affiliation, now])?;
     crate::store::name_keys::store_key(tx, id, &p.name)?;
     record_on(
         tx,
@@ -73,6 +85,5 @@ pub(crate) fn resolve(
         1,
         None,
         Some(&Map::new()),
-    )?;
-    Ok((id, key))
+    )
 }

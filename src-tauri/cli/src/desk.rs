@@ -1,0 +1,88 @@
+//! `desk join|status|leave`: linking this database to a shared desk (a Greenroom
+//! server), what the link says, and unlinking (the archive stays).
+
+use clap::Subcommand;
+use greenroom_core::desk::DeskState;
+use greenroom_core::{Result, Store};
+
+use super::{output, sync};
+
+#[derive(Debug, Subcommand)]
+pub enum DeskCommand {
+    /// Join a desk with a one-time invite code, then pull its archive.
+    Join {
+        /// The desk's server: https://host:port.
+        url: String,
+        /// The invite code the desk's admin gave you.
+        code: String,
+        /// Also share the programmes already in this database (what the desk already
+        /// has, like the example programme and the shipped format, is matched, not
+        /// doubled). Without it a database holding programmes is refused.
+        #[arg(long)]
+        upload_local: bool,
+    },
+    /// The desk this database is linked to, and what waits to sync.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Unlink this database from its desk; the archive stays as it is.
+    Leave,
+}
+
+pub fn run(store: &mut Store, command: DeskCommand) -> Result<()> {
+    match command {
+        DeskCommand::Join {
+            url,
+            code,
+            upload_local,
+        } => {
+            let link = store.desk_join(&url, &code, upload_local)?;
+            output::text(&format!(
+                "joined the desk {} at {} as {} ({})",
+                link.desk.name,
+                link.server,
+                link.member.name,
+                link.member.role.as_str()
+            ))?;
+            let report = store.sync(&mut sync::progress())?;
+            output::text(&sync::words(&report))
+        }
+        DeskCommand::Status { json } => {
+            let state = store.desk_state()?;
+            match (state, json) {
+                (Some(state), true) => output::json(&state),
+                (None, true) => output::json(&serde_json::Value::Null),
+                (Some(state), false) => output::text(&words(&state)),
+                (None, false) => output::text(
+                    "not linked to a desk (`greenroom desk join URL CODE` links this database)",
+                ),
+            }
+        }
+        DeskCommand::Leave => {
+            let link = store.desk_leave()?;
+            output::text(&format!(
+                "left the desk {} at {}; the archive stays in this database",
+                link.desk.name, link.server
+            ))
+        }
+    }
+}
+
+fn words(s: &DeskState) -> String {
+    let last = s
+        .last_sync
+        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_else(|| "never".into());
+    format!(
+        "desk {} at {}\nmember {} ({})\nlast sync {last}\n{} change{} to push, {} open conflict{}",
+        s.desk.name,
+        s.server,
+        s.member.name,
+        s.role.as_str(),
+        s.pending,
+        if s.pending == 1 { "" } else { "s" },
+        s.conflicts,
+        if s.conflicts == 1 { "" } else { "s" },
+    )
+}

@@ -1,0 +1,78 @@
+//! `sync`: push what waits here, pull what the desk did, once, and say what moved.
+
+use std::io::IsTerminal;
+
+use clap::Args;
+use greenroom_core::desk::{PullProgress, SyncReport};
+use greenroom_core::{Result, Store};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::output;
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(store: &mut Store, args: SyncArgs) -> Result<()> {
+    let report = store.sync(&mut progress())?;
+    if args.json {
+        output::json(&report)
+    } else {
+        output::text(&words(&report))
+    }
+}
+
+/// A bar on a terminal for a pull of more than one page; nothing otherwise.
+pub fn progress() -> impl FnMut(PullProgress) {
+    let mut bar: Option<ProgressBar> = None;
+    move |p: PullProgress| {
+        if !std::io::stderr().is_terminal() {
+            return;
+        }
+        let bar = bar.get_or_insert_with(|| {
+            let bar = ProgressBar::new(p.head.max(p.seq) as u64);
+            if let Ok(style) =
+                ProgressStyle::with_template("{bar:40} {pos}/{len} of the desk  {elapsed}")
+            {
+                bar.set_style(style);
+            }
+            bar
+        });
+        bar.set_length(p.head.max(p.seq) as u64);
+        bar.set_position(p.seq as u64);
+        if p.seq >= p.head {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+pub fn words(r: &SyncReport) -> String {
+    let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    let p = &r.pushed;
+    let mut pushed = plural(p.total(), "change");
+    let detail: Vec<String> = [
+        (p.merged, "merged"),
+        (p.conflicted, "in conflict"),
+        (p.duplicate, "already there"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, w)| format!("{n} {w}"))
+    .collect();
+    if !detail.is_empty() {
+        pushed = format!("{pushed} ({})", detail.join(", "));
+    }
+    let mut out = format!(
+        "pushed {pushed}; pulled {} from the desk",
+        plural(r.pulled, "change")
+    );
+    if r.conflicts > 0 {
+        out.push_str(&format!(
+            "\n{} open (greenroom conflicts list)",
+            plural(r.conflicts, "conflict")
+        ));
+    }
+    out
+}

@@ -1,0 +1,403 @@
+//! `desk`, `sync` and `conflicts` against a real `greenroom-server serve` process on
+//! loopback, with a throwaway PostgreSQL cluster (the testkit's): members on their
+//! own databases and config folders, joined to one desk.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdout, Command, Stdio};
+
+use greenroom_testkit::postgres::{Cluster, Database};
+use serde_json::Value;
+
+use super::{greenroom, programme_count, Run};
+
+/// The server binary, built beside this one (`cargo test --workspace` builds it;
+/// alone, `cargo build -p greenroom-server` first).
+fn server_binary() -> PathBuf {
+    let path = Path::new(env!("CARGO_BIN_EXE_greenroom"))
+        .with_file_name(format!("greenroom-server{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        path.is_file(),
+        "{} is missing: `cargo build -p greenroom-server` first",
+        path.display()
+    );
+    path
+}
+
+/// One desk on its own PostgreSQL database, served on loopback until dropped.
+struct Desk {
+    db: Database,
+    id: String,
+    url: String,
+    child: Child,
+    _stdout: BufReader<ChildStdout>,
+}
+
+impl Desk {
+    fn start() -> Desk {
+        let db = Cluster::shared().database();
+        admin(&db, &["migrate"]);
+        let id = admin(&db, &["desk", "create", "Inside Story"]);
+        let mut child = Command::new(server_binary())
+            .args([
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--database-url",
+                &db.url,
+            ])
+            .env_remove("GREENROOM_DATABASE_URL")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("greenroom-server starts");
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        let url = match line.trim().strip_prefix("listening on ") {
+            Some(url) => url.to_string(),
+            None => {
+                let _ = child.kill();
+                panic!("the server did not say where it listens: {line:?}")
+            }
+        };
+        Desk {
+            db,
+            id,
+            url,
+            child,
+            _stdout: stdout,
+        }
+    }
+
+    fn invite(&self, name: &str, role: &str) -> String {
+        admin(
+            &self.db,
+            &["invite", &self.id, "--name", name, "--role", role],
+        )
+    }
+
+    /// A member with a new database and config folder, joined (`extra`: options of
+    /// `desk join`) and synced.
+    fn member(&self, name: &str, extra: &[&str]) -> Member {
+        let m = Member::new();
+        self.join(&m, name, extra).ok();
+        m
+    }
+
+    fn join(&self, m: &Member, name: &str, extra: &[&str]) -> Run {
+        let code = self.invite(name, "editor");
+        let mut args = vec!["desk", "join", &self.url, &code];
+        args.extend_from_slice(extra);
+        m.run(&args)
+    }
+}
+
+impl Drop for Desk {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `greenroom-server ARGS --database-url DB`: what it printed.
+fn admin(db: &Database, args: &[&str]) -> String {
+    let out = Command::new(server_binary())
+        .args(args)
+        .args(["--database-url", &db.url])
+        .env_remove("GREENROOM_DATABASE_URL")
+        .output()
+        .expect("greenroom-server runs");
+    assert!(
+        out.status.success(),
+        "greenroom-server {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+/// A producer's machine: a database and a config folder (where the token goes).
+struct Member {
+    dir: tempfile::TempDir,
+}
+
+impl Member {
+    fn new() -> Member {
+        Member {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("greenroom.db")
+    }
+
+    fn config(&self) -> PathBuf {
+        self.dir.path().join("config")
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        greenroom()
+            .arg("--db")
+            .arg(self.db())
+            .args(args)
+            .env("XDG_CONFIG_HOME", self.config())
+            .env("GREENROOM_AUTHOR", "tester")
+            .output()
+            .unwrap()
+            .into()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        self.run(args).json()
+    }
+
+    fn sync(&self) -> Value {
+        self.json(&["sync", "--json"])
+    }
+
+    fn show(&self, id: &str) -> Value {
+        self.json(&["programme", "show", id, "--json"])
+    }
+
+    fn add(&self, title: &str) -> String {
+        let out = self.run(&[
+            "programme",
+            "add",
+            "--title",
+            title,
+            "--presenter",
+            "Dareen Abughaida",
+            "--guest",
+            "Pavel Felgenhauer – Independent analyst",
+        ]);
+        out.ok().trim().to_string()
+    }
+
+    fn edit(&self, id: &str, args: &[&str]) {
+        let mut all = vec!["programme", "edit", id];
+        all.extend_from_slice(args);
+        self.run(&all).ok();
+    }
+}
+
+#[test]
+fn an_edit_on_one_member_reaches_the_other_after_sync() {
+    let desk = Desk::start();
+    let ann = desk.member("Ann", &[]);
+    let bo = desk.member("Bo", &[]);
+    let id = ann.add("Water");
+    let s = ann.sync();
+    assert_eq!(s["pushed"]["applied"], 3, "two people and the programme: {s}");
+    bo.sync();
+    let seen = bo.show(&id);
+    assert_eq!(seen["title"], "Water");
+    assert_eq!(seen["guests"][0]["name"], "Pavel Felgenhauer");
+    assert_eq!(
+        seen["segments"],
+        ann.show(&id)["segments"],
+        "the same running order, segment ids and all"
+    );
+
+    // The token is the member's own file, readable by them alone; the database
+    // never holds it.
+    let status = bo.json(&["desk", "status", "--json"]);
+    assert_eq!(status["desk"]["name"], "Inside Story");
+    assert_eq!(status["member"]["name"], "Bo");
+    assert_eq!(status["role"], "editor");
+    assert_eq!(
+        (status["pending"].as_i64(), status["conflicts"].as_i64()),
+        (Some(0), Some(0))
+    );
+    assert!(status["lastSync"].is_string());
+    let token = bo.config().join("greenroom/desk").join(format!(
+        "{}.token",
+        status["member"]["id"].as_str().unwrap()
+    ));
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&token).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let secret = std::fs::read_to_string(&token).unwrap();
+    let file = std::fs::read(bo.db()).unwrap();
+    assert!(!file
+        .windows(secret.trim().len())
+        .any(|w| w == secret.trim().as_bytes()));
+
+    // Leaving keeps the archive, and takes the token.
+    bo.run(&["desk", "leave"]).ok();
+    assert!(!token.exists());
+    assert_eq!(bo.show(&id)["title"], "Water");
+    assert!(bo.json(&["desk", "status", "--json"]).is_null());
+    bo.run(&["sync"]).fails(1, "not linked");
+}
+
+#[test]
+fn edits_to_different_fields_both_land_and_the_same_field_is_a_conflict_both_see() {
+    let desk = Desk::start();
+    let ann = desk.member("Ann", &[]);
+    let bo = desk.member("Bo", &[]);
+    let id = ann.add("Water");
+    ann.sync();
+    bo.sync();
+
+    // Concurrent edits to different fields: both land everywhere.
+    ann.edit(&id, &["--status", "confirmed"]);
+    bo.edit(&id, &["--series", "Inside Story"]);
+    ann.sync();
+    let s = bo.sync();
+    assert_eq!(s["pushed"]["merged"], 1, "{s}");
+    ann.sync();
+    for m in [&ann, &bo] {
+        let p = m.show(&id);
+        assert_eq!(
+            (p["status"].as_str(), p["series"].as_str()),
+            (Some("confirmed"), Some("Inside Story"))
+        );
+    }
+
+    // The same field: the desk keeps the first, and both see the conflict.
+    ann.edit(&id, &["--title", "Water wars"]);
+    bo.edit(&id, &["--title", "Water peace"]);
+    ann.sync();
+    let s = bo.sync();
+    assert_eq!(
+        (s["pushed"]["conflicted"].as_i64(), s["conflicts"].as_i64()),
+        (Some(1), Some(1)),
+        "{s}"
+    );
+    ann.sync();
+    let listed = ann.json(&["conflicts", "list", "--json"]);
+    assert_eq!(listed, bo.json(&["conflicts", "list", "--json"]));
+    let c = &listed[0];
+    assert_eq!(
+        (
+            c["field"].as_str(),
+            c["mine"].as_str(),
+            c["theirs"].as_str()
+        ),
+        (Some("title"), Some("Water peace"), Some("Water wars"))
+    );
+    assert_eq!(
+        bo.show(&id)["title"],
+        "Water wars",
+        "the desk's value until resolved"
+    );
+
+    // Bo keeps his own edit, the one that did not win, and everyone gets it.
+    let out = bo
+        .run(&[
+            "conflicts",
+            "resolve",
+            c["id"].as_str().unwrap(),
+            "--keep",
+            "mine",
+        ])
+        .ok();
+    assert!(out.contains("Water peace"), "{out}");
+    ann.sync();
+    for m in [&ann, &bo] {
+        assert_eq!(m.show(&id)["title"], "Water peace");
+        assert_eq!(
+            m.json(&["conflicts", "list", "--json"]),
+            serde_json::json!([])
+        );
+    }
+    ann.run(&[
+        "conflicts",
+        "resolve",
+        c["id"].as_str().unwrap(),
+        "--keep",
+        "theirs",
+    ])
+    .fails(1, "the desk's server says");
+}
+
+#[test]
+fn joining_with_upload_local_matches_the_example_and_formats_and_refuses_without() {
+    let desk = Desk::start();
+    let ann = Member::new();
+    ann.run(&["programme", "example"]).ok();
+    let refused = desk.join(&ann, "Ann", &[]);
+    let refused = refused.fails(2, "--upload-local");
+    assert!(refused.stderr.contains("1 programme"), "{}", refused.stderr);
+    assert!(
+        ann.json(&["desk", "status", "--json"]).is_null(),
+        "not linked"
+    );
+    desk.join(&ann, "Ann", &["--upload-local"]).ok();
+
+    let bo = Member::new();
+    bo.run(&["programme", "example"]).ok();
+    bo.add("Oil");
+    desk.join(&bo, "Bo", &["--upload-local"]).ok();
+    ann.sync();
+    bo.sync();
+    for m in [&ann, &bo] {
+        assert_eq!(programme_count(&m.db()), 2, "the example once, and Oil");
+        let people = m.json(&["person", "list", "--json"]);
+        let names: Vec<_> = people
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].clone())
+            .collect();
+        let miriam = names.iter().filter(|n| *n == "Miriam Okafor").count();
+        assert_eq!(miriam, 1, "{names:?}");
+        let format = m.json(&["series", "format", "show", "The Panel Hour", "--json"]);
+        assert_eq!(format["segments"].as_array().unwrap().len(), 8);
+    }
+}
+
+#[test]
+fn a_push_retried_after_a_lost_answer_does_not_double() {
+    let desk = Desk::start();
+    let ann = desk.member("Ann", &[]);
+    let bo = desk.member("Bo", &[]);
+    ann.add("Water");
+    // The answer to this push is "lost": the queued rows are put back as they were.
+    let queued = outbox(&ann.db());
+    assert!(!queued.is_empty());
+    ann.sync();
+    restore_outbox(&ann.db(), &queued);
+    let again = ann.sync();
+    assert_eq!(
+        again["pushed"]["duplicate"].as_u64(),
+        Some(queued.len() as u64),
+        "{again}"
+    );
+    assert_eq!(again["pushed"]["applied"], 0);
+    bo.sync();
+    assert_eq!(programme_count(&bo.db()), 1);
+    assert_eq!(
+        bo.json(&["person", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(ann.json(&["desk", "status", "--json"])["pending"], 0);
+}
+
+type OutboxRow = Vec<rusqlite::types::Value>;
+
+fn outbox(db: &Path) -> Vec<OutboxRow> {
+    let c = rusqlite::Connection::open(db).unwrap();
+    let mut st = c.prepare("SELECT * FROM desk_outbox ORDER BY seq").unwrap();
+    let n = st.column_count();
+    st.query_map([], |r| (0..n).map(|i| r.get(i)).collect())
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+fn restore_outbox(db: &Path, rows: &[OutboxRow]) {
+    let c = rusqlite::Connection::open(db).unwrap();
+    for row in rows {
+        let marks = vec!["?"; row.len()].join(", ");
+        c.execute(
+            &format!("INSERT INTO desk_outbox VALUES ({marks})"),
+            rusqlite::params_from_iter(row.iter()),
+        )
+        .unwrap();
+    }
+}
