@@ -188,7 +188,10 @@ fn an_edit_on_one_member_reaches_the_other_after_sync() {
     let bo = desk.member("Bo", &[]);
     let id = ann.add("Water");
     let s = ann.sync();
-    assert_eq!(s["pushed"]["applied"], 3, "two people and the programme: {s}");
+    assert_eq!(
+        s["pushed"]["applied"], 3,
+        "two people and the programme: {s}"
+    );
     bo.sync();
     let seen = bo.show(&id);
     assert_eq!(seen["title"], "Water");
@@ -400,4 +403,131 @@ fn restore_outbox(db: &Path, rows: &[OutboxRow]) {
         )
         .unwrap();
     }
+}
+
+/// The id of the person named `name` in `m`'s directory.
+fn person_id(m: &Member, name: &str) -> String {
+    let people = m.json(&["person", "list", "--json"]);
+    people
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == name)
+        .unwrap_or_else(|| panic!("no {name} in {people}"))["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_merge_of_two_people_reaches_the_other_member_and_their_offline_edit_follows_it() {
+    let desk = Desk::start();
+    let ann = desk.member("Ann", &[]);
+    let bo = desk.member("Bo", &[]);
+    let water = ann.add("Water");
+    let oil = ann.run(&[
+        "programme",
+        "add",
+        "--title",
+        "Oil",
+        "--guest",
+        "P. Felgenhauer – Analyst",
+        "--new-person",
+        "P. Felgenhauer",
+    ]);
+    let oil = oil.ok().trim().to_string();
+    ann.sync();
+    bo.sync();
+    let (keep, drop) = (
+        person_id(&ann, "Pavel Felgenhauer"),
+        person_id(&ann, "P. Felgenhauer"),
+    );
+    // Bo, offline, edits the programme naming the person Ann is about to merge away.
+    bo.edit(&oil, &["--status", "confirmed"]);
+    ann.run(&["guest", "merge", &keep, &drop]).ok();
+    ann.sync();
+    bo.sync();
+    ann.sync();
+    for m in [&ann, &bo] {
+        let people = m.json(&["person", "list", "--json"]);
+        assert!(
+            people.as_array().unwrap().iter().all(|p| p["id"] != drop),
+            "{people}"
+        );
+        let p = m.show(&oil);
+        assert_eq!(p["guests"][0]["personId"], keep.as_str());
+        assert_eq!(p["status"], "confirmed");
+        assert_eq!(m.show(&water)["guests"][0]["personId"], keep.as_str());
+    }
+    assert_eq!(archive(&ann), archive(&bo), "both archives are the desk's");
+}
+
+#[test]
+fn an_edit_to_a_programme_deleted_meanwhile_is_a_conflict_restored_by_keeping_mine() {
+    let desk = Desk::start();
+    let ann = desk.member("Ann", &[]);
+    let bo = desk.member("Bo", &[]);
+    let id = ann.add("Water");
+    ann.sync();
+    bo.sync();
+    ann.run(&["programme", "delete", &id]).ok();
+    bo.edit(&id, &["--title", "Water, still"]);
+    ann.sync();
+    let s = bo.sync();
+    assert_eq!(s["pushed"]["conflicted"], 1, "{s}");
+    // Never a silent resurrection: deleted until someone resolves it.
+    bo.run(&["programme", "show", &id]).fails(4, "no programme");
+    let listed = bo.json(&["conflicts", "list", "--json"]);
+    assert_eq!(listed[0]["field"], "");
+    assert_eq!(listed[0]["mine"]["title"], "Water, still");
+    bo.run(&[
+        "conflicts",
+        "resolve",
+        listed[0]["id"].as_str().unwrap(),
+        "--keep",
+        "mine",
+    ])
+    .ok();
+    ann.sync();
+    for m in [&ann, &bo] {
+        assert_eq!(m.show(&id)["title"], "Water, still");
+    }
+}
+
+#[test]
+fn a_server_that_is_not_there_is_said_and_nothing_is_lost() {
+    let desk = Desk::start();
+    let ann = desk.member("Ann", &[]);
+    ann.add("Water");
+    let url = desk.url.clone();
+    drop(desk);
+    let out = ann
+        .run(&["sync"])
+        .fails(1, "cannot reach the desk's server");
+    assert!(
+        out.stderr.contains(url.trim_start_matches("http://")),
+        "{}",
+        out.stderr
+    );
+    let status = ann.json(&["desk", "status", "--json"]);
+    assert_eq!(status["pending"], 3, "still queued: {status}");
+}
+
+/// `archive export`'s programmes and people, the part every member must agree on.
+fn archive(m: &Member) -> (Value, Value) {
+    let out = m.dir.path().join("archive.json");
+    m.run(&["archive", "export", "--out", out.to_str().unwrap()])
+        .ok();
+    let a: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let strip = |v: &Value| {
+        let mut v = v.clone();
+        for item in v.as_array_mut().into_iter().flatten() {
+            if let Some(o) = item.as_object_mut() {
+                o.remove("updatedAt");
+                o.remove("createdAt");
+            }
+        }
+        v
+    };
+    (strip(&a["programmes"]), strip(&a["people"]))
 }
