@@ -83,10 +83,18 @@ fn apply(store: &Store, tx: &Write<'_>, change: &ServerChange) -> Result<()> {
          SET server_revision = max(server_revision, excluded.server_revision)",
     )?
     .execute(params![entity.as_str(), id, change.revision])?;
-    let live = live_state(store, entity, id)?;
     match first_pending_base(tx, entity, id)? {
-        Some(base) => rebase(store, origin, change, live, base),
-        None => replace(store, tx, origin, change, live),
+        Some(base) => {
+            let live = live_state(store, entity, id)?;
+            rebase(store, origin, change, live, base)
+        }
+        // The state before is only kept when the change deletes it: not read otherwise
+        // (a first pull applies every programme of the desk).
+        None if change.after.is_none() => {
+            let live = live_state(store, entity, id)?;
+            replace(store, tx, origin, change, live)
+        }
+        None => replace(store, tx, origin, change, None),
     }
 }
 
