@@ -202,18 +202,23 @@ impl Store {
                 ),
             ));
         }
-        let programmes: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM programme", [], |r| r.get(0))?;
-        if programmes > 0 && !upload_local {
+        let (programmes, people): (i64, i64) = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM programme), (SELECT count(*) FROM person)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        // People too: a programme made here later would name someone the desk never had.
+        if programmes + people > 0 && !upload_local {
+            let plural =
+                |n: i64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
             return Err(Error::validation(
                 "upload-local",
                 format!(
-                    "this database already holds {programmes} programme{}; add --upload-local \
-                     to share {} with the desk (what the desk already has is matched, not \
+                    "this database already holds {} and {}; add --upload-local to share \
+                     them with the desk (what the desk already has is matched, not \
                      doubled), or join with an empty database",
-                    if programmes == 1 { "" } else { "s" },
-                    if programmes == 1 { "it" } else { "them" },
+                    plural(programmes, "programme", "programmes"),
+                    plural(people, "person", "people"),
                 ),
             ));
         }
