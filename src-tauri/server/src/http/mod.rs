@@ -61,7 +61,7 @@ async fn join(
 
 async fn status(State(state): State<AppState>, caller: Caller) -> Result<Json<DeskStatus>> {
     let client = store::client(&state.pool).await?;
-    let head = desk::head(&**client, caller.desk_id()).await?;
+    let head = desk::head(&client, caller.desk_id()).await?;
     Ok(Json(DeskStatus {
         desk: caller.desk,
         member: caller.member,
@@ -84,12 +84,12 @@ async fn pull(
     Query(page): Query<pull::Page>,
 ) -> Result<Json<Pulled>> {
     let client = store::client(&state.pool).await?;
-    Ok(Json(pull::pull(&**client, &caller, page).await?))
+    Ok(Json(pull::pull(&client, &caller, page).await?))
 }
 
 async fn conflicts(State(state): State<AppState>, caller: Caller) -> Result<Json<Conflicts>> {
     let client = store::client(&state.pool).await?;
-    Ok(Json(conflict::list(&**client, &caller).await?))
+    Ok(Json(conflict::list(&client, &caller).await?))
 }
 
 async fn resolve(
