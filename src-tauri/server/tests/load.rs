@@ -83,3 +83,60 @@ fn twenty_clients_push_500_edits_each_through_two_instances() {
         latencies.last().unwrap().as_secs_f64() * 1e3,
     );
 }
+
+const PROGRAMMES: usize = 100_000;
+
+#[test]
+#[ignore = "a measurement, run by hand"]
+fn a_new_member_pulls_an_archive_of_100k_programmes() {
+    let (db, desk) = with_desk();
+    let served = Served::start(&db, &[]);
+    let sam = served.join(&invite(&db, &desk, "Sam", "editor"));
+    // Written straight into the tables, as 100,000 pushes would leave them: a
+    // programme of eight segments and three guests, about 2 KB of JSON.
+    sql(
+        &db,
+        &format!(
+            "INSERT INTO change (desk_id, entity, entity_id, revision, id, client_op, member_id,
+                                 operation, author, at, format, changes, state)
+             SELECT '{desk}', 'programme', gen_random_uuid()::text, 1, gen_random_uuid(),
+                    gen_random_uuid(), '{member}', 'create', 'Sam', now(), 1, '[]',
+                    jsonb_build_object(
+                        'title', 'Programme ' || n, 'framing', jsonb_build_array('Why now?'),
+                        'status', 'planned', 'notes', repeat('n', 200),
+                        'guests', (SELECT jsonb_agg(jsonb_build_object(
+                            'personId', gen_random_uuid(), 'name', 'Guest ' || g,
+                            'affiliation', 'University of Somewhere')) FROM generate_series(1, 3) g),
+                        'segments', (SELECT jsonb_agg(jsonb_build_object(
+                            'id', gen_random_uuid(), 'title', 'Segment ' || s, 'seconds', 300,
+                            'notes', repeat('s', 60), 'people', '[]'::jsonb))
+                            FROM generate_series(1, 8) s))
+             FROM generate_series(1, {PROGRAMMES}) n",
+            member = sam.id
+        ),
+    );
+    let started = Instant::now();
+    let (mut after, mut pulled, mut bytes) = (0, 0, 0);
+    loop {
+        let (status, page) = served.get(
+            &format!("/v1/pull?after={after}&limit=1000"),
+            Some(&sam.token),
+        );
+        assert_eq!(status, 200);
+        let changes = page["changes"].as_array().unwrap();
+        pulled += changes.len();
+        bytes += page.to_string().len();
+        if let Some(last) = changes.last() {
+            after = last["seq"].as_i64().unwrap();
+        }
+        if !page["more"].as_bool().unwrap() {
+            break;
+        }
+    }
+    assert_eq!(pulled, PROGRAMMES);
+    println!(
+        "pulled {pulled} programmes ({:.0} MB of JSON) in {:.1} s, pages of 1000",
+        bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+}

@@ -6,12 +6,8 @@
 mod error;
 mod serve;
 
-use std::net::SocketAddr;
-
-use greenroom_protocol::wire::{
-    Conflicts, DeskStatus, Join, Joined, Pulled, Push, Pushed, Resolve, Resolved, MAX_BODY_BYTES,
-};
 use std::convert::Infallible;
+use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
@@ -19,6 +15,9 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use deadpool_postgres::Pool;
 use futures_util::{Stream, StreamExt};
+use greenroom_protocol::wire::{
+    Conflicts, DeskStatus, Join, Joined, Pulled, Push, Pushed, Resolve, Resolved, MAX_BODY_BYTES,
+};
 
 pub use error::{Body, Query};
 pub use serve::{serve, Listen, Tls};
