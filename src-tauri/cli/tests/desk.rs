@@ -2,6 +2,8 @@
 //! loopback, with a throwaway PostgreSQL cluster (the testkit's): members on their
 //! own databases and config folders, joined to one desk.
 
+mod undo;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdout, Command, Stdio};

@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 use crate::desk::client::Client;
 use crate::desk::state::{live_revision, live_state, put_state};
 use crate::error::Result;
-use crate::store::change::{unrecordable, Origin};
+use crate::store::change::{gone_state, unrecordable, Origin};
 use crate::store::db::Store;
 use crate::store::write::{now_ms, Write};
 
@@ -129,6 +129,13 @@ fn replace(
     live: Option<Map<String, Value>>,
 ) -> Result<()> {
     let (entity, id) = (change.entity, change.entity_id.as_str());
+    // Already gone here: this member's own deletion or merge coming back. Its record,
+    // about to be replaced by the desk's, holds the last state that the trash and an
+    // unmerge read: the desk's record keeps it.
+    let gone_here = match (&change.after, &live) {
+        (None, None) => gone_state(tx, entity, id)?.map(|(_, state)| state),
+        _ => None,
+    };
     put_state(
         store,
         origin,
@@ -144,7 +151,7 @@ fn replace(
     .execute(params![entity.as_str(), id, change.revision])?;
     // A deletion keeps the whole last state (what the trash restores); one of
     // something this database never had records nothing.
-    let gone = match (&change.after, live) {
+    let gone = match (&change.after, live.or(gone_here)) {
         (Some(_), _) => None,
         (None, Some(last)) => Some(delta::sorted(Value::Object(last)).to_string()),
         (None, None) => return Ok(()),
