@@ -2,73 +2,42 @@
 //! loopback, with a throwaway PostgreSQL cluster (the testkit's): members on their
 //! own databases and config folders, joined to one desk.
 
+mod convergence;
+mod served;
 mod undo;
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdout, Command, Stdio};
+use std::process::Command;
 
 use greenroom_testkit::postgres::{Cluster, Database};
 use serde_json::Value;
 
 use super::{greenroom, programme_count, Run};
-
-/// The server binary, built beside this one (`cargo test --workspace` builds it;
-/// alone, `cargo build -p greenroom-server` first).
-fn server_binary() -> PathBuf {
-    let path = Path::new(env!("CARGO_BIN_EXE_greenroom"))
-        .with_file_name(format!("greenroom-server{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        path.is_file(),
-        "{} is missing: `cargo build -p greenroom-server` first",
-        path.display()
-    );
-    path
-}
+use served::{server_binary, Served};
 
 /// One desk on its own PostgreSQL database, served on loopback until dropped.
 struct Desk {
     db: Database,
     id: String,
     url: String,
-    child: Child,
-    _stdout: BufReader<ChildStdout>,
+    served: Served,
 }
 
 impl Desk {
     fn start() -> Desk {
-        let db = Cluster::shared().database();
+        Desk::on(Cluster::shared())
+    }
+
+    fn on(cluster: &Cluster) -> Desk {
+        let db = cluster.database();
         admin(&db, &["migrate"]);
         let id = admin(&db, &["desk", "create", "Inside Story"]);
-        let mut child = Command::new(server_binary())
-            .args([
-                "serve",
-                "--listen",
-                "127.0.0.1:0",
-                "--database-url",
-                &db.url,
-            ])
-            .env_remove("GREENROOM_DATABASE_URL")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("greenroom-server starts");
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        stdout.read_line(&mut line).unwrap();
-        let url = match line.trim().strip_prefix("listening on ") {
-            Some(url) => url.to_string(),
-            None => {
-                let _ = child.kill();
-                panic!("the server did not say where it listens: {line:?}")
-            }
-        };
+        let served = Served::start(&db);
         Desk {
+            url: served.url.clone(),
             db,
             id,
-            url,
-            child,
-            _stdout: stdout,
+            served,
         }
     }
 
@@ -88,17 +57,15 @@ impl Desk {
     }
 
     fn join(&self, m: &Member, name: &str, extra: &[&str]) -> Run {
+        self.join_at(&self.url, m, name, extra)
+    }
+
+    /// Joins through the server at `url` (another instance on the desk's database).
+    fn join_at(&self, url: &str, m: &Member, name: &str, extra: &[&str]) -> Run {
         let code = self.invite(name, "editor");
-        let mut args = vec!["desk", "join", &self.url, &code];
+        let mut args = vec!["desk", "join", url, &code];
         args.extend_from_slice(extra);
         m.run(&args)
-    }
-}
-
-impl Drop for Desk {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -138,16 +105,18 @@ impl Member {
         self.dir.path().join("config")
     }
 
-    fn run(&self, args: &[&str]) -> Run {
-        greenroom()
-            .arg("--db")
+    fn command(&self, args: &[&str]) -> Command {
+        let mut c = greenroom();
+        c.arg("--db")
             .arg(self.db())
             .args(args)
             .env("XDG_CONFIG_HOME", self.config())
-            .env("GREENROOM_AUTHOR", "tester")
-            .output()
-            .unwrap()
-            .into()
+            .env("GREENROOM_AUTHOR", "tester");
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        self.command(args).output().unwrap().into()
     }
 
     fn json(&self, args: &[&str]) -> Value {
