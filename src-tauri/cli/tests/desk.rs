@@ -3,6 +3,7 @@
 //! own databases and config folders, joined to one desk.
 
 mod convergence;
+mod faults;
 mod served;
 mod undo;
 
