@@ -175,7 +175,9 @@ impl Served {
         self.child.wait().unwrap();
     }
 
-    /// The server's resident memory, in KiB (from /proc).
+    /// The server's resident memory, in KiB (from /proc): the load bench's
+    /// (benches/load, which shares these helpers).
+    #[allow(dead_code)]
     pub fn memory_kib(&self) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
         status

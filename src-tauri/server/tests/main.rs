@@ -10,7 +10,6 @@ mod events;
 mod http;
 mod invite;
 mod join;
-mod load;
 mod member;
 mod pull;
 mod push;
