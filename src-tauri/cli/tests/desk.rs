@@ -86,7 +86,11 @@ impl Desk {
     }
 
     fn join(&self, m: &Member, name: &str, extra: &[&str]) -> Run {
-        let code = self.invite(name, "editor");
+        self.join_as(m, name, "editor", extra)
+    }
+
+    fn join_as(&self, m: &Member, name: &str, role: &str, extra: &[&str]) -> Run {
+        let code = self.invite(name, role);
         let mut args = vec!["desk", "join", &self.url, &code];
         args.extend_from_slice(extra);
         m.run(&args)
@@ -530,4 +534,83 @@ fn archive(m: &Member) -> (Value, Value) {
         v
     };
     (strip(&a["programmes"]), strip(&a["people"]))
+}
+
+#[test]
+fn a_viewer_reads_the_desk_without_contact_details_and_queues_nothing() {
+    let desk = Desk::start();
+    let ann = desk.member("Ann", &[]);
+    let id = ann.add("Water");
+    let pavel = person_id(&ann, "Pavel Felgenhauer");
+    ann.run(&[
+        "person",
+        "edit",
+        &pavel,
+        "--email",
+        "pavel@example.org",
+        "--phone",
+        "+7 495 000",
+    ])
+    .ok();
+    ann.sync();
+    let vi = Member::new();
+    desk.join_as(&vi, "Vi", "viewer", &[]).ok();
+    assert_eq!(vi.show(&id)["title"], "Water");
+    let seen = vi.json(&["person", "show", &pavel, "--json"]);
+    assert_eq!(seen["name"], "Pavel Felgenhauer");
+    assert!(seen["email"].is_null() && seen["phone"].is_null(), "{seen}");
+    let holds = |m: &Member| {
+        ["", "-wal"].iter().any(|tail| {
+            let path = format!("{}{tail}", m.db().display());
+            std::fs::read(path)
+                .unwrap_or_default()
+                .windows(17)
+                .any(|w| w == b"pavel@example.org")
+        })
+    };
+    assert!(
+        holds(&ann) && !holds(&vi),
+        "the viewer's files never hold the email"
+    );
+    vi.edit(&id, &["--notes", "mine only"]);
+    let status = vi.json(&["desk", "status", "--json"]);
+    assert_eq!(
+        (status["role"].as_str(), status["pending"].as_i64()),
+        (Some("viewer"), Some(0))
+    );
+    let s = vi.sync();
+    assert_eq!(s["pushed"]["applied"], 0, "{s}");
+}
+
+#[test]
+fn two_members_adding_the_same_name_offline_get_two_people_proposed_for_merging() {
+    let desk = Desk::start();
+    let ann = desk.member("Ann", &[]);
+    let bo = desk.member("Bo", &[]);
+    for (m, title) in [(&ann, "Water"), (&bo, "Oil")] {
+        m.run(&[
+            "programme",
+            "add",
+            "--title",
+            title,
+            "--guest",
+            "Jane Doe – Analyst",
+        ])
+        .ok();
+    }
+    ann.sync();
+    bo.sync();
+    ann.sync();
+    for m in [&ann, &bo] {
+        let people = m.json(&["person", "list", "--json"]);
+        let janes = people
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["name"] == "Jane Doe")
+            .count();
+        assert_eq!(janes, 2, "nothing merged silently: {people}");
+        let proposed = m.json(&["guest", "duplicates", "--json"]);
+        assert!(proposed.to_string().contains("Jane Doe"), "{proposed}");
+    }
 }
