@@ -185,6 +185,17 @@ impl Member {
     }
 }
 
+/// A desk whose members Ann and Bo both hold Ann's programme "Water" (its id).
+fn two_with_water() -> (Desk, Member, Member, String) {
+    let desk = Desk::start();
+    let ann = desk.member("Ann", &[]);
+    let bo = desk.member("Bo", &[]);
+    let id = ann.add("Water");
+    ann.sync();
+    bo.sync();
+    (desk, ann, bo, id)
+}
+
 #[test]
 fn an_edit_on_one_member_reaches_the_other_after_sync() {
     let desk = Desk::start();
@@ -240,12 +251,7 @@ fn an_edit_on_one_member_reaches_the_other_after_sync() {
 
 #[test]
 fn edits_to_different_fields_both_land_and_the_same_field_is_a_conflict_both_see() {
-    let desk = Desk::start();
-    let ann = desk.member("Ann", &[]);
-    let bo = desk.member("Bo", &[]);
-    let id = ann.add("Water");
-    ann.sync();
-    bo.sync();
+    let (_desk, ann, bo, id) = two_with_water();
 
     // Concurrent edits to different fields: both land everywhere.
     ann.edit(&id, &["--status", "confirmed"]);
@@ -468,12 +474,7 @@ fn a_merge_of_two_people_reaches_the_other_member_and_their_offline_edit_follows
 
 #[test]
 fn an_edit_to_a_programme_deleted_meanwhile_is_a_conflict_restored_by_keeping_mine() {
-    let desk = Desk::start();
-    let ann = desk.member("Ann", &[]);
-    let bo = desk.member("Bo", &[]);
-    let id = ann.add("Water");
-    ann.sync();
-    bo.sync();
+    let (_desk, ann, bo, id) = two_with_water();
     ann.run(&["programme", "delete", &id]).ok();
     bo.edit(&id, &["--title", "Water, still"]);
     ann.sync();

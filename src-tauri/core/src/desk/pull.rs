@@ -149,20 +149,40 @@ fn replace(
         (None, Some(last)) => Some(delta::sorted(Value::Object(last)).to_string()),
         (None, None) => return Ok(()),
     };
-    let changes = serde_json::to_string(&change.changes).map_err(unrecordable)?;
-    tx.prepare_cached(
+    insert_record(
+        &store.conn,
+        change,
+        change.revision,
+        change.id,
+        change.at.timestamp_millis(),
+        (&change.changes, gone),
+    )
+}
+
+/// A change record of `change`'s entity at `revision`, as the server or this
+/// database's rebase made it: its delta, and the whole last state when it is gone.
+fn insert_record(
+    conn: &rusqlite::Connection,
+    change: &ServerChange,
+    revision: i64,
+    id: uuid::Uuid,
+    at: i64,
+    (changes, gone): (&[greenroom_protocol::FieldChange], Option<String>),
+) -> Result<()> {
+    let changes = serde_json::to_string(changes).map_err(unrecordable)?;
+    conn.prepare_cached(
         "INSERT INTO change (entity, entity_id, revision, id, operation, author, at, format,
                              state, changes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
-        entity.as_str(),
-        id,
-        change.revision,
-        change.id.to_string(),
+        change.entity.as_str(),
+        change.entity_id,
+        revision,
+        id.to_string(),
         change.operation.as_str(),
         change.author,
-        change.at.timestamp_millis(),
+        at,
         change.format.min(FORMAT),
         gone,
         changes
@@ -199,42 +219,29 @@ fn rebase(
         revision,
         change.merged_into.as_deref(),
     )?;
-    let operation = match merged {
-        Some(_) => Operation::Update,
-        None => Operation::Delete,
-    };
-    let origin = Origin {
-        operation,
-        queue: false,
-        ..origin
-    };
     let (changes, gone) = match (&live, &merged) {
         (Some(before), Some(after)) => (delta::diff(before, after), None),
         (Some(before), None) => (
             Vec::new(),
-            Some(delta::sorted(Value::Object(before.clone()))),
+            Some(delta::sorted(Value::Object(before.clone())).to_string()),
         ),
         (None, _) => return Ok(()),
     };
-    let changes = serde_json::to_string(&changes).map_err(unrecordable)?;
-    store
-        .conn
-        .prepare_cached(
-            "INSERT INTO change (entity, entity_id, revision, id, operation, author, at, format,
-                             state, changes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?
-        .execute(params![
-            entity.as_str(),
-            id,
-            revision,
-            uuid::Uuid::now_v7().to_string(),
-            origin.operation.as_str(),
-            origin.author,
-            now_ms(),
-            FORMAT,
-            gone.map(|g| g.to_string()),
-            changes
-        ])?;
-    Ok(())
+    // A revision of this database's own: the merge, in this build's format.
+    let local = ServerChange {
+        operation: match merged {
+            Some(_) => Operation::Update,
+            None => Operation::Delete,
+        },
+        format: FORMAT,
+        ..change.clone()
+    };
+    insert_record(
+        &store.conn,
+        &local,
+        revision,
+        uuid::Uuid::now_v7(),
+        now_ms(),
+        (&changes, gone),
+    )
 }
