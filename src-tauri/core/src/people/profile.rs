@@ -186,50 +186,35 @@ impl Store {
             .ok()
             .map(|b| state_of(Entity::Person, &b))
             .transpose()?;
-        let changed = tx.execute(
-            "UPDATE person SET name = ?3, name_key = ?4, honorific = ?5, affiliation = ?6,
-                    expertise = ?7, languages = ?8, base_city = ?9, base_time_zone = ?10,
-                    notes = ?11, email = ?12, phone = ?13, gender = ?14, gender_source = ?15,
-                    updated_at = ?16, revision = revision + 1
-             WHERE id = ?1 AND revision = ?2",
-            params![
-                id,
-                expected_revision,
-                p.name,
-                name_key(&p.name),
-                p.honorific,
-                p.affiliation,
-                tag_list(&p.expertise),
-                tag_list(&p.languages),
-                p.base_city,
-                p.base_time_zone,
-                p.notes,
-                p.email,
-                p.phone,
-                p.gender,
-                p.gender_source.map(GenderSource::as_str),
-                crate::store::write::now_ms()
-            ],
-        )?;
-        if changed == 0 {
-            let actual: Option<i64> = tx
-                .query_row("SELECT revision FROM person WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            return Err(match actual {
-                Some(actual) => Error::Conflict {
+        // Checked, then written, in one write: nothing else writes between.
+        let actual: Option<i64> = tx
+            .query_row("SELECT revision FROM person WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match actual {
+            Some(actual) if actual == expected_revision => {}
+            Some(actual) => {
+                return Err(Error::Conflict {
                     what: "person",
                     expected: expected_revision,
                     actual,
-                },
-                None => Error::NotFound {
+                })
+            }
+            None => {
+                return Err(Error::NotFound {
                     what: "person",
                     id: id.to_string(),
-                },
-            });
+                })
+            }
         }
-        crate::store::name_keys::store_key(&tx, id, &p.name)?;
+        put_profile(
+            &tx,
+            id,
+            &p,
+            expected_revision + 1,
+            crate::store::write::now_ms(),
+        )?;
         let saved = self.person_profile(id)?;
         tx.record(
             Entity::Person,
@@ -245,8 +230,9 @@ impl Store {
 }
 
 /// A list of tags (expertise, languages) as the person table stores it: a JSON array.
-/// Makes the person's row hold `p` at `revision`, adding it if missing: a state
-/// pulled from the desk (`desk/state.rs`), already checked where it was made.
+/// Makes the person's row hold `p` at `revision`, adding it if missing: an edit
+/// checked by [`Store::update_person`], or a state pulled from the desk
+/// (`desk/state.rs`), checked where it was made.
 pub(crate) fn put_profile(
     conn: &rusqlite::Connection,
     id: PersonId,
