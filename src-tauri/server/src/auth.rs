@@ -5,13 +5,14 @@
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
+use deadpool_postgres::GenericClient;
 use greenroom_protocol::wire::{DeskInfo, MemberInfo};
 use greenroom_protocol::Role;
-use tokio_postgres::GenericClient;
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
 use crate::http::AppState;
+use crate::store::sql;
 use crate::{secret, store};
 
 /// The member a request was made by, with their desk.
@@ -45,17 +46,15 @@ impl Caller {
 /// The member holding `token`, unless they were revoked.
 pub async fn member_of(client: &impl GenericClient, token: &str) -> Result<Caller> {
     let hash = secret::token_hash(token);
-    let row = client
-        .query_opt(
-            "SELECT m.id, m.name, m.role, d.id, d.name
+    let row = sql::query_opt(
+        client,
+        "SELECT m.id, m.name, m.role, d.id, d.name
              FROM member m JOIN desk d ON d.id = m.desk_id
              WHERE m.token_hash = $1 AND m.revoked_at IS NULL",
-            &[&hash.as_slice()],
-        )
-        .await?
-        .ok_or_else(|| {
-            Error::Unauthorized("this token is not a member's (or was revoked)".into())
-        })?;
+        &[&hash.as_slice()],
+    )
+    .await?
+    .ok_or_else(|| Error::Unauthorized("this token is not a member's (or was revoked)".into()))?;
     let role: String = row.get(2);
     Ok(Caller {
         member: MemberInfo {
@@ -78,7 +77,7 @@ impl FromRequestParts<AppState> for Caller {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
         let token = bearer(parts)?;
         let client = store::client(&state.pool).await?;
-        member_of(&**client, token).await
+        member_of(&client, token).await
     }
 }
 

@@ -2,11 +2,11 @@
 //! win) puts it on the entity as a new revision; keeping `theirs` changes nothing.
 
 use chrono::Utc;
+use deadpool_postgres::{Client, GenericClient};
 use greenroom_protocol::merge;
 use greenroom_protocol::wire::{Conflicts, Keep, Resolved};
 use greenroom_protocol::{Operation, Role};
 use serde_json::Value;
-use tokio_postgres::{Client, GenericClient};
 use uuid::Uuid;
 
 use crate::auth::Caller;

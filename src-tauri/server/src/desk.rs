@@ -4,6 +4,7 @@ use tokio_postgres::GenericClient;
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
+use crate::store::sql;
 use crate::text;
 
 pub const MAX_NAME: usize = 200;
@@ -31,25 +32,28 @@ pub async fn name(client: &impl GenericClient, id: Uuid) -> Result<String> {
 
 /// The desk's newest `seq`: what a client that pulled everything has seen (0 before
 /// any change).
-pub async fn head(client: &impl GenericClient, id: Uuid) -> Result<i64> {
-    let row = client
-        .query_one(
-            "SELECT coalesce(max(seq), 0) FROM change WHERE desk_id = $1",
-            &[&id],
-        )
-        .await?;
+pub async fn head(client: &impl deadpool_postgres::GenericClient, id: Uuid) -> Result<i64> {
+    let row = sql::query_one(
+        client,
+        "SELECT coalesce(max(seq), 0) FROM change WHERE desk_id = $1",
+        &[&id],
+    )
+    .await?;
     Ok(row.get(0))
 }
 
 /// Locks desk `id` until the transaction ends: every write to a desk takes this first,
 /// so its changes get their `seq` in the order they commit.
-pub async fn lock(client: &impl GenericClient, id: Uuid) -> Result<()> {
-    client
-        .query_opt("SELECT 1 FROM desk WHERE id = $1 FOR UPDATE", &[&id])
-        .await?
-        .ok_or_else(|| Error::NotFound {
-            what: "desk",
-            id: id.to_string(),
-        })?;
+pub async fn lock(client: &impl deadpool_postgres::GenericClient, id: Uuid) -> Result<()> {
+    sql::query_opt(
+        client,
+        "SELECT 1 FROM desk WHERE id = $1 FOR UPDATE",
+        &[&id],
+    )
+    .await?
+    .ok_or_else(|| Error::NotFound {
+        what: "desk",
+        id: id.to_string(),
+    })?;
     Ok(())
 }

@@ -6,13 +6,15 @@
 
 use std::time::Duration;
 
+use deadpool_postgres::GenericClient;
 use futures_util::StreamExt;
 use tokio::sync::broadcast;
-use tokio_postgres::{AsyncMessage, GenericClient, NoTls};
+use tokio_postgres::{AsyncMessage, NoTls};
 use uuid::Uuid;
 
 use crate::error::Result;
 use crate::store;
+use crate::store::sql;
 
 pub const CHANNEL: &str = "greenroom_desk";
 
@@ -59,12 +61,12 @@ impl Hub {
 /// Announces, at the commit of the transaction `client` is in, that `desk` has
 /// changes up to `head`.
 pub async fn notify(client: &impl GenericClient, desk: Uuid, head: i64) -> Result<()> {
-    client
-        .execute(
-            "SELECT pg_notify($1, $2)",
-            &[&CHANNEL, &format!("{desk} {head}")],
-        )
-        .await?;
+    sql::execute(
+        client,
+        "SELECT pg_notify($1, $2)",
+        &[&CHANNEL, &format!("{desk} {head}")],
+    )
+    .await?;
     Ok(())
 }
 
@@ -127,7 +129,7 @@ pub async fn heads(
     member: Uuid,
 ) -> Result<impl futures_util::Stream<Item = i64> + Send + 'static> {
     let receiver = hub.subscribe();
-    let now = crate::desk::head(&**store::client(pool).await?, desk).await?;
+    let now = crate::desk::head(&store::client(pool).await?, desk).await?;
     let later = futures_util::stream::unfold(
         (receiver, now, pool.clone()),
         move |(mut receiver, last, pool)| async move {
@@ -156,14 +158,14 @@ pub async fn heads(
 /// Whether `member` is still a member, and the desk's head.
 async fn now_for(pool: &deadpool_postgres::Pool, desk: Uuid, member: Uuid) -> Result<(bool, i64)> {
     let client = store::client(pool).await?;
-    let row = client
-        .query_one(
-            "SELECT EXISTS (SELECT 1 FROM member
+    let row = sql::query_one(
+        &client,
+        "SELECT EXISTS (SELECT 1 FROM member
                             WHERE desk_id = $1 AND id = $2 AND revoked_at IS NULL),
                     (SELECT coalesce(max(seq), 0) FROM change WHERE desk_id = $1)",
-            &[&desk, &member],
-        )
-        .await?;
+        &[&desk, &member],
+    )
+    .await?;
     Ok((row.get(0), row.get(1)))
 }
 

@@ -1,10 +1,10 @@
 //! `GET /v1/pull`: the desk's changes after the last `seq` a client applied, in order,
 //! a page at a time.
 
+use deadpool_postgres::GenericClient;
 use greenroom_protocol::wire::{Pulled, DEFAULT_PULL, MAX_PULL};
 use greenroom_protocol::Role;
 use serde::Deserialize;
-use tokio_postgres::GenericClient;
 
 use crate::auth::Caller;
 use crate::error::{Error, Result};

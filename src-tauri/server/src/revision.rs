@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::error::Result;
 use crate::store::change::{self, NewChange};
 use crate::store::entity::{self, Current, State};
-use tokio_postgres::GenericClient;
+use deadpool_postgres::GenericClient;
 
 /// Who a revision is by: the member whose push or resolve made it.
 #[derive(Clone, Copy, Debug)]

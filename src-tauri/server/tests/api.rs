@@ -169,6 +169,22 @@ impl Served {
         received
     }
 
+    /// Kills the server at once (SIGKILL), as a crash would.
+    pub fn kill(&mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+
+    /// The server's resident memory, in KiB (from /proc).
+    pub fn memory_kib(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap()
+    }
+
     /// Asks the server to stop as an admin's `kill` or systemd would (SIGTERM); its
     /// exit status.
     pub fn stop(mut self) -> std::process::ExitStatus {

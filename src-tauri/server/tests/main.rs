@@ -10,6 +10,7 @@ mod events;
 mod http;
 mod invite;
 mod join;
+mod load;
 mod member;
 mod pull;
 mod push;

@@ -132,4 +132,19 @@ mod tests {
         }
         assert_eq!(Error::Database("secret".into()).status().as_u16(), 500);
     }
+
+    #[test]
+    fn an_internal_error_says_nothing_of_what_went_wrong_inside() {
+        let leak = Error::Database("password authentication failed for user \"desk\"".into());
+        let response = leak.into_response();
+        assert_eq!(response.status().as_u16(), 500);
+        let body = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(axum::body::to_bytes(response.into_body(), 1 << 16))
+            .unwrap();
+        let body: ApiError = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body.code, "internal");
+        assert!(!body.message.contains("password") && !body.message.contains("desk"));
+    }
 }

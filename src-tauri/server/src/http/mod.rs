@@ -6,12 +6,8 @@
 mod error;
 mod serve;
 
-use std::net::SocketAddr;
-
-use greenroom_protocol::wire::{
-    Conflicts, DeskStatus, Join, Joined, Pulled, Push, Pushed, Resolve, Resolved, MAX_BODY_BYTES,
-};
 use std::convert::Infallible;
+use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
@@ -19,6 +15,9 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use deadpool_postgres::Pool;
 use futures_util::{Stream, StreamExt};
+use greenroom_protocol::wire::{
+    Conflicts, DeskStatus, Join, Joined, Pulled, Push, Pushed, Resolve, Resolved, MAX_BODY_BYTES,
+};
 
 pub use error::{Body, Query};
 pub use serve::{serve, Listen, Tls};
@@ -61,7 +60,7 @@ async fn join(
 
 async fn status(State(state): State<AppState>, caller: Caller) -> Result<Json<DeskStatus>> {
     let client = store::client(&state.pool).await?;
-    let head = desk::head(&**client, caller.desk_id()).await?;
+    let head = desk::head(&client, caller.desk_id()).await?;
     Ok(Json(DeskStatus {
         desk: caller.desk,
         member: caller.member,
@@ -84,12 +83,12 @@ async fn pull(
     Query(page): Query<pull::Page>,
 ) -> Result<Json<Pulled>> {
     let client = store::client(&state.pool).await?;
-    Ok(Json(pull::pull(&**client, &caller, page).await?))
+    Ok(Json(pull::pull(&client, &caller, page).await?))
 }
 
 async fn conflicts(State(state): State<AppState>, caller: Caller) -> Result<Json<Conflicts>> {
     let client = store::client(&state.pool).await?;
-    Ok(Json(conflict::list(&**client, &caller).await?))
+    Ok(Json(conflict::list(&client, &caller).await?))
 }
 
 async fn resolve(

@@ -9,9 +9,9 @@ mod check;
 mod record;
 mod redirect;
 
+use deadpool_postgres::{Client, GenericClient};
 use greenroom_protocol::wire::{Outcome, PushResult, Pushed};
 use greenroom_protocol::{Entity, Operation, PushedChange};
-use tokio_postgres::{Client, GenericClient};
 
 use crate::auth::Caller;
 use crate::error::Result;
@@ -31,13 +31,15 @@ pub async fn push(
     let desk_id = caller.desk_id();
     let tx = client.transaction().await?;
     desk::lock(&tx, desk_id).await?;
-    let head_before = desk::head(&tx, desk_id).await?;
     let mut results = Vec::with_capacity(changes.len());
     for change in changes {
         results.push(apply(&tx, caller, change).await?);
     }
     let head = desk::head(&tx, desk_id).await?;
-    if head != head_before {
+    let wrote = results
+        .iter()
+        .any(|r| r.seq.is_some() && r.outcome != Outcome::Duplicate);
+    if wrote {
         events::notify(&tx, desk_id, head).await?;
     }
     tx.commit().await?;
@@ -64,8 +66,7 @@ async fn apply(
         true => c.entity_id.clone(),
         false => redirect::entity_id(client, desk_id, kind, &c.entity_id).await?,
     };
-    let before = redirect::state(client, desk_id, kind, c.before).await?;
-    let after = redirect::state(client, desk_id, kind, c.after).await?;
+    let (before, after) = redirect::states(client, desk_id, kind, c.before, c.after).await?;
     let merged_into = match &c.merged_into {
         // Merged into someone since merged back into this person: no redirect to itself.
         Some(kept) => Some(entity::kept_person(client, desk_id, kept).await?).filter(|k| *k != id),

@@ -1,12 +1,12 @@
 //! One pushed record against the entity as the desk holds it: created, gone (deleted
 //! or merged away), brought back, or merged field by field.
 
+use deadpool_postgres::GenericClient;
 use greenroom_protocol::merge::three_way;
 use greenroom_protocol::state::redirect_person;
 use greenroom_protocol::wire::Outcome;
 use greenroom_protocol::{Entity, Operation};
 use serde_json::Value;
-use tokio_postgres::GenericClient;
 use uuid::Uuid;
 
 use crate::auth::Caller;
@@ -14,6 +14,7 @@ use crate::error::Result;
 use crate::revision::{self, By, Revision};
 use crate::store::conflict::{self, NewConflict};
 use crate::store::entity::{self, Current, State};
+use crate::store::sql;
 
 /// A pushed record, its entity id redirected.
 pub struct Record<'a> {
@@ -49,21 +50,21 @@ impl Record<'_> {
         if current == self.base_revision {
             return Ok(true);
         }
-        let others: bool = client
-            .query_one(
-                "SELECT EXISTS (SELECT 1 FROM change
+        let others: bool = sql::query_one(
+            client,
+            "SELECT EXISTS (SELECT 1 FROM change
                                 WHERE desk_id = $1 AND entity = $2 AND entity_id = $3
                                   AND revision > $4 AND member_id <> $5)",
-                &[
-                    &self.desk(),
-                    &self.kind.as_str(),
-                    &self.id,
-                    &self.base_revision,
-                    &self.caller.member.id,
-                ],
-            )
-            .await?
-            .get(0);
+            &[
+                &self.desk(),
+                &self.kind.as_str(),
+                &self.id,
+                &self.base_revision,
+                &self.caller.member.id,
+            ],
+        )
+        .await?
+        .get(0);
         Ok(!others)
     }
 

@@ -1,6 +1,7 @@
 //! People merged away, in what a client pushes: an offline edit made before the
 //! client heard of a merge names the dropped person; it lands on the person kept.
 
+use deadpool_postgres::GenericClient;
 use greenroom_protocol::state::redirect_person;
 use greenroom_protocol::Entity;
 use uuid::Uuid;
@@ -10,7 +11,7 @@ use crate::store::entity::{self, State};
 
 /// The entity a pushed change is to: a person merged away is the person kept.
 pub async fn entity_id(
-    client: &impl tokio_postgres::GenericClient,
+    client: &impl GenericClient,
     desk: Uuid,
     kind: Entity,
     id: &str,
@@ -21,23 +22,27 @@ pub async fn entity_id(
     }
 }
 
-/// `state` with every person merged away replaced by the person kept.
-pub async fn state(
-    client: &impl tokio_postgres::GenericClient,
+/// `before` and `after` with every person merged away replaced by the person kept.
+pub async fn states(
+    client: &impl GenericClient,
     desk: Uuid,
     kind: Entity,
-    state: Option<State>,
-) -> Result<Option<State>> {
-    let Some(mut state) = state else {
-        return Ok(None);
-    };
+    mut before: Option<State>,
+    mut after: Option<State>,
+) -> Result<(Option<State>, Option<State>)> {
     if kind != Entity::Programme {
-        return Ok(Some(state));
+        return Ok((before, after));
     }
-    let text = serde_json::Value::Object(state.clone()).to_string();
+    let text: String = [&before, &after]
+        .into_iter()
+        .flatten()
+        .map(|s| serde_json::Value::Object(s.clone()).to_string())
+        .collect();
     for dropped in entity::merged_away_in(client, desk, &text).await? {
         let kept = entity::kept_person(client, desk, &dropped).await?;
-        redirect_person(kind, &mut state, &dropped, &kept);
+        for state in [&mut before, &mut after].into_iter().flatten() {
+            redirect_person(kind, state, &dropped, &kept);
+        }
     }
-    Ok(Some(state))
+    Ok((before, after))
 }

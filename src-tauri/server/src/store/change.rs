@@ -2,14 +2,16 @@
 //! `pushed`, the answer to each pushed record.
 
 use chrono::{DateTime, Utc};
+use deadpool_postgres::GenericClient;
 use greenroom_protocol::wire::{Outcome, PushResult};
 use greenroom_protocol::{Entity, FieldChange, Operation, ServerChange, FORMAT};
 use serde_json::Value;
-use tokio_postgres::{GenericClient, Row};
+use tokio_postgres::Row;
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
 use crate::store::entity::{object, State};
+use crate::store::sql;
 
 /// A change about to be logged.
 #[derive(Debug)]
@@ -37,30 +39,30 @@ pub async fn insert(
     let changes = serde_json::to_value(&change.changes)
         .map_err(|e| Error::Database(format!("changes as JSON: {e}")))?;
     let after = change.after.map(|s| Value::Object(s.clone()));
-    let row = client
-        .query_one(
-            "INSERT INTO change (desk_id, entity, entity_id, revision, id, client_op, member_id,
+    let row = sql::query_one(
+        client,
+        "INSERT INTO change (desk_id, entity, entity_id, revision, id, client_op, member_id,
                                  operation, author, at, format, changes, state, merged_into)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
              RETURNING seq",
-            &[
-                &desk,
-                &change.entity.as_str(),
-                &change.entity_id,
-                &change.revision,
-                &change.id,
-                &change.client_op,
-                &change.member,
-                &change.operation.as_str(),
-                &change.author,
-                &change.at,
-                &(FORMAT as i32),
-                &changes,
-                &after,
-                &change.merged_into,
-            ],
-        )
-        .await?;
+        &[
+            &desk,
+            &change.entity.as_str(),
+            &change.entity_id,
+            &change.revision,
+            &change.id,
+            &change.client_op,
+            &change.member,
+            &change.operation.as_str(),
+            &change.author,
+            &change.at,
+            &(FORMAT as i32),
+            &changes,
+            &after,
+            &change.merged_into,
+        ],
+    )
+    .await?;
     Ok(row.get(0))
 }
 
@@ -74,26 +76,26 @@ pub async fn after(
     seq: i64,
     limit: i64,
 ) -> Result<Vec<ServerChange>> {
-    let rows = client
-        .query(
-            &format!(
-                "SELECT {COLUMNS} FROM change WHERE desk_id = $1 AND seq > $2
+    let rows = sql::query(
+        client,
+        &format!(
+            "SELECT {COLUMNS} FROM change WHERE desk_id = $1 AND seq > $2
                  ORDER BY seq LIMIT $3"
-            ),
-            &[&desk, &seq, &limit],
-        )
-        .await?;
+        ),
+        &[&desk, &seq, &limit],
+    )
+    .await?;
     rows.iter().map(server_change).collect()
 }
 
 /// The desk's change `seq`.
 pub async fn one(client: &impl GenericClient, desk: Uuid, seq: i64) -> Result<ServerChange> {
-    let row = client
-        .query_one(
-            &format!("SELECT {COLUMNS} FROM change WHERE desk_id = $1 AND seq = $2"),
-            &[&desk, &seq],
-        )
-        .await?;
+    let row = sql::query_one(
+        client,
+        &format!("SELECT {COLUMNS} FROM change WHERE desk_id = $1 AND seq = $2"),
+        &[&desk, &seq],
+    )
+    .await?;
     server_change(&row)
 }
 
@@ -127,12 +129,12 @@ pub async fn pushed(
     desk: Uuid,
     id: Uuid,
 ) -> Result<Option<PushResult>> {
-    let row = client
-        .query_opt(
-            "SELECT outcome, revision, seq FROM pushed WHERE desk_id = $1 AND id = $2",
-            &[&desk, &id],
-        )
-        .await?;
+    let row = sql::query_opt(
+        client,
+        "SELECT outcome, revision, seq FROM pushed WHERE desk_id = $1 AND id = $2",
+        &[&desk, &id],
+    )
+    .await?;
     row.map(|r| {
         let outcome: String = r.get(0);
         Ok(PushResult {
@@ -157,11 +159,11 @@ pub async fn record_pushed(
         Outcome::Conflicted => "conflicted",
         Outcome::Duplicate => return Ok(()),
     };
-    client
-        .execute(
-            "INSERT INTO pushed (desk_id, id, outcome, revision, seq) VALUES ($1, $2, $3, $4, $5)",
-            &[&desk, &result.id, &outcome, &result.revision, &result.seq],
-        )
-        .await?;
+    sql::execute(
+        client,
+        "INSERT INTO pushed (desk_id, id, outcome, revision, seq) VALUES ($1, $2, $3, $4, $5)",
+        &[&desk, &result.id, &outcome, &result.revision, &result.seq],
+    )
+    .await?;
     Ok(())
 }

@@ -1,13 +1,15 @@
 //! The `conflict` table: fields two members changed differently, open until a
 //! member keeps one side.
 
+use deadpool_postgres::GenericClient;
 use greenroom_protocol::wire::{Conflict, Keep};
 use greenroom_protocol::Entity;
 use serde_json::Value;
-use tokio_postgres::{GenericClient, Row};
+use tokio_postgres::Row;
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
+use crate::store::sql;
 
 /// A conflict about to be stored.
 #[derive(Debug)]
@@ -27,27 +29,27 @@ pub struct NewConflict<'a> {
 
 pub async fn insert(client: &impl GenericClient, desk: Uuid, c: &NewConflict<'_>) -> Result<Uuid> {
     let id = Uuid::now_v7();
-    client
-        .execute(
-            "INSERT INTO conflict (id, desk_id, kind, entity_id, field, base, mine, theirs,
+    sql::execute(
+        client,
+        "INSERT INTO conflict (id, desk_id, kind, entity_id, field, base, mine, theirs,
                                    author, member_id, change_id, revision)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-            &[
-                &id,
-                &desk,
-                &c.entity.as_str(),
-                &c.entity_id,
-                &c.field,
-                &c.base,
-                &c.mine,
-                &c.theirs,
-                &c.author,
-                &c.member,
-                &c.change,
-                &c.revision,
-            ],
-        )
-        .await?;
+        &[
+            &id,
+            &desk,
+            &c.entity.as_str(),
+            &c.entity_id,
+            &c.field,
+            &c.base,
+            &c.mine,
+            &c.theirs,
+            &c.author,
+            &c.member,
+            &c.change,
+            &c.revision,
+        ],
+    )
+    .await?;
     Ok(id)
 }
 
@@ -56,31 +58,31 @@ const COLUMNS: &str = "id, kind, entity_id, field, base, mine, theirs, author, m
 
 /// The desk's open conflicts, oldest first.
 pub async fn open(client: &impl GenericClient, desk: Uuid) -> Result<Vec<Conflict>> {
-    let rows = client
-        .query(
-            &format!(
-                "SELECT {COLUMNS} FROM conflict WHERE desk_id = $1 AND resolved_at IS NULL
+    let rows = sql::query(
+        client,
+        &format!(
+            "SELECT {COLUMNS} FROM conflict WHERE desk_id = $1 AND resolved_at IS NULL
                  ORDER BY at, id"
-            ),
-            &[&desk],
-        )
-        .await?;
+        ),
+        &[&desk],
+    )
+    .await?;
     rows.iter().map(conflict).collect()
 }
 
 /// Conflict `id` of the desk, locked until the transaction ends; another desk's is
 /// not found, as one that does not exist.
 pub async fn get(client: &impl GenericClient, desk: Uuid, id: Uuid) -> Result<Conflict> {
-    let row = client
-        .query_opt(
-            &format!("SELECT {COLUMNS} FROM conflict WHERE desk_id = $1 AND id = $2 FOR UPDATE"),
-            &[&desk, &id],
-        )
-        .await?
-        .ok_or_else(|| Error::NotFound {
-            what: "conflict",
-            id: id.to_string(),
-        })?;
+    let row = sql::query_opt(
+        client,
+        &format!("SELECT {COLUMNS} FROM conflict WHERE desk_id = $1 AND id = $2 FOR UPDATE"),
+        &[&desk, &id],
+    )
+    .await?
+    .ok_or_else(|| Error::NotFound {
+        what: "conflict",
+        id: id.to_string(),
+    })?;
     conflict(&row)
 }
 
@@ -95,13 +97,13 @@ pub async fn resolve(
         Keep::Mine => "mine",
         Keep::Theirs => "theirs",
     };
-    client
-        .execute(
-            "UPDATE conflict SET resolved_at = now(), resolved_by = $3, kept = $4
+    sql::execute(
+        client,
+        "UPDATE conflict SET resolved_at = now(), resolved_by = $3, kept = $4
              WHERE desk_id = $1 AND id = $2",
-            &[&desk, &id, &by, &kept],
-        )
-        .await?;
+        &[&desk, &id, &by, &kept],
+    )
+    .await?;
     Ok(())
 }
 

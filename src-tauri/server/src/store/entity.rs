@@ -3,12 +3,13 @@
 
 use std::collections::HashSet;
 
+use deadpool_postgres::GenericClient;
 use greenroom_protocol::Entity;
 use serde_json::{json, Map, Value};
-use tokio_postgres::GenericClient;
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
+use crate::store::sql;
 
 pub type State = Map<String, Value>;
 
@@ -30,13 +31,13 @@ pub async fn current(
     kind: Entity,
     id: &str,
 ) -> Result<Option<Current>> {
-    let row = client
-        .query_opt(
-            "SELECT revision, state, merged_into FROM entity
+    let row = sql::query_opt(
+        client,
+        "SELECT revision, state, merged_into FROM entity
              WHERE desk_id = $1 AND kind = $2 AND id = $3",
-            &[&desk, &kind.as_str(), &id],
-        )
-        .await?;
+        &[&desk, &kind.as_str(), &id],
+    )
+    .await?;
     row.map(|r| {
         Ok(Current {
             revision: r.get(0),
@@ -58,16 +59,16 @@ pub async fn save(
     merged_into: Option<&str>,
 ) -> Result<()> {
     let state = state.map(|s| Value::Object(s.clone()));
-    client
-        .execute(
-            "INSERT INTO entity (desk_id, kind, id, revision, state, merged_into)
+    sql::execute(
+        client,
+        "INSERT INTO entity (desk_id, kind, id, revision, state, merged_into)
              VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT (desk_id, kind, id) DO UPDATE
              SET revision = excluded.revision, state = excluded.state,
                  merged_into = excluded.merged_into",
-            &[&desk, &kind.as_str(), &id, &revision, &state, &merged_into],
-        )
-        .await?;
+        &[&desk, &kind.as_str(), &id, &revision, &state, &merged_into],
+    )
+    .await?;
     Ok(())
 }
 
@@ -80,13 +81,13 @@ pub async fn kept_person(client: &impl GenericClient, desk: Uuid, id: &str) -> R
         if seen.len() > MAX_HOPS {
             break;
         }
-        let row = client
-            .query_opt(
-                "SELECT merged_into FROM entity
+        let row = sql::query_opt(
+            client,
+            "SELECT merged_into FROM entity
                  WHERE desk_id = $1 AND kind = 'person' AND id = $2 AND merged_into IS NOT NULL",
-                &[&desk, &id],
-            )
-            .await?;
+            &[&desk, &id],
+        )
+        .await?;
         match row {
             Some(r) => id = r.get(0),
             None => return Ok(id),
@@ -103,13 +104,13 @@ pub async fn merged_away_in(
     desk: Uuid,
     text: &str,
 ) -> Result<Vec<String>> {
-    let rows = client
-        .query(
-            "SELECT id FROM entity
+    let rows = sql::query(
+        client,
+        "SELECT id FROM entity
              WHERE desk_id = $1 AND merged_into IS NOT NULL AND strpos($2, id) > 0",
-            &[&desk, &text],
-        )
-        .await?;
+        &[&desk, &text],
+    )
+    .await?;
     Ok(rows.iter().map(|r| r.get(0)).collect())
 }
 
@@ -124,15 +125,15 @@ pub async fn programmes_naming(
     let presenter = json!({ "presenter": { "id": person } });
     let guest = json!({ "guests": [{ "personId": person }] });
     let in_segment = json!({ "segments": [{ "people": [{ "id": person }] }] });
-    let rows = client
-        .query(
-            "SELECT id, revision, state FROM entity
+    let rows = sql::query(
+        client,
+        "SELECT id, revision, state FROM entity
              WHERE desk_id = $1 AND kind = 'programme' AND state IS NOT NULL
                AND (state @> $2 OR state @> $3 OR state @> $4)
              ORDER BY id",
-            &[&desk, &presenter, &guest, &in_segment],
-        )
-        .await?;
+        &[&desk, &presenter, &guest, &in_segment],
+    )
+    .await?;
     rows.iter()
         .map(|r| {
             Ok((

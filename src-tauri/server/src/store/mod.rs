@@ -6,6 +6,7 @@ pub mod change;
 pub mod conflict;
 pub mod entity;
 pub mod migrate;
+pub mod sql;
 
 use std::time::Duration;
 

@@ -244,3 +244,37 @@ fn a_delete_and_its_undo_made_offline_by_one_member_are_no_conflict() {
     );
     assert_eq!(answered(&r), ("conflicted", 4));
 }
+
+#[test]
+fn a_push_cut_by_a_crash_is_all_there_or_not_at_all_and_pushed_again_applies_once() {
+    let (db, _, mut a, m) = desk_with(&["editor"]);
+    let b = Served::start(&db, &[]);
+    let changes: Vec<Value> = (0..500)
+        .map(|i| {
+            let id = new_id();
+            create("programme", &id, programme(&id, &format!("Show {i}")))
+        })
+        .collect();
+    let body = json!({ "changes": changes });
+    let (url, token, sent_body) = (a.url.clone(), m[0].token.clone(), body.clone());
+    let sent = std::thread::spawn(move || {
+        ureq::post(format!("{url}/v1/push"))
+            .header("Authorization", format!("Bearer {token}"))
+            .send_json(sent_body)
+            .map(|r| r.status().as_u16())
+    });
+    // Whenever the crash comes (before, during or after the commit)...
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    a.kill();
+    let _ = sent.join().unwrap();
+    let after_crash = sql(&db, "SELECT count(*) FROM change");
+    assert!(after_crash == "0" || after_crash == "500", "{after_crash}");
+    // ...the client, not knowing, pushes the same again, elsewhere.
+    let r = b.push(&m[0], body["changes"].as_array().unwrap());
+    let fresh = r
+        .iter()
+        .filter(|r| r["outcome"] == json!("applied"))
+        .count();
+    assert_eq!(fresh, if after_crash == "0" { 500 } else { 0 });
+    assert_eq!(sql(&db, "SELECT count(*) FROM change"), "500");
+}
