@@ -83,7 +83,7 @@ pub(crate) fn push(store: &Store, client: &Client) -> Result<PushReport> {
     }
 }
 
-fn next_batch(store: &Store) -> Result<Vec<PushedChange>> {
+pub(crate) fn next_batch(store: &Store) -> Result<Vec<PushedChange>> {
     let mut st = store.conn.prepare_cached(
         "SELECT id, client_op, entity, entity_id, revision, base_revision, operation, author,
                 at, before, after, merged_into

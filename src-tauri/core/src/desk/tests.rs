@@ -261,3 +261,56 @@ fn a_deletion_pulled_goes_to_the_trash_with_its_last_state() {
     let gone: Map<String, Value> = serde_json::from_str(&gone.unwrap()).unwrap();
     assert_eq!(gone["title"], "Water");
 }
+
+#[test]
+fn a_merged_state_no_form_would_make_still_applies() {
+    let s = linked();
+    let (id, mut state) = elsewhere("Water");
+    // A segment on a framing question another member removed, and the presenter
+    // billed as a guest too since two people were merged into one.
+    state["segments"][1]["question"] = json!(2);
+    state["framing"] = json!(["Only one question left"]);
+    let guest = state["guests"][0].clone();
+    state["presenter"] = json!({"id": guest["personId"], "name": guest["name"]});
+    apply_page(&s, &[change(1, id, 1, None, Some(state))]).unwrap();
+    let p = s.get_programme(id).unwrap();
+    assert_eq!(p.segments[1].question, None);
+    assert_eq!(p.presenter.unwrap().name, "Selam Tesfaye");
+    assert!(p.guests.is_empty());
+    assert_eq!(pulled_seq(&s), 1);
+}
+
+/// A guest added by name is recorded without their state; the push sends it whole.
+#[test]
+fn a_creation_recorded_without_its_state_is_pushed_whole() {
+    let mut s = linked();
+    s.create_programme(&ProgrammeInput {
+        title: "Water".into(),
+        guests: vec![PersonInput {
+            name: "Selam Tesfaye".into(),
+            affiliation: Some("Water Policy Centre".into()),
+            ..Default::default()
+        }],
+        ..Default::default()
+    })
+    .unwrap();
+    let recorded: String = s
+        .conn
+        .query_row(
+            "SELECT after FROM desk_outbox WHERE entity = 'person'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(recorded, "{}");
+    let batch = crate::desk::push::next_batch(&s).unwrap();
+    let person = batch.iter().find(|c| c.entity == Entity::Person).unwrap();
+    let after = person.after.as_ref().unwrap();
+    assert_eq!(after["name"], "Selam Tesfaye");
+    assert_eq!(after["affiliation"], "Water Policy Centre");
+    let programme = batch
+        .iter()
+        .find(|c| c.entity == Entity::Programme)
+        .unwrap();
+    assert_eq!(programme.after.as_ref().unwrap()["title"], "Water");
+}
