@@ -22,6 +22,7 @@ use crate::desk::state::{live_revision, live_state, put_state};
 use crate::error::Result;
 use crate::store::change::{unrecordable, Origin};
 use crate::store::db::Store;
+use crate::store::search_index;
 use crate::store::write::{now_ms, Write};
 
 /// How far a pull has come: changes applied so far, and the desk's head.
@@ -64,9 +65,13 @@ pub(crate) fn apply_page(store: &Store, changes: &[ServerChange]) -> Result<()> 
         return Ok(());
     };
     let tx = store.write_applying()?;
+    // A page is a bulk write (a first pull is the whole archive): the search index
+    // catches up once at its end, as a bulk import's does.
+    search_index::pause(&tx)?;
     for change in changes {
         apply(store, &tx, change)?;
     }
+    search_index::catch_up(&tx)?;
     tx.execute(
         "UPDATE desk_link SET pulled_seq = max(pulled_seq, ?1)",
         [last.seq],

@@ -182,15 +182,18 @@ fn put_programme(
         p.created_at.timestamp_millis(),
         p.updated_at.timestamp_millis(),
     );
+    // Added if missing, then written whole; not an upsert, whose conflict handling
+    // would override the search triggers' own while a page holds the index back.
     conn.prepare_cached(
-        "INSERT INTO programme (id, series, title, air_at, time_zone, slot_seconds, status,
-                                notes, created_at, updated_at, revision)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-         ON CONFLICT (id) DO UPDATE SET series = excluded.series, title = excluded.title,
-             air_at = excluded.air_at, time_zone = excluded.time_zone,
-             slot_seconds = excluded.slot_seconds, status = excluded.status,
-             notes = excluded.notes, created_at = excluded.created_at,
-             updated_at = excluded.updated_at, revision = excluded.revision",
+        "INSERT OR IGNORE INTO programme (id, title, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?3)",
+    )?
+    .execute(params![pid, valid.title, created])?;
+    conn.prepare_cached(
+        "UPDATE programme SET series = ?2, title = ?3, air_at = ?4, time_zone = ?5,
+             slot_seconds = ?6, status = ?7, notes = ?8, created_at = ?9, updated_at = ?10,
+             revision = ?11
+         WHERE id = ?1",
     )?
     .execute(params![
         pid,
@@ -205,11 +208,13 @@ fn put_programme(
         updated,
         revision
     ])?;
-    for table in ["framing", "appearance", "segment"] {
-        conn.execute(
-            &format!("DELETE FROM {table} WHERE programme_id = ?1"),
-            [pid],
-        )?;
+    // Cached: the appearance's search triggers cost more to compile than to run.
+    for sql in [
+        "DELETE FROM framing WHERE programme_id = ?1",
+        "DELETE FROM appearance WHERE programme_id = ?1",
+        "DELETE FROM segment WHERE programme_id = ?1",
+    ] {
+        conn.prepare_cached(sql)?.execute([pid])?;
     }
     let lineup = write_children(conn, pid, &valid, updated, origin)?;
     segment_rows::replace(conn, pid, valid.segments.as_deref().unwrap_or(&[]), &lineup)?;

@@ -240,18 +240,19 @@ pub(crate) fn put_profile(
     revision: i64,
     now: i64,
 ) -> Result<()> {
+    // Added if missing, then written whole; not an upsert, whose conflict handling
+    // would override the search triggers' own while a pull holds the index back.
     conn.prepare_cached(
-        "INSERT INTO person (id, name, name_key, honorific, affiliation, expertise, languages,
-                             base_city, base_time_zone, notes, email, phone, gender,
-                             gender_source, created_at, updated_at, revision)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key,
-             honorific = excluded.honorific, affiliation = excluded.affiliation,
-             expertise = excluded.expertise, languages = excluded.languages,
-             base_city = excluded.base_city, base_time_zone = excluded.base_time_zone,
-             notes = excluded.notes, email = excluded.email, phone = excluded.phone,
-             gender = excluded.gender, gender_source = excluded.gender_source,
-             updated_at = excluded.updated_at, revision = excluded.revision",
+        "INSERT OR IGNORE INTO person (id, name, name_key, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?4)",
+    )?
+    .execute(params![id, p.name, name_key(&p.name), now])?;
+    conn.prepare_cached(
+        "UPDATE person SET name = ?2, name_key = ?3, honorific = ?4, affiliation = ?5,
+             expertise = ?6, languages = ?7, base_city = ?8, base_time_zone = ?9, notes = ?10,
+             email = ?11, phone = ?12, gender = ?13, gender_source = ?14, updated_at = ?15,
+             revision = ?16
+         WHERE id = ?1",
     )?
     .execute(params![
         id,
