@@ -133,6 +133,10 @@ fn a_pulled_programme_is_live_with_its_people_segments_and_the_servers_record() 
         1,
         "the server revision seen"
     );
+    // Indexed for search once the page is in, the person too.
+    let found = s.search("Water", 5).unwrap();
+    assert_eq!(found.programmes.len(), 1);
+    assert_eq!(s.search("Tesfaye", 5).unwrap().people.len(), 1);
     assert_eq!(s.writes_outside_helper(), 0);
 }
 
