@@ -322,7 +322,7 @@ fn edits_to_different_fields_both_land_and_the_same_field_is_a_conflict_both_see
         "--keep",
         "theirs",
     ])
-    .fails(1, "the desk's server says");
+    .fails(3, "is already resolved");
 }
 
 #[test]
