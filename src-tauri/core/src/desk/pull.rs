@@ -19,7 +19,7 @@ use serde_json::{Map, Value};
 
 use crate::desk::client::Client;
 use crate::desk::state::{live_revision, live_state, put_state};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::store::change::{unrecordable, Origin};
 use crate::store::db::Store;
 use crate::store::search_index;
@@ -39,11 +39,22 @@ pub(crate) fn pull(
     progress: &mut dyn FnMut(PullProgress),
 ) -> Result<PullProgress> {
     let mut done = PullProgress::default();
+    let mut limit = DEFAULT_PULL;
     loop {
         let after: i64 = store
             .conn
             .query_row("SELECT pulled_seq FROM desk_link", [], |r| r.get(0))?;
-        let page: Pulled = client.get(&format!("/pull?after={after}&limit={DEFAULT_PULL}"))?;
+        // A page of very large programmes may exceed what one answer may hold: asked
+        // again for fewer, down to one.
+        let page: Pulled = match client.get(&format!("/pull?after={after}&limit={limit}")) {
+            Err(Error::Desk {
+                code: "too_large", ..
+            }) if limit > 1 => {
+                limit /= 2;
+                continue;
+            }
+            page => page?,
+        };
         done.head = page.head;
         done.seq = after;
         if let Some(last) = page.changes.last() {

@@ -318,3 +318,37 @@ fn a_creation_recorded_without_its_state_is_pushed_whole() {
         .unwrap();
     assert_eq!(programme.after.as_ref().unwrap()["title"], "Water");
 }
+
+/// Large programmes go in several pushes, each under the server's body limit.
+#[test]
+fn a_batch_stops_short_of_the_servers_body_limit() {
+    let mut s = linked();
+    let notes = "n".repeat(90_000);
+    // Four programmes of about 5.4 MB each: more than one push's 16 MiB.
+    for i in 0..4 {
+        s.create_programme(&ProgrammeInput {
+            title: format!("Long {i}"),
+            notes: notes.clone(),
+            segments: Some(
+                (0..60)
+                    .map(|j| crate::programme::segment::SegmentInput {
+                        title: format!("S{j}"),
+                        duration: "1m".into(),
+                        notes: notes.clone(),
+                        ..Default::default()
+                    })
+                    .collect(),
+            ),
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let batch = crate::desk::push::next_batch(&s).unwrap();
+    let size = serde_json::to_vec(&batch).unwrap().len();
+    assert!(
+        (1..4).contains(&batch.len()),
+        "{} changes of {size} bytes",
+        batch.len()
+    );
+    assert!(size < greenroom_protocol::wire::MAX_BODY_BYTES);
+}
