@@ -615,3 +615,44 @@ fn two_members_adding_the_same_name_offline_get_two_people_proposed_for_merging(
         assert!(proposed.to_string().contains("Jane Doe"), "{proposed}");
     }
 }
+
+#[test]
+fn a_merge_undone_on_one_member_is_undone_on_the_other() {
+    let desk = Desk::start();
+    let ann = desk.member("Ann", &[]);
+    let bo = desk.member("Bo", &[]);
+    ann.add("Water");
+    let oil = ann
+        .run(&[
+            "programme",
+            "add",
+            "--title",
+            "Oil",
+            "--guest",
+            "P. Felgenhauer – Analyst",
+            "--new-person",
+            "P. Felgenhauer",
+        ])
+        .ok()
+        .trim()
+        .to_string();
+    ann.sync();
+    let (keep, drop) = (
+        person_id(&ann, "Pavel Felgenhauer"),
+        person_id(&ann, "P. Felgenhauer"),
+    );
+    let merge = ann.run(&["guest", "merge", &keep, &drop]).ok();
+    ann.sync();
+    bo.sync();
+    assert_eq!(bo.show(&oil)["guests"][0]["personId"], keep.as_str());
+    // Undone on Ann's side after her own merge came back from the desk: the person
+    // it dropped is restored from what that record kept.
+    ann.run(&["guest", "unmerge", merge.trim()]).ok();
+    ann.sync();
+    bo.sync();
+    for m in [&ann, &bo] {
+        assert_eq!(person_id(m, "P. Felgenhauer"), drop);
+        assert_eq!(m.show(&oil)["guests"][0]["personId"], drop.as_str());
+    }
+    assert_eq!(archive(&ann), archive(&bo));
+}

@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 use crate::desk::client::Client;
 use crate::desk::state::{live_revision, live_state, put_state};
 use crate::error::{Error, Result};
-use crate::store::change::{unrecordable, Origin};
+use crate::store::change::{gone_state, unrecordable, Origin};
 use crate::store::db::Store;
 use crate::store::search_index;
 use crate::store::write::{now_ms, Write};
@@ -145,6 +145,14 @@ fn replace(
     live: Option<Map<String, Value>>,
 ) -> Result<()> {
     let (entity, id) = (change.entity, change.entity_id.as_str());
+    // A deletion keeps the whole last state (what the trash restores and an unmerge
+    // brings back): the live one, or, for something already gone here (this
+    // database's own deletion coming back), the one its record kept.
+    let last = match (&change.after, live) {
+        (Some(_), _) => None,
+        (None, Some(live)) => Some(live),
+        (None, None) => gone_state(tx, entity, id)?.map(|(_, state)| state),
+    };
     put_state(
         store,
         origin,
@@ -158,9 +166,8 @@ fn replace(
         "DELETE FROM change WHERE entity = ?1 AND entity_id = ?2 AND revision >= ?3",
     )?
     .execute(params![entity.as_str(), id, change.revision])?;
-    // A deletion keeps the whole last state (what the trash restores); one of
-    // something this database never had records nothing.
-    let gone = match (&change.after, live) {
+    // One of something this database never had records nothing.
+    let gone = match (&change.after, last) {
         (Some(_), _) => None,
         (None, Some(last)) => Some(delta::sorted(Value::Object(last)).to_string()),
         (None, None) => return Ok(()),

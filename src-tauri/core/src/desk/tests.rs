@@ -352,3 +352,32 @@ fn a_batch_stops_short_of_the_servers_body_limit() {
     );
     assert!(size < greenroom_protocol::wire::MAX_BODY_BYTES);
 }
+
+/// This database's own deletion, pushed and pulled back, keeps the state the trash
+/// restores from.
+#[test]
+fn an_own_deletion_pulled_back_stays_restorable() {
+    let mut s = linked();
+    let p = s
+        .create_programme(&ProgrammeInput {
+            title: "Water".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let state = state_of(Entity::Programme, &p).unwrap();
+    let pushed = |s: &Store| {
+        let tx = s.write().unwrap();
+        tx.execute("DELETE FROM desk_outbox", []).unwrap();
+        tx.commit().unwrap();
+    };
+    pushed(&s);
+    apply_page(&s, &[change(1, p.id, 1, None, Some(state.clone()))]).unwrap();
+    s.delete_programme(p.id, None).unwrap();
+    pushed(&s);
+    // Gone here already when the desk's record of it arrives.
+    apply_page(&s, &[change(2, p.id, 2, Some(&state), None)]).unwrap();
+    let trash = s.trash_list().unwrap();
+    assert_eq!(trash.len(), 1);
+    s.trash_restore(&p.id.to_string()).unwrap();
+    assert_eq!(s.get_programme(p.id).unwrap().title, "Water");
+}
