@@ -656,3 +656,86 @@ fn a_merge_undone_on_one_member_is_undone_on_the_other() {
     }
     assert_eq!(archive(&ann), archive(&bo));
 }
+
+/// Each segment's (title, id), in order.
+fn running_order(m: &Member, id: &str) -> Vec<(String, String)> {
+    m.show(id)["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["title"].as_str().unwrap().to_string(),
+                s["id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_reordered_running_order_and_an_edited_segment_merge_by_segment_id() {
+    let (_desk, ann, bo, id) = two_with_water();
+    for (title, duration) in [("One", "1m"), ("Two", "2m"), ("Three", "3m")] {
+        ann.run(&[
+            "segment",
+            "add",
+            &id,
+            "--title",
+            title,
+            "--duration",
+            duration,
+        ])
+        .ok();
+    }
+    ann.sync();
+    bo.sync();
+    let ids: Vec<String> = running_order(&bo, &id).into_iter().map(|s| s.1).collect();
+    // Ann moves the first segment last while Bo retitles it and adds one of his own.
+    ann.run(&["segment", "move", &id, "1", "--to", "3"]).ok();
+    bo.run(&["segment", "edit", &id, "1", "--title", "Uno"])
+        .ok();
+    bo.run(&["segment", "add", &id, "--title", "Four", "--duration", "4m"])
+        .ok();
+    ann.sync();
+    bo.sync();
+    ann.sync();
+    let order = running_order(&ann, &id);
+    assert_eq!(order, running_order(&bo, &id));
+    let titles: Vec<&str> = order.iter().map(|s| s.0.as_str()).collect();
+    // Bo's new segment goes after the one before it in his order (Three).
+    assert_eq!(titles, ["Two", "Three", "Four", "Uno"]);
+    let kept: Vec<String> = [0, 1, 3].iter().map(|&i| order[i].1.clone()).collect();
+    assert_eq!(
+        kept,
+        [ids[1].clone(), ids[2].clone(), ids[0].clone()],
+        "the same segments, moved"
+    );
+    assert!(!ids.contains(&order[2].1));
+}
+
+#[test]
+fn formats_profiles_and_trash_restores_are_the_desks() {
+    let (_desk, ann, bo, id) = two_with_water();
+    ann.run(&["segment", "add", &id, "--title", "Open", "--duration", "1m"])
+        .ok();
+    ann.run(&["series", "format", "save", "Inside Story", "--from", &id])
+        .ok();
+    let pavel = person_id(&ann, "Pavel Felgenhauer");
+    ann.run(&["person", "edit", &pavel, "--city", "Moscow"])
+        .ok();
+    ann.run(&["programme", "delete", &id]).ok();
+    ann.sync();
+    bo.sync();
+    let format = bo.json(&["series", "format", "show", "Inside Story", "--json"]);
+    assert_eq!(format["segments"][0]["title"], "Open");
+    let person = bo.json(&["person", "show", &pavel, "--json"]);
+    assert_eq!(person["baseCity"], "Moscow");
+    bo.run(&["programme", "show", &id]).fails(4, "no programme");
+
+    // Bo brings the programme back from his trash; it is back for Ann too.
+    bo.run(&["trash", "restore", &id]).ok();
+    bo.sync();
+    ann.sync();
+    assert_eq!(ann.show(&id)["title"], "Water");
+    assert_eq!(archive(&ann), archive(&bo));
+}
