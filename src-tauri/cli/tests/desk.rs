@@ -268,6 +268,11 @@ fn edits_to_different_fields_both_land_and_the_same_field_is_a_conflict_both_see
         );
     }
 
+    // Local revision numbers were provisional: both now hold the desk's.
+    assert_eq!(ann.show(&id)["revision"], bo.show(&id)["revision"]);
+    let history = |m: &Member| m.json(&["programme", "history", &id, "--json"]);
+    assert_eq!(history(&ann), history(&bo));
+
     // The same field: the desk keeps the first, and both see the conflict.
     ann.edit(&id, &["--title", "Water wars"]);
     bo.edit(&id, &["--title", "Water peace"]);
