@@ -422,16 +422,29 @@ fn restore_outbox(db: &Path, rows: &[OutboxRow]) {
 
 /// The id of the person named `name` in `m`'s directory.
 fn person_id(m: &Member, name: &str) -> String {
-    let people = m.json(&["person", "list", "--json"]);
-    people
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["name"] == name)
-        .unwrap_or_else(|| panic!("no {name} in {people}"))["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
+    super::person_id(&m.db(), name)
+}
+
+/// Ann's "Oil" with "P. Felgenhauer", whom the directory also has as "Pavel
+/// Felgenhauer" (from "Water"): the programme's id, and the two people's (kept, dropped
+/// when merged).
+fn oil_with_a_duplicate(ann: &Member) -> (String, String, String) {
+    let oil = ann
+        .run(&[
+            "programme",
+            "add",
+            "--title",
+            "Oil",
+            "--guest",
+            "P. Felgenhauer – Analyst",
+            "--new-person",
+            "P. Felgenhauer",
+        ])
+        .ok()
+        .trim()
+        .to_string();
+    let keep = person_id(ann, "Pavel Felgenhauer");
+    (oil, keep, person_id(ann, "P. Felgenhauer"))
 }
 
 #[test]
@@ -440,23 +453,9 @@ fn a_merge_of_two_people_reaches_the_other_member_and_their_offline_edit_follows
     let ann = desk.member("Ann", &[]);
     let bo = desk.member("Bo", &[]);
     let water = ann.add("Water");
-    let oil = ann.run(&[
-        "programme",
-        "add",
-        "--title",
-        "Oil",
-        "--guest",
-        "P. Felgenhauer – Analyst",
-        "--new-person",
-        "P. Felgenhauer",
-    ]);
-    let oil = oil.ok().trim().to_string();
+    let (oil, keep, drop) = oil_with_a_duplicate(&ann);
     ann.sync();
     bo.sync();
-    let (keep, drop) = (
-        person_id(&ann, "Pavel Felgenhauer"),
-        person_id(&ann, "P. Felgenhauer"),
-    );
     // Bo, offline, edits the programme naming the person Ann is about to merge away.
     bo.edit(&oil, &["--status", "confirmed"]);
     ann.run(&["guest", "merge", &keep, &drop]).ok();
@@ -627,25 +626,8 @@ fn a_merge_undone_on_one_member_is_undone_on_the_other() {
     let ann = desk.member("Ann", &[]);
     let bo = desk.member("Bo", &[]);
     ann.add("Water");
-    let oil = ann
-        .run(&[
-            "programme",
-            "add",
-            "--title",
-            "Oil",
-            "--guest",
-            "P. Felgenhauer – Analyst",
-            "--new-person",
-            "P. Felgenhauer",
-        ])
-        .ok()
-        .trim()
-        .to_string();
+    let (oil, keep, drop) = oil_with_a_duplicate(&ann);
     ann.sync();
-    let (keep, drop) = (
-        person_id(&ann, "Pavel Felgenhauer"),
-        person_id(&ann, "P. Felgenhauer"),
-    );
     let merge = ann.run(&["guest", "merge", &keep, &drop]).ok();
     ann.sync();
     bo.sync();
