@@ -38,6 +38,24 @@ pub(crate) fn pull(
     client: &Client,
     progress: &mut dyn FnMut(PullProgress),
 ) -> Result<PullProgress> {
+    // A first pull writes the whole desk. With SQLite's default 2 MB page cache each
+    // page read most of the indexes back from the file: joining a desk of 100,000
+    // programmes took 72 s, most of it in pread (release build). The cache only grows
+    // as far as a pull needs.
+    let cache: i64 = store
+        .conn
+        .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+    store.conn.pragma_update(None, "cache_size", -256 * 1024)?;
+    let result = pull_pages(store, client, progress);
+    store.conn.pragma_update(None, "cache_size", cache)?;
+    result
+}
+
+fn pull_pages(
+    store: &Store,
+    client: &Client,
+    progress: &mut dyn FnMut(PullProgress),
+) -> Result<PullProgress> {
     let mut done = PullProgress::default();
     let mut limit = DEFAULT_PULL;
     loop {
