@@ -162,6 +162,31 @@ pub fn run() {
         started.elapsed().as_secs_f64()
     );
 
+    // The server's part alone: every page pulled over HTTP and dropped.
+    let reader = served.join(&invite(&db, &desk, "Reader", "viewer"));
+    let started = Instant::now();
+    let (mut after, mut pulled, mut bytes) = (0, 0, 0);
+    loop {
+        let (status, page) = served.get(&format!("/v1/pull?after={after}"), Some(&reader.token));
+        assert_eq!(status, 200);
+        let changes = page["changes"].as_array().unwrap();
+        pulled += changes.len();
+        bytes += page.to_string().len();
+        served.answers.lock().unwrap().clear();
+        if let Some(last) = changes.last() {
+            after = last["seq"].as_i64().unwrap();
+        }
+        if !page["more"].as_bool().unwrap() {
+            break;
+        }
+    }
+    println!(
+        "join: the desk's {pulled} changes ({:.0} MB of JSON) pulled over HTTP alone, in pages \
+         of the client's size: {:.1} s",
+        bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+
     let member = tempfile::tempdir().unwrap();
     let code = invite(&db, &desk, "Newcomer", "editor");
     let started = Instant::now();
