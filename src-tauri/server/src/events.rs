@@ -9,7 +9,7 @@ use std::time::Duration;
 use deadpool_postgres::GenericClient;
 use futures_util::StreamExt;
 use tokio::sync::broadcast;
-use tokio_postgres::{AsyncMessage, NoTls};
+use tokio_postgres::AsyncMessage;
 use uuid::Uuid;
 
 use crate::error::Result;
@@ -94,7 +94,7 @@ pub async fn listen(url: String, hub: Hub) {
 /// One listening connection, until it ends (Ok) or cannot be made (Err).
 async fn listen_once(url: &str, hub: &Hub) -> Result<()> {
     let (client, mut connection) = store::config(url)?
-        .connect(NoTls)
+        .connect(store::tls(url)?)
         .await
         .map_err(crate::Error::connect)?;
     let (heard, mut hearing) = tokio::sync::mpsc::unbounded_channel();
