@@ -16,6 +16,8 @@ pub const MAX_PUSH: usize = 500;
 /// Most changes one pull returns, and how many when the client does not say.
 pub const MAX_PULL: usize = 1000;
 pub const DEFAULT_PULL: usize = 500;
+/// Largest `POST /v1/join` body: an invite code.
+pub const MAX_JOIN_BYTES: usize = 1024;
 
 /// `POST /v1/join`: an invite code, once.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
