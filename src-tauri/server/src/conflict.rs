@@ -13,6 +13,7 @@ use crate::auth::Caller;
 use crate::error::{Error, Result};
 use crate::revision::{self, By, Revision};
 use crate::store::{change, conflict, entity};
+use crate::push::redirect;
 use crate::{desk, events, viewer};
 
 pub async fn list(client: &impl GenericClient, caller: &Caller) -> Result<Conflicts> {
@@ -59,47 +60,64 @@ pub async fn resolve(
     })
 }
 
-/// Puts the conflict's `mine` on the entity now; the new revision's `seq`, or None
-/// when the entity already holds it.
+/// Puts the conflict's `mine` on the entity now (a person merged away since is the
+/// person kept, wherever `mine` names them); the new revision's `seq`, or None when
+/// the entity already holds it. `mine` null over the whole entity is a deletion.
 async fn keep_mine(
     client: &impl GenericClient,
     caller: &Caller,
     c: &greenroom_protocol::wire::Conflict,
 ) -> Result<Option<i64>> {
-    let current = entity::current(client, caller.desk_id(), c.entity, &c.entity_id).await?;
+    let desk_id = caller.desk_id();
+    let id = redirect::entity_id(client, desk_id, c.entity, &c.entity_id).await?;
+    let current = entity::current(client, desk_id, c.entity, &id).await?;
     let live = current.as_ref().and_then(|e| e.state.as_ref());
+    let what = c.entity.as_str().replace('_', " ");
     let (after, operation) = if c.field.is_empty() {
-        let Value::Object(mine) = &c.mine else {
-            return Err(Error::Database(format!(
-                "conflict {}: mine is not a state",
-                c.id
-            )));
-        };
-        let operation = match live {
-            Some(_) => Operation::Update,
-            None => Operation::Restore,
-        };
-        (mine.clone(), operation)
+        match (&c.mine, live) {
+            (Value::Null, None) => return Ok(None),
+            (Value::Null, Some(_)) => (None, Operation::Delete),
+            (Value::Object(mine), _) => {
+                let operation = match live {
+                    Some(_) => Operation::Update,
+                    None => Operation::Restore,
+                };
+                (Some(mine.clone()), operation)
+            }
+            _ => {
+                return Err(Error::Database(format!(
+                    "conflict {}: mine is not a state",
+                    c.id
+                )))
+            }
+        }
     } else {
         let Some(live) = live else {
             return Err(Error::Conflict(format!(
-                "the {} was deleted after this conflict: restore it first",
-                c.entity.as_str().replace('_', " ")
+                "the {what} was deleted after this conflict: restore it first"
             )));
         };
+        if !merge::can_put(c.entity, live, &c.field) {
+            return Err(Error::Conflict(format!(
+                "{} is no longer on the {what} (removed since): this conflict stays open; \
+                 keep theirs, or add it back first",
+                c.field
+            )));
+        }
         let mut state = live.clone();
         merge::put(c.entity, &mut state, &c.field, c.mine.clone());
-        (state, Operation::Update)
+        (Some(state), Operation::Update)
     };
-    if live == Some(&after) {
+    let (_, after) = redirect::states(client, desk_id, c.entity, None, after).await?;
+    if live == after.as_ref() {
         return Ok(None);
     }
     let revision = Revision {
         entity: c.entity,
-        entity_id: &c.entity_id,
+        entity_id: &id,
         id: Uuid::now_v7(),
         operation,
-        after: Some(&after),
+        after: after.as_ref(),
         merged_into: None,
     };
     let by = By {
@@ -108,7 +126,6 @@ async fn keep_mine(
         client_op: Uuid::now_v7(),
         at: Utc::now(),
     };
-    let (_, seq) =
-        revision::write(client, caller.desk_id(), current.as_ref(), &revision, by).await?;
+    let (_, seq) = revision::write(client, desk_id, current.as_ref(), &revision, by).await?;
     Ok(Some(seq))
 }

@@ -94,3 +94,86 @@ fn keeping_theirs_resolves_without_a_change() {
     assert_eq!(served.state_of(&m[0], &id)["framing"], json!("A"));
     assert!(served.conflicts(&m[0]).is_empty());
 }
+
+fn person(id: &str, name: &str) -> serde_json::Value {
+    json!({"id": id, "name": name, "email": null, "phone": null, "notes": ""})
+}
+
+fn resolve(
+    served: &crate::api::Served,
+    member: &crate::api::Member,
+    c: &serde_json::Value,
+) -> (u16, serde_json::Value) {
+    let path = format!("/v1/conflicts/{}/resolve", c["id"].as_str().unwrap());
+    served.post(&path, Some(&member.token), &json!({"keep": "mine"}))
+}
+
+#[test]
+fn keeping_mine_names_the_person_kept_when_mine_named_someone_merged_away_since() {
+    let (_db, _, served, m) = desk_with(&["editor", "editor"]);
+    let (ann, cy, dee, id) = (new_id(), new_id(), new_id(), new_id());
+    let base = programme(&id, "Gaza");
+    served.push(
+        &m[0],
+        &[
+            create("person", &ann, person(&ann, "Ann")),
+            create("person", &cy, person(&cy, "Cy")),
+            create("person", &dee, person(&dee, "Dee")),
+            create("programme", &id, base.clone()),
+        ],
+    );
+    let sams = with(base.clone(), "presenter", json!({"id": ann, "name": "Ann"}));
+    let anas = with(base.clone(), "presenter", json!({"id": cy, "name": "Cy"}));
+    served.push(&m[0], &[update("programme", &id, 1, base.clone(), sams)]);
+    served.push(&m[1], &[update("programme", &id, 1, base, anas)]);
+    let mut merge = crate::api::change(
+        "person",
+        &cy,
+        1,
+        "merge",
+        person(&cy, "Cy"),
+        serde_json::Value::Null,
+    );
+    merge["mergedInto"] = json!(dee);
+    served.push(&m[0], &[merge]);
+    let c = served.conflicts(&m[1]).remove(0);
+    assert_eq!(c["mine"]["id"], json!(cy));
+    let (status, body) = resolve(&served, &m[1], &c);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(served.state_of(&m[0], &id)["presenter"]["id"], json!(dee));
+}
+
+#[test]
+fn keeping_mine_for_a_segment_removed_since_is_refused_and_the_conflict_stays_open() {
+    let (db, _, served, m) = desk_with(&["editor", "editor"]);
+    let id = new_id();
+    let base = programme(&id, "Gaza");
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
+    let mut sams = base.clone();
+    sams["segments"][1]["title"] = json!("Debate");
+    let mut anas = base.clone();
+    anas["segments"][1]["title"] = json!("Panel of three");
+    served.push(
+        &m[0],
+        &[update("programme", &id, 1, base.clone(), sams.clone())],
+    );
+    served.push(&m[1], &[update("programme", &id, 1, base, anas)]);
+    let mut cut = sams.clone();
+    cut["segments"].as_array_mut().unwrap().pop();
+    served.push(&m[0], &[update("programme", &id, 2, sams, cut.clone())]);
+    let c = served.conflicts(&m[1]).remove(0);
+    assert_eq!(c["field"], json!("segments{s2}.title"));
+    let head = sql(&db, "SELECT max(seq) FROM change");
+    let (status, body) = resolve(&served, &m[1], &c);
+    assert_eq!((status, code(&body)), (409, "conflict"));
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("segments{s2}.title"),
+        "{body}"
+    );
+    assert_eq!(served.conflicts(&m[1]).len(), 1, "still open");
+    assert_eq!(sql(&db, "SELECT max(seq) FROM change"), head);
+    assert_eq!(served.state_of(&m[0], &id), cut);
+}

@@ -44,7 +44,8 @@ impl Record<'_> {
     /// an entity on the last server revision it saw, so its own delete and restore,
     /// or merge and unmerge, follow each other without a conflict).
     async fn saw(&self, client: &impl GenericClient, current: i64) -> Result<bool> {
-        if self.redirected {
+        // A base newer than the desk's revision saw nothing the desk holds.
+        if self.redirected || self.base_revision > current {
             return Ok(false);
         }
         if current == self.base_revision {
@@ -98,8 +99,15 @@ impl Record<'_> {
         &self,
         client: &impl GenericClient,
         current: Option<Current>,
+        before: Option<State>,
         merged_into: Option<&str>,
     ) -> Result<Answer> {
+        if let Some(answer) = self
+            .unseen_delete(client, current.as_ref(), before, merged_into)
+            .await?
+        {
+            return Ok(answer);
+        }
         let already = current.as_ref().is_none_or(|c| c.state.is_none());
         let same_redirect = current.as_ref().and_then(|c| c.merged_into.as_deref()) == merged_into;
         if already && (merged_into.is_none() || same_redirect) {
@@ -116,8 +124,49 @@ impl Record<'_> {
         Ok((Outcome::Applied, revision, Some(seq)))
     }
 
+    /// A deletion made on an older revision than another member's since: their edits
+    /// are not thrown away unseen; a conflict over the whole entity (`mine` null: the
+    /// deletion) holds it, and the entity stays until a member resolves it. A merge
+    /// away is not held: the person lives on as the person kept.
+    async fn unseen_delete(
+        &self,
+        client: &impl GenericClient,
+        current: Option<&Current>,
+        before: Option<State>,
+        merged_into: Option<&str>,
+    ) -> Result<Option<Answer>> {
+        let Some((current, theirs)) = current.and_then(|c| Some((c, c.state.as_ref()?))) else {
+            return Ok(None);
+        };
+        if merged_into.is_some() || self.saw(client, current.revision).await? {
+            return Ok(None);
+        }
+        let base = before.map_or(Value::Null, Value::Object);
+        let theirs = Value::Object(theirs.clone());
+        self.conflict(client, "", base, Value::Null, theirs, current.revision)
+            .await?;
+        Ok(Some((Outcome::Conflicted, self.base_revision, None)))
+    }
+
     async fn follow_merge(&self, client: &impl GenericClient, kept: &str) -> Result<()> {
-        for (programme, current) in entity::programmes_naming(client, self.desk(), self.id).await? {
+        let mut after = String::new();
+        loop {
+            let page = entity::programmes_naming(client, self.desk(), self.id, &after).await?;
+            let Some((last, _)) = page.last() else {
+                return Ok(());
+            };
+            after = last.clone();
+            self.rewrite(client, kept, page).await?;
+        }
+    }
+
+    async fn rewrite(
+        &self,
+        client: &impl GenericClient,
+        kept: &str,
+        page: Vec<(String, Current)>,
+    ) -> Result<()> {
+        for (programme, current) in page {
             let Some(mut state) = current.state.clone() else {
                 continue;
             };
@@ -163,7 +212,9 @@ impl Record<'_> {
             current.revision,
         )
         .await?;
-        Ok((Outcome::Conflicted, current.revision, None))
+        // The client's own base: it did not see the deletion, and a later edit of its
+        // must not pass for a restore.
+        Ok((Outcome::Conflicted, self.base_revision, None))
     }
 
     /// Both sides have the entity: what the client changed since `before`, merged

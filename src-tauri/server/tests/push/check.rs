@@ -143,3 +143,26 @@ fn a_change_no_member_could_apply_is_refused_naming_it_and_its_field_and_nothing
         );
     }
 }
+
+#[test]
+fn a_base_revision_newer_than_the_desks_is_invalid_never_an_internal_error() {
+    let (db, _, served, m) = desk_with(&["editor"]);
+    let id = new_id();
+    let state = programme(&id, "Gaza");
+    served.push(&m[0], &[create("programme", &id, state.clone())]);
+    let other = new_id();
+    let good = create("programme", &other, programme(&other, "Other"));
+    let ahead = update("programme", &id, 5, state.clone(), state);
+    refused(
+        &served,
+        &m[0].token,
+        &good,
+        ahead,
+        "baseRevision 5 is newer than the desk's revision 1",
+    );
+    assert_eq!(
+        sql(&db, "SELECT count(*) FROM change"),
+        "1",
+        "nothing of that push"
+    );
+}

@@ -242,7 +242,11 @@ fn a_delete_and_its_undo_made_offline_by_one_member_are_no_conflict() {
         &m[0],
         change("programme", &id, 3, "restore", restored.clone(), restored),
     );
-    assert_eq!(answered(&r), ("conflicted", 4));
+    assert_eq!(
+        answered(&r),
+        ("conflicted", 3),
+        "the client's base: it has not seen the deletion"
+    );
 }
 
 #[test]
@@ -277,4 +281,70 @@ fn a_push_cut_by_a_crash_is_all_there_or_not_at_all_and_pushed_again_applies_onc
         .count();
     assert_eq!(fresh, if after_crash == "0" { 500 } else { 0 });
     assert_eq!(sql(&db, "SELECT count(*) FROM change"), "500");
+}
+
+#[test]
+fn after_a_conflict_over_a_deletion_the_clients_next_edit_is_a_conflict_again_not_a_restore() {
+    let (_db, _, served, m) = desk_with(&["editor", "editor"]);
+    let id = new_id();
+    let base = programme(&id, "Gaza");
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
+    served.push_one(&m[0], delete("programme", &id, 1, base.clone()));
+    let edited = with(base.clone(), "title", json!("Gaza: the talks"));
+    let r = served.push_one(
+        &m[1],
+        update("programme", &id, 1, base.clone(), edited.clone()),
+    );
+    assert_eq!(
+        answered(&r),
+        ("conflicted", 1),
+        "the revision it was based on, not the deletion's"
+    );
+    // The client takes the answer's revision as the one it saw, and edits on.
+    let again = with(edited.clone(), "framing", json!("Who pays?"));
+    let r = served.push_one(&m[1], update("programme", &id, 1, edited, again));
+    assert_eq!(answered(&r), ("conflicted", 1));
+    assert_eq!(served.state_of(&m[0], &id), Value::Null, "still deleted");
+    assert_eq!(served.conflicts(&m[0]).len(), 2);
+}
+
+#[test]
+fn a_deletion_made_before_another_members_edit_is_a_conflict_and_the_edit_stays() {
+    let (db, _, served, m) = desk_with(&["editor", "editor"]);
+    let id = new_id();
+    let base = programme(&id, "Gaza");
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
+    let edited = with(base.clone(), "title", json!("Gaza: the talks"));
+    served.push_one(
+        &m[1],
+        update("programme", &id, 1, base.clone(), edited.clone()),
+    );
+    let head = sql(&db, "SELECT max(seq) FROM change");
+    let r = served.push_one(&m[0], delete("programme", &id, 1, base.clone()));
+    assert_eq!(answered(&r), ("conflicted", 1));
+    assert!(r.get("seq").is_none(), "{r}");
+    assert_eq!(sql(&db, "SELECT max(seq) FROM change"), head);
+    assert_eq!(served.state_of(&m[0], &id), edited);
+    let c = served.conflicts(&m[1]).remove(0);
+    assert_eq!(c["field"], json!(""));
+    assert_eq!(c["mine"], Value::Null, "mine: the deletion");
+    assert_eq!(c["theirs"], edited);
+    assert_eq!(c["memberId"], json!(m[0].id));
+
+    // Kept, the deletion happens.
+    let path = format!("/v1/conflicts/{}/resolve", c["id"].as_str().unwrap());
+    let (status, body) = served.post(&path, Some(&m[0].token), &json!({"keep": "mine"}));
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["change"]["operation"], json!("delete"));
+    assert_eq!(body["change"]["revision"], json!(3));
+    assert_eq!(served.state_of(&m[0], &id), Value::Null);
+
+    // A member's deletion after only their own edits is no conflict.
+    let own = new_id();
+    let base = programme(&own, "Mine");
+    served.push(&m[0], &[create("programme", &own, base.clone())]);
+    let edited = with(base.clone(), "title", json!("Mine, edited"));
+    served.push_one(&m[0], update("programme", &own, 1, base.clone(), edited));
+    let r = served.push_one(&m[0], delete("programme", &own, 1, base));
+    assert_eq!(answered(&r), ("applied", 3));
 }
