@@ -4,24 +4,43 @@
 use chrono::Utc;
 use deadpool_postgres::{Client, GenericClient};
 use greenroom_protocol::merge;
-use greenroom_protocol::wire::{Conflicts, Keep, Resolved};
+use greenroom_protocol::wire::{Conflicts, Keep, Resolved, DEFAULT_CONFLICTS, MAX_CONFLICTS};
 use greenroom_protocol::{Operation, Role};
+use serde::Deserialize;
 use serde_json::Value;
 use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::error::{Error, Result};
+use crate::push::redirect;
 use crate::revision::{self, By, Revision};
 use crate::store::{change, conflict, entity};
-use crate::push::redirect;
 use crate::{desk, events, viewer};
 
-pub async fn list(client: &impl GenericClient, caller: &Caller) -> Result<Conflicts> {
-    let mut conflicts = conflict::open(client, caller.desk_id()).await?;
+/// A page of `GET /v1/conflicts`.
+#[derive(Debug, Deserialize)]
+pub struct Page {
+    pub after: Option<Uuid>,
+    pub limit: Option<usize>,
+}
+
+pub async fn list(client: &impl GenericClient, caller: &Caller, page: Page) -> Result<Conflicts> {
+    let limit = page.limit.unwrap_or(DEFAULT_CONFLICTS);
+    if !(1..=MAX_CONFLICTS).contains(&limit) {
+        return Err(Error::validation(
+            "limit",
+            format!("must be 1 to {MAX_CONFLICTS}"),
+        ));
+    }
+    let after = page.after.unwrap_or(Uuid::nil());
+    // One more than asked says whether more wait.
+    let mut conflicts = conflict::open(client, caller.desk_id(), after, limit as i64 + 1).await?;
+    let more = conflicts.len() > limit;
+    conflicts.truncate(limit);
     if caller.role() == Role::Viewer {
         conflicts = viewer::conflicts(conflicts);
     }
-    Ok(Conflicts { conflicts })
+    Ok(Conflicts { conflicts, more })
 }
 
 pub async fn resolve(

@@ -177,3 +177,53 @@ fn keeping_mine_for_a_segment_removed_since_is_refused_and_the_conflict_stays_op
     assert_eq!(sql(&db, "SELECT max(seq) FROM change"), head);
     assert_eq!(served.state_of(&m[0], &id), cut);
 }
+
+#[test]
+fn conflicts_come_in_pages_that_say_when_more_wait() {
+    let (_db, _, served, m) = desk_with(&["editor", "editor"]);
+    let ids: Vec<String> = (0..5).map(|_| new_id()).collect();
+    let bases: Vec<_> = ids.iter().map(|id| programme(id, "Gaza")).collect();
+    let each = |title: &str, base: i64| -> Vec<serde_json::Value> {
+        ids.iter()
+            .zip(&bases)
+            .map(|(id, b)| {
+                update(
+                    "programme",
+                    id,
+                    base,
+                    b.clone(),
+                    with(b.clone(), "title", json!(title)),
+                )
+            })
+            .collect()
+    };
+    let creations: Vec<_> = ids
+        .iter()
+        .zip(&bases)
+        .map(|(id, b)| create("programme", id, b.clone()))
+        .collect();
+    served.push(&m[0], &creations);
+    served.push(&m[0], &each("Sam's", 1));
+    served.push(&m[1], &each("Ana's", 1));
+    let all = served.conflicts(&m[0]);
+    assert_eq!(all.len(), 5);
+    let mut after = String::new();
+    let mut paged = Vec::new();
+    let mores = (0..3)
+        .map(|_| {
+            let (status, body) =
+                served.get(&format!("/v1/conflicts?limit=2{after}"), Some(&m[0].token));
+            assert_eq!(status, 200, "{body}");
+            let page = body["conflicts"].as_array().unwrap().clone();
+            after = format!("&after={}", page.last().unwrap()["id"].as_str().unwrap());
+            paged.extend(page);
+            body["more"].as_bool().unwrap()
+        })
+        .collect::<Vec<_>>();
+    assert_eq!(mores, [true, true, false]);
+    assert_eq!(paged, all, "the same conflicts in the same order");
+    for bad in ["limit=0", "limit=501", "after=x"] {
+        let (status, body) = served.get(&format!("/v1/conflicts?{bad}"), Some(&m[0].token));
+        assert_eq!((status, code(&body)), (400, "invalid"), "{bad}");
+    }
+}

@@ -105,9 +105,13 @@ async fn pull(
     Ok(Json(pull::pull(&client, &caller, page).await?))
 }
 
-async fn conflicts(State(state): State<AppState>, caller: Caller) -> Result<Json<Conflicts>> {
+async fn conflicts(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(page): Query<conflict::Page>,
+) -> Result<Json<Conflicts>> {
     let client = store::client(&state.pool).await?;
-    Ok(Json(conflict::list(&client, &caller).await?))
+    Ok(Json(conflict::list(&client, &caller, page).await?))
 }
 
 async fn resolve(

@@ -56,15 +56,22 @@ pub async fn insert(client: &impl GenericClient, desk: Uuid, c: &NewConflict<'_>
 const COLUMNS: &str = "id, kind, entity_id, field, base, mine, theirs, author, member_id, \
                        revision, at, resolved_at IS NOT NULL";
 
-/// The desk's open conflicts, oldest first.
-pub async fn open(client: &impl GenericClient, desk: Uuid) -> Result<Vec<Conflict>> {
+/// The desk's open conflicts after conflict `after` (nil: from the first), oldest
+/// first (ids are UUID v7), at most `limit`.
+pub async fn open(
+    client: &impl GenericClient,
+    desk: Uuid,
+    after: Uuid,
+    limit: i64,
+) -> Result<Vec<Conflict>> {
     let rows = sql::query(
         client,
         &format!(
-            "SELECT {COLUMNS} FROM conflict WHERE desk_id = $1 AND resolved_at IS NULL
-                 ORDER BY at, id"
+            "SELECT {COLUMNS} FROM conflict
+                 WHERE desk_id = $1 AND resolved_at IS NULL AND id > $2
+                 ORDER BY id LIMIT $3"
         ),
-        &[&desk],
+        &[&desk, &after, &limit],
     )
     .await?;
     rows.iter().map(conflict).collect()
