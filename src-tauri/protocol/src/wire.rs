@@ -16,6 +16,9 @@ pub const MAX_PUSH: usize = 500;
 /// Most changes one pull returns, and how many when the client does not say.
 pub const MAX_PULL: usize = 1000;
 pub const DEFAULT_PULL: usize = 500;
+/// A pull stops adding changes once its answer holds this many bytes of them (it
+/// always holds one).
+pub const PULL_BYTES: usize = 8 << 20;
 /// Most conflicts one `GET /v1/conflicts` returns, and how many when the client does
 /// not say.
 pub const MAX_CONFLICTS: usize = 500;
