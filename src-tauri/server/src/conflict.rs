@@ -66,7 +66,7 @@ pub async fn resolve(
     conflict::resolve(&tx, desk_id, id, caller.member.id, keep).await?;
     let change = match seq {
         Some(seq) => {
-            events::notify(&tx, desk_id, seq).await?;
+            events::notify(&tx, desk_id, seq, false).await?;
             Some(change::one(&tx, desk_id, seq).await?)
         }
         None => None,

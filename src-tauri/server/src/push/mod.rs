@@ -39,8 +39,10 @@ pub async fn push(
     let wrote = results
         .iter()
         .any(|r| r.seq.is_some() && r.outcome != Outcome::Duplicate);
-    if wrote {
-        events::notify(&tx, desk_id, head).await?;
+    // A conflict raised without a revision is news too: live clients look at conflicts.
+    let conflicted = results.iter().any(|r| r.outcome == Outcome::Conflicted);
+    if wrote || conflicted {
+        events::notify(&tx, desk_id, head, conflicted).await?;
     }
     tx.commit().await?;
     Ok(Pushed { results, head })
