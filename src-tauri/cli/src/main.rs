@@ -256,6 +256,14 @@ fn report(e: &Error) -> i32 {
         Error::Conflict { .. } => 3,
         Error::NotFound { .. } | Error::NoneNamed { .. } => 4,
         Error::Ambiguous { .. } | Error::NearMatch { .. } => 5,
+        // The desk's server refusing, by its word; unreachable, unauthorized and the
+        // rest are 1.
+        Error::Desk { code, .. } => match *code {
+            "invalid" => 2,
+            "conflict" => 3,
+            "not_found" => 4,
+            _ => 1,
+        },
         _ => 1,
     }
 }

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use super::{run, temp_db};
+use super::{person_id, run, temp_db};
 
 /// Each person's email and phone, kept apart from every other text in the database.
 const CONTACTS: [(&str, &str, &str); 4] = [
@@ -84,19 +84,6 @@ fn add_with(db: &Path, title: &str, guests: &[&str], more: &[&str]) -> String {
     }
     args.extend_from_slice(more);
     private(db, &args).trim().to_string()
-}
-
-fn person_id(db: &Path, name: &str) -> String {
-    let people = run(db, &["person", "list", "--json"]).json();
-    people
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["name"] == name)
-        .unwrap_or_else(|| panic!("no {name} in {people}"))["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
 }
 
 #[test]

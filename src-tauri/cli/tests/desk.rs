@@ -5,7 +5,6 @@
 mod convergence;
 mod faults;
 mod served;
-mod undo;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -58,12 +57,16 @@ impl Desk {
     }
 
     fn join(&self, m: &Member, name: &str, extra: &[&str]) -> Run {
-        self.join_at(&self.url, m, name, extra)
+        self.join_as(m, name, "editor", extra)
+    }
+
+    fn join_as(&self, m: &Member, name: &str, role: &str, extra: &[&str]) -> Run {
+        self.join_at(&self.url, m, name, role, extra)
     }
 
     /// Joins through the server at `url` (another instance on the desk's database).
-    fn join_at(&self, url: &str, m: &Member, name: &str, extra: &[&str]) -> Run {
-        let code = self.invite(name, "editor");
+    fn join_at(&self, url: &str, m: &Member, name: &str, role: &str, extra: &[&str]) -> Run {
+        let code = self.invite(name, role);
         let mut args = vec!["desk", "join", url, &code];
         args.extend_from_slice(extra);
         m.run(&args)
@@ -153,6 +156,17 @@ impl Member {
     }
 }
 
+/// A desk whose members Ann and Bo both hold Ann's programme "Water" (its id).
+fn two_with_water() -> (Desk, Member, Member, String) {
+    let desk = Desk::start();
+    let ann = desk.member("Ann", &[]);
+    let bo = desk.member("Bo", &[]);
+    let id = ann.add("Water");
+    ann.sync();
+    bo.sync();
+    (desk, ann, bo, id)
+}
+
 #[test]
 fn an_edit_on_one_member_reaches_the_other_after_sync() {
     let desk = Desk::start();
@@ -208,12 +222,7 @@ fn an_edit_on_one_member_reaches_the_other_after_sync() {
 
 #[test]
 fn edits_to_different_fields_both_land_and_the_same_field_is_a_conflict_both_see() {
-    let desk = Desk::start();
-    let ann = desk.member("Ann", &[]);
-    let bo = desk.member("Bo", &[]);
-    let id = ann.add("Water");
-    ann.sync();
-    bo.sync();
+    let (_desk, ann, bo, id) = two_with_water();
 
     // Concurrent edits to different fields: both land everywhere.
     ann.edit(&id, &["--status", "confirmed"]);
@@ -229,6 +238,11 @@ fn edits_to_different_fields_both_land_and_the_same_field_is_a_conflict_both_see
             (Some("confirmed"), Some("Inside Story"))
         );
     }
+
+    // Local revision numbers were provisional: both now hold the desk's.
+    assert_eq!(ann.show(&id)["revision"], bo.show(&id)["revision"]);
+    let history = |m: &Member| m.json(&["programme", "history", &id, "--json"]);
+    assert_eq!(history(&ann), history(&bo));
 
     // The same field: the desk keeps the first, and both see the conflict.
     ann.edit(&id, &["--title", "Water wars"]);
@@ -284,7 +298,7 @@ fn edits_to_different_fields_both_land_and_the_same_field_is_a_conflict_both_see
         "--keep",
         "theirs",
     ])
-    .fails(1, "the desk's server says");
+    .fails(3, "is already resolved");
 }
 
 #[test]
@@ -379,16 +393,29 @@ fn restore_outbox(db: &Path, rows: &[OutboxRow]) {
 
 /// The id of the person named `name` in `m`'s directory.
 fn person_id(m: &Member, name: &str) -> String {
-    let people = m.json(&["person", "list", "--json"]);
-    people
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["name"] == name)
-        .unwrap_or_else(|| panic!("no {name} in {people}"))["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
+    super::person_id(&m.db(), name)
+}
+
+/// Ann's "Oil" with "P. Felgenhauer", whom the directory also has as "Pavel
+/// Felgenhauer" (from "Water"): the programme's id, and the two people's (kept, dropped
+/// when merged).
+fn oil_with_a_duplicate(ann: &Member) -> (String, String, String) {
+    let oil = ann
+        .run(&[
+            "programme",
+            "add",
+            "--title",
+            "Oil",
+            "--guest",
+            "P. Felgenhauer – Analyst",
+            "--new-person",
+            "P. Felgenhauer",
+        ])
+        .ok()
+        .trim()
+        .to_string();
+    let keep = person_id(ann, "Pavel Felgenhauer");
+    (oil, keep, person_id(ann, "P. Felgenhauer"))
 }
 
 #[test]
@@ -397,23 +424,9 @@ fn a_merge_of_two_people_reaches_the_other_member_and_their_offline_edit_follows
     let ann = desk.member("Ann", &[]);
     let bo = desk.member("Bo", &[]);
     let water = ann.add("Water");
-    let oil = ann.run(&[
-        "programme",
-        "add",
-        "--title",
-        "Oil",
-        "--guest",
-        "P. Felgenhauer – Analyst",
-        "--new-person",
-        "P. Felgenhauer",
-    ]);
-    let oil = oil.ok().trim().to_string();
+    let (oil, keep, drop) = oil_with_a_duplicate(&ann);
     ann.sync();
     bo.sync();
-    let (keep, drop) = (
-        person_id(&ann, "Pavel Felgenhauer"),
-        person_id(&ann, "P. Felgenhauer"),
-    );
     // Bo, offline, edits the programme naming the person Ann is about to merge away.
     bo.edit(&oil, &["--status", "confirmed"]);
     ann.run(&["guest", "merge", &keep, &drop]).ok();
@@ -436,12 +449,7 @@ fn a_merge_of_two_people_reaches_the_other_member_and_their_offline_edit_follows
 
 #[test]
 fn an_edit_to_a_programme_deleted_meanwhile_is_a_conflict_restored_by_keeping_mine() {
-    let desk = Desk::start();
-    let ann = desk.member("Ann", &[]);
-    let bo = desk.member("Bo", &[]);
-    let id = ann.add("Water");
-    ann.sync();
-    bo.sync();
+    let (_desk, ann, bo, id) = two_with_water();
     ann.run(&["programme", "delete", &id]).ok();
     bo.edit(&id, &["--title", "Water, still"]);
     ann.sync();
@@ -502,4 +510,190 @@ fn archive(m: &Member) -> (Value, Value) {
         v
     };
     (strip(&a["programmes"]), strip(&a["people"]))
+}
+
+#[test]
+fn a_viewer_reads_the_desk_without_contact_details_and_queues_nothing() {
+    let desk = Desk::start();
+    let ann = desk.member("Ann", &[]);
+    let id = ann.add("Water");
+    let pavel = person_id(&ann, "Pavel Felgenhauer");
+    ann.run(&[
+        "person",
+        "edit",
+        &pavel,
+        "--email",
+        "pavel@example.org",
+        "--phone",
+        "+7 495 000",
+    ])
+    .ok();
+    ann.sync();
+    let vi = Member::new();
+    desk.join_as(&vi, "Vi", "viewer", &[]).ok();
+    assert_eq!(vi.show(&id)["title"], "Water");
+    let seen = vi.json(&["person", "show", &pavel, "--json"]);
+    assert_eq!(seen["name"], "Pavel Felgenhauer");
+    assert!(seen["email"].is_null() && seen["phone"].is_null(), "{seen}");
+    let holds = |m: &Member| {
+        ["", "-wal"].iter().any(|tail| {
+            let path = format!("{}{tail}", m.db().display());
+            std::fs::read(path)
+                .unwrap_or_default()
+                .windows(17)
+                .any(|w| w == b"pavel@example.org")
+        })
+    };
+    assert!(
+        holds(&ann) && !holds(&vi),
+        "the viewer's files never hold the email"
+    );
+    vi.edit(&id, &["--notes", "mine only"]);
+    let status = vi.json(&["desk", "status", "--json"]);
+    assert_eq!(
+        (status["role"].as_str(), status["pending"].as_i64()),
+        (Some("viewer"), Some(0))
+    );
+    let s = vi.sync();
+    assert_eq!(s["pushed"]["applied"], 0, "{s}");
+}
+
+#[test]
+fn two_members_adding_the_same_name_offline_get_two_people_proposed_for_merging() {
+    let desk = Desk::start();
+    let ann = desk.member("Ann", &[]);
+    let bo = desk.member("Bo", &[]);
+    for (m, title) in [(&ann, "Water"), (&bo, "Oil")] {
+        m.run(&[
+            "programme",
+            "add",
+            "--title",
+            title,
+            "--guest",
+            "Jane Doe – Analyst",
+        ])
+        .ok();
+    }
+    ann.sync();
+    bo.sync();
+    ann.sync();
+    for m in [&ann, &bo] {
+        let people = m.json(&["person", "list", "--json"]);
+        let janes = people
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["name"] == "Jane Doe")
+            .count();
+        assert_eq!(janes, 2, "nothing merged silently: {people}");
+        let proposed = m.json(&["guest", "duplicates", "--json"]);
+        assert!(proposed.to_string().contains("Jane Doe"), "{proposed}");
+    }
+}
+
+#[test]
+fn a_merge_undone_on_one_member_is_undone_on_the_other() {
+    let desk = Desk::start();
+    let ann = desk.member("Ann", &[]);
+    let bo = desk.member("Bo", &[]);
+    ann.add("Water");
+    let (oil, keep, drop) = oil_with_a_duplicate(&ann);
+    ann.sync();
+    let merge = ann.run(&["guest", "merge", &keep, &drop]).ok();
+    ann.sync();
+    bo.sync();
+    assert_eq!(bo.show(&oil)["guests"][0]["personId"], keep.as_str());
+    // Undone on Ann's side after her own merge came back from the desk: the person
+    // it dropped is restored from what that record kept.
+    ann.run(&["guest", "unmerge", merge.trim()]).ok();
+    ann.sync();
+    bo.sync();
+    for m in [&ann, &bo] {
+        assert_eq!(person_id(m, "P. Felgenhauer"), drop);
+        assert_eq!(m.show(&oil)["guests"][0]["personId"], drop.as_str());
+    }
+    assert_eq!(archive(&ann), archive(&bo));
+}
+
+/// Each segment's (title, id), in order.
+fn running_order(m: &Member, id: &str) -> Vec<(String, String)> {
+    m.show(id)["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["title"].as_str().unwrap().to_string(),
+                s["id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_reordered_running_order_and_an_edited_segment_merge_by_segment_id() {
+    let (_desk, ann, bo, id) = two_with_water();
+    for (title, duration) in [("One", "1m"), ("Two", "2m"), ("Three", "3m")] {
+        ann.run(&[
+            "segment",
+            "add",
+            &id,
+            "--title",
+            title,
+            "--duration",
+            duration,
+        ])
+        .ok();
+    }
+    ann.sync();
+    bo.sync();
+    let ids: Vec<String> = running_order(&bo, &id).into_iter().map(|s| s.1).collect();
+    // Ann moves the first segment last while Bo retitles it and adds one of his own.
+    ann.run(&["segment", "move", &id, "1", "--to", "3"]).ok();
+    bo.run(&["segment", "edit", &id, "1", "--title", "Uno"])
+        .ok();
+    bo.run(&["segment", "add", &id, "--title", "Four", "--duration", "4m"])
+        .ok();
+    ann.sync();
+    bo.sync();
+    ann.sync();
+    let order = running_order(&ann, &id);
+    assert_eq!(order, running_order(&bo, &id));
+    let titles: Vec<&str> = order.iter().map(|s| s.0.as_str()).collect();
+    // Bo's new segment goes after the one before it in his order (Three).
+    assert_eq!(titles, ["Two", "Three", "Four", "Uno"]);
+    let kept: Vec<String> = [0, 1, 3].iter().map(|&i| order[i].1.clone()).collect();
+    assert_eq!(
+        kept,
+        [ids[1].clone(), ids[2].clone(), ids[0].clone()],
+        "the same segments, moved"
+    );
+    assert!(!ids.contains(&order[2].1));
+}
+
+#[test]
+fn formats_profiles_and_trash_restores_are_the_desks() {
+    let (_desk, ann, bo, id) = two_with_water();
+    ann.run(&["segment", "add", &id, "--title", "Open", "--duration", "1m"])
+        .ok();
+    ann.run(&["series", "format", "save", "Inside Story", "--from", &id])
+        .ok();
+    let pavel = person_id(&ann, "Pavel Felgenhauer");
+    ann.run(&["person", "edit", &pavel, "--city", "Moscow"])
+        .ok();
+    ann.run(&["programme", "delete", &id]).ok();
+    ann.sync();
+    bo.sync();
+    let format = bo.json(&["series", "format", "show", "Inside Story", "--json"]);
+    assert_eq!(format["segments"][0]["title"], "Open");
+    let person = bo.json(&["person", "show", &pavel, "--json"]);
+    assert_eq!(person["baseCity"], "Moscow");
+    bo.run(&["programme", "show", &id]).fails(4, "no programme");
+
+    // Bo brings the programme back from his trash; it is back for Ann too.
+    bo.run(&["trash", "restore", &id]).ok();
+    bo.sync();
+    ann.sync();
+    assert_eq!(ann.show(&id)["title"], "Water");
+    assert_eq!(archive(&ann), archive(&bo));
 }

@@ -96,6 +96,13 @@ fn every_family_exits_with_the_documented_codes() {
         ("backup", 2, vec!["backup", "--out"], "a value is required", true),
         ("restore", 1, vec!["restore", &missing], "", true),
         ("restore", 2, vec!["restore", db.to_str().unwrap()], "the database itself", true),
+        // A desk's refusals by the server's own word are in tests/desk.rs (they need one).
+        ("desk", 0, vec!["desk", "status"], "", true),
+        ("desk", 1, vec!["desk", "leave"], "not linked to a desk", true),
+        ("desk", 2, vec!["desk", "join", "desk.example.org", "CODE", "--upload-local"], "not a server address", true),
+        ("sync", 1, vec!["sync"], "not linked to a desk", true),
+        ("conflicts", 1, vec!["conflicts", "list"], "not linked to a desk", true),
+        ("conflicts", 2, vec!["conflicts", "resolve", "x", "--keep", "both"], "invalid value 'both'", true),
         ("restore", 0, vec!["restore", &backup], "", true),
         ("export", 0, vec!["export", &id, "--format", "md", "--out", &out_md], "", true),
         ("export", 1, vec!["export", &id, "--format", "md", "--out", &missing], "", true),

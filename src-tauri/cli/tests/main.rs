@@ -126,6 +126,20 @@ pub fn run_on_endless_input(db: &Path, args: &[&str], megabytes: u64) -> Run {
         .into()
 }
 
+/// The id of the person named `name` in the directory of `db`.
+pub fn person_id(db: &Path, name: &str) -> String {
+    let people = run(db, &["person", "list", "--json"]).json();
+    people
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == name)
+        .unwrap_or_else(|| panic!("no {name} in {people}"))["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 /// How many programmes `programme list` shows.
 pub fn programme_count(db: &Path) -> usize {
     run(db, &["programme", "list", "--json"])

@@ -404,7 +404,8 @@ fn five_members_through_two_instances_converge_on_one_archive() {
         .map(|i| {
             let m = Member::new();
             let url = if i % 2 == 0 { &desk.url } else { &other.url };
-            desk.join_at(url, &m, &format!("Producer {i}"), &[]).ok();
+            desk.join_at(url, &m, &format!("Producer {i}"), "editor", &[])
+                .ok();
             Producer {
                 m,
                 offline_for: 0,

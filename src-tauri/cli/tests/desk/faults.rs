@@ -200,7 +200,7 @@ fn an_answer_lost_after_the_commit_is_retried_as_a_duplicate_and_applied_once() 
     let desk = Desk::start();
     let proxy = Proxy::start(&desk.url);
     let ann = Member::new();
-    desk.join_at(&proxy.url, &ann, "Ann", &[]).ok();
+    desk.join_at(&proxy.url, &ann, "Ann", "editor", &[]).ok();
     let id = ann.add("Water");
     let queued = pending(&ann);
     assert_eq!(queued, 3, "two people and the programme");

@@ -85,7 +85,17 @@ impl Client {
             .with_config()
             .limit(MAX_ANSWER)
             .read_to_string()
-            .map_err(|e| self.unreachable(e))?;
+            .map_err(|e| match e {
+                ureq::Error::BodyExceedsLimit(limit) => Error::Desk {
+                    code: "too_large",
+                    message: format!(
+                        "the desk's server at {} sent more than {} MB in one answer",
+                        self.base,
+                        limit / 1_000_000
+                    ),
+                },
+                e => self.unreachable(e),
+            })?;
         if !status.is_success() {
             return Err(match serde_json::from_str::<ApiError>(&text) {
                 Ok(api) => Error::Desk {

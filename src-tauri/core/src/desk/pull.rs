@@ -19,9 +19,10 @@ use serde_json::{Map, Value};
 
 use crate::desk::client::Client;
 use crate::desk::state::{live_revision, live_state, put_state};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::store::change::{gone_state, unrecordable, Origin};
 use crate::store::db::Store;
+use crate::store::search_index;
 use crate::store::write::{now_ms, Write};
 
 /// How far a pull has come: changes applied so far, and the desk's head.
@@ -38,11 +39,22 @@ pub(crate) fn pull(
     progress: &mut dyn FnMut(PullProgress),
 ) -> Result<PullProgress> {
     let mut done = PullProgress::default();
+    let mut limit = DEFAULT_PULL;
     loop {
         let after: i64 = store
             .conn
             .query_row("SELECT pulled_seq FROM desk_link", [], |r| r.get(0))?;
-        let page: Pulled = client.get(&format!("/pull?after={after}&limit={DEFAULT_PULL}"))?;
+        // A page of very large programmes may exceed what one answer may hold: asked
+        // again for fewer, down to one.
+        let page: Pulled = match client.get(&format!("/pull?after={after}&limit={limit}")) {
+            Err(Error::Desk {
+                code: "too_large", ..
+            }) if limit > 1 => {
+                limit /= 2;
+                continue;
+            }
+            page => page?,
+        };
         done.head = page.head;
         done.seq = after;
         if let Some(last) = page.changes.last() {
@@ -64,9 +76,13 @@ pub(crate) fn apply_page(store: &Store, changes: &[ServerChange]) -> Result<()> 
         return Ok(());
     };
     let tx = store.write_applying()?;
+    // A page is a bulk write (a first pull is the whole archive): the search index
+    // catches up once at its end, as a bulk import's does.
+    search_index::pause(&tx)?;
     for change in changes {
         apply(store, &tx, change)?;
     }
+    search_index::catch_up(&tx)?;
     tx.execute(
         "UPDATE desk_link SET pulled_seq = max(pulled_seq, ?1)",
         [last.seq],
@@ -129,12 +145,13 @@ fn replace(
     live: Option<Map<String, Value>>,
 ) -> Result<()> {
     let (entity, id) = (change.entity, change.entity_id.as_str());
-    // Already gone here: this member's own deletion or merge coming back. Its record,
-    // about to be replaced by the desk's, holds the last state that the trash and an
-    // unmerge read: the desk's record keeps it.
-    let gone_here = match (&change.after, &live) {
+    // A deletion keeps the whole last state (what the trash restores and an unmerge
+    // brings back): the live one, or, for something already gone here (this
+    // database's own deletion coming back), the one its record kept.
+    let last = match (&change.after, live) {
+        (Some(_), _) => None,
+        (None, Some(live)) => Some(live),
         (None, None) => gone_state(tx, entity, id)?.map(|(_, state)| state),
-        _ => None,
     };
     put_state(
         store,
@@ -149,27 +166,46 @@ fn replace(
         "DELETE FROM change WHERE entity = ?1 AND entity_id = ?2 AND revision >= ?3",
     )?
     .execute(params![entity.as_str(), id, change.revision])?;
-    // A deletion keeps the whole last state (what the trash restores); one of
-    // something this database never had records nothing.
-    let gone = match (&change.after, live.or(gone_here)) {
+    // One of something this database never had records nothing.
+    let gone = match (&change.after, last) {
         (Some(_), _) => None,
         (None, Some(last)) => Some(delta::sorted(Value::Object(last)).to_string()),
         (None, None) => return Ok(()),
     };
-    let changes = serde_json::to_string(&change.changes).map_err(unrecordable)?;
-    tx.prepare_cached(
+    insert_record(
+        &store.conn,
+        change,
+        change.revision,
+        change.id,
+        change.at.timestamp_millis(),
+        (&change.changes, gone),
+    )
+}
+
+/// A change record of `change`'s entity at `revision`, as the server or this
+/// database's rebase made it: its delta, and the whole last state when it is gone.
+fn insert_record(
+    conn: &rusqlite::Connection,
+    change: &ServerChange,
+    revision: i64,
+    id: uuid::Uuid,
+    at: i64,
+    (changes, gone): (&[greenroom_protocol::FieldChange], Option<String>),
+) -> Result<()> {
+    let changes = serde_json::to_string(changes).map_err(unrecordable)?;
+    conn.prepare_cached(
         "INSERT INTO change (entity, entity_id, revision, id, operation, author, at, format,
                              state, changes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
-        entity.as_str(),
-        id,
-        change.revision,
-        change.id.to_string(),
+        change.entity.as_str(),
+        change.entity_id,
+        revision,
+        id.to_string(),
         change.operation.as_str(),
         change.author,
-        change.at.timestamp_millis(),
+        at,
         change.format.min(FORMAT),
         gone,
         changes
@@ -206,42 +242,29 @@ fn rebase(
         revision,
         change.merged_into.as_deref(),
     )?;
-    let operation = match merged {
-        Some(_) => Operation::Update,
-        None => Operation::Delete,
-    };
-    let origin = Origin {
-        operation,
-        queue: false,
-        ..origin
-    };
     let (changes, gone) = match (&live, &merged) {
         (Some(before), Some(after)) => (delta::diff(before, after), None),
         (Some(before), None) => (
             Vec::new(),
-            Some(delta::sorted(Value::Object(before.clone()))),
+            Some(delta::sorted(Value::Object(before.clone())).to_string()),
         ),
         (None, _) => return Ok(()),
     };
-    let changes = serde_json::to_string(&changes).map_err(unrecordable)?;
-    store
-        .conn
-        .prepare_cached(
-            "INSERT INTO change (entity, entity_id, revision, id, operation, author, at, format,
-                             state, changes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?
-        .execute(params![
-            entity.as_str(),
-            id,
-            revision,
-            uuid::Uuid::now_v7().to_string(),
-            origin.operation.as_str(),
-            origin.author,
-            now_ms(),
-            FORMAT,
-            gone.map(|g| g.to_string()),
-            changes
-        ])?;
-    Ok(())
+    // A revision of this database's own: the merge, in this build's format.
+    let local = ServerChange {
+        operation: match merged {
+            Some(_) => Operation::Update,
+            None => Operation::Delete,
+        },
+        format: FORMAT,
+        ..change.clone()
+    };
+    insert_record(
+        &store.conn,
+        &local,
+        revision,
+        uuid::Uuid::now_v7(),
+        now_ms(),
+        (&changes, gone),
+    )
 }

@@ -1,4 +1,5 @@
-//! Pushing the outbox: in batches of at most `MAX_PUSH`, oldest first. Each row goes
+//! Pushing the outbox: in batches of at most `MAX_PUSH` changes and the server's body
+//! limit, oldest first. Each row goes
 //! in the transaction that records the server's answer to it (and the entity's server
 //! revision), so a push whose answer is lost leaves the rows queued, and the retry
 //! sends the same record ids: the server answers them as `duplicate`, applying
@@ -7,7 +8,7 @@
 use std::collections::HashMap;
 
 use chrono::DateTime;
-use greenroom_protocol::wire::{Outcome, Push, Pushed, MAX_PUSH};
+use greenroom_protocol::wire::{Outcome, Push, Pushed, MAX_BODY_BYTES, MAX_PUSH};
 use greenroom_protocol::{Entity, PushedChange};
 use rusqlite::params;
 use serde::Serialize;
@@ -83,7 +84,7 @@ pub(crate) fn push(store: &Store, client: &Client) -> Result<PushReport> {
     }
 }
 
-fn next_batch(store: &Store) -> Result<Vec<PushedChange>> {
+pub(crate) fn next_batch(store: &Store) -> Result<Vec<PushedChange>> {
     let mut st = store.conn.prepare_cached(
         "SELECT id, client_op, entity, entity_id, revision, base_revision, operation, author,
                 at, before, after, merged_into
@@ -114,6 +115,7 @@ fn next_batch(store: &Store) -> Result<Vec<PushedChange>> {
             .transpose()
     };
     let mut out = Vec::new();
+    let mut bytes = 0;
     for row in rows {
         let (id, op, entity, entity_id, revision, base, operation, author, at, before, after, into) =
             row?;
@@ -122,7 +124,7 @@ fn next_batch(store: &Store) -> Result<Vec<PushedChange>> {
         if let Some(state) = &mut after {
             complete(store, entity, &entity_id, revision, state)?;
         }
-        out.push(PushedChange {
+        let change = PushedChange {
             id: uuid(&id)?,
             client_op: uuid(&op)?,
             entity,
@@ -134,10 +136,21 @@ fn next_batch(store: &Store) -> Result<Vec<PushedChange>> {
             before: json(before)?,
             after,
             merged_into: into,
-        });
+        };
+        // The server reads at most MAX_BODY_BYTES: a batch of large programmes stops
+        // short of it (the next batch takes the rest); one change alone goes as it is.
+        bytes += serde_json::to_vec(&change).map_or(0, |v| v.len()) + 1;
+        if bytes > BATCH_BYTES && !out.is_empty() {
+            break;
+        }
+        out.push(change);
     }
     Ok(out)
 }
+
+/// The most JSON one push carries, with room under the server's limit for the rest
+/// of the body.
+const BATCH_BYTES: usize = MAX_BODY_BYTES - 64 * 1024;
 
 /// A creation recorded without its state (a guest added by name, a listing
 /// imported): the whole state it made, rebuilt from the change records (the live

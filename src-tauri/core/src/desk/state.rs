@@ -157,26 +157,43 @@ fn put_programme(
         ensure_person(store, person, name)?;
     }
     let mut input = p.to_input();
+    // What a merge of two members' edits can make and a form never does must not
+    // stop the pull: a segment on a framing question the other member removed, a
+    // person both presenter and guest once two people became one.
+    let framing = input
+        .framing
+        .iter()
+        .filter(|f| !f.trim().is_empty())
+        .count();
     for (s, stored) in input.segments.iter_mut().flatten().zip(&p.segments) {
         // The duration text is computed, not recorded.
         s.duration = format!("{}s", stored.duration_seconds);
         // Segment people are put by id below: a state's names may be older than a rename.
         s.people.clear();
+        s.question = s.question.filter(|q| *q as usize <= framing);
     }
+    let presenter = input.presenter.as_ref().and_then(|p| p.person_id);
+    let mut seen = std::collections::HashSet::new();
+    input
+        .guests
+        .retain(|g| g.person_id != presenter && g.person_id.is_none_or(|id| seen.insert(id)));
     let valid = input.validate()?;
     let (created, updated) = (
         p.created_at.timestamp_millis(),
         p.updated_at.timestamp_millis(),
     );
+    // Added if missing, then written whole; not an upsert, whose conflict handling
+    // would override the search triggers' own while a page holds the index back.
     conn.prepare_cached(
-        "INSERT INTO programme (id, series, title, air_at, time_zone, slot_seconds, status,
-                                notes, created_at, updated_at, revision)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-         ON CONFLICT (id) DO UPDATE SET series = excluded.series, title = excluded.title,
-             air_at = excluded.air_at, time_zone = excluded.time_zone,
-             slot_seconds = excluded.slot_seconds, status = excluded.status,
-             notes = excluded.notes, created_at = excluded.created_at,
-             updated_at = excluded.updated_at, revision = excluded.revision",
+        "INSERT OR IGNORE INTO programme (id, title, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?3)",
+    )?
+    .execute(params![pid, valid.title, created])?;
+    conn.prepare_cached(
+        "UPDATE programme SET series = ?2, title = ?3, air_at = ?4, time_zone = ?5,
+             slot_seconds = ?6, status = ?7, notes = ?8, created_at = ?9, updated_at = ?10,
+             revision = ?11
+         WHERE id = ?1",
     )?
     .execute(params![
         pid,
@@ -191,11 +208,13 @@ fn put_programme(
         updated,
         revision
     ])?;
-    for table in ["framing", "appearance", "segment"] {
-        conn.execute(
-            &format!("DELETE FROM {table} WHERE programme_id = ?1"),
-            [pid],
-        )?;
+    // Cached: the appearance's search triggers cost more to compile than to run.
+    for sql in [
+        "DELETE FROM framing WHERE programme_id = ?1",
+        "DELETE FROM appearance WHERE programme_id = ?1",
+        "DELETE FROM segment WHERE programme_id = ?1",
+    ] {
+        conn.prepare_cached(sql)?.execute([pid])?;
     }
     let lineup = write_children(conn, pid, &valid, updated, origin)?;
     segment_rows::replace(conn, pid, valid.segments.as_deref().unwrap_or(&[]), &lineup)?;

@@ -133,6 +133,10 @@ fn a_pulled_programme_is_live_with_its_people_segments_and_the_servers_record() 
         1,
         "the server revision seen"
     );
+    // Indexed for search once the page is in, the person too.
+    let found = s.search("Water", 5).unwrap();
+    assert_eq!(found.programmes.len(), 1);
+    assert_eq!(s.search("Tesfaye", 5).unwrap().people.len(), 1);
     assert_eq!(s.writes_outside_helper(), 0);
 }
 
@@ -260,4 +264,120 @@ fn a_deletion_pulled_goes_to_the_trash_with_its_last_state() {
         .unwrap();
     let gone: Map<String, Value> = serde_json::from_str(&gone.unwrap()).unwrap();
     assert_eq!(gone["title"], "Water");
+}
+
+#[test]
+fn a_merged_state_no_form_would_make_still_applies() {
+    let s = linked();
+    let (id, mut state) = elsewhere("Water");
+    // A segment on a framing question another member removed, and the presenter
+    // billed as a guest too since two people were merged into one.
+    state["segments"][1]["question"] = json!(2);
+    state["framing"] = json!(["Only one question left"]);
+    let guest = state["guests"][0].clone();
+    state["presenter"] = json!({"id": guest["personId"], "name": guest["name"]});
+    apply_page(&s, &[change(1, id, 1, None, Some(state))]).unwrap();
+    let p = s.get_programme(id).unwrap();
+    assert_eq!(p.segments[1].question, None);
+    assert_eq!(p.presenter.unwrap().name, "Selam Tesfaye");
+    assert!(p.guests.is_empty());
+    assert_eq!(pulled_seq(&s), 1);
+}
+
+/// A guest added by name is recorded without their state; the push sends it whole.
+#[test]
+fn a_creation_recorded_without_its_state_is_pushed_whole() {
+    let mut s = linked();
+    s.create_programme(&ProgrammeInput {
+        title: "Water".into(),
+        guests: vec![PersonInput {
+            name: "Selam Tesfaye".into(),
+            affiliation: Some("Water Policy Centre".into()),
+            ..Default::default()
+        }],
+        ..Default::default()
+    })
+    .unwrap();
+    let recorded: String = s
+        .conn
+        .query_row(
+            "SELECT after FROM desk_outbox WHERE entity = 'person'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(recorded, "{}");
+    let batch = crate::desk::push::next_batch(&s).unwrap();
+    let person = batch.iter().find(|c| c.entity == Entity::Person).unwrap();
+    let after = person.after.as_ref().unwrap();
+    assert_eq!(after["name"], "Selam Tesfaye");
+    assert_eq!(after["affiliation"], "Water Policy Centre");
+    let programme = batch
+        .iter()
+        .find(|c| c.entity == Entity::Programme)
+        .unwrap();
+    assert_eq!(programme.after.as_ref().unwrap()["title"], "Water");
+}
+
+/// Large programmes go in several pushes, each under the server's body limit.
+#[test]
+fn a_batch_stops_short_of_the_servers_body_limit() {
+    let mut s = linked();
+    let notes = "n".repeat(90_000);
+    // Four programmes of about 5.4 MB each: more than one push's 16 MiB.
+    for i in 0..4 {
+        s.create_programme(&ProgrammeInput {
+            title: format!("Long {i}"),
+            notes: notes.clone(),
+            segments: Some(
+                (0..60)
+                    .map(|j| crate::programme::segment::SegmentInput {
+                        title: format!("S{j}"),
+                        duration: "1m".into(),
+                        notes: notes.clone(),
+                        ..Default::default()
+                    })
+                    .collect(),
+            ),
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let batch = crate::desk::push::next_batch(&s).unwrap();
+    let size = serde_json::to_vec(&batch).unwrap().len();
+    assert!(
+        (1..4).contains(&batch.len()),
+        "{} changes of {size} bytes",
+        batch.len()
+    );
+    assert!(size < greenroom_protocol::wire::MAX_BODY_BYTES);
+}
+
+/// This database's own deletion, pushed and pulled back, keeps the state the trash
+/// restores from.
+#[test]
+fn an_own_deletion_pulled_back_stays_restorable() {
+    let mut s = linked();
+    let p = s
+        .create_programme(&ProgrammeInput {
+            title: "Water".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let state = state_of(Entity::Programme, &p).unwrap();
+    let pushed = |s: &Store| {
+        let tx = s.write().unwrap();
+        tx.execute("DELETE FROM desk_outbox", []).unwrap();
+        tx.commit().unwrap();
+    };
+    pushed(&s);
+    apply_page(&s, &[change(1, p.id, 1, None, Some(state.clone()))]).unwrap();
+    s.delete_programme(p.id, None).unwrap();
+    pushed(&s);
+    // Gone here already when the desk's record of it arrives.
+    apply_page(&s, &[change(2, p.id, 2, Some(&state), None)]).unwrap();
+    let trash = s.trash_list().unwrap();
+    assert_eq!(trash.len(), 1);
+    s.trash_restore(&p.id.to_string()).unwrap();
+    assert_eq!(s.get_programme(p.id).unwrap().title, "Water");
 }

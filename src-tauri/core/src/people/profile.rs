@@ -186,50 +186,35 @@ impl Store {
             .ok()
             .map(|b| state_of(Entity::Person, &b))
             .transpose()?;
-        let changed = tx.execute(
-            "UPDATE person SET name = ?3, name_key = ?4, honorific = ?5, affiliation = ?6,
-                    expertise = ?7, languages = ?8, base_city = ?9, base_time_zone = ?10,
-                    notes = ?11, email = ?12, phone = ?13, gender = ?14, gender_source = ?15,
-                    updated_at = ?16, revision = revision + 1
-             WHERE id = ?1 AND revision = ?2",
-            params![
-                id,
-                expected_revision,
-                p.name,
-                name_key(&p.name),
-                p.honorific,
-                p.affiliation,
-                tag_list(&p.expertise),
-                tag_list(&p.languages),
-                p.base_city,
-                p.base_time_zone,
-                p.notes,
-                p.email,
-                p.phone,
-                p.gender,
-                p.gender_source.map(GenderSource::as_str),
-                crate::store::write::now_ms()
-            ],
-        )?;
-        if changed == 0 {
-            let actual: Option<i64> = tx
-                .query_row("SELECT revision FROM person WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            return Err(match actual {
-                Some(actual) => Error::Conflict {
+        // Checked, then written, in one write: nothing else writes between.
+        let actual: Option<i64> = tx
+            .query_row("SELECT revision FROM person WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match actual {
+            Some(actual) if actual == expected_revision => {}
+            Some(actual) => {
+                return Err(Error::Conflict {
                     what: "person",
                     expected: expected_revision,
                     actual,
-                },
-                None => Error::NotFound {
+                })
+            }
+            None => {
+                return Err(Error::NotFound {
                     what: "person",
                     id: id.to_string(),
-                },
-            });
+                })
+            }
         }
-        crate::store::name_keys::store_key(&tx, id, &p.name)?;
+        put_profile(
+            &tx,
+            id,
+            &p,
+            expected_revision + 1,
+            crate::store::write::now_ms(),
+        )?;
         let saved = self.person_profile(id)?;
         tx.record(
             Entity::Person,
@@ -245,8 +230,9 @@ impl Store {
 }
 
 /// A list of tags (expertise, languages) as the person table stores it: a JSON array.
-/// Makes the person's row hold `p` at `revision`, adding it if missing: a state
-/// pulled from the desk (`desk/state.rs`), already checked where it was made.
+/// Makes the person's row hold `p` at `revision`, adding it if missing: an edit
+/// checked by [`Store::update_person`], or a state pulled from the desk
+/// (`desk/state.rs`), checked where it was made.
 pub(crate) fn put_profile(
     conn: &rusqlite::Connection,
     id: PersonId,
@@ -254,18 +240,19 @@ pub(crate) fn put_profile(
     revision: i64,
     now: i64,
 ) -> Result<()> {
+    // Added if missing, then written whole; not an upsert, whose conflict handling
+    // would override the search triggers' own while a pull holds the index back.
     conn.prepare_cached(
-        "INSERT INTO person (id, name, name_key, honorific, affiliation, expertise, languages,
-                             base_city, base_time_zone, notes, email, phone, gender,
-                             gender_source, created_at, updated_at, revision)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key,
-             honorific = excluded.honorific, affiliation = excluded.affiliation,
-             expertise = excluded.expertise, languages = excluded.languages,
-             base_city = excluded.base_city, base_time_zone = excluded.base_time_zone,
-             notes = excluded.notes, email = excluded.email, phone = excluded.phone,
-             gender = excluded.gender, gender_source = excluded.gender_source,
-             updated_at = excluded.updated_at, revision = excluded.revision",
+        "INSERT OR IGNORE INTO person (id, name, name_key, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?4)",
+    )?
+    .execute(params![id, p.name, name_key(&p.name), now])?;
+    conn.prepare_cached(
+        "UPDATE person SET name = ?2, name_key = ?3, honorific = ?4, affiliation = ?5,
+             expertise = ?6, languages = ?7, base_city = ?8, base_time_zone = ?9, notes = ?10,
+             email = ?11, phone = ?12, gender = ?13, gender_source = ?14, updated_at = ?15,
+             revision = ?16
+         WHERE id = ?1",
     )?
     .execute(params![
         id,

@@ -8,7 +8,7 @@ use crate::programme::lineup::add_person;
 use crate::programme::model::{PersonInput, Programme, ProgrammeInput, Status};
 use crate::programme::queries::{insert_programme_as, ChildrenOrder};
 use crate::programme::segment::{SegmentInput, SegmentKind};
-use crate::store::change::{state_of, Entity, Operation};
+use crate::store::change::Operation;
 use crate::store::db::Store;
 use crate::store::write::now_ms;
 
@@ -67,17 +67,7 @@ impl Store {
         }
         let valid = input.validate()?;
         insert_programme_as(&tx, id, &valid, None, ChildrenOrder::After, origin)?;
-        let p = self.get_programme(id)?;
-        tx.record(
-            Entity::Programme,
-            &id.to_string(),
-            p.revision,
-            Operation::Create,
-            None,
-            Some(&state_of(Entity::Programme, &p)?),
-        )?;
-        tx.commit()?;
-        Ok(p)
+        self.commit_created(tx, id)
     }
 
     fn find_person_id(&self, name: &str) -> Result<Option<PersonId>> {

@@ -17,6 +17,7 @@ use crate::programme::model::{
 use crate::programme::segment_rows;
 use crate::programme::series_format;
 use crate::store::db::Store;
+use crate::store::write::Write;
 
 /// Which programmes to list, and how many.
 #[derive(Clone, Debug, Default)]
@@ -94,6 +95,11 @@ impl Store {
         let author = tx.author_name()?;
         let origin = tx.origin(&author, Operation::Create);
         let id = insert_programme(&tx, &valid, None, ChildrenOrder::After, origin)?;
+        self.commit_created(tx, id)
+    }
+
+    /// Records the programme `id` just inserted as created, and keeps the write.
+    pub(crate) fn commit_created(&self, tx: Write<'_>, id: ProgrammeId) -> Result<Programme> {
         let p = self.get_programme(id)?;
         let state = state_of(Entity::Programme, &p)?;
         tx.record(

@@ -100,7 +100,8 @@ pub(crate) fn replace(
     segments: &[ValidSegment],
     lineup: &[(PersonId, String)],
 ) -> Result<()> {
-    tx.execute("DELETE FROM segment WHERE programme_id = ?1", [id])?;
+    tx.prepare_cached("DELETE FROM segment WHERE programme_id = ?1")?
+        .execute([id])?;
     let mut seg_st = tx.prepare_cached(
         "INSERT INTO segment (programme_id, position, kind, title, duration_seconds, question,
                               notes, id)

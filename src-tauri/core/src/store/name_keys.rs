@@ -10,10 +10,8 @@ use crate::text::names::match_key;
 
 /// Stores the match key of a person just created or renamed.
 pub(crate) fn store_key(conn: &Connection, id: PersonId, name: &str) -> Result<()> {
-    conn.execute(
-        "UPDATE person SET match_key = ?2 WHERE id = ?1",
-        params![id, match_key(name)],
-    )?;
+    conn.prepare_cached("UPDATE person SET match_key = ?2 WHERE id = ?1")?
+        .execute(params![id, match_key(name)])?;
     Ok(())
 }
 

@@ -8,10 +8,12 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::error::Result;
 use crate::store::change::{unrecordable, Entity, Origin, Record};
 
-/// Whether this database is linked to a desk.
+/// Whether this database is linked to a desk that takes its changes: a viewer's
+/// edits stay on their machine (the desk would refuse them), and the next pull of the
+/// entity puts the desk's state back.
 pub(crate) fn linked(conn: &Connection) -> Result<bool> {
     Ok(conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM desk_link)")?
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM desk_link WHERE role <> 'viewer')")?
         .query_row([], |r| r.get(0))?)
 }
 

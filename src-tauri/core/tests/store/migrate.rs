@@ -176,20 +176,17 @@ fn a_v10_database_gives_its_segments_the_same_ids_in_every_copy() {
         )
         .unwrap();
         drop(c);
-        let s = Store::open(&path).unwrap();
-        let mut ids = Vec::new();
-        for p in s.list_programmes(&ListQuery::default()).unwrap() {
-            let p = s.get_programme(p.id).unwrap();
-            ids.extend(p.segments.iter().map(|x| x.id));
-        }
-        drop(s);
-        let again = Store::open(&path).unwrap();
-        let mut reopened = Vec::new();
-        for p in again.list_programmes(&ListQuery::default()).unwrap() {
-            let p = again.get_programme(p.id).unwrap();
-            reopened.extend(p.segments.iter().map(|x| x.id));
-        }
-        assert_eq!(reopened, ids, "ids are stored, not made at each read");
+        let opened = || {
+            let s = Store::open(&path).unwrap();
+            let mut ids = Vec::new();
+            for p in s.list_programmes(&ListQuery::default()).unwrap() {
+                let p = s.get_programme(p.id).unwrap();
+                ids.extend(p.segments.iter().map(|x| x.id));
+            }
+            ids
+        };
+        let ids = opened();
+        assert_eq!(opened(), ids, "ids are stored, not made at each read");
         ids
     };
     let first = ids("a.db");
