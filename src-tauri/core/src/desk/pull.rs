@@ -38,6 +38,7 @@ pub(crate) fn pull(
     client: &Client,
     progress: &mut dyn FnMut(PullProgress),
 ) -> Result<PullProgress> {
+    let _cache = BigCache::new(store)?;
     let mut done = PullProgress::default();
     let mut limit = DEFAULT_PULL;
     loop {
@@ -66,6 +67,30 @@ pub(crate) fn pull(
         if !page.more || page.changes.is_empty() {
             return Ok(done);
         }
+    }
+}
+
+/// SQLite's page cache raised for a pull, as the generator does: a first pull writes
+/// the whole archive, and its indexes (appearances by person above all) stop going
+/// back to the disk for every insert. Put back as it was when dropped.
+pub(crate) struct BigCache<'a> {
+    store: &'a Store,
+    was: i64,
+}
+
+impl<'a> BigCache<'a> {
+    pub(crate) fn new(store: &'a Store) -> Result<BigCache<'a>> {
+        let was = store
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        store.conn.pragma_update(None, "cache_size", -256 * 1024)?;
+        Ok(BigCache { store, was })
+    }
+}
+
+impl Drop for BigCache<'_> {
+    fn drop(&mut self) {
+        let _ = self.store.conn.pragma_update(None, "cache_size", self.was);
     }
 }
 
