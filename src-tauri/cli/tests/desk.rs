@@ -697,3 +697,20 @@ fn formats_profiles_and_trash_restores_are_the_desks() {
     assert_eq!(ann.show(&id)["title"], "Water");
     assert_eq!(archive(&ann), archive(&bo));
 }
+
+#[test]
+fn an_archive_larger_than_a_page_and_a_push_reaches_a_new_member_whole() {
+    let desk = Desk::start();
+    let ann = Member::new();
+    // 400 programmes and 250 people: two pushes of at most 500, two pages of 500.
+    ann.run(&["dev", "generate", "--programmes", "400", "--people", "250"])
+        .ok();
+    let out = desk.join(&ann, "Ann", &["--upload-local"]).ok();
+    assert!(out.contains("pushed"), "{out}");
+    let bo = desk.member("Bo", &[]);
+    assert_eq!(programme_count(&bo.db()), 400);
+    let status = bo.json(&["desk", "status", "--json"]);
+    assert_eq!(status["pending"], 0);
+    assert_eq!(archive(&ann), archive(&bo));
+    assert!(bo.sync()["pulled"].as_u64() == Some(0), "nothing new");
+}

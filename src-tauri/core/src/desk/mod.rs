@@ -39,6 +39,30 @@ pub struct SyncReport {
 }
 
 impl Store {
+    /// The entity's state as a desk exchanges it (no computed fields); `None` when it
+    /// is not in this database.
+    pub fn desk_state_of(
+        &self,
+        entity: greenroom_protocol::Entity,
+        id: &str,
+    ) -> Result<Option<serde_json::Map<String, serde_json::Value>>> {
+        state::live_state(self, entity, id)
+    }
+
+    /// Applies changes as a pull does, a transaction per page of `page`: for the
+    /// desk's bench.
+    #[doc(hidden)]
+    pub fn desk_apply_pulled(
+        &self,
+        changes: &[greenroom_protocol::ServerChange],
+        page: usize,
+    ) -> Result<()> {
+        let _cache = pull::BigCache::new(self)?;
+        changes
+            .chunks(page.max(1))
+            .try_for_each(|page| pull::apply_page(self, page))
+    }
+
     /// Pushes what waits here, then pulls what the desk did, once; `progress` hears
     /// each page pulled.
     pub fn sync(&mut self, progress: &mut dyn FnMut(PullProgress)) -> Result<SyncReport> {

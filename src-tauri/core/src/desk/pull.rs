@@ -38,34 +38,80 @@ pub(crate) fn pull(
     client: &Client,
     progress: &mut dyn FnMut(PullProgress),
 ) -> Result<PullProgress> {
-    let mut done = PullProgress::default();
-    let mut limit = DEFAULT_PULL;
-    loop {
-        let after: i64 = store
+    let _cache = BigCache::new(store)?;
+    let mut done = PullProgress {
+        seq: store
             .conn
-            .query_row("SELECT pulled_seq FROM desk_link", [], |r| r.get(0))?;
-        // A page of very large programmes may exceed what one answer may hold: asked
-        // again for fewer, down to one.
-        let page: Pulled = match client.get(&format!("/pull?after={after}&limit={limit}")) {
+            .query_row("SELECT pulled_seq FROM desk_link", [], |r| r.get(0))?,
+        ..PullProgress::default()
+    };
+    let (mut page, mut limit) = fetch(client, done.seq, DEFAULT_PULL)?;
+    loop {
+        done.head = page.head;
+        let Some(last) = page.changes.last().map(|c| c.seq) else {
+            return Ok(done);
+        };
+        // The next page downloads while this one is applied; it is only used once
+        // this one is in (a page that fails to apply stops the pull there).
+        let (applied, ahead) = std::thread::scope(|s| {
+            let ahead = page
+                .more
+                .then(|| s.spawn(move || fetch(client, last, limit)));
+            let applied = apply_page(store, &page.changes);
+            (applied, ahead.map(|h| h.join()))
+        });
+        applied?;
+        done.applied += page.changes.len();
+        done.seq = last;
+        progress(done);
+        (page, limit) = match ahead {
+            None => return Ok(done),
+            Some(Ok(fetched)) => fetched?,
+            Some(Err(_)) => {
+                return Err(Error::Desk {
+                    code: "server",
+                    message: "the download of the desk's next changes stopped unexpectedly".into(),
+                })
+            }
+        };
+    }
+}
+
+/// The desk's changes after `after`, at most `limit`; a page of very large
+/// programmes may exceed what one answer may hold, and is asked again for fewer,
+/// down to one. Returns the limit that worked.
+fn fetch(client: &Client, after: i64, mut limit: usize) -> Result<(Pulled, usize)> {
+    loop {
+        match client.get(&format!("/pull?after={after}&limit={limit}")) {
             Err(Error::Desk {
                 code: "too_large", ..
-            }) if limit > 1 => {
-                limit /= 2;
-                continue;
-            }
-            page => page?,
-        };
-        done.head = page.head;
-        done.seq = after;
-        if let Some(last) = page.changes.last() {
-            apply_page(store, &page.changes)?;
-            done.applied += page.changes.len();
-            done.seq = last.seq;
-            progress(done);
+            }) if limit > 1 => limit /= 2,
+            page => return Ok((page?, limit)),
         }
-        if !page.more || page.changes.is_empty() {
-            return Ok(done);
-        }
+    }
+}
+
+/// SQLite's page cache raised for a pull, as the generator does: a first pull writes
+/// the whole archive, and its indexes (appearances by person above all) stop going
+/// back to the disk for every insert. Put back as it was when dropped.
+pub(crate) struct BigCache<'a> {
+    store: &'a Store,
+    was: i64,
+}
+
+impl<'a> BigCache<'a> {
+    pub(crate) fn new(store: &'a Store) -> Result<BigCache<'a>> {
+        let was = store
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        store.conn.pragma_update(None, "cache_size", -256 * 1024)?;
+        Ok(BigCache { store, was })
+    }
+}
+
+impl Drop for BigCache<'_> {
+    fn drop(&mut self) {
+        let _ = self.store.conn.pragma_update(None, "cache_size", self.was);
     }
 }
 
