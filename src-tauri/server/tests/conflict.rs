@@ -1,6 +1,7 @@
 use serde_json::json;
 
 use crate::api::{code, create, desk_with, update};
+use crate::push::redirect::person;
 use crate::push::{new_id, programme, with};
 use crate::support::sql;
 
@@ -93,10 +94,6 @@ fn keeping_theirs_resolves_without_a_change() {
     assert_eq!(sql(&db, "SELECT max(seq) FROM change"), head);
     assert_eq!(served.state_of(&m[0], &id)["framing"], json!("A"));
     assert!(served.conflicts(&m[0]).is_empty());
-}
-
-fn person(id: &str, name: &str) -> serde_json::Value {
-    json!({"id": id, "name": name, "email": null, "phone": null, "notes": ""})
 }
 
 fn resolve(

@@ -1,5 +1,5 @@
 mod check;
-mod redirect;
+pub mod redirect;
 
 use serde_json::{json, Value};
 

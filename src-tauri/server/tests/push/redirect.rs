@@ -4,7 +4,7 @@ use crate::api::{change, code, create, delete, desk_with, update};
 use crate::push::{new_id, programme, with};
 use crate::support::sql;
 
-fn person(id: &str, name: &str) -> Value {
+pub fn person(id: &str, name: &str) -> Value {
     json!({"id": id, "name": name, "email": null, "phone": null, "notes": ""})
 }
 
