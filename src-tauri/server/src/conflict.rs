@@ -32,9 +32,9 @@ pub async fn list(client: &impl GenericClient, caller: &Caller, page: Page) -> R
             format!("must be 1 to {MAX_CONFLICTS}"),
         ));
     }
-    let after = page.after.unwrap_or(Uuid::nil());
     // One more than asked says whether more wait.
-    let mut conflicts = conflict::open(client, caller.desk_id(), after, limit as i64 + 1).await?;
+    let mut conflicts =
+        conflict::open(client, caller.desk_id(), page.after, limit as i64 + 1).await?;
     let more = conflicts.len() > limit;
     conflicts.truncate(limit);
     if caller.role() == Role::Viewer {

@@ -219,7 +219,13 @@ fn conflicts_come_in_pages_that_say_when_more_wait() {
         .collect::<Vec<_>>();
     assert_eq!(mores, [true, true, false]);
     assert_eq!(paged, all, "the same conflicts in the same order");
-    for bad in ["limit=0", "limit=501", "after=x"] {
+    let elsewhere = uuid::Uuid::now_v7();
+    for bad in [
+        "limit=0",
+        "limit=501",
+        "after=x",
+        &format!("after={elsewhere}"),
+    ] {
         let (status, body) = served.get(&format!("/v1/conflicts?{bad}"), Some(&m[0].token));
         assert_eq!((status, code(&body)), (400, "invalid"), "{bad}");
     }
