@@ -714,3 +714,49 @@ fn an_archive_larger_than_a_page_and_a_push_reaches_a_new_member_whole() {
     assert_eq!(archive(&ann), archive(&bo));
     assert!(bo.sync()["pulled"].as_u64() == Some(0), "nothing new");
 }
+
+/// An affiliation filled in by billing a guest records only that field; pushed, it
+/// goes whole with the state it was made on, so another member's edits to the
+/// person's other fields are neither undone nor in conflict.
+#[test]
+fn an_affiliation_filled_in_keeps_another_members_edits_to_the_person() {
+    let desk = Desk::start();
+    let ann = desk.member("Ann", &[]);
+    let bo = desk.member("Bo", &[]);
+    ann.run(&[
+        "programme",
+        "add",
+        "--title",
+        "Water",
+        "--guest",
+        "Selam Tesfaye",
+    ])
+    .ok();
+    let selam = person_id(&ann, "Selam Tesfaye");
+    ann.run(&["person", "edit", &selam, "--email", "selam@example.org"])
+        .ok();
+    ann.sync();
+    bo.sync();
+    bo.run(&["person", "edit", &selam, "--no-email"]).ok();
+    bo.run(&["person", "edit", &selam, "--name", "Selam T. Tesfaye"])
+        .ok();
+    ann.run(&[
+        "programme",
+        "add",
+        "--title",
+        "Oil",
+        "--guest",
+        "Selam Tesfaye – Water Policy Centre",
+    ])
+    .ok();
+    bo.sync();
+    let s = ann.sync();
+    assert_eq!(s["conflicts"], 0, "{s}");
+    bo.sync();
+    for m in [&ann, &bo] {
+        let p = m.json(&["person", "show", &selam, "--json", "--contacts"]);
+        assert_eq!(p["affiliation"], "Water Policy Centre", "{p}");
+        assert_eq!(p["name"], "Selam T. Tesfaye", "{p}");
+        assert!(p["email"].is_null(), "the clear is not undone: {p}");
+    }
+}

@@ -6,6 +6,8 @@
 
 mod client;
 pub mod conflicts;
+#[cfg(test)]
+mod fake;
 pub mod link;
 pub mod pull;
 pub mod push;

@@ -18,6 +18,7 @@ use rusqlite::{params, OptionalExtension};
 use serde_json::{Map, Value};
 
 use crate::desk::client::Client;
+use crate::desk::push::whole;
 use crate::desk::state::{live_revision, live_state, put_state};
 use crate::error::{Error, Result};
 use crate::store::change::{gone_state, unrecordable, Origin};
@@ -141,11 +142,12 @@ fn apply(store: &Store, tx: &Write<'_>, change: &ServerChange) -> Result<()> {
     let origin = tx.origin(&change.author, change.operation);
     tx.prepare_cached(
         "INSERT INTO desk_entity (entity, entity_id, server_revision) VALUES (?1, ?2, ?3)
-         ON CONFLICT (entity, entity_id) DO UPDATE
-         SET server_revision = max(server_revision, excluded.server_revision)",
+         ON CONFLICT (entity, entity_id) DO UPDATE SET server_revision = excluded.server_revision",
     )?
+    // The desk's order is the revision's: the pulled one is the entity's as of this
+    // change (also putting right one a push answered under an id since merged away).
     .execute(params![entity.as_str(), id, change.revision])?;
-    match first_pending_base(tx, entity, id)? {
+    match first_pending_base(store, tx, entity, id)? {
         Some(base) => {
             let live = live_state(store, entity, id)?;
             rebase(store, origin, change, live, base)
@@ -160,25 +162,33 @@ fn apply(store: &Store, tx: &Write<'_>, change: &ServerChange) -> Result<()> {
     }
 }
 
-/// The state the oldest queued change of the entity was made on; `None` when
-/// nothing of it is queued (`Some({})` for one created here).
+/// The state the oldest queued change of the entity was made on, whole (as it is
+/// pushed); `None` when nothing of it is queued (`Some({})` for one created here).
 fn first_pending_base(
+    store: &Store,
     tx: &Write<'_>,
     entity: Entity,
     id: &str,
 ) -> Result<Option<Map<String, Value>>> {
-    let row: Option<Option<String>> = tx
+    type Row = (i64, Option<String>, Option<String>);
+    let row: Option<Row> = tx
         .prepare_cached(
-            "SELECT before FROM desk_outbox WHERE entity = ?1 AND entity_id = ?2
+            "SELECT revision, before, after FROM desk_outbox WHERE entity = ?1 AND entity_id = ?2
              ORDER BY seq LIMIT 1",
         )?
-        .query_row(params![entity.as_str(), id], |r| r.get(0))
+        .query_row(params![entity.as_str(), id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
         .optional()?;
-    Ok(match row {
-        None => None,
-        Some(None) => Some(Map::new()),
-        Some(Some(json)) => Some(serde_json::from_str(&json).map_err(unrecordable)?),
-    })
+    let Some((revision, before, after)) = row else {
+        return Ok(None);
+    };
+    let json = |s: Option<String>| -> Result<Option<Map<String, Value>>> {
+        s.map(|s| serde_json::from_str(&s).map_err(unrecordable))
+            .transpose()
+    };
+    let (before, _) = whole(store, entity, id, revision, json(before)?, json(after)?)?;
+    Ok(Some(before.unwrap_or_default()))
 }
 
 /// No local change waits: the live rows become the desk's state, and its record

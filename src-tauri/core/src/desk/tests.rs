@@ -381,3 +381,97 @@ fn an_own_deletion_pulled_back_stays_restorable() {
     s.trash_restore(&p.id.to_string()).unwrap();
     assert_eq!(s.get_programme(p.id).unwrap().title, "Water");
 }
+
+/// The push's answers, from `outcome(change)` for each change pushed, at `revision`.
+fn answering(
+    outcome: impl Fn(&Value) -> (&'static str, i64) + Send + 'static,
+) -> crate::desk::client::Client {
+    let url = crate::desk::fake::serve(move |_, body| {
+        let push: Value = serde_json::from_str(body).unwrap();
+        let results: Vec<Value> = push["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                let (outcome, revision) = outcome(c);
+                json!({"id": c["id"], "outcome": outcome, "revision": revision})
+            })
+            .collect();
+        (200, json!({"results": results, "head": 9}).to_string())
+    });
+    crate::desk::client::Client::new(&url, Some("t".into())).unwrap()
+}
+
+fn server_revision(s: &Store, id: &str) -> Option<i64> {
+    use rusqlite::OptionalExtension;
+    s.conn
+        .query_row(
+            "SELECT server_revision FROM desk_entity WHERE entity_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()
+        .unwrap()
+}
+
+/// Only an applied or merged answer is a revision seen: a conflicted one (a
+/// whole-entity conflict answers the deletion's revision on an older server) would
+/// make this member's next edit a silent restore of what it never saw deleted.
+#[test]
+fn only_an_applied_or_merged_push_moves_the_server_revision() {
+    let mut s = linked();
+    let titles = ["Applied", "Merged", "Conflicted", "Duplicate"];
+    let ids: Vec<String> = titles
+        .iter()
+        .map(|t| {
+            let p = s
+                .create_programme(&ProgrammeInput {
+                    title: (*t).into(),
+                    ..Default::default()
+                })
+                .unwrap();
+            p.id.to_string()
+        })
+        .collect();
+    let client = answering(|c| match c["after"]["title"].as_str().unwrap() {
+        "Applied" => ("applied", 1),
+        "Merged" => ("merged", 4),
+        "Conflicted" => ("conflicted", 7),
+        _ => ("duplicate", 2),
+    });
+    let report = crate::desk::push::push(&s, &client).unwrap();
+    assert_eq!(report.total(), 4);
+    let seen: Vec<Option<i64>> = ids.iter().map(|id| server_revision(&s, id)).collect();
+    assert_eq!(seen, [Some(1), Some(4), None, None]);
+    assert_eq!(count(&s, "SELECT count(*) FROM desk_outbox"), 0);
+}
+
+/// A person merged away here answers, on the server, for the person kept: that
+/// revision is not the dropped id's.
+#[test]
+fn a_push_answered_for_a_person_merged_away_here_moves_nothing() {
+    let mut s = linked();
+    let guest = |title: &str, name: &str| ProgrammeInput {
+        title: title.into(),
+        guests: vec![PersonInput {
+            name: name.into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let keep = s
+        .create_programme(&guest("Water", "Selam Tesfaye"))
+        .unwrap()
+        .guests[0]
+        .person_id;
+    let drop = s
+        .create_programme(&guest("Oil", "S. Tesfaye"))
+        .unwrap()
+        .guests[0]
+        .person_id;
+    s.merge_people(keep, drop).unwrap();
+    let client = answering(|_| ("applied", 12));
+    crate::desk::push::push(&s, &client).unwrap();
+    assert_eq!(server_revision(&s, &keep.to_string()), Some(12));
+    assert_eq!(server_revision(&s, &drop.to_string()), None);
+}
