@@ -475,3 +475,25 @@ fn a_push_answered_for_a_person_merged_away_here_moves_nothing() {
     assert_eq!(server_revision(&s, &keep.to_string()), Some(12));
     assert_eq!(server_revision(&s, &drop.to_string()), None);
 }
+
+/// The desk's open conflicts come in pages; every page is cached.
+#[test]
+fn open_conflicts_are_read_page_by_page() {
+    let s = linked();
+    let conflict = |n: u32| {
+        json!({"id": uuid::Uuid::now_v7(), "entity": "programme", "entityId": n.to_string(),
+               "field": "title", "base": "a", "mine": "b", "theirs": "c", "author": "Bo",
+               "memberId": uuid::Uuid::now_v7(), "revision": 2, "at": Utc::now(),
+               "resolved": false})
+    };
+    let url = crate::desk::fake::serve(move |path, _| {
+        let first = !path.contains("after=");
+        let page: Vec<Value> = (0..3)
+            .map(|n| conflict(n + if first { 0 } else { 3 }))
+            .collect();
+        (200, json!({"conflicts": page, "more": first}).to_string())
+    });
+    let client = crate::desk::client::Client::new(&url, Some("t".into())).unwrap();
+    assert_eq!(crate::desk::conflicts::refresh(&s, &client).unwrap(), 6);
+    assert_eq!(count(&s, "SELECT count(*) FROM desk_conflict"), 6);
+}
