@@ -74,7 +74,7 @@ fn words(s: &DeskState) -> String {
         .last_sync
         .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
         .unwrap_or_else(|| "never".into());
-    format!(
+    let mut out = format!(
         "desk {} at {}\nmember {} ({})\nlast sync {last}\n{} change{} to push, {} open conflict{}",
         s.desk.name,
         s.server,
@@ -84,5 +84,9 @@ fn words(s: &DeskState) -> String {
         if s.pending == 1 { "" } else { "s" },
         s.conflicts,
         if s.conflicts == 1 { "" } else { "s" },
-    )
+    );
+    if s.rejected > 0 {
+        out.push_str(&format!("\nrejected: {}", s.rejected));
+    }
+    out
 }

@@ -68,6 +68,10 @@ pub fn words(r: &SyncReport) -> String {
         "pushed {pushed}; pulled {} from the desk",
         plural(r.pulled, "change")
     );
+    for parked in &r.rejected {
+        out.push('\n');
+        out.push_str(&parked.line());
+    }
     if r.conflicts > 0 {
         out.push_str(&format!(
             "\n{} open (greenroom conflicts list)",

@@ -760,3 +760,41 @@ fn an_affiliation_filled_in_keeps_another_members_edits_to_the_person() {
         assert!(p["email"].is_null(), "the clear is not undone: {p}");
     }
 }
+
+/// A change the desk refuses as malformed (here a clock read as 1779) is parked and
+/// reported, not retried at every sync, and the changes after it go.
+#[test]
+fn a_change_the_desk_refuses_is_parked_reported_and_the_rest_go() {
+    let desk = Desk::start();
+    let ann = desk.member("Ann", &[]);
+    let bo = desk.member("Bo", &[]);
+    ann.add("Water");
+    {
+        let c = rusqlite::Connection::open(ann.db()).unwrap();
+        c.execute(
+            "UPDATE desk_outbox SET at = -6000000000000
+             WHERE seq = (SELECT min(seq) FROM desk_outbox WHERE entity = 'person')",
+            [],
+        )
+        .unwrap();
+    }
+    let said = ann.run(&["sync"]).ok();
+    assert!(said.contains("pushed 2 changes"), "{said}");
+    assert!(
+        said.lines().any(
+            |l| l.starts_with("refused by the desk: this change to person") && l.contains("1900")
+        ),
+        "{said}"
+    );
+    let status = ann.json(&["desk", "status", "--json"]);
+    assert_eq!(
+        (status["pending"].as_i64(), status["rejected"].as_i64()),
+        (Some(0), Some(1))
+    );
+    assert!(ann.run(&["desk", "status"]).ok().contains("rejected: 1"));
+    let again = ann.sync();
+    assert_eq!(again["pushed"]["applied"], 0, "not retried: {again}");
+    assert_eq!(again["rejected"], serde_json::json!([]));
+    bo.sync();
+    assert_eq!(programme_count(&bo.db()), 1, "the programme went");
+}

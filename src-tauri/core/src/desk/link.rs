@@ -46,6 +46,8 @@ pub struct DeskState {
     pub pending: i64,
     /// The desk's open conflicts as of the last sync.
     pub conflicts: i64,
+    /// Changes parked: pulled ones not applicable here, pushed ones the desk refused.
+    pub rejected: i64,
 }
 
 pub(crate) fn read_link(conn: &Connection) -> Result<Option<DeskLink>> {
@@ -178,6 +180,7 @@ impl Store {
             role: link.member.role,
             pending: count("SELECT count(*) FROM desk_outbox")?,
             conflicts: count("SELECT count(*) FROM desk_conflict")?,
+            rejected: count("SELECT count(*) FROM desk_rejected")?,
             server: link.server,
             desk: link.desk,
             member: link.member,
@@ -307,7 +310,13 @@ impl Store {
     pub fn desk_leave(&mut self) -> Result<DeskLink> {
         let link = require_link(&self.conn)?;
         let tx = self.write()?;
-        for table in ["desk_link", "desk_outbox", "desk_entity", "desk_conflict"] {
+        for table in [
+            "desk_link",
+            "desk_outbox",
+            "desk_entity",
+            "desk_conflict",
+            "desk_rejected",
+        ] {
             tx.execute(&format!("DELETE FROM {table}"), [])?;
         }
         tx.commit()?;

@@ -11,6 +11,7 @@ mod fake;
 pub mod link;
 pub mod pull;
 pub mod push;
+pub mod rejected;
 mod state;
 #[cfg(test)]
 mod tests;
@@ -22,6 +23,7 @@ pub use greenroom_protocol::wire::{Conflict, Keep};
 pub use link::{DeskLink, DeskState};
 pub use pull::PullProgress;
 pub use push::PushReport;
+pub use rejected::Rejected;
 
 use crate::error::Result;
 use crate::store::db::Store;
@@ -38,6 +40,9 @@ pub struct SyncReport {
     pub head: i64,
     /// The desk's open conflicts.
     pub conflicts: usize,
+    /// Changes parked by this sync: pulled ones not applicable here, pushed ones the
+    /// desk refused.
+    pub rejected: Vec<Rejected>,
 }
 
 impl Store {
@@ -70,6 +75,7 @@ impl Store {
     pub fn sync(&mut self, progress: &mut dyn FnMut(PullProgress)) -> Result<SyncReport> {
         let link = link::require_link(&self.conn)?;
         let client = link::client(&link)?;
+        let mark = rejected::mark(&self.conn)?;
         let pushed = if link.member.role == greenroom_protocol::Role::Viewer {
             PushReport::default()
         } else {
@@ -89,6 +95,7 @@ impl Store {
             seq: pulled.seq,
             head: pulled.head,
             conflicts,
+            rejected: rejected::since(&self.conn, mark)?,
         })
     }
 }

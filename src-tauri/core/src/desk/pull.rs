@@ -19,6 +19,7 @@ use serde_json::{Map, Value};
 
 use crate::desk::client::Client;
 use crate::desk::push::whole;
+use crate::desk::rejected::{about_the_change, park, unfit};
 use crate::desk::state::{live_revision, live_state, put_state};
 use crate::error::{Error, Result};
 use crate::store::change::{gone_state, unrecordable, Origin};
@@ -127,7 +128,35 @@ pub(crate) fn apply_page(store: &Store, changes: &[ServerChange]) -> Result<()> 
     // catches up once at its end, as a bulk import's does.
     search_index::pause(&tx)?;
     for change in changes {
-        apply(store, &tx, change)?;
+        // Each change in a savepoint: one this database cannot apply is undone alone
+        // and parked, and the position still moves past it (else every sync of every
+        // member would stop there for good).
+        tx.execute_batch("SAVEPOINT desk_change")?;
+        let applied = match unfit(
+            change.entity,
+            &change.entity_id,
+            None,
+            change.after.as_ref(),
+            change.merged_into.as_deref(),
+        ) {
+            Some(why) => Err(Error::validation("change", why)),
+            None => apply(store, &tx, change),
+        };
+        match applied {
+            Ok(()) => tx.execute_batch("RELEASE desk_change")?,
+            Err(e) if about_the_change(&e) => {
+                tx.execute_batch("ROLLBACK TO desk_change; RELEASE desk_change")?;
+                park(
+                    &tx,
+                    "pulled",
+                    Some(change.seq),
+                    (&change.id.to_string(), change.entity, &change.entity_id),
+                    &e.to_string(),
+                    change,
+                )?;
+            }
+            Err(e) => return Err(e),
+        }
     }
     search_index::catch_up(&tx)?;
     tx.execute(

@@ -16,10 +16,12 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use crate::desk::client::Client;
+use crate::desk::rejected::{park, unfit};
 use crate::desk::state::{live_revision, live_state};
 use crate::error::{Error, Result};
 use crate::store::change::rebuild;
 use crate::store::db::Store;
+use crate::store::write::Write;
 
 /// What a push did, by outcome.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -39,17 +41,59 @@ impl PushReport {
 
 pub(crate) fn push(store: &Store, client: &Client) -> Result<PushReport> {
     let mut report = PushReport::default();
+    // Lowered to one when the server refuses a batch without naming the change.
+    let mut most = MAX_PUSH;
     loop {
-        let batch = next_batch(store)?;
+        let batch = next_batch(store, most)?;
         if batch.is_empty() {
             return Ok(report);
+        }
+        // What no member could apply is not sent (an older server might take it).
+        let (unfit, batch): (Vec<_>, Vec<_>) =
+            batch.into_iter().partition(|c| why_unfit(c).is_some());
+        if !unfit.is_empty() {
+            let tx = store.write()?;
+            for c in &unfit {
+                let why = why_unfit(c).unwrap_or_default();
+                refuse(&tx, c, &format!("not sent: {why}"))?;
+            }
+            tx.commit()?;
+            continue;
         }
         let entities: HashMap<Uuid, (Entity, String)> = batch
             .iter()
             .map(|c| (c.id, (c.entity, c.entity_id.clone())))
             .collect();
         let body = Push { changes: batch };
-        let pushed: Pushed = client.post("/push", &body)?;
+        let pushed: Pushed = match client.post("/push", &body) {
+            Ok(pushed) => pushed,
+            // Refused for what a change holds: it would be refused at every retry
+            // and hold every later change back. The one the server names (or the
+            // only one sent) is parked; else they go one at a time to find it.
+            Err(Error::Desk {
+                code: "invalid" | "conflict" | "too_large",
+                message,
+            }) => {
+                let named = body
+                    .changes
+                    .iter()
+                    .find(|c| message.contains(&c.id.to_string()))
+                    .or(match body.changes.as_slice() {
+                        [only] => Some(only),
+                        _ => None,
+                    });
+                match named {
+                    Some(c) => {
+                        let tx = store.write()?;
+                        refuse(&tx, c, &message)?;
+                        tx.commit()?;
+                    }
+                    None => most = 1,
+                }
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         let tx = store.write()?;
         for result in &pushed.results {
             let Some((entity, id)) = entities.get(&result.id) else {
@@ -102,13 +146,33 @@ fn advances(store: &Store, outcome: Outcome, entity: Entity, id: &str) -> Result
     })
 }
 
-pub(crate) fn next_batch(store: &Store) -> Result<Vec<PushedChange>> {
+fn why_unfit(c: &PushedChange) -> Option<String> {
+    unfit(
+        c.entity,
+        &c.entity_id,
+        c.before.as_ref(),
+        c.after.as_ref(),
+        c.merged_into.as_deref(),
+    )
+}
+
+/// Takes `c` out of the queue, parked with `why`.
+fn refuse(tx: &Write<'_>, c: &PushedChange, why: &str) -> Result<()> {
+    let id = c.id.to_string();
+    park(tx, "pushed", None, (&id, c.entity, &c.entity_id), why, c)?;
+    tx.prepare_cached("DELETE FROM desk_outbox WHERE id = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+/// The oldest queued changes, at most `most`, as pushed.
+pub(crate) fn next_batch(store: &Store, most: usize) -> Result<Vec<PushedChange>> {
     let mut st = store.conn.prepare_cached(
         "SELECT id, client_op, entity, entity_id, revision, base_revision, operation, author,
                 at, before, after, merged_into
          FROM desk_outbox ORDER BY seq LIMIT ?1",
     )?;
-    let rows = st.query_map([MAX_PUSH as i64], |r| {
+    let rows = st.query_map([most as i64], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,

@@ -227,24 +227,52 @@ fn a_pending_local_edit_is_rebased_on_the_desks_change_and_stays_queued() {
     assert_eq!(s.programme_history(id).unwrap().len(), 3);
 }
 
+/// A change this database cannot apply (a state no form makes, an id that is none) is
+/// parked, undone alone; the rest of the page applies and the position moves past it.
 #[test]
-fn a_page_that_cannot_be_applied_leaves_nothing_and_the_position_where_it_was() {
+fn a_change_that_cannot_be_applied_is_parked_and_the_pull_goes_past_it() {
     let s = linked();
     let (id, state) = elsewhere("Water");
     apply_page(&s, &[change(4, id, 1, None, Some(state.clone()))]).unwrap();
     let (other, other_state) = elsewhere("Oil");
-    let broken = with(&state, "title", json!(""));
+    let (third, third_state) = elsewhere("Gas");
+    let mut bad_id = change(6, other, 1, None, Some(other_state.clone()));
+    bad_id.entity_id = "not-an-id".into();
+    let mut bad_guest = with(&state, "title", json!("Water, 2"));
+    bad_guest["guests"][0]["personId"] = json!("nobody");
     let page = [
         change(5, other, 1, None, Some(other_state)),
-        change(6, id, 2, Some(&state), Some(broken)),
+        bad_id,
+        change(
+            7,
+            id,
+            2,
+            Some(&state),
+            Some(with(&state, "title", json!(""))),
+        ),
+        change(8, id, 3, Some(&state), Some(bad_guest)),
+        change(9, third, 1, None, Some(third_state)),
     ];
-    assert!(apply_page(&s, &page).is_err());
-    assert_eq!(pulled_seq(&s), 4);
+    apply_page(&s, &page).unwrap();
+    assert_eq!(pulled_seq(&s), 9);
+    assert_eq!(s.get_programme(other).unwrap().title, "Oil");
+    assert_eq!(s.get_programme(third).unwrap().title, "Gas");
+    let water = s.get_programme(id).unwrap();
+    assert_eq!((water.title.as_str(), water.revision), ("Water", 1));
+    let parked = crate::desk::rejected::since(&s.conn, 0).unwrap();
+    let seqs: Vec<Option<i64>> = parked.iter().map(|r| r.seq).collect();
+    assert_eq!(seqs, [Some(6), Some(7), Some(8)]);
+    assert!(parked.iter().all(|r| r.side == "pulled"));
+    assert!(parked[0].reason.contains("not-an-id"), "{:?}", parked[0]);
     assert!(
-        s.get_programme(other).is_err(),
-        "the page's first change rolled back"
+        parked[2].reason.contains("guests[0].personId"),
+        "{:?}",
+        parked[2]
     );
-    assert_eq!(s.get_programme(id).unwrap().title, "Water");
+    assert!(parked[1]
+        .line()
+        .starts_with("not applied: the desk's change 7 to programme"));
+    assert_eq!(s.desk_state().unwrap().unwrap().rejected, 3);
 }
 
 #[test]
@@ -307,7 +335,7 @@ fn a_creation_recorded_without_its_state_is_pushed_whole() {
         )
         .unwrap();
     assert_eq!(recorded, "{}");
-    let batch = crate::desk::push::next_batch(&s).unwrap();
+    let batch = crate::desk::push::next_batch(&s, greenroom_protocol::wire::MAX_PUSH).unwrap();
     let person = batch.iter().find(|c| c.entity == Entity::Person).unwrap();
     let after = person.after.as_ref().unwrap();
     assert_eq!(after["name"], "Selam Tesfaye");
@@ -343,7 +371,7 @@ fn a_batch_stops_short_of_the_servers_body_limit() {
         })
         .unwrap();
     }
-    let batch = crate::desk::push::next_batch(&s).unwrap();
+    let batch = crate::desk::push::next_batch(&s, greenroom_protocol::wire::MAX_PUSH).unwrap();
     let size = serde_json::to_vec(&batch).unwrap().len();
     assert!(
         (1..4).contains(&batch.len()),
@@ -496,4 +524,72 @@ fn open_conflicts_are_read_page_by_page() {
     let client = crate::desk::client::Client::new(&url, Some("t".into())).unwrap();
     assert_eq!(crate::desk::conflicts::refresh(&s, &client).unwrap(), 6);
     assert_eq!(count(&s, "SELECT count(*) FROM desk_conflict"), 6);
+}
+
+/// A change the server refuses as malformed is parked and leaves the queue; the
+/// others go, whether the server names it or refuses the whole batch unnamed.
+#[test]
+fn a_pushed_change_the_server_refuses_is_parked_and_the_rest_go() {
+    for names_it in [true, false] {
+        let mut s = linked();
+        for t in ["One", "Bad", "Three"] {
+            s.create_programme(&ProgrammeInput {
+                title: t.into(),
+                ..Default::default()
+            })
+            .unwrap();
+        }
+        let url = crate::desk::fake::serve(move |_, body| {
+            let push: Value = serde_json::from_str(body).unwrap();
+            let changes = push["changes"].as_array().unwrap();
+            if let Some(bad) = changes.iter().position(|c| c["after"]["title"] == "Bad") {
+                let id = if names_it {
+                    changes[bad]["id"].to_string()
+                } else {
+                    String::new()
+                };
+                let message = format!("change {bad} ({id}): after: not today");
+                return (
+                    400,
+                    json!({"code": "invalid", "message": message}).to_string(),
+                );
+            }
+            let results: Vec<Value> = changes
+                .iter()
+                .map(|c| json!({"id": c["id"], "outcome": "applied", "revision": 1}))
+                .collect();
+            (200, json!({"results": results, "head": 3}).to_string())
+        });
+        let client = crate::desk::client::Client::new(&url, Some("t".into())).unwrap();
+        let report = crate::desk::push::push(&s, &client).unwrap();
+        assert_eq!(report.applied, 2, "names it: {names_it}");
+        assert_eq!(count(&s, "SELECT count(*) FROM desk_outbox"), 0);
+        let parked = crate::desk::rejected::since(&s.conn, 0).unwrap();
+        assert_eq!(parked.len(), 1);
+        assert_eq!(parked[0].side, "pushed");
+        assert!(parked[0].reason.contains("not today"), "{:?}", parked[0]);
+        assert!(parked[0]
+            .line()
+            .starts_with("refused by the desk: this change to programme"));
+    }
+}
+
+/// A queued change no member could apply is not sent at all.
+#[test]
+fn a_queued_change_no_member_could_apply_is_parked_unsent() {
+    let mut s = linked();
+    s.create_programme(&ProgrammeInput {
+        title: "Water".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let tx = s.write().unwrap();
+    tx.execute("UPDATE desk_outbox SET entity_id = 'not-an-id'", [])
+        .unwrap();
+    tx.commit().unwrap();
+    let client = answering(|_| panic!("nothing is sent"));
+    let report = crate::desk::push::push(&s, &client).unwrap();
+    assert_eq!(report.total(), 0);
+    let parked = crate::desk::rejected::since(&s.conn, 0).unwrap();
+    assert!(parked[0].reason.starts_with("not sent:"), "{:?}", parked[0]);
 }
