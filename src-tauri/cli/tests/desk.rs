@@ -548,7 +548,14 @@ fn a_viewer_reads_the_desk_without_contact_details_and_queues_nothing() {
         holds(&ann) && !holds(&vi),
         "the viewer's files never hold the email"
     );
-    vi.edit(&id, &["--notes", "mine only"]);
+    // Read only: an edit is refused before it is made, the archive stays the desk's.
+    vi.run(&["programme", "edit", &id, "--notes", "mine only"])
+        .fails(1, "you are a viewer of desk Inside Story: read only");
+    assert_ne!(vi.show(&id)["notes"], "mine only");
+    ann.edit(&id, &["--notes", "the desk's"]);
+    ann.sync();
+    vi.sync();
+    assert_eq!(vi.show(&id)["notes"], "the desk's", "pulls still apply");
     let status = vi.json(&["desk", "status", "--json"]);
     assert_eq!(
         (status["role"].as_str(), status["pending"].as_i64()),
@@ -797,4 +804,25 @@ fn a_change_the_desk_refuses_is_parked_reported_and_the_rest_go() {
     assert_eq!(again["rejected"], serde_json::json!([]));
     bo.sync();
     assert_eq!(programme_count(&bo.db()), 1, "the programme went");
+}
+
+/// A viewer cannot share a database's archive: joining with --upload-local on a
+/// viewer's invite leaves the database unlinked, no token kept, and says how to go on.
+#[test]
+fn a_viewer_joining_with_upload_local_is_refused_and_nothing_is_linked() {
+    let desk = Desk::start();
+    let vi = Member::new();
+    vi.run(&["programme", "add", "--title", "Mine"]).ok();
+    let out = desk
+        .join_as(&vi, "Vi", "viewer", &["--upload-local"])
+        .fails(1, "viewer of desk Inside Story: a viewer cannot upload");
+    assert!(
+        out.stderr.contains("greenroom-server revoke"),
+        "{}",
+        out.stderr
+    );
+    assert!(vi.json(&["desk", "status", "--json"]).is_null());
+    let tokens = vi.config().join("greenroom/desk");
+    assert_eq!(std::fs::read_dir(&tokens).map_or(0, |d| d.count()), 0);
+    assert_eq!(programme_count(&vi.db()), 1, "Mine, as it was");
 }

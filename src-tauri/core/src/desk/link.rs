@@ -235,6 +235,20 @@ impl Store {
                 code: code.to_string(),
             },
         )?;
+        // An invite's role is only known once it is redeemed: a viewer's archive is
+        // read only, so nothing of this database is shared and nothing is linked.
+        if upload_local && joined.member.role == Role::Viewer {
+            return Err(Error::Desk {
+                code: "forbidden",
+                message: format!(
+                    "this invite made you a viewer of desk {}: a viewer cannot upload this \
+                     database's archive, so it was not linked; join with an empty database \
+                     (the code is used: ask the admin for a new one, and to revoke member {}: \
+                     `greenroom-server revoke {} {}`)",
+                    joined.desk.name, joined.member.id, joined.desk.id, joined.member.id
+                ),
+            });
+        }
         save_token(joined.member.id, &joined.token)?;
         let tx = self.write()?;
         tx.execute(
