@@ -212,8 +212,15 @@ fn an_edit_on_one_member_reaches_the_other_after_sync() {
         .windows(secret.trim().len())
         .any(|w| w == secret.trim().as_bytes()));
 
-    // Leaving keeps the archive, and takes the token.
-    bo.run(&["desk", "leave"]).ok();
+    // Leaving keeps the archive, and takes the token; the desk still takes it until
+    // the admin revokes the member, which leave says how.
+    let left = bo.run(&["desk", "leave"]).ok();
+    let revoke = format!(
+        "greenroom-server revoke {} {}",
+        status["desk"]["id"].as_str().unwrap(),
+        status["member"]["id"].as_str().unwrap()
+    );
+    assert!(left.contains(&revoke), "{left}");
     assert!(!token.exists());
     assert_eq!(bo.show(&id)["title"], "Water");
     assert!(bo.json(&["desk", "status", "--json"]).is_null());
@@ -825,4 +832,46 @@ fn a_viewer_joining_with_upload_local_is_refused_and_nothing_is_linked() {
     let tokens = vi.config().join("greenroom/desk");
     assert_eq!(std::fs::read_dir(&tokens).map_or(0, |d| d.count()), 0);
     assert_eq!(programme_count(&vi.db()), 1, "Mine, as it was");
+}
+
+/// Plain http carries the token in clear: refused for another machine unless said
+/// (and then remembered); loopback is fine.
+#[test]
+fn plain_http_to_another_machine_needs_allow_insecure_http() {
+    let desk = Desk::start();
+    let ann = Member::new();
+    let code = desk.invite("Ann", "editor");
+    ann.run(&["desk", "join", "http://192.0.2.7:8080", &code])
+        .fails(2, "--allow-insecure-http");
+    assert!(ann.json(&["desk", "status", "--json"]).is_null());
+    // The code was not spent: it still joins, over loopback; said insecure, it is
+    // remembered for every sync.
+    ann.run(&["desk", "join", &desk.url, &code, "--allow-insecure-http"])
+        .ok();
+    let c = rusqlite::Connection::open(ann.db()).unwrap();
+    let insecure: bool = c
+        .query_row("SELECT insecure_http FROM desk_link", [], |r| r.get(0))
+        .unwrap();
+    assert!(insecure);
+    ann.sync();
+}
+
+/// The token's folder is tried before the invite is redeemed: a join that could not
+/// keep the token leaves the code unspent.
+#[test]
+fn a_token_folder_that_cannot_be_written_leaves_the_code_unspent() {
+    let desk = Desk::start();
+    let ann = Member::new();
+    let code = desk.invite("Ann", "editor");
+    std::fs::create_dir_all(ann.config().join("greenroom")).unwrap();
+    std::fs::write(ann.config().join("greenroom/desk"), "not a folder").unwrap();
+    ann.run(&["desk", "join", &desk.url, &code])
+        .fails(1, "greenroom/desk");
+    assert!(ann.json(&["desk", "status", "--json"]).is_null());
+    std::fs::remove_file(ann.config().join("greenroom/desk")).unwrap();
+    ann.run(&["desk", "join", &desk.url, &code]).ok();
+    assert_eq!(
+        ann.json(&["desk", "status", "--json"])["member"]["name"],
+        "Ann"
+    );
 }

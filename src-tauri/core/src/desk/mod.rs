@@ -20,7 +20,7 @@ use chrono::Utc;
 use serde::Serialize;
 
 pub use greenroom_protocol::wire::{Conflict, Keep};
-pub use link::{DeskLink, DeskState};
+pub use link::{DeskLink, DeskState, JoinOptions};
 pub use pull::PullProgress;
 pub use push::PushReport;
 pub use rejected::Rejected;

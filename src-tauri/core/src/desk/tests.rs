@@ -427,7 +427,7 @@ fn answering(
             .collect();
         (200, json!({"results": results, "head": 9}).to_string())
     });
-    crate::desk::client::Client::new(&url, Some("t".into())).unwrap()
+    crate::desk::client::Client::new(&url, false, Some("t".into())).unwrap()
 }
 
 fn server_revision(s: &Store, id: &str) -> Option<i64> {
@@ -521,7 +521,7 @@ fn open_conflicts_are_read_page_by_page() {
             .collect();
         (200, json!({"conflicts": page, "more": first}).to_string())
     });
-    let client = crate::desk::client::Client::new(&url, Some("t".into())).unwrap();
+    let client = crate::desk::client::Client::new(&url, false, Some("t".into())).unwrap();
     assert_eq!(crate::desk::conflicts::refresh(&s, &client).unwrap(), 6);
     assert_eq!(count(&s, "SELECT count(*) FROM desk_conflict"), 6);
 }
@@ -560,7 +560,7 @@ fn a_pushed_change_the_server_refuses_is_parked_and_the_rest_go() {
                 .collect();
             (200, json!({"results": results, "head": 3}).to_string())
         });
-        let client = crate::desk::client::Client::new(&url, Some("t".into())).unwrap();
+        let client = crate::desk::client::Client::new(&url, false, Some("t".into())).unwrap();
         let report = crate::desk::push::push(&s, &client).unwrap();
         assert_eq!(report.applied, 2, "names it: {names_it}");
         assert_eq!(count(&s, "SELECT count(*) FROM desk_outbox"), 0);
