@@ -875,3 +875,49 @@ fn a_token_folder_that_cannot_be_written_leaves_the_code_unspent() {
         "Ann"
     );
 }
+
+/// `sync --watch` keeps a member up to date by itself: an edit another member syncs
+/// reaches this one's database without a sync of its own (the desk's events, not the
+/// minute's fallback, bring it: the wait is bounded well under a minute).
+#[test]
+fn sync_watch_brings_another_members_edit_by_itself() {
+    let (_desk, ann, bo, id) = two_with_water();
+    let mut watching = bo
+        .command(&["sync", "--watch"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let stdout = watching.stdout.take().unwrap();
+    let (lines, printed) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = lines.send(line);
+        }
+    });
+    // The watch's first sync and its events stream, then Ann's edit.
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    ann.edit(&id, &["--title", "Water, live"]);
+    ann.sync();
+    let synced = std::time::Instant::now();
+    let mut seen = None;
+    while synced.elapsed() < std::time::Duration::from_secs(30) {
+        if bo.show(&id)["title"] == "Water, live" {
+            seen = Some(synced.elapsed());
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    // What it moved is printed once that sync ends.
+    let said = printed.recv_timeout(std::time::Duration::from_secs(30));
+    let _ = watching.kill();
+    let _ = watching.wait();
+    let seen = seen.expect("the edit reached the watching member");
+    eprintln!("edit synced on one member, in the other's database {seen:?} later");
+    let said = said.expect("the watch printed what it moved");
+    assert!(said.contains("pulled 1 change"), "{said}");
+}

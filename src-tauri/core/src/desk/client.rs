@@ -16,6 +16,8 @@ const MAX_ANSWER: u64 = 4 * wire::MAX_BODY_BYTES as u64;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// A whole call, answer read: a full pull page on a slow line fits.
 const CALL_TIMEOUT: Duration = Duration::from_secs(120);
+/// The events stream's longest silence: three of the server's 15 s keep-alives.
+const EVENTS_SILENCE: Duration = Duration::from_secs(45);
 
 /// The server's refusal words this build knows, as stable codes; others are `server`.
 const CODES: [&str; 8] = [
@@ -73,6 +75,50 @@ impl Client {
                 .header("Content-Type", "application/json")
                 .send(&body[..]),
         )
+    }
+
+    /// `GET /v1/events`: each line of the stream goes to `on` (`Some(head)` for a head
+    /// the desk announces, `None` for the rest: keep-alives), which says whether to go
+    /// on listening, until the stream ends. The server sends a comment every 15 s, so
+    /// a line silent for [`EVENTS_SILENCE`] is taken as gone.
+    pub(crate) fn heads(&self, on: &mut dyn FnMut(Option<i64>) -> bool) -> Result<()> {
+        use std::io::BufRead;
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .timeout_connect(Some(CONNECT_TIMEOUT))
+            .timeout_per_read(Some(EVENTS_SILENCE))
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut request = agent
+            .get(format!("{}/v1/events", self.base))
+            .header("Accept", "text/event-stream");
+        if let Some(t) = &self.token {
+            request = request.header("Authorization", format!("Bearer {t}"));
+        }
+        let response = request.call().map_err(|e| self.unreachable(e))?;
+        if !response.status().is_success() {
+            return self.answer::<serde_json::Value>(Ok(response)).map(|_| ());
+        }
+        let reader = response
+            .into_body()
+            .into_with_config()
+            .limit(u64::MAX)
+            .reader();
+        for line in std::io::BufReader::new(reader).lines() {
+            let line = line.map_err(|e| Error::Desk {
+                code: "offline",
+                message: format!("the desk's server at {} stopped talking: {e}", self.base),
+            })?;
+            let head = line.strip_prefix("data:").and_then(|data| {
+                serde_json::from_str::<serde_json::Value>(data.trim())
+                    .ok()
+                    .and_then(|v| v.get("head").and_then(serde_json::Value::as_i64))
+            });
+            if !on(head) {
+                return Ok(());
+            }
+        }
+        Ok(())
     }
 
     fn answer<T: DeserializeOwned>(

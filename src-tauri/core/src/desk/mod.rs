@@ -9,6 +9,7 @@ pub mod conflicts;
 #[cfg(test)]
 mod fake;
 pub mod link;
+pub mod live;
 pub mod pull;
 pub mod push;
 pub mod rejected;
