@@ -921,3 +921,43 @@ fn sync_watch_brings_another_members_edit_by_itself() {
     let said = said.expect("the watch printed what it moved");
     assert!(said.contains("pulled 1 change"), "{said}");
 }
+
+/// Offline, `sync --watch` waits longer after each failure (1 s, 2 s, 4 s…) instead
+/// of spinning, says so once, and keeps watching: a server that hangs up on every
+/// connection sees a handful of them in four seconds, not hundreds.
+#[test]
+fn sync_watch_offline_backs_off_and_keeps_watching() {
+    let desk = Desk::start();
+    let ann = desk.member("Ann", &[]);
+    let refusing = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", refusing.local_addr().unwrap());
+    {
+        let c = rusqlite::Connection::open(ann.db()).unwrap();
+        c.execute("UPDATE desk_link SET server = ?1", [&url])
+            .unwrap();
+    }
+    let tries = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = tries.clone();
+    std::thread::spawn(move || {
+        for stream in refusing.incoming() {
+            counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            drop(stream);
+        }
+    });
+    let mut watching = ann
+        .command(&["sync", "--watch"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_secs(4));
+    let still_watching = watching.try_wait().unwrap().is_none();
+    let _ = watching.kill();
+    let out = watching.wait_with_output().unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(still_watching, "{said}");
+    assert_eq!(said.matches("trying again").count(), 1, "{said}");
+    // Syncs at about 0, 1 and 3 s and the events stream's as many: each a connection
+    // or two; a busy loop would make hundreds.
+    let tries = tries.load(std::sync::atomic::Ordering::Relaxed);
+    assert!((2..=16).contains(&tries), "{tries} connections");
+}
