@@ -6,14 +6,19 @@ use serde_json::{json, Value};
 use crate::api::{answered, change, create, delete, desk_with, update, Served};
 use crate::support::sql;
 
+/// The segments of every test programme: a segment's id is a UUID, the same in every
+/// copy of the programme.
+pub const S1: &str = "0190c2a8-7d1e-7c3a-9f00-00000000a001";
+pub const S2: &str = "0190c2a8-7d1e-7c3a-9f00-00000000a002";
+
 pub fn programme(id: &str, title: &str) -> Value {
     json!({
         "id": id,
         "title": title,
         "framing": "Why now?",
         "segments": [
-            {"id": "s1", "title": "Intro", "people": []},
-            {"id": "s2", "title": "Panel", "people": []}
+            {"id": S1, "title": "Intro", "people": []},
+            {"id": S2, "title": "Panel", "people": []}
         ],
         "guests": [],
         "updatedAt": "2026-03-01T09:00:00Z"
