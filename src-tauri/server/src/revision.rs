@@ -83,3 +83,30 @@ pub async fn write(
     .await?;
     Ok((number, seq))
 }
+
+/// A new revision of `current` that changes nothing: the desk's state said again (an
+/// `update` with no changes, or a `delete` of what is gone, its redirect kept), so
+/// every member's pull puts it back, a member whose copy went its own way (a
+/// deletion or an edit the desk did not take, held in a conflict) included. Returns
+/// the new revision number and its `seq`.
+pub async fn restate(
+    client: &impl GenericClient,
+    desk: Uuid,
+    entity: Entity,
+    entity_id: &str,
+    current: &Current,
+    by: By<'_>,
+) -> Result<(i64, i64)> {
+    let revision = Revision {
+        entity,
+        entity_id,
+        id: Uuid::now_v7(),
+        operation: match current.state {
+            Some(_) => Operation::Update,
+            None => Operation::Delete,
+        },
+        after: current.state.as_ref(),
+        merged_into: current.merged_into.as_deref(),
+    };
+    write(client, desk, Some(current), &revision, by).await
+}

@@ -42,7 +42,9 @@ impl Record<'_> {
     /// change: it is the revision the change was based on, or every revision since
     /// was this member's own, pushed before (offline, a client bases all its edits of
     /// an entity on the last server revision it saw, so its own delete and restore,
-    /// or merge and unmerge, follow each other without a conflict).
+    /// or merge and unmerge, follow each other without a conflict), or changed
+    /// nothing (a restate, `revision::restate`: a restore of a deletion the client
+    /// saw is no conflict because another member's conflict said the deletion again).
     async fn saw(&self, client: &impl GenericClient, current: i64) -> Result<bool> {
         // A base newer than the desk's revision saw nothing the desk holds.
         if self.redirected || self.base_revision > current {
@@ -53,9 +55,14 @@ impl Record<'_> {
         }
         let others: bool = sql::query_one(
             client,
-            "SELECT EXISTS (SELECT 1 FROM change
-                                WHERE desk_id = $1 AND entity = $2 AND entity_id = $3
-                                  AND revision > $4 AND member_id <> $5)",
+            "SELECT EXISTS (SELECT 1 FROM change c
+                                LEFT JOIN change p
+                                  ON p.desk_id = c.desk_id AND p.entity = c.entity
+                                 AND p.entity_id = c.entity_id AND p.revision = c.revision - 1
+                                WHERE c.desk_id = $1 AND c.entity = $2 AND c.entity_id = $3
+                                  AND c.revision > $4 AND c.member_id <> $5
+                                  AND (c.state IS DISTINCT FROM p.state
+                                       OR c.merged_into IS DISTINCT FROM p.merged_into))",
             &[
                 &self.desk(),
                 &self.kind.as_str(),
@@ -143,9 +150,19 @@ impl Record<'_> {
         }
         let base = before.map_or(Value::Null, Value::Object);
         let theirs = Value::Object(theirs.clone());
-        self.conflict(client, "", base, Value::Null, theirs, current.revision)
+        let (revision, seq) = self.restate(client, current).await?;
+        self.conflict(client, "", base, Value::Null, theirs, revision)
             .await?;
-        Ok(Some((Outcome::Conflicted, self.base_revision, None)))
+        Ok(Some((Outcome::Conflicted, self.base_revision, Some(seq))))
+    }
+
+    /// A whole-entity conflict leaves the desk as it was, and says so in a new
+    /// revision: the member whose edit or deletion waits in the conflict may already
+    /// hold it (their pull rebased a deletion over the edit that conflicts with it),
+    /// and only a revision past the one their copy went its own way from puts the
+    /// desk's state back there. Their change is not lost: the conflict holds it.
+    async fn restate(&self, client: &impl GenericClient, current: &Current) -> Result<(i64, i64)> {
+        revision::restate(client, self.desk(), self.kind, self.id, current, self.by).await
     }
 
     async fn follow_merge(&self, client: &impl GenericClient, kept: &str) -> Result<()> {
@@ -203,18 +220,19 @@ impl Record<'_> {
             return Ok((Outcome::Applied, revision, Some(seq)));
         }
         let base = before.map_or(Value::Null, Value::Object);
+        let (revision, seq) = self.restate(client, current).await?;
         self.conflict(
             client,
             "",
             base,
             Value::Object(after),
             Value::Null,
-            current.revision,
+            revision,
         )
         .await?;
         // The client's own base: it did not see the deletion, and a later edit of its
         // must not pass for a restore.
-        Ok((Outcome::Conflicted, self.base_revision, None))
+        Ok((Outcome::Conflicted, self.base_revision, Some(seq)))
     }
 
     /// Both sides have the entity: what the client changed since `before`, merged
