@@ -1,7 +1,7 @@
 //! The desk's open conflicts, and resolving one: keeping `mine` (the edit that did not
 //! win) puts it on the entity as a new revision; keeping `theirs` changes nothing of a
-//! field, and of a whole entity says the desk's state again (`revision::restate`), so
-//! the member whose edit or deletion it was holds what the desk holds.
+//! field, and of a whole live entity says the desk's state again (`revision::restate`),
+//! so the member whose deletion it was holds what the desk holds.
 
 use chrono::Utc;
 use deadpool_postgres::{Client, GenericClient};
@@ -83,8 +83,8 @@ pub async fn resolve(
 
 /// A whole entity's conflict kept as the desk has it: that state as a new revision (a
 /// field's conflict needs none: the member's push took the rest of their edit, and
-/// the desk's value of the field reached them with it). None when the desk never had
-/// the entity.
+/// the desk's value of the field reached them with it). None when the entity is gone
+/// (see `revision::restate`) or the desk never had it.
 async fn keep_theirs(
     client: &impl GenericClient,
     caller: &Caller,
@@ -98,8 +98,8 @@ async fn keep_theirs(
     let Some(current) = entity::current(client, desk_id, c.entity, &id).await? else {
         return Ok(None);
     };
-    let (_, seq) = revision::restate(client, desk_id, c.entity, &id, &current, by(caller)).await?;
-    Ok(Some(seq))
+    let restated = revision::restate(client, desk_id, c.entity, &id, &current, by(caller)).await?;
+    Ok(restated.map(|(_, seq)| seq))
 }
 
 /// A resolution is by the member resolving, now.

@@ -85,10 +85,12 @@ pub async fn write(
 }
 
 /// A new revision of `current` that changes nothing: the desk's state said again (an
-/// `update` with no changes, or a `delete` of what is gone, its redirect kept), so
-/// every member's pull puts it back, a member whose copy went its own way (a
-/// deletion or an edit the desk did not take, held in a conflict) included. Returns
-/// the new revision number and its `seq`.
+/// `update` of the same state, no changes), so every member's pull puts it back, a
+/// member whose copy went its own way included (a deletion the desk did not take,
+/// held in a conflict). Returns the new revision number and its `seq`; None when the
+/// entity is gone: a member's pull of a deletion removes their copy whatever waits
+/// (`replace` or `rebase` in the core's desk/pull.rs), and a second deletion record
+/// in a row would stand where the trash looks for the state before the deletion.
 pub async fn restate(
     client: &impl GenericClient,
     desk: Uuid,
@@ -96,17 +98,19 @@ pub async fn restate(
     entity_id: &str,
     current: &Current,
     by: By<'_>,
-) -> Result<(i64, i64)> {
+) -> Result<Option<(i64, i64)>> {
+    let Some(state) = current.state.as_ref() else {
+        return Ok(None);
+    };
     let revision = Revision {
         entity,
         entity_id,
         id: Uuid::now_v7(),
-        operation: match current.state {
-            Some(_) => Operation::Update,
-            None => Operation::Delete,
-        },
-        after: current.state.as_ref(),
-        merged_into: current.merged_into.as_deref(),
+        operation: Operation::Update,
+        after: Some(state),
+        merged_into: None,
     };
-    write(client, desk, Some(current), &revision, by).await
+    Ok(Some(
+        write(client, desk, Some(current), &revision, by).await?,
+    ))
 }

@@ -96,7 +96,7 @@ fn keeping_theirs_resolves_without_a_change() {
     assert!(served.conflicts(&m[0]).is_empty());
 }
 #[test]
-fn keeping_theirs_of_a_whole_programme_says_the_desks_state_again() {
+fn keeping_theirs_of_a_whole_programme_says_a_live_one_again_and_leaves_a_deleted_one() {
     let (db, _, served, m) = desk_with(&["editor", "editor"]);
     // An edit to a programme deleted meanwhile: the deletion kept.
     let gone = new_id();
@@ -123,18 +123,23 @@ fn keeping_theirs_of_a_whole_programme_says_the_desks_state_again() {
         let path = format!("/v1/conflicts/{}/resolve", c["id"].as_str().unwrap());
         let (status, body) = served.post(&path, Some(&m[1].token), &json!({"keep": "theirs"}));
         assert_eq!(status, 200, "{body}");
-        let change = &body["change"];
-        assert_eq!(change["revision"], json!(4), "{change}");
-        assert_eq!(change["changes"], json!([]), "{change}");
         let pulled = served.pull_all(&m[0], head.parse().unwrap());
-        assert_eq!(pulled, vec![change.clone()], "every member pulls it");
         if c["entityId"] == json!(gone) {
-            assert_eq!(change["operation"], json!("delete"));
-            assert!(change.get("after").is_none(), "{change}");
-        } else {
-            assert_eq!(change["operation"], json!("update"));
-            assert_eq!(change["after"], edited);
+            // Every member's pull of the deletion removed their copy already.
+            assert!(body.get("change").is_none(), "{body}");
+            assert!(pulled.is_empty(), "{pulled:?}");
+            continue;
         }
+        let change = &body["change"];
+        assert_eq!(change["operation"], json!("update"));
+        assert_eq!(
+            change["revision"],
+            json!(4),
+            "after the raise's restate: {change}"
+        );
+        assert_eq!(change["changes"], json!([]), "{change}");
+        assert_eq!(change["after"], edited);
+        assert_eq!(pulled, vec![change.clone()], "every member pulls it");
     }
     assert_eq!(served.state_of(&m[0], &gone), serde_json::Value::Null);
     assert_eq!(served.state_of(&m[0], &kept), edited);

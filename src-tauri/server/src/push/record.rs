@@ -43,8 +43,8 @@ impl Record<'_> {
     /// was this member's own, pushed before (offline, a client bases all its edits of
     /// an entity on the last server revision it saw, so its own delete and restore,
     /// or merge and unmerge, follow each other without a conflict), or changed
-    /// nothing (a restate, `revision::restate`: a restore of a deletion the client
-    /// saw is no conflict because another member's conflict said the deletion again).
+    /// nothing (`revision::restate`: a member's deletion of what they saw is no
+    /// conflict because another member's conflict said that state again).
     async fn saw(&self, client: &impl GenericClient, current: i64) -> Result<bool> {
         // A base newer than the desk's revision saw nothing the desk holds.
         if self.redirected || self.base_revision > current {
@@ -150,19 +150,17 @@ impl Record<'_> {
         }
         let base = before.map_or(Value::Null, Value::Object);
         let theirs = Value::Object(theirs.clone());
-        let (revision, seq) = self.restate(client, current).await?;
+        // The desk keeps the entity, and says so in a new revision: the deleting
+        // member's copy may be deleted for good already (their pull rebased the
+        // deletion over the edit it conflicts with, which leaves it deleted there),
+        // and only a revision past that edit brings it back. The deletion is not
+        // lost: the conflict holds it.
+        let restated =
+            revision::restate(client, self.desk(), self.kind, self.id, current, self.by).await?;
+        let (revision, seq) = restated.map_or((current.revision, None), |(r, s)| (r, Some(s)));
         self.conflict(client, "", base, Value::Null, theirs, revision)
             .await?;
-        Ok(Some((Outcome::Conflicted, self.base_revision, Some(seq))))
-    }
-
-    /// A whole-entity conflict leaves the desk as it was, and says so in a new
-    /// revision: the member whose edit or deletion waits in the conflict may already
-    /// hold it (their pull rebased a deletion over the edit that conflicts with it),
-    /// and only a revision past the one their copy went its own way from puts the
-    /// desk's state back there. Their change is not lost: the conflict holds it.
-    async fn restate(&self, client: &impl GenericClient, current: &Current) -> Result<(i64, i64)> {
-        revision::restate(client, self.desk(), self.kind, self.id, current, self.by).await
+        Ok(Some((Outcome::Conflicted, self.base_revision, seq)))
     }
 
     async fn follow_merge(&self, client: &impl GenericClient, kept: &str) -> Result<()> {
@@ -219,20 +217,20 @@ impl Record<'_> {
                 .await?;
             return Ok((Outcome::Applied, revision, Some(seq)));
         }
+        // No revision: the deletion the member's pull brings removes their copy.
         let base = before.map_or(Value::Null, Value::Object);
-        let (revision, seq) = self.restate(client, current).await?;
         self.conflict(
             client,
             "",
             base,
             Value::Object(after),
             Value::Null,
-            revision,
+            current.revision,
         )
         .await?;
         // The client's own base: it did not see the deletion, and a later edit of its
         // must not pass for a restore.
-        Ok((Outcome::Conflicted, self.base_revision, Some(seq)))
+        Ok((Outcome::Conflicted, self.base_revision, None))
     }
 
     /// Both sides have the entity: what the client changed since `before`, merged
