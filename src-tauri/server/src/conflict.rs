@@ -1,5 +1,7 @@
 //! The desk's open conflicts, and resolving one: keeping `mine` (the edit that did not
-//! win) puts it on the entity as a new revision; keeping `theirs` changes nothing.
+//! win) puts it on the entity as a new revision; keeping `theirs` changes nothing of a
+//! field, and of a whole live entity says the desk's state again (`revision::restate`),
+//! so the member whose deletion it was holds what the desk holds.
 
 use chrono::Utc;
 use deadpool_postgres::{Client, GenericClient};
@@ -60,7 +62,7 @@ pub async fn resolve(
         )));
     }
     let seq = match keep {
-        Keep::Theirs => None,
+        Keep::Theirs => keep_theirs(&tx, caller, &found).await?,
         Keep::Mine => keep_mine(&tx, caller, &found).await?,
     };
     conflict::resolve(&tx, desk_id, id, caller.member.id, keep).await?;
@@ -77,6 +79,37 @@ pub async fn resolve(
         conflict: found,
         change,
     })
+}
+
+/// A whole entity's conflict kept as the desk has it: that state as a new revision (a
+/// field's conflict needs none: the member's push took the rest of their edit, and
+/// the desk's value of the field reached them with it). None when the entity is gone
+/// (see `revision::restate`) or the desk never had it.
+async fn keep_theirs(
+    client: &impl GenericClient,
+    caller: &Caller,
+    c: &greenroom_protocol::wire::Conflict,
+) -> Result<Option<i64>> {
+    if !c.field.is_empty() {
+        return Ok(None);
+    }
+    let desk_id = caller.desk_id();
+    let id = redirect::entity_id(client, desk_id, c.entity, &c.entity_id).await?;
+    let Some(current) = entity::current(client, desk_id, c.entity, &id).await? else {
+        return Ok(None);
+    };
+    let restated = revision::restate(client, desk_id, c.entity, &id, &current, by(caller)).await?;
+    Ok(restated.map(|(_, seq)| seq))
+}
+
+/// A resolution is by the member resolving, now.
+fn by(caller: &Caller) -> By<'_> {
+    By {
+        member: caller.member.id,
+        author: &caller.member.name,
+        client_op: Uuid::now_v7(),
+        at: Utc::now(),
+    }
 }
 
 /// Puts the conflict's `mine` on the entity now (a person merged away since is the
@@ -139,12 +172,7 @@ async fn keep_mine(
         after: after.as_ref(),
         merged_into: None,
     };
-    let by = By {
-        member: caller.member.id,
-        author: &caller.member.name,
-        client_op: Uuid::now_v7(),
-        at: Utc::now(),
-    };
-    let (_, seq) = revision::write(client, desk_id, current.as_ref(), &revision, by).await?;
+    let (_, seq) =
+        revision::write(client, desk_id, current.as_ref(), &revision, by(caller)).await?;
     Ok(Some(seq))
 }

@@ -1,8 +1,8 @@
 use serde_json::json;
 
-use crate::api::{code, create, desk_with, update};
+use crate::api::{code, create, delete, desk_with, update};
 use crate::push::redirect::person;
-use crate::push::{new_id, programme, with};
+use crate::push::{new_id, programme, with, S2};
 use crate::support::sql;
 
 #[test]
@@ -95,6 +95,56 @@ fn keeping_theirs_resolves_without_a_change() {
     assert_eq!(served.state_of(&m[0], &id)["framing"], json!("A"));
     assert!(served.conflicts(&m[0]).is_empty());
 }
+#[test]
+fn keeping_theirs_of_a_whole_programme_says_a_live_one_again_and_leaves_a_deleted_one() {
+    let (db, _, served, m) = desk_with(&["editor", "editor"]);
+    // An edit to a programme deleted meanwhile: the deletion kept.
+    let gone = new_id();
+    let base = programme(&gone, "Gaza");
+    served.push(&m[0], &[create("programme", &gone, base.clone())]);
+    served.push_one(&m[0], delete("programme", &gone, 1, base.clone()));
+    let edited = with(base.clone(), "title", json!("Gaza: the talks"));
+    served.push_one(&m[1], update("programme", &gone, 1, base, edited));
+    // A deletion made before another member's edit: the edit kept.
+    let kept = new_id();
+    let base = programme(&kept, "Sudan");
+    served.push(&m[0], &[create("programme", &kept, base.clone())]);
+    let edited = with(base.clone(), "title", json!("Sudan: the ceasefire"));
+    served.push_one(
+        &m[1],
+        update("programme", &kept, 1, base.clone(), edited.clone()),
+    );
+    served.push_one(&m[0], delete("programme", &kept, 1, base));
+
+    let conflicts = served.conflicts(&m[0]);
+    assert_eq!(conflicts.len(), 2);
+    for c in &conflicts {
+        let head = sql(&db, "SELECT max(seq) FROM change");
+        let path = format!("/v1/conflicts/{}/resolve", c["id"].as_str().unwrap());
+        let (status, body) = served.post(&path, Some(&m[1].token), &json!({"keep": "theirs"}));
+        assert_eq!(status, 200, "{body}");
+        let pulled = served.pull_all(&m[0], head.parse().unwrap());
+        if c["entityId"] == json!(gone) {
+            // Every member's pull of the deletion removed their copy already.
+            assert!(body.get("change").is_none(), "{body}");
+            assert!(pulled.is_empty(), "{pulled:?}");
+            continue;
+        }
+        let change = &body["change"];
+        assert_eq!(change["operation"], json!("update"));
+        assert_eq!(
+            change["revision"],
+            json!(4),
+            "after the raise's restate: {change}"
+        );
+        assert_eq!(change["changes"], json!([]), "{change}");
+        assert_eq!(change["after"], edited);
+        assert_eq!(pulled, vec![change.clone()], "every member pulls it");
+    }
+    assert_eq!(served.state_of(&m[0], &gone), serde_json::Value::Null);
+    assert_eq!(served.state_of(&m[0], &kept), edited);
+    assert!(served.conflicts(&m[0]).is_empty());
+}
 
 fn resolve(
     served: &crate::api::Served,
@@ -159,17 +209,12 @@ fn keeping_mine_for_a_segment_removed_since_is_refused_and_the_conflict_stays_op
     cut["segments"].as_array_mut().unwrap().pop();
     served.push(&m[0], &[update("programme", &id, 2, sams, cut.clone())]);
     let c = served.conflicts(&m[1]).remove(0);
-    assert_eq!(c["field"], json!("segments{s2}.title"));
+    let field = format!("segments{{{S2}}}.title");
+    assert_eq!(c["field"], json!(field));
     let head = sql(&db, "SELECT max(seq) FROM change");
     let (status, body) = resolve(&served, &m[1], &c);
     assert_eq!((status, code(&body)), (409, "conflict"));
-    assert!(
-        body["message"]
-            .as_str()
-            .unwrap()
-            .contains("segments{s2}.title"),
-        "{body}"
-    );
+    assert!(body["message"].as_str().unwrap().contains(&field), "{body}");
     assert_eq!(served.conflicts(&m[1]).len(), 1, "still open");
     assert_eq!(sql(&db, "SELECT max(seq) FROM change"), head);
     assert_eq!(served.state_of(&m[0], &id), cut);

@@ -81,7 +81,7 @@ fn programme(state: &Map<String, Value>) -> Result<(), String> {
     }
     for (i, segment) in items(state, "segments", "")?.iter().enumerate() {
         let at = format!("segments[{i}]");
-        text(segment, "id", &at)?;
+        uuid(segment, "id", &at, "a segment's id")?;
         for (j, person) in items(segment, "people", &at)?.iter().enumerate() {
             person_id(person, "id", &format!("{at}.people[{j}]"))?;
         }
@@ -99,12 +99,14 @@ fn text(item: &Map<String, Value>, field: &str, at: &str) -> Result<(), String> 
 
 /// `field` of `item` must be a person's id.
 fn person_id(item: &Map<String, Value>, field: &str, at: &str) -> Result<(), String> {
+    uuid(item, field, at, "a person's id")
+}
+
+/// `field` of `item` must be a UUID; `what` says whose.
+fn uuid(item: &Map<String, Value>, field: &str, at: &str, what: &str) -> Result<(), String> {
     match item.get(field).and_then(Value::as_str).map(Uuid::parse_str) {
         Some(Ok(_)) => Ok(()),
-        _ => Err(format!(
-            "{} must be a person's id (a UUID)",
-            join(at, field)
-        )),
+        _ => Err(format!("{} must be {what} (a UUID)", join(at, field))),
     }
 }
 
@@ -160,7 +162,7 @@ mod tests {
             "title": "Gaza", "status": "planned",
             "presenter": {"id": P, "name": "Ann"},
             "guests": [{"personId": P, "name": "Bob"}],
-            "segments": [{"id": "s1", "title": "Intro", "people": [{"id": P}]}]
+            "segments": [{"id": P, "title": "Intro", "people": [{"id": P}]}]
         });
         assert_eq!(check(Entity::Programme, &object(good.clone())), Ok(()));
         let cases = [
@@ -172,6 +174,7 @@ mod tests {
             ("/guests/0", json!("Bob"), "guests[0]"),
             ("/guests/0/personId", json!(7), "guests[0].personId"),
             ("/segments/0/id", json!(null), "segments[0].id"),
+            ("/segments/0/id", json!("s1"), "segments[0].id"),
             (
                 "/segments/0/people/0/id",
                 json!("x"),

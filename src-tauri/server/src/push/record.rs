@@ -42,7 +42,9 @@ impl Record<'_> {
     /// change: it is the revision the change was based on, or every revision since
     /// was this member's own, pushed before (offline, a client bases all its edits of
     /// an entity on the last server revision it saw, so its own delete and restore,
-    /// or merge and unmerge, follow each other without a conflict).
+    /// or merge and unmerge, follow each other without a conflict), or changed
+    /// nothing (`revision::restate`: a member's deletion of what they saw is no
+    /// conflict because another member's conflict said that state again).
     async fn saw(&self, client: &impl GenericClient, current: i64) -> Result<bool> {
         // A base newer than the desk's revision saw nothing the desk holds.
         if self.redirected || self.base_revision > current {
@@ -53,9 +55,14 @@ impl Record<'_> {
         }
         let others: bool = sql::query_one(
             client,
-            "SELECT EXISTS (SELECT 1 FROM change
-                                WHERE desk_id = $1 AND entity = $2 AND entity_id = $3
-                                  AND revision > $4 AND member_id <> $5)",
+            "SELECT EXISTS (SELECT 1 FROM change c
+                                LEFT JOIN change p
+                                  ON p.desk_id = c.desk_id AND p.entity = c.entity
+                                 AND p.entity_id = c.entity_id AND p.revision = c.revision - 1
+                                WHERE c.desk_id = $1 AND c.entity = $2 AND c.entity_id = $3
+                                  AND c.revision > $4 AND c.member_id <> $5
+                                  AND (c.state IS DISTINCT FROM p.state
+                                       OR c.merged_into IS DISTINCT FROM p.merged_into))",
             &[
                 &self.desk(),
                 &self.kind.as_str(),
@@ -143,9 +150,17 @@ impl Record<'_> {
         }
         let base = before.map_or(Value::Null, Value::Object);
         let theirs = Value::Object(theirs.clone());
-        self.conflict(client, "", base, Value::Null, theirs, current.revision)
+        // The desk keeps the entity, and says so in a new revision: the deleting
+        // member's copy may be deleted for good already (their pull rebased the
+        // deletion over the edit it conflicts with, which leaves it deleted there),
+        // and only a revision past that edit brings it back. The deletion is not
+        // lost: the conflict holds it.
+        let restated =
+            revision::restate(client, self.desk(), self.kind, self.id, current, self.by).await?;
+        let (revision, seq) = restated.map_or((current.revision, None), |(r, s)| (r, Some(s)));
+        self.conflict(client, "", base, Value::Null, theirs, revision)
             .await?;
-        Ok(Some((Outcome::Conflicted, self.base_revision, None)))
+        Ok(Some((Outcome::Conflicted, self.base_revision, seq)))
     }
 
     async fn follow_merge(&self, client: &impl GenericClient, kept: &str) -> Result<()> {
@@ -202,6 +217,7 @@ impl Record<'_> {
                 .await?;
             return Ok((Outcome::Applied, revision, Some(seq)));
         }
+        // No revision: the deletion the member's pull brings removes their copy.
         let base = before.map_or(Value::Null, Value::Object);
         self.conflict(
             client,

@@ -92,7 +92,11 @@ fn a_change_no_member_could_apply_is_refused_naming_it_and_its_field_and_nothing
         ),
         (
             with("/segments/0/id", json!(1)),
-            "segments[0].id must be text",
+            "segments[0].id must be a segment's id",
+        ),
+        (
+            with("/segments/0/id", json!("s1")),
+            "segments[0].id must be a segment's id",
         ),
         (
             with("/guests", json!([{"personId": "bob"}])),

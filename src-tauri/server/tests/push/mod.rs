@@ -6,14 +6,19 @@ use serde_json::{json, Value};
 use crate::api::{answered, change, create, delete, desk_with, update, Served};
 use crate::support::sql;
 
+/// The segments of every test programme: a segment's id is a UUID, the same in every
+/// copy of the programme.
+pub const S1: &str = "0190c2a8-7d1e-7c3a-9f00-00000000a001";
+pub const S2: &str = "0190c2a8-7d1e-7c3a-9f00-00000000a002";
+
 pub fn programme(id: &str, title: &str) -> Value {
     json!({
         "id": id,
         "title": title,
         "framing": "Why now?",
         "segments": [
-            {"id": "s1", "title": "Intro", "people": []},
-            {"id": "s2", "title": "Panel", "people": []}
+            {"id": S1, "title": "Intro", "people": []},
+            {"id": S2, "title": "Panel", "people": []}
         ],
         "guests": [],
         "updatedAt": "2026-03-01T09:00:00Z"
@@ -104,6 +109,17 @@ fn edits_to_different_fields_on_one_revision_merge() {
     );
 }
 
+/// The change a whole-entity conflict wrote: the desk's state said again, pulled by
+/// every member after `head`.
+fn restated(served: &Served, member: &crate::api::Member, head: &str, id: &str) -> Value {
+    let pulled = served.pull_all(member, head.parse().unwrap());
+    assert_eq!(pulled.len(), 1, "{pulled:?}");
+    let c = pulled.into_iter().next().unwrap();
+    assert_eq!(c["entityId"], json!(id));
+    assert_eq!(c["changes"], json!([]), "nothing changed: {c}");
+    c
+}
+
 #[test]
 fn an_edit_to_a_programme_deleted_meanwhile_is_a_whole_conflict_never_a_resurrection() {
     let (db, _, served, m) = desk_with(&["editor", "editor"]);
@@ -112,20 +128,27 @@ fn an_edit_to_a_programme_deleted_meanwhile_is_a_whole_conflict_never_a_resurrec
     served.push(&m[0], &[create("programme", &id, base.clone())]);
     let r = served.push_one(&m[0], delete("programme", &id, 1, base.clone()));
     assert_eq!(answered(&r), ("applied", 2));
+    let head = sql(&db, "SELECT max(seq) FROM change");
     let edited = with(base.clone(), "title", json!("Gaza: the talks"));
-    let r = served.push_one(
-        &m[1],
-        update("programme", &id, 1, base.clone(), edited.clone()),
-    );
-    assert_eq!(r["outcome"], json!("conflicted"));
-    assert!(r.get("seq").is_none());
+    let edit = update("programme", &id, 1, base.clone(), edited.clone());
+    let r = served.push_one(&m[1], edit.clone());
+    assert_eq!(answered(&r), ("conflicted", 1));
     assert_eq!(served.state_of(&m[0], &id), Value::Null, "still deleted");
+    // No revision: pulling the deletion removes the member's copy, edited or not, and
+    // a second deletion in a row would hide the state the trash restores.
+    assert!(r.get("seq").is_none(), "{r}");
+    assert_eq!(sql(&db, "SELECT max(seq) FROM change"), head);
+    // Pushed again (its answer lost), it is the same answer and nothing more.
+    let twice = served.push_one(&m[1], edit);
+    assert_eq!(answered(&twice), ("duplicate", 1));
+    assert_eq!(served.conflicts(&m[0]).len(), 1);
 
     let c = served.conflicts(&m[0]).remove(0);
     assert_eq!(c["field"], json!(""));
     assert_eq!(c["mine"], edited);
     assert_eq!(c["theirs"], Value::Null);
     assert_eq!(c["base"], base);
+    assert_eq!(c["revision"], json!(2));
     let path = format!("/v1/conflicts/{}/resolve", c["id"].as_str().unwrap());
     let (status, body) = served.post(&path, Some(&m[0].token), &json!({"keep": "mine"}));
     assert_eq!(status, 200, "{body}");
@@ -149,6 +172,30 @@ fn a_restore_by_someone_who_saw_the_deletion_is_applied() {
     assert_eq!(answered(&r), ("applied", 3));
     assert_eq!(served.state_of(&m[0], &id), base);
     assert!(served.conflicts(&m[0]).is_empty());
+}
+
+#[test]
+fn a_deletion_by_someone_who_saw_the_edit_is_applied_though_a_conflict_said_it_again() {
+    let (_db, _, served, m) = desk_with(&["editor", "editor", "editor"]);
+    let id = new_id();
+    let base = programme(&id, "Gaza");
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
+    let edited = with(base.clone(), "title", json!("Gaza: the talks"));
+    served.push_one(
+        &m[1],
+        update("programme", &id, 1, base.clone(), edited.clone()),
+    );
+    let r = served.push_one(&m[0], delete("programme", &id, 1, base));
+    assert_eq!(answered(&r), ("conflicted", 1));
+    // The restate (revision 3) changed nothing this member had not seen at 2.
+    let r = served.push_one(&m[2], delete("programme", &id, 2, edited));
+    assert_eq!(answered(&r), ("applied", 4));
+    assert_eq!(served.state_of(&m[0], &id), Value::Null);
+    assert_eq!(
+        served.conflicts(&m[0]).len(),
+        1,
+        "the first deletion still waits"
+    );
 }
 
 #[test]
@@ -322,9 +369,14 @@ fn a_deletion_made_before_another_members_edit_is_a_conflict_and_the_edit_stays(
     let head = sql(&db, "SELECT max(seq) FROM change");
     let r = served.push_one(&m[0], delete("programme", &id, 1, base.clone()));
     assert_eq!(answered(&r), ("conflicted", 1));
-    assert!(r.get("seq").is_none(), "{r}");
-    assert_eq!(sql(&db, "SELECT max(seq) FROM change"), head);
     assert_eq!(served.state_of(&m[0], &id), edited);
+    // The programme said again as it is: the deleting member's copy, deleted (their
+    // pull had rebased the deletion over the edit), comes back at the next pull.
+    let again = restated(&served, &m[0], &head, &id);
+    assert_eq!(again["seq"], r["seq"], "{r}");
+    assert_eq!(again["operation"], json!("update"));
+    assert_eq!(again["revision"], json!(3));
+    assert_eq!(again["after"], edited);
     let c = served.conflicts(&m[1]).remove(0);
     assert_eq!(c["field"], json!(""));
     assert_eq!(c["mine"], Value::Null, "mine: the deletion");
@@ -336,8 +388,22 @@ fn a_deletion_made_before_another_members_edit_is_a_conflict_and_the_edit_stays(
     let (status, body) = served.post(&path, Some(&m[0].token), &json!({"keep": "mine"}));
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["change"]["operation"], json!("delete"));
-    assert_eq!(body["change"]["revision"], json!(3));
+    assert_eq!(body["change"]["revision"], json!(4));
     assert_eq!(served.state_of(&m[0], &id), Value::Null);
+
+    // Once the member has pulled the restate, their deletion is of what they saw.
+    let other = new_id();
+    let base = programme(&other, "Other");
+    served.push(&m[0], &[create("programme", &other, base.clone())]);
+    let edited = with(base.clone(), "title", json!("Other, edited"));
+    served.push_one(
+        &m[1],
+        update("programme", &other, 1, base.clone(), edited.clone()),
+    );
+    let r = served.push_one(&m[0], delete("programme", &other, 1, base));
+    assert_eq!(answered(&r), ("conflicted", 1));
+    let r = served.push_one(&m[0], delete("programme", &other, 3, edited));
+    assert_eq!(answered(&r), ("applied", 4));
 
     // A member's deletion after only their own edits is no conflict.
     let own = new_id();
