@@ -593,3 +593,72 @@ fn a_queued_change_no_member_could_apply_is_parked_unsent() {
     let parked = crate::desk::rejected::since(&s.conn, 0).unwrap();
     assert!(parked[0].reason.starts_with("not sent:"), "{:?}", parked[0]);
 }
+
+/// A queued partial record (an affiliation filled in) is rebased on the whole state it
+/// was made on: another member's clear of the person's email, pulled meanwhile, is
+/// kept (a partial base would read the email as set by this change, and put it back).
+#[test]
+fn a_partial_record_queued_is_rebased_on_the_whole_state_it_was_made_on() {
+    let mut s = linked();
+    let guest = |title: &str, affiliation: Option<&str>| ProgrammeInput {
+        title: title.into(),
+        guests: vec![PersonInput {
+            name: "Selam Tesfaye".into(),
+            affiliation: affiliation.map(Into::into),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let id = s.create_programme(&guest("Water", None)).unwrap().guests[0].person_id;
+    let p = s.person_profile(id).unwrap();
+    let mut profile = p.profile.clone();
+    profile.email = Some("selam@example.org".into());
+    let p = s.update_person(id, p.revision, &profile).unwrap();
+    // All of it pushed and answered: the desk is at this person's revision.
+    let tx = s.write().unwrap();
+    tx.execute("DELETE FROM desk_outbox", []).unwrap();
+    tx.execute(
+        "INSERT INTO desk_entity (entity, entity_id, server_revision) VALUES ('person', ?1, ?2)",
+        rusqlite::params![id.to_string(), p.revision],
+    )
+    .unwrap();
+    tx.commit().unwrap();
+    let seen = s
+        .desk_state_of(Entity::Person, &id.to_string())
+        .unwrap()
+        .unwrap();
+    s.create_programme(&guest("Oil", Some("Water Policy Centre")))
+        .unwrap();
+    let before: String = s
+        .conn
+        .query_row(
+            "SELECT before FROM desk_outbox WHERE entity = 'person'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!before.contains("name"), "recorded partial: {before}");
+    let mut cleared = seen.clone();
+    cleared.remove("email");
+    let mut theirs = change(
+        9,
+        ProgrammeId::new(),
+        p.revision + 1,
+        Some(&seen),
+        Some(cleared),
+    );
+    theirs.entity = Entity::Person;
+    theirs.entity_id = id.to_string();
+    apply_page(&s, &[theirs]).unwrap();
+    let now = s.person_profile(id).unwrap().profile;
+    assert_eq!(now.email, None, "the desk's clear is kept");
+    assert_eq!(now.affiliation.as_deref(), Some("Water Policy Centre"));
+    assert_eq!(
+        count(
+            &s,
+            "SELECT count(*) FROM desk_outbox WHERE entity = 'person'"
+        ),
+        1,
+        "still queued"
+    );
+}
