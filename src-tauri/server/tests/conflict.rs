@@ -2,7 +2,7 @@ use serde_json::json;
 
 use crate::api::{code, create, delete, desk_with, update};
 use crate::push::redirect::person;
-use crate::push::{new_id, programme, with, S2};
+use crate::push::{deleted_before_an_edit, new_id, programme, with, S2};
 use crate::support::sql;
 
 #[test]
@@ -106,15 +106,7 @@ fn keeping_theirs_of_a_whole_programme_says_a_live_one_again_and_leaves_a_delete
     let edited = with(base.clone(), "title", json!("Gaza: the talks"));
     served.push_one(&m[1], update("programme", &gone, 1, base, edited));
     // A deletion made before another member's edit: the edit kept.
-    let kept = new_id();
-    let base = programme(&kept, "Sudan");
-    served.push(&m[0], &[create("programme", &kept, base.clone())]);
-    let edited = with(base.clone(), "title", json!("Sudan: the ceasefire"));
-    served.push_one(
-        &m[1],
-        update("programme", &kept, 1, base.clone(), edited.clone()),
-    );
-    served.push_one(&m[0], delete("programme", &kept, 1, base));
+    let (kept, edited, _) = deleted_before_an_edit(&served, &m, "Sudan");
 
     let conflicts = served.conflicts(&m[0]);
     assert_eq!(conflicts.len(), 2);

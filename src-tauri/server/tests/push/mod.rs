@@ -174,19 +174,30 @@ fn a_restore_by_someone_who_saw_the_deletion_is_applied() {
     assert!(served.conflicts(&m[0]).is_empty());
 }
 
-#[test]
-fn a_deletion_by_someone_who_saw_the_edit_is_applied_though_a_conflict_said_it_again() {
-    let (_db, _, served, m) = desk_with(&["editor", "editor", "editor"]);
+/// A programme `m[1]` edited (title), then `m[0]` deleted on the revision before that
+/// edit: a conflict. Its id, the edited state, and the deletion's push result.
+pub fn deleted_before_an_edit(
+    served: &Served,
+    m: &[crate::api::Member],
+    title: &str,
+) -> (String, Value, Value) {
     let id = new_id();
-    let base = programme(&id, "Gaza");
+    let base = programme(&id, title);
     served.push(&m[0], &[create("programme", &id, base.clone())]);
-    let edited = with(base.clone(), "title", json!("Gaza: the talks"));
+    let edited = with(base.clone(), "title", json!(format!("{title}, edited")));
     served.push_one(
         &m[1],
         update("programme", &id, 1, base.clone(), edited.clone()),
     );
     let r = served.push_one(&m[0], delete("programme", &id, 1, base));
     assert_eq!(answered(&r), ("conflicted", 1));
+    (id, edited, r)
+}
+
+#[test]
+fn a_deletion_by_someone_who_saw_the_edit_is_applied_though_a_conflict_said_it_again() {
+    let (_db, _, served, m) = desk_with(&["editor", "editor", "editor"]);
+    let (id, edited, _) = deleted_before_an_edit(&served, &m, "Gaza");
     // The restate (revision 3) changed nothing this member had not seen at 2.
     let r = served.push_one(&m[2], delete("programme", &id, 2, edited));
     assert_eq!(answered(&r), ("applied", 4));
@@ -392,16 +403,7 @@ fn a_deletion_made_before_another_members_edit_is_a_conflict_and_the_edit_stays(
     assert_eq!(served.state_of(&m[0], &id), Value::Null);
 
     // Once the member has pulled the restate, their deletion is of what they saw.
-    let other = new_id();
-    let base = programme(&other, "Other");
-    served.push(&m[0], &[create("programme", &other, base.clone())]);
-    let edited = with(base.clone(), "title", json!("Other, edited"));
-    served.push_one(
-        &m[1],
-        update("programme", &other, 1, base.clone(), edited.clone()),
-    );
-    let r = served.push_one(&m[0], delete("programme", &other, 1, base));
-    assert_eq!(answered(&r), ("conflicted", 1));
+    let (other, edited, _) = deleted_before_an_edit(&served, &m, "Other");
     let r = served.push_one(&m[0], delete("programme", &other, 3, edited));
     assert_eq!(answered(&r), ("applied", 4));
 
