@@ -17,6 +17,7 @@ const PROGRAMMES: usize = 100_000;
 /// Overrides [`PROGRAMMES`], to try the bench quickly (a debug build, a smaller desk).
 const PROGRAMMES_ENV: &str = "GREENROOM_BENCH_PROGRAMMES";
 const PEOPLE: usize = 5_000;
+const GNU_TIME: &str = "/usr/bin/time";
 
 /// The release client beside this bench (`target/release/greenroom`).
 fn client() -> PathBuf {
@@ -162,11 +163,66 @@ pub fn run() {
         started.elapsed().as_secs_f64()
     );
 
+    // The server's part alone: every page pulled over HTTP and dropped.
+    let reader = served.join(&invite(&db, &desk, "Reader", "viewer"));
+    let started = Instant::now();
+    let (mut after, mut pulled, mut bytes) = (0, 0, 0);
+    loop {
+        let (status, page) = served.get(&format!("/v1/pull?after={after}"), Some(&reader.token));
+        assert_eq!(status, 200);
+        let changes = page["changes"].as_array().unwrap();
+        pulled += changes.len();
+        bytes += page.to_string().len();
+        served.answers.lock().unwrap().clear();
+        if let Some(last) = changes.last() {
+            after = last["seq"].as_i64().unwrap();
+        }
+        if !page["more"].as_bool().unwrap() {
+            break;
+        }
+    }
+    println!(
+        "join: the desk's {pulled} changes ({:.0} MB of JSON) pulled over HTTP alone, in pages \
+         of the client's size: {:.1} s",
+        bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+
     let member = tempfile::tempdir().unwrap();
     let code = invite(&db, &desk, "Newcomer", "editor");
     let started = Instant::now();
     greenroom(member.path(), &["desk", "join", &served.url, &code]);
     let joined = started.elapsed();
+    // What the client itself used, from the kernel's account of it (GNU time): on a
+    // shared machine the wall time says as much about the neighbours.
+    let timed = member.path().join("time.txt");
+    if Path::new(GNU_TIME).is_file() {
+        // A second newcomer, on a database of their own.
+        let again = member.path().join("again");
+        std::fs::create_dir_all(&again).unwrap();
+        let code = invite(&db, &desk, "Newcomer again", "editor");
+        let out = Command::new(GNU_TIME)
+            .args([
+                "-f",
+                "%e s wall, %U s user, %S s system, %M KiB peak RSS",
+                "-o",
+            ])
+            .arg(&timed)
+            .arg(client())
+            .arg("--db")
+            .arg(again.join("greenroom.db"))
+            .args(["desk", "join", &served.url, &code])
+            .env("XDG_CONFIG_HOME", again.join("config"))
+            .env("GREENROOM_AUTHOR", "Bench")
+            .env_remove("GREENROOM_DB")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        println!(
+            "join: again, under {GNU_TIME}: {}",
+            std::fs::read_to_string(&timed).unwrap().trim()
+        );
+    }
     let started = Instant::now();
     let list = greenroom(member.path(), &["programme", "list", "--json"]);
     let listed = started.elapsed();
