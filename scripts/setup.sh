@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Greenroom needs on Debian/Ubuntu: `setup.sh run` for the app,
 # `setup.sh test` for the app plus the test tools (Xvfb, WebKitWebDriver, PDF readers,
-# tauri-driver). Other distributions: install the equivalents of the lists below.
+# tauri-driver, PostgreSQL). Other distributions: install the equivalents of the lists below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +11,8 @@ RUN_PACKAGES=(
   libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
   fonts-noto-core fonts-noto-cjk
 )
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver qpdf poppler-utils xdotool)
+# postgresql: the desk server's tests start throwaway clusters from its binaries.
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver qpdf poppler-utils xdotool postgresql)
 
 want=("${RUN_PACKAGES[@]}")
 [ "${1:-run}" = test ] && want+=("${TEST_PACKAGES[@]}")

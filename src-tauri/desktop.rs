@@ -59,7 +59,16 @@ pub fn run(db_path: PathBuf) -> i32 {
             commands::import::import_listing,
             commands::import::import_listing_files,
         ])
-        .run(tauri::generate_context!());
+        .build(tauri::generate_context!())
+        .map(|app| {
+            app.run(|handle, event| {
+                // The desk's sync thread ends with the window, not mid-way later.
+                if let tauri::RunEvent::Exit = event {
+                    use tauri::Manager;
+                    handle.state::<AppState>().stop_live_sync();
+                }
+            })
+        });
     match result {
         Ok(()) => 0,
         Err(e) => {

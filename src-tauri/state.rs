@@ -6,6 +6,7 @@ use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use greenroom_core::desk::live;
 use greenroom_core::store::restore::{self, Restored};
 use greenroom_core::{store::backup, Error, Store};
 
@@ -24,6 +25,8 @@ pub struct AppState {
     chosen: Mutex<HashSet<PathBuf>>,
     /// Files exported in this session: the only ones `open_exported` may open.
     exported: Mutex<HashSet<PathBuf>>,
+    /// Syncing by itself with the desk the database is linked to (none without one).
+    live: Mutex<Option<live::Running>>,
 }
 
 /// The open store, locked for one command.
@@ -61,12 +64,41 @@ impl AppState {
             backup_warning: Arc::default(),
             chosen: Mutex::default(),
             exported: Mutex::default(),
+            live: Mutex::default(),
         };
         if state.reopen().is_ok() {
             state.start_daily_backup();
             state.empty_expired_trash();
+            state.start_live_sync();
         }
         state
+    }
+
+    /// When the database is linked to a desk, syncs it by itself on a thread with its
+    /// own connection until [`AppState::stop_live_sync`]. A failure to start leaves
+    /// the window working offline, as a producer without a desk.
+    pub fn start_live_sync(&self) {
+        let mut offline = false;
+        let started = live::Running::start(self.db_path.clone(), move |event| match event {
+            live::Live::Synced(_) => offline = false,
+            // Said once while it lasts, not at every retry.
+            live::Live::Failed { error, .. } => {
+                if !offline {
+                    eprintln!("greenroom: the desk's sync waits: {error}");
+                }
+                offline = true;
+            }
+        });
+        match started {
+            Ok(running) => *lock(&self.live) = running,
+            Err(e) => eprintln!("greenroom: warning: the desk's sync could not start: {e}"),
+        }
+    }
+
+    /// Stops syncing by itself (at exit, before a restore): within a second, or when a
+    /// sync under way ends.
+    pub fn stop_live_sync(&self) {
+        drop(lock(&self.live).take());
     }
 
     /// Opens the database into the state, or records why it cannot be opened.
@@ -151,6 +183,8 @@ impl AppState {
     /// closed first, so this process has nothing open on the file while it is
     /// replaced; the store lock is held throughout, so no command runs in between.
     pub fn restore(&self, from: &Path) -> Result<Restored, Error> {
+        // Its connection too must be closed while the file is replaced.
+        self.stop_live_sync();
         let mut slot = lock(&self.store);
         drop(slot.take());
         let restored = restore::restore(&self.db_path, from);
@@ -158,6 +192,9 @@ impl AppState {
         // Whatever is there now (the restored file, or the old one if the backup was
         // refused) is what the window works on.
         let reopened = self.reopen();
+        if reopened.is_ok() {
+            self.start_live_sync();
+        }
         let restored = restored?;
         reopened?;
         Ok(restored)
@@ -211,5 +248,32 @@ mod tests {
         assert!(!state.was_exported(&chosen));
         state.remember_export(chosen.clone());
         assert!(state.was_exported(&chosen));
+    }
+
+    /// A producer without a desk runs no sync; a linked database runs one from the
+    /// start, and stopping it ends its thread (here at once: this member's token is
+    /// missing, which the thread reports and ends on, as it does on any exit).
+    #[test]
+    fn the_desks_sync_runs_only_for_a_linked_database_and_stops() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("greenroom.db");
+        let state = AppState::open(path.clone());
+        assert!(lock(&state.live).is_none());
+        drop(state);
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute(
+            "INSERT INTO desk_link (one, server, desk_id, desk_name, member_id, member_name, role)
+             VALUES (1, 'http://127.0.0.1:9', ?1, 'Desk', ?2, 'Ann', 'editor')",
+            [
+                "0190c2a8-7d1e-7c3a-9f00-000000000001",
+                "0190c2a8-7d1e-7c3a-9f00-00000000ffff",
+            ],
+        )
+        .unwrap();
+        drop(c);
+        let state = AppState::open(path);
+        assert!(lock(&state.live).is_some());
+        state.stop_live_sync();
+        assert!(lock(&state.live).is_none());
     }
 }

@@ -2,7 +2,7 @@
 //! server), what the link says, and unlinking (the archive stays).
 
 use clap::Subcommand;
-use greenroom_core::desk::DeskState;
+use greenroom_core::desk::{DeskState, JoinOptions};
 use greenroom_core::{Result, Store};
 
 use super::{output, sync};
@@ -20,6 +20,10 @@ pub enum DeskCommand {
         /// doubled). Without it a database holding programmes is refused.
         #[arg(long)]
         upload_local: bool,
+        /// Accept a plain http:// server on another machine: only behind a
+        /// TLS-terminating proxy on a network you trust (the token crosses it).
+        #[arg(long)]
+        allow_insecure_http: bool,
     },
     /// The desk this database is linked to, and what waits to sync.
     Status {
@@ -36,8 +40,13 @@ pub fn run(store: &mut Store, command: DeskCommand) -> Result<()> {
             url,
             code,
             upload_local,
+            allow_insecure_http,
         } => {
-            let link = store.desk_join(&url, &code, upload_local)?;
+            let options = JoinOptions {
+                upload_local,
+                allow_insecure_http,
+            };
+            let link = store.desk_join(&url, &code, options)?;
             output::text(&format!(
                 "joined the desk {} at {} as {} ({})",
                 link.desk.name,
@@ -61,9 +70,13 @@ pub fn run(store: &mut Store, command: DeskCommand) -> Result<()> {
         }
         DeskCommand::Leave => {
             let link = store.desk_leave()?;
+            // The token is gone from here, not from the desk: only the admin's revoke
+            // makes a copy of it useless.
             output::text(&format!(
-                "left the desk {} at {}; the archive stays in this database",
-                link.desk.name, link.server
+                "left the desk {} at {}; the archive stays in this database\nthe desk still \
+                 accepts this member's token until its admin revokes it: greenroom-server \
+                 revoke {} {}",
+                link.desk.name, link.server, link.desk.id, link.member.id
             ))
         }
     }
@@ -74,7 +87,7 @@ fn words(s: &DeskState) -> String {
         .last_sync
         .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
         .unwrap_or_else(|| "never".into());
-    format!(
+    let mut out = format!(
         "desk {} at {}\nmember {} ({})\nlast sync {last}\n{} change{} to push, {} open conflict{}",
         s.desk.name,
         s.server,
@@ -84,5 +97,9 @@ fn words(s: &DeskState) -> String {
         if s.pending == 1 { "" } else { "s" },
         s.conflicts,
         if s.conflicts == 1 { "" } else { "s" },
-    )
+    );
+    if s.rejected > 0 {
+        out.push_str(&format!("\nrejected: {}", s.rejected));
+    }
+    out
 }

@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 
 use clap::Args;
+use greenroom_core::desk::live::Live;
 use greenroom_core::desk::{PullProgress, SyncReport};
 use greenroom_core::{Result, Store};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -13,9 +14,17 @@ use super::output;
 pub struct SyncArgs {
     #[arg(long)]
     json: bool,
+    /// Keep syncing until interrupted: whenever the desk has news, a change is made
+    /// here, or a minute has passed; each sync that moved something is printed (with
+    /// --json, one object a line).
+    #[arg(long)]
+    watch: bool,
 }
 
 pub fn run(store: &mut Store, args: SyncArgs) -> Result<()> {
+    if args.watch {
+        return watch(store, args.json);
+    }
     let report = store.sync(&mut progress())?;
     if args.json {
         output::json(&report)
@@ -68,6 +77,10 @@ pub fn words(r: &SyncReport) -> String {
         "pushed {pushed}; pulled {} from the desk",
         plural(r.pulled, "change")
     );
+    for parked in &r.rejected {
+        out.push('\n');
+        out.push_str(&parked.line());
+    }
     if r.conflicts > 0 {
         out.push_str(&format!(
             "\n{} open (greenroom conflicts list)",
@@ -75,4 +88,35 @@ pub fn words(r: &SyncReport) -> String {
         ));
     }
     out
+}
+
+/// `sync --watch`: the core's live loop, until Ctrl-C (a sync cut short is safe: a
+/// page is applied whole or not at all, the queue is idempotent).
+fn watch(store: &mut Store, json: bool) -> Result<()> {
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let mut said_offline = false;
+    greenroom_core::desk::live::watch(store, &never, &mut |live| match live {
+        Live::Synced(r) => {
+            said_offline = false;
+            let moved = r.pushed.total() > 0 || r.pulled > 0 || !r.rejected.is_empty();
+            if !moved {
+                return;
+            }
+            if json {
+                println!("{}", serde_json::to_string(&r).unwrap_or_default());
+            } else {
+                println!("{}", words(&r));
+            }
+        }
+        // Said once while the server stays away, not at every retry.
+        Live::Failed { error, retry_in } => {
+            if !said_offline {
+                eprintln!(
+                    "greenroom: {error}; trying again (in {} s, then less often)",
+                    retry_in.as_secs().max(1)
+                );
+            }
+            said_offline = true;
+        }
+    })
 }

@@ -321,6 +321,33 @@ pub fn put(entity: Entity, state: &mut Map<String, Value>, field: &str, value: V
     }
 }
 
+/// Whether [`put`] at `field` has somewhere to go in `state`: a field of a list item
+/// (`segments{ID}.title`) needs the item, a list's order (`segments#order`) the list.
+/// Other paths always do (a whole item or field is set, added or removed).
+pub fn can_put(entity: Entity, state: &Map<String, Value>, field: &str) -> bool {
+    let keyed: HashMap<&str, &str> = keyed_lists(entity).iter().copied().collect();
+    if let Some(list) = field.strip_suffix("#order") {
+        return state.get(list).is_some_and(Value::is_array);
+    }
+    let Some((list, rest)) = field.split_once('{') else {
+        return true;
+    };
+    let (Some(key), Some((item, inner))) = (keyed.get(list), rest.split_once('}')) else {
+        return false;
+    };
+    if inner.is_empty() {
+        return true;
+    }
+    state
+        .get(list)
+        .and_then(Value::as_array)
+        .is_some_and(|items| {
+            items
+                .iter()
+                .any(|i| i.get(*key).and_then(Value::as_str) == Some(item))
+        })
+}
+
 fn set(map: &mut Map<String, Value>, field: &str, value: Value) {
     if value.is_null() {
         map.remove(field);

@@ -7,6 +7,9 @@ use serde_json::{Map, Value};
 
 use crate::change::{Entity, FieldChange};
 
+mod check;
+pub use check::{check, storable, MAX_STATE_BYTES, STATUSES};
+
 /// A person's fields a viewer never receives.
 pub const CONTACT_FIELDS: [&str; 2] = ["email", "phone"];
 
@@ -70,6 +73,33 @@ pub fn redirect_person(
         }
     }
     changed
+}
+
+/// The ids of the people a programme names where [`redirect_person`] looks
+/// (presenter, guests, segment people), each once; other entities name none.
+pub fn people_named(entity: Entity, state: &Map<String, Value>) -> Vec<String> {
+    let mut ids = Vec::new();
+    if entity != Entity::Programme {
+        return ids;
+    }
+    let id_of = |item: &Value, key: &str| item.get(key).and_then(Value::as_str).map(String::from);
+    let list = |v: Option<&Value>| v.and_then(Value::as_array).cloned().unwrap_or_default();
+    ids.extend(state.get("presenter").and_then(|p| id_of(p, "id")));
+    ids.extend(
+        list(state.get("guests"))
+            .iter()
+            .filter_map(|g| id_of(g, "personId")),
+    );
+    for segment in list(state.get("segments")) {
+        ids.extend(
+            list(segment.get("people"))
+                .iter()
+                .filter_map(|p| id_of(p, "id")),
+        );
+    }
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 fn rename(item: &mut Map<String, Value>, key: &str, from: &str, to: &str) -> bool {
@@ -146,5 +176,20 @@ mod tests {
         assert_eq!(p["segments"][0]["people"][0]["id"], json!("new"));
         assert!(!redirect_person(Entity::Programme, &mut p, "old", "new"));
         assert!(!redirect_person(Entity::Person, &mut p, "other", "new"));
+    }
+
+    #[test]
+    fn the_people_a_programme_names_are_its_presenter_guests_and_segment_people_once() {
+        let p = object(json!({
+            "presenter": {"id": "ann"},
+            "guests": [{"personId": "bob"}, {"personId": "cy"}],
+            "segments": [{"id": "s1", "people": [{"id": "bob"}, {"id": "dee"}]}, {"id": "s2"}],
+            "notes": "ed"
+        }));
+        assert_eq!(
+            people_named(Entity::Programme, &p),
+            ["ann", "bob", "cy", "dee"]
+        );
+        assert!(people_named(Entity::Person, &p).is_empty());
     }
 }

@@ -16,6 +16,15 @@ pub const MAX_PUSH: usize = 500;
 /// Most changes one pull returns, and how many when the client does not say.
 pub const MAX_PULL: usize = 1000;
 pub const DEFAULT_PULL: usize = 500;
+/// A pull stops adding changes once its answer holds this many bytes of them (it
+/// always holds one).
+pub const PULL_BYTES: usize = 8 << 20;
+/// Most conflicts one `GET /v1/conflicts` returns, and how many when the client does
+/// not say.
+pub const MAX_CONFLICTS: usize = 500;
+pub const DEFAULT_CONFLICTS: usize = 200;
+/// Largest `POST /v1/join` body: an invite code.
+pub const MAX_JOIN_BYTES: usize = 1024;
 
 /// `POST /v1/join`: an invite code, once.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -131,11 +140,16 @@ pub struct Conflict {
     pub resolved: bool,
 }
 
-/// `GET /v1/conflicts`: the desk's open conflicts.
+/// `GET /v1/conflicts?after=ID&limit=N`: the desk's open conflicts after conflict
+/// `after` (none: from the first), oldest first, at most N ([`MAX_CONFLICTS`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Conflicts {
     pub conflicts: Vec<Conflict>,
+    /// More open conflicts wait after the last one returned (absent from an older
+    /// server, which returned all of them).
+    #[serde(default)]
+    pub more: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

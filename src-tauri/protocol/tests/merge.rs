@@ -296,3 +296,20 @@ proptest! {
         prop_assert_eq!(merge(&base, &mine, &theirs), (m, conflicts));
     }
 }
+
+#[test]
+fn a_field_of_an_item_gone_or_the_order_of_a_list_gone_has_nowhere_to_be_put() {
+    let state = obj(programme());
+    let can = |field: &str| greenroom_protocol::merge::can_put(Entity::Programme, &state, field);
+    assert!(can("title") && can("segments{s2}.title") && can("segments#order"));
+    assert!(can("guests{p9}"), "a whole item is added back");
+    assert!(!can("segments{gone}.title"));
+    assert!(!can("nothing{x}.y"));
+    let mut bare = state.clone();
+    bare.remove("segments");
+    assert!(!greenroom_protocol::merge::can_put(
+        Entity::Programme,
+        &bare,
+        "segments#order"
+    ));
+}

@@ -4,12 +4,14 @@
 //! holds it. Each instance keeps one such connection ([`listen`]) and fans what it
 //! hears out through a broadcast channel ([`Hub`]) to its `GET /v1/events` streams.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use deadpool_postgres::GenericClient;
 use futures_util::StreamExt;
 use tokio::sync::broadcast;
-use tokio_postgres::{AsyncMessage, NoTls};
+use tokio_postgres::AsyncMessage;
 use uuid::Uuid;
 
 use crate::error::Result;
@@ -22,11 +24,24 @@ pub const CHANNEL: &str = "greenroom_desk";
 const RECONNECT: Duration = Duration::from_secs(1);
 /// Events a slow stream may fall behind by before it re-reads its head.
 const BACKLOG: usize = 1024;
+/// How often the listening connection is asked whether it is still there, and how
+/// long it has to answer.
+const HEALTH: Duration = Duration::from_secs(15);
+const ANSWER: Duration = Duration::from_secs(5);
+/// How often a stream asks whether its member was revoked.
+const REVOKED: Duration = Duration::from_secs(3);
+/// Live streams one member may hold open on one instance (a few windows and a CLI).
+pub const MAX_STREAMS: usize = 4;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Event {
-    /// Desk `desk` has changes up to `head`.
-    Head { desk: Uuid, head: i64 },
+    /// Desk `desk` has changes up to `head`; `conflicts`: a push raised conflicts
+    /// without a new revision, so streams say the head again for clients to look.
+    Head {
+        desk: Uuid,
+        head: i64,
+        conflicts: bool,
+    },
     /// Notifications may have been missed (the listening connection was lost): every
     /// stream re-reads its desk's head.
     Resync,
@@ -37,12 +52,15 @@ pub enum Event {
 #[derive(Clone, Debug)]
 pub struct Hub {
     sender: broadcast::Sender<Event>,
+    /// Open streams per member, on this instance.
+    streams: Arc<Mutex<HashMap<Uuid, usize>>>,
 }
 
 impl Default for Hub {
     fn default() -> Self {
         Hub {
             sender: broadcast::channel(BACKLOG).0,
+            streams: Arc::default(),
         }
     }
 }
@@ -56,17 +74,54 @@ impl Hub {
         // No stream listening is no error.
         let _ = self.sender.send(event);
     }
+
+    /// A place for one more stream of `member`, held until the guard is dropped.
+    fn open(&self, member: Uuid) -> Result<StreamGuard> {
+        let mut streams = self.streams.lock().unwrap_or_else(|e| e.into_inner());
+        let open = streams.entry(member).or_default();
+        if *open >= MAX_STREAMS {
+            return Err(crate::Error::RateLimited(format!(
+                "{MAX_STREAMS} live streams are open for this member already"
+            )));
+        }
+        *open += 1;
+        Ok(StreamGuard {
+            streams: self.streams.clone(),
+            member,
+        })
+    }
+}
+
+struct StreamGuard {
+    streams: Arc<Mutex<HashMap<Uuid, usize>>>,
+    member: Uuid,
+}
+
+impl Drop for StreamGuard {
+    fn drop(&mut self) {
+        let mut streams = self.streams.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(open) = streams.get_mut(&self.member) {
+            *open -= 1;
+            if *open == 0 {
+                streams.remove(&self.member);
+            }
+        }
+    }
 }
 
 /// Announces, at the commit of the transaction `client` is in, that `desk` has
-/// changes up to `head`.
-pub async fn notify(client: &impl GenericClient, desk: Uuid, head: i64) -> Result<()> {
-    sql::execute(
-        client,
-        "SELECT pg_notify($1, $2)",
-        &[&CHANNEL, &format!("{desk} {head}")],
-    )
-    .await?;
+/// changes up to `head` (and, `conflicts`, new conflicts).
+pub async fn notify(
+    client: &impl GenericClient,
+    desk: Uuid,
+    head: i64,
+    conflicts: bool,
+) -> Result<()> {
+    let payload = match conflicts {
+        true => format!("{desk} {head} conflicts"),
+        false => format!("{desk} {head}"),
+    };
+    sql::execute(client, "SELECT pg_notify($1, $2)", &[&CHANNEL, &payload]).await?;
     Ok(())
 }
 
@@ -91,10 +146,11 @@ pub async fn listen(url: String, hub: Hub) {
     }
 }
 
-/// One listening connection, until it ends (Ok) or cannot be made (Err).
+/// One listening connection, until it ends or stops answering (Ok) or cannot be made
+/// (Err).
 async fn listen_once(url: &str, hub: &Hub) -> Result<()> {
     let (client, mut connection) = store::config(url)?
-        .connect(NoTls)
+        .connect(store::tls(url)?)
         .await
         .map_err(crate::Error::connect)?;
     let (heard, mut hearing) = tokio::sync::mpsc::unbounded_channel();
@@ -110,9 +166,26 @@ async fn listen_once(url: &str, hub: &Hub) -> Result<()> {
     client.batch_execute(&format!("LISTEN {CHANNEL}")).await?;
     // Anything committed while no connection listened is read again now.
     hub.send(Event::Resync);
-    while let Some(payload) = hearing.recv().await {
-        if let Some(event) = parse(&payload) {
-            hub.send(event);
+    // A connection whose peer vanished (half-open TCP) hears nothing and says
+    // nothing: asked something now and then, it answers or is dropped.
+    let mut check = tokio::time::interval(HEALTH);
+    check.tick().await;
+    loop {
+        tokio::select! {
+            payload = hearing.recv() => match payload {
+                Some(payload) => {
+                    if let Some(event) = parse(&payload) {
+                        hub.send(event);
+                    }
+                }
+                None => break,
+            },
+            _ = check.tick() => {
+                let answered = tokio::time::timeout(ANSWER, client.simple_query("SELECT 1")).await;
+                if !matches!(answered, Ok(Ok(_))) {
+                    break;
+                }
+            }
         }
     }
     driver.abort();
@@ -121,60 +194,111 @@ async fn listen_once(url: &str, hub: &Hub) -> Result<()> {
 
 /// The `GET /v1/events` stream of `member`'s desk `desk`: its head now, then each
 /// newer head, until the member is revoked. Subscribed before the head is read, so
-/// no commit falls between the two.
+/// no commit falls between the two. The heads come in the notifications; the
+/// database is asked only after a resync, and whether the member is still one at
+/// most every [`REVOKED`].
 pub async fn heads(
     hub: &Hub,
     pool: &deadpool_postgres::Pool,
     desk: Uuid,
     member: Uuid,
 ) -> Result<impl futures_util::Stream<Item = i64> + Send + 'static> {
+    let guard = hub.open(member)?;
     let receiver = hub.subscribe();
     let now = crate::desk::head(&store::client(pool).await?, desk).await?;
-    let later = futures_util::stream::unfold(
-        (receiver, now, pool.clone()),
-        move |(mut receiver, last, pool)| async move {
-            loop {
-                match receiver.recv().await {
-                    Ok(Event::Head { desk: d, head }) if d == desk && head > last => {}
-                    Ok(Event::Head { .. }) => continue,
-                    Ok(Event::Resync) | Err(broadcast::error::RecvError::Lagged(_)) => {}
-                    Ok(Event::Closing) | Err(broadcast::error::RecvError::Closed) => return None,
-                }
-                // Asked at each event: a member revoked hears nothing more.
-                let head = match now_for(&pool, desk, member).await {
-                    Ok((true, head)) => head,
-                    Ok((false, _)) => return None,
-                    Err(_) => continue,
-                };
-                if head > last {
-                    return Some((head, (receiver, head, pool)));
-                }
-            }
-        },
-    );
+    let mut revoked = tokio::time::interval_at(tokio::time::Instant::now() + REVOKED, REVOKED);
+    revoked.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let state = Streaming {
+        receiver,
+        last: now,
+        pool: pool.clone(),
+        revoked,
+        _guard: guard,
+    };
+    let later = futures_util::stream::unfold(state, move |mut s| async move {
+        let head = s.next(desk, member).await?;
+        s.last = s.last.max(head);
+        Some((head, s))
+    });
     Ok(futures_util::stream::once(std::future::ready(now)).chain(later))
 }
 
-/// Whether `member` is still a member, and the desk's head.
-async fn now_for(pool: &deadpool_postgres::Pool, desk: Uuid, member: Uuid) -> Result<(bool, i64)> {
+struct Streaming {
+    receiver: broadcast::Receiver<Event>,
+    last: i64,
+    pool: deadpool_postgres::Pool,
+    revoked: tokio::time::Interval,
+    _guard: StreamGuard,
+}
+
+impl Streaming {
+    /// The next head to say; None when the stream ends.
+    async fn next(&mut self, desk: Uuid, member: Uuid) -> Option<i64> {
+        loop {
+            let event = tokio::select! {
+                event = self.receiver.recv() => event,
+                _ = self.revoked.tick() => {
+                    match is_member(&self.pool, desk, member).await {
+                        Ok(false) => return None,
+                        _ => continue,
+                    }
+                }
+            };
+            match event {
+                Ok(Event::Head {
+                    desk: d,
+                    head,
+                    conflicts,
+                }) if d == desk && (head > self.last || conflicts) => {
+                    return Some(head.max(self.last));
+                }
+                Ok(Event::Head { .. }) => continue,
+                Ok(Event::Resync) | Err(broadcast::error::RecvError::Lagged(_)) => {
+                    let client = match store::client(&self.pool).await {
+                        Ok(client) => client,
+                        Err(_) => continue,
+                    };
+                    match crate::desk::head(&client, desk).await {
+                        Ok(head) if head > self.last => return Some(head),
+                        _ => continue,
+                    }
+                }
+                Ok(Event::Closing) | Err(broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+    }
+}
+
+/// Whether `member` is still a member of `desk`.
+async fn is_member(pool: &deadpool_postgres::Pool, desk: Uuid, member: Uuid) -> Result<bool> {
     let client = store::client(pool).await?;
     let row = sql::query_one(
         &client,
         "SELECT EXISTS (SELECT 1 FROM member
-                            WHERE desk_id = $1 AND id = $2 AND revoked_at IS NULL),
-                    (SELECT coalesce(max(seq), 0) FROM change WHERE desk_id = $1)",
+                            WHERE desk_id = $1 AND id = $2 AND revoked_at IS NULL)",
         &[&desk, &member],
     )
     .await?;
-    Ok((row.get(0), row.get(1)))
+    Ok(row.get(0))
 }
 
 fn parse(payload: &str) -> Option<Event> {
-    let (desk, head) = payload.split_once(' ')?;
-    Some(Event::Head {
-        desk: desk.parse().ok()?,
-        head: head.parse().ok()?,
-    })
+    let mut words = payload.split(' ');
+    let desk = words.next()?.parse().ok()?;
+    let head = words.next()?.parse().ok()?;
+    let conflicts = match words.next() {
+        None => false,
+        Some("conflicts") => true,
+        Some(_) => return None,
+    };
+    match words.next() {
+        None => Some(Event::Head {
+            desk,
+            head,
+            conflicts,
+        }),
+        Some(_) => None,
+    }
 }
 
 #[cfg(test)]
@@ -186,9 +310,30 @@ mod tests {
         let desk = Uuid::now_v7();
         assert_eq!(
             parse(&format!("{desk} 42")),
-            Some(Event::Head { desk, head: 42 })
+            Some(Event::Head {
+                desk,
+                head: 42,
+                conflicts: false
+            })
         );
-        for bad in ["", "42", &format!("{desk}"), &format!("{desk} x"), "x 1"] {
+        assert_eq!(
+            parse(&format!("{desk} 42 conflicts")),
+            Some(Event::Head {
+                desk,
+                head: 42,
+                conflicts: true
+            })
+        );
+        let bad = [
+            "",
+            "42",
+            &format!("{desk}"),
+            &format!("{desk} x"),
+            "x 1",
+            &format!("{desk} 1 other"),
+            &format!("{desk} 1 conflicts x"),
+        ];
+        for bad in bad {
             assert_eq!(parse(bad), None, "{bad:?}");
         }
     }

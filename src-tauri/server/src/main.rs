@@ -71,6 +71,10 @@ enum Command {
         /// Join attempts all clients together may make in a minute.
         #[arg(long, default_value_t = join::Limits::default().total, value_name = "N")]
         join_limit_total: u32,
+        /// Behind a reverse proxy: count join attempts by the last address of
+        /// X-Forwarded-For (the one the proxy appends) instead of the proxy's own.
+        #[arg(long)]
+        trust_proxy: bool,
     },
     /// Desks: the teams that each share one archive.
     Desk {
@@ -179,6 +183,7 @@ async fn run(command: Command) -> Result<()> {
             pool_size,
             join_limit_per_address,
             join_limit_total,
+            trust_proxy,
         } => {
             let listen = Listen {
                 addr: listen,
@@ -194,6 +199,7 @@ async fn run(command: Command) -> Result<()> {
                     total: join_limit_total,
                 },
                 events: Hub::default(),
+                trust_proxy,
             };
             tokio::spawn(events::listen(
                 db.database_url.clone(),

@@ -2,8 +2,9 @@
 //! a page at a time.
 
 use deadpool_postgres::GenericClient;
-use greenroom_protocol::wire::{Pulled, DEFAULT_PULL, MAX_PULL};
+use greenroom_protocol::wire::{Pulled, DEFAULT_PULL, MAX_PULL, PULL_BYTES};
 use greenroom_protocol::Role;
+use greenroom_protocol::ServerChange;
 use serde::Deserialize;
 
 use crate::auth::Caller;
@@ -30,17 +31,43 @@ pub async fn pull(client: &impl GenericClient, caller: &Caller, page: Page) -> R
         return Err(Error::validation("after", "must be a seq, 0 or more"));
     }
     let desk_id = caller.desk_id();
-    let mut changes = change::after(client, desk_id, page.after, limit as i64).await?;
+    let viewing = caller.role() == Role::Viewer;
+    let mut changes = Vec::new();
+    let (mut bytes, mut last) = (0, page.after);
+    // Read a few at a time, more each round, so a page of large states stops near
+    // PULL_BYTES without the server holding a thousand of them first.
+    let mut batch = 16;
+    'page: while changes.len() < limit && bytes < PULL_BYTES {
+        let want = batch.min(limit - changes.len());
+        let read = change::after(client, desk_id, last, want as i64).await?;
+        let ended = read.len() < want;
+        for mut c in read {
+            if viewing {
+                c = viewer::change(c);
+            }
+            if !changes.is_empty() && bytes + size(&c) > PULL_BYTES {
+                break 'page;
+            }
+            bytes += size(&c);
+            last = c.seq;
+            changes.push(c);
+        }
+        if ended {
+            break;
+        }
+        batch = (batch * 2).min(256);
+    }
     // Read after the page, so it is at least its last seq; a commit in between makes
     // it larger, and `more` says to ask again.
     let head = desk::head(client, desk_id).await?;
-    let last = changes.last().map_or(page.after, |c| c.seq);
-    if caller.role() == Role::Viewer {
-        changes = changes.into_iter().map(viewer::change).collect();
-    }
     Ok(Pulled {
         changes,
         head,
         more: head > last,
     })
+}
+
+/// A change's bytes in the answer.
+fn size(c: &ServerChange) -> usize {
+    serde_json::to_vec(c).map_or(0, |b| b.len())
 }

@@ -83,3 +83,34 @@ pub async fn write(
     .await?;
     Ok((number, seq))
 }
+
+/// A new revision of `current` that changes nothing: the desk's state said again (an
+/// `update` of the same state, no changes), so every member's pull puts it back, a
+/// member whose copy went its own way included (a deletion the desk did not take,
+/// held in a conflict). Returns the new revision number and its `seq`; None when the
+/// entity is gone: a member's pull of a deletion removes their copy whatever waits
+/// (`replace` or `rebase` in the core's desk/pull.rs), and a second deletion record
+/// in a row would stand where the trash looks for the state before the deletion.
+pub async fn restate(
+    client: &impl GenericClient,
+    desk: Uuid,
+    entity: Entity,
+    entity_id: &str,
+    current: &Current,
+    by: By<'_>,
+) -> Result<Option<(i64, i64)>> {
+    let Some(state) = current.state.as_ref() else {
+        return Ok(None);
+    };
+    let revision = Revision {
+        entity,
+        entity_id,
+        id: Uuid::now_v7(),
+        operation: Operation::Update,
+        after: Some(state),
+        merged_into: None,
+    };
+    Ok(Some(
+        write(client, desk, Some(current), &revision, by).await?,
+    ))
+}

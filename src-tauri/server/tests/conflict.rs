@@ -1,7 +1,8 @@
 use serde_json::json;
 
-use crate::api::{code, create, desk_with, update};
-use crate::push::{new_id, programme, with};
+use crate::api::{code, create, delete, desk_with, update};
+use crate::push::redirect::person;
+use crate::push::{deleted_before_an_edit, new_id, programme, with, S2};
 use crate::support::sql;
 
 #[test]
@@ -93,4 +94,176 @@ fn keeping_theirs_resolves_without_a_change() {
     assert_eq!(sql(&db, "SELECT max(seq) FROM change"), head);
     assert_eq!(served.state_of(&m[0], &id)["framing"], json!("A"));
     assert!(served.conflicts(&m[0]).is_empty());
+}
+#[test]
+fn keeping_theirs_of_a_whole_programme_says_a_live_one_again_and_leaves_a_deleted_one() {
+    let (db, _, served, m) = desk_with(&["editor", "editor"]);
+    // An edit to a programme deleted meanwhile: the deletion kept.
+    let gone = new_id();
+    let base = programme(&gone, "Gaza");
+    served.push(&m[0], &[create("programme", &gone, base.clone())]);
+    served.push_one(&m[0], delete("programme", &gone, 1, base.clone()));
+    let edited = with(base.clone(), "title", json!("Gaza: the talks"));
+    served.push_one(&m[1], update("programme", &gone, 1, base, edited));
+    // A deletion made before another member's edit: the edit kept.
+    let (kept, edited, _) = deleted_before_an_edit(&served, &m, "Sudan");
+
+    let conflicts = served.conflicts(&m[0]);
+    assert_eq!(conflicts.len(), 2);
+    for c in &conflicts {
+        let head = sql(&db, "SELECT max(seq) FROM change");
+        let path = format!("/v1/conflicts/{}/resolve", c["id"].as_str().unwrap());
+        let (status, body) = served.post(&path, Some(&m[1].token), &json!({"keep": "theirs"}));
+        assert_eq!(status, 200, "{body}");
+        let pulled = served.pull_all(&m[0], head.parse().unwrap());
+        if c["entityId"] == json!(gone) {
+            // Every member's pull of the deletion removed their copy already.
+            assert!(body.get("change").is_none(), "{body}");
+            assert!(pulled.is_empty(), "{pulled:?}");
+            continue;
+        }
+        let change = &body["change"];
+        assert_eq!(change["operation"], json!("update"));
+        assert_eq!(
+            change["revision"],
+            json!(4),
+            "after the raise's restate: {change}"
+        );
+        assert_eq!(change["changes"], json!([]), "{change}");
+        assert_eq!(change["after"], edited);
+        assert_eq!(pulled, vec![change.clone()], "every member pulls it");
+    }
+    assert_eq!(served.state_of(&m[0], &gone), serde_json::Value::Null);
+    assert_eq!(served.state_of(&m[0], &kept), edited);
+    assert!(served.conflicts(&m[0]).is_empty());
+}
+
+fn resolve(
+    served: &crate::api::Served,
+    member: &crate::api::Member,
+    c: &serde_json::Value,
+) -> (u16, serde_json::Value) {
+    let path = format!("/v1/conflicts/{}/resolve", c["id"].as_str().unwrap());
+    served.post(&path, Some(&member.token), &json!({"keep": "mine"}))
+}
+
+#[test]
+fn keeping_mine_names_the_person_kept_when_mine_named_someone_merged_away_since() {
+    let (_db, _, served, m) = desk_with(&["editor", "editor"]);
+    let (ann, cy, dee, id) = (new_id(), new_id(), new_id(), new_id());
+    let base = programme(&id, "Gaza");
+    served.push(
+        &m[0],
+        &[
+            create("person", &ann, person(&ann, "Ann")),
+            create("person", &cy, person(&cy, "Cy")),
+            create("person", &dee, person(&dee, "Dee")),
+            create("programme", &id, base.clone()),
+        ],
+    );
+    let sams = with(base.clone(), "presenter", json!({"id": ann, "name": "Ann"}));
+    let anas = with(base.clone(), "presenter", json!({"id": cy, "name": "Cy"}));
+    served.push(&m[0], &[update("programme", &id, 1, base.clone(), sams)]);
+    served.push(&m[1], &[update("programme", &id, 1, base, anas)]);
+    let mut merge = crate::api::change(
+        "person",
+        &cy,
+        1,
+        "merge",
+        person(&cy, "Cy"),
+        serde_json::Value::Null,
+    );
+    merge["mergedInto"] = json!(dee);
+    served.push(&m[0], &[merge]);
+    let c = served.conflicts(&m[1]).remove(0);
+    assert_eq!(c["mine"]["id"], json!(cy));
+    let (status, body) = resolve(&served, &m[1], &c);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(served.state_of(&m[0], &id)["presenter"]["id"], json!(dee));
+}
+
+#[test]
+fn keeping_mine_for_a_segment_removed_since_is_refused_and_the_conflict_stays_open() {
+    let (db, _, served, m) = desk_with(&["editor", "editor"]);
+    let id = new_id();
+    let base = programme(&id, "Gaza");
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
+    let mut sams = base.clone();
+    sams["segments"][1]["title"] = json!("Debate");
+    let mut anas = base.clone();
+    anas["segments"][1]["title"] = json!("Panel of three");
+    served.push(
+        &m[0],
+        &[update("programme", &id, 1, base.clone(), sams.clone())],
+    );
+    served.push(&m[1], &[update("programme", &id, 1, base, anas)]);
+    let mut cut = sams.clone();
+    cut["segments"].as_array_mut().unwrap().pop();
+    served.push(&m[0], &[update("programme", &id, 2, sams, cut.clone())]);
+    let c = served.conflicts(&m[1]).remove(0);
+    let field = format!("segments{{{S2}}}.title");
+    assert_eq!(c["field"], json!(field));
+    let head = sql(&db, "SELECT max(seq) FROM change");
+    let (status, body) = resolve(&served, &m[1], &c);
+    assert_eq!((status, code(&body)), (409, "conflict"));
+    assert!(body["message"].as_str().unwrap().contains(&field), "{body}");
+    assert_eq!(served.conflicts(&m[1]).len(), 1, "still open");
+    assert_eq!(sql(&db, "SELECT max(seq) FROM change"), head);
+    assert_eq!(served.state_of(&m[0], &id), cut);
+}
+
+#[test]
+fn conflicts_come_in_pages_that_say_when_more_wait() {
+    let (_db, _, served, m) = desk_with(&["editor", "editor"]);
+    let ids: Vec<String> = (0..5).map(|_| new_id()).collect();
+    let bases: Vec<_> = ids.iter().map(|id| programme(id, "Gaza")).collect();
+    let each = |title: &str, base: i64| -> Vec<serde_json::Value> {
+        ids.iter()
+            .zip(&bases)
+            .map(|(id, b)| {
+                update(
+                    "programme",
+                    id,
+                    base,
+                    b.clone(),
+                    with(b.clone(), "title", json!(title)),
+                )
+            })
+            .collect()
+    };
+    let creations: Vec<_> = ids
+        .iter()
+        .zip(&bases)
+        .map(|(id, b)| create("programme", id, b.clone()))
+        .collect();
+    served.push(&m[0], &creations);
+    served.push(&m[0], &each("Sam's", 1));
+    served.push(&m[1], &each("Ana's", 1));
+    let all = served.conflicts(&m[0]);
+    assert_eq!(all.len(), 5);
+    let mut after = String::new();
+    let mut paged = Vec::new();
+    let mores = (0..3)
+        .map(|_| {
+            let (status, body) =
+                served.get(&format!("/v1/conflicts?limit=2{after}"), Some(&m[0].token));
+            assert_eq!(status, 200, "{body}");
+            let page = body["conflicts"].as_array().unwrap().clone();
+            after = format!("&after={}", page.last().unwrap()["id"].as_str().unwrap());
+            paged.extend(page);
+            body["more"].as_bool().unwrap()
+        })
+        .collect::<Vec<_>>();
+    assert_eq!(mores, [true, true, false]);
+    assert_eq!(paged, all, "the same conflicts in the same order");
+    let elsewhere = uuid::Uuid::now_v7();
+    for bad in [
+        "limit=0",
+        "limit=501",
+        "after=x",
+        &format!("after={elsewhere}"),
+    ] {
+        let (status, body) = served.get(&format!("/v1/conflicts?{bad}"), Some(&m[0].token));
+        assert_eq!((status, code(&body)), (400, "invalid"), "{bad}");
+    }
 }

@@ -114,3 +114,43 @@ fn join_attempts_are_limited_per_address_and_in_all_across_instances() {
         .collect();
     assert_eq!(statuses, [401, 401, 429]);
 }
+
+/// A join attempt with a wrong code, as forwarded by a proxy for `client`: its status.
+fn join_via_proxy(served: &Served, client: &str) -> u16 {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    agent
+        .post(format!("{}/v1/join", served.url))
+        .header("X-Forwarded-For", format!("203.0.113.9, {client}"))
+        .send_json(json!({ "code": "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789" }))
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[test]
+fn behind_a_trusted_proxy_join_attempts_count_per_forwarded_client_and_only_then() {
+    let (db, _) = with_desk();
+    let proxied = Served::start(&db, &["--join-limit-per-address", "2", "--trust-proxy"]);
+    let statuses: Vec<u16> = [
+        "198.51.100.1",
+        "198.51.100.1",
+        "198.51.100.1",
+        "198.51.100.2",
+    ]
+    .iter()
+    .map(|client| join_via_proxy(&proxied, client))
+    .collect();
+    assert_eq!(statuses, [401, 401, 429, 401], "the last hop is the client");
+
+    // Not trusted, the header is the client's say: all one address, the socket's.
+    let (db, _) = with_desk();
+    let direct = Served::start(&db, &["--join-limit-per-address", "2"]);
+    let statuses: Vec<u16> = ["198.51.100.1", "198.51.100.2", "198.51.100.3"]
+        .iter()
+        .map(|client| join_via_proxy(&direct, client))
+        .collect();
+    assert_eq!(statuses, [401, 401, 429]);
+}

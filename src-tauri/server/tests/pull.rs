@@ -48,3 +48,32 @@ fn a_limit_out_of_bounds_or_a_bad_after_is_invalid() {
         assert_eq!((status, code(&body)), (400, "invalid"), "{query}");
     }
 }
+
+#[test]
+fn a_page_of_large_states_stops_near_eight_mib_and_says_more_wait() {
+    let (_db, _, served, m) = desk_with(&["editor"]);
+    let notes = "n".repeat(900 << 10);
+    for _ in 0..2 {
+        let changes: Vec<Value> = (0..6)
+            .map(|_| {
+                let id = uuid::Uuid::now_v7().to_string();
+                create("programme", &id, json!({"title": "Big", "notes": notes}))
+            })
+            .collect();
+        served.push(&m[0], &changes);
+    }
+    let (status, page) = served.get("/v1/pull?after=0&limit=1000", Some(&m[0].token));
+    assert_eq!(status, 200);
+    let got = page["changes"].as_array().unwrap();
+    assert!((1..12).contains(&got.len()), "{} of 12", got.len());
+    assert!(
+        page["changes"].to_string().len() <= 8 << 20,
+        "at most 8 MiB of changes"
+    );
+    assert_eq!(page["more"], json!(true));
+    assert_eq!(
+        served.pull_all(&m[0], 0).len(),
+        12,
+        "the rest on later pages"
+    );
+}

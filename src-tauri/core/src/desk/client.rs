@@ -16,6 +16,8 @@ const MAX_ANSWER: u64 = 4 * wire::MAX_BODY_BYTES as u64;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// A whole call, answer read: a full pull page on a slow line fits.
 const CALL_TIMEOUT: Duration = Duration::from_secs(120);
+/// The events stream's longest silence: three of the server's 15 s keep-alives.
+const EVENTS_SILENCE: Duration = Duration::from_secs(45);
 
 /// The server's refusal words this build knows, as stable codes; others are `server`.
 const CODES: [&str; 8] = [
@@ -37,8 +39,9 @@ pub(crate) struct Client {
 }
 
 impl Client {
-    pub(crate) fn new(server: &str, token: Option<String>) -> Result<Client> {
-        let base = server_url(server)?;
+    /// A client of the server at `server`; plain http only as [`server_url`] allows.
+    pub(crate) fn new(server: &str, insecure: bool, token: Option<String>) -> Result<Client> {
+        let base = server_url(server, insecure)?;
         let agent = ureq::Agent::config_builder()
             .timeout_connect(Some(CONNECT_TIMEOUT))
             .timeout_global(Some(CALL_TIMEOUT))
@@ -72,6 +75,50 @@ impl Client {
                 .header("Content-Type", "application/json")
                 .send(&body[..]),
         )
+    }
+
+    /// `GET /v1/events`: each line of the stream goes to `on` (`Some(head)` for a head
+    /// the desk announces, `None` for the rest: keep-alives), which says whether to go
+    /// on listening, until the stream ends. The server sends a comment every 15 s, so
+    /// a line silent for [`EVENTS_SILENCE`] is taken as gone.
+    pub(crate) fn heads(&self, on: &mut dyn FnMut(Option<i64>) -> bool) -> Result<()> {
+        use std::io::BufRead;
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .timeout_connect(Some(CONNECT_TIMEOUT))
+            .timeout_per_read(Some(EVENTS_SILENCE))
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut request = agent
+            .get(format!("{}/v1/events", self.base))
+            .header("Accept", "text/event-stream");
+        if let Some(t) = &self.token {
+            request = request.header("Authorization", format!("Bearer {t}"));
+        }
+        let response = request.call().map_err(|e| self.unreachable(e))?;
+        if !response.status().is_success() {
+            return self.answer::<serde_json::Value>(Ok(response)).map(|_| ());
+        }
+        let reader = response
+            .into_body()
+            .into_with_config()
+            .limit(u64::MAX)
+            .reader();
+        for line in std::io::BufReader::new(reader).lines() {
+            let line = line.map_err(|e| Error::Desk {
+                code: "offline",
+                message: format!("the desk's server at {} stopped talking: {e}", self.base),
+            })?;
+            let head = line.strip_prefix("data:").and_then(|data| {
+                serde_json::from_str::<serde_json::Value>(data.trim())
+                    .ok()
+                    .and_then(|v| v.get("head").and_then(serde_json::Value::as_i64))
+            });
+            if !on(head) {
+                return Ok(());
+            }
+        }
+        Ok(())
     }
 
     fn answer<T: DeserializeOwned>(
@@ -132,20 +179,49 @@ impl Client {
 }
 
 /// The server's base URL as given (`https://host:port`, a trailing `/` or `/v1`
-/// allowed), or why it is not one.
-pub(crate) fn server_url(server: &str) -> Result<String> {
+/// allowed), or why it is not one. Plain `http://` carries the member's token in
+/// clear: only to this machine (loopback), unless `insecure` (a TLS-terminating proxy
+/// on a trusted network, said at join).
+pub(crate) fn server_url(server: &str, insecure: bool) -> Result<String> {
     let s = server.trim().trim_end_matches('/');
     let s = s.strip_suffix("/v1").unwrap_or(s);
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
+    let (rest, plain) = match (s.strip_prefix("https://"), s.strip_prefix("http://")) {
+        (Some(rest), _) => (Some(rest), false),
+        (None, rest) => (rest, true),
+    };
     match rest {
-        Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => Ok(s.to_string()),
+        Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => {
+            if plain && !insecure && !loopback(host) {
+                return Err(Error::validation(
+                    "server",
+                    format!(
+                        "{s} is plain http: the desk's token would cross the network \
+                         unencrypted; use https://, or, behind a TLS-terminating proxy on a \
+                         network you trust, join with --allow-insecure-http"
+                    ),
+                ));
+            }
+            Ok(s.to_string())
+        }
         _ => Err(Error::validation(
             "server",
             format!("{server:?} is not a server address (https://host:port)"),
         )),
     }
+}
+
+/// Whether `authority` (`host[:port][/path]`) names this machine.
+fn loopback(authority: &str) -> bool {
+    let authority = authority.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host.rsplit_once(':').map_or(host, |(h, _)| h),
+    };
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 #[cfg(test)]
@@ -155,21 +231,43 @@ mod tests {
     #[test]
     fn a_server_address_is_its_base_url() {
         assert_eq!(
-            server_url(" https://desk.example.org/v1/ ").unwrap(),
+            server_url(" https://desk.example.org/v1/ ", false).unwrap(),
             "https://desk.example.org"
         );
-        assert_eq!(
-            server_url("http://127.0.0.1:8080").unwrap(),
-            "http://127.0.0.1:8080"
-        );
-        assert!(server_url("desk.example.org").is_err());
-        assert!(server_url("https://").is_err());
+        assert!(server_url("desk.example.org", false).is_err());
+        assert!(server_url("https://", false).is_err());
+    }
+
+    #[test]
+    fn plain_http_is_for_loopback_unless_allowed() {
+        for here in [
+            "http://127.0.0.1:8080",
+            "http://localhost:8080/v1",
+            "http://[::1]:8080",
+            "http://127.0.0.2",
+        ] {
+            assert!(server_url(here, false).is_ok(), "{here}");
+        }
+        for away in [
+            "http://desk.example.org",
+            "http://10.0.0.5:8080",
+            "http://127.0.0.1.example.org",
+            "http://localhost.example.org:80",
+            "http://[::2]:80",
+        ] {
+            let e = server_url(away, false).unwrap_err();
+            assert!(
+                e.to_string().contains("--allow-insecure-http"),
+                "{away}: {e}"
+            );
+            assert!(server_url(away, true).is_ok(), "{away}");
+        }
     }
 
     #[test]
     fn a_server_nobody_answers_at_is_offline_naming_it() {
         // Port 9 (discard) on loopback: nothing listens there on a test machine.
-        let c = Client::new("http://127.0.0.1:9", None).unwrap();
+        let c = Client::new("http://127.0.0.1:9", false, None).unwrap();
         let e = c.get::<serde_json::Value>("/desk").unwrap_err();
         assert_eq!(e.code(), "offline");
         assert!(e.to_string().contains("127.0.0.1:9"), "{e}");

@@ -1,7 +1,7 @@
 //! The desk's open conflicts: cached at each sync (so `conflicts list` works
 //! offline), resolved through the server.
 
-use greenroom_protocol::wire::{Conflict, Conflicts, Keep, Resolve, Resolved};
+use greenroom_protocol::wire::{Conflict, Conflicts, Keep, Resolve, Resolved, MAX_CONFLICTS};
 use rusqlite::params;
 
 use crate::desk::client::Client;
@@ -11,10 +11,23 @@ use crate::store::db::Store;
 
 /// Replaces the cache with the server's open conflicts; returns how many there are.
 pub(crate) fn refresh(store: &Store, client: &Client) -> Result<usize> {
-    let open: Conflicts = client.get("/conflicts")?;
+    // In pages: a desk may hold more open conflicts than one answer should carry.
+    let mut open: Vec<Conflict> = Vec::new();
+    loop {
+        let path = match open.last() {
+            None => format!("/conflicts?limit={MAX_CONFLICTS}"),
+            Some(c) => format!("/conflicts?after={}&limit={MAX_CONFLICTS}", c.id),
+        };
+        let page: Conflicts = client.get(&path)?;
+        let more = page.more && !page.conflicts.is_empty();
+        open.extend(page.conflicts);
+        if !more {
+            break;
+        }
+    }
     let tx = store.write()?;
     tx.execute("DELETE FROM desk_conflict", [])?;
-    for c in open.conflicts.iter().filter(|c| !c.resolved) {
+    for c in open.iter().filter(|c| !c.resolved) {
         tx.prepare_cached(
             "INSERT OR REPLACE INTO desk_conflict (id, entity, entity_id, field, body)
              VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -28,7 +41,7 @@ pub(crate) fn refresh(store: &Store, client: &Client) -> Result<usize> {
         ])?;
     }
     tx.commit()?;
-    Ok(open.conflicts.len())
+    Ok(open.len())
 }
 
 impl Store {

@@ -31,6 +31,17 @@ pub struct DeskLink {
     /// The desk's order up to which every change is applied here.
     pub pulled_seq: i64,
     pub last_sync: Option<DateTime<Utc>>,
+    /// Joined with --allow-insecure-http: plain http to a host other than this one.
+    pub insecure_http: bool,
+}
+
+/// How to join a desk.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct JoinOptions {
+    /// Share what this database already holds (else it must hold nothing).
+    pub upload_local: bool,
+    /// Accept a plain `http://` server on a host other than this one.
+    pub allow_insecure_http: bool,
 }
 
 /// `desk status`: the link, and what waits on each side of it.
@@ -46,13 +57,15 @@ pub struct DeskState {
     pub pending: i64,
     /// The desk's open conflicts as of the last sync.
     pub conflicts: i64,
+    /// Changes parked: pulled ones not applicable here, pushed ones the desk refused.
+    pub rejected: i64,
 }
 
 pub(crate) fn read_link(conn: &Connection) -> Result<Option<DeskLink>> {
     let row = conn
         .prepare_cached(
             "SELECT server, desk_id, desk_name, member_id, member_name, role, pulled_seq,
-                    last_sync_at
+                    last_sync_at, insecure_http
              FROM desk_link",
         )?
         .query_row([], |r| {
@@ -65,10 +78,13 @@ pub(crate) fn read_link(conn: &Connection) -> Result<Option<DeskLink>> {
                 r.get::<_, String>(5)?,
                 r.get::<_, i64>(6)?,
                 r.get::<_, Option<i64>>(7)?,
+                r.get::<_, bool>(8)?,
             ))
         })
         .optional()?;
-    let Some((server, desk_id, desk_name, member_id, member_name, role, pulled, last)) = row else {
+    let Some((server, desk_id, desk_name, member_id, member_name, role, pulled, last, insecure)) =
+        row
+    else {
         return Ok(None);
     };
     let uuid = |s: &str| {
@@ -89,6 +105,7 @@ pub(crate) fn read_link(conn: &Connection) -> Result<Option<DeskLink>> {
         },
         pulled_seq: pulled,
         last_sync: last.and_then(DateTime::from_timestamp_millis),
+        insecure_http: insecure,
     }))
 }
 
@@ -105,42 +122,67 @@ pub(crate) fn require_link(conn: &Connection) -> Result<DeskLink> {
 /// Where the member's token is kept: `$XDG_CONFIG_HOME/greenroom/desk/<member>.token`
 /// (the platform's config folder elsewhere).
 pub fn token_path(member: Uuid) -> Result<PathBuf> {
+    Ok(token_dir()?.join(format!("{member}.token")))
+}
+
+fn token_dir() -> Result<PathBuf> {
     let base = dirs::config_dir().ok_or_else(|| Error::Desk {
         code: "not_linked",
         message: "this system reports no configuration folder to keep the desk's token in".into(),
     })?;
-    Ok(base
-        .join("greenroom")
-        .join("desk")
-        .join(format!("{member}.token")))
+    Ok(base.join("greenroom").join("desk"))
 }
 
-fn save_token(member: Uuid, token: &str) -> Result<PathBuf> {
-    let path = token_path(member)?;
-    let dir = path.parent().unwrap_or(&path);
-    std::fs::create_dir_all(dir)
+/// The token folder, made if missing, checked writable by writing a file there: a
+/// join finds out before it spends the invite code.
+fn token_folder() -> Result<PathBuf> {
+    let dir = token_dir()?;
+    std::fs::create_dir_all(&dir)
         .map_err(|e| Error::file("create", dir.display().to_string(), &e))?;
+    let probe = dir.join(format!(".probe-{}", Uuid::now_v7()));
+    let wrote = new_private_file(&probe).and_then(|f| f.sync_all());
+    let _ = std::fs::remove_file(&probe);
+    wrote.map_err(|e| Error::file("write", dir.display().to_string(), &e))?;
+    Ok(dir)
+}
+
+/// A file that did not exist, readable by its owner alone from its first byte, never
+/// through a link already there.
+fn new_private_file(path: &std::path::Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+    options.write(true).create_new(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let written = options.open(&path).and_then(|mut f| {
-        use std::io::Write as _;
-        f.write_all(token.as_bytes())?;
-        f.sync_all()
-    });
-    written.map_err(|e| Error::file("write", path.display().to_string(), &e))?;
-    // A file left by an earlier join may have had wider permissions.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
-            .map_err(|e| Error::file("protect", path.display().to_string(), &e))?;
-    }
+    options.open(path)
+}
+
+/// Writes the token to a new 0600 file beside its place, then moves it there: never
+/// an existing file's permissions, never through a link, never half written.
+fn save_token(member: Uuid, token: &str) -> Result<PathBuf> {
+    let path = token_path(member)?;
+    write_private(&path, token)?;
     Ok(path)
+}
+
+fn write_private(path: &std::path::Path, token: &str) -> Result<()> {
+    let dir = path.parent().unwrap_or(path);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp = dir.join(format!(".{name}.{}", Uuid::now_v7()));
+    let written = new_private_file(&temp)
+        .and_then(|mut f| {
+            use std::io::Write as _;
+            f.write_all(token.as_bytes())?;
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&temp, path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(Error::file("write", path.display().to_string(), &e));
+    }
+    Ok(())
 }
 
 pub(crate) fn load_token(member: Uuid) -> Result<String> {
@@ -158,7 +200,11 @@ pub(crate) fn load_token(member: Uuid) -> Result<String> {
 
 /// A client for the linked desk, with the member's token.
 pub(crate) fn client(link: &DeskLink) -> Result<Client> {
-    Client::new(&link.server, Some(load_token(link.member.id)?))
+    Client::new(
+        &link.server,
+        link.insecure_http,
+        Some(load_token(link.member.id)?),
+    )
 }
 
 impl Store {
@@ -178,6 +224,7 @@ impl Store {
             role: link.member.role,
             pending: count("SELECT count(*) FROM desk_outbox")?,
             conflicts: count("SELECT count(*) FROM desk_conflict")?,
+            rejected: count("SELECT count(*) FROM desk_rejected")?,
             server: link.server,
             desk: link.desk,
             member: link.member,
@@ -190,8 +237,17 @@ impl Store {
     /// joins only with `upload_local`, which queues everything in it for the desk as
     /// creations (what the desk already has — the shipped format and example — is
     /// matched there, not doubled). The caller syncs next to pull the desk's archive.
-    pub fn desk_join(&mut self, server: &str, code: &str, upload_local: bool) -> Result<DeskLink> {
-        let server = server_url(server)?;
+    pub fn desk_join(
+        &mut self,
+        server: &str,
+        code: &str,
+        options: JoinOptions,
+    ) -> Result<DeskLink> {
+        let JoinOptions {
+            upload_local,
+            allow_insecure_http,
+        } = options;
+        let server = server_url(server, allow_insecure_http)?;
         if let Some(link) = read_link(&self.conn)? {
             return Err(Error::validation(
                 "desk",
@@ -226,30 +282,64 @@ impl Store {
         if code.is_empty() || code.len() > 200 {
             return Err(Error::validation("code", "is not an invite code"));
         }
-        let joined: Joined = Client::new(&server, None)?.post(
+        // The code is spent once redeemed: what could fail after it is tried first —
+        // the token's folder written to, this database's write taken.
+        token_folder()?;
+        let tx = self.write()?;
+        let joined: Joined = Client::new(&server, allow_insecure_http, None)?.post(
             "/join",
             &Join {
                 code: code.to_string(),
             },
         )?;
-        save_token(joined.member.id, &joined.token)?;
-        let tx = self.write()?;
-        tx.execute(
-            "INSERT INTO desk_link (one, server, desk_id, desk_name, member_id, member_name, role)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                server,
-                joined.desk.id.to_string(),
-                joined.desk.name,
-                joined.member.id.to_string(),
-                joined.member.name,
-                joined.member.role.as_str(),
-            ],
-        )?;
-        if upload_local {
-            self.queue_everything(&tx)?;
+        let revoke = format!(
+            "`greenroom-server revoke {} {}`",
+            joined.desk.id, joined.member.id
+        );
+        // An invite's role is only known once it is redeemed: a viewer's archive is
+        // read only, so nothing of this database is shared and nothing is linked.
+        if upload_local && joined.member.role == Role::Viewer {
+            return Err(Error::Desk {
+                code: "forbidden",
+                message: format!(
+                    "this invite made you a viewer of desk {}: a viewer cannot upload this \
+                     database's archive, so it was not linked; join with an empty database \
+                     (the code is used: ask the admin for a new one, and to revoke member {}: \
+                     {revoke})",
+                    joined.desk.name, joined.member.id
+                ),
+            });
         }
-        tx.commit()?;
+        let token = save_token(joined.member.id, &joined.token)?;
+        let linked = (|| {
+            tx.execute(
+                "INSERT INTO desk_link (one, server, desk_id, desk_name, member_id, member_name,
+                                        role, insecure_http)
+                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    server,
+                    joined.desk.id.to_string(),
+                    joined.desk.name,
+                    joined.member.id.to_string(),
+                    joined.member.name,
+                    joined.member.role.as_str(),
+                    allow_insecure_http,
+                ],
+            )?;
+            if upload_local {
+                self.queue_everything(&tx)?;
+            }
+            tx.commit()
+        })();
+        if let Err(e) = linked {
+            // Nothing of the join stays here; the member the code made stays on the
+            // desk until revoked.
+            let _ = std::fs::remove_file(&token);
+            return Err(Error::validation(
+                "desk",
+                format!("{e}; this database was not linked (ask the admin for a new code and to revoke {revoke})"),
+            ));
+        }
         require_link(&self.conn)
     }
 
@@ -307,7 +397,13 @@ impl Store {
     pub fn desk_leave(&mut self) -> Result<DeskLink> {
         let link = require_link(&self.conn)?;
         let tx = self.write()?;
-        for table in ["desk_link", "desk_outbox", "desk_entity", "desk_conflict"] {
+        for table in [
+            "desk_link",
+            "desk_outbox",
+            "desk_entity",
+            "desk_conflict",
+            "desk_rejected",
+        ] {
             tx.execute(&format!("DELETE FROM {table}"), [])?;
         }
         tx.commit()?;
@@ -319,5 +415,36 @@ impl Store {
             _ => {}
         }
         Ok(link)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The token replaces what was at its place (a file another join left with wide
+    /// permissions, a link planted there) by a new file only its owner reads: the
+    /// old file's target is never written through.
+    #[cfg(unix)]
+    #[test]
+    fn a_token_is_a_new_private_file_whatever_was_at_its_place() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (path, elsewhere) = (dir.path().join("m.token"), dir.path().join("elsewhere"));
+        std::fs::write(&elsewhere, "keep").unwrap();
+        std::fs::set_permissions(&elsewhere, std::fs::Permissions::from_mode(0o644)).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &path).unwrap();
+        write_private(&path, "secret").unwrap();
+        assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "keep");
+        let meta = std::fs::symlink_metadata(&path).unwrap();
+        assert!(meta.file_type().is_file());
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "secret");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        write_private(&path, "again").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 2, "no temporary file left");
     }
 }

@@ -6,9 +6,13 @@
 
 mod client;
 pub mod conflicts;
+#[cfg(test)]
+mod fake;
 pub mod link;
+pub mod live;
 pub mod pull;
 pub mod push;
+pub mod rejected;
 mod state;
 #[cfg(test)]
 mod tests;
@@ -17,9 +21,10 @@ use chrono::Utc;
 use serde::Serialize;
 
 pub use greenroom_protocol::wire::{Conflict, Keep};
-pub use link::{DeskLink, DeskState};
+pub use link::{DeskLink, DeskState, JoinOptions};
 pub use pull::PullProgress;
 pub use push::PushReport;
+pub use rejected::Rejected;
 
 use crate::error::Result;
 use crate::store::db::Store;
@@ -36,14 +41,42 @@ pub struct SyncReport {
     pub head: i64,
     /// The desk's open conflicts.
     pub conflicts: usize,
+    /// Changes parked by this sync: pulled ones not applicable here, pushed ones the
+    /// desk refused.
+    pub rejected: Vec<Rejected>,
 }
 
 impl Store {
+    /// The entity's state as a desk exchanges it (no computed fields); `None` when it
+    /// is not in this database.
+    pub fn desk_state_of(
+        &self,
+        entity: greenroom_protocol::Entity,
+        id: &str,
+    ) -> Result<Option<serde_json::Map<String, serde_json::Value>>> {
+        state::live_state(self, entity, id)
+    }
+
+    /// Applies changes as a pull does, a transaction per page of `page`: for the
+    /// desk's bench.
+    #[doc(hidden)]
+    pub fn desk_apply_pulled(
+        &self,
+        changes: &[greenroom_protocol::ServerChange],
+        page: usize,
+    ) -> Result<()> {
+        let _cache = pull::BigCache::new(self)?;
+        changes
+            .chunks(page.max(1))
+            .try_for_each(|page| pull::apply_page(self, page))
+    }
+
     /// Pushes what waits here, then pulls what the desk did, once; `progress` hears
     /// each page pulled.
     pub fn sync(&mut self, progress: &mut dyn FnMut(PullProgress)) -> Result<SyncReport> {
         let link = link::require_link(&self.conn)?;
         let client = link::client(&link)?;
+        let mark = rejected::mark(&self.conn)?;
         let pushed = if link.member.role == greenroom_protocol::Role::Viewer {
             PushReport::default()
         } else {
@@ -63,6 +96,7 @@ impl Store {
             seq: pulled.seq,
             head: pulled.head,
             conflicts,
+            rejected: rejected::since(&self.conn, mark)?,
         })
     }
 }

@@ -18,6 +18,8 @@ use rusqlite::{params, OptionalExtension};
 use serde_json::{Map, Value};
 
 use crate::desk::client::Client;
+use crate::desk::push::whole;
+use crate::desk::rejected::{about_the_change, park, unfit};
 use crate::desk::state::{live_revision, live_state, put_state};
 use crate::error::{Error, Result};
 use crate::store::change::{gone_state, unrecordable, Origin};
@@ -38,52 +40,80 @@ pub(crate) fn pull(
     client: &Client,
     progress: &mut dyn FnMut(PullProgress),
 ) -> Result<PullProgress> {
-    // A first pull writes the whole desk. With SQLite's default 2 MB page cache each
-    // page read most of the indexes back from the file: joining a desk of 100,000
-    // programmes took 72 s, most of it in pread (release build). The cache only grows
-    // as far as a pull needs.
-    let cache: i64 = store
-        .conn
-        .pragma_query_value(None, "cache_size", |r| r.get(0))?;
-    store.conn.pragma_update(None, "cache_size", -256 * 1024)?;
-    let result = pull_pages(store, client, progress);
-    store.conn.pragma_update(None, "cache_size", cache)?;
-    result
+    let _cache = BigCache::new(store)?;
+    let mut done = PullProgress {
+        seq: store
+            .conn
+            .query_row("SELECT pulled_seq FROM desk_link", [], |r| r.get(0))?,
+        ..PullProgress::default()
+    };
+    let (mut page, mut limit) = fetch(client, done.seq, DEFAULT_PULL)?;
+    loop {
+        done.head = page.head;
+        let Some(last) = page.changes.last().map(|c| c.seq) else {
+            return Ok(done);
+        };
+        // The next page downloads while this one is applied; it is only used once
+        // this one is in (a page that fails to apply stops the pull there).
+        let (applied, ahead) = std::thread::scope(|s| {
+            let ahead = page
+                .more
+                .then(|| s.spawn(move || fetch(client, last, limit)));
+            let applied = apply_page(store, &page.changes);
+            (applied, ahead.map(|h| h.join()))
+        });
+        applied?;
+        done.applied += page.changes.len();
+        done.seq = last;
+        progress(done);
+        (page, limit) = match ahead {
+            None => return Ok(done),
+            Some(Ok(fetched)) => fetched?,
+            Some(Err(_)) => {
+                return Err(Error::Desk {
+                    code: "server",
+                    message: "the download of the desk's next changes stopped unexpectedly".into(),
+                })
+            }
+        };
+    }
 }
 
-fn pull_pages(
-    store: &Store,
-    client: &Client,
-    progress: &mut dyn FnMut(PullProgress),
-) -> Result<PullProgress> {
-    let mut done = PullProgress::default();
-    let mut limit = DEFAULT_PULL;
+/// The desk's changes after `after`, at most `limit`; a page of very large
+/// programmes may exceed what one answer may hold, and is asked again for fewer,
+/// down to one. Returns the limit that worked.
+fn fetch(client: &Client, after: i64, mut limit: usize) -> Result<(Pulled, usize)> {
     loop {
-        let after: i64 = store
-            .conn
-            .query_row("SELECT pulled_seq FROM desk_link", [], |r| r.get(0))?;
-        // A page of very large programmes may exceed what one answer may hold: asked
-        // again for fewer, down to one.
-        let page: Pulled = match client.get(&format!("/pull?after={after}&limit={limit}")) {
+        match client.get(&format!("/pull?after={after}&limit={limit}")) {
             Err(Error::Desk {
                 code: "too_large", ..
-            }) if limit > 1 => {
-                limit /= 2;
-                continue;
-            }
-            page => page?,
-        };
-        done.head = page.head;
-        done.seq = after;
-        if let Some(last) = page.changes.last() {
-            apply_page(store, &page.changes)?;
-            done.applied += page.changes.len();
-            done.seq = last.seq;
-            progress(done);
+            }) if limit > 1 => limit /= 2,
+            page => return Ok((page?, limit)),
         }
-        if !page.more || page.changes.is_empty() {
-            return Ok(done);
-        }
+    }
+}
+
+/// SQLite's page cache raised for a pull, as the generator does: a first pull writes
+/// the whole archive, and its indexes (appearances by person above all) stop going
+/// back to the disk for every insert. Put back as it was when dropped.
+pub(crate) struct BigCache<'a> {
+    store: &'a Store,
+    was: i64,
+}
+
+impl<'a> BigCache<'a> {
+    pub(crate) fn new(store: &'a Store) -> Result<BigCache<'a>> {
+        let was = store
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        store.conn.pragma_update(None, "cache_size", -256 * 1024)?;
+        Ok(BigCache { store, was })
+    }
+}
+
+impl Drop for BigCache<'_> {
+    fn drop(&mut self) {
+        let _ = self.store.conn.pragma_update(None, "cache_size", self.was);
     }
 }
 
@@ -98,7 +128,35 @@ pub(crate) fn apply_page(store: &Store, changes: &[ServerChange]) -> Result<()> 
     // catches up once at its end, as a bulk import's does.
     search_index::pause(&tx)?;
     for change in changes {
-        apply(store, &tx, change)?;
+        // Each change in a savepoint: one this database cannot apply is undone alone
+        // and parked, and the position still moves past it (else every sync of every
+        // member would stop there for good).
+        tx.execute_batch("SAVEPOINT desk_change")?;
+        let applied = match unfit(
+            change.entity,
+            &change.entity_id,
+            None,
+            change.after.as_ref(),
+            change.merged_into.as_deref(),
+        ) {
+            Some(why) => Err(Error::validation("change", why)),
+            None => apply(store, &tx, change),
+        };
+        match applied {
+            Ok(()) => tx.execute_batch("RELEASE desk_change")?,
+            Err(e) if about_the_change(&e) => {
+                tx.execute_batch("ROLLBACK TO desk_change; RELEASE desk_change")?;
+                park(
+                    &tx,
+                    "pulled",
+                    Some(change.seq),
+                    (&change.id.to_string(), change.entity, &change.entity_id),
+                    &e.to_string(),
+                    change,
+                )?;
+            }
+            Err(e) => return Err(e),
+        }
     }
     search_index::catch_up(&tx)?;
     tx.execute(
@@ -113,11 +171,12 @@ fn apply(store: &Store, tx: &Write<'_>, change: &ServerChange) -> Result<()> {
     let origin = tx.origin(&change.author, change.operation);
     tx.prepare_cached(
         "INSERT INTO desk_entity (entity, entity_id, server_revision) VALUES (?1, ?2, ?3)
-         ON CONFLICT (entity, entity_id) DO UPDATE
-         SET server_revision = max(server_revision, excluded.server_revision)",
+         ON CONFLICT (entity, entity_id) DO UPDATE SET server_revision = excluded.server_revision",
     )?
+    // The desk's order is the revision's: the pulled one is the entity's as of this
+    // change (also putting right one a push answered under an id since merged away).
     .execute(params![entity.as_str(), id, change.revision])?;
-    match first_pending_base(tx, entity, id)? {
+    match first_pending_base(store, tx, entity, id)? {
         Some(base) => {
             let live = live_state(store, entity, id)?;
             rebase(store, origin, change, live, base)
@@ -132,25 +191,33 @@ fn apply(store: &Store, tx: &Write<'_>, change: &ServerChange) -> Result<()> {
     }
 }
 
-/// The state the oldest queued change of the entity was made on; `None` when
-/// nothing of it is queued (`Some({})` for one created here).
+/// The state the oldest queued change of the entity was made on, whole (as it is
+/// pushed); `None` when nothing of it is queued (`Some({})` for one created here).
 fn first_pending_base(
+    store: &Store,
     tx: &Write<'_>,
     entity: Entity,
     id: &str,
 ) -> Result<Option<Map<String, Value>>> {
-    let row: Option<Option<String>> = tx
+    type Row = (i64, Option<String>, Option<String>);
+    let row: Option<Row> = tx
         .prepare_cached(
-            "SELECT before FROM desk_outbox WHERE entity = ?1 AND entity_id = ?2
+            "SELECT revision, before, after FROM desk_outbox WHERE entity = ?1 AND entity_id = ?2
              ORDER BY seq LIMIT 1",
         )?
-        .query_row(params![entity.as_str(), id], |r| r.get(0))
+        .query_row(params![entity.as_str(), id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
         .optional()?;
-    Ok(match row {
-        None => None,
-        Some(None) => Some(Map::new()),
-        Some(Some(json)) => Some(serde_json::from_str(&json).map_err(unrecordable)?),
-    })
+    let Some((revision, before, after)) = row else {
+        return Ok(None);
+    };
+    let json = |s: Option<String>| -> Result<Option<Map<String, Value>>> {
+        s.map(|s| serde_json::from_str(&s).map_err(unrecordable))
+            .transpose()
+    };
+    let (before, _) = whole(store, entity, id, revision, json(before)?, json(after)?)?;
+    Ok(Some(before.unwrap_or_default()))
 }
 
 /// No local change waits: the live rows become the desk's state, and its record

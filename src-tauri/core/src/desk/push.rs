@@ -9,17 +9,19 @@ use std::collections::HashMap;
 
 use chrono::DateTime;
 use greenroom_protocol::wire::{Outcome, Push, Pushed, MAX_BODY_BYTES, MAX_PUSH};
-use greenroom_protocol::{Entity, PushedChange};
+use greenroom_protocol::{delta, Entity, PushedChange};
 use rusqlite::params;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use crate::desk::client::Client;
-use crate::desk::state::live_state;
+use crate::desk::rejected::{park, unfit};
+use crate::desk::state::{live_revision, live_state};
 use crate::error::{Error, Result};
 use crate::store::change::rebuild;
 use crate::store::db::Store;
+use crate::store::write::Write;
 
 /// What a push did, by outcome.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -39,17 +41,59 @@ impl PushReport {
 
 pub(crate) fn push(store: &Store, client: &Client) -> Result<PushReport> {
     let mut report = PushReport::default();
+    // Lowered to one when the server refuses a batch without naming the change.
+    let mut most = MAX_PUSH;
     loop {
-        let batch = next_batch(store)?;
+        let batch = next_batch(store, most)?;
         if batch.is_empty() {
             return Ok(report);
+        }
+        // What no member could apply is not sent (an older server might take it).
+        let (unfit, batch): (Vec<_>, Vec<_>) =
+            batch.into_iter().partition(|c| why_unfit(c).is_some());
+        if !unfit.is_empty() {
+            let tx = store.write()?;
+            for c in &unfit {
+                let why = why_unfit(c).unwrap_or_default();
+                refuse(&tx, c, &format!("not sent: {why}"))?;
+            }
+            tx.commit()?;
+            continue;
         }
         let entities: HashMap<Uuid, (Entity, String)> = batch
             .iter()
             .map(|c| (c.id, (c.entity, c.entity_id.clone())))
             .collect();
         let body = Push { changes: batch };
-        let pushed: Pushed = client.post("/push", &body)?;
+        let pushed: Pushed = match client.post("/push", &body) {
+            Ok(pushed) => pushed,
+            // Refused for what a change holds: it would be refused at every retry
+            // and hold every later change back. The one the server names (or the
+            // only one sent) is parked; else they go one at a time to find it.
+            Err(Error::Desk {
+                code: "invalid" | "conflict" | "too_large",
+                message,
+            }) => {
+                let named = body
+                    .changes
+                    .iter()
+                    .find(|c| message.contains(&c.id.to_string()))
+                    .or(match body.changes.as_slice() {
+                        [only] => Some(only),
+                        _ => None,
+                    });
+                match named {
+                    Some(c) => {
+                        let tx = store.write()?;
+                        refuse(&tx, c, &message)?;
+                        tx.commit()?;
+                    }
+                    None => most = 1,
+                }
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         let tx = store.write()?;
         for result in &pushed.results {
             let Some((entity, id)) = entities.get(&result.id) else {
@@ -57,12 +101,15 @@ pub(crate) fn push(store: &Store, client: &Client) -> Result<PushReport> {
             };
             tx.prepare_cached("DELETE FROM desk_outbox WHERE id = ?1")?
                 .execute([result.id.to_string()])?;
-            tx.prepare_cached(
-                "INSERT INTO desk_entity (entity, entity_id, server_revision) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (entity, entity_id) DO UPDATE
-                 SET server_revision = max(server_revision, excluded.server_revision)",
-            )?
-            .execute(params![entity.as_str(), id, result.revision])?;
+            if advances(store, result.outcome, *entity, id)? {
+                tx.prepare_cached(
+                    "INSERT INTO desk_entity (entity, entity_id, server_revision)
+                     VALUES (?1, ?2, ?3)
+                     ON CONFLICT (entity, entity_id) DO UPDATE
+                     SET server_revision = max(server_revision, excluded.server_revision)",
+                )?
+                .execute(params![entity.as_str(), id, result.revision])?;
+            }
             match result.outcome {
                 Outcome::Applied => report.applied += 1,
                 Outcome::Merged => report.merged += 1,
@@ -84,13 +131,48 @@ pub(crate) fn push(store: &Store, client: &Client) -> Result<PushReport> {
     }
 }
 
-pub(crate) fn next_batch(store: &Store) -> Result<Vec<PushedChange>> {
+/// Whether a push result's revision is the entity's server revision here. A
+/// conflicted change made none (a whole-entity conflict answers a revision this
+/// member never saw, and counting it as seen would make its next edit a silent
+/// restore), nor does a duplicate's say anything new. A person no longer live here
+/// was merged away: the server answered for the person kept, whose revision is not
+/// this id's. The pull that follows sets the rest.
+fn advances(store: &Store, outcome: Outcome, entity: Entity, id: &str) -> Result<bool> {
+    Ok(match outcome {
+        Outcome::Applied | Outcome::Merged => {
+            entity != Entity::Person || live_revision(store, entity, id)?.is_some()
+        }
+        Outcome::Conflicted | Outcome::Duplicate => false,
+    })
+}
+
+fn why_unfit(c: &PushedChange) -> Option<String> {
+    unfit(
+        c.entity,
+        &c.entity_id,
+        c.before.as_ref(),
+        c.after.as_ref(),
+        c.merged_into.as_deref(),
+    )
+}
+
+/// Takes `c` out of the queue, parked with `why`.
+fn refuse(tx: &Write<'_>, c: &PushedChange, why: &str) -> Result<()> {
+    let id = c.id.to_string();
+    park(tx, "pushed", None, (&id, c.entity, &c.entity_id), why, c)?;
+    tx.prepare_cached("DELETE FROM desk_outbox WHERE id = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+/// The oldest queued changes, at most `most`, as pushed.
+pub(crate) fn next_batch(store: &Store, most: usize) -> Result<Vec<PushedChange>> {
     let mut st = store.conn.prepare_cached(
         "SELECT id, client_op, entity, entity_id, revision, base_revision, operation, author,
                 at, before, after, merged_into
          FROM desk_outbox ORDER BY seq LIMIT ?1",
     )?;
-    let rows = st.query_map([MAX_PUSH as i64], |r| {
+    let rows = st.query_map([most as i64], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
@@ -120,10 +202,14 @@ pub(crate) fn next_batch(store: &Store) -> Result<Vec<PushedChange>> {
         let (id, op, entity, entity_id, revision, base, operation, author, at, before, after, into) =
             row?;
         let entity: Entity = entity.parse()?;
-        let mut after = json(after)?;
-        if let Some(state) = &mut after {
-            complete(store, entity, &entity_id, revision, state)?;
-        }
+        let (before, after) = whole(
+            store,
+            entity,
+            &entity_id,
+            revision,
+            json(before)?,
+            json(after)?,
+        )?;
         let change = PushedChange {
             id: uuid(&id)?,
             client_op: uuid(&op)?,
@@ -133,7 +219,7 @@ pub(crate) fn next_batch(store: &Store) -> Result<Vec<PushedChange>> {
             operation: operation.parse()?,
             author,
             at: DateTime::from_timestamp_millis(at).unwrap_or_default(),
-            before: json(before)?,
+            before,
             after,
             merged_into: into,
         };
@@ -152,32 +238,51 @@ pub(crate) fn next_batch(store: &Store) -> Result<Vec<PushedChange>> {
 /// of the body.
 const BATCH_BYTES: usize = MAX_BODY_BYTES - 64 * 1024;
 
-/// A creation recorded without its state (a guest added by name, a listing
-/// imported): the whole state it made, rebuilt from the change records (the live
-/// state when nothing changed it since). Other states go as recorded: one that names
-/// only the fields it changed merges on the server as just those fields.
-fn complete(
+/// A recorded state; `None`: none (a creation's before, a deletion's after).
+type State = Option<Map<String, Value>>;
+
+/// The states of a change as the desk needs them: whole. A creation recorded
+/// without its state (a guest added by name, a listing imported) and an update that
+/// names only the fields it changed (an affiliation filled in) get the whole state
+/// they made, rebuilt from the change records (the live state when nothing changed it
+/// since); such an update's `before` is that state with its recorded fields put back.
+/// A partial `before` under a whole `after` would read, in a three-way merge, as
+/// every other field set by this change: another member's edits to them undone.
+pub(crate) fn whole(
     store: &Store,
     entity: Entity,
     id: &str,
     revision: i64,
-    state: &mut Map<String, Value>,
-) -> Result<()> {
-    let whole = match entity {
+    before: State,
+    after: State,
+) -> Result<(State, State)> {
+    let key = match entity {
         Entity::Programme => "title",
         Entity::Person => "name",
         Entity::SeriesFormat => "series",
     };
-    if state.contains_key(whole) {
-        return Ok(());
+    let partial = |s: &State| s.as_ref().is_some_and(|s| !s.contains_key(key));
+    if !partial(&after) && !partial(&before) {
+        return Ok((before, after));
     }
     let live = live_state(store, entity, id)?;
-    let rebuilt = match rebuild(&store.conn, entity, id, revision, live.clone()) {
+    let made = match rebuild(&store.conn, entity, id, revision, live.clone()) {
         Ok(s) => Some(s),
         Err(_) => live,
     };
-    if let Some(rebuilt) = rebuilt {
-        *state = rebuilt;
-    }
-    Ok(())
+    let after = match (after, &made) {
+        (Some(a), Some(made)) if !a.contains_key(key) => Some(made.clone()),
+        (after, _) => after,
+    };
+    let before = match (before, &after) {
+        (Some(b), Some(a)) if !b.contains_key(key) && a.contains_key(key) => {
+            let mut whole = a.clone();
+            for (field, value) in b {
+                delta::put(&mut whole, &field, value);
+            }
+            Some(whole)
+        }
+        (before, _) => before,
+    };
+    Ok((before, after))
 }

@@ -143,6 +143,7 @@ fn put_programme(
     let pid: ProgrammeId = p.id;
     // Everyone it names is in the directory before it: normally pulled first, but a
     // person this member never received (a desk's order is per entity) is added by name.
+    let mut named = std::collections::HashSet::new();
     for (person, name) in p
         .presenter
         .iter()
@@ -154,7 +155,9 @@ fn put_programme(
                 .flat_map(|s| s.people.iter().map(|r| (r.id, &r.name))),
         )
     {
-        ensure_person(store, person, name)?;
+        if named.insert(person) {
+            ensure_person(store, person, name)?;
+        }
     }
     let mut input = p.to_input();
     // What a merge of two members' edits can make and a form never does must not
@@ -184,11 +187,13 @@ fn put_programme(
     );
     // Added if missing, then written whole; not an upsert, whose conflict handling
     // would override the search triggers' own while a page holds the index back.
-    conn.prepare_cached(
-        "INSERT OR IGNORE INTO programme (id, title, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?3)",
-    )?
-    .execute(params![pid, valid.title, created])?;
+    let new = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO programme (id, title, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?3)",
+        )?
+        .execute(params![pid, valid.title, created])?
+        == 1;
     conn.prepare_cached(
         "UPDATE programme SET series = ?2, title = ?3, air_at = ?4, time_zone = ?5,
              slot_seconds = ?6, status = ?7, notes = ?8, created_at = ?9, updated_at = ?10,
@@ -209,22 +214,27 @@ fn put_programme(
         revision
     ])?;
     // Cached: the appearance's search triggers cost more to compile than to run.
-    for sql in [
+    // A programme new here has nothing to clear (a first pull is all new ones).
+    let clear = [
         "DELETE FROM framing WHERE programme_id = ?1",
         "DELETE FROM appearance WHERE programme_id = ?1",
         "DELETE FROM segment WHERE programme_id = ?1",
-    ] {
+    ];
+    for sql in clear.iter().filter(|_| !new) {
         conn.prepare_cached(sql)?.execute([pid])?;
     }
     let lineup = write_children(conn, pid, &valid, updated, origin)?;
     segment_rows::replace(conn, pid, valid.segments.as_deref().unwrap_or(&[]), &lineup)?;
     let mut st = conn.prepare_cached(
         "INSERT OR IGNORE INTO segment_person (programme_id, position, person_id, ordinal)
-         SELECT ?1, ?2, ?3, ?4 WHERE EXISTS
-             (SELECT 1 FROM appearance WHERE programme_id = ?1 AND person_id = ?3)",
+         VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (position, s) in p.segments.iter().enumerate() {
-        for (ordinal, person) in s.people.iter().enumerate() {
+        let on_lineup = s
+            .people
+            .iter()
+            .filter(|person| lineup.iter().any(|(id, _)| *id == person.id));
+        for (ordinal, person) in on_lineup.enumerate() {
             st.execute(params![pid, position as i64, person.id, ordinal as i64])?;
         }
     }

@@ -227,24 +227,52 @@ fn a_pending_local_edit_is_rebased_on_the_desks_change_and_stays_queued() {
     assert_eq!(s.programme_history(id).unwrap().len(), 3);
 }
 
+/// A change this database cannot apply (a state no form makes, an id that is none) is
+/// parked, undone alone; the rest of the page applies and the position moves past it.
 #[test]
-fn a_page_that_cannot_be_applied_leaves_nothing_and_the_position_where_it_was() {
+fn a_change_that_cannot_be_applied_is_parked_and_the_pull_goes_past_it() {
     let s = linked();
     let (id, state) = elsewhere("Water");
     apply_page(&s, &[change(4, id, 1, None, Some(state.clone()))]).unwrap();
     let (other, other_state) = elsewhere("Oil");
-    let broken = with(&state, "title", json!(""));
+    let (third, third_state) = elsewhere("Gas");
+    let mut bad_id = change(6, other, 1, None, Some(other_state.clone()));
+    bad_id.entity_id = "not-an-id".into();
+    let mut bad_guest = with(&state, "title", json!("Water, 2"));
+    bad_guest["guests"][0]["personId"] = json!("nobody");
     let page = [
         change(5, other, 1, None, Some(other_state)),
-        change(6, id, 2, Some(&state), Some(broken)),
+        bad_id,
+        change(
+            7,
+            id,
+            2,
+            Some(&state),
+            Some(with(&state, "title", json!(""))),
+        ),
+        change(8, id, 3, Some(&state), Some(bad_guest)),
+        change(9, third, 1, None, Some(third_state)),
     ];
-    assert!(apply_page(&s, &page).is_err());
-    assert_eq!(pulled_seq(&s), 4);
+    apply_page(&s, &page).unwrap();
+    assert_eq!(pulled_seq(&s), 9);
+    assert_eq!(s.get_programme(other).unwrap().title, "Oil");
+    assert_eq!(s.get_programme(third).unwrap().title, "Gas");
+    let water = s.get_programme(id).unwrap();
+    assert_eq!((water.title.as_str(), water.revision), ("Water", 1));
+    let parked = crate::desk::rejected::since(&s.conn, 0).unwrap();
+    let seqs: Vec<Option<i64>> = parked.iter().map(|r| r.seq).collect();
+    assert_eq!(seqs, [Some(6), Some(7), Some(8)]);
+    assert!(parked.iter().all(|r| r.side == "pulled"));
+    assert!(parked[0].reason.contains("not-an-id"), "{:?}", parked[0]);
     assert!(
-        s.get_programme(other).is_err(),
-        "the page's first change rolled back"
+        parked[2].reason.contains("guests[0].personId"),
+        "{:?}",
+        parked[2]
     );
-    assert_eq!(s.get_programme(id).unwrap().title, "Water");
+    assert!(parked[1]
+        .line()
+        .starts_with("not applied: the desk's change 7 to programme"));
+    assert_eq!(s.desk_state().unwrap().unwrap().rejected, 3);
 }
 
 #[test]
@@ -307,7 +335,7 @@ fn a_creation_recorded_without_its_state_is_pushed_whole() {
         )
         .unwrap();
     assert_eq!(recorded, "{}");
-    let batch = crate::desk::push::next_batch(&s).unwrap();
+    let batch = crate::desk::push::next_batch(&s, greenroom_protocol::wire::MAX_PUSH).unwrap();
     let person = batch.iter().find(|c| c.entity == Entity::Person).unwrap();
     let after = person.after.as_ref().unwrap();
     assert_eq!(after["name"], "Selam Tesfaye");
@@ -343,7 +371,7 @@ fn a_batch_stops_short_of_the_servers_body_limit() {
         })
         .unwrap();
     }
-    let batch = crate::desk::push::next_batch(&s).unwrap();
+    let batch = crate::desk::push::next_batch(&s, greenroom_protocol::wire::MAX_PUSH).unwrap();
     let size = serde_json::to_vec(&batch).unwrap().len();
     assert!(
         (1..4).contains(&batch.len()),
@@ -380,4 +408,257 @@ fn an_own_deletion_pulled_back_stays_restorable() {
     assert_eq!(trash.len(), 1);
     s.trash_restore(&p.id.to_string()).unwrap();
     assert_eq!(s.get_programme(p.id).unwrap().title, "Water");
+}
+
+/// The push's answers, from `outcome(change)` for each change pushed, at `revision`.
+fn answering(
+    outcome: impl Fn(&Value) -> (&'static str, i64) + Send + 'static,
+) -> crate::desk::client::Client {
+    let url = crate::desk::fake::serve(move |_, body| {
+        let push: Value = serde_json::from_str(body).unwrap();
+        let results: Vec<Value> = push["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                let (outcome, revision) = outcome(c);
+                json!({"id": c["id"], "outcome": outcome, "revision": revision})
+            })
+            .collect();
+        (200, json!({"results": results, "head": 9}).to_string())
+    });
+    crate::desk::client::Client::new(&url, false, Some("t".into())).unwrap()
+}
+
+fn server_revision(s: &Store, id: &str) -> Option<i64> {
+    use rusqlite::OptionalExtension;
+    s.conn
+        .query_row(
+            "SELECT server_revision FROM desk_entity WHERE entity_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()
+        .unwrap()
+}
+
+/// Only an applied or merged answer is a revision seen: a conflicted one (a
+/// whole-entity conflict answers the deletion's revision on an older server) would
+/// make this member's next edit a silent restore of what it never saw deleted.
+#[test]
+fn only_an_applied_or_merged_push_moves_the_server_revision() {
+    let mut s = linked();
+    let titles = ["Applied", "Merged", "Conflicted", "Duplicate"];
+    let ids: Vec<String> = titles
+        .iter()
+        .map(|t| {
+            let p = s
+                .create_programme(&ProgrammeInput {
+                    title: (*t).into(),
+                    ..Default::default()
+                })
+                .unwrap();
+            p.id.to_string()
+        })
+        .collect();
+    let client = answering(|c| match c["after"]["title"].as_str().unwrap() {
+        "Applied" => ("applied", 1),
+        "Merged" => ("merged", 4),
+        "Conflicted" => ("conflicted", 7),
+        _ => ("duplicate", 2),
+    });
+    let report = crate::desk::push::push(&s, &client).unwrap();
+    assert_eq!(report.total(), 4);
+    let seen: Vec<Option<i64>> = ids.iter().map(|id| server_revision(&s, id)).collect();
+    assert_eq!(seen, [Some(1), Some(4), None, None]);
+    assert_eq!(count(&s, "SELECT count(*) FROM desk_outbox"), 0);
+}
+
+/// A person merged away here answers, on the server, for the person kept: that
+/// revision is not the dropped id's.
+#[test]
+fn a_push_answered_for_a_person_merged_away_here_moves_nothing() {
+    let mut s = linked();
+    let guest = |title: &str, name: &str| ProgrammeInput {
+        title: title.into(),
+        guests: vec![PersonInput {
+            name: name.into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let keep = s
+        .create_programme(&guest("Water", "Selam Tesfaye"))
+        .unwrap()
+        .guests[0]
+        .person_id;
+    let drop = s
+        .create_programme(&guest("Oil", "S. Tesfaye"))
+        .unwrap()
+        .guests[0]
+        .person_id;
+    s.merge_people(keep, drop).unwrap();
+    let client = answering(|_| ("applied", 12));
+    crate::desk::push::push(&s, &client).unwrap();
+    assert_eq!(server_revision(&s, &keep.to_string()), Some(12));
+    assert_eq!(server_revision(&s, &drop.to_string()), None);
+}
+
+/// The desk's open conflicts come in pages; every page is cached.
+#[test]
+fn open_conflicts_are_read_page_by_page() {
+    let s = linked();
+    let conflict = |n: u32| {
+        json!({"id": uuid::Uuid::now_v7(), "entity": "programme", "entityId": n.to_string(),
+               "field": "title", "base": "a", "mine": "b", "theirs": "c", "author": "Bo",
+               "memberId": uuid::Uuid::now_v7(), "revision": 2, "at": Utc::now(),
+               "resolved": false})
+    };
+    let url = crate::desk::fake::serve(move |path, _| {
+        let first = !path.contains("after=");
+        let page: Vec<Value> = (0..3)
+            .map(|n| conflict(n + if first { 0 } else { 3 }))
+            .collect();
+        (200, json!({"conflicts": page, "more": first}).to_string())
+    });
+    let client = crate::desk::client::Client::new(&url, false, Some("t".into())).unwrap();
+    assert_eq!(crate::desk::conflicts::refresh(&s, &client).unwrap(), 6);
+    assert_eq!(count(&s, "SELECT count(*) FROM desk_conflict"), 6);
+}
+
+/// A change the server refuses as malformed is parked and leaves the queue; the
+/// others go, whether the server names it or refuses the whole batch unnamed.
+#[test]
+fn a_pushed_change_the_server_refuses_is_parked_and_the_rest_go() {
+    for names_it in [true, false] {
+        let mut s = linked();
+        for t in ["One", "Bad", "Three"] {
+            s.create_programme(&ProgrammeInput {
+                title: t.into(),
+                ..Default::default()
+            })
+            .unwrap();
+        }
+        let url = crate::desk::fake::serve(move |_, body| {
+            let push: Value = serde_json::from_str(body).unwrap();
+            let changes = push["changes"].as_array().unwrap();
+            if let Some(bad) = changes.iter().position(|c| c["after"]["title"] == "Bad") {
+                let id = if names_it {
+                    changes[bad]["id"].to_string()
+                } else {
+                    String::new()
+                };
+                let message = format!("change {bad} ({id}): after: not today");
+                return (
+                    400,
+                    json!({"code": "invalid", "message": message}).to_string(),
+                );
+            }
+            let results: Vec<Value> = changes
+                .iter()
+                .map(|c| json!({"id": c["id"], "outcome": "applied", "revision": 1}))
+                .collect();
+            (200, json!({"results": results, "head": 3}).to_string())
+        });
+        let client = crate::desk::client::Client::new(&url, false, Some("t".into())).unwrap();
+        let report = crate::desk::push::push(&s, &client).unwrap();
+        assert_eq!(report.applied, 2, "names it: {names_it}");
+        assert_eq!(count(&s, "SELECT count(*) FROM desk_outbox"), 0);
+        let parked = crate::desk::rejected::since(&s.conn, 0).unwrap();
+        assert_eq!(parked.len(), 1);
+        assert_eq!(parked[0].side, "pushed");
+        assert!(parked[0].reason.contains("not today"), "{:?}", parked[0]);
+        assert!(parked[0]
+            .line()
+            .starts_with("refused by the desk: this change to programme"));
+    }
+}
+
+/// A queued change no member could apply is not sent at all.
+#[test]
+fn a_queued_change_no_member_could_apply_is_parked_unsent() {
+    let mut s = linked();
+    s.create_programme(&ProgrammeInput {
+        title: "Water".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let tx = s.write().unwrap();
+    tx.execute("UPDATE desk_outbox SET entity_id = 'not-an-id'", [])
+        .unwrap();
+    tx.commit().unwrap();
+    let client = answering(|_| panic!("nothing is sent"));
+    let report = crate::desk::push::push(&s, &client).unwrap();
+    assert_eq!(report.total(), 0);
+    let parked = crate::desk::rejected::since(&s.conn, 0).unwrap();
+    assert!(parked[0].reason.starts_with("not sent:"), "{:?}", parked[0]);
+}
+
+/// A queued partial record (an affiliation filled in) is rebased on the whole state it
+/// was made on: another member's clear of the person's email, pulled meanwhile, is
+/// kept (a partial base would read the email as set by this change, and put it back).
+#[test]
+fn a_partial_record_queued_is_rebased_on_the_whole_state_it_was_made_on() {
+    let mut s = linked();
+    let guest = |title: &str, affiliation: Option<&str>| ProgrammeInput {
+        title: title.into(),
+        guests: vec![PersonInput {
+            name: "Selam Tesfaye".into(),
+            affiliation: affiliation.map(Into::into),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let id = s.create_programme(&guest("Water", None)).unwrap().guests[0].person_id;
+    let p = s.person_profile(id).unwrap();
+    let mut profile = p.profile.clone();
+    profile.email = Some("selam@example.org".into());
+    let p = s.update_person(id, p.revision, &profile).unwrap();
+    // All of it pushed and answered: the desk is at this person's revision.
+    let tx = s.write().unwrap();
+    tx.execute("DELETE FROM desk_outbox", []).unwrap();
+    tx.execute(
+        "INSERT INTO desk_entity (entity, entity_id, server_revision) VALUES ('person', ?1, ?2)",
+        rusqlite::params![id.to_string(), p.revision],
+    )
+    .unwrap();
+    tx.commit().unwrap();
+    let seen = s
+        .desk_state_of(Entity::Person, &id.to_string())
+        .unwrap()
+        .unwrap();
+    s.create_programme(&guest("Oil", Some("Water Policy Centre")))
+        .unwrap();
+    let before: String = s
+        .conn
+        .query_row(
+            "SELECT before FROM desk_outbox WHERE entity = 'person'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!before.contains("name"), "recorded partial: {before}");
+    let mut cleared = seen.clone();
+    cleared.remove("email");
+    let mut theirs = change(
+        9,
+        ProgrammeId::new(),
+        p.revision + 1,
+        Some(&seen),
+        Some(cleared),
+    );
+    theirs.entity = Entity::Person;
+    theirs.entity_id = id.to_string();
+    apply_page(&s, &[theirs]).unwrap();
+    let now = s.person_profile(id).unwrap().profile;
+    assert_eq!(now.email, None, "the desk's clear is kept");
+    assert_eq!(now.affiliation.as_deref(), Some("Water Policy Centre"));
+    assert_eq!(
+        count(
+            &s,
+            "SELECT count(*) FROM desk_outbox WHERE entity = 'person'"
+        ),
+        1,
+        "still queued"
+    );
 }

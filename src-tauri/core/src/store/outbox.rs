@@ -5,16 +5,28 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::store::change::{unrecordable, Entity, Origin, Record};
 
-/// Whether this database is linked to a desk that takes its changes: a viewer's
-/// edits stay on their machine (the desk would refuse them), and the next pull of the
-/// entity puts the desk's state back.
-pub(crate) fn linked(conn: &Connection) -> Result<bool> {
+/// The role this database's member has on its desk, and the desk's name; `None`
+/// without a desk.
+fn link(conn: &Connection) -> Result<Option<(String, String)>> {
     Ok(conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM desk_link WHERE role <> 'viewer')")?
-        .query_row([], |r| r.get(0))?)
+        .prepare_cached("SELECT role, desk_name FROM desk_link")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// A viewer's archive is the desk's, read only: an edit here could never reach the
+/// desk and would only drift from it, so it is refused before it is made.
+fn read_only(desk: &str) -> Error {
+    Error::Desk {
+        code: "forbidden",
+        message: format!(
+            "you are a viewer of desk {desk}: read only (an editor or admin of the desk makes \
+             changes; `greenroom desk leave` unlinks this database)"
+        ),
+    }
 }
 
 /// The last server revision seen of the entity; 0 when the desk never had it.
@@ -39,8 +51,10 @@ pub(crate) fn queue(
     at: i64,
     r: &Record<'_>,
 ) -> Result<()> {
-    if !linked(conn)? {
-        return Ok(());
+    match link(conn)? {
+        None => return Ok(()),
+        Some((role, desk)) if role == "viewer" => return Err(read_only(&desk)),
+        Some(_) => {}
     }
     let json = |s: Option<&serde_json::Map<String, serde_json::Value>>| {
         s.map(serde_json::to_string)

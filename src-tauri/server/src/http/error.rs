@@ -67,10 +67,9 @@ where
 
 fn body_refused(e: JsonRejection) -> Error {
     match e.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => Error::TooLarge(format!(
-            "the body is larger than {} MiB",
-            greenroom_protocol::wire::MAX_BODY_BYTES >> 20
-        )),
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            Error::TooLarge("the body is larger than this call takes".into())
+        }
         _ => Error::validation("body", e.body_text()),
     }
 }

@@ -7,9 +7,10 @@ mod error;
 mod serve;
 
 use std::convert::Infallible;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
+use axum::http::HeaderMap;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -17,6 +18,7 @@ use deadpool_postgres::Pool;
 use futures_util::{Stream, StreamExt};
 use greenroom_protocol::wire::{
     Conflicts, DeskStatus, Join, Joined, Pulled, Push, Pushed, Resolve, Resolved, MAX_BODY_BYTES,
+    MAX_JOIN_BYTES,
 };
 
 pub use error::{Body, Query};
@@ -32,11 +34,17 @@ pub struct AppState {
     pub pool: Pool,
     pub join_limits: join::Limits,
     pub events: Hub,
+    /// Behind a reverse proxy: a joining client's address is the last hop of its
+    /// `X-Forwarded-For`, which the proxy appends (earlier hops are the client's say).
+    pub trust_proxy: bool,
 }
 
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/v1/join", post(join))
+        .route(
+            "/v1/join",
+            post(join).layer(DefaultBodyLimit::max(MAX_JOIN_BYTES)),
+        )
         .route("/v1/desk", get(status))
         .route("/v1/push", post(push))
         .route("/v1/pull", get(pull))
@@ -51,11 +59,22 @@ pub fn router(state: AppState) -> Router {
 async fn join(
     State(state): State<AppState>,
     ConnectInfo(from): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Body(body): Body<Join>,
 ) -> Result<Json<Joined>> {
+    let from = match state.trust_proxy {
+        true => forwarded_for(&headers).unwrap_or(from.ip()),
+        false => from.ip(),
+    };
     let mut client = store::client(&state.pool).await?;
-    join::count_attempt(&**client, from.ip(), state.join_limits).await?;
+    join::count_attempt(&**client, from, state.join_limits).await?;
     Ok(Json(join::redeem(&mut client, &body.code).await?))
+}
+
+/// The last hop of the last `X-Forwarded-For` header: the address the proxy saw.
+fn forwarded_for(headers: &HeaderMap) -> Option<IpAddr> {
+    let last = headers.get_all("x-forwarded-for").iter().next_back()?;
+    last.to_str().ok()?.rsplit(',').next()?.trim().parse().ok()
 }
 
 async fn status(State(state): State<AppState>, caller: Caller) -> Result<Json<DeskStatus>> {
@@ -86,9 +105,13 @@ async fn pull(
     Ok(Json(pull::pull(&client, &caller, page).await?))
 }
 
-async fn conflicts(State(state): State<AppState>, caller: Caller) -> Result<Json<Conflicts>> {
+async fn conflicts(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(page): Query<conflict::Page>,
+) -> Result<Json<Conflicts>> {
     let client = store::client(&state.pool).await?;
-    Ok(Json(conflict::list(&client, &caller).await?))
+    Ok(Json(conflict::list(&client, &caller, page).await?))
 }
 
 async fn resolve(

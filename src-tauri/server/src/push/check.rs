@@ -1,8 +1,11 @@
 //! What a push must be before anything of it is applied: refused whole, nothing
 //! written, when any record is malformed.
 
+use chrono::{DateTime, Datelike, Utc};
+use greenroom_protocol::state;
 use greenroom_protocol::wire::MAX_PUSH;
 use greenroom_protocol::{Entity, PushedChange};
+use uuid::Uuid;
 
 use crate::error::{Error, Result};
 
@@ -31,18 +34,37 @@ pub fn check(changes: &[PushedChange]) -> Result<()> {
         if c.entity_id.chars().any(char::is_control) {
             return refuse("entityId has a control character");
         }
+        if c.entity != Entity::SeriesFormat && Uuid::parse_str(&c.entity_id).is_err() {
+            return refuse("entityId must be a UUID");
+        }
         if c.author.chars().count() > MAX_AUTHOR {
             return refuse("author is longer than 200 characters");
         }
+        if c.author.contains('\0') {
+            return refuse("author has a NUL character");
+        }
         if c.base_revision < 0 {
             return refuse("baseRevision is negative");
+        }
+        if !sane(c.at) {
+            return refuse("at must be a time between the years 1900 and 9999");
+        }
+        if let Some(before) = &c.before {
+            if let Err(e) = state::storable(before) {
+                return refuse(&format!("before: {e}"));
+            }
+        }
+        if let Some(after) = &c.after {
+            if let Err(e) = state::check(c.entity, after) {
+                return refuse(&format!("after: {e}"));
+            }
         }
         if let Some(kept) = &c.merged_into {
             if c.entity != Entity::Person || c.after.is_some() {
                 return refuse("mergedInto is for a person merged away (no after)");
             }
-            if kept.trim().is_empty() || kept.chars().count() > MAX_ID {
-                return refuse("mergedInto must be 1 to 200 characters");
+            if Uuid::parse_str(kept).is_err() {
+                return refuse("mergedInto must be a person's id (a UUID)");
             }
             if *kept == c.entity_id {
                 return refuse("a person cannot be merged into themselves");
@@ -50,4 +72,9 @@ pub fn check(changes: &[PushedChange]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The recording machine's clock, within what PostgreSQL and every client store.
+fn sane(at: DateTime<Utc>) -> bool {
+    (1900..=9999).contains(&at.year())
 }

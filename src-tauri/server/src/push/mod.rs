@@ -7,14 +7,14 @@
 
 mod check;
 mod record;
-mod redirect;
+pub(crate) mod redirect;
 
 use deadpool_postgres::{Client, GenericClient};
 use greenroom_protocol::wire::{Outcome, PushResult, Pushed};
 use greenroom_protocol::{Entity, Operation, PushedChange};
 
 use crate::auth::Caller;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::revision::By;
 use crate::store::{change, entity};
 use crate::{desk, events};
@@ -39,11 +39,30 @@ pub async fn push(
     let wrote = results
         .iter()
         .any(|r| r.seq.is_some() && r.outcome != Outcome::Duplicate);
-    if wrote {
-        events::notify(&tx, desk_id, head).await?;
+    // A conflict raised without a revision is news too: live clients look at conflicts.
+    let conflicted = results.iter().any(|r| r.outcome == Outcome::Conflicted);
+    if wrote || conflicted {
+        events::notify(&tx, desk_id, head, conflicted).await?;
     }
     tx.commit().await?;
     Ok(Pushed { results, head })
+}
+
+/// A merge keeps a person every member has: one of this desk, there now.
+async fn live_person(
+    client: &impl GenericClient,
+    desk: uuid::Uuid,
+    change: uuid::Uuid,
+    kept: &str,
+) -> Result<()> {
+    let found = entity::current(client, desk, Entity::Person, kept).await?;
+    match found.and_then(|p| p.state) {
+        Some(_) => Ok(()),
+        None => Err(Error::Conflict(format!(
+            "change {change}: mergedInto names person {kept}, who is not on this desk \
+             (never pushed, or deleted): push them first, or merge into someone else"
+        ))),
+    }
 }
 
 /// One pushed record, answered.
@@ -72,6 +91,9 @@ async fn apply(
         Some(kept) => Some(entity::kept_person(client, desk_id, kept).await?).filter(|k| *k != id),
         None => None,
     };
+    if let Some(kept) = &merged_into {
+        live_person(client, desk_id, c.id, kept).await?;
+    }
     let record = Record {
         caller,
         kind,
@@ -88,8 +110,26 @@ async fn apply(
         },
     };
     let current = entity::current(client, desk_id, kind, &id).await?;
+    if let Some(now) = current.as_ref().filter(|_| !record.redirected) {
+        if c.base_revision > now.revision {
+            return Err(Error::validation(
+                "changes",
+                format!(
+                    "change {}: baseRevision {} is newer than the desk's revision {} of this {}",
+                    c.id,
+                    c.base_revision,
+                    now.revision,
+                    kind.as_str().replace('_', " ")
+                ),
+            ));
+        }
+    }
     let (outcome, revision, seq) = match (current, after) {
-        (current, None) => record.gone(client, current, merged_into.as_deref()).await?,
+        (current, None) => {
+            record
+                .gone(client, current, before, merged_into.as_deref())
+                .await?
+        }
         (None, Some(after)) => {
             let (revision, seq) = record.write(client, None, Some(&after), None).await?;
             (Outcome::Applied, revision, Some(seq))

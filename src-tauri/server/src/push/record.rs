@@ -42,9 +42,12 @@ impl Record<'_> {
     /// change: it is the revision the change was based on, or every revision since
     /// was this member's own, pushed before (offline, a client bases all its edits of
     /// an entity on the last server revision it saw, so its own delete and restore,
-    /// or merge and unmerge, follow each other without a conflict).
+    /// or merge and unmerge, follow each other without a conflict), or changed
+    /// nothing (`revision::restate`: a member's deletion of what they saw is no
+    /// conflict because another member's conflict said that state again).
     async fn saw(&self, client: &impl GenericClient, current: i64) -> Result<bool> {
-        if self.redirected {
+        // A base newer than the desk's revision saw nothing the desk holds.
+        if self.redirected || self.base_revision > current {
             return Ok(false);
         }
         if current == self.base_revision {
@@ -52,9 +55,14 @@ impl Record<'_> {
         }
         let others: bool = sql::query_one(
             client,
-            "SELECT EXISTS (SELECT 1 FROM change
-                                WHERE desk_id = $1 AND entity = $2 AND entity_id = $3
-                                  AND revision > $4 AND member_id <> $5)",
+            "SELECT EXISTS (SELECT 1 FROM change c
+                                LEFT JOIN change p
+                                  ON p.desk_id = c.desk_id AND p.entity = c.entity
+                                 AND p.entity_id = c.entity_id AND p.revision = c.revision - 1
+                                WHERE c.desk_id = $1 AND c.entity = $2 AND c.entity_id = $3
+                                  AND c.revision > $4 AND c.member_id <> $5
+                                  AND (c.state IS DISTINCT FROM p.state
+                                       OR c.merged_into IS DISTINCT FROM p.merged_into))",
             &[
                 &self.desk(),
                 &self.kind.as_str(),
@@ -98,8 +106,15 @@ impl Record<'_> {
         &self,
         client: &impl GenericClient,
         current: Option<Current>,
+        before: Option<State>,
         merged_into: Option<&str>,
     ) -> Result<Answer> {
+        if let Some(answer) = self
+            .unseen_delete(client, current.as_ref(), before, merged_into)
+            .await?
+        {
+            return Ok(answer);
+        }
         let already = current.as_ref().is_none_or(|c| c.state.is_none());
         let same_redirect = current.as_ref().and_then(|c| c.merged_into.as_deref()) == merged_into;
         if already && (merged_into.is_none() || same_redirect) {
@@ -116,8 +131,57 @@ impl Record<'_> {
         Ok((Outcome::Applied, revision, Some(seq)))
     }
 
+    /// A deletion made on an older revision than another member's since: their edits
+    /// are not thrown away unseen; a conflict over the whole entity (`mine` null: the
+    /// deletion) holds it, and the entity stays until a member resolves it. A merge
+    /// away is not held: the person lives on as the person kept.
+    async fn unseen_delete(
+        &self,
+        client: &impl GenericClient,
+        current: Option<&Current>,
+        before: Option<State>,
+        merged_into: Option<&str>,
+    ) -> Result<Option<Answer>> {
+        let Some((current, theirs)) = current.and_then(|c| Some((c, c.state.as_ref()?))) else {
+            return Ok(None);
+        };
+        if merged_into.is_some() || self.saw(client, current.revision).await? {
+            return Ok(None);
+        }
+        let base = before.map_or(Value::Null, Value::Object);
+        let theirs = Value::Object(theirs.clone());
+        // The desk keeps the entity, and says so in a new revision: the deleting
+        // member's copy may be deleted for good already (their pull rebased the
+        // deletion over the edit it conflicts with, which leaves it deleted there),
+        // and only a revision past that edit brings it back. The deletion is not
+        // lost: the conflict holds it.
+        let restated =
+            revision::restate(client, self.desk(), self.kind, self.id, current, self.by).await?;
+        let (revision, seq) = restated.map_or((current.revision, None), |(r, s)| (r, Some(s)));
+        self.conflict(client, "", base, Value::Null, theirs, revision)
+            .await?;
+        Ok(Some((Outcome::Conflicted, self.base_revision, seq)))
+    }
+
     async fn follow_merge(&self, client: &impl GenericClient, kept: &str) -> Result<()> {
-        for (programme, current) in entity::programmes_naming(client, self.desk(), self.id).await? {
+        let mut after = String::new();
+        loop {
+            let page = entity::programmes_naming(client, self.desk(), self.id, &after).await?;
+            let Some((last, _)) = page.last() else {
+                return Ok(());
+            };
+            after = last.clone();
+            self.rewrite(client, kept, page).await?;
+        }
+    }
+
+    async fn rewrite(
+        &self,
+        client: &impl GenericClient,
+        kept: &str,
+        page: Vec<(String, Current)>,
+    ) -> Result<()> {
+        for (programme, current) in page {
             let Some(mut state) = current.state.clone() else {
                 continue;
             };
@@ -153,6 +217,7 @@ impl Record<'_> {
                 .await?;
             return Ok((Outcome::Applied, revision, Some(seq)));
         }
+        // No revision: the deletion the member's pull brings removes their copy.
         let base = before.map_or(Value::Null, Value::Object);
         self.conflict(
             client,
@@ -163,7 +228,9 @@ impl Record<'_> {
             current.revision,
         )
         .await?;
-        Ok((Outcome::Conflicted, current.revision, None))
+        // The client's own base: it did not see the deletion, and a later edit of its
+        // must not pass for a restore.
+        Ok((Outcome::Conflicted, self.base_revision, None))
     }
 
     /// Both sides have the entity: what the client changed since `before`, merged

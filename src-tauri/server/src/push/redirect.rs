@@ -2,7 +2,7 @@
 //! client heard of a merge names the dropped person; it lands on the person kept.
 
 use deadpool_postgres::GenericClient;
-use greenroom_protocol::state::redirect_person;
+use greenroom_protocol::state::{people_named, redirect_person};
 use greenroom_protocol::Entity;
 use uuid::Uuid;
 
@@ -33,12 +33,14 @@ pub async fn states(
     if kind != Entity::Programme {
         return Ok((before, after));
     }
-    let text: String = [&before, &after]
+    let mut named: Vec<String> = [&before, &after]
         .into_iter()
         .flatten()
-        .map(|s| serde_json::Value::Object(s.clone()).to_string())
+        .flat_map(|s| people_named(kind, s))
         .collect();
-    for dropped in entity::merged_away_in(client, desk, &text).await? {
+    named.sort();
+    named.dedup();
+    for dropped in entity::merged_away_in(client, desk, &named).await? {
         let kept = entity::kept_person(client, desk, &dropped).await?;
         for state in [&mut before, &mut after].into_iter().flatten() {
             redirect_person(kind, state, &dropped, &kept);

@@ -1,6 +1,7 @@
 //! The `conflict` table: fields two members changed differently, open until a
 //! member keeps one side.
 
+use chrono::{DateTime, Utc};
 use deadpool_postgres::GenericClient;
 use greenroom_protocol::wire::{Conflict, Keep};
 use greenroom_protocol::Entity;
@@ -56,17 +57,48 @@ pub async fn insert(client: &impl GenericClient, desk: Uuid, c: &NewConflict<'_>
 const COLUMNS: &str = "id, kind, entity_id, field, base, mine, theirs, author, member_id, \
                        revision, at, resolved_at IS NOT NULL";
 
-/// The desk's open conflicts, oldest first.
-pub async fn open(client: &impl GenericClient, desk: Uuid) -> Result<Vec<Conflict>> {
-    let rows = sql::query(
-        client,
-        &format!(
-            "SELECT {COLUMNS} FROM conflict WHERE desk_id = $1 AND resolved_at IS NULL
-                 ORDER BY at, id"
-        ),
-        &[&desk],
-    )
-    .await?;
+/// The desk's open conflicts after conflict `after` (None: from the first), oldest
+/// first, at most `limit`: in the order of the index of open conflicts (`at`, then
+/// id for those raised by one push). An `after` not of this desk is invalid.
+pub async fn open(
+    client: &impl GenericClient,
+    desk: Uuid,
+    after: Option<Uuid>,
+    limit: i64,
+) -> Result<Vec<Conflict>> {
+    let rows = match after {
+        None => {
+            sql::query(
+                client,
+                &format!(
+                    "SELECT {COLUMNS} FROM conflict WHERE desk_id = $1 AND resolved_at IS NULL
+                         ORDER BY at, id LIMIT $2"
+                ),
+                &[&desk, &limit],
+            )
+            .await?
+        }
+        Some(after) => {
+            let at: DateTime<Utc> = sql::query_opt(
+                client,
+                "SELECT at FROM conflict WHERE desk_id = $1 AND id = $2",
+                &[&desk, &after],
+            )
+            .await?
+            .ok_or_else(|| Error::validation("after", "is not a conflict of this desk"))?
+            .get(0);
+            sql::query(
+                client,
+                &format!(
+                    "SELECT {COLUMNS} FROM conflict
+                         WHERE desk_id = $1 AND resolved_at IS NULL AND (at, id) > ($2, $3)
+                         ORDER BY at, id LIMIT $4"
+                ),
+                &[&desk, &at, &after, &limit],
+            )
+            .await?
+        }
+    };
     rows.iter().map(conflict).collect()
 }
 

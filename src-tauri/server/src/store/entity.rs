@@ -98,29 +98,39 @@ pub async fn kept_person(client: &impl GenericClient, desk: Uuid, id: &str) -> R
     )))
 }
 
-/// The people merged away whose ids appear in `text` (a programme's state as JSON).
+/// Which of `people` were merged away.
 pub async fn merged_away_in(
     client: &impl GenericClient,
     desk: Uuid,
-    text: &str,
+    people: &[String],
 ) -> Result<Vec<String>> {
+    if people.is_empty() {
+        return Ok(Vec::new());
+    }
     let rows = sql::query(
         client,
         "SELECT id FROM entity
-             WHERE desk_id = $1 AND merged_into IS NOT NULL AND strpos($2, id) > 0",
-        &[&desk, &text],
+             WHERE desk_id = $1 AND kind = 'person' AND id = ANY($2)
+               AND merged_into IS NOT NULL",
+        &[&desk, &people],
     )
     .await?;
     Ok(rows.iter().map(|r| r.get(0)).collect())
 }
 
-/// The live programmes of the desk that name `person` where
-/// `greenroom_protocol::state::redirect_person` looks: presenter, guests, segment
-/// people. Containment queries, so the GIN index finds them without a scan.
+/// Programmes read at a time when a merge rewrites them: memory stays bounded
+/// however many programmes name the person.
+pub const PAGE: i64 = 200;
+
+/// The live programmes of the desk after id `after` that name `person` where
+/// `greenroom_protocol::state::redirect_person` looks (presenter, guests, segment
+/// people), in id order, at most [`PAGE`]. Containment queries, so the GIN index
+/// finds them without a scan.
 pub async fn programmes_naming(
     client: &impl GenericClient,
     desk: Uuid,
     person: &str,
+    after: &str,
 ) -> Result<Vec<(String, Current)>> {
     let presenter = json!({ "presenter": { "id": person } });
     let guest = json!({ "guests": [{ "personId": person }] });
@@ -129,9 +139,9 @@ pub async fn programmes_naming(
         client,
         "SELECT id, revision, state FROM entity
              WHERE desk_id = $1 AND kind = 'programme' AND state IS NOT NULL
-               AND (state @> $2 OR state @> $3 OR state @> $4)
-             ORDER BY id",
-        &[&desk, &presenter, &guest, &in_segment],
+               AND (state @> $2 OR state @> $3 OR state @> $4) AND id > $5
+             ORDER BY id LIMIT $6",
+        &[&desk, &presenter, &guest, &in_segment, &after, &PAGE],
     )
     .await?;
     rows.iter()

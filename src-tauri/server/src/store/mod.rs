@@ -8,10 +8,12 @@ pub mod entity;
 pub mod migrate;
 pub mod sql;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
-use tokio_postgres::{Client, Config, NoTls};
+use tokio_postgres::{Client, Config};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::error::{Error, Result};
 
@@ -29,13 +31,42 @@ pub fn config(url: &str) -> Result<Config> {
     config
         .application_name("greenroom-server")
         .connect_timeout(WAIT);
+    // Said nowhere, PostgreSQL's `prefer` would try TLS with any server offering it,
+    // and a self-signed certificate (a distribution's default) would then refuse the
+    // connection that worked in the clear before: TLS is what the URL asks for.
+    if !url.contains("sslmode") {
+        config.ssl_mode(tokio_postgres::config::SslMode::Disable);
+    }
     Ok(config)
+}
+
+/// How connections to `url` speak TLS: as its `sslmode` says (`disable` or not said:
+/// never; `prefer`: when the server offers it; `require`: always), checking the
+/// server's certificate against the Mozilla roots.
+pub fn tls(url: &str) -> Result<MakeRustlsConnect> {
+    config(url)?;
+    let roots = rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    // ring, as the API's own TLS (axum-server's): deprecated in rustls only for lacking
+    // post-quantum key exchange, which aws-lc-rs (a C build) would bring.
+    #[allow(deprecated)]
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Error::Serve(format!("TLS to the database: {e}")))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(MakeRustlsConnect::new(config))
 }
 
 /// A connection to the database at `url`, without looking at its schema: what
 /// `migrate` starts from.
 pub async fn connect(url: &str) -> Result<Client> {
-    let (client, connection) = config(url)?.connect(NoTls).await.map_err(Error::connect)?;
+    let (client, connection) = config(url)?
+        .connect(tls(url)?)
+        .await
+        .map_err(Error::connect)?;
     // The connection does the I/O; it ends when the client is dropped.
     tokio::spawn(async move {
         if let Err(e) = connection.await {
@@ -58,7 +89,7 @@ pub async fn pool(url: &str, size: usize) -> Result<Pool> {
     drop(open(url).await?);
     let manager = Manager::from_config(
         config(url)?,
-        NoTls,
+        tls(url)?,
         ManagerConfig {
             recycling_method: RecyclingMethod::Fast,
         },

@@ -1,10 +1,15 @@
 mod check;
-mod redirect;
+pub mod redirect;
 
 use serde_json::{json, Value};
 
 use crate::api::{answered, change, create, delete, desk_with, update, Served};
 use crate::support::sql;
+
+/// The segments of every test programme: a segment's id is a UUID, the same in every
+/// copy of the programme.
+pub const S1: &str = "0190c2a8-7d1e-7c3a-9f00-00000000a001";
+pub const S2: &str = "0190c2a8-7d1e-7c3a-9f00-00000000a002";
 
 pub fn programme(id: &str, title: &str) -> Value {
     json!({
@@ -12,8 +17,8 @@ pub fn programme(id: &str, title: &str) -> Value {
         "title": title,
         "framing": "Why now?",
         "segments": [
-            {"id": "s1", "title": "Intro", "people": []},
-            {"id": "s2", "title": "Panel", "people": []}
+            {"id": S1, "title": "Intro", "people": []},
+            {"id": S2, "title": "Panel", "people": []}
         ],
         "guests": [],
         "updatedAt": "2026-03-01T09:00:00Z"
@@ -104,6 +109,17 @@ fn edits_to_different_fields_on_one_revision_merge() {
     );
 }
 
+/// The change a whole-entity conflict wrote: the desk's state said again, pulled by
+/// every member after `head`.
+fn restated(served: &Served, member: &crate::api::Member, head: &str, id: &str) -> Value {
+    let pulled = served.pull_all(member, head.parse().unwrap());
+    assert_eq!(pulled.len(), 1, "{pulled:?}");
+    let c = pulled.into_iter().next().unwrap();
+    assert_eq!(c["entityId"], json!(id));
+    assert_eq!(c["changes"], json!([]), "nothing changed: {c}");
+    c
+}
+
 #[test]
 fn an_edit_to_a_programme_deleted_meanwhile_is_a_whole_conflict_never_a_resurrection() {
     let (db, _, served, m) = desk_with(&["editor", "editor"]);
@@ -112,20 +128,27 @@ fn an_edit_to_a_programme_deleted_meanwhile_is_a_whole_conflict_never_a_resurrec
     served.push(&m[0], &[create("programme", &id, base.clone())]);
     let r = served.push_one(&m[0], delete("programme", &id, 1, base.clone()));
     assert_eq!(answered(&r), ("applied", 2));
+    let head = sql(&db, "SELECT max(seq) FROM change");
     let edited = with(base.clone(), "title", json!("Gaza: the talks"));
-    let r = served.push_one(
-        &m[1],
-        update("programme", &id, 1, base.clone(), edited.clone()),
-    );
-    assert_eq!(r["outcome"], json!("conflicted"));
-    assert!(r.get("seq").is_none());
+    let edit = update("programme", &id, 1, base.clone(), edited.clone());
+    let r = served.push_one(&m[1], edit.clone());
+    assert_eq!(answered(&r), ("conflicted", 1));
     assert_eq!(served.state_of(&m[0], &id), Value::Null, "still deleted");
+    // No revision: pulling the deletion removes the member's copy, edited or not, and
+    // a second deletion in a row would hide the state the trash restores.
+    assert!(r.get("seq").is_none(), "{r}");
+    assert_eq!(sql(&db, "SELECT max(seq) FROM change"), head);
+    // Pushed again (its answer lost), it is the same answer and nothing more.
+    let twice = served.push_one(&m[1], edit);
+    assert_eq!(answered(&twice), ("duplicate", 1));
+    assert_eq!(served.conflicts(&m[0]).len(), 1);
 
     let c = served.conflicts(&m[0]).remove(0);
     assert_eq!(c["field"], json!(""));
     assert_eq!(c["mine"], edited);
     assert_eq!(c["theirs"], Value::Null);
     assert_eq!(c["base"], base);
+    assert_eq!(c["revision"], json!(2));
     let path = format!("/v1/conflicts/{}/resolve", c["id"].as_str().unwrap());
     let (status, body) = served.post(&path, Some(&m[0].token), &json!({"keep": "mine"}));
     assert_eq!(status, 200, "{body}");
@@ -149,6 +172,41 @@ fn a_restore_by_someone_who_saw_the_deletion_is_applied() {
     assert_eq!(answered(&r), ("applied", 3));
     assert_eq!(served.state_of(&m[0], &id), base);
     assert!(served.conflicts(&m[0]).is_empty());
+}
+
+/// A programme `m[1]` edited (title), then `m[0]` deleted on the revision before that
+/// edit: a conflict. Its id, the edited state, and the deletion's push result.
+pub fn deleted_before_an_edit(
+    served: &Served,
+    m: &[crate::api::Member],
+    title: &str,
+) -> (String, Value, Value) {
+    let id = new_id();
+    let base = programme(&id, title);
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
+    let edited = with(base.clone(), "title", json!(format!("{title}, edited")));
+    served.push_one(
+        &m[1],
+        update("programme", &id, 1, base.clone(), edited.clone()),
+    );
+    let r = served.push_one(&m[0], delete("programme", &id, 1, base));
+    assert_eq!(answered(&r), ("conflicted", 1));
+    (id, edited, r)
+}
+
+#[test]
+fn a_deletion_by_someone_who_saw_the_edit_is_applied_though_a_conflict_said_it_again() {
+    let (_db, _, served, m) = desk_with(&["editor", "editor", "editor"]);
+    let (id, edited, _) = deleted_before_an_edit(&served, &m, "Gaza");
+    // The restate (revision 3) changed nothing this member had not seen at 2.
+    let r = served.push_one(&m[2], delete("programme", &id, 2, edited));
+    assert_eq!(answered(&r), ("applied", 4));
+    assert_eq!(served.state_of(&m[0], &id), Value::Null);
+    assert_eq!(
+        served.conflicts(&m[0]).len(),
+        1,
+        "the first deletion still waits"
+    );
 }
 
 #[test]
@@ -242,7 +300,11 @@ fn a_delete_and_its_undo_made_offline_by_one_member_are_no_conflict() {
         &m[0],
         change("programme", &id, 3, "restore", restored.clone(), restored),
     );
-    assert_eq!(answered(&r), ("conflicted", 4));
+    assert_eq!(
+        answered(&r),
+        ("conflicted", 3),
+        "the client's base: it has not seen the deletion"
+    );
 }
 
 #[test]
@@ -277,4 +339,80 @@ fn a_push_cut_by_a_crash_is_all_there_or_not_at_all_and_pushed_again_applies_onc
         .count();
     assert_eq!(fresh, if after_crash == "0" { 500 } else { 0 });
     assert_eq!(sql(&db, "SELECT count(*) FROM change"), "500");
+}
+
+#[test]
+fn after_a_conflict_over_a_deletion_the_clients_next_edit_is_a_conflict_again_not_a_restore() {
+    let (_db, _, served, m) = desk_with(&["editor", "editor"]);
+    let id = new_id();
+    let base = programme(&id, "Gaza");
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
+    served.push_one(&m[0], delete("programme", &id, 1, base.clone()));
+    let edited = with(base.clone(), "title", json!("Gaza: the talks"));
+    let r = served.push_one(
+        &m[1],
+        update("programme", &id, 1, base.clone(), edited.clone()),
+    );
+    assert_eq!(
+        answered(&r),
+        ("conflicted", 1),
+        "the revision it was based on, not the deletion's"
+    );
+    // The client takes the answer's revision as the one it saw, and edits on.
+    let again = with(edited.clone(), "framing", json!("Who pays?"));
+    let r = served.push_one(&m[1], update("programme", &id, 1, edited, again));
+    assert_eq!(answered(&r), ("conflicted", 1));
+    assert_eq!(served.state_of(&m[0], &id), Value::Null, "still deleted");
+    assert_eq!(served.conflicts(&m[0]).len(), 2);
+}
+
+#[test]
+fn a_deletion_made_before_another_members_edit_is_a_conflict_and_the_edit_stays() {
+    let (db, _, served, m) = desk_with(&["editor", "editor"]);
+    let id = new_id();
+    let base = programme(&id, "Gaza");
+    served.push(&m[0], &[create("programme", &id, base.clone())]);
+    let edited = with(base.clone(), "title", json!("Gaza: the talks"));
+    served.push_one(
+        &m[1],
+        update("programme", &id, 1, base.clone(), edited.clone()),
+    );
+    let head = sql(&db, "SELECT max(seq) FROM change");
+    let r = served.push_one(&m[0], delete("programme", &id, 1, base.clone()));
+    assert_eq!(answered(&r), ("conflicted", 1));
+    assert_eq!(served.state_of(&m[0], &id), edited);
+    // The programme said again as it is: the deleting member's copy, deleted (their
+    // pull had rebased the deletion over the edit), comes back at the next pull.
+    let again = restated(&served, &m[0], &head, &id);
+    assert_eq!(again["seq"], r["seq"], "{r}");
+    assert_eq!(again["operation"], json!("update"));
+    assert_eq!(again["revision"], json!(3));
+    assert_eq!(again["after"], edited);
+    let c = served.conflicts(&m[1]).remove(0);
+    assert_eq!(c["field"], json!(""));
+    assert_eq!(c["mine"], Value::Null, "mine: the deletion");
+    assert_eq!(c["theirs"], edited);
+    assert_eq!(c["memberId"], json!(m[0].id));
+
+    // Kept, the deletion happens.
+    let path = format!("/v1/conflicts/{}/resolve", c["id"].as_str().unwrap());
+    let (status, body) = served.post(&path, Some(&m[0].token), &json!({"keep": "mine"}));
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["change"]["operation"], json!("delete"));
+    assert_eq!(body["change"]["revision"], json!(4));
+    assert_eq!(served.state_of(&m[0], &id), Value::Null);
+
+    // Once the member has pulled the restate, their deletion is of what they saw.
+    let (other, edited, _) = deleted_before_an_edit(&served, &m, "Other");
+    let r = served.push_one(&m[0], delete("programme", &other, 3, edited));
+    assert_eq!(answered(&r), ("applied", 4));
+
+    // A member's deletion after only their own edits is no conflict.
+    let own = new_id();
+    let base = programme(&own, "Mine");
+    served.push(&m[0], &[create("programme", &own, base.clone())]);
+    let edited = with(base.clone(), "title", json!("Mine, edited"));
+    served.push_one(&m[0], update("programme", &own, 1, base.clone(), edited));
+    let r = served.push_one(&m[0], delete("programme", &own, 1, base));
+    assert_eq!(answered(&r), ("applied", 3));
 }

@@ -1,9 +1,10 @@
 use serde_json::{json, Value};
 
-use crate::api::{change, create, desk_with, update};
+use crate::api::{change, code, create, delete, desk_with, update};
 use crate::push::{new_id, programme, with};
+use crate::support::sql;
 
-fn person(id: &str, name: &str) -> Value {
+pub fn person(id: &str, name: &str) -> Value {
     json!({"id": id, "name": name, "email": null, "phone": null, "notes": ""})
 }
 
@@ -137,5 +138,76 @@ fn a_merge_undone_offline_by_the_same_member_brings_the_person_and_programme_bac
         ),
         "3|t",
         "back, no longer redirected"
+    );
+}
+
+#[test]
+fn a_merge_into_someone_not_on_the_desk_is_refused_and_writes_nothing() {
+    let (db, _, served, m) = desk_with(&["editor"]);
+    let (bob, gone, show) = (new_id(), new_id(), new_id());
+    let mut prog = programme(&show, "Gaza");
+    prog["guests"] = json!([{"personId": bob, "name": "Bob"}]);
+    served.push(
+        &m[0],
+        &[
+            create("person", &bob, person(&bob, "Bob")),
+            create("person", &gone, person(&gone, "Gone")),
+            create("programme", &show, prog),
+        ],
+    );
+    served.push_one(&m[0], delete("person", &gone, 1, person(&gone, "Gone")));
+    let head = sql(&db, "SELECT max(seq) FROM change");
+    for kept in [new_id(), gone] {
+        let (status, body) = served.post(
+            "/v1/push",
+            Some(&m[0].token),
+            &json!({"changes": [merge_away(&bob, &kept, 1, person(&bob, "Bob"))]}),
+        );
+        assert_eq!((status, code(&body)), (409, "conflict"), "{body}");
+        assert!(body["message"].as_str().unwrap().contains(&kept), "{body}");
+    }
+    assert_eq!(sql(&db, "SELECT max(seq) FROM change"), head);
+    assert_eq!(
+        served.state_of(&m[0], &show)["guests"][0]["personId"],
+        json!(bob)
+    );
+}
+
+#[test]
+fn a_merge_rewrites_every_programme_naming_the_person_however_many() {
+    let (db, _, served, m) = desk_with(&["editor"]);
+    let (bob, rob) = (new_id(), new_id());
+    served.push(
+        &m[0],
+        &[
+            create("person", &bob, person(&bob, "Bob")),
+            create("person", &rob, person(&rob, "Robert")),
+        ],
+    );
+    // More than one page of the rewrite (store::entity::PAGE, 200).
+    let shows: Vec<Value> = (0..450)
+        .map(|i| {
+            let id = new_id();
+            let mut p = programme(&id, &format!("Show {i}"));
+            p["guests"] = json!([{"personId": bob, "name": "Bob"}]);
+            create("programme", &id, p)
+        })
+        .collect();
+    served.push(&m[0], &shows);
+    served.push_one(&m[0], merge_away(&bob, &rob, 1, person(&bob, "Bob")));
+    assert_eq!(
+        sql(
+            &db,
+            &format!(
+                "SELECT count(*) FROM entity WHERE kind = 'programme' AND revision = 2
+                     AND state->'guests'->0->>'personId' = '{rob}'"
+            )
+        ),
+        "450"
+    );
+    assert_eq!(
+        sql(&db, "SELECT count(*) FROM change WHERE operation = 'merge'"),
+        "451",
+        "each programme once, and Bob"
     );
 }

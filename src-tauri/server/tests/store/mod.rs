@@ -1,1 +1,2 @@
 mod migrate;
+mod tls;
