@@ -217,7 +217,11 @@ pub fn run() {
             .env_remove("GREENROOM_DB")
             .output()
             .unwrap();
-        assert!(out.status.success());
+        assert!(
+            out.status.success(),
+            "the second join: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         println!(
             "join: again, under {GNU_TIME}: {}",
             std::fs::read_to_string(&timed).unwrap().trim()
