@@ -13,7 +13,7 @@ use crate::programme::model::{PersonInput, ProgrammeInput};
 use crate::store::change::state_of;
 use crate::store::db::Store;
 
-fn linked() -> Store {
+pub(super) fn linked() -> Store {
     let s = Store::open_in_memory().unwrap();
     let tx = s.write().unwrap();
     tx.execute(
@@ -29,7 +29,7 @@ fn linked() -> Store {
     s
 }
 
-fn count(s: &Store, sql: &str) -> i64 {
+pub(super) fn count(s: &Store, sql: &str) -> i64 {
     s.conn.query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
