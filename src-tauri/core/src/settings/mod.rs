@@ -47,8 +47,11 @@ const KEYS: &[(&str, u32, u32)] = &[
 /// stay on each machine.
 pub const DESK_KEYS: [&str; 2] = ["warn.recent-days", "warn.max-in-90-days"];
 
+/// A desk setting as the desk exchanges it: `{"value": text}`.
+pub(crate) type SettingState = Map<String, Value>;
+
 /// A desk setting's value, as the desk exchanges it.
-fn setting_state(value: &str) -> Map<String, Value> {
+fn setting_state(value: &str) -> SettingState {
     Map::from_iter([("value".to_string(), Value::String(value.to_string()))])
 }
 
@@ -194,9 +197,7 @@ impl Store {
 
     /// The desk settings set here to something else than their default, with their
     /// newest recorded revision: what `desk join --upload-local` shares.
-    pub(crate) fn desk_settings_to_share(
-        &self,
-    ) -> Result<Vec<(&'static str, i64, Map<String, Value>)>> {
+    pub(crate) fn desk_settings_to_share(&self) -> Result<Vec<(&'static str, i64, SettingState)>> {
         let d = BookingSettings::default();
         let defaults = [d.recent_days, d.max_in_90_days];
         let mut out = Vec::new();
