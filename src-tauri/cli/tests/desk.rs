@@ -5,6 +5,7 @@
 mod convergence;
 mod faults;
 mod served;
+mod settings;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

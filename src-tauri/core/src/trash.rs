@@ -32,7 +32,7 @@ pub struct TrashEntry {
 
 /// The newest record of each entity that is gone.
 const GONE: &str = "SELECT entity, entity_id, author, at, state FROM change c
-     WHERE state IS NOT NULL
+     WHERE state IS NOT NULL AND entity IN ('programme', 'person')
        AND revision = (SELECT max(revision) FROM change
                        WHERE entity = c.entity AND entity_id = c.entity_id)
      ORDER BY at DESC, entity_id";

@@ -20,16 +20,25 @@ pub enum Entity {
     Programme,
     Person,
     SeriesFormat,
+    /// One of the desk's settings (a booking-warning threshold), by its key: state
+    /// `{"value": text}`, gone when cleared.
+    Setting,
 }
 
 impl Entity {
-    pub const ALL: [Entity; 3] = [Entity::Programme, Entity::Person, Entity::SeriesFormat];
+    pub const ALL: [Entity; 4] = [
+        Entity::Programme,
+        Entity::Person,
+        Entity::SeriesFormat,
+        Entity::Setting,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Entity::Programme => "programme",
             Entity::Person => "person",
             Entity::SeriesFormat => "series_format",
+            Entity::Setting => "setting",
         }
     }
 
@@ -39,6 +48,7 @@ impl Entity {
         match self {
             Entity::Programme | Entity::Person => &["createdAt", "updatedAt"],
             Entity::SeriesFormat => &["updatedAt"],
+            Entity::Setting => &[],
         }
     }
 }
@@ -292,5 +302,6 @@ mod tests {
             assert_eq!(entity.as_str().parse::<Entity>(), Ok(entity));
         }
         assert_eq!(Entity::SeriesFormat.as_str(), "series_format");
+        assert_eq!(Entity::Setting.as_str(), "setting");
     }
 }

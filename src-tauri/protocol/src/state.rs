@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use crate::change::{Entity, FieldChange};
 
 mod check;
-pub use check::{check, storable, MAX_STATE_BYTES, STATUSES};
+pub use check::{check, storable, MAX_SETTING, MAX_STATE_BYTES, STATUSES};
 
 /// A person's fields a viewer never receives.
 pub const CONTACT_FIELDS: [&str; 2] = ["email", "phone"];
@@ -21,7 +21,7 @@ pub type KeyedList = (&'static str, &'static str);
 pub fn keyed_lists(entity: Entity) -> &'static [KeyedList] {
     match entity {
         Entity::Programme => &[("segments", "id"), ("guests", "personId")],
-        Entity::Person | Entity::SeriesFormat => &[],
+        Entity::Person | Entity::SeriesFormat | Entity::Setting => &[],
     }
 }
 

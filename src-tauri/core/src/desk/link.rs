@@ -328,6 +328,12 @@ impl Store {
             )?;
             if upload_local {
                 self.queue_everything(&tx)?;
+            } else {
+                // The booking-warning thresholds are the desk's: the ones set here give
+                // way to what the desk's pull brings (its defaults when it set none).
+                for key in crate::settings::DESK_KEYS {
+                    tx.execute("DELETE FROM setting WHERE key = ?1", [key])?;
+                }
             }
             tx.commit()
         })();
@@ -344,7 +350,8 @@ impl Store {
     }
 
     /// Queues every live entity as a creation: people first (programmes name them),
-    /// then formats, then programmes.
+    /// then formats, then programmes; and the desk settings set here apart from
+    /// their defaults.
     fn queue_everything(&self, tx: &Write<'_>) -> Result<()> {
         let author = tx.author_name()?;
         let origin = tx.origin(&author, Operation::Create);
@@ -388,6 +395,9 @@ impl Store {
                 p.revision,
                 state_of(Entity::Programme, &p)?,
             )?;
+        }
+        for (key, revision, state) in self.desk_settings_to_share()? {
+            queue(Entity::Setting, key, revision, state)?;
         }
         Ok(())
     }

@@ -13,6 +13,8 @@ pub mod live;
 pub mod pull;
 pub mod push;
 pub mod rejected;
+#[cfg(test)]
+mod setting_tests;
 mod state;
 #[cfg(test)]
 mod tests;

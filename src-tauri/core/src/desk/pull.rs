@@ -12,9 +12,10 @@
 //! recorded as one more local revision, and the queued changes stay queued.
 
 use greenroom_protocol::merge::three_way;
-use greenroom_protocol::wire::{Pulled, DEFAULT_PULL};
+use greenroom_protocol::wire::DEFAULT_PULL;
 use greenroom_protocol::{delta, Entity, Operation, ServerChange, FORMAT};
 use rusqlite::{params, OptionalExtension};
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::desk::client::Client;
@@ -50,7 +51,7 @@ pub(crate) fn pull(
     let (mut page, mut limit) = fetch(client, done.seq, DEFAULT_PULL)?;
     loop {
         done.head = page.head;
-        let Some(last) = page.changes.last().map(|c| c.seq) else {
+        let Some(last) = page.last() else {
             return Ok(done);
         };
         // The next page downloads while this one is applied; it is only used once
@@ -59,11 +60,11 @@ pub(crate) fn pull(
             let ahead = page
                 .more
                 .then(|| s.spawn(move || fetch(client, last, limit)));
-            let applied = apply_page(store, &page.changes);
+            let applied = apply_read(store, &page.changes, &page.unread, last);
             (applied, ahead.map(|h| h.join()))
         });
         applied?;
-        done.applied += page.changes.len();
+        done.applied += page.changes.len() + page.unread.len();
         done.seq = last;
         progress(done);
         (page, limit) = match ahead {
@@ -79,16 +80,76 @@ pub(crate) fn pull(
     }
 }
 
+/// A page of the desk's changes as it came (`protocol::wire::Pulled`), each change
+/// read on its own: one this build cannot read (an entity kind or an operation of a
+/// newer Greenroom's) is parked, not a stop of every sync.
+#[derive(Deserialize)]
+pub(crate) struct RawPage {
+    changes: Vec<Value>,
+    head: i64,
+    more: bool,
+}
+
+/// A page read: the changes this build reads, and the ones it does not with why.
+pub(crate) struct Page {
+    pub changes: Vec<ServerChange>,
+    pub unread: Vec<Unread>,
+    pub head: i64,
+    pub more: bool,
+}
+
+/// A pulled change this build cannot read.
+pub(crate) struct Unread {
+    pub seq: i64,
+    pub body: Value,
+    pub reason: String,
+}
+
+impl Page {
+    pub(crate) fn read(raw: RawPage) -> Result<Page> {
+        let mut page = Page {
+            changes: Vec::with_capacity(raw.changes.len()),
+            unread: Vec::new(),
+            head: raw.head,
+            more: raw.more,
+        };
+        for body in raw.changes {
+            match ServerChange::deserialize(&body) {
+                Ok(change) => page.changes.push(change),
+                Err(e) => {
+                    // Without its place in the order it cannot even be passed over.
+                    let seq =
+                        body.get("seq")
+                            .and_then(Value::as_i64)
+                            .ok_or_else(|| Error::Desk {
+                                code: "server",
+                                message: format!("the desk sent a change without its seq: {e}"),
+                            })?;
+                    let reason = format!("this Greenroom cannot read it ({e}); a newer one may");
+                    page.unread.push(Unread { seq, body, reason });
+                }
+            }
+        }
+        Ok(page)
+    }
+
+    /// The desk's order of its last change, read or not.
+    fn last(&self) -> Option<i64> {
+        let read = self.changes.iter().map(|c| c.seq);
+        read.chain(self.unread.iter().map(|u| u.seq)).max()
+    }
+}
+
 /// The desk's changes after `after`, at most `limit`; a page of very large
 /// programmes may exceed what one answer may hold, and is asked again for fewer,
 /// down to one. Returns the limit that worked.
-fn fetch(client: &Client, after: i64, mut limit: usize) -> Result<(Pulled, usize)> {
+fn fetch(client: &Client, after: i64, mut limit: usize) -> Result<(Page, usize)> {
     loop {
-        match client.get(&format!("/pull?after={after}&limit={limit}")) {
+        match client.get::<RawPage>(&format!("/pull?after={after}&limit={limit}")) {
             Err(Error::Desk {
                 code: "too_large", ..
             }) if limit > 1 => limit /= 2,
-            page => return Ok((page?, limit)),
+            page => return Ok((Page::read(page?)?, limit)),
         }
     }
 }
@@ -120,10 +181,26 @@ impl Drop for BigCache<'_> {
 /// Applies `changes` (in the desk's order) and moves `pulled_seq` to the last one,
 /// in one transaction.
 pub(crate) fn apply_page(store: &Store, changes: &[ServerChange]) -> Result<()> {
-    let Some(last) = changes.last() else {
-        return Ok(());
-    };
+    match changes.last() {
+        Some(last) => apply_read(store, changes, &[], last.seq),
+        None => Ok(()),
+    }
+}
+
+/// [`apply_page`] of a page read with [`Page::read`]: the changes it could not read
+/// are parked, and `pulled_seq` moves to `last`, past them too.
+pub(crate) fn apply_read(
+    store: &Store,
+    changes: &[ServerChange],
+    unread: &[Unread],
+    last: i64,
+) -> Result<()> {
     let tx = store.write_applying()?;
+    for u in unread {
+        let text = |k: &str| u.body.get(k).and_then(Value::as_str).unwrap_or_default();
+        let id = (text("id"), text("entity"), text("entityId"));
+        park(&tx, "pulled", Some(u.seq), id, &u.reason, &u.body)?;
+    }
     // A page is a bulk write (a first pull is the whole archive): the search index
     // catches up once at its end, as a bulk import's does.
     search_index::pause(&tx)?;
@@ -150,7 +227,11 @@ pub(crate) fn apply_page(store: &Store, changes: &[ServerChange]) -> Result<()> 
                     &tx,
                     "pulled",
                     Some(change.seq),
-                    (&change.id.to_string(), change.entity, &change.entity_id),
+                    (
+                        &change.id.to_string(),
+                        change.entity.as_str(),
+                        &change.entity_id,
+                    ),
                     &e.to_string(),
                     change,
                 )?;
@@ -161,7 +242,7 @@ pub(crate) fn apply_page(store: &Store, changes: &[ServerChange]) -> Result<()> 
     search_index::catch_up(&tx)?;
     tx.execute(
         "UPDATE desk_link SET pulled_seq = max(pulled_seq, ?1)",
-        [last.seq],
+        [last],
     )?;
     tx.commit()
 }

@@ -159,7 +159,14 @@ fn why_unfit(c: &PushedChange) -> Option<String> {
 /// Takes `c` out of the queue, parked with `why`.
 fn refuse(tx: &Write<'_>, c: &PushedChange, why: &str) -> Result<()> {
     let id = c.id.to_string();
-    park(tx, "pushed", None, (&id, c.entity, &c.entity_id), why, c)?;
+    park(
+        tx,
+        "pushed",
+        None,
+        (&id, c.entity.as_str(), &c.entity_id),
+        why,
+        c,
+    )?;
     tx.prepare_cached("DELETE FROM desk_outbox WHERE id = ?1")?
         .execute([id])?;
     Ok(())
@@ -260,6 +267,7 @@ pub(crate) fn whole(
         Entity::Programme => "title",
         Entity::Person => "name",
         Entity::SeriesFormat => "series",
+        Entity::Setting => "value",
     };
     let partial = |s: &State| s.as_ref().is_some_and(|s| !s.contains_key(key));
     if !partial(&after) && !partial(&before) {

@@ -43,12 +43,13 @@ impl Rejected {
     }
 }
 
-/// Parks `body` (a change as the wire carries it).
+/// Parks `body` (a change as the wire carries it); `entity` is its word, which may be
+/// one a newer Greenroom wrote.
 pub(crate) fn park(
     conn: &Connection,
     side: &str,
     seq: Option<i64>,
-    (id, entity, entity_id): (&str, Entity, &str),
+    (id, entity, entity_id): (&str, &str, &str),
     reason: &str,
     body: &impl Serialize,
 ) -> Result<()> {
@@ -61,7 +62,7 @@ pub(crate) fn park(
         side,
         id,
         seq,
-        entity.as_str(),
+        entity,
         entity_id,
         reason,
         body,
@@ -108,8 +109,14 @@ pub(crate) fn unfit(
     merged_into: Option<&str>,
 ) -> Option<String> {
     let uuid = |s: &str| uuid::Uuid::parse_str(s).is_ok();
-    if entity != Entity::SeriesFormat && !uuid(entity_id) {
+    let keyed = matches!(entity, Entity::SeriesFormat | Entity::Setting);
+    if !keyed && !uuid(entity_id) {
         return Some(format!("{entity_id:?} is not an id (a UUID)"));
+    }
+    if entity == Entity::Setting && !crate::settings::DESK_KEYS.contains(&entity_id) {
+        return Some(format!(
+            "{entity_id:?} is not a desk setting this Greenroom reads"
+        ));
     }
     if entity_id.trim().is_empty() {
         return Some("the id is empty".into());

@@ -34,6 +34,7 @@ pub(crate) fn live_state(
             Some(f) => state_of(entity, &f),
             None => return Ok(None),
         },
+        Entity::Setting => return store.desk_setting_state(id),
     };
     match found {
         Ok(state) => Ok(Some(state)),
@@ -52,6 +53,11 @@ pub(crate) fn live_revision(store: &Store, entity: Entity, id: &str) -> Result<O
             "SELECT (SELECT coalesce(max(revision), 0) FROM change
                       WHERE entity = 'series_format' AND entity_id = ?1)
              FROM series_format WHERE series_key = ?1"
+        }
+        Entity::Setting => {
+            "SELECT (SELECT coalesce(max(revision), 0) FROM change
+                      WHERE entity = 'setting' AND entity_id = ?1)
+             FROM setting WHERE key = ?1"
         }
     };
     Ok(store
@@ -123,6 +129,7 @@ pub(crate) fn put_state(
                 params![id, series, segments.to_string(), now_ms()],
             )?;
         }
+        (Entity::Setting, state) => store.put_desk_setting(id, state)?,
     }
     Ok(())
 }

@@ -13,7 +13,7 @@ use crate::programme::model::{PersonInput, ProgrammeInput};
 use crate::store::change::state_of;
 use crate::store::db::Store;
 
-fn linked() -> Store {
+pub(super) fn linked() -> Store {
     let s = Store::open_in_memory().unwrap();
     let tx = s.write().unwrap();
     tx.execute(
@@ -29,7 +29,7 @@ fn linked() -> Store {
     s
 }
 
-fn count(s: &Store, sql: &str) -> i64 {
+pub(super) fn count(s: &Store, sql: &str) -> i64 {
     s.conn.query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
@@ -661,4 +661,40 @@ fn a_partial_record_queued_is_rebased_on_the_whole_state_it_was_made_on() {
         1,
         "still queued"
     );
+}
+
+/// No `author.name` here: a linked database's changes are the member's, by the name
+/// the desk knows them by, not the computer account's.
+#[test]
+fn a_linked_database_without_an_author_name_records_changes_as_the_member() {
+    let mut s = linked();
+    let water = s
+        .create_programme(&ProgrammeInput {
+            title: "Water".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let author = |s: &Store, id: ProgrammeId| -> String {
+        s.conn
+            .query_row(
+                "SELECT author FROM change WHERE entity = 'programme' AND entity_id = ?1",
+                [id.to_string()],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(author(&s, water.id), "Ann");
+    let queued: String = s
+        .conn
+        .query_row("SELECT author FROM desk_outbox", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(queued, "Ann");
+    s.set_setting("author.name", "Ann Producer").unwrap();
+    let fire = s
+        .create_programme(&ProgrammeInput {
+            title: "Fire".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(author(&s, fire.id), "Ann Producer", "a name set here wins");
 }

@@ -57,6 +57,7 @@ fn computed(
         ),
         Entity::Person => (&["id", "revision"], "", &[]),
         Entity::SeriesFormat => (&["total"], "", &[]),
+        Entity::Setting => (&[], "", &[]),
     }
 }
 
@@ -252,13 +253,24 @@ fn record_with(conn: &Connection, origin: Origin<'_>, r: &Record<'_>) -> Result<
     Ok(())
 }
 
-/// The `author.name` setting, else the OS account's name, else "unknown".
+/// The `author.name` setting, else the member's name on the linked desk (what the
+/// others know this producer as), else the OS account's name, else "unknown".
 fn default_author(conn: &rusqlite::Connection) -> Result<String> {
-    Ok(setting(conn, AUTHOR_SETTING)?
-        .map(|a| a.trim().chars().take(MAX_AUTHOR).collect::<String>())
-        .filter(|a| !a.is_empty())
-        .or_else(os_account)
-        .unwrap_or_else(|| "unknown".into()))
+    use rusqlite::OptionalExtension;
+    let member = || -> Result<Option<String>> {
+        Ok(conn
+            .prepare_cached("SELECT member_name FROM desk_link")?
+            .query_row([], |r| r.get(0))
+            .optional()?)
+    };
+    let clean = |a: String| Some(a.trim().chars().take(MAX_AUTHOR).collect::<String>());
+    let named = |a: Option<String>| a.and_then(clean).filter(|a| !a.is_empty());
+    Ok(match named(setting(conn, AUTHOR_SETTING)?) {
+        Some(a) => a,
+        None => named(member()?)
+            .or_else(os_account)
+            .unwrap_or_else(|| "unknown".into()),
+    })
 }
 
 /// The name of the computer's account ($USER, or $USERNAME on Windows): what changes

@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0012_segment_ids.sql"),
     include_str!("../../migrations/0013_desk.sql"),
     include_str!("../../migrations/0014_desk_rejected.sql"),
+    include_str!("../../migrations/0015_desk_setting.sql"),
 ];
 
 /// The schema version this binary writes.

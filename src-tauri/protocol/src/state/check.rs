@@ -21,6 +21,22 @@ pub fn check(entity: Entity, state: &Map<String, Value>) -> Result<(), String> {
         Entity::Programme => programme(state),
         Entity::Person => text(state, "name", ""),
         Entity::SeriesFormat => Ok(()),
+        Entity::Setting => setting(state),
+    }
+}
+
+/// Longest value of a desk setting, in characters.
+pub const MAX_SETTING: usize = 100;
+
+/// A desk setting: `{"value": text}`, the text at most [`MAX_SETTING`] characters.
+fn setting(state: &Map<String, Value>) -> Result<(), String> {
+    text(state, "value", "")?;
+    let long = state["value"]
+        .as_str()
+        .is_some_and(|v| v.chars().count() > MAX_SETTING);
+    match long {
+        true => Err(format!("value is longer than {MAX_SETTING} characters")),
+        false => Ok(()),
     }
 }
 
@@ -155,6 +171,18 @@ mod tests {
     }
 
     const P: &str = "0190c2a8-7d1e-7c3a-9f00-000000000001";
+
+    #[test]
+    fn a_desk_setting_is_a_value_of_text_of_at_most_100_characters() {
+        let ok = |v: Value| check(Entity::Setting, &object(json!({ "value": v })));
+        assert_eq!(ok(json!("21")), Ok(()));
+        assert_eq!(ok(json!("x".repeat(MAX_SETTING))), Ok(()));
+        assert!(ok(json!("x".repeat(MAX_SETTING + 1)))
+            .unwrap_err()
+            .contains("longer than 100"));
+        assert_eq!(ok(json!(21)), Err("value must be text".into()));
+        assert!(check(Entity::Setting, &object(json!({}))).is_err());
+    }
 
     #[test]
     fn a_programme_every_client_can_apply_passes_and_each_bad_field_is_named() {

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::error::{Error, Result};
 
-/// An entity id: a UUID, or a series format's key.
+/// An entity id: a UUID, a series format's key or a setting's.
 const MAX_ID: usize = 200;
 /// An author's name, as the core bounds it, with room to spare.
 const MAX_AUTHOR: usize = 200;
@@ -34,7 +34,9 @@ pub fn check(changes: &[PushedChange]) -> Result<()> {
         if c.entity_id.chars().any(char::is_control) {
             return refuse("entityId has a control character");
         }
-        if c.entity != Entity::SeriesFormat && Uuid::parse_str(&c.entity_id).is_err() {
+        // A format is named by its series' key, a desk setting by its own key.
+        let keyed = matches!(c.entity, Entity::SeriesFormat | Entity::Setting);
+        if !keyed && Uuid::parse_str(&c.entity_id).is_err() {
             return refuse("entityId must be a UUID");
         }
         if c.author.chars().count() > MAX_AUTHOR {

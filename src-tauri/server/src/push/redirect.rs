@@ -18,7 +18,7 @@ pub async fn entity_id(
 ) -> Result<String> {
     match kind {
         Entity::Person => entity::kept_person(client, desk, id).await,
-        Entity::Programme | Entity::SeriesFormat => Ok(id.to_string()),
+        Entity::Programme | Entity::SeriesFormat | Entity::Setting => Ok(id.to_string()),
     }
 }
 

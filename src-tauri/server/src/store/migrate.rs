@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[(&str, &str)] = &[
     ("desk", include_str!("../../migrations/0001_desk.sql")),
     ("sync", include_str!("../../migrations/0002_sync.sql")),
+    ("setting", include_str!("../../migrations/0003_setting.sql")),
 ];
 
 /// The schema version this binary writes.
