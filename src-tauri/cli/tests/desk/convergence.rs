@@ -99,22 +99,18 @@ impl Producer {
 
     /// The programmes here, by id (a stable order for the seed to pick from).
     fn programmes(&self) -> Vec<String> {
-        let mut ids: Vec<String> = self
-            .m
-            .json(&["programme", "list", "--json"])
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p["id"].as_str().unwrap().to_string())
-            .collect();
-        ids.sort();
-        ids
+        self.ids("programme")
     }
 
     fn people(&self) -> Vec<String> {
+        self.ids("person")
+    }
+
+    /// The ids `greenroom KIND list` gives, sorted.
+    fn ids(&self, kind: &str) -> Vec<String> {
         let mut ids: Vec<String> = self
             .m
-            .json(&["person", "list", "--json"])
+            .json(&[kind, "list", "--json"])
             .as_array()
             .unwrap()
             .iter()
