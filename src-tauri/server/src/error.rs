@@ -34,6 +34,11 @@ pub enum Error {
     #[error("database error: {0}")]
     Database(String),
 
+    /// The database went away while serving (stopped, restarted, unreachable): a
+    /// client may try again shortly.
+    #[error("the database cannot be reached: {0}")]
+    Unavailable(String),
+
     /// The operating system's random source failed: no secret can be made.
     #[error("no random numbers from the system: {0}")]
     Random(String),
@@ -78,6 +83,7 @@ impl Error {
             Error::SchemaTooOld { .. } => "schema_too_old",
             Error::Connect(_) => "cannot_connect",
             Error::Database(_) => "database",
+            Error::Unavailable(_) => "unavailable",
             Error::Random(_) => "random",
             Error::Unauthorized(_) => "unauthorized",
             Error::Forbidden(_) => "forbidden",
@@ -105,8 +111,31 @@ impl Error {
 
 impl From<tokio_postgres::Error> for Error {
     fn from(e: tokio_postgres::Error) -> Self {
-        Error::Database(words(&e))
+        match lost(&e) {
+            true => Error::Unavailable(words(&e)),
+            false => Error::Database(words(&e)),
+        }
     }
+}
+
+/// Whether `e` says the database went away rather than refused the statement: the
+/// connection closed or broke, PostgreSQL shutting down or not yet accepting
+/// connections (SQLSTATE 57P01-57P03), or any connection exception (class 08).
+fn lost(e: &tokio_postgres::Error) -> bool {
+    use tokio_postgres::error::SqlState;
+    if e.is_closed() {
+        return true;
+    }
+    if let Some(code) = e.code() {
+        return code.code().starts_with("08")
+            || [
+                SqlState::ADMIN_SHUTDOWN,
+                SqlState::CRASH_SHUTDOWN,
+                SqlState::CANNOT_CONNECT_NOW,
+            ]
+            .contains(code);
+    }
+    std::error::Error::source(e).is_some_and(|s| s.is::<std::io::Error>())
 }
 
 impl From<&Error> for ApiError {

@@ -130,9 +130,24 @@ impl Cluster {
     /// Restarts the server as an admin would (`pg_ctl restart -m fast`): every
     /// connection is cut; the data stays.
     pub fn restart(&self) {
+        self.pg_ctl(&["restart", "-w", "-s", "-m", "fast"], "restart");
+    }
+
+    /// Stops the server as an admin would (`pg_ctl stop -m fast`): every connection
+    /// is cut, and none is accepted until [`Cluster::resume`].
+    pub fn stop(&self) {
+        self.pg_ctl(&["stop", "-w", "-s", "-m", "fast"], "stop");
+    }
+
+    /// Starts the server again after [`Cluster::stop`], on the same port and data.
+    pub fn resume(&self) {
+        self.pg_ctl(&["start", "-w", "-s"], "start again");
+    }
+
+    fn pg_ctl(&self, args: &[&str], what: &str) {
         let out = self
             .as_postgres("pg_ctl")
-            .args(["restart", "-w", "-s", "-m", "fast"])
+            .args(args)
             .arg("-D")
             .arg(self.data())
             .arg("-l")
@@ -141,7 +156,7 @@ impl Cluster {
             .expect("pg_ctl runs");
         assert!(
             out.status.success(),
-            "PostgreSQL did not restart:\n{}\n{}",
+            "PostgreSQL did not {what}:\n{}\n{}",
             said(&out),
             self.log_text()
         );

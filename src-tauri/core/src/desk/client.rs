@@ -20,7 +20,7 @@ const CALL_TIMEOUT: Duration = Duration::from_secs(120);
 const EVENTS_SILENCE: Duration = Duration::from_secs(45);
 
 /// The server's refusal words this build knows, as stable codes; others are `server`.
-const CODES: [&str; 8] = [
+const CODES: [&str; 9] = [
     "invalid",
     "unauthorized",
     "forbidden",
@@ -29,6 +29,7 @@ const CODES: [&str; 8] = [
     "too_large",
     "rate_limited",
     "internal",
+    "unavailable",
 ];
 
 pub(crate) struct Client {
@@ -145,6 +146,15 @@ impl Client {
             })?;
         if !status.is_success() {
             return Err(match serde_json::from_str::<ApiError>(&text) {
+                // Its database away is not the producer's to fix: nothing is lost.
+                Ok(api) if api.code == "unavailable" => Error::Desk {
+                    code: "unavailable",
+                    message: format!(
+                        "the desk's server at {} cannot reach its database just now; your \
+                         changes are kept here and will be sent at the next sync",
+                        self.base
+                    ),
+                },
                 Ok(api) => Error::Desk {
                     code: CODES
                         .into_iter()
