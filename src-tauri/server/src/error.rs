@@ -105,7 +105,14 @@ impl Error {
     }
 
     pub(crate) fn connect(e: tokio_postgres::Error) -> Self {
-        Error::Connect(words(&e))
+        match untrusted(&e) {
+            true => Error::Connect(format!(
+                "{}; if the database's certificate is signed by a CA of its own, give that \
+                 CA's certificate with --database-ca FILE",
+                words(&e)
+            )),
+            false => Error::Connect(words(&e)),
+        }
     }
 }
 
@@ -142,6 +149,23 @@ impl From<&Error> for ApiError {
     fn from(e: &Error) -> Self {
         ApiError::new(e.code(), e.to_string())
     }
+}
+
+/// Whether TLS to the database failed on its certificate (rustls's own error, which
+/// an `io::Error` carries without giving it as a source).
+fn untrusted(e: &tokio_postgres::Error) -> bool {
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        let inner = cause
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::get_ref)
+            .and_then(|inner| inner.downcast_ref::<rustls::Error>());
+        if let Some(rustls::Error::InvalidCertificate(_)) = inner {
+            return true;
+        }
+        source = cause.source();
+    }
+    false
 }
 
 /// PostgreSQL's own message (and detail) where it sent one, on one line.

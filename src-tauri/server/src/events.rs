@@ -127,10 +127,10 @@ pub async fn notify(
 
 /// Listens on [`CHANNEL`] for as long as the server runs, reconnecting when the
 /// database goes away, and passes every notification to `hub`.
-pub async fn listen(url: String, hub: Hub) {
+pub async fn listen(target: store::Target, hub: Hub) {
     let mut said = false;
     loop {
-        match listen_once(&url, &hub).await {
+        match listen_once(&target, &hub).await {
             Ok(()) => {
                 eprintln!("greenroom-server: live events lost the database; reconnecting");
                 said = false;
@@ -148,9 +148,9 @@ pub async fn listen(url: String, hub: Hub) {
 
 /// One listening connection, until it ends or stops answering (Ok) or cannot be made
 /// (Err).
-async fn listen_once(url: &str, hub: &Hub) -> Result<()> {
-    let (client, mut connection) = store::config(url)?
-        .connect(store::tls(url)?)
+async fn listen_once(target: &store::Target, hub: &Hub) -> Result<()> {
+    let (client, mut connection) = store::config(&target.url)?
+        .connect(store::tls(target)?)
         .await
         .map_err(crate::Error::connect)?;
     let (heard, mut hearing) = tokio::sync::mpsc::unbounded_channel();

@@ -162,6 +162,42 @@ impl Cluster {
         );
     }
 
+    /// Turns TLS on with `cert` (PEM, the chain) and its `key` (PEM), and restarts:
+    /// clients may then ask for TLS (`sslmode=require`); those that do not still
+    /// connect in the clear.
+    pub fn enable_tls(&self, cert: &str, key: &str) {
+        use std::os::unix::fs::OpenOptionsExt;
+        for (name, pem) in [("server.crt", cert), ("server.key", key)] {
+            let path = self.dir.join(name);
+            // PostgreSQL refuses a key others can read.
+            let mut file = fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&path)
+                .expect("a new file in the cluster's folder");
+            file.write_all(pem.as_bytes()).unwrap();
+            if !self.as_owner.is_empty() {
+                let out = Command::new("chown")
+                    .args(["postgres:", &path.display().to_string()])
+                    .output()
+                    .expect("chown runs");
+                assert!(out.status.success(), "chown: {}", said(&out));
+            }
+        }
+        let mut conf = fs::OpenOptions::new()
+            .append(true)
+            .open(self.data().join("postgresql.conf"))
+            .unwrap();
+        writeln!(
+            conf,
+            "ssl = on\nssl_cert_file = '{0}/server.crt'\nssl_key_file = '{0}/server.key'",
+            self.dir.display()
+        )
+        .unwrap();
+        self.restart();
+    }
+
     /// Everything in `database` (schema and rows) as `pg_dump` writes it.
     pub fn dump(&self, database: &str) -> String {
         let out = self
