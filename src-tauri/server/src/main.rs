@@ -4,6 +4,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 use greenroom_protocol::Role;
@@ -88,6 +89,11 @@ enum Command {
         /// X-Forwarded-For (the one the proxy appends) instead of the proxy's own.
         #[arg(long)]
         trust_proxy: bool,
+        /// Seconds between asking the live events' connection to PostgreSQL whether
+        /// it is still there (a test's shorter wait).
+        #[arg(long, hide = true, default_value_t = events::HEALTH_SECONDS, value_name = "N",
+              value_parser = clap::value_parser!(u64).range(1..))]
+        events_health_seconds: u64,
     },
     /// Desks: the teams that each share one archive.
     Desk {
@@ -197,6 +203,7 @@ async fn run(command: Command) -> Result<()> {
             join_limit_per_address,
             join_limit_total,
             trust_proxy,
+            events_health_seconds,
         } => {
             let listen = Listen {
                 addr: listen,
@@ -214,7 +221,8 @@ async fn run(command: Command) -> Result<()> {
                 events: Hub::default(),
                 trust_proxy,
             };
-            tokio::spawn(events::listen(db.target(), state.events.clone()));
+            let health = events::Health::every(Duration::from_secs(events_health_seconds));
+            tokio::spawn(events::listen(db.target(), state.events.clone(), health));
             http::serve(listen, state).await?;
         }
         Command::Desk {
