@@ -37,7 +37,7 @@ fn client() -> PathBuf {
 
 /// `--db DIR/greenroom.db` added to `c` (the client, or what runs it), with DIR as
 /// its config folder.
-fn on(c: &mut Command, dir: &Path) -> &mut Command {
+fn on<'a>(c: &'a mut Command, dir: &Path) -> &'a mut Command {
     c.arg("--db")
         .arg(dir.join("greenroom.db"))
         .env("XDG_CONFIG_HOME", dir.join("config"))
