@@ -1,7 +1,8 @@
 //! The desk's HTTP client: JSON over ureq (blocking, rustls), with timeouts and a
 //! limit on what it reads. A refusal comes back as the server's `ApiError`, turned
 //! into [`Error::Desk`] with the server's message; a server that cannot be reached is
-//! `offline`, said with the address tried.
+//! `offline`, said with the address tried, and one that cannot reach its database is
+//! `unavailable`, said as what happens to the member's changes.
 
 use std::time::Duration;
 
