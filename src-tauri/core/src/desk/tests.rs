@@ -227,6 +227,44 @@ fn a_pending_local_edit_is_rebased_on_the_desks_change_and_stays_queued() {
     assert_eq!(s.programme_history(id).unwrap().len(), 3);
 }
 
+/// Local revisions past the desk's are provisional: every queued edit says it was made
+/// on the last revision the desk gave, and so does a new edit after a rebase.
+#[test]
+fn offline_edits_are_based_on_the_last_revision_the_desk_gave() {
+    let mut s = linked();
+    let (id, state) = elsewhere("Water");
+    apply_page(&s, &[change(1, id, 1, None, Some(state.clone()))]).unwrap();
+    for title in ["One", "Two"] {
+        let p = s.get_programme(id).unwrap();
+        let mut input = p.to_input();
+        input.title = title.into();
+        s.update_programme(id, p.revision, &input).unwrap();
+    }
+    let bases = |s: &Store| -> Vec<i64> {
+        let mut q = s
+            .conn
+            .prepare("SELECT base_revision FROM desk_outbox ORDER BY seq")
+            .unwrap();
+        let rows = q.query_map([], |r| r.get(0)).unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    assert_eq!(
+        s.get_programme(id).unwrap().revision,
+        3,
+        "1, then two of mine"
+    );
+    assert_eq!(bases(&s), [1, 1]);
+
+    // The desk moves to 2 meanwhile: rebased here, and the next edit is on 2.
+    let theirs = with(&state, "notes", json!("theirs"));
+    apply_page(&s, &[change(2, id, 2, Some(&state), Some(theirs))]).unwrap();
+    let p = s.get_programme(id).unwrap();
+    let mut input = p.to_input();
+    input.title = "Three".into();
+    s.update_programme(id, p.revision, &input).unwrap();
+    assert_eq!(bases(&s), [1, 1, 2]);
+}
+
 /// A change this database cannot apply (a state no form makes, an id that is none) is
 /// parked, undone alone; the rest of the page applies and the position moves past it.
 #[test]
@@ -292,6 +330,21 @@ fn a_deletion_pulled_goes_to_the_trash_with_its_last_state() {
         .unwrap();
     let gone: Map<String, Value> = serde_json::from_str(&gone.unwrap()).unwrap();
     assert_eq!(gone["title"], "Water");
+    let trash = s.trash_list().unwrap();
+    assert_eq!(trash.len(), 1, "{trash:?}");
+    assert_eq!(
+        (trash[0].id.as_str(), trash[0].name.as_str()),
+        (id.to_string().as_str(), "Water")
+    );
+    // Brought back from the trash here, it is this member's restore, queued for the desk.
+    let mut s = s;
+    s.trash_restore(&id.to_string()).unwrap();
+    assert_eq!(s.get_programme(id).unwrap().title, "Water");
+    let queued: String = s
+        .conn
+        .query_row("SELECT operation FROM desk_outbox", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(queued, "restore");
 }
 
 #[test]
@@ -514,16 +567,25 @@ fn open_conflicts_are_read_page_by_page() {
                "memberId": uuid::Uuid::now_v7(), "revision": 2, "at": Utc::now(),
                "resolved": false})
     };
+    let first: Vec<Value> = (0..3).map(conflict).collect();
+    let second: Vec<Value> = (3..6).map(conflict).collect();
+    let cursor = format!("after={}", first[2]["id"].as_str().unwrap());
+    let asked = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = asked.clone();
     let url = crate::desk::fake::serve(move |path, _| {
-        let first = !path.contains("after=");
-        let page: Vec<Value> = (0..3)
-            .map(|n| conflict(n + if first { 0 } else { 3 }))
-            .collect();
-        (200, json!({"conflicts": page, "more": first}).to_string())
+        counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if !path.contains("after=") {
+            (200, json!({"conflicts": first, "more": true}).to_string())
+        } else if path.contains(&cursor) {
+            (200, json!({"conflicts": second, "more": false}).to_string())
+        } else {
+            (400, json!({"code": "invalid", "message": path}).to_string())
+        }
     });
     let client = crate::desk::client::Client::new(&url, false, Some("t".into())).unwrap();
     assert_eq!(crate::desk::conflicts::refresh(&s, &client).unwrap(), 6);
     assert_eq!(count(&s, "SELECT count(*) FROM desk_conflict"), 6);
+    assert_eq!(asked.load(std::sync::atomic::Ordering::SeqCst), 2);
 }
 
 /// A change the server refuses as malformed is parked and leaves the queue; the
