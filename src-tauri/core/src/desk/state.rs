@@ -107,7 +107,17 @@ pub(crate) fn put_state(
         (Entity::Person, Some(state)) => {
             let profile: PersonProfile = serde_json::from_value(Value::Object(state.clone()))
                 .map_err(|e| unreadable(entity, id, e))?;
-            put_profile(conn, id.parse()?, &profile, revision, now_ms())?;
+            // A state recorded before people's states carried their times has none:
+            // the row keeps its own then.
+            let time = |field: &str| {
+                state
+                    .get(field)
+                    .and_then(Value::as_str)
+                    .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+                    .map(|t| t.timestamp_millis())
+            };
+            let times = (time("createdAt"), time("updatedAt").unwrap_or_else(now_ms));
+            put_profile(conn, id.parse()?, &profile, revision, times)?;
         }
         (Entity::SeriesFormat, None) => {
             conn.execute("DELETE FROM series_format WHERE series_key = ?1", [id])?;

@@ -698,3 +698,47 @@ fn a_linked_database_without_an_author_name_records_changes_as_the_member() {
         .unwrap();
     assert_eq!(author(&s, fire.id), "Ann Producer", "a name set here wins");
 }
+
+/// A person's times are part of the state a desk sends: the row takes them. A state
+/// recorded before people's states carried times (an older member's) has none, and
+/// the row keeps its creation time; the history shows only the edit either way.
+#[test]
+fn a_pulled_persons_times_are_the_desks_and_a_state_without_them_keeps_the_rows() {
+    let s = linked();
+    let id = crate::ids::PersonId::new();
+    let person = |seq: i64, revision: i64, before: Option<&Map<String, Value>>, after| {
+        let mut c = change(seq, ProgrammeId::new(), revision, before, Some(after));
+        c.entity = Entity::Person;
+        c.entity_id = id.to_string();
+        c
+    };
+    let (created, updated) = ("2025-01-02T03:04:05.678Z", "2025-02-03T04:05:06.789Z");
+    let first = json!({"name": "Selam Tesfaye", "createdAt": created, "updatedAt": updated});
+    let first = first.as_object().unwrap().clone();
+    apply_page(&s, &[person(3, 1, None, first.clone())]).unwrap();
+    let p = s.person_profile(id).unwrap();
+    let at = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap().to_utc();
+    assert_eq!((p.created_at, p.updated_at), (at(created), at(updated)));
+    let live = s.desk_state_of(Entity::Person, &id.to_string()).unwrap();
+    assert_eq!(
+        live.as_ref().map(|l| &l["createdAt"]),
+        Some(&json!(created))
+    );
+
+    let older = json!({"name": "Selam T. Tesfaye"})
+        .as_object()
+        .unwrap()
+        .clone();
+    apply_page(&s, &[person(4, 2, Some(&first), older)]).unwrap();
+    let p = s.person_profile(id).unwrap();
+    assert_eq!(p.created_at, at(created));
+    assert_eq!(p.profile.name, "Selam T. Tesfaye");
+    let history = s.person_history(id).unwrap();
+    assert_eq!(history.len(), 2);
+    let fields: Vec<&str> = history[0]
+        .changes
+        .iter()
+        .map(|c| c.field.as_str())
+        .collect();
+    assert_eq!(fields, ["name"], "the times are bookkeeping");
+}
