@@ -227,6 +227,85 @@ fn a_pending_local_edit_is_rebased_on_the_desks_change_and_stays_queued() {
     assert_eq!(s.programme_history(id).unwrap().len(), 3);
 }
 
+/// The ids of the entity's change records here, by revision.
+fn record_ids(s: &Store, id: &str) -> Vec<(i64, String)> {
+    let mut st = s
+        .conn
+        .prepare("SELECT revision, id FROM change WHERE entity_id = ?1 ORDER BY revision")
+        .unwrap();
+    st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+/// A rebase puts the desk's record at its revision over this member's provisional
+/// one; once the member's own edit comes back from the desk, the history here is the
+/// desk's records, in the desk's order, and each revision rebuilds as the desk had it.
+#[test]
+fn after_a_rebase_and_the_push_coming_back_the_history_is_the_desks() {
+    let mut s = linked();
+    let (id, state) = elsewhere("Water");
+    let created = change(1, id, 1, None, Some(state.clone()));
+    apply_page(&s, std::slice::from_ref(&created)).unwrap();
+    let p = s.get_programme(id).unwrap();
+    let mut input = p.to_input();
+    input.notes = "mine".into();
+    s.update_programme(id, p.revision, &input).unwrap();
+    let mine: String = s
+        .conn
+        .query_row("SELECT id FROM desk_outbox", [], |r| r.get(0))
+        .unwrap();
+
+    // Another member's retitle is the desk's revision 2, pulled while mine waits.
+    let two = with(&state, "title", json!("Nile"));
+    let theirs = change(2, id, 2, Some(&state), Some(two.clone()));
+    apply_page(&s, std::slice::from_ref(&theirs)).unwrap();
+    let key = id.to_string();
+    assert_eq!(
+        record_ids(&s, &key)[..2],
+        [(1, created.id.to_string()), (2, theirs.id.to_string())],
+        "the desk's revision 2 is its record, not mine"
+    );
+    assert_eq!(
+        s.get_programme(id).unwrap().notes,
+        "mine",
+        "mine still live"
+    );
+    let history = s.programme_history(id).unwrap();
+    assert_eq!(history.len(), 3);
+    assert_eq!(s.programme_as_of(id, 2).unwrap().title, "Nile");
+    assert_eq!(s.programme_as_of(id, 2).unwrap().notes, "");
+    assert_eq!(s.programme_as_of(id, 1).unwrap().title, "Water");
+
+    // Pushed (answered: merged as revision 3) and pulled back under my record's id.
+    let tx = s.write().unwrap();
+    tx.execute("DELETE FROM desk_outbox", []).unwrap();
+    tx.commit().unwrap();
+    let three = with(&two, "notes", json!("mine"));
+    let mut back = change(3, id, 3, Some(&two), Some(three));
+    back.id = mine.parse().unwrap();
+    apply_page(&s, std::slice::from_ref(&back)).unwrap();
+    let desks: Vec<(i64, String)> = [&created, &theirs, &back]
+        .iter()
+        .map(|c| (c.revision, c.id.to_string()))
+        .collect();
+    assert_eq!(record_ids(&s, &key), desks);
+    let p = s.get_programme(id).unwrap();
+    assert_eq!(
+        (p.title.as_str(), p.notes.as_str(), p.revision),
+        ("Nile", "mine", 3)
+    );
+    let revisions: Vec<i64> = s
+        .programme_history(id)
+        .unwrap()
+        .iter()
+        .map(|r| r.revision)
+        .collect();
+    assert_eq!(revisions, [3, 2, 1]);
+    assert_eq!(s.programme_as_of(id, 2).unwrap().notes, "");
+}
+
 /// A change this database cannot apply (a state no form makes, an id that is none) is
 /// parked, undone alone; the rest of the page applies and the position moves past it.
 #[test]
@@ -661,6 +740,17 @@ fn a_partial_record_queued_is_rebased_on_the_whole_state_it_was_made_on() {
         1,
         "still queued"
     );
+    // Pushed whole from the merge it now stands on: the affiliation set, the clear kept.
+    let batch = crate::desk::push::next_batch(&s, 10).unwrap();
+    let queued = batch.iter().find(|c| c.entity == Entity::Person).unwrap();
+    let (before, after) = (
+        queued.before.as_ref().unwrap(),
+        queued.after.as_ref().unwrap(),
+    );
+    assert_eq!(after["affiliation"], json!("Water Policy Centre"));
+    assert_eq!(before.get("affiliation"), None);
+    let email = |s: &Map<String, Value>| s.get("email").filter(|e| !e.is_null()).cloned();
+    assert_eq!((email(before), email(after)), (None, None));
 }
 
 /// No `author.name` here: a linked database's changes are the member's, by the name
