@@ -177,26 +177,12 @@ fn put_programme(
         }
     }
     let mut input = p.to_input();
-    // What a merge of two members' edits can make and a form never does must not
-    // stop the pull: a segment on a framing question the other member removed, a
-    // person both presenter and guest once two people became one.
-    let framing = input
-        .framing
-        .iter()
-        .filter(|f| !f.trim().is_empty())
-        .count();
     for (s, stored) in input.segments.iter_mut().flatten().zip(&p.segments) {
         // The duration text is computed, not recorded.
         s.duration = format!("{}s", stored.duration_seconds);
         // Segment people are put by id below: a state's names may be older than a rename.
         s.people.clear();
-        s.question = s.question.filter(|q| *q as usize <= framing);
     }
-    let presenter = input.presenter.as_ref().and_then(|p| p.person_id);
-    let mut seen = std::collections::HashSet::new();
-    input
-        .guests
-        .retain(|g| g.person_id != presenter && g.person_id.is_none_or(|id| seen.insert(id)));
     let valid = input.validate()?;
     let (created, updated) = (
         p.created_at.timestamp_millis(),

@@ -373,22 +373,27 @@ fn a_deletion_pulled_goes_to_the_trash_with_its_last_state() {
     assert_eq!(gone["title"], "Water");
 }
 
+/// A local edit putting a segment on a framing question the desk removed meanwhile:
+/// the rebase's merge (`protocol::merge`) leaves the segment on none, a state the
+/// form takes, and the edit stays queued.
 #[test]
-fn a_merged_state_no_form_would_make_still_applies() {
-    let s = linked();
-    let (id, mut state) = elsewhere("Water");
-    // A segment on a framing question another member removed, and the presenter
-    // billed as a guest too since two people were merged into one.
-    state["segments"][1]["question"] = json!(2);
-    state["framing"] = json!(["Only one question left"]);
-    let guest = state["guests"][0].clone();
-    state["presenter"] = json!({"id": guest["personId"], "name": guest["name"]});
-    apply_page(&s, &[change(1, id, 1, None, Some(state))]).unwrap();
+fn a_rebase_onto_a_removed_framing_question_applies() {
+    let mut s = linked();
+    let (id, state) = elsewhere("Water");
+    let state = with(&state, "framing", json!(["Why now?", "Who gains?"]));
+    apply_page(&s, &[change(1, id, 1, None, Some(state.clone()))]).unwrap();
     let p = s.get_programme(id).unwrap();
+    let mut input = p.to_input();
+    input.segments.as_mut().unwrap()[1].question = Some(2);
+    s.update_programme(id, p.revision, &input).unwrap();
+
+    let theirs = with(&state, "framing", json!(["Why now?"]));
+    apply_page(&s, &[change(2, id, 2, Some(&state), Some(theirs))]).unwrap();
+    let p = s.get_programme(id).unwrap();
+    assert_eq!(p.framing, ["Why now?"]);
     assert_eq!(p.segments[1].question, None);
-    assert_eq!(p.presenter.unwrap().name, "Selam Tesfaye");
-    assert!(p.guests.is_empty());
-    assert_eq!(pulled_seq(&s), 1);
+    assert_eq!(count(&s, "SELECT count(*) FROM desk_rejected"), 0);
+    assert_eq!(count(&s, "SELECT count(*) FROM desk_outbox"), 1);
 }
 
 /// A guest added by name is recorded without their state; the push sends it whole.
