@@ -68,10 +68,10 @@ pub(crate) fn server_revision(conn: &Connection, entity: Entity, id: &str) -> Re
 }
 
 /// Queues the change record `record_id` when the database is linked to a desk (as
-/// `origin` says: the write's link). Its
-/// states are what the code that made the change recorded: whole states, or only the
-/// fields it changed (a guest's affiliation filled in); the push completes them from
-/// the change records (`desk/push.rs`).
+/// `origin` says: the link its write read). Its states are what the code that made
+/// the change recorded: whole states, or only the fields it changed (a guest's
+/// affiliation filled in); the push completes them from the change records
+/// (`desk/push.rs`).
 pub(crate) fn queue(
     conn: &Connection,
     origin: Origin<'_>,
