@@ -4,6 +4,7 @@
 
 mod convergence;
 mod faults;
+mod people;
 mod served;
 mod settings;
 

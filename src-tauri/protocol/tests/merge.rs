@@ -246,6 +246,66 @@ fn items_without_their_key_merge_as_one_value() {
     assert_eq!(conflicts[0].field, "segments");
 }
 
+/// Mine puts a segment on question 2 while theirs removes that question: the merge
+/// leaves the segment on none, a state every member's form takes.
+#[test]
+fn a_segment_on_a_framing_question_removed_on_the_other_side_covers_none() {
+    let base = programme();
+    let mut mine = base.clone();
+    mine["segments"][1]["question"] = json!(2);
+    mine["segments"][2]["question"] = json!(1);
+    let mut theirs = base.clone();
+    theirs["framing"] = json!(["Why now?", "  "]);
+    let (merged, conflicts) = merge(&base, &mine, &theirs);
+    assert!(conflicts.is_empty(), "{conflicts:?}");
+    assert_eq!(merged["framing"], json!(["Why now?", "  "]));
+    assert_eq!(merged["segments"][1]["question"], Value::Null);
+    assert_eq!(merged["segments"][2]["question"], json!(1), "still there");
+}
+
+/// Mine makes a guest the presenter while theirs keeps them a guest: they present,
+/// and are no guest as well. A guest named twice is one guest.
+#[test]
+fn the_presenter_is_no_guest_and_a_guest_is_listed_once() {
+    let base = programme();
+    let mut mine = base.clone();
+    mine["presenter"] = json!({"id": "p1", "name": "Ann"});
+    let mut theirs = base.clone();
+    theirs["guests"][0]["affiliation"] = json!("Uni B");
+    let (merged, conflicts) = merge(&base, &mine, &theirs);
+    assert!(conflicts.is_empty(), "{conflicts:?}");
+    assert_eq!(merged["presenter"]["id"], json!("p1"));
+    assert_eq!(merged["guests"], json!([{"personId": "p2", "name": "Bob"}]));
+
+    let mut twice = obj(base.clone());
+    twice["guests"] = json!([{"personId": "p2"}, {"personId": "p1"}, {"personId": "p2"}]);
+    greenroom_protocol::merge::tidy(Entity::Programme, &mut twice);
+    assert_eq!(
+        twice["guests"],
+        json!([{"personId": "p2"}, {"personId": "p1"}])
+    );
+    let mut person = obj(json!({"name": "Ann", "guests": [{"personId": "x"}, {"personId": "x"}]}));
+    let untouched = person.clone();
+    greenroom_protocol::merge::tidy(Entity::Person, &mut person);
+    assert_eq!(person, untouched, "programmes only");
+}
+
+/// Two people made one on the desk: the presenter's other record, a guest, is
+/// renamed to the presenter, and is no guest of theirs own show.
+#[test]
+fn a_guest_merged_into_the_presenter_is_no_guest() {
+    let mut p = obj(programme());
+    p.insert("presenter".into(), json!({"id": "p9", "name": "Ann N."}));
+    assert!(greenroom_protocol::state::redirect_person(
+        Entity::Programme,
+        &mut p,
+        "p1",
+        "p9"
+    ));
+    assert_eq!(p["presenter"]["id"], json!("p9"));
+    assert_eq!(p["guests"], json!([programme()["guests"][1]]));
+}
+
 fn state() -> impl Strategy<Value = Value> {
     let segment = (0..6u8, "[a-c]{0,2}", 0..3u32).prop_map(
         |(id, title, d)| json!({"id": format!("s{id}"), "title": title, "durationSeconds": d}),

@@ -130,14 +130,6 @@ impl Producer {
                 .expect("an archive");
         // When this member exported: each machine's own.
         a.as_object_mut().unwrap().remove("exportedAt");
-        // When this database first had a person, and last wrote their row: a person's
-        // recorded state (what the desk exchanges) holds no times, unlike a
-        // programme's, so each member's are their own.
-        for person in a["people"].as_array_mut().unwrap() {
-            let person = person.as_object_mut().unwrap();
-            person.remove("createdAt");
-            person.remove("updatedAt");
-        }
         serde_json::to_string_pretty(&a).unwrap()
     }
 }

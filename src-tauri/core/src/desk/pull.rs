@@ -379,8 +379,11 @@ fn insert_record(
     Ok(())
 }
 
-/// Local changes wait: the desk's change is merged into the live state (recorded as
-/// one more local revision), and they stay queued.
+/// Local changes wait: the desk's change is merged into the live state, and they
+/// stay queued. The desk's record takes its revision here, as in [`replace`]: this
+/// database's provisional records from there on give way to it, and the merge (every
+/// edit still queued, over the desk's state) is recorded as one more local revision,
+/// replaced in turn by the desk's once those edits come back from it.
 fn rebase(
     store: &Store,
     origin: Origin<'_>,
@@ -389,34 +392,69 @@ fn rebase(
     base: Map<String, Value>,
 ) -> Result<()> {
     let (entity, id) = (change.entity, change.entity_id.as_str());
+    let conn = &store.conn;
     // Gone on either side stays gone here: a local edit to something the desk deleted
     // becomes the server's conflict when it is pushed; a local deletion is pushed.
     let merged = match (&change.after, &live) {
         (Some(theirs), Some(mine)) => Some(three_way(entity, &base, mine, theirs).state),
         _ => None,
     };
-    if merged == live {
-        return Ok(());
+    // Past both this database's revision and the desk's: a form holding the state
+    // before the merge cannot save over it.
+    let revision = live_revision(store, entity, id)?
+        .unwrap_or(change.revision)
+        .max(change.revision)
+        + 1;
+    // The desk's deletion keeps the whole last state, as in `replace`.
+    let last = match (&change.after, &live) {
+        (Some(_), _) => None,
+        (None, Some(live)) => Some(live.clone()),
+        (None, None) => gone_state(conn, entity, id)?.map(|(_, state)| state),
+    };
+    if merged.is_some() || live.is_some() {
+        put_state(
+            store,
+            origin,
+            entity,
+            id,
+            merged.as_ref(),
+            revision,
+            change.merged_into.as_deref(),
+        )?;
     }
-    let revision = live_revision(store, entity, id)?.unwrap_or(change.revision) + 1;
-    put_state(
-        store,
-        origin,
-        entity,
-        id,
-        merged.as_ref(),
-        revision,
-        change.merged_into.as_deref(),
-    )?;
-    let (changes, gone) = match (&live, &merged) {
-        (Some(before), Some(after)) => (delta::diff(before, after), None),
-        (Some(before), None) => (
+    conn.prepare_cached(
+        "DELETE FROM change WHERE entity = ?1 AND entity_id = ?2 AND revision >= ?3",
+    )?
+    .execute(params![entity.as_str(), id, change.revision])?;
+    // A queued change recorded partially is made whole from the records at its
+    // revision (`push::whole`): the merge's, now that its own gave way.
+    conn.prepare_cached(
+        "UPDATE desk_outbox SET revision = ?3
+         WHERE entity = ?1 AND entity_id = ?2 AND revision >= ?4",
+    )?
+    .execute(params![entity.as_str(), id, revision, change.revision])?;
+    let gone = last.map(|last| delta::sorted(Value::Object(last)).to_string());
+    if change.after.is_some() || gone.is_some() {
+        insert_record(
+            conn,
+            change,
+            change.revision,
+            change.id,
+            change.at.timestamp_millis(),
+            (&change.changes, gone),
+        )?;
+    }
+    // This database's own revision over the desk's: its edits merged in, or its
+    // deletion (still queued) of what the desk changed, walking back to that state.
+    let (changes, gone) = match (&change.after, &merged) {
+        (Some(theirs), Some(merged)) => (delta::diff(theirs, merged), None),
+        (Some(theirs), None) => (
             Vec::new(),
-            Some(delta::sorted(Value::Object(before.clone())).to_string()),
+            Some(delta::sorted(Value::Object(theirs.clone())).to_string()),
         ),
         (None, _) => return Ok(()),
     };
-    // A revision of this database's own: the merge, in this build's format.
+    // A revision of this database's own, in this build's format.
     let local = ServerChange {
         operation: match merged {
             Some(_) => Operation::Update,
@@ -426,7 +464,7 @@ fn rebase(
         ..change.clone()
     };
     insert_record(
-        &store.conn,
+        conn,
         &local,
         revision,
         uuid::Uuid::now_v7(),

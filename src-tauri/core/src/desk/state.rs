@@ -107,7 +107,17 @@ pub(crate) fn put_state(
         (Entity::Person, Some(state)) => {
             let profile: PersonProfile = serde_json::from_value(Value::Object(state.clone()))
                 .map_err(|e| unreadable(entity, id, e))?;
-            put_profile(conn, id.parse()?, &profile, revision, now_ms())?;
+            // A state recorded before people's states carried their times has none:
+            // the row keeps its own then.
+            let time = |field: &str| {
+                state
+                    .get(field)
+                    .and_then(Value::as_str)
+                    .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+                    .map(|t| t.timestamp_millis())
+            };
+            let times = (time("createdAt"), time("updatedAt").unwrap_or_else(now_ms));
+            put_profile(conn, id.parse()?, &profile, revision, times)?;
         }
         (Entity::SeriesFormat, None) => {
             conn.execute("DELETE FROM series_format WHERE series_key = ?1", [id])?;
@@ -167,26 +177,12 @@ fn put_programme(
         }
     }
     let mut input = p.to_input();
-    // What a merge of two members' edits can make and a form never does must not
-    // stop the pull: a segment on a framing question the other member removed, a
-    // person both presenter and guest once two people became one.
-    let framing = input
-        .framing
-        .iter()
-        .filter(|f| !f.trim().is_empty())
-        .count();
     for (s, stored) in input.segments.iter_mut().flatten().zip(&p.segments) {
         // The duration text is computed, not recorded.
         s.duration = format!("{}s", stored.duration_seconds);
         // Segment people are put by id below: a state's names may be older than a rename.
         s.people.clear();
-        s.question = s.question.filter(|q| *q as usize <= framing);
     }
-    let presenter = input.presenter.as_ref().and_then(|p| p.person_id);
-    let mut seen = std::collections::HashSet::new();
-    input
-        .guests
-        .retain(|g| g.person_id != presenter && g.person_id.is_none_or(|id| seen.insert(id)));
     let valid = input.validate()?;
     let (created, updated) = (
         p.created_at.timestamp_millis(),

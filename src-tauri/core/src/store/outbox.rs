@@ -8,12 +8,39 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::error::{Error, Result};
 use crate::store::change::{unrecordable, Entity, Origin, Record};
 
-/// The role this database's member has on its desk, and the desk's name; `None`
-/// without a desk.
-fn link(conn: &Connection) -> Result<Option<(String, String)>> {
+/// What a write needs of the desk this database is linked to: read once when the
+/// write opens (`Store::write`), for every change it records.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Linked {
+    pub access: Access,
+    /// What the desk knows this database's member as: who changes are recorded as
+    /// when no author name is set here.
+    pub member_name: String,
+}
+
+/// What the member's role on the desk lets a write do with its changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Access {
+    /// An editor or admin: they are queued for the desk.
+    Writes,
+    /// A viewer: read only, they are refused.
+    Reads,
+}
+
+/// The desk link; `None` without a desk.
+pub(crate) fn linked(conn: &Connection) -> Result<Option<Linked>> {
     Ok(conn
-        .prepare_cached("SELECT role, desk_name FROM desk_link")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .prepare_cached("SELECT role, member_name FROM desk_link")?
+        .query_row([], |r| {
+            let role: String = r.get(0)?;
+            Ok(Linked {
+                access: match role.as_str() {
+                    "viewer" => Access::Reads,
+                    _ => Access::Writes,
+                },
+                member_name: r.get(1)?,
+            })
+        })
         .optional()?)
 }
 
@@ -40,10 +67,11 @@ pub(crate) fn server_revision(conn: &Connection, entity: Entity, id: &str) -> Re
         .unwrap_or(0))
 }
 
-/// Queues the change record `record_id` when the database is linked to a desk. Its
-/// states are what the code that made the change recorded: whole states, or only the
-/// fields it changed (a guest's affiliation filled in); the push completes them from
-/// the change records (`desk/push.rs`).
+/// Queues the change record `record_id` when the database is linked to a desk (as
+/// `origin` says: the link its write read). Its states are what the code that made
+/// the change recorded: whole states, or only the fields it changed (a guest's
+/// affiliation filled in); the push completes them from the change records
+/// (`desk/push.rs`).
 pub(crate) fn queue(
     conn: &Connection,
     origin: Origin<'_>,
@@ -51,10 +79,14 @@ pub(crate) fn queue(
     at: i64,
     r: &Record<'_>,
 ) -> Result<()> {
-    match link(conn)? {
+    match origin.desk {
         None => return Ok(()),
-        Some((role, desk)) if role == "viewer" => return Err(read_only(&desk)),
-        Some(_) => {}
+        Some(Access::Reads) => {
+            let desk: String =
+                conn.query_row("SELECT desk_name FROM desk_link", [], |r| r.get(0))?;
+            return Err(read_only(&desk));
+        }
+        Some(Access::Writes) => {}
     }
     let json = |s: Option<&serde_json::Map<String, serde_json::Value>>| {
         s.map(serde_json::to_string)
