@@ -11,6 +11,8 @@ mod fake;
 pub mod link;
 pub mod live;
 pub mod pull;
+#[cfg(test)]
+mod pull_tests;
 pub mod push;
 pub mod rejected;
 #[cfg(test)]
@@ -59,8 +61,8 @@ impl Store {
         state::live_state(self, entity, id)
     }
 
-    /// Applies changes as a pull does, a transaction per page of `page`: for the
-    /// desk's bench.
+    /// Applies changes as a pull of several pages does, a transaction per page of
+    /// `page`, the search index caught up with the last: for the desk's bench.
     #[doc(hidden)]
     pub fn desk_apply_pulled(
         &self,
@@ -68,9 +70,12 @@ impl Store {
         page: usize,
     ) -> Result<()> {
         let _cache = pull::BigCache::new(self)?;
-        changes
-            .chunks(page.max(1))
-            .try_for_each(|page| pull::apply_page(self, page))
+        let pages = changes.chunks(page.max(1));
+        let count = pages.len();
+        pages.enumerate().try_for_each(|(i, page)| {
+            let last = page.last().map_or(0, |c| c.seq);
+            pull::apply_held(self, page, &[], last, i + 1 == count)
+        })
     }
 
     /// Pushes what waits here, then pulls what the desk did, once; `progress` hears

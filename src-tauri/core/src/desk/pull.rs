@@ -48,27 +48,72 @@ pub(crate) fn pull(
             .query_row("SELECT pulled_seq FROM desk_link", [], |r| r.get(0))?,
         ..PullProgress::default()
     };
-    let (mut page, mut limit) = fetch(client, done.seq, DEFAULT_PULL)?;
+    let (page, limit) = fetch(client, done.seq, DEFAULT_PULL)?;
+    // A pull of more pages than one (a first pull is the desk's whole archive) holds
+    // the search index back from its first page to its last, which catches it up:
+    // every programme and person indexed once, not a person again on every page that
+    // books them. Between the pages the pause is committed with them; a pull that
+    // stops early catches up here, one killed is caught up when the file is next
+    // opened (`Store::open`), and another connection's writes meanwhile are noted
+    // and indexed with the pull's.
+    let hold = page.more;
+    let pulled = pull_pages(store, client, progress, &mut done, page, limit, hold);
+    if hold && pulled.is_err() {
+        let tx = store.write()?;
+        search_index::catch_up(&tx)?;
+        tx.commit()?;
+    }
+    pulled
+}
+
+fn pull_pages(
+    store: &Store,
+    client: &Client,
+    progress: &mut dyn FnMut(PullProgress),
+    done: &mut PullProgress,
+    mut page: Page,
+    mut limit: usize,
+    hold: bool,
+) -> Result<PullProgress> {
+    let batch_ms: u128 = std::env::var("GREENROOM_PULL_COMMIT_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let mut open: Option<(Write<'_>, std::time::Instant)> = None;
+    let mut pending = *done;
     loop {
-        done.head = page.head;
+        pending.head = page.head;
         let Some(last) = page.last() else {
-            return Ok(done);
+            if let Some((tx, _)) = open.take() {
+                tx.commit()?;
+                *done = pending;
+            }
+            return Ok(*done);
         };
+        if open.is_none() {
+            open = Some((store.write_applying()?, std::time::Instant::now()));
+        }
+        let (tx, since) = open.as_ref().expect("opened above");
         // The next page downloads while this one is applied; it is only used once
         // this one is in (a page that fails to apply stops the pull there).
         let (applied, ahead) = std::thread::scope(|s| {
             let ahead = page
                 .more
                 .then(|| s.spawn(move || fetch(client, last, limit)));
-            let applied = apply_read(store, &page.changes, &page.unread, last);
+            let catch_up = !hold || !page.more;
+            let applied = apply_into(store, tx, &page.changes, &page.unread, last, catch_up);
             (applied, ahead.map(|h| h.join()))
         });
         applied?;
-        done.applied += page.changes.len() + page.unread.len();
-        done.seq = last;
-        progress(done);
+        pending.applied += page.changes.len() + page.unread.len();
+        pending.seq = last;
+        if !page.more || since.elapsed().as_millis() >= batch_ms {
+            open.take().expect("opened above").0.commit()?;
+            *done = pending;
+            progress(*done);
+        }
         (page, limit) = match ahead {
-            None => return Ok(done),
+            None => return Ok(*done),
             Some(Ok(fetched)) => fetched?,
             Some(Err(_)) => {
                 return Err(Error::Desk {
@@ -180,6 +225,7 @@ impl Drop for BigCache<'_> {
 
 /// Applies `changes` (in the desk's order) and moves `pulled_seq` to the last one,
 /// in one transaction.
+#[cfg(test)]
 pub(crate) fn apply_page(store: &Store, changes: &[ServerChange]) -> Result<()> {
     match changes.last() {
         Some(last) => apply_read(store, changes, &[], last.seq),
@@ -189,21 +235,47 @@ pub(crate) fn apply_page(store: &Store, changes: &[ServerChange]) -> Result<()> 
 
 /// [`apply_page`] of a page read with [`Page::read`]: the changes it could not read
 /// are parked, and `pulled_seq` moves to `last`, past them too.
+#[cfg(test)]
 pub(crate) fn apply_read(
     store: &Store,
     changes: &[ServerChange],
     unread: &[Unread],
     last: i64,
 ) -> Result<()> {
+    apply_held(store, changes, unread, last, true)
+}
+
+/// [`apply_read`], the search index left held back unless `catch_up` (a pull's
+/// pages but its last).
+pub(crate) fn apply_held(
+    store: &Store,
+    changes: &[ServerChange],
+    unread: &[Unread],
+    last: i64,
+    catch_up: bool,
+) -> Result<()> {
     let tx = store.write_applying()?;
+    apply_into(store, &tx, changes, unread, last, catch_up)?;
+    tx.commit()
+}
+
+/// [`apply_held`] inside the applying write `tx`, which the caller commits.
+fn apply_into(
+    store: &Store,
+    tx: &Write<'_>,
+    changes: &[ServerChange],
+    unread: &[Unread],
+    last: i64,
+    catch_up: bool,
+) -> Result<()> {
     for u in unread {
         let text = |k: &str| u.body.get(k).and_then(Value::as_str).unwrap_or_default();
         let id = (text("id"), text("entity"), text("entityId"));
-        park(&tx, "pulled", Some(u.seq), id, &u.reason, &u.body)?;
+        park(tx, "pulled", Some(u.seq), id, &u.reason, &u.body)?;
     }
     // A page is a bulk write (a first pull is the whole archive): the search index
-    // catches up once at its end, as a bulk import's does.
-    search_index::pause(&tx)?;
+    // catches up once at its end, as a bulk import's does, or at the pull's end.
+    search_index::pause(tx)?;
     for change in changes {
         // Each change in a savepoint: one this database cannot apply is undone alone
         // and parked, and the position still moves past it (else every sync of every
@@ -217,14 +289,14 @@ pub(crate) fn apply_read(
             change.merged_into.as_deref(),
         ) {
             Some(why) => Err(Error::validation("change", why)),
-            None => apply(store, &tx, change),
+            None => apply(store, tx, change),
         };
         match applied {
             Ok(()) => tx.execute_batch("RELEASE desk_change")?,
             Err(e) if about_the_change(&e) => {
                 tx.execute_batch("ROLLBACK TO desk_change; RELEASE desk_change")?;
                 park(
-                    &tx,
+                    tx,
                     "pulled",
                     Some(change.seq),
                     (
@@ -239,12 +311,14 @@ pub(crate) fn apply_read(
             Err(e) => return Err(e),
         }
     }
-    search_index::catch_up(&tx)?;
+    if catch_up {
+        search_index::catch_up(tx)?;
+    }
     tx.execute(
         "UPDATE desk_link SET pulled_seq = max(pulled_seq, ?1)",
         [last],
     )?;
-    tx.commit()
+    Ok(())
 }
 
 fn apply(store: &Store, tx: &Write<'_>, change: &ServerChange) -> Result<()> {
