@@ -61,8 +61,8 @@ impl Store {
         state::live_state(self, entity, id)
     }
 
-    /// Applies changes as a pull of several pages does, a transaction per page of
-    /// `page`, the search index caught up with the last: for the desk's bench.
+    /// Applies changes as a pull does in pages of `page`, without the download: for
+    /// the desk's bench.
     #[doc(hidden)]
     pub fn desk_apply_pulled(
         &self,
@@ -70,12 +70,7 @@ impl Store {
         page: usize,
     ) -> Result<()> {
         let _cache = pull::BigCache::new(self)?;
-        let pages = changes.chunks(page.max(1));
-        let count = pages.len();
-        pages.enumerate().try_for_each(|(i, page)| {
-            let last = page.last().map_or(0, |c| c.seq);
-            pull::apply_held(self, page, &[], last, i + 1 == count)
-        })
+        pull::apply_as_pulled(self, changes, page)
     }
 
     /// Pushes what waits here, then pulls what the desk did, once; `progress` hears

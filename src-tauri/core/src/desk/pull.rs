@@ -75,25 +75,27 @@ fn pull_pages(
     mut limit: usize,
     hold: bool,
 ) -> Result<PullProgress> {
-    let batch_ms: u128 = std::env::var("GREENROOM_PULL_COMMIT_MS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
-    let mut open: Option<(Write<'_>, std::time::Instant)> = None;
+    // Pages are applied in transactions of as many changes as were committed before
+    // (the first page alone, then 1, 2, 4, 8… pages): a first pull writes the whole
+    // archive, and each commit writes to the log every index page its transaction
+    // touched, so a commit per page rewrote the same scattered index pages (people's
+    // appearances above all) on every page. The position still moves with what is
+    // committed, and a pull stopped loses at most half of what it had applied.
+    let mut open: Option<Write<'_>> = None;
     let mut pending = *done;
     loop {
         pending.head = page.head;
         let Some(last) = page.last() else {
-            if let Some((tx, _)) = open.take() {
+            if let Some(tx) = open.take() {
                 tx.commit()?;
                 *done = pending;
             }
             return Ok(*done);
         };
         if open.is_none() {
-            open = Some((store.write_applying()?, std::time::Instant::now()));
+            open = Some(store.write_applying()?);
         }
-        let (tx, since) = open.as_ref().expect("opened above");
+        let tx = open.as_ref().expect("opened above");
         // The next page downloads while this one is applied; it is only used once
         // this one is in (a page that fails to apply stops the pull there).
         let (applied, ahead) = std::thread::scope(|s| {
@@ -107,8 +109,8 @@ fn pull_pages(
         applied?;
         pending.applied += page.changes.len() + page.unread.len();
         pending.seq = last;
-        if !page.more || since.elapsed().as_millis() >= batch_ms {
-            open.take().expect("opened above").0.commit()?;
+        if !page.more || batch_full(pending.applied - done.applied, done.applied) {
+            open.take().expect("opened above").commit()?;
             *done = pending;
             progress(*done);
         }
@@ -123,6 +125,34 @@ fn pull_pages(
             }
         };
     }
+}
+
+/// Whether a pull's transaction holding `in_batch` changes is committed, after
+/// `committed` in this pull (see [`pull_pages`]).
+fn batch_full(in_batch: usize, committed: usize) -> bool {
+    in_batch >= committed.max(1)
+}
+
+/// Applies `changes` as a pull of pages of `page` changes does (its transactions,
+/// its search index held to the end), without the download: for the desk's bench.
+pub(crate) fn apply_as_pulled(store: &Store, changes: &[ServerChange], page: usize) -> Result<()> {
+    let pages = changes.chunks(page.max(1));
+    let count = pages.len();
+    let (mut open, mut in_batch, mut committed) = (None, 0, 0);
+    for (i, page) in pages.enumerate() {
+        if open.is_none() {
+            open = Some(store.write_applying()?);
+        }
+        let tx = open.as_ref().expect("opened above");
+        let (last, end) = (page.last().map_or(0, |c| c.seq), i + 1 == count);
+        apply_into(store, tx, page, &[], last, end)?;
+        in_batch += page.len();
+        if end || batch_full(in_batch, committed) {
+            open.take().expect("opened above").commit()?;
+            (committed, in_batch) = (committed + in_batch, 0);
+        }
+    }
+    Ok(())
 }
 
 /// A page of the desk's changes as it came (`protocol::wire::Pulled`), each change
@@ -242,24 +272,13 @@ pub(crate) fn apply_read(
     unread: &[Unread],
     last: i64,
 ) -> Result<()> {
-    apply_held(store, changes, unread, last, true)
-}
-
-/// [`apply_read`], the search index left held back unless `catch_up` (a pull's
-/// pages but its last).
-pub(crate) fn apply_held(
-    store: &Store,
-    changes: &[ServerChange],
-    unread: &[Unread],
-    last: i64,
-    catch_up: bool,
-) -> Result<()> {
     let tx = store.write_applying()?;
-    apply_into(store, &tx, changes, unread, last, catch_up)?;
+    apply_into(store, &tx, changes, unread, last, true)?;
     tx.commit()
 }
 
-/// [`apply_held`] inside the applying write `tx`, which the caller commits.
+/// [`apply_read`] inside the applying write `tx`, which the caller commits; the
+/// search index is left held back unless `catch_up` (a pull's pages but its last).
 fn apply_into(
     store: &Store,
     tx: &Write<'_>,
