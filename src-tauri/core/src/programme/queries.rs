@@ -137,33 +137,23 @@ impl Store {
         let valid = input.validate()?;
         let now = now_ms();
         let tx = self.write()?;
-        let before = match self.get_programme(id) {
-            Ok(p) => state_of(Entity::Programme, &p)?,
-            Err(Error::NotFound { .. }) => return Err(stale(&tx, id, expected_revision)),
+        // Inside the write: no other writer can change the revision checked here.
+        let (before, created) = match self.get_programme(id) {
+            Ok(p) if p.revision == expected_revision => (
+                state_of(Entity::Programme, &p)?,
+                p.created_at.timestamp_millis(),
+            ),
+            Ok(_) | Err(Error::NotFound { .. }) => return Err(stale(&tx, id, expected_revision)),
             Err(e) => return Err(e),
         };
-        let changed = tx
-            .prepare_cached(
-                "UPDATE programme SET series = ?3, title = ?4, air_at = ?5, time_zone = ?6,
-                    slot_seconds = ?7, status = ?8, notes = ?9, updated_at = ?10,
-                    revision = revision + 1
-             WHERE id = ?1 AND revision = ?2",
-            )?
-            .execute(params![
-                id,
-                expected_revision,
-                valid.series,
-                valid.title,
-                valid.air_at.map(|a| a.timestamp_millis()),
-                valid.time_zone.name(),
-                valid.slot_seconds,
-                valid.status.as_str(),
-                valid.notes,
-                now
-            ])?;
-        if changed == 0 {
-            return Err(stale(&tx, id, expected_revision));
-        }
+        let row = ProgrammeRow {
+            id,
+            valid: &valid,
+            created,
+            updated: now,
+            revision: expected_revision + 1,
+        };
+        write_programme_row(&tx, &row, RowWrite::Overwrite)?;
         tx.prepare_cached("DELETE FROM framing WHERE programme_id = ?1")?
             .execute([id])?;
         // Segment people point at appearances' people; set them aside while the
