@@ -11,6 +11,8 @@ mod fake;
 pub mod link;
 pub mod live;
 pub mod pull;
+#[cfg(test)]
+mod pull_tests;
 pub mod push;
 pub mod rejected;
 #[cfg(test)]
@@ -59,8 +61,8 @@ impl Store {
         state::live_state(self, entity, id)
     }
 
-    /// Applies changes as a pull does, a transaction per page of `page`: for the
-    /// desk's bench.
+    /// Applies changes as a pull does in pages of `page`, without the download: for
+    /// the desk's bench.
     #[doc(hidden)]
     pub fn desk_apply_pulled(
         &self,
@@ -68,9 +70,7 @@ impl Store {
         page: usize,
     ) -> Result<()> {
         let _cache = pull::BigCache::new(self)?;
-        changes
-            .chunks(page.max(1))
-            .try_for_each(|page| pull::apply_page(self, page))
+        pull::apply_as_pulled(self, changes, page)
     }
 
     /// Pushes what waits here, then pulls what the desk did, once; `progress` hears

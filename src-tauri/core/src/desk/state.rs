@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::ids::{PersonId, ProgrammeId};
 use crate::people::profile::{put_profile, PersonProfile};
 use crate::programme::model::Programme;
-use crate::programme::queries::write_children;
+use crate::programme::queries::{write_children, write_programme_row, ProgrammeRow, RowWrite};
 use crate::programme::segment_rows;
 use crate::store::change::{state_of, unreadable, Entity, Origin};
 use crate::store::db::Store;
@@ -188,34 +188,21 @@ fn put_programme(
         p.created_at.timestamp_millis(),
         p.updated_at.timestamp_millis(),
     );
-    // Added if missing, then written whole; not an upsert, whose conflict handling
-    // would override the search triggers' own while a page holds the index back.
-    let new = conn
-        .prepare_cached(
-            "INSERT OR IGNORE INTO programme (id, title, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?3)",
-        )?
-        .execute(params![pid, valid.title, created])?
-        == 1;
-    conn.prepare_cached(
-        "UPDATE programme SET series = ?2, title = ?3, air_at = ?4, time_zone = ?5,
-             slot_seconds = ?6, status = ?7, notes = ?8, created_at = ?9, updated_at = ?10,
-             revision = ?11
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        pid,
-        valid.series,
-        valid.title,
-        valid.air_at.map(|a| a.timestamp_millis()),
-        valid.time_zone.name(),
-        valid.slot_seconds,
-        valid.status.as_str(),
-        valid.notes,
+    let new = !conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM programme WHERE id = ?1)")?
+        .query_row([pid], |r| r.get::<_, bool>(0))?;
+    let row = ProgrammeRow {
+        id: pid,
+        valid: &valid,
         created,
         updated,
-        revision
-    ])?;
+        revision,
+    };
+    let how = match new {
+        true => RowWrite::Insert { import_key: None },
+        false => RowWrite::Overwrite,
+    };
+    write_programme_row(conn, &row, how)?;
     // Cached: the appearance's search triggers cost more to compile than to run.
     // A programme new here has nothing to clear (a first pull is all new ones).
     let clear = [

@@ -38,7 +38,7 @@ fn pulled_seq(s: &Store) -> i64 {
 }
 
 /// A programme made on another member's machine, as its state.
-fn elsewhere(title: &str) -> (ProgrammeId, Map<String, Value>) {
+pub(super) fn elsewhere(title: &str) -> (ProgrammeId, Map<String, Value>) {
     let mut other = Store::open_in_memory().unwrap();
     let p = other
         .create_programme(&ProgrammeInput {
@@ -66,7 +66,7 @@ fn elsewhere(title: &str) -> (ProgrammeId, Map<String, Value>) {
     (p.id, state_of(Entity::Programme, &p).unwrap())
 }
 
-fn change(
+pub(super) fn change(
     seq: i64,
     id: ProgrammeId,
     revision: i64,
