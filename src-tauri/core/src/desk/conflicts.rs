@@ -71,8 +71,10 @@ impl Store {
             )
         })?;
         let client = crate::desk::link::client(&link)?;
-        let resolved: Resolved =
-            client.post(&format!("/conflicts/{id}/resolve"), &Resolve { keep })?;
+        let resolved: Resolved = client.post(
+            &format!("/conflicts/{id}/resolve"),
+            &Resolve { keep, value: None },
+        )?;
         crate::desk::pull::pull(self, &client, &mut |_| {})?;
         refresh(self, &client)?;
         Ok(resolved.conflict)
