@@ -558,7 +558,7 @@ fn a_viewer_reads_the_desk_without_contact_details_and_queues_nothing() {
     );
     // Read only: an edit is refused before it is made, the archive stays the desk's.
     vi.run(&["programme", "edit", &id, "--notes", "mine only"])
-        .fails(1, "you are a viewer of desk Inside Story: read only");
+        .fails(1, "You are a viewer on this desk");
     assert_ne!(vi.show(&id)["notes"], "mine only");
     ann.edit(&id, &["--notes", "the desk's"]);
     ann.sync();
