@@ -91,7 +91,7 @@ impl Store {
         let client = crate::desk::link::client(&link)?;
         let resolved: Resolved = client.post(
             &format!("/conflicts/{id}/resolve"),
-            &Resolve { keep, value: None },
+            &Resolve { keep, value },
         )?;
         crate::desk::pull::pull(self, &client, &mut |_| {}, &mut Default::default())?;
         refresh(self, &client)?;
