@@ -222,3 +222,32 @@ fn a_lock_names_a_member_of_its_own_desk_only() {
     let (status, _) = unlock(&served, &eve, &id);
     assert_eq!(status, 404, "nor dropped");
 }
+
+/// A lock guards editors' hands, not the directory: another member's merge of two
+/// people still renames them in a locked programme's line-up.
+#[test]
+fn a_person_merge_still_moves_a_locked_programmes_line_up() {
+    use crate::push::redirect::{merge_away, person};
+    let (_db, _, served, m) = desk_with(&["editor", "editor"]);
+    let (dropped, kept, show) = (new_id(), new_id(), new_id());
+    let mut prog = programme(&show, "Gaza");
+    prog["guests"] = json!([{"personId": dropped, "name": "Bob", "role": "guest"}]);
+    served.push(
+        &m[0],
+        &[
+            create("person", &dropped, person(&dropped, "Bob")),
+            create("person", &kept, person(&kept, "Robert")),
+            create("programme", &show, prog),
+        ],
+    );
+    lock(&served, &m[0], &show);
+    let r = served.push_one(
+        &m[1],
+        merge_away(&dropped, &kept, 1, person(&dropped, "Bob")),
+    );
+    assert_eq!(r["outcome"], json!("applied"));
+    assert_eq!(
+        served.state_of(&m[0], &show)["guests"][0]["personId"],
+        json!(kept)
+    );
+}
