@@ -5,9 +5,12 @@ use crate::push::redirect::person;
 use crate::push::{deleted_before_an_edit, new_id, programme, with, S2};
 use crate::support::sql;
 
-#[test]
-fn the_same_field_changed_twice_is_a_conflict_the_desk_keeps_its_value_and_resolves() {
-    let (db, _, served, m) = desk_with(&["editor", "editor"]);
+/// Member 0 and member 1 give programme "Gaza" different titles, 0 first: the
+/// programme's id and member 1's push result.
+fn titles_changed_twice(
+    served: &crate::api::Served,
+    m: &[crate::api::Member],
+) -> (String, serde_json::Value) {
     let id = new_id();
     let base = programme(&id, "Gaza");
     served.push(&m[0], &[create("programme", &id, base.clone())]);
@@ -15,6 +18,13 @@ fn the_same_field_changed_twice_is_a_conflict_the_desk_keeps_its_value_and_resol
     let ana = with(base.clone(), "title", json!("Gaza: a ceasefire?"));
     served.push(&m[0], &[update("programme", &id, 1, base.clone(), sam)]);
     let r = served.push_one(&m[1], update("programme", &id, 1, base, ana));
+    (id, r)
+}
+
+#[test]
+fn the_same_field_changed_twice_is_a_conflict_the_desk_keeps_its_value_and_resolves() {
+    let (db, _, served, m) = desk_with(&["editor", "editor"]);
+    let (id, r) = titles_changed_twice(&served, &m);
     assert_eq!(r["outcome"], json!("conflicted"));
     assert_eq!(
         r["revision"],
@@ -276,13 +286,7 @@ fn titles_in_conflict() -> (
     serde_json::Value,
 ) {
     let (_db, _, served, m) = desk_with(&["editor", "editor", "viewer"]);
-    let id = new_id();
-    let base = programme(&id, "Gaza");
-    served.push(&m[0], &[create("programme", &id, base.clone())]);
-    let sam = with(base.clone(), "title", json!("Gaza: the talks"));
-    let ana = with(base.clone(), "title", json!("Gaza: a ceasefire?"));
-    served.push(&m[0], &[update("programme", &id, 1, base.clone(), sam)]);
-    served.push(&m[1], &[update("programme", &id, 1, base, ana)]);
+    let (id, _) = titles_changed_twice(&served, &m);
     let c = served.conflicts(&m[0]).remove(0);
     (served, m, id, c)
 }

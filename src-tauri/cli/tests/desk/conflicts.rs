@@ -14,40 +14,15 @@ fn a_conflict_resolved_with_a_new_value_reaches_everyone() {
     let open = bo.json(&["conflicts", "list", "--json"]);
     let conflict = open[0]["id"].as_str().unwrap().to_string();
 
-    bo.run(&["conflicts", "resolve", &conflict, "--keep", "value"])
-        .fails(2, "value");
-    bo.run(&[
-        "conflicts",
-        "resolve",
-        &conflict,
-        "--keep",
-        "value",
-        "--value",
-        "not json",
-    ])
-    .fails(2, "is not JSON");
-    bo.run(&[
-        "conflicts",
-        "resolve",
-        &conflict,
-        "--keep",
-        "value",
-        "--value",
-        "42",
-    ])
-    .fails(2, "title");
-
-    let said = bo
-        .run(&[
-            "conflicts",
-            "resolve",
-            &conflict,
-            "--keep",
-            "value",
-            "--value",
-            "\"Water: talks and a ceasefire?\"",
-        ])
-        .ok();
+    let resolve = |value: Option<&str>| {
+        let mut args = vec!["conflicts", "resolve", &conflict, "--keep", "value"];
+        args.extend(value.map(|v| ["--value", v]).into_iter().flatten());
+        bo.run(&args)
+    };
+    resolve(None).fails(2, "value");
+    resolve(Some("not json")).fails(2, "is not JSON");
+    resolve(Some("42")).fails(2, "title");
+    let said = resolve(Some("\"Water: talks and a ceasefire?\"")).ok();
     assert!(said.contains("(new)"), "{said}");
     assert_eq!(bo.show(&id)["title"], "Water: talks and a ceasefire?");
     assert!(bo
