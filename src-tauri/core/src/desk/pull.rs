@@ -40,6 +40,7 @@ pub(crate) fn pull(
     store: &Store,
     client: &Client,
     progress: &mut dyn FnMut(PullProgress),
+    changed: &mut crate::desk::changed::Changed,
 ) -> Result<PullProgress> {
     let _cache = BigCache::new(store)?;
     let mut done = PullProgress {
@@ -57,7 +58,7 @@ pub(crate) fn pull(
     // opened (`Store::open`), and another connection's writes meanwhile are noted
     // and indexed with the pull's.
     let hold = page.more;
-    let pulled = pull_pages(store, client, progress, &mut done, page, limit, hold);
+    let pulled = pull_pages(store, client, progress, changed, &mut done, page, limit);
     if hold && pulled.is_err() {
         let tx = store.write()?;
         search_index::catch_up(&tx)?;
@@ -70,11 +71,12 @@ fn pull_pages(
     store: &Store,
     client: &Client,
     progress: &mut dyn FnMut(PullProgress),
+    changed: &mut crate::desk::changed::Changed,
     done: &mut PullProgress,
     mut page: Page,
     mut limit: usize,
-    hold: bool,
 ) -> Result<PullProgress> {
+    let hold = page.more;
     // Pages are applied in transactions of as many changes as were committed before
     // (the first page alone, then 1, 2, 4, 8… pages): a first pull writes the whole
     // archive, and each commit writes to the log every index page its transaction
@@ -107,6 +109,7 @@ fn pull_pages(
             (applied, ahead.map(|h| h.join()))
         });
         applied?;
+        changed.note(&page.changes);
         pending.applied += page.changes.len() + page.unread.len();
         pending.seq = last;
         if !page.more || batch_full(pending.applied - done.applied, done.applied) {

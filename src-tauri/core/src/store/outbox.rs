@@ -6,7 +6,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::{Error, Result};
-use crate::store::change::{unrecordable, Entity, Origin, Record};
+use crate::store::change::{unrecordable, Entity, Operation, Origin, Record};
 
 /// What a write needs of the desk this database is linked to: read once when the
 /// write opens (`Store::write`), for every change it records.
@@ -44,18 +44,6 @@ pub(crate) fn linked(conn: &Connection) -> Result<Option<Linked>> {
         .optional()?)
 }
 
-/// A viewer's archive is the desk's, read only: an edit here could never reach the
-/// desk and would only drift from it, so it is refused before it is made.
-fn read_only(desk: &str) -> Error {
-    Error::Desk {
-        code: "forbidden",
-        message: format!(
-            "you are a viewer of desk {desk}: read only (an editor or admin of the desk makes \
-             changes; `greenroom desk leave` unlinks this database)"
-        ),
-    }
-}
-
 /// The last server revision seen of the entity; 0 when the desk never had it.
 pub(crate) fn server_revision(conn: &Connection, entity: Entity, id: &str) -> Result<i64> {
     Ok(conn
@@ -81,12 +69,20 @@ pub(crate) fn queue(
 ) -> Result<()> {
     match origin.desk {
         None => return Ok(()),
-        Some(Access::Reads) => {
-            let desk: String =
-                conn.query_row("SELECT desk_name FROM desk_link", [], |r| r.get(0))?;
-            return Err(read_only(&desk));
-        }
+        // A viewer's archive is the desk's, read only: an edit here could never reach
+        // the desk and would only drift from it, so it is refused before it is made.
+        Some(Access::Reads) => return Err(Error::ReadOnly),
         Some(Access::Writes) => {}
+    }
+    // A lock guards editors' hands, not the directory: a person merged (or unmerged)
+    // still moves in a locked programme's line-up, as on the desk.
+    if !matches!(origin.operation, Operation::Merge | Operation::Unmerge) {
+        if let Some(lock) = crate::desk::lock::held_by_other(conn, r.entity, r.id)? {
+            return Err(Error::Locked {
+                by: lock.member_name,
+                since: lock.since,
+            });
+        }
     }
     let json = |s: Option<&serde_json::Map<String, serde_json::Value>>| {
         s.map(serde_json::to_string)
