@@ -46,4 +46,11 @@ pub const COMMANDS: &[&str] = &[
     "draft_listing",
     "import_listing",
     "import_listing_files",
+    "desk_status",
+    "desk_join",
+    "desk_leave",
+    "desk_sync",
+    "desk_watch",
+    "conflicts_list",
+    "conflict_resolve",
 ];

@@ -5,6 +5,8 @@
 
 pub mod backup;
 pub mod booking;
+pub mod conflicts;
+pub mod desk;
 pub mod duplicates;
 pub mod export;
 pub mod history;

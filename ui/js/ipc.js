@@ -117,4 +117,17 @@ export const api = {
   // by file name, or of the newest that passes its check when `fileName` is null.
   listBackups: () => call('list_backups'),
   restoreBackup: (fileName = null) => call('restore_backup', { fileName }),
+  // The shared desk: its status (null without one; the link, what waits, and how the
+  // live sync fares), joining with an invite code (`name`: who changes are recorded as,
+  // blank for the invite's), leaving, a sync now, and the live feed (`onMessage` hears
+  // `{ kind: 'synced', report }` or `{ kind: 'failed', error, retryIn, offlineSince }`).
+  deskStatus: () => call('desk_status'),
+  deskJoin: ({ url, code, name = null, uploadLocal = false }) => call('desk_join', { url, code, name, uploadLocal }),
+  deskLeave: () => call('desk_leave'),
+  deskSync: () => call('desk_sync'),
+  deskWatch: (onMessage) => call('desk_watch', { channel: channel(onMessage) }),
+  // The desk's open conflicts as of the last sync, and resolving one by keeping
+  // 'mine' (the edit that did not win) or 'theirs' (the desk's).
+  conflictsList: () => call('conflicts_list'),
+  conflictResolve: (id, keep) => call('conflict_resolve', { id, keep }),
 };

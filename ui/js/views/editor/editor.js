@@ -30,6 +30,8 @@ import { samePersonCheck } from './same-person.js';
 import { historyPanel } from './history.js';
 import { offerUndo } from '../../undo.js';
 import { undoCreate, undoDelete, undoSave } from './undo-actions.js';
+import { mergeForms, reviewBanner } from './review.js';
+import { onDesk, touches } from '../../desk-feed.js';
 
 let kindCache = null; // the segment kinds never change while the app runs
 
@@ -131,6 +133,16 @@ export function mountEditor(root, ctx, route) {
     },
   });
 
+  // Another member's change to this programme while it has unsaved edits.
+  const review = reviewBanner({
+    use: (key, value) => {
+      const f = readForm();
+      f[key] = value;
+      fillForm(f);
+      changed();
+    },
+  });
+
   const form = h('form', { id: 'programme-form', class: 'editor', novalidate: true, 'aria-labelledby': 'editor-heading' },
     // Errors and notices live in the sticky top so their buttons stay reachable.
     h('div', { class: 'editor-top' },
@@ -142,7 +154,8 @@ export function mountEditor(root, ctx, route) {
         deleteButton,
         saveButton),
       errors.el,
-      notices.el),
+      notices.el,
+      review.el),
     h('div', { class: 'editor-body' },
       field('Title — the question the programme asks', title),
       h('div', { class: 'field-grid' },
@@ -641,6 +654,50 @@ export function mountEditor(root, ctx, route) {
   document.addEventListener('keydown', onKey);
   window.addEventListener('beforeunload', onBeforeUnload);
 
+  // --- Another member's changes ---------------------------------------------------
+  // Without unsaved edits the form is read again in place (focus and scroll kept);
+  // with them, what they changed is merged in field by field and reviewed in a banner.
+  let rereading = false;
+  async function theyChanged() {
+    if (!current || saving || rereading) return;
+    rereading = true;
+    try {
+      const latest = await api.getProgramme(current.id);
+      if (!form.isConnected || !current || latest.id !== current.id || latest.revision <= current.revision) return;
+      if (!isDirty()) {
+        const scrolled = window.scrollY;
+        adopt(latest, { restoreDraft: false });
+        window.scrollTo(0, scrolled);
+        return;
+      }
+      let author = 'Another member';
+      try {
+        const [newest] = await api.programmeHistory(latest.id);
+        if (newest && newest.author) author = newest.author;
+      } catch { /* the banner still says what changed */ }
+      if (!form.isConnected || saving) return;
+      const mine = readForm();
+      const theirs = formFromProgramme(latest);
+      const { merged, taken, both } = mergeForms(formFromProgramme(current), mine, theirs);
+      current = latest;
+      fillForm(merged);
+      baseline = fingerprint(theirs);
+      showHeader();
+      changed();
+      review.show({ author, theirs, taken, both });
+    } catch (e) {
+      if (e.code === 'not_found' && form.isConnected) {
+        errors.show('Another member deleted this programme. What you typed is still here.',
+          h('button', { type: 'button', id: 'save-as-new', class: 'button', onclick: saveAsNew }, 'Save it as a new programme'));
+      }
+    } finally {
+      rereading = false;
+    }
+  }
+  const stopDesk = onDesk((m) => {
+    if (current && touches(m, 'programme', current.id)) theyChanged();
+  });
+
   // --- Start -----------------------------------------------------------------
   if (route.programme || !route.id) {
     adopt(route.programme || null, { restoreDraft: true });
@@ -676,6 +733,7 @@ export function mountEditor(root, ctx, route) {
       return true;
     },
     unmount() {
+      stopDesk();
       timing.stop();
       warnings.stop();
       exporter.destroy();
