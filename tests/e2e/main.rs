@@ -5,6 +5,8 @@ mod air_time;
 mod backup;
 mod big_list;
 mod defaults;
+mod desk_server;
+mod desk_window;
 mod escape;
 mod first_day;
 mod first_run;
