@@ -5,6 +5,7 @@ mod air_time;
 mod backup;
 mod big_list;
 mod defaults;
+mod desk_conflicts;
 mod desk_server;
 mod desk_window;
 mod escape;
