@@ -45,15 +45,15 @@ export function mountDesk(root, ctx) {
       hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null,
       h('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
     const url = h('input', {
-      id: 'desk-url', type: 'url', class: 'setting-input', autocomplete: 'url', spellcheck: 'false', required: true,
+      id: 'desk-url', type: 'url', class: 'setting-input setting-text', autocomplete: 'url', spellcheck: 'false', required: true,
       placeholder: 'https://desk.example.org:8443', 'data-limit': 2000, 'aria-describedby': 'desk-url-hint',
     });
     const code = h('input', {
-      id: 'desk-code', type: 'text', class: 'setting-input', autocomplete: 'off', spellcheck: 'false', required: true,
+      id: 'desk-code', type: 'text', class: 'setting-input setting-text', autocomplete: 'off', spellcheck: 'false', required: true,
       'data-limit': 200, 'aria-describedby': 'desk-code-hint',
     });
     const name = h('input', {
-      id: 'desk-name', type: 'text', class: 'setting-input', autocomplete: 'name', dir: 'auto', 'data-limit': 200,
+      id: 'desk-name', type: 'text', class: 'setting-input setting-text', autocomplete: 'name', dir: 'auto', 'data-limit': 200,
       value: info.name, 'aria-describedby': 'desk-name-hint',
     });
     const upload = h('input', { id: 'desk-upload-local', type: 'checkbox', 'aria-describedby': 'desk-upload-local-hint' });
