@@ -1,9 +1,9 @@
 //! `conflicts list|resolve`: fields two members changed differently, as the desk's
-//! server recorded them; each is resolved by keeping one side.
+//! server recorded them; each is resolved by keeping one side, or a new value.
 
 use clap::{Subcommand, ValueEnum};
 use greenroom_core::desk::{Conflict, Keep};
-use greenroom_core::{Result, Store};
+use greenroom_core::{Error, Result, Store};
 
 use super::output;
 
@@ -14,12 +14,16 @@ pub enum ConflictsCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Resolve a conflict: keep the edit that did not win (mine) or the desk's (theirs).
+    /// Resolve a conflict: keep the edit that did not win (mine), the desk's (theirs),
+    /// or a new value of the field (value, with --value).
     Resolve {
         /// The id `conflicts list` shows.
         id: String,
         #[arg(long, value_enum)]
         keep: Side,
+        /// With --keep value: the field's new value, as JSON ('"A title"', '300').
+        #[arg(long, value_name = "JSON")]
+        value: Option<String>,
     },
 }
 
@@ -27,6 +31,7 @@ pub enum ConflictsCommand {
 pub enum Side {
     Mine,
     Theirs,
+    Value,
 }
 
 pub fn run(store: &mut Store, command: ConflictsCommand) -> Result<()> {
@@ -41,12 +46,23 @@ pub fn run(store: &mut Store, command: ConflictsCommand) -> Result<()> {
                 output::text(&open.iter().map(line).collect::<Vec<_>>().join("\n"))
             }
         }
-        ConflictsCommand::Resolve { id, keep } => {
+        ConflictsCommand::Resolve { id, keep, value } => {
             let keep = match keep {
                 Side::Mine => Keep::Mine,
                 Side::Theirs => Keep::Theirs,
+                Side::Value => Keep::Value,
             };
-            let c = store.resolve_conflict(&id, keep)?;
+            let value = value
+                .map(|v| {
+                    serde_json::from_str::<serde_json::Value>(&v).map_err(|e| {
+                        Error::validation(
+                            "value",
+                            format!("is not JSON ({e}); a text is quoted: '\"A title\"'"),
+                        )
+                    })
+                })
+                .transpose()?;
+            let c = store.conflict_resolve(&id, keep, value.clone())?;
             output::text(&format!(
                 "resolved: {} {} {} keeps {}",
                 c.entity.as_str(),
@@ -55,6 +71,7 @@ pub fn run(store: &mut Store, command: ConflictsCommand) -> Result<()> {
                 match keep {
                     Keep::Mine => format!("{} (by {})", c.mine, c.author),
                     Keep::Theirs => format!("{} (the desk's)", c.theirs),
+                    Keep::Value => format!("{} (new)", value.unwrap_or_default()),
                 }
             ))
         }

@@ -1,11 +1,12 @@
-//! `desk join|status|leave`: linking this database to a shared desk (a Greenroom
-//! server), what the link says, and unlinking (the archive stays).
+//! `desk join|status|members|locks|leave`: linking this database to a shared desk (a
+//! Greenroom server), what the link says, who is on the desk, what is locked for air,
+//! and unlinking (the archive stays).
 
 use clap::Subcommand;
 use greenroom_core::desk::{DeskState, JoinOptions};
 use greenroom_core::{Result, Store};
 
-use super::{output, sync};
+use super::{lock, output, sync};
 
 #[derive(Debug, Subcommand)]
 pub enum DeskCommand {
@@ -27,6 +28,16 @@ pub enum DeskCommand {
     },
     /// The desk this database is linked to, and what waits to sync.
     Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The desk's members and their roles (online).
+    Members {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The programmes locked for air, as of the last sync.
+    Locks {
         #[arg(long)]
         json: bool,
     },
@@ -67,6 +78,34 @@ pub fn run(store: &mut Store, command: DeskCommand) -> Result<()> {
                     "not linked to a desk (`greenroom desk join URL CODE` links this database)",
                 ),
             }
+        }
+        DeskCommand::Members { json } => {
+            let members = store.desk_members()?;
+            if json {
+                return output::json(&members);
+            }
+            let lines: Vec<String> = members
+                .iter()
+                .map(|m| {
+                    let revoked = if m.revoked { " (revoked)" } else { "" };
+                    format!("{}  {}{revoked}", m.name, m.role.as_str())
+                })
+                .collect();
+            output::text(&lines.join("\n"))
+        }
+        DeskCommand::Locks { json } => {
+            let locks = store.desk_locks()?;
+            if json {
+                return output::json(&locks);
+            }
+            if locks.is_empty() {
+                return output::text("nothing is locked");
+            }
+            let lines: Vec<String> = locks
+                .iter()
+                .map(|l| format!("{} {}  {}", l.entity.as_str(), l.entity_id, lock::held(l)))
+                .collect();
+            output::text(&lines.join("\n"))
         }
         DeskCommand::Leave => {
             let link = store.desk_leave()?;

@@ -14,6 +14,7 @@ mod export;
 mod guest;
 mod history;
 mod import;
+mod lock;
 mod output;
 mod person;
 mod programme;
@@ -136,6 +137,10 @@ enum Command {
         #[command(subcommand)]
         command: conflicts::ConflictsCommand,
     },
+    /// Lock a programme on the desk for air: other members cannot change it.
+    Lock(lock::LockArgs),
+    /// Unlock a programme you locked (an admin unlocks anyone's).
+    Unlock(lock::LockArgs),
 }
 
 fn main() {
@@ -191,6 +196,8 @@ fn run(store: &mut Store, command: Command) -> greenroom_core::Result<()> {
         Command::Desk { command } => desk::run(store, command),
         Command::Sync(args) => sync::run(store, args),
         Command::Conflicts { command } => conflicts::run(store, command),
+        Command::Lock(args) => lock::lock(store, args),
+        Command::Unlock(args) => lock::unlock(store, args),
         Command::Backup(_) | Command::Restore(_) | Command::Dev { .. } => Ok(()),
     }
 }
@@ -224,7 +231,7 @@ fn reads_only(command: &Command) -> bool {
         } | Command::Settings {
             command: settings::SettingsCommand::Show { .. }
         } | Command::Desk {
-            command: desk::DeskCommand::Status { .. }
+            command: desk::DeskCommand::Status { .. } | desk::DeskCommand::Locks { .. }
         } | Command::Conflicts {
             command: conflicts::ConflictsCommand::List { .. }
         } | Command::Export(_)
@@ -253,14 +260,14 @@ fn report(e: &Error) -> i32 {
     eprintln!("greenroom: {e}");
     match e {
         Error::Validation { .. } | Error::AmbiguousTime { .. } => 2,
-        Error::Conflict { .. } => 3,
+        Error::Conflict { .. } | Error::Locked { .. } => 3,
         Error::NotFound { .. } | Error::NoneNamed { .. } => 4,
         Error::Ambiguous { .. } | Error::NearMatch { .. } => 5,
         // The desk's server refusing, by its word; unreachable, unauthorized and the
         // rest are 1.
         Error::Desk { code, .. } => match *code {
             "invalid" => 2,
-            "conflict" => 3,
+            "conflict" | "locked" => 3,
             "not_found" => 4,
             _ => 1,
         },

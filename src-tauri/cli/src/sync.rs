@@ -77,6 +77,13 @@ pub fn words(r: &SyncReport) -> String {
         "pushed {pushed}; pulled {} from the desk",
         plural(r.pulled, "change")
     );
+    if p.locked > 0 {
+        out.push_str(&format!(
+            "\n{} held back: another member locked the programme for air; they go \
+             when it is unlocked (greenroom desk locks)",
+            plural(p.locked, "change")
+        ));
+    }
     for parked in &r.rejected {
         out.push('\n');
         out.push_str(&parked.line());
@@ -108,6 +115,8 @@ fn watch(store: &mut Store, json: bool) -> Result<()> {
                 println!("{}", words(&r));
             }
         }
+        // `desk locks` shows them; the watch prints what syncs moved.
+        Live::Locks(_) => {}
         // Said once while the server stays away, not at every retry.
         Live::Failed { error, retry_in } => {
             if !said_offline {

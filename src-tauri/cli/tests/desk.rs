@@ -2,8 +2,11 @@
 //! loopback, with a throwaway PostgreSQL cluster (the testkit's): members on their
 //! own databases and config folders, joined to one desk.
 
+mod conflicts;
 mod convergence;
 mod faults;
+mod join;
+mod lock;
 mod served;
 mod settings;
 
@@ -179,7 +182,12 @@ fn an_edit_on_one_member_reaches_the_other_after_sync() {
         s["pushed"]["applied"], 3,
         "two people and the programme: {s}"
     );
-    bo.sync();
+    let s = bo.sync();
+    // What the pull changed here, each once: the two people and the programme.
+    let changed = s["changed"].as_array().unwrap();
+    assert_eq!(changed.len(), 3, "{s}");
+    assert!(changed.contains(&serde_json::json!({"entity": "programme", "entityId": id})));
+    assert_eq!(s["changedMore"], false);
     let seen = bo.show(&id);
     assert_eq!(seen["title"], "Water");
     assert_eq!(seen["guests"][0]["name"], "Pavel Felgenhauer");
@@ -558,7 +566,24 @@ fn a_viewer_reads_the_desk_without_contact_details_and_queues_nothing() {
     );
     // Read only: an edit is refused before it is made, the archive stays the desk's.
     vi.run(&["programme", "edit", &id, "--notes", "mine only"])
-        .fails(1, "you are a viewer of desk Inside Story: read only");
+        .fails(1, "You are a viewer on this desk");
+    let before = programme_count(&vi.db());
+    vi.run(&["programme", "add", "--title", "Mine"]).fails(
+        1,
+        "You are a viewer on this desk: Greenroom shows programmes",
+    );
+    assert_eq!(programme_count(&vi.db()), before, "nothing added");
+    vi.run(&["lock", &id])
+        .fails(1, "You are a viewer on this desk");
+    // Who is on the desk, as every member may see.
+    let members = vi.json(&["desk", "members", "--json"]);
+    let names: Vec<_> = members
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["name"].as_str().unwrap(), m["role"].as_str().unwrap()))
+        .collect();
+    assert_eq!(names, [("Ann", "editor"), ("Vi", "viewer")]);
     assert_ne!(vi.show(&id)["notes"], "mine only");
     ann.edit(&id, &["--notes", "the desk's"]);
     ann.sync();

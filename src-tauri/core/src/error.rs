@@ -109,6 +109,23 @@ pub enum Error {
     #[error("{reason}")]
     OpenFailed { path: PathBuf, reason: String },
 
+    /// Another member of the desk locked this programme for air (as last known here).
+    #[error(
+        "{by} locked this programme for air at {} UTC; it cannot be changed until {by} \
+         unlocks it", since.format("%H:%M")
+    )]
+    Locked {
+        by: String,
+        since: chrono::DateTime<chrono::Utc>,
+    },
+
+    /// This database is a viewer's of a desk: it changes only by what the desk sends.
+    #[error(
+        "You are a viewer on this desk: Greenroom shows programmes and run-sheets, and \
+         exports them, but does not change them"
+    )]
+    ReadOnly,
+
     /// The desk's server refused (its `code` and message, which is written for the
     /// producer), or could not be reached (`offline`), or there is no desk (`not_linked`).
     #[error("{message}")]
@@ -145,6 +162,8 @@ impl Error {
             Error::Busy => "busy",
             Error::Export { .. } => "export",
             Error::OpenFailed { .. } => "open_failed",
+            Error::Locked { .. } => "locked",
+            Error::ReadOnly => "read_only",
             Error::Desk { code, .. } => code,
             Error::Storage(_) => "storage",
         }

@@ -85,6 +85,10 @@ pub enum Outcome {
     Conflicted,
     /// This record was pushed before; the answer is the first push's.
     Duplicate,
+    /// A programme another member locked for air: nothing written, not a conflict,
+    /// not remembered as an answer. The client keeps it queued (and every later change
+    /// of the entity) until the lock is dropped.
+    Locked,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,6 +163,9 @@ pub enum Keep {
     Mine,
     /// The desk's value.
     Theirs,
+    /// A new value, written by the member resolving: [`Resolve::value`]. Not for a
+    /// whole entity's conflict.
+    Value,
 }
 
 /// `POST /v1/conflicts/{id}/resolve`.
@@ -166,6 +173,10 @@ pub enum Keep {
 #[serde(rename_all = "camelCase")]
 pub struct Resolve {
     pub keep: Keep,
+    /// The value put at the conflict's field: required with [`Keep::Value`], refused
+    /// with the others.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -176,6 +187,60 @@ pub struct Resolved {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<ServerChange>,
 }
+
+/// What may be locked for air: a programme.
+pub const LOCKABLE: [Entity; 1] = [Entity::Programme];
+
+/// `POST /v1/locks`: lock an entity for air (editors and admins).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LockRequest {
+    pub entity: Entity,
+    pub entity_id: String,
+}
+
+/// An entity locked for air: the desk refuses every other member's change to it
+/// until its holder (or an admin) unlocks it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Lock {
+    pub entity: Entity,
+    pub entity_id: String,
+    pub member_id: Uuid,
+    pub member_name: String,
+    /// When it was taken (the server's clock, shown only).
+    pub since: DateTime<Utc>,
+}
+
+/// `GET /v1/locks`: every lock of the desk.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Locks {
+    pub locks: Vec<Lock>,
+}
+
+/// A member of the desk as every member may see them: nothing secret.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Member {
+    pub id: Uuid,
+    pub name: String,
+    pub role: Role,
+    pub revoked: bool,
+}
+
+/// `GET /v1/members`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Members {
+    pub members: Vec<Member>,
+}
+
+/// The events of `GET /v1/events`: `head` (data [`Head`]) after every commit, and
+/// `locks` (data `{}`) when a lock is taken or dropped (clients then read
+/// `GET /v1/locks`). A client ignores an event it does not know.
+pub const EVENT_HEAD: &str = "head";
+pub const EVENT_LOCKS: &str = "locks";
 
 /// The data of an `event: head` of `GET /v1/events`: the desk has changes up to `head`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -197,6 +262,49 @@ mod tests {
         );
         assert_eq!(serde_json::to_value(Keep::Mine).unwrap(), json!("mine"));
         assert!(serde_json::from_value::<Keep>(json!("both")).is_err());
+        assert_eq!(
+            serde_json::to_value(Outcome::Locked).unwrap(),
+            json!("locked")
+        );
+    }
+
+    #[test]
+    fn a_resolve_carries_its_value_only_when_there_is_one() {
+        let plain = Resolve {
+            keep: Keep::Mine,
+            value: None,
+        };
+        assert_eq!(
+            serde_json::to_value(&plain).unwrap(),
+            json!({"keep": "mine"})
+        );
+        let old: Resolve = serde_json::from_value(json!({"keep": "theirs"})).unwrap();
+        assert_eq!(old.value, None);
+        let new: Resolve =
+            serde_json::from_value(json!({"keep": "value", "value": "Gaza: talks"})).unwrap();
+        assert_eq!(
+            (new.keep, new.value),
+            (Keep::Value, Some(json!("Gaza: talks")))
+        );
+    }
+
+    #[test]
+    fn a_lock_is_camel_case_with_its_holder() {
+        let lock = Lock {
+            entity: Entity::Programme,
+            entity_id: "p".into(),
+            member_id: Uuid::nil(),
+            member_name: "Maria Lopez".into(),
+            since: DateTime::from_timestamp(0, 0).unwrap(),
+        };
+        let v = serde_json::to_value(&lock).unwrap();
+        assert_eq!(v["entityId"], json!("p"));
+        assert_eq!(v["memberName"], json!("Maria Lopez"));
+        assert_eq!(v["entity"], json!("programme"));
+        assert_eq!(serde_json::from_value::<Lock>(v).unwrap(), lock);
+        let asked: LockRequest =
+            serde_json::from_value(json!({"entity": "programme", "entityId": "x"})).unwrap();
+        assert_eq!(asked.entity_id, "x");
     }
 
     #[test]

@@ -1,12 +1,15 @@
 //! The desk's open conflicts, and resolving one: keeping `mine` (the edit that did not
-//! win) puts it on the entity as a new revision; keeping `theirs` changes nothing of a
+//! win), or a new value the member resolving writes, puts it on the entity as a new
+//! revision (a value checked as a pushed state is: every member must apply it); keeping `theirs` changes nothing of a
 //! field, and of a whole live entity says the desk's state again (`revision::restate`),
 //! so the member whose deletion it was holds what the desk holds.
 
 use chrono::Utc;
 use deadpool_postgres::{Client, GenericClient};
-use greenroom_protocol::merge;
-use greenroom_protocol::wire::{Conflicts, Keep, Resolved, DEFAULT_CONFLICTS, MAX_CONFLICTS};
+use greenroom_protocol::wire::{
+    Conflicts, Keep, Resolve, Resolved, DEFAULT_CONFLICTS, MAX_CONFLICTS,
+};
+use greenroom_protocol::{merge, state};
 use greenroom_protocol::{Operation, Role};
 use serde::Deserialize;
 use serde_json::Value;
@@ -17,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::push::redirect;
 use crate::revision::{self, By, Revision};
 use crate::store::{change, conflict, entity};
-use crate::{desk, events, viewer};
+use crate::{desk, events, lock, viewer};
 
 /// A page of `GET /v1/conflicts`.
 #[derive(Debug, Deserialize)]
@@ -49,9 +52,25 @@ pub async fn resolve(
     client: &mut Client,
     caller: &Caller,
     id: Uuid,
-    keep: Keep,
+    asked: Resolve,
 ) -> Result<Resolved> {
     caller.must_write()?;
+    let Resolve { keep, value } = asked;
+    let value = match (keep, value) {
+        (Keep::Value, None) => {
+            return Err(Error::validation(
+                "value",
+                "is required with keep value: the field's new value",
+            ))
+        }
+        (Keep::Mine | Keep::Theirs, Some(_)) => {
+            return Err(Error::validation(
+                "value",
+                "goes with keep value only (mine and theirs are the conflict's own)",
+            ))
+        }
+        (_, value) => value,
+    };
     let desk_id = caller.desk_id();
     let tx = client.transaction().await?;
     desk::lock(&tx, desk_id).await?;
@@ -61,9 +80,17 @@ pub async fn resolve(
             "conflict {id} is already resolved"
         )));
     }
-    let seq = match keep {
-        Keep::Theirs => keep_theirs(&tx, caller, &found).await?,
-        Keep::Mine => keep_mine(&tx, caller, &found).await?,
+    if keep == Keep::Value && found.field.is_empty() {
+        return Err(Error::validation(
+            "keep",
+            "this conflict is over the whole entity (an edit to something deleted \
+             meanwhile): keep mine or theirs",
+        ));
+    }
+    let seq = match (keep, value) {
+        (Keep::Theirs, _) => keep_theirs(&tx, caller, &found).await?,
+        (Keep::Value, Some(value)) => put(&tx, caller, &found, value, true).await?,
+        (_, _) => put(&tx, caller, &found, found.mine.clone(), false).await?,
     };
     conflict::resolve(&tx, desk_id, id, caller.member.id, keep).await?;
     let change = match seq {
@@ -112,21 +139,30 @@ fn by(caller: &Caller) -> By<'_> {
     }
 }
 
-/// Puts the conflict's `mine` on the entity now (a person merged away since is the
-/// person kept, wherever `mine` names them); the new revision's `seq`, or None when
-/// the entity already holds it. `mine` null over the whole entity is a deletion.
-async fn keep_mine(
+/// Puts `mine` (the conflict's, or a new value: `check`ed as a pushed state is) on the
+/// entity now (a person merged away since is the person kept, wherever it names
+/// them); the new revision's `seq`, or None when the entity already holds it. `mine`
+/// null over the whole entity is a deletion. Refused on a programme another member
+/// locked for air.
+async fn put(
     client: &impl GenericClient,
     caller: &Caller,
     c: &greenroom_protocol::wire::Conflict,
+    mine: Value,
+    check: bool,
 ) -> Result<Option<i64>> {
     let desk_id = caller.desk_id();
     let id = redirect::entity_id(client, desk_id, c.entity, &c.entity_id).await?;
+    if let Some(held) =
+        lock::held_by_other(client, desk_id, c.entity, &id, caller.member.id).await?
+    {
+        return Err(lock::refusal(&held));
+    }
     let current = entity::current(client, desk_id, c.entity, &id).await?;
     let live = current.as_ref().and_then(|e| e.state.as_ref());
     let what = c.entity.as_str().replace('_', " ");
     let (after, operation) = if c.field.is_empty() {
-        match (&c.mine, live) {
+        match (&mine, live) {
             (Value::Null, None) => return Ok(None),
             (Value::Null, Some(_)) => (None, Operation::Delete),
             (Value::Object(mine), _) => {
@@ -157,7 +193,11 @@ async fn keep_mine(
             )));
         }
         let mut state = live.clone();
-        merge::put(c.entity, &mut state, &c.field, c.mine.clone());
+        merge::put(c.entity, &mut state, &c.field, mine);
+        if check {
+            state::check(c.entity, &state)
+                .map_err(|e| Error::validation("value", format!("cannot be {}: {e}", c.field)))?;
+        }
         (Some(state), Operation::Update)
     };
     let (_, after) = redirect::states(client, desk_id, c.entity, None, after).await?;

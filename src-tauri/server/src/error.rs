@@ -53,6 +53,15 @@ pub enum Error {
     #[error("{0}")]
     TooLarge(String),
 
+    /// Another member locked for air what was asked to change; the message names them.
+    #[error("{0}")]
+    Locked(String),
+
+    /// An invite code that cannot be redeemed; `code` says why: `invite_unknown`,
+    /// `invite_used`, `invite_expired`.
+    #[error("{message}")]
+    Invite { code: &'static str, message: String },
+
     #[error("{0}")]
     RateLimited(String),
 
@@ -83,6 +92,8 @@ impl Error {
             Error::Forbidden(_) => "forbidden",
             Error::Conflict(_) => "conflict",
             Error::TooLarge(_) => "too_large",
+            Error::Locked(_) => "locked",
+            Error::Invite { code, .. } => code,
             Error::RateLimited(_) => "rate_limited",
             Error::Serve(_) => "serve",
         }

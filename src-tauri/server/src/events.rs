@@ -42,6 +42,8 @@ pub enum Event {
         head: i64,
         conflicts: bool,
     },
+    /// A lock of desk `desk` was taken or dropped.
+    Locks { desk: Uuid },
     /// Notifications may have been missed (the listening connection was lost): every
     /// stream re-reads its desk's head.
     Resync,
@@ -125,6 +127,21 @@ pub async fn notify(
     Ok(())
 }
 
+/// Announces, at the commit of the transaction `client` is in, that a lock of `desk`
+/// was taken or dropped.
+pub async fn notify_locks(client: &impl GenericClient, desk: Uuid) -> Result<()> {
+    let payload = format!("{desk} locks");
+    sql::execute(client, "SELECT pg_notify($1, $2)", &[&CHANNEL, &payload]).await?;
+    Ok(())
+}
+
+/// What a live stream says: the desk's newest head, or that its locks changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Said {
+    Head(i64),
+    Locks,
+}
+
 /// Listens on [`CHANNEL`] for as long as the server runs, reconnecting when the
 /// database goes away, and passes every notification to `hub`.
 pub async fn listen(url: String, hub: Hub) {
@@ -193,7 +210,7 @@ async fn listen_once(url: &str, hub: &Hub) -> Result<()> {
 }
 
 /// The `GET /v1/events` stream of `member`'s desk `desk`: its head now, then each
-/// newer head, until the member is revoked. Subscribed before the head is read, so
+/// newer head and each change of its locks, until the member is revoked. Subscribed before the head is read, so
 /// no commit falls between the two. The heads come in the notifications; the
 /// database is asked only after a resync, and whether the member is still one at
 /// most every [`REVOKED`].
@@ -202,7 +219,7 @@ pub async fn heads(
     pool: &deadpool_postgres::Pool,
     desk: Uuid,
     member: Uuid,
-) -> Result<impl futures_util::Stream<Item = i64> + Send + 'static> {
+) -> Result<impl futures_util::Stream<Item = Said> + Send + 'static> {
     let guard = hub.open(member)?;
     let receiver = hub.subscribe();
     let now = crate::desk::head(&store::client(pool).await?, desk).await?;
@@ -216,11 +233,13 @@ pub async fn heads(
         _guard: guard,
     };
     let later = futures_util::stream::unfold(state, move |mut s| async move {
-        let head = s.next(desk, member).await?;
-        s.last = s.last.max(head);
-        Some((head, s))
+        let said = s.next(desk, member).await?;
+        if let Said::Head(head) = said {
+            s.last = s.last.max(head);
+        }
+        Some((said, s))
     });
-    Ok(futures_util::stream::once(std::future::ready(now)).chain(later))
+    Ok(futures_util::stream::once(std::future::ready(Said::Head(now))).chain(later))
 }
 
 struct Streaming {
@@ -232,8 +251,8 @@ struct Streaming {
 }
 
 impl Streaming {
-    /// The next head to say; None when the stream ends.
-    async fn next(&mut self, desk: Uuid, member: Uuid) -> Option<i64> {
+    /// The next thing to say; None when the stream ends.
+    async fn next(&mut self, desk: Uuid, member: Uuid) -> Option<Said> {
         loop {
             let event = tokio::select! {
                 event = self.receiver.recv() => event,
@@ -250,16 +269,18 @@ impl Streaming {
                     head,
                     conflicts,
                 }) if d == desk && (head > self.last || conflicts) => {
-                    return Some(head.max(self.last));
+                    return Some(Said::Head(head.max(self.last)));
                 }
                 Ok(Event::Head { .. }) => continue,
+                Ok(Event::Locks { desk: d }) if d == desk => return Some(Said::Locks),
+                Ok(Event::Locks { .. }) => continue,
                 Ok(Event::Resync) | Err(broadcast::error::RecvError::Lagged(_)) => {
                     let client = match store::client(&self.pool).await {
                         Ok(client) => client,
                         Err(_) => continue,
                     };
                     match crate::desk::head(&client, desk).await {
-                        Ok(head) if head > self.last => return Some(head),
+                        Ok(head) if head > self.last => return Some(Said::Head(head)),
                         _ => continue,
                     }
                 }
@@ -285,7 +306,10 @@ async fn is_member(pool: &deadpool_postgres::Pool, desk: Uuid, member: Uuid) -> 
 fn parse(payload: &str) -> Option<Event> {
     let mut words = payload.split(' ');
     let desk = words.next()?.parse().ok()?;
-    let head = words.next()?.parse().ok()?;
+    let head = match words.next()? {
+        "locks" => return words.next().is_none().then_some(Event::Locks { desk }),
+        head => head.parse().ok()?,
+    };
     let conflicts = match words.next() {
         None => false,
         Some("conflicts") => true,
@@ -324,7 +348,9 @@ mod tests {
                 conflicts: true
             })
         );
+        assert_eq!(parse(&format!("{desk} locks")), Some(Event::Locks { desk }));
         let bad = [
+            &format!("{desk} locks 1"),
             "",
             "42",
             &format!("{desk}"),

@@ -118,8 +118,9 @@ pub async fn redeem(client: &mut Client, code: &str) -> Result<Joined> {
     })
 }
 
-/// Why a code cannot be redeemed. Whoever holds a real code learns whether it was
-/// used or expired; a wrong code learns nothing more than that.
+/// Why a code cannot be redeemed, each with its own code so a client can say what to
+/// do. No oracle: a code has 160 random bits, so only whoever holds a real code
+/// learns that it was used or expired; a wrong code learns nothing more than that.
 async fn unusable(client: &impl GenericClient, hash: &[u8; 32]) -> Result<Error> {
     let row = client
         .query_opt(
@@ -127,10 +128,23 @@ async fn unusable(client: &impl GenericClient, hash: &[u8; 32]) -> Result<Error>
             &[&hash.as_slice()],
         )
         .await?;
-    let message = match row.map(|r| r.get::<_, bool>(0)) {
-        None => "no invite has this code: check it, or ask for a new one",
-        Some(true) => "this invite code was already used: each works once; ask for a new one",
-        Some(false) => "this invite code has expired: ask for a new one",
+    let (code, message) = match row.map(|r| r.get::<_, bool>(0)) {
+        None => (
+            "invite_unknown",
+            "no invite has this code: check it, or ask your desk's admin for a new one",
+        ),
+        Some(true) => (
+            "invite_used",
+            "this invite code was already used: each works once; ask your desk's admin for \
+             a new one",
+        ),
+        Some(false) => (
+            "invite_expired",
+            "this invite code has expired: ask your desk's admin for a new one",
+        ),
     };
-    Ok(Error::Unauthorized(message.into()))
+    Ok(Error::Invite {
+        code,
+        message: message.into(),
+    })
 }

@@ -3,7 +3,7 @@
 //! invite members (`invite`) and revoke them (`member`); `serve` answers the API
 //! (`http/`): joining (`join`), who is calling (`auth`), changes pushed (`push/`,
 //! written as `revision`s) and pulled (`pull`), `conflict`s, what a `viewer` never
-//! sees, and live heads (`events`).
+//! sees, live heads (`events`), and `lock`s for air.
 
 pub mod auth;
 pub mod conflict;
@@ -13,6 +13,7 @@ pub mod events;
 pub mod http;
 pub mod invite;
 pub mod join;
+pub mod lock;
 pub mod member;
 pub mod pull;
 pub mod push;

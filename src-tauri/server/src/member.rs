@@ -5,6 +5,8 @@ use chrono::{DateTime, Utc};
 use tokio_postgres::GenericClient;
 use uuid::Uuid;
 
+use greenroom_protocol::wire::{Member, Members};
+
 use crate::desk;
 use crate::error::{Error, Result};
 
@@ -48,6 +50,33 @@ pub async fn revoke(client: &impl GenericClient, desk: Uuid, member: &str) -> Re
         at,
         already,
     })
+}
+
+/// Every member of `desk`, revoked ones too (their changes name them), in the order
+/// they joined: names and roles only, nothing secret.
+pub async fn list(client: &impl deadpool_postgres::GenericClient, desk: Uuid) -> Result<Members> {
+    let rows = crate::store::sql::query(
+        client,
+        "SELECT id, name, role, revoked_at IS NOT NULL FROM member
+             WHERE desk_id = $1 ORDER BY id",
+        &[&desk],
+    )
+    .await?;
+    let members = rows
+        .iter()
+        .map(|r| {
+            let role: String = r.get(2);
+            Ok(Member {
+                id: r.get(0),
+                name: r.get(1),
+                role: role
+                    .parse()
+                    .map_err(|e| Error::Database(format!("member: {e}")))?,
+                revoked: r.get(3),
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(Members { members })
 }
 
 /// The member of `desk` that `member` names: by id, else by name.

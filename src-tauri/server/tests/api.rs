@@ -139,6 +139,20 @@ impl Served {
 
     /// `GET /v1/events`, read on a thread: each `event: head`'s head, in order.
     pub fn events(&self, token: &str) -> std::sync::mpsc::Receiver<i64> {
+        let said = self.said(token);
+        let (heads, received) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for (event, data) in said {
+                if event == "head" && heads.send(data["head"].as_i64().unwrap()).is_err() {
+                    return;
+                }
+            }
+        });
+        received
+    }
+
+    /// `GET /v1/events`, read on a thread: every event's name and data, in order.
+    pub fn said(&self, token: &str) -> std::sync::mpsc::Receiver<(String, Value)> {
         let response = self
             .agent
             .get(format!("{}/v1/events", self.url))
@@ -149,7 +163,7 @@ impl Served {
             .call()
             .expect("the server answers");
         assert_eq!(response.status().as_u16(), 200);
-        let (heads, received) = std::sync::mpsc::channel();
+        let (said, received) = std::sync::mpsc::channel();
         let reader = BufReader::new(response.into_body().into_reader());
         std::thread::spawn(move || {
             let mut event = String::new();
@@ -158,15 +172,22 @@ impl Served {
                 if let Some(name) = line.strip_prefix("event: ") {
                     event = name.to_string();
                 } else if let Some(data) = line.strip_prefix("data: ") {
-                    assert_eq!(event, "head");
                     let data: Value = serde_json::from_str(data).unwrap();
-                    if heads.send(data["head"].as_i64().unwrap()).is_err() {
+                    if said.send((event.clone(), data)).is_err() {
                         return;
                     }
                 }
             }
         });
         received
+    }
+
+    pub fn delete(&self, path: &str, token: Option<&str>) -> (u16, Value) {
+        let mut req = self.agent.delete(format!("{}{path}", self.url));
+        if let Some(token) = token {
+            req = req.header("Authorization", format!("Bearer {token}"));
+        }
+        self.answer(req.call())
     }
 
     /// Kills the server at once (SIGKILL), as a crash would.

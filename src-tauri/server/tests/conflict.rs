@@ -5,9 +5,12 @@ use crate::push::redirect::person;
 use crate::push::{deleted_before_an_edit, new_id, programme, with, S2};
 use crate::support::sql;
 
-#[test]
-fn the_same_field_changed_twice_is_a_conflict_the_desk_keeps_its_value_and_resolves() {
-    let (db, _, served, m) = desk_with(&["editor", "editor"]);
+/// Member 0 and member 1 give programme "Gaza" different titles, 0 first: the
+/// programme's id and member 1's push result.
+fn titles_changed_twice(
+    served: &crate::api::Served,
+    m: &[crate::api::Member],
+) -> (String, serde_json::Value) {
     let id = new_id();
     let base = programme(&id, "Gaza");
     served.push(&m[0], &[create("programme", &id, base.clone())]);
@@ -15,6 +18,13 @@ fn the_same_field_changed_twice_is_a_conflict_the_desk_keeps_its_value_and_resol
     let ana = with(base.clone(), "title", json!("Gaza: a ceasefire?"));
     served.push(&m[0], &[update("programme", &id, 1, base.clone(), sam)]);
     let r = served.push_one(&m[1], update("programme", &id, 1, base, ana));
+    (id, r)
+}
+
+#[test]
+fn the_same_field_changed_twice_is_a_conflict_the_desk_keeps_its_value_and_resolves() {
+    let (db, _, served, m) = desk_with(&["editor", "editor"]);
+    let (id, r) = titles_changed_twice(&served, &m);
     assert_eq!(r["outcome"], json!("conflicted"));
     assert_eq!(
         r["revision"],
@@ -266,4 +276,80 @@ fn conflicts_come_in_pages_that_say_when_more_wait() {
         let (status, body) = served.get(&format!("/v1/conflicts?{bad}"), Some(&m[0].token));
         assert_eq!((status, code(&body)), (400, "invalid"), "{bad}");
     }
+}
+
+/// Two members' titles in conflict: (served, members, programme id, conflict).
+fn titles_in_conflict() -> (
+    crate::api::Served,
+    Vec<crate::api::Member>,
+    String,
+    serde_json::Value,
+) {
+    let (_db, _, served, m) = desk_with(&["editor", "editor", "viewer"]);
+    let (id, _) = titles_changed_twice(&served, &m);
+    let c = served.conflicts(&m[0]).remove(0);
+    (served, m, id, c)
+}
+
+#[test]
+fn a_conflict_is_resolved_with_a_new_value_as_a_revision() {
+    let (served, m, id, c) = titles_in_conflict();
+    let path = format!("/v1/conflicts/{}/resolve", c["id"].as_str().unwrap());
+    let body = json!({"keep": "value", "value": "Gaza: talks and a ceasefire?"});
+    let (status, answer) = served.post(&path, Some(&m[0].token), &body);
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["conflict"]["resolved"], json!(true));
+    assert_eq!(answer["change"]["revision"], json!(3));
+    assert_eq!(answer["change"]["operation"], json!("update"));
+    assert_eq!(
+        served.state_of(&m[1], &id)["title"],
+        json!("Gaza: talks and a ceasefire?")
+    );
+    assert!(served.conflicts(&m[1]).is_empty());
+}
+
+#[test]
+fn a_new_value_must_be_there_be_valid_and_be_for_a_field() {
+    let (served, m, id, c) = titles_in_conflict();
+    let path = format!("/v1/conflicts/{}/resolve", c["id"].as_str().unwrap());
+    let refused = [
+        (json!({"keep": "value"}), "value"),
+        (json!({"keep": "value", "value": 42}), "title"),
+        (json!({"keep": "mine", "value": "x"}), "keep value only"),
+    ];
+    for (body, says) in refused {
+        let (status, answer) = served.post(&path, Some(&m[0].token), &body);
+        assert_eq!((status, code(&answer)), (400, "invalid"), "{body}");
+        let message = answer["message"].as_str().unwrap();
+        assert!(message.contains(says), "{body}: {message}");
+    }
+    // A viewer resolves nothing.
+    let (status, answer) = served.post(
+        &path,
+        Some(&m[2].token),
+        &json!({"keep": "value", "value": "x"}),
+    );
+    assert_eq!((status, code(&answer)), (403, "forbidden"));
+    assert_eq!(served.conflicts(&m[0]).len(), 1, "still open");
+    assert_eq!(
+        served.state_of(&m[0], &id)["title"],
+        json!("Gaza: the talks")
+    );
+
+    // A whole-entity conflict keeps mine or theirs, not a value.
+    let (_, edited, r) = deleted_before_an_edit(&served, &m, "Oil");
+    assert_eq!(r["outcome"], json!("conflicted"));
+    let whole = served
+        .conflicts(&m[0])
+        .into_iter()
+        .find(|c| c["field"] == json!(""))
+        .unwrap();
+    let path = format!("/v1/conflicts/{}/resolve", whole["id"].as_str().unwrap());
+    let (status, answer) = served.post(
+        &path,
+        Some(&m[0].token),
+        &json!({"keep": "value", "value": edited}),
+    );
+    assert_eq!((status, code(&answer)), (400, "invalid"), "{answer}");
+    assert!(answer["message"].as_str().unwrap().contains("whole"));
 }

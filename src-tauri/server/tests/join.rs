@@ -43,14 +43,21 @@ fn a_code_works_once_and_a_used_or_expired_or_wrong_one_is_refused() {
         &db,
         "UPDATE invite SET expires_at = now() - interval '1 second' WHERE name = 'Ana'",
     );
-    for (code_, says) in [
-        (used.as_str(), "already used"),
-        (expired.as_str(), "expired"),
-        ("ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789", "no invite"),
+    // Each its own code, so a client says what to do; every one says whom to ask.
+    for (code_, word, says) in [
+        (used.as_str(), "invite_used", "already used"),
+        (expired.as_str(), "invite_expired", "expired"),
+        (
+            "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789",
+            "invite_unknown",
+            "no invite",
+        ),
     ] {
         let (status, body) = served.post("/v1/join", None, &json!({ "code": code_ }));
-        assert_eq!((status, code(&body)), (401, "unauthorized"));
-        assert!(body["message"].as_str().unwrap().contains(says), "{body}");
+        assert_eq!((status, code(&body)), (401, word));
+        let message = body["message"].as_str().unwrap();
+        assert!(message.contains(says), "{body}");
+        assert!(message.contains("ask your desk's admin"), "{body}");
     }
     assert_eq!(sql(&db, "SELECT string_agg(name, ',') FROM member"), "Sam");
 }

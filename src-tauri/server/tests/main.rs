@@ -10,6 +10,7 @@ mod events;
 mod http;
 mod invite;
 mod join;
+mod lock;
 mod member;
 mod pull;
 mod push;

@@ -75,3 +75,36 @@ fn an_unknown_member_or_desk_or_another_desks_member_is_not_found() {
     assert!(err.contains("no desk"), "{err}");
     assert_eq!(revoked_at(&db, &theirs), "");
 }
+
+#[test]
+fn every_member_sees_the_desks_members_and_nothing_secret() {
+    let (db, _, served, m) = crate::api::desk_with(&["admin", "editor", "viewer"]);
+    ok(&server(&db, &["revoke", &m[1].desk, &m[1].id]));
+    let (status, body) = served.get("/v1/members", Some(&m[2].token));
+    assert_eq!(status, 200, "{body}");
+    let members = body["members"].as_array().unwrap();
+    let seen: Vec<_> = members
+        .iter()
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap(),
+                p["role"].as_str().unwrap(),
+                p["revoked"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("Member 0", "admin", false),
+            ("Member 1", "editor", true),
+            ("Member 2", "viewer", false)
+        ]
+    );
+    assert_eq!(members[2]["id"], serde_json::json!(m[2].id));
+    let keys: Vec<_> = members[0].as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["id", "name", "revoked", "role"]);
+    // The revoked member's token no longer reads them.
+    let (status, _) = served.get("/v1/members", Some(&m[1].token));
+    assert_eq!(status, 401);
+}

@@ -20,7 +20,7 @@ const CALL_TIMEOUT: Duration = Duration::from_secs(120);
 const EVENTS_SILENCE: Duration = Duration::from_secs(45);
 
 /// The server's refusal words this build knows, as stable codes; others are `server`.
-const CODES: [&str; 8] = [
+const CODES: [&str; 12] = [
     "invalid",
     "unauthorized",
     "forbidden",
@@ -29,7 +29,20 @@ const CODES: [&str; 8] = [
     "too_large",
     "rate_limited",
     "internal",
+    "locked",
+    "invite_unknown",
+    "invite_used",
+    "invite_expired",
 ];
+
+/// What the desk's events stream said: a head, that its locks changed, or something
+/// else (a keep-alive, an event this build does not know).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Heard {
+    Head(i64),
+    Locks,
+    Other,
+}
 
 pub(crate) struct Client {
     agent: ureq::Agent,
@@ -77,11 +90,20 @@ impl Client {
         )
     }
 
-    /// `GET /v1/events`: each line of the stream goes to `on` (`Some(head)` for a head
-    /// the desk announces, `None` for the rest: keep-alives), which says whether to go
-    /// on listening, until the stream ends. The server sends a comment every 15 s, so
-    /// a line silent for [`EVENTS_SILENCE`] is taken as gone.
-    pub(crate) fn heads(&self, on: &mut dyn FnMut(Option<i64>) -> bool) -> Result<()> {
+    /// `DELETE /v1/PATH`: done when the server says so (204).
+    pub(crate) fn delete(&self, path: &str) -> Result<()> {
+        let mut request = self.agent.delete(format!("{}/v1{path}", self.base));
+        if let Some(t) = &self.token {
+            request = request.header("Authorization", format!("Bearer {t}"));
+        }
+        self.text(request.call()).map(drop)
+    }
+
+    /// `GET /v1/events`: each line of the stream goes to `on` (what it said, see
+    /// [`Heard`]), which says whether to go on listening, until the stream ends. The
+    /// server sends a comment every 15 s, so a line silent for [`EVENTS_SILENCE`] is
+    /// taken as gone.
+    pub(crate) fn heads(&self, on: &mut dyn FnMut(Heard) -> bool) -> Result<()> {
         use std::io::BufRead;
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_connect(Some(CONNECT_TIMEOUT))
@@ -104,17 +126,30 @@ impl Client {
             .into_with_config()
             .limit(u64::MAX)
             .reader();
+        let mut event = String::new();
         for line in std::io::BufReader::new(reader).lines() {
             let line = line.map_err(|e| Error::Desk {
                 code: "offline",
                 message: format!("the desk's server at {} stopped talking: {e}", self.base),
             })?;
-            let head = line.strip_prefix("data:").and_then(|data| {
-                serde_json::from_str::<serde_json::Value>(data.trim())
-                    .ok()
-                    .and_then(|v| v.get("head").and_then(serde_json::Value::as_i64))
-            });
-            if !on(head) {
+            if let Some(name) = line.strip_prefix("event:") {
+                event = name.trim().to_string();
+                continue;
+            }
+            let heard = match line.strip_prefix("data:") {
+                Some(_) if event == wire::EVENT_LOCKS => Heard::Locks,
+                Some(data) if event.is_empty() || event == wire::EVENT_HEAD => {
+                    serde_json::from_str::<serde_json::Value>(data.trim())
+                        .ok()
+                        .and_then(|v| v.get("head").and_then(serde_json::Value::as_i64))
+                        .map_or(Heard::Other, Heard::Head)
+                }
+                _ => Heard::Other,
+            };
+            if line.is_empty() {
+                event.clear();
+            }
+            if !on(heard) {
                 return Ok(());
             }
         }
@@ -125,6 +160,21 @@ impl Client {
         &self,
         response: std::result::Result<ureq::http::Response<ureq::Body>, ureq::Error>,
     ) -> Result<T> {
+        let text = self.text(response)?;
+        serde_json::from_str(&text).map_err(|e| Error::Desk {
+            code: "server",
+            message: format!(
+                "the desk's server at {} sent an answer this Greenroom cannot read: {e}",
+                self.base
+            ),
+        })
+    }
+
+    /// The body of a successful answer; a refusal as the server's code and words.
+    fn text(
+        &self,
+        response: std::result::Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+    ) -> Result<String> {
         let mut response = response.map_err(|e| self.unreachable(e))?;
         let status = response.status();
         let text = response
@@ -161,13 +211,71 @@ impl Client {
                 },
             });
         }
-        serde_json::from_str(&text).map_err(|e| Error::Desk {
-            code: "server",
-            message: format!(
-                "the desk's server at {} sent an answer this Greenroom cannot read: {e}",
-                self.base
+        Ok(text)
+    }
+
+    /// `POST /v1/join`: what went wrong said so a producer knows what to do — no
+    /// server there, a certificate not for this address or not trusted, something
+    /// other than a Greenroom desk server, the invite code's own words.
+    pub(crate) fn join(&self, join: &wire::Join) -> Result<wire::Joined> {
+        let body =
+            serde_json::to_vec(join).map_err(|e| Error::validation("code", e.to_string()))?;
+        let sent = self
+            .agent
+            .post(format!("{}/v1/join", self.base))
+            .header("Content-Type", "application/json")
+            .send(&body[..])
+            .map_err(|e| self.join_failed(e))?;
+        let not_server = || Error::Desk {
+            code: "desk_not_server",
+            message: format!("{} is not a Greenroom desk server", self.base),
+        };
+        if sent.status().as_u16() == 404 {
+            return Err(not_server());
+        }
+        match self.answer(Ok(sent)) {
+            Err(Error::Desk { code: "server", .. }) => Err(not_server()),
+            answered => answered,
+        }
+    }
+
+    fn join_failed(&self, e: ureq::Error) -> Error {
+        let host = self
+            .base
+            .split_once("://")
+            .map_or(self.base.as_str(), |(_, h)| h);
+        let tls = match &e {
+            ureq::Error::Rustls(t) => Some(t),
+            ureq::Error::Io(io) => io.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>()),
+            _ => None,
+        };
+        let (code, message) = match tls {
+            Some(rustls::Error::InvalidCertificate(
+                rustls::CertificateError::NotValidForName
+                | rustls::CertificateError::NotValidForNameContext { .. },
+            )) => (
+                "desk_certificate",
+                format!("the server's certificate is not for {host}: check the address"),
             ),
-        })
+            Some(rustls::Error::InvalidCertificate(why)) => (
+                "desk_certificate",
+                format!(
+                    "the server's certificate at {host} is not trusted ({why:?}); ask your                      desk's admin"
+                ),
+            ),
+            Some(_) => (
+                "desk_not_server",
+                format!(
+                    "{} does not answer in https (TLS): if its admin says it is plain                      http, use http://{host}",
+                    self.base
+                ),
+            ),
+            None => (
+                "desk_unreachable",
+                format!("no Greenroom server answers at {} ({e})", self.base),
+            ),
+        };
+        Error::Desk { code, message }
     }
 
     fn unreachable(&self, e: ureq::Error) -> Error {
@@ -262,6 +370,40 @@ mod tests {
             );
             assert!(server_url(away, true).is_ok(), "{away}");
         }
+    }
+
+    #[test]
+    fn a_join_says_whether_anything_answers_and_whether_it_is_a_desk_server() {
+        let join = wire::Join { code: "x".into() };
+        let c = Client::new("http://127.0.0.1:9", false, None).unwrap();
+        let e = c.join(&join).unwrap_err();
+        assert_eq!(e.code(), "desk_unreachable");
+        assert!(
+            e.to_string()
+                .starts_with("no Greenroom server answers at http://127.0.0.1:9"),
+            "{e}"
+        );
+        let elsewhere = crate::desk::fake::serve(|_, _| (404, "<html>no</html>".into()));
+        let e = Client::new(&elsewhere, false, None)
+            .unwrap()
+            .join(&join)
+            .unwrap_err();
+        assert_eq!(e.code(), "desk_not_server");
+        assert_eq!(
+            e.to_string(),
+            format!("{elsewhere} is not a Greenroom desk server")
+        );
+        let used = crate::desk::fake::serve(|_, _| {
+            (
+                401,
+                r#"{"code":"invite_used","message":"already used"}"#.into(),
+            )
+        });
+        let e = Client::new(&used, false, None)
+            .unwrap()
+            .join(&join)
+            .unwrap_err();
+        assert_eq!(e.code(), "invite_used");
     }
 
     #[test]

@@ -60,10 +60,28 @@ impl Store {
         .collect()
     }
 
-    /// Resolves conflict `id` on the server, keeping `keep`, then syncs so the
-    /// resolution (a new revision when `mine` is kept) is here too.
-    pub fn resolve_conflict(&mut self, id: &str, keep: Keep) -> Result<Conflict> {
+    /// Resolves conflict `id` on the server, keeping `keep` (with [`Keep::Value`], the
+    /// field's new `value`), then pulls so the resolution (a new revision unless the
+    /// desk's value is kept) is here too.
+    pub fn conflict_resolve(
+        &mut self,
+        id: &str,
+        keep: Keep,
+        value: Option<serde_json::Value>,
+    ) -> Result<Conflict> {
         let link = crate::desk::link::require_link(&self.conn)?;
+        match (keep, &value) {
+            (Keep::Value, None) => {
+                return Err(Error::validation(
+                    "value",
+                    "keep value needs the field's new value",
+                ))
+            }
+            (Keep::Mine | Keep::Theirs, Some(_)) => {
+                return Err(Error::validation("value", "goes with keep value only"))
+            }
+            _ => {}
+        }
         let id: uuid::Uuid = id.trim().parse().map_err(|_| {
             Error::validation(
                 "id",
@@ -71,9 +89,11 @@ impl Store {
             )
         })?;
         let client = crate::desk::link::client(&link)?;
-        let resolved: Resolved =
-            client.post(&format!("/conflicts/{id}/resolve"), &Resolve { keep })?;
-        crate::desk::pull::pull(self, &client, &mut |_| {})?;
+        let resolved: Resolved = client.post(
+            &format!("/conflicts/{id}/resolve"),
+            &Resolve { keep, value },
+        )?;
+        crate::desk::pull::pull(self, &client, &mut |_| {}, &mut Default::default())?;
         refresh(self, &client)?;
         Ok(resolved.conflict)
     }

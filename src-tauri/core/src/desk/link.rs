@@ -286,12 +286,9 @@ impl Store {
         // the token's folder written to, this database's write taken.
         token_folder()?;
         let tx = self.write()?;
-        let joined: Joined = Client::new(&server, allow_insecure_http, None)?.post(
-            "/join",
-            &Join {
-                code: code.to_string(),
-            },
-        )?;
+        let joined: Joined = Client::new(&server, allow_insecure_http, None)?.join(&Join {
+            code: code.to_string(),
+        })?;
         let revoke = format!(
             "`greenroom-server revoke {} {}`",
             joined.desk.id, joined.member.id
@@ -413,6 +410,7 @@ impl Store {
             "desk_entity",
             "desk_conflict",
             "desk_rejected",
+            "desk_lock",
         ] {
             tx.execute(&format!("DELETE FROM {table}"), [])?;
         }

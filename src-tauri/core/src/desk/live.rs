@@ -1,6 +1,7 @@
 //! Syncing by itself, for any shell: a sync at the start, then whenever the desk
 //! announces a head newer than this database's position (its events stream), a
-//! change is made here, or a minute has passed without one; a sync that fails
+//! change is made here, or a minute has passed without one; the desk's locks read
+//! again whenever it announces that they changed; a sync that fails
 //! (offline) is tried again after 1 s, 2 s, 4 s… up to a minute. Nothing spins: the
 //! loop sleeps on the events between them, waking once a second to see whether it
 //! is told to stop or a local change waits.
@@ -12,7 +13,8 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::desk::{link, SyncReport};
+use crate::desk::client::Heard;
+use crate::desk::{link, lock, DeskLock, SyncReport};
 use crate::error::{Error, Result};
 use crate::store::db::Store;
 
@@ -32,15 +34,20 @@ pub enum Live {
         error: Error,
         retry_in: Duration,
     },
+    /// The desk's locks for air, read again: after the desk announced a change of
+    /// them, or a sync found them changed (the first sync always says them).
+    Locks(Vec<DeskLock>),
 }
 
 /// Syncs `store` by itself until `stop` is set (or the database leaves its desk),
 /// telling `on` what each sync did.
 pub fn watch(store: &mut Store, stop: &AtomicBool, on: &mut dyn FnMut(Live)) -> Result<()> {
     let link = link::require_link(&store.conn)?;
-    let (heads, announced) = mpsc::channel::<i64>();
+    let (heads, announced) = mpsc::channel::<Heard>();
     let listening = Arc::new(AtomicBool::new(true));
     let _listener = Listener::start(link::client(&link)?, heads, listening.clone());
+    let locks_client = link::client(&link)?;
+    let mut locks: Option<Vec<DeskLock>> = None;
     let _stop_listening = SetFalseOnDrop(listening);
     let mut due = Instant::now();
     let mut retry: Option<Duration> = None;
@@ -53,7 +60,17 @@ pub fn watch(store: &mut Store, stop: &AtomicBool, on: &mut dyn FnMut(Live)) -> 
         }
         let wait = due.saturating_duration_since(Instant::now()).min(TICK);
         match announced.recv_timeout(wait) {
-            Ok(head) => {
+            // Read at once, not at the next sync: a lock taken is news for every
+            // window now. Offline, the next sync reads them.
+            Ok(Heard::Locks) => {
+                if lock::refresh(store, &locks_client).is_ok() {
+                    let now = store.desk_locks()?;
+                    locks = Some(now.clone());
+                    on(Live::Locks(now));
+                }
+            }
+            Ok(Heard::Other) => {}
+            Ok(Heard::Head(head)) => {
                 // A head said again is news of conflicts raised without a revision.
                 let news = head > pulled_seq(store)? || last_head == Some(head);
                 last_head = Some(head);
@@ -77,6 +94,11 @@ pub fn watch(store: &mut Store, stop: &AtomicBool, on: &mut dyn FnMut(Live)) -> 
                 retry = None;
                 due = Instant::now() + FALLBACK;
                 on(Live::Synced(report));
+                let now = store.desk_locks()?;
+                if locks.as_ref() != Some(&now) {
+                    locks = Some(now.clone());
+                    on(Live::Locks(now));
+                }
             }
             Err(Error::Desk {
                 code: "not_linked", ..
@@ -125,19 +147,19 @@ struct Listener;
 impl Listener {
     fn start(
         client: crate::desk::client::Client,
-        heads: mpsc::Sender<i64>,
+        heads: mpsc::Sender<Heard>,
         listening: Arc<AtomicBool>,
     ) -> Listener {
         std::thread::spawn(move || {
             let mut retry = FIRST_RETRY;
             while listening.load(Ordering::Relaxed) {
                 let mut heard = false;
-                let ended = client.heads(&mut |head| {
+                let ended = client.heads(&mut |said| {
                     heard = true;
                     let wanted = listening.load(Ordering::Relaxed);
-                    match head {
-                        Some(head) => wanted && heads.send(head).is_ok(),
-                        None => wanted,
+                    match said {
+                        Heard::Other => wanted,
+                        said => wanted && heads.send(said).is_ok(),
                     }
                 });
                 if heard {

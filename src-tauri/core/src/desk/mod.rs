@@ -4,12 +4,18 @@
 //! (`pull`, `state`) and its conflicts (`conflicts`). A database without a link runs
 //! none of this.
 
+pub mod changed;
 mod client;
 pub mod conflicts;
 #[cfg(test)]
 mod fake;
+pub mod last_change;
 pub mod link;
 pub mod live;
+pub mod lock;
+#[cfg(test)]
+mod lock_tests;
+mod members;
 pub mod pull;
 pub mod push;
 pub mod rejected;
@@ -22,8 +28,12 @@ mod tests;
 use chrono::Utc;
 use serde::Serialize;
 
+pub use changed::EntityRef;
+pub use greenroom_protocol::wire::Member;
 pub use greenroom_protocol::wire::{Conflict, Keep};
+pub use last_change::LastChange;
 pub use link::{DeskLink, DeskState, JoinOptions};
+pub use lock::DeskLock;
 pub use pull::PullProgress;
 pub use push::PushReport;
 pub use rejected::Rejected;
@@ -46,6 +56,10 @@ pub struct SyncReport {
     /// Changes parked by this sync: pulled ones not applicable here, pushed ones the
     /// desk refused.
     pub rejected: Vec<Rejected>,
+    /// The entities whose live rows the pull changed, each once, at most
+    /// [`changed::MAX_CHANGED`]; `changed_more`: more than those.
+    pub changed: Vec<EntityRef>,
+    pub changed_more: bool,
 }
 
 impl Store {
@@ -84,8 +98,10 @@ impl Store {
         } else {
             push::push(self, &client)?
         };
-        let pulled = pull::pull(self, &client, progress)?;
+        let mut changed = changed::Changed::default();
+        let pulled = pull::pull(self, &client, progress, &mut changed)?;
         let conflicts = conflicts::refresh(self, &client)?;
+        lock::refresh(self, &client)?;
         let tx = self.write()?;
         tx.execute(
             "UPDATE desk_link SET last_sync_at = ?1",
@@ -99,6 +115,8 @@ impl Store {
             head: pulled.head,
             conflicts,
             rejected: rejected::since(&self.conn, mark)?,
+            changed: changed.refs,
+            changed_more: changed.more,
         })
     }
 }

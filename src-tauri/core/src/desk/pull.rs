@@ -40,6 +40,7 @@ pub(crate) fn pull(
     store: &Store,
     client: &Client,
     progress: &mut dyn FnMut(PullProgress),
+    changed: &mut crate::desk::changed::Changed,
 ) -> Result<PullProgress> {
     let _cache = BigCache::new(store)?;
     let mut done = PullProgress {
@@ -64,6 +65,7 @@ pub(crate) fn pull(
             (applied, ahead.map(|h| h.join()))
         });
         applied?;
+        changed.note(&page.changes);
         done.applied += page.changes.len() + page.unread.len();
         done.seq = last;
         progress(done);

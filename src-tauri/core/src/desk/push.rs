@@ -3,9 +3,11 @@
 //! in the transaction that records the server's answer to it (and the entity's server
 //! revision), so a push whose answer is lost leaves the rows queued, and the retry
 //! sends the same record ids: the server answers them as `duplicate`, applying
-//! nothing twice.
+//! nothing twice. A change to a programme another member locked for air is answered
+//! `locked`: it stays queued, and so does every later change of that entity (they go
+//! in order), until a push after the lock is dropped.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::DateTime;
 use greenroom_protocol::wire::{Outcome, Push, Pushed, MAX_BODY_BYTES, MAX_PUSH};
@@ -31,9 +33,13 @@ pub struct PushReport {
     pub merged: usize,
     pub conflicted: usize,
     pub duplicate: usize,
+    /// Held back by another member's lock for air: still queued, with every later
+    /// change of the same entity.
+    pub locked: usize,
 }
 
 impl PushReport {
+    /// The changes the desk took (not those held back by a lock).
     pub fn total(&self) -> usize {
         self.applied + self.merged + self.conflicted + self.duplicate
     }
@@ -43,8 +49,10 @@ pub(crate) fn push(store: &Store, client: &Client) -> Result<PushReport> {
     let mut report = PushReport::default();
     // Lowered to one when the server refuses a batch without naming the change.
     let mut most = MAX_PUSH;
+    // Entities another member locked: their changes wait for a later push.
+    let mut held: HashSet<(Entity, String)> = HashSet::new();
     loop {
-        let batch = next_batch(store, most)?;
+        let batch = next_batch(store, most, &held)?;
         if batch.is_empty() {
             return Ok(report);
         }
@@ -99,6 +107,11 @@ pub(crate) fn push(store: &Store, client: &Client) -> Result<PushReport> {
             let Some((entity, id)) = entities.get(&result.id) else {
                 continue;
             };
+            if result.outcome == Outcome::Locked {
+                held.insert((*entity, id.clone()));
+                report.locked += 1;
+                continue;
+            }
             tx.prepare_cached("DELETE FROM desk_outbox WHERE id = ?1")?
                 .execute([result.id.to_string()])?;
             if advances(store, result.outcome, *entity, id)? {
@@ -115,6 +128,7 @@ pub(crate) fn push(store: &Store, client: &Client) -> Result<PushReport> {
                 Outcome::Merged => report.merged += 1,
                 Outcome::Conflicted => report.conflicted += 1,
                 Outcome::Duplicate => report.duplicate += 1,
+                Outcome::Locked => {}
             }
         }
         tx.commit()?;
@@ -142,7 +156,7 @@ fn advances(store: &Store, outcome: Outcome, entity: Entity, id: &str) -> Result
         Outcome::Applied | Outcome::Merged => {
             entity != Entity::Person || live_revision(store, entity, id)?.is_some()
         }
-        Outcome::Conflicted | Outcome::Duplicate => false,
+        Outcome::Conflicted | Outcome::Duplicate | Outcome::Locked => false,
     })
 }
 
@@ -172,14 +186,18 @@ fn refuse(tx: &Write<'_>, c: &PushedChange, why: &str) -> Result<()> {
     Ok(())
 }
 
-/// The oldest queued changes, at most `most`, as pushed.
-pub(crate) fn next_batch(store: &Store, most: usize) -> Result<Vec<PushedChange>> {
+/// The oldest queued changes, at most `most`, as pushed; none of the entities `held`.
+pub(crate) fn next_batch(
+    store: &Store,
+    most: usize,
+    held: &HashSet<(Entity, String)>,
+) -> Result<Vec<PushedChange>> {
     let mut st = store.conn.prepare_cached(
         "SELECT id, client_op, entity, entity_id, revision, base_revision, operation, author,
                 at, before, after, merged_into
-         FROM desk_outbox ORDER BY seq LIMIT ?1",
+         FROM desk_outbox ORDER BY seq",
     )?;
-    let rows = st.query_map([most as i64], |r| {
+    let rows = st.query_map([], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
@@ -208,7 +226,13 @@ pub(crate) fn next_batch(store: &Store, most: usize) -> Result<Vec<PushedChange>
     for row in rows {
         let (id, op, entity, entity_id, revision, base, operation, author, at, before, after, into) =
             row?;
+        if out.len() >= most {
+            break;
+        }
         let entity: Entity = entity.parse()?;
+        if held.contains(&(entity, entity_id.clone())) {
+            continue;
+        }
         let (before, after) = whole(
             store,
             entity,

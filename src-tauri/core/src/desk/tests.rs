@@ -335,7 +335,9 @@ fn a_creation_recorded_without_its_state_is_pushed_whole() {
         )
         .unwrap();
     assert_eq!(recorded, "{}");
-    let batch = crate::desk::push::next_batch(&s, greenroom_protocol::wire::MAX_PUSH).unwrap();
+    let batch =
+        crate::desk::push::next_batch(&s, greenroom_protocol::wire::MAX_PUSH, &Default::default())
+            .unwrap();
     let person = batch.iter().find(|c| c.entity == Entity::Person).unwrap();
     let after = person.after.as_ref().unwrap();
     assert_eq!(after["name"], "Selam Tesfaye");
@@ -371,7 +373,9 @@ fn a_batch_stops_short_of_the_servers_body_limit() {
         })
         .unwrap();
     }
-    let batch = crate::desk::push::next_batch(&s, greenroom_protocol::wire::MAX_PUSH).unwrap();
+    let batch =
+        crate::desk::push::next_batch(&s, greenroom_protocol::wire::MAX_PUSH, &Default::default())
+            .unwrap();
     let size = serde_json::to_vec(&batch).unwrap().len();
     assert!(
         (1..4).contains(&batch.len()),

@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0013_desk.sql"),
     include_str!("../../migrations/0014_desk_rejected.sql"),
     include_str!("../../migrations/0015_desk_setting.sql"),
+    include_str!("../../migrations/0016_desk_lock.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -16,10 +16,10 @@ impl Error {
     pub fn status(&self) -> StatusCode {
         match self {
             Error::Validation { .. } => StatusCode::BAD_REQUEST,
-            Error::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            Error::Unauthorized(_) | Error::Invite { .. } => StatusCode::UNAUTHORIZED,
             Error::Forbidden(_) => StatusCode::FORBIDDEN,
             Error::NotFound { .. } => StatusCode::NOT_FOUND,
-            Error::Conflict(_) => StatusCode::CONFLICT,
+            Error::Conflict(_) | Error::Locked(_) => StatusCode::CONFLICT,
             Error::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Error::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Error::SchemaTooNew { .. }
@@ -122,6 +122,15 @@ mod tests {
                 "not_found",
             ),
             (Error::Conflict("no".into()), 409, "conflict"),
+            (Error::Locked("no".into()), 409, "locked"),
+            (
+                Error::Invite {
+                    code: "invite_used",
+                    message: "no".into(),
+                },
+                401,
+                "invite_used",
+            ),
             (Error::TooLarge("no".into()), 413, "too_large"),
             (Error::RateLimited("no".into()), 429, "rate_limited"),
         ];

@@ -11,14 +11,15 @@ use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
 use axum::http::HeaderMap;
+use axum::http::StatusCode;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use deadpool_postgres::Pool;
 use futures_util::{Stream, StreamExt};
 use greenroom_protocol::wire::{
-    Conflicts, DeskStatus, Join, Joined, Pulled, Push, Pushed, Resolve, Resolved, MAX_BODY_BYTES,
-    MAX_JOIN_BYTES,
+    Conflicts, DeskStatus, Join, Joined, Lock, LockRequest, Locks, Members, Pulled, Push, Pushed,
+    Resolve, Resolved, EVENT_HEAD, EVENT_LOCKS, MAX_BODY_BYTES, MAX_JOIN_BYTES,
 };
 
 pub use error::{Body, Query};
@@ -27,7 +28,8 @@ pub use serve::{serve, Listen, Tls};
 use crate::auth::{Caller, Writer};
 use crate::error::{Error, Result};
 use crate::events::Hub;
-use crate::{conflict, desk, events, join, pull, push, store};
+use crate::events::Said;
+use crate::{conflict, desk, events, join, lock, member, pull, push, store};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -51,6 +53,9 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/conflicts", get(conflicts))
         .route("/v1/conflicts/{id}/resolve", post(resolve))
         .route("/v1/events", get(live))
+        .route("/v1/locks", get(locks).post(take_lock))
+        .route("/v1/locks/{entity}/{id}", delete(drop_lock))
+        .route("/v1/members", get(members))
         .fallback(error::no_route)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
@@ -127,11 +132,41 @@ async fn resolve(
     })?;
     let mut client = store::client(&state.pool).await?;
     Ok(Json(
-        conflict::resolve(&mut client, &caller, id, body.keep).await?,
+        conflict::resolve(&mut client, &caller, id, body).await?,
     ))
 }
 
-/// `event: head` with `data: {"head":N}` now and after every commit of the desk.
+async fn locks(State(state): State<AppState>, caller: Caller) -> Result<Json<Locks>> {
+    let client = store::client(&state.pool).await?;
+    Ok(Json(lock::list(&client, &caller).await?))
+}
+
+async fn take_lock(
+    State(state): State<AppState>,
+    Writer(caller): Writer,
+    Body(body): Body<LockRequest>,
+) -> Result<Json<Lock>> {
+    let mut client = store::client(&state.pool).await?;
+    Ok(Json(lock::take(&mut client, &caller, body).await?))
+}
+
+async fn drop_lock(
+    State(state): State<AppState>,
+    Writer(caller): Writer,
+    Path((entity, id)): Path<(String, String)>,
+) -> Result<StatusCode> {
+    let mut client = store::client(&state.pool).await?;
+    lock::drop(&mut client, &caller, &entity, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn members(State(state): State<AppState>, caller: Caller) -> Result<Json<Members>> {
+    let client = store::client(&state.pool).await?;
+    Ok(Json(member::list(&client, caller.desk_id()).await?))
+}
+
+/// `event: head` with `data: {"head":N}` now and after every commit of the desk;
+/// `event: locks` with `data: {}` when a lock is taken or dropped.
 async fn live(
     State(state): State<AppState>,
     caller: Caller,
@@ -143,10 +178,13 @@ async fn live(
         caller.member.id,
     )
     .await?;
-    let events = heads.map(|head| {
-        Ok(SseEvent::default()
-            .event("head")
-            .data(format!("{{\"head\":{head}}}")))
+    let events = heads.map(|said| {
+        Ok(match said {
+            Said::Head(head) => SseEvent::default()
+                .event(EVENT_HEAD)
+                .data(format!("{{\"head\":{head}}}")),
+            Said::Locks => SseEvent::default().event(EVENT_LOCKS).data("{}"),
+        })
     });
     Ok(Sse::new(events).keep_alive(KeepAlive::default()))
 }

@@ -17,7 +17,7 @@ use crate::auth::Caller;
 use crate::error::{Error, Result};
 use crate::revision::By;
 use crate::store::{change, entity};
-use crate::{desk, events};
+use crate::{desk, events, lock};
 
 pub use check::check;
 use record::Record;
@@ -85,6 +85,20 @@ async fn apply(
         true => c.entity_id.clone(),
         false => redirect::entity_id(client, desk_id, kind, &c.entity_id).await?,
     };
+    // Another member's lock for air: nothing written, nothing remembered; the client
+    // sends it again once the lock is dropped.
+    if lock::held_by_other(client, desk_id, kind, &id, caller.member.id)
+        .await?
+        .is_some()
+    {
+        let now = entity::current(client, desk_id, kind, &id).await?;
+        return Ok(PushResult {
+            id: c.id,
+            outcome: Outcome::Locked,
+            revision: now.map_or(0, |e| e.revision),
+            seq: None,
+        });
+    }
     let (before, after) = redirect::states(client, desk_id, kind, c.before, c.after).await?;
     let merged_into = match &c.merged_into {
         // Merged into someone since merged back into this person: no redirect to itself.

@@ -157,7 +157,9 @@ pub async fn record_pushed(
         Outcome::Applied => "applied",
         Outcome::Merged => "merged",
         Outcome::Conflicted => "conflicted",
-        Outcome::Duplicate => return Ok(()),
+        // A duplicate's answer is stored already; a locked one is no answer: the same
+        // record goes again once the lock is dropped.
+        Outcome::Duplicate | Outcome::Locked => return Ok(()),
     };
     sql::execute(
         client,

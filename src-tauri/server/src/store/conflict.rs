@@ -128,6 +128,7 @@ pub async fn resolve(
     let kept = match keep {
         Keep::Mine => "mine",
         Keep::Theirs => "theirs",
+        Keep::Value => "value",
     };
     sql::execute(
         client,

@@ -13,6 +13,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("desk", include_str!("../../migrations/0001_desk.sql")),
     ("sync", include_str!("../../migrations/0002_sync.sql")),
     ("setting", include_str!("../../migrations/0003_setting.sql")),
+    ("lock", include_str!("../../migrations/0004_lock.sql")),
 ];
 
 /// The schema version this binary writes.

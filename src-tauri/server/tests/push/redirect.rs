@@ -9,7 +9,7 @@ pub fn person(id: &str, name: &str) -> Value {
 }
 
 /// `dropped` (which was `was`, at server revision `base`) merged into `kept`.
-fn merge_away(dropped: &str, kept: &str, base: i64, was: Value) -> Value {
+pub fn merge_away(dropped: &str, kept: &str, base: i64, was: Value) -> Value {
     let mut merge = change("person", dropped, base, "merge", was, Value::Null);
     merge["mergedInto"] = json!(kept);
     merge

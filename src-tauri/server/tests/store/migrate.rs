@@ -3,14 +3,14 @@ use crate::support::{empty, fails, migrated, ok, server, sql};
 #[test]
 fn migrating_twice_makes_the_schema_once_and_records_its_version() {
     let db = empty();
-    assert_eq!(ok(&server(&db, &["migrate"])), "schema version 3 (was 0)");
+    assert_eq!(ok(&server(&db, &["migrate"])), "schema version 4 (was 0)");
     assert_eq!(
         ok(&server(&db, &["migrate"])),
-        "schema version 3: up to date"
+        "schema version 4: up to date"
     );
     assert_eq!(
         sql(&db, "SELECT version, name FROM schema_migration"),
-        "1|desk\n2|sync\n3|setting"
+        "1|desk\n2|sync\n3|setting\n4|lock"
     );
     let tables = sql(
         &db,
@@ -19,7 +19,7 @@ fn migrating_twice_makes_the_schema_once_and_records_its_version() {
     );
     assert_eq!(
         tables,
-        "change,conflict,desk,entity,invite,join_attempt,member,pushed,schema_migration"
+        "change,conflict,desk,entity,invite,join_attempt,lock,member,pushed,schema_migration"
     );
 }
 
@@ -31,7 +31,7 @@ fn the_url_can_come_from_the_environment() {
         .env("GREENROOM_DATABASE_URL", &db.url)
         .output()
         .unwrap();
-    assert_eq!(ok(&out), "schema version 3 (was 0)");
+    assert_eq!(ok(&out), "schema version 4 (was 0)");
 }
 
 #[test]
@@ -39,15 +39,15 @@ fn a_database_of_a_newer_schema_is_refused_untouched_by_every_command() {
     let db = migrated();
     sql(
         &db,
-        "INSERT INTO schema_migration (version, name) VALUES (4, 'from_the_future')",
+        "INSERT INTO schema_migration (version, name) VALUES (5, 'from_the_future')",
     );
     let err = fails(&server(&db, &["migrate"]), 1);
-    assert!(err.contains("schema version 4, newer than"), "{err}");
+    assert!(err.contains("schema version 5, newer than"), "{err}");
     assert!(err.contains("upgrade greenroom-server"), "{err}");
     let err = fails(&server(&db, &["desk", "create", "Inside Story"]), 1);
     assert!(err.contains("newer"), "{err}");
     assert_eq!(sql(&db, "SELECT count(*) FROM desk"), "0");
-    assert_eq!(sql(&db, "SELECT max(version) FROM schema_migration"), "4");
+    assert_eq!(sql(&db, "SELECT max(version) FROM schema_migration"), "5");
 }
 
 #[test]
