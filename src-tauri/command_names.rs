@@ -53,4 +53,9 @@ pub const COMMANDS: &[&str] = &[
     "desk_watch",
     "conflicts_list",
     "conflict_resolve",
+    "desk_members",
+    "last_change",
+    "desk_locks",
+    "programme_lock",
+    "programme_unlock",
 ];

@@ -65,6 +65,11 @@ pub fn run(db_path: PathBuf) -> i32 {
             commands::desk::desk_watch,
             commands::conflicts::conflicts_list,
             commands::conflicts::conflict_resolve,
+            commands::desk::desk_members,
+            commands::desk::last_change,
+            commands::lock::desk_locks,
+            commands::lock::programme_lock,
+            commands::lock::programme_unlock,
         ])
         .build(tauri::generate_context!())
         .map(|app| {

@@ -148,6 +148,7 @@ impl AppState {
                     }
                     feed.heard(Err((&error, retry_in)));
                 }
+                live::Live::Locks(locks) => feed.tell(json!({ "kind": "locks", "locks": locks })),
             }
         });
         match started {
@@ -372,6 +373,8 @@ mod tests {
             head: 7,
             conflicts: 0,
             rejected: Vec::new(),
+            changed: Vec::new(),
+            changed_more: false,
         };
         state.synced_now(&Ok(report));
         assert_eq!(state.sync_health(), SyncHealth::default());

@@ -12,13 +12,21 @@ pub async fn conflicts_list(state: State<'_, AppState>) -> Reply<Vec<Conflict>> 
     state.store()?.desk_conflicts()
 }
 
-/// Keeps `keep` ("mine": the edit that did not win, "theirs": the desk's); the
-/// resolution comes back here at once (a new revision when mine is kept).
+/// Keeps `keep` ("mine": the edit that did not win, "theirs": the desk's, "value":
+/// `value`, written here); the resolution comes back here at once (a new revision
+/// unless the desk's value is kept).
 #[tauri::command]
 pub async fn conflict_resolve(
     state: State<'_, AppState>,
     id: String,
     keep: Keep,
+    value: Option<serde_json::Value>,
 ) -> Reply<Conflict> {
-    state.store()?.resolve_conflict(&id, keep)
+    if let Some(v) = &value {
+        // The largest field (notes) with room for JSON's escapes.
+        if v.to_string().len() > 400_000 {
+            return Err(greenroom_core::Error::validation("value", "is too long"));
+        }
+    }
+    state.store()?.conflict_resolve(&id, keep, value)
 }

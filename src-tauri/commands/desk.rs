@@ -2,7 +2,8 @@
 //! header, join and leave (which start and stop the live sync), "Sync now", and the
 //! window's live feed of what each sync did.
 
-use greenroom_core::desk::{DeskLink, DeskState, JoinOptions, SyncReport};
+use greenroom_core::desk::{DeskLink, DeskState, JoinOptions, LastChange, Member, SyncReport};
+use greenroom_core::store::change::Entity;
 use greenroom_core::Store;
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -99,4 +100,22 @@ pub async fn desk_watch(
         }
     });
     Ok(())
+}
+
+/// Every member of the desk (online: the desk's list).
+#[tauri::command]
+pub async fn desk_members(state: State<'_, AppState>) -> Reply<Vec<Member>> {
+    state.store()?.desk_members()
+}
+
+/// Who changed `entity` `id` last, and when (`null`: no record of it here).
+#[tauri::command]
+pub async fn last_change(
+    state: State<'_, AppState>,
+    entity: String,
+    id: String,
+) -> Reply<Option<LastChange>> {
+    let entity: Entity = entity.parse()?;
+    let id = bounded("id", Some(id), 200)?.unwrap_or_default();
+    state.store()?.last_change(entity, &id)
 }

@@ -11,6 +11,7 @@ pub mod duplicates;
 pub mod export;
 pub mod history;
 pub mod import;
+pub mod lock;
 pub mod person;
 pub mod programme;
 pub mod report;

@@ -246,6 +246,14 @@ impl App {
         }
     }
 
+    /// Whether an element matching `css` is there and shown (now, without waiting).
+    pub async fn displayed(&self, css: &str) -> bool {
+        match self.driver.find(By::Css(css)).await {
+            Ok(e) => e.is_displayed().await.unwrap_or(false),
+            Err(_) => false,
+        }
+    }
+
     pub async fn count(&self, css: &str) -> usize {
         self.driver.find_all(By::Css(css)).await.unwrap().len()
     }

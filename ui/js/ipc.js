@@ -126,8 +126,17 @@ export const api = {
   deskLeave: () => call('desk_leave'),
   deskSync: () => call('desk_sync'),
   deskWatch: (onMessage) => call('desk_watch', { channel: channel(onMessage) }),
+  // Every member of the desk (online), and who changed an entity last ({ author, at,
+  // revision } or null).
+  deskMembers: () => call('desk_members'),
+  lastChange: (entity, id) => call('last_change', { entity, id }),
   // The desk's open conflicts as of the last sync, and resolving one by keeping
-  // 'mine' (the edit that did not win) or 'theirs' (the desk's).
+  // 'mine' (the edit that did not win), 'theirs' (the desk's) or 'value' (`value`).
   conflictsList: () => call('conflicts_list'),
-  conflictResolve: (id, keep) => call('conflict_resolve', { id, keep }),
+  conflictResolve: (id, keep, value = null) => call('conflict_resolve', { id, keep, value }),
+  // Locks for air: the desk's ({ entity, entityId, memberName, since, mine }), and
+  // locking or unlocking a programme (online). The feed says `{ kind: 'locks', locks }`.
+  deskLocks: () => call('desk_locks'),
+  programmeLock: (id) => call('programme_lock', { id }),
+  programmeUnlock: (id) => call('programme_unlock', { id }),
 };

@@ -1,6 +1,7 @@
 // The desk's status in the header: one short line ("Synced", "3 changes waiting",
 // "Offline since 14:02", "2 conflicts") on a button that opens a panel under it with
-// the detail and "Sync now". Never a modal and never in the way: the panel closes on
+// the detail and "Sync now". It also marks the page with the member's role, so a
+// viewer's window shows no edit controls. Never a modal and never in the way: the panel closes on
 // Escape, on a click elsewhere, or on the button again. Hidden without a desk.
 
 import { h, replaceChildren } from '../dom.js';
@@ -40,6 +41,9 @@ export function mountDeskStatus(container, ctx) {
 
   function render() {
     container.hidden = !status;
+    // A viewer's window offers no edit controls anywhere (app.css reads this).
+    if (status) document.body.dataset.role = status.role;
+    else delete document.body.dataset.role;
     if (!status) {
       close();
       return;

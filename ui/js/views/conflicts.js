@@ -10,7 +10,7 @@ import { plural } from '../format.js';
 import { errorBox, noticeBox } from '../feedback.js';
 import { onDesk, deskChanged } from '../desk-feed.js';
 
-const ENTITY_WORDS = { programme: 'Programme', person: 'Person', seriesFormat: 'Series format', setting: 'Setting' };
+const ENTITY_WORDS = { programme: 'Programme', person: 'Person', series_format: 'Series format', setting: 'Setting' };
 const when = (iso) => new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 
 // A value as text: strings as they are, nothing as a dash, anything else as JSON.
@@ -57,6 +57,44 @@ export function mountConflicts(root, ctx) {
       }, 'Keep this') : null);
   }
 
+  // "Write a new value": a text for a text field, JSON for anything else; not for a
+  // whole entry (deleted on one side), which keeps one side or the other.
+  function newValue(c, li) {
+    if (!c.field) return null;
+    const text = [c.base, c.mine, c.theirs].every((v) => v === null || typeof v === 'string');
+    const id = `conflict-value-${c.id}`;
+    const area = h('textarea', {
+      id, class: 'conflict-new-value', rows: 3, dir: 'auto', 'data-limit': 100000,
+      value: text ? (c.mine ?? '') : JSON.stringify(c.mine, null, 2),
+    });
+    const err = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
+    const keep = h('button', { type: 'button', class: 'button small keep-value' }, 'Keep this value');
+    keep.addEventListener('click', () => {
+      let value = area.value;
+      if (!text) {
+        try {
+          value = JSON.parse(area.value);
+        } catch (e) {
+          err.textContent = `Not JSON: ${e.message}`;
+          err.hidden = false;
+          area.focus();
+          return;
+        }
+      }
+      err.hidden = true;
+      resolve(c, 'value', li, value);
+    });
+    const box = h('div', { class: 'conflict-write', hidden: true },
+      h('label', { for: id }, text ? 'New value' : 'New value (JSON)'), area, err, h('div', {}, keep));
+    const open = h('button', { type: 'button', class: 'button small write-value', 'aria-expanded': 'false' }, 'Write a new value…');
+    open.addEventListener('click', () => {
+      box.hidden = !box.hidden;
+      open.setAttribute('aria-expanded', String(!box.hidden));
+      if (!box.hidden) area.focus();
+    });
+    return h('div', { class: 'conflict-new' }, open, box);
+  }
+
   function item(c, name) {
     const mine = me && c.memberId === me;
     const field = c.field || '(deleted on one side, edited on the other)';
@@ -70,22 +108,26 @@ export function mountConflicts(root, ctx) {
         side(c, 'base', 'Original', null),
         side(c, 'mine', mine ? 'Mine' : `${c.author}’s`, 'mine'),
         side(c, 'theirs', 'Theirs (on the desk)', 'theirs')));
+    li.dataset.name = name;
+    li.append(newValue(c, li) || '');
     li.addEventListener('click', (e) => {
       const b = e.target.closest('button[data-keep]');
-      if (b) resolve(c, b.dataset.keep, li, name);
+      if (b) resolve(c, b.dataset.keep, li);
     });
     return li;
   }
 
-  async function resolve(c, keep, li, name) {
+  async function resolve(c, keep, li, value = null) {
+    const name = li.dataset.name;
     for (const b of li.querySelectorAll('button')) b.disabled = true;
     error.hide();
     try {
-      await api.conflictResolve(c.id, keep);
+      await api.conflictResolve(c.id, keep, keep === 'value' ? value : null);
       if (!alive) return;
       const next = li.nextElementSibling || li.previousElementSibling;
       li.remove();
-      notice.show(`Resolved: “${name}” ${c.field || ''} keeps ${keep === 'mine' ? 'the edit that did not win' : 'the desk’s value'}.`);
+      const kept = { mine: 'the edit that did not win', theirs: 'the desk’s value', value: 'the value written here' }[keep];
+      notice.show(`Resolved: “${name}” ${c.field || ''} keeps ${kept}.`);
       showCount();
       deskChanged('resolved');
       const focus = next && next.querySelector('button');

@@ -166,7 +166,23 @@ export function mountDesk(root, ctx) {
             `${plural(s.conflicts, 'conflict')} to resolve`)
           : 'none'),
         s.error ? row('Last error', h('span', { id: 'desk-last-error' }, `${s.error.message} (${s.error.code})`)) : null),
+      h('h3', { id: 'desk-members-heading' }, 'Members'),
+      members(s),
       h('div', { class: 'settings-actions' }, syncNow, leave));
+  }
+
+  // The desk's members, asked of the desk (the list is not kept here).
+  function members(s) {
+    const list = h('ul', { id: 'desk-members', class: 'desk-members', 'aria-labelledby': 'desk-members-heading' },
+      h('li', { class: 'muted' }, 'Asking the desk…'));
+    api.deskMembers().then((all) => {
+      replaceChildren(list, all.map((m) => h('li', { dataset: { id: m.id } },
+        h('span', { dir: 'auto' }, m.name),
+        h('span', { class: 'muted' }, ` — ${m.role}${m.revoked ? ', revoked' : ''}${m.id === s.member.id ? ' (you)' : ''}`))));
+    }, (e) => {
+      replaceChildren(list, h('li', { class: 'muted' }, `The members are listed when the desk answers: ${e.message}`));
+    });
+    return list;
   }
 
   async function show() {
