@@ -98,7 +98,7 @@ export function mountConflicts(root, ctx) {
   function item(c, name) {
     const mine = me && c.memberId === me;
     const field = c.field || '(deleted on one side, edited on the other)';
-    const li = h('li', { class: 'conflict', dataset: { id: c.id }, 'aria-labelledby': `conflict-${c.id}` },
+    const li = h('li', { class: 'conflict', dataset: { id: c.id, field: c.field }, 'aria-labelledby': `conflict-${c.id}` },
       h('h2', { id: `conflict-${c.id}`, class: 'conflict-title' },
         h('span', { class: 'muted' }, `${ENTITY_WORDS[c.entity] || c.entity} `),
         h('span', { dir: 'auto', class: 'conflict-name' }, name),

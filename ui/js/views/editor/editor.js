@@ -721,9 +721,20 @@ export function mountEditor(root, ctx, route) {
   // Without unsaved edits the form is read again in place (focus and scroll kept);
   // with them, what they changed is merged in field by field and reviewed in a banner.
   let rereading = false;
+  let heardAgain = false; // news that came while the last was being read
   async function theyChanged() {
-    if (!current || saving || rereading) return;
+    if (!current) return;
+    if (saving) {
+      // Read once the save is in: it may have been made over this news.
+      setTimeout(() => { if (form.isConnected) theyChanged(); }, 300);
+      return;
+    }
+    if (rereading) {
+      heardAgain = true;
+      return;
+    }
     rereading = true;
+    heardAgain = false;
     try {
       const latest = await api.getProgramme(current.id);
       if (!form.isConnected || !current || latest.id !== current.id || latest.revision <= current.revision) return;
@@ -755,6 +766,7 @@ export function mountEditor(root, ctx, route) {
       }
     } finally {
       rereading = false;
+      if (heardAgain && form.isConnected) theyChanged();
     }
   }
   const stopDesk = onDesk((m) => {
