@@ -6,6 +6,7 @@ mod backup;
 mod big_list;
 mod defaults;
 mod desk_conflicts;
+mod desk_guests;
 mod desk_locks;
 mod desk_screens;
 mod desk_server;
