@@ -66,7 +66,7 @@ impl Feed {
                 let since = *self.offline_since.get_or_insert_with(Utc::now);
                 let error = serde_json::to_value(error).unwrap_or(Value::Null);
                 self.error = Some(error.clone());
-                let retry = (!retry_in.is_zero()).then(|| retry_in.as_secs());
+                let retry = (!retry_in.is_zero()).then_some(retry_in.as_secs());
                 json!({ "kind": "failed", "error": error, "retryIn": retry, "offlineSince": since })
             }
         };
