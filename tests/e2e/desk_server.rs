@@ -38,30 +38,7 @@ impl DeskServer {
         let db = Cluster::shared().database();
         admin(&db, &["migrate"]);
         let id = admin(&db, &["desk", "create", "Inside Story"]);
-        let mut child = Command::new(server_binary())
-            .args([
-                "serve",
-                "--listen",
-                "127.0.0.1:0",
-                "--database-url",
-                &db.url,
-            ])
-            .env_remove("GREENROOM_DATABASE_URL")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("greenroom-server starts");
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        stdout.read_line(&mut line).unwrap();
-        let Some(url) = line
-            .trim()
-            .strip_prefix("listening on ")
-            .map(str::to_string)
-        else {
-            let _ = child.kill();
-            panic!("the server did not say where it listens: {line:?}");
-        };
+        let (child, url, stdout) = serve(&db, "127.0.0.1:0");
         DeskServer {
             db,
             id,
@@ -69,6 +46,19 @@ impl DeskServer {
             child,
             _stdout: stdout,
         }
+    }
+
+    /// Stops the server (SIGKILL: a pulled plug): its members are offline.
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Serves the desk again on the same address (the members' links name it).
+    pub fn restart(&mut self) {
+        let (child, _, stdout) = serve(&self.db, self.url.trim_start_matches("http://"));
+        self.child = child;
+        self._stdout = stdout;
     }
 
     /// A one-time invite code for `name` as `role`.
@@ -85,6 +75,30 @@ impl Drop for DeskServer {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// `greenroom-server serve` on `addr`, once it listens: the process, its URL, and its
+/// output (kept open so it never blocks).
+fn serve(db: &Database, addr: &str) -> (Child, String, BufReader<ChildStdout>) {
+    let mut child = Command::new(server_binary())
+        .args(["serve", "--listen", addr, "--database-url", &db.url])
+        .env_remove("GREENROOM_DATABASE_URL")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("greenroom-server starts");
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let Some(url) = line
+        .trim()
+        .strip_prefix("listening on ")
+        .map(str::to_string)
+    else {
+        let _ = child.kill();
+        panic!("the server did not say where it listens: {line:?}");
+    };
+    (child, url, stdout)
 }
 
 /// `greenroom-server ARGS --database-url DB`: what it printed.

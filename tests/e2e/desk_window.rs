@@ -108,3 +108,48 @@ async fn an_edit_in_one_window_shows_in_the_others_list_and_editor_and_never_eat
     bo.close().await;
     drop(turn);
 }
+
+/// One producer offline for a while, then back: the header says since when, her
+/// edits wait (and say so in the panel), and go out by themselves when the desk is
+/// back; the other member gets them.
+#[tokio::test]
+async fn offline_for_a_while_then_back_sends_what_waited() {
+    let mut desk = DeskServer::start();
+    let (a, b) = (Sandbox::new(), Sandbox::new());
+    for (s, name) in [(&a, "Ann"), (&b, "Bo")] {
+        s.cli(&["desk", "join", &desk.url, &desk.invite(name, "editor")]);
+    }
+    let id = b
+        .cli(&["programme", "add", "--title", "Water"])
+        .trim()
+        .to_string();
+    b.cli(&["sync"]);
+    a.cli(&["sync"]);
+
+    let ann = a.launch().await;
+    ann.wait_text("#desk-status-button", "Synced").await;
+    desk.stop();
+    // "Sync now" finds the desk gone at once (the live sync would within a minute).
+    ann.click("#desk-status-button").await;
+    ann.click("#desk-sync-now").await;
+    ann.wait_text("#desk-status-button", "Offline since").await;
+    ann.wait_text("#desk-panel-error", "").await;
+    ann.click("#desk-status-button").await;
+
+    ann.click("tr.programme-row").await;
+    ann.wait_value("#title", "Water").await;
+    ann.type_into("#title", "Water, written offline").await;
+    save(&ann).await;
+    ann.click("#desk-status-button").await;
+    ann.wait_text("#desk-panel", "1 change").await;
+    ann.wait_text("#desk-status-button", "Offline since").await;
+    ann.click("#desk-status-button").await;
+
+    desk.restart();
+    // Back: the live sync's retry (1 s, 2 s, 4 s… from the first failure) finds it.
+    ann.wait_text("#desk-status-button", "Synced").await;
+    b.cli(&["sync"]);
+    let seen = b.cli_json(&["programme", "show", &id, "--json"]);
+    assert_eq!(seen["title"], "Water, written offline");
+    ann.close().await;
+}
