@@ -68,6 +68,17 @@ async fn a_lock_for_air_makes_the_other_window_read_only_until_unlocked() {
     bo.wait_value("#title", "Water").await;
     // The export menu still works on a locked programme.
     assert!(bo.el("#export-menu").await.is_enabled().await.unwrap());
+    // At the minimum window the bar keeps its two rows with the badge in it.
+    bo.driver.set_window_rect(0, 0, 760, 520).await.unwrap();
+    bo.assert_fits("a locked programme").await;
+    let bar = bo
+        .js(
+            "return document.querySelector('.editor-bar').getBoundingClientRect().height;",
+            vec![],
+        )
+        .await;
+    assert!(bar.as_f64().unwrap() <= 110.0, "editor bar {bar} px tall");
+    bo.shot("desk-locked-editor").await;
 
     // Ann's unlock gives it back; Bo's edit then reaches Ann.
     ann.click("#lock-programme").await;

@@ -99,6 +99,9 @@ async fn an_edit_in_one_window_shows_in_the_others_list_and_editor_and_never_eat
     assert!(review.contains("Title"), "{review}");
     assert!(review.contains("Ann: open with the drought"), "{review}");
     bo.wait_text("#form-status", "Unsaved changes").await;
+    bo.driver.set_window_rect(0, 0, 760, 520).await.unwrap();
+    bo.assert_fits("the review banner").await;
+    bo.shot("desk-review-banner").await;
 
     // His save goes over the new version (no conflict), and reaches Ann's editor.
     save(&bo).await;
