@@ -79,6 +79,12 @@ async fn a_lock_for_air_makes_the_other_window_read_only_until_unlocked() {
         .await;
     assert!(bar.as_f64().unwrap() <= 110.0, "editor bar {bar} px tall");
     bo.shot("desk-locked-editor").await;
+    // The list marks it too, naming the holder.
+    bo.click("#back").await;
+    bo.wait_text("tr.programme-row .lock-mark", "Locked by Ann")
+        .await;
+    bo.click("tr.programme-row").await;
+    bo.wait_text("#lock-badge", "Locked for air by Ann").await;
 
     // Ann's unlock gives it back; Bo's edit then reaches Ann.
     ann.click("#lock-programme").await;

@@ -105,6 +105,7 @@ export function mountList(root, ctx) {
       }
       loaded += page.length;
       if (page.length) lastId = page[page.length - 1].id;
+      markLocks();
       more.hidden = page.length < limit;
       if (keep) {
         window.scrollTo(0, scrolled);
@@ -162,8 +163,28 @@ export function mountList(root, ctx) {
     }
   });
 
+  // Locked for air: a mark on the row, naming who holds it.
+  let locks = [];
+  function markLocks() {
+    const held = new Map(locks.filter((l) => l.entity === 'programme').map((l) => [l.entityId, l]));
+    for (const tr of tbody.querySelectorAll('tr.programme-row')) {
+      const old = tr.querySelector('.lock-mark');
+      if (old) old.remove();
+      const l = held.get(tr.dataset.id);
+      if (l) {
+        tr.querySelector('.col-title').append(' ', h('span', { class: 'lock-mark', title: `Locked for air since ${new Date(l.since).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` },
+          l.mine ? 'Locked by you' : `Locked by ${l.memberName}`));
+      }
+    }
+  }
+  api.deskStatus().then((s) => (s ? api.deskLocks() : [])).then((all) => { locks = all; markLocks(); }, () => {});
+
   // Another member's change: the rows are read again where they are.
   const stopDesk = onDesk((m) => {
+    if (m.kind === 'locks') {
+      locks = m.locks;
+      markLocks();
+    }
     if (touches(m, 'programme') || touches(m, 'person')) load(true, { keep: true });
   });
 
