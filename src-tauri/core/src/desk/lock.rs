@@ -51,19 +51,23 @@ fn read(r: &rusqlite::Row<'_>, me: &str) -> rusqlite::Result<DeskLock> {
     })
 }
 
-/// The lock someone other than `me` (a member id) holds on `entity` `id`, as last
-/// heard: what refuses a change to it here.
+/// The lock someone other than this database's member holds on `entity` `id`, as
+/// last heard: what refuses a change to it here. One lookup by key, empty but on a
+/// desk that locked something.
 pub(crate) fn held_by_other(
     conn: &Connection,
     entity: Entity,
     id: &str,
-    me: &str,
 ) -> Result<Option<DeskLock>> {
     let found = conn
         .prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM desk_lock WHERE entity = ?1 AND entity_id = ?2"
+            "SELECT {COLUMNS}, (SELECT member_id FROM desk_link) FROM desk_lock
+             WHERE entity = ?1 AND entity_id = ?2"
         ))?
-        .query_row(params![entity.as_str(), id], |r| read(r, me))
+        .query_row(params![entity.as_str(), id], |r| {
+            let me: Option<String> = r.get(5)?;
+            read(r, me.as_deref().unwrap_or_default())
+        })
         .optional()?;
     Ok(found.filter(|l| !l.mine))
 }

@@ -8,11 +8,11 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::error::{Error, Result};
 use crate::store::change::{unrecordable, Entity, Operation, Origin, Record};
 
-/// The role this database's member has on its desk, and the member's id; `None`
+/// The role this database's member has on its desk, and the desk's name; `None`
 /// without a desk.
 fn link(conn: &Connection) -> Result<Option<(String, String)>> {
     Ok(conn
-        .prepare_cached("SELECT role, member_id FROM desk_link")?
+        .prepare_cached("SELECT role, desk_name FROM desk_link")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?)
 }
@@ -39,17 +39,17 @@ pub(crate) fn queue(
     at: i64,
     r: &Record<'_>,
 ) -> Result<()> {
-    let member = match link(conn)? {
+    match link(conn)? {
         None => return Ok(()),
         // A viewer's archive is the desk's, read only: an edit here could never reach
         // the desk and would only drift from it, so it is refused before it is made.
         Some((role, _)) if role == "viewer" => return Err(Error::ReadOnly),
-        Some((_, member)) => member,
-    };
+        Some(_) => {}
+    }
     // A lock guards editors' hands, not the directory: a person merged (or unmerged)
     // still moves in a locked programme's line-up, as on the desk.
     if !matches!(origin.operation, Operation::Merge | Operation::Unmerge) {
-        if let Some(lock) = crate::desk::lock::held_by_other(conn, r.entity, r.id, &member)? {
+        if let Some(lock) = crate::desk::lock::held_by_other(conn, r.entity, r.id)? {
             return Err(Error::Locked {
                 by: lock.member_name,
                 since: lock.since,
