@@ -58,6 +58,18 @@ pub fn run(db_path: PathBuf) -> i32 {
             commands::import::draft_listing,
             commands::import::import_listing,
             commands::import::import_listing_files,
+            commands::desk::desk_status,
+            commands::desk::desk_join,
+            commands::desk::desk_leave,
+            commands::desk::desk_sync,
+            commands::desk::desk_watch,
+            commands::conflicts::conflicts_list,
+            commands::conflicts::conflict_resolve,
+            commands::desk::desk_members,
+            commands::desk::last_change,
+            commands::lock::desk_locks,
+            commands::lock::programme_lock,
+            commands::lock::programme_unlock,
         ])
         .build(tauri::generate_context!())
         .map(|app| {

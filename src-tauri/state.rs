@@ -5,10 +5,14 @@ use std::collections::HashSet;
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
-use greenroom_core::desk::live;
+use chrono::{DateTime, Utc};
+use greenroom_core::desk::{live, SyncReport};
 use greenroom_core::store::restore::{self, Restored};
 use greenroom_core::{store::backup, Error, Store};
+use serde::Serialize;
+use serde_json::{json, Value};
 
 /// What the window works on. A database that fails to open is not fatal: the UI
 /// shows why on its start screen, with the backups it could restore, and the file is
@@ -27,6 +31,58 @@ pub struct AppState {
     exported: Mutex<HashSet<PathBuf>>,
     /// Syncing by itself with the desk the database is linked to (none without one).
     live: Mutex<Option<live::Running>>,
+    /// What the live sync last said, and the window's feed of it.
+    feed: Arc<Mutex<Feed>>,
+}
+
+/// The window's live feed of the desk's sync, and what the header's status needs
+/// between two messages of it (since when the desk has been out of reach, and why).
+#[derive(Default)]
+struct Feed {
+    /// The last `desk_watch`'s channel: a new watch replaces the old (a reload).
+    send: Option<Box<dyn Fn(Value) + Send>>,
+    offline_since: Option<DateTime<Utc>>,
+    error: Option<Value>,
+}
+
+impl Feed {
+    fn tell(&self, message: Value) {
+        if let Some(send) = &self.send {
+            send(message);
+        }
+    }
+
+    /// Records what a sync did and tells the window: `{kind: "synced", report}` or
+    /// `{kind: "failed", error, retryIn, offlineSince}` (`retryIn` in seconds; null
+    /// when no retry is planned, as after "Sync now" or when the sync stopped).
+    fn heard(&mut self, event: Result<&SyncReport, (&Error, Duration)>) {
+        let message = match event {
+            Ok(report) => {
+                self.offline_since = None;
+                self.error = None;
+                json!({ "kind": "synced", "report": report })
+            }
+            Err((error, retry_in)) => {
+                let since = *self.offline_since.get_or_insert_with(Utc::now);
+                let error = serde_json::to_value(error).unwrap_or(Value::Null);
+                self.error = Some(error.clone());
+                let retry = (!retry_in.is_zero()).then_some(retry_in.as_secs());
+                json!({ "kind": "failed", "error": error, "retryIn": retry, "offlineSince": since })
+            }
+        };
+        self.tell(message);
+    }
+}
+
+/// Since when the desk has been out of reach and why, as the live sync last said.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncHealth {
+    pub offline_since: Option<DateTime<Utc>>,
+    pub error: Option<Value>,
+    /// Whether the live sync runs (it stops on leaving, and on an error it cannot
+    /// retry, such as a missing token).
+    pub live: bool,
 }
 
 /// The open store, locked for one command.
@@ -65,6 +121,7 @@ impl AppState {
             chosen: Mutex::default(),
             exported: Mutex::default(),
             live: Mutex::default(),
+            feed: Arc::default(),
         };
         if state.reopen().is_ok() {
             state.start_daily_backup();
@@ -75,18 +132,23 @@ impl AppState {
     }
 
     /// When the database is linked to a desk, syncs it by itself on a thread with its
-    /// own connection until [`AppState::stop_live_sync`]. A failure to start leaves
-    /// the window working offline, as a producer without a desk.
+    /// own connection until [`AppState::stop_live_sync`], telling the window's feed
+    /// what each sync did. A failure to start leaves the window working offline, as a
+    /// producer without a desk.
     pub fn start_live_sync(&self) {
-        let mut offline = false;
-        let started = live::Running::start(self.db_path.clone(), move |event| match event {
-            live::Live::Synced(_) => offline = false,
-            // Said once while it lasts, not at every retry.
-            live::Live::Failed { error, .. } => {
-                if !offline {
-                    eprintln!("greenroom: the desk's sync waits: {error}");
+        let feed = Arc::clone(&self.feed);
+        let started = live::Running::start(self.db_path.clone(), move |event| {
+            let mut feed = lock(&feed);
+            match event {
+                live::Live::Synced(report) => feed.heard(Ok(&report)),
+                live::Live::Failed { error, retry_in } => {
+                    // Said once while it lasts, not at every retry.
+                    if feed.offline_since.is_none() {
+                        eprintln!("greenroom: the desk's sync waits: {error}");
+                    }
+                    feed.heard(Err((&error, retry_in)));
                 }
-                offline = true;
+                live::Live::Locks(locks) => feed.tell(json!({ "kind": "locks", "locks": locks })),
             }
         });
         match started {
@@ -95,10 +157,34 @@ impl AppState {
         }
     }
 
-    /// Stops syncing by itself (at exit, before a restore): within a second, or when a
-    /// sync under way ends.
+    /// Stops syncing by itself (at exit, before a restore, on leaving the desk):
+    /// within a second, or when a sync under way ends.
     pub fn stop_live_sync(&self) {
         drop(lock(&self.live).take());
+        let mut feed = lock(&self.feed);
+        feed.offline_since = None;
+        feed.error = None;
+    }
+
+    /// Sends the live sync's messages to `send` from now on, instead of to the
+    /// window's previous watch.
+    pub fn watch_desk(&self, send: impl Fn(Value) + Send + 'static) {
+        lock(&self.feed).send = Some(Box::new(send));
+    }
+
+    /// A sync the window asked for ("Sync now"), told to the feed like the live
+    /// sync's own, so the header and every view hear of it the same way.
+    pub fn synced_now(&self, done: &Result<SyncReport, Error>) {
+        lock(&self.feed).heard(done.as_ref().map_err(|e| (e, Duration::ZERO)));
+    }
+
+    pub fn sync_health(&self) -> SyncHealth {
+        let feed = lock(&self.feed);
+        SyncHealth {
+            offline_since: feed.offline_since,
+            error: feed.error.clone(),
+            live: lock(&self.live).is_some(),
+        }
     }
 
     /// Opens the database into the state, or records why it cannot be opened.
@@ -248,6 +334,58 @@ mod tests {
         assert!(!state.was_exported(&chosen));
         state.remember_export(chosen.clone());
         assert!(state.was_exported(&chosen));
+    }
+
+    /// The window hears each sync; since when the desk is out of reach is the first
+    /// failure's time until a sync succeeds; a new watch replaces the old.
+    #[test]
+    fn the_feed_tells_the_window_and_keeps_since_when_the_desk_is_out_of_reach() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(dir.path().join("greenroom.db"));
+        let (old, heard) = (
+            Arc::new(Mutex::new(Vec::new())),
+            Arc::new(Mutex::new(Vec::new())),
+        );
+        let sink = |to: &Arc<Mutex<Vec<Value>>>| {
+            let to = Arc::clone(to);
+            move |m| lock(&to).push(m)
+        };
+        state.watch_desk(sink(&old));
+        state.watch_desk(sink(&heard));
+        let offline = Error::Desk {
+            code: "offline",
+            message: "cannot reach the desk's server".into(),
+        };
+        lock(&state.feed).heard(Err((&offline, Duration::from_secs(2))));
+        let since = state
+            .sync_health()
+            .offline_since
+            .expect("offline since now");
+        lock(&state.feed).heard(Err((&offline, Duration::from_secs(4))));
+        let health = state.sync_health();
+        assert_eq!(health.offline_since, Some(since), "since the first failure");
+        assert_eq!(health.error.as_ref().unwrap()["code"], "offline");
+        assert!(!health.live, "no link, no live sync");
+        let report = SyncReport {
+            pushed: Default::default(),
+            pulled: 2,
+            seq: 7,
+            head: 7,
+            conflicts: 0,
+            rejected: Vec::new(),
+            changed: Vec::new(),
+            changed_more: false,
+        };
+        state.synced_now(&Ok(report));
+        assert_eq!(state.sync_health(), SyncHealth::default());
+
+        assert!(lock(&old).is_empty(), "the replaced watch hears nothing");
+        let heard = lock(&heard);
+        let kinds: Vec<_> = heard.iter().map(|m| m["kind"].clone()).collect();
+        assert_eq!(kinds, ["failed", "failed", "synced"]);
+        assert_eq!(heard[1]["retryIn"], 4);
+        assert_eq!(heard[1]["offlineSince"], heard[0]["offlineSince"]);
+        assert_eq!(heard[2]["report"]["pulled"], 2);
     }
 
     /// A producer without a desk runs no sync; a linked database runs one from the

@@ -5,10 +5,13 @@
 
 pub mod backup;
 pub mod booking;
+pub mod conflicts;
+pub mod desk;
 pub mod duplicates;
 pub mod export;
 pub mod history;
 pub mod import;
+pub mod lock;
 pub mod person;
 pub mod programme;
 pub mod report;

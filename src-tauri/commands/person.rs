@@ -25,9 +25,20 @@ pub async fn suggest_people(
         .suggest_people(&typed, limit.unwrap_or(8).min(50))
 }
 
+/// A viewer's window (studio crew) shows no contact details: they stay with the
+/// desk's editors.
 #[tauri::command]
 pub async fn person_profile(state: State<'_, AppState>, person_id: String) -> Reply<StoredProfile> {
-    state.store()?.person_profile(person_id.parse()?)
+    let store = state.store()?;
+    let mut profile = store.person_profile(person_id.parse()?)?;
+    let viewer = store
+        .desk_link()?
+        .is_some_and(|l| l.member.role.as_str() == "viewer");
+    if viewer {
+        profile.profile.email = None;
+        profile.profile.phone = None;
+    }
+    Ok(profile)
 }
 
 #[tauri::command]

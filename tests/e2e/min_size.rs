@@ -2,9 +2,9 @@
 //! its width with no sideways scroll, the running order's row buttons and people
 //! are on screen and in their card, and the header stays compact (issue 11, item 21).
 
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::harness::{App, Sandbox};
+use crate::harness::Sandbox;
 
 const MIN_WIDTH: u32 = 760;
 const MIN_HEIGHT: u32 = 520;
@@ -81,36 +81,6 @@ fn programme(sandbox: &Sandbox) -> String {
     id
 }
 
-/// Sideways overflow of the page, and anything wider than the viewport.
-async fn overflow(app: &App, view: &str) {
-    let v: Value = app
-        .js(
-            "const d = document.documentElement;
-             const wide = [...document.querySelectorAll('body *')]
-               .filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > d.clientWidth + 0.5)
-               .slice(0, 5)
-               .map((e) => `${e.tagName.toLowerCase()}.${e.className} → ${Math.round(e.getBoundingClientRect().right)}`);
-             return { scroll: d.scrollWidth, client: d.clientWidth, wide };",
-            vec![],
-        )
-        .await;
-    assert!(
-        v["scroll"].as_u64() <= v["client"].as_u64(),
-        "{view} scrolls sideways at the minimum size: {v}"
-    );
-    assert_eq!(v["wide"], json!([]), "{view}: {v}");
-}
-
-async fn shot(app: &App, name: &str) {
-    // For looking at by eye (target/e2e-shots); the assertions are above.
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-shots");
-    std::fs::create_dir_all(&dir).unwrap();
-    match app.driver.screenshot_as_png().await {
-        Ok(png) => std::fs::write(dir.join(format!("{name}.png")), png).unwrap(),
-        Err(e) => eprintln!("no screenshot of {name}: {e}"),
-    }
-}
-
 #[tokio::test]
 async fn every_view_fits_the_minimum_window() {
     let sandbox = Sandbox::new();
@@ -136,13 +106,13 @@ async fn every_view_fits_the_minimum_window() {
         )
         .await;
     assert!(header.as_f64().unwrap() <= 60.0, "header {header} px tall");
-    overflow(&app, "the programme list").await;
-    shot(&app, "list").await;
+    app.assert_fits("the programme list").await;
+    app.shot("list").await;
 
     app.click("tr.programme-row").await;
     app.wait_text("#form-status", "Saved").await;
     app.wait_count("#segment-table tr.segment-row", 3).await;
-    overflow(&app, "the editor").await;
+    app.assert_fits("the editor").await;
     // The editor's sticky bar (title, revision line, status, buttons) stays two rows
     // high even with the longest status, so the form keeps most of a 520-pixel window.
     app.paste("#title", &"Ceasefire ".repeat(60)).await;
@@ -179,22 +149,22 @@ async fn every_view_fits_the_minimum_window() {
         )
         .await;
     assert_eq!(placed, json!([]), "off screen or out of their cell");
-    shot(&app, "editor").await;
+    app.shot("editor").await;
     app.js(
         "document.querySelector('#segment-table').scrollIntoView();",
         vec![],
     )
     .await;
-    shot(&app, "running-order").await;
+    app.shot("running-order").await;
 
     // The History, and a revision beside the current one (stacked at this width).
     app.click("#history").await;
     app.wait_count_at_least("#history-list > li", 2).await;
-    overflow(&app, "the history").await;
+    app.assert_fits("the history").await;
     app.click(".view-revision").await;
     app.el("#revision-then").await;
-    overflow(&app, "a revision beside the current one").await;
-    shot(&app, "history-revision").await;
+    app.assert_fits("a revision beside the current one").await;
+    app.shot("history-revision").await;
     app.click("#close-history").await;
 
     let guest = sandbox.cli_json(&["programme", "show", &id, "--json"])["guests"][1]["personId"]
@@ -212,23 +182,23 @@ async fn every_view_fits_the_minimum_window() {
     ] {
         app.click(button).await;
         app.el(ready).await;
-        overflow(&app, view).await;
-        shot(&app, view).await;
+        app.assert_fits(view).await;
+        app.shot(view).await;
     }
     app.click("#nav-guests").await;
     app.click(&format!("tr.guest-dir-row[data-id='{guest}'] .guest-open"))
         .await;
     app.wait_text("#person-page", "Abughaida").await;
-    overflow(&app, "a person's page").await;
+    app.assert_fits("a person's page").await;
     app.click("#nav-guests").await;
     app.click("#open-duplicates").await;
     app.el("#duplicates-page, .duplicates-page").await;
-    overflow(&app, "possible duplicates").await;
+    app.assert_fits("possible duplicates").await;
 
     app.click("#nav-programmes").await;
     app.click("#open-trash").await;
     app.el("#trash-empty").await;
-    overflow(&app, "the trash").await;
+    app.assert_fits("the trash").await;
 
     app.click("#nav-programmes").await;
     app.click("#paste-listing").await;
@@ -237,10 +207,10 @@ async fn every_view_fits_the_minimum_window() {
         include_str!("../../src-tauri/core/tests/listings/01-inside-story-sample.txt"),
     )
     .await;
-    overflow(&app, "paste a listing").await;
+    app.assert_fits("paste a listing").await;
     app.click("#read-listing").await;
     app.el("#import-review").await;
-    overflow(&app, "the import review").await;
-    shot(&app, "import-review").await;
+    app.assert_fits("the import review").await;
+    app.shot("import-review").await;
     app.close().await;
 }

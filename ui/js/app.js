@@ -20,6 +20,10 @@ import { mountOpenError } from './views/open-error.js';
 import { mountImport } from './views/import/import.js';
 import { mountImportFiles } from './views/import/files.js';
 import { mountTrash } from './views/trash.js';
+import { mountDesk } from './views/desk.js';
+import { mountConflicts } from './views/conflicts.js';
+import { mountDeskStatus } from './parts/desk-status.js';
+import { watchDesk } from './desk-feed.js';
 
 const root = document.getElementById('app');
 const homeButton = document.getElementById('home');
@@ -49,6 +53,8 @@ const ROUTES = {
   import: { title: 'Paste a listing', mount: mountImport, back: '← Import' },
   'import-files': { title: 'Import listing files', mount: mountImportFiles },
   trash: { title: 'Trash', mount: mountTrash, back: '← Trash' },
+  desk: { title: 'Desk', mount: mountDesk, nav: 'settings', back: '← Desk' },
+  conflicts: { title: 'Conflicts', mount: mountConflicts, nav: 'settings', back: '← Conflicts' },
 };
 const routeOf = (route) => ROUTES[route.name] || ROUTES.home;
 
@@ -200,6 +206,8 @@ async function start() {
   watchLimits(document);
   installUndo(ctx);
   searchBox = mountSearch(document.getElementById('global-search'), ctx);
+  mountDeskStatus(document.getElementById('desk-status'), ctx);
+  watchDesk();
   await go({ name: 'home' }, { force: true });
 }
 

@@ -117,4 +117,26 @@ export const api = {
   // by file name, or of the newest that passes its check when `fileName` is null.
   listBackups: () => call('list_backups'),
   restoreBackup: (fileName = null) => call('restore_backup', { fileName }),
+  // The shared desk: its status (null without one; the link, what waits, and how the
+  // live sync fares), joining with an invite code (`name`: who changes are recorded as,
+  // blank for the invite's), leaving, a sync now, and the live feed (`onMessage` hears
+  // `{ kind: 'synced', report }` or `{ kind: 'failed', error, retryIn, offlineSince }`).
+  deskStatus: () => call('desk_status'),
+  deskJoin: ({ url, code, name = null, uploadLocal = false }) => call('desk_join', { url, code, name, uploadLocal }),
+  deskLeave: () => call('desk_leave'),
+  deskSync: () => call('desk_sync'),
+  deskWatch: (onMessage) => call('desk_watch', { channel: channel(onMessage) }),
+  // Every member of the desk (online), and who changed an entity last ({ author, at,
+  // revision } or null).
+  deskMembers: () => call('desk_members'),
+  lastChange: (entity, id) => call('last_change', { entity, id }),
+  // The desk's open conflicts as of the last sync, and resolving one by keeping
+  // 'mine' (the edit that did not win), 'theirs' (the desk's) or 'value' (`value`).
+  conflictsList: () => call('conflicts_list'),
+  conflictResolve: (id, keep, value = null) => call('conflict_resolve', { id, keep, value }),
+  // Locks for air: the desk's ({ entity, entityId, memberName, since, mine }), and
+  // locking or unlocking a programme (online). The feed says `{ kind: 'locks', locks }`.
+  deskLocks: () => call('desk_locks'),
+  programmeLock: (id) => call('programme_lock', { id }),
+  programmeUnlock: (id) => call('programme_unlock', { id }),
 };

@@ -4,6 +4,7 @@
 import { h } from '../dom.js';
 import { api } from '../ipc.js';
 import { errorBox } from '../feedback.js';
+import { onDesk, touches } from '../desk-feed.js';
 
 // The name changes are recorded under: the stored one, else the OS account's.
 async function proposedAuthor() {
@@ -92,13 +93,24 @@ export function mountFirstRun(root, ctx) {
         ' or ',
         h('button', { type: 'button', id: 'first-run-import-files', class: 'link-button', onclick: thenGo({ name: 'import-files' }) }, 'import listing files'),
         '.'),
+      h('p', { class: 'first-run-import' }, 'Working with a team? ',
+        h('button', { type: 'button', id: 'first-run-desk', class: 'link-button', onclick: thenGo({ name: 'desk' }) }, 'Join your desk'),
+        ' to share programmes and guests.'),
       trashLine,
       error.el),
   );
+  // A desk's programmes arriving (just joined) end the empty archive: on to the list,
+  // unless the name is being typed.
+  const stopDesk = onDesk(async (m) => {
+    if (!touches(m, 'programme') || document.activeElement === author) return;
+    const info = await api.appInfo().catch(() => null);
+    if (alive && info && info.programmeCount > 0 && (await saveAuthor())) ctx.go({ name: 'home' });
+  });
   newButton.focus();
   return {
     unmount() {
       alive = false;
+      stopDesk();
     },
   };
 }

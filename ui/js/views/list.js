@@ -6,6 +6,7 @@ import { api } from '../ipc.js';
 import { formatAir } from '../format.js';
 import { errorBox } from '../feedback.js';
 import { statusBadge } from '../parts/status.js';
+import { onDesk, touches } from '../desk-feed.js';
 
 const PAGE = 200;
 const DEBOUNCE_MS = 150;
@@ -74,7 +75,9 @@ export function mountList(root, ctx) {
       td('col-people', people));
   }
 
-  async function load(reset) {
+  // `keep`: the same rows again, read anew (another member changed some), with the
+  // scroll and the focused row kept.
+  async function load(reset, { keep = false } = {}) {
     const text = filter.value.trim();
     state.text = text;
     if (reset) seq += 1;
@@ -82,9 +85,13 @@ export function mountList(root, ctx) {
     const offset = reset ? 0 : loaded;
     // The offset is the fallback if that row was deleted meanwhile.
     const after = reset ? null : lastId;
+    const limit = keep ? Math.max(loaded, PAGE) : PAGE;
+    const focusedRow = keep && document.activeElement && tbody.contains(document.activeElement)
+      ? document.activeElement.closest('tr.programme-row') : null;
+    const scrolled = window.scrollY;
     more.disabled = true;
     try {
-      const page = await api.listProgrammes({ text: text || null, limit: PAGE, offset, after });
+      const page = await api.listProgrammes({ text: text || null, limit, offset, after });
       if (mine !== seq) return;
       error.hide();
       if (reset) {
@@ -98,7 +105,13 @@ export function mountList(root, ctx) {
       }
       loaded += page.length;
       if (page.length) lastId = page[page.length - 1].id;
-      more.hidden = page.length < PAGE;
+      markLocks();
+      more.hidden = page.length < limit;
+      if (keep) {
+        window.scrollTo(0, scrolled);
+        const again = focusedRow && tbody.querySelector(`tr[data-id="${CSS.escape(focusedRow.dataset.id)}"]`);
+        if (again) again.focus({ preventScroll: true });
+      }
       empty.hidden = loaded > 0;
       table.hidden = loaded === 0;
       empty.textContent = text ? 'No programmes match' : 'No programmes yet. Use “New programme” to add one.';
@@ -150,6 +163,31 @@ export function mountList(root, ctx) {
     }
   });
 
+  // Locked for air: a mark on the row, naming who holds it.
+  let locks = [];
+  function markLocks() {
+    const held = new Map(locks.filter((l) => l.entity === 'programme').map((l) => [l.entityId, l]));
+    for (const tr of tbody.querySelectorAll('tr.programme-row')) {
+      const old = tr.querySelector('.lock-mark');
+      if (old) old.remove();
+      const l = held.get(tr.dataset.id);
+      if (l) {
+        tr.querySelector('.col-title').append(' ', h('span', { class: 'lock-mark', title: `Locked for air since ${new Date(l.since).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` },
+          l.mine ? 'Locked by you' : `Locked by ${l.memberName}`));
+      }
+    }
+  }
+  api.deskStatus().then((s) => (s ? api.deskLocks() : [])).then((all) => { locks = all; markLocks(); }, () => {});
+
+  // Another member's change: the rows are read again where they are.
+  const stopDesk = onDesk((m) => {
+    if (m.kind === 'locks') {
+      locks = m.locks;
+      markLocks();
+    }
+    if (touches(m, 'programme') || touches(m, 'person')) load(true, { keep: true });
+  });
+
   load(true);
   filter.focus();
 
@@ -157,6 +195,7 @@ export function mountList(root, ctx) {
     unmount() {
       clearTimeout(timer);
       seq += 1;
+      stopDesk();
     },
   };
 }

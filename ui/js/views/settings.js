@@ -112,9 +112,20 @@ export function mountSettings(root, ctx) {
       backupsInfo),
     h('div', { class: 'settings-actions' }, save, status.el));
 
+  // The desk has its own page: joining is not part of this form's Save.
+  const deskLine = h('p', { class: 'hint', id: 'settings-desk-line' }, 'Share programmes and guests with other producers.');
+  const deskSection = h('section', { class: 'form-section settings-section', 'aria-labelledby': 'desk-heading' },
+    h('h2', { id: 'desk-heading' }, 'Desk'),
+    deskLine,
+    h('div', {}, h('button', { type: 'button', id: 'open-desk', class: 'button', onclick: () => ctx.go({ name: 'desk' }) }, 'Desk settings…')));
+  api.deskStatus().then((s) => {
+    if (alive && s) deskLine.textContent = `Linked to the desk ${s.desk.name} as ${s.member.name} (${s.role}).`;
+  }, () => {});
+
   root.append(h('section', { id: 'settings-page', class: 'settings-page' },
     h('div', { class: 'view-header' }, h('h1', { id: 'settings-title' }, 'Settings')),
     error.el,
+    deskSection,
     form));
 
   function clearError(key) {

@@ -30,6 +30,9 @@ import { samePersonCheck } from './same-person.js';
 import { historyPanel } from './history.js';
 import { offerUndo } from '../../undo.js';
 import { undoCreate, undoDelete, undoSave } from './undo-actions.js';
+import { mergeForms, reviewBanner } from './review.js';
+import { lockControl } from './lock.js';
+import { onDesk, touches } from '../../desk-feed.js';
 
 let kindCache = null; // the segment kinds never change while the app runs
 
@@ -131,6 +134,24 @@ export function mountEditor(root, ctx, route) {
     },
   });
 
+  // Lock for air: the badge and button in the bar; another's lock makes the form read only.
+  const locker = lockControl({
+    programme: () => current,
+    onChange: () => applyAccess(),
+    report: { error: (text) => { errors.show(text); errors.focus(); } },
+  });
+
+  // Another member's change to this programme while it has unsaved edits.
+  const review = reviewBanner({
+    use: (key, value) => {
+      const f = readForm();
+      f[key] = value;
+      fillForm(f);
+      applyAccess();
+      changed();
+    },
+  });
+
   const form = h('form', { id: 'programme-form', class: 'editor', novalidate: true, 'aria-labelledby': 'editor-heading' },
     // Errors and notices live in the sticky top so their buttons stay reachable.
     h('div', { class: 'editor-top' },
@@ -138,11 +159,13 @@ export function mountEditor(root, ctx, route) {
         backButton,
         h('div', { class: 'editor-bar-title' }, heading, h('div', { class: 'form-meta-row' }, meta, revisionsButton)),
         stateLine.el,
+        locker.el,
         exporter.el,
         deleteButton,
         saveButton),
       errors.el,
-      notices.el),
+      notices.el,
+      review.el),
     h('div', { class: 'editor-body' },
       field('Title — the question the programme asks', title),
       h('div', { class: 'field-grid' },
@@ -286,10 +309,51 @@ export function mountEditor(root, ctx, route) {
   function showHeader() {
     heading.textContent = current ? current.title : 'New programme';
     meta.textContent = current ? `Revision ${current.revision} · updated ${formatDateTime(current.updatedAt)}` : '';
+    if (current) showLastChange(current);
     deleteButton.hidden = !current;
     revisionsButton.hidden = !current;
     exporter.update();
     updateSaveFormat();
+    locker.sync();
+    applyAccess();
+  }
+
+  // "Last changed by NAME, TIME", in the programme's own zone (the desk's members
+  // may be in others).
+  async function showLastChange(p) {
+    let last;
+    try {
+      last = await api.lastChange('programme', p.id);
+    } catch {
+      return; // the revision line stays as it was
+    }
+    if (!last || current !== p) return;
+    const zone = p.timeZone || null;
+    meta.textContent = `Revision ${p.revision} · last changed by ${last.author}, ${formatDateTime(last.at, zone)}${zone ? ` (${zone})` : ''}`;
+  }
+
+  // Read only while another member holds the lock, or in a viewer's window: fields
+  // can still be read, selected and copied; what cannot be saved cannot be typed.
+  // Only what this made read only is given back.
+  function applyAccess() {
+    const readOnly = locker.readOnly();
+    form.classList.toggle('read-only', readOnly);
+    for (const el of form.querySelectorAll('.editor-body input, .editor-body textarea, .editor-body select, .editor-body button')) {
+      if (el.classList.contains('guest-history')) continue; // opens a history: reading
+      const typed = el.matches('input:not([type=checkbox]):not([type=radio]), textarea');
+      if (readOnly) {
+        if (typed ? el.readOnly : el.disabled) continue;
+        if (typed) el.readOnly = true;
+        else el.disabled = true;
+        el.dataset.heldRo = '1';
+      } else if (el.dataset.heldRo) {
+        if (typed) el.readOnly = false;
+        else el.disabled = false;
+        delete el.dataset.heldRo;
+      }
+    }
+    saveButton.disabled = readOnly;
+    deleteButton.disabled = readOnly;
   }
 
   function showStateStatus() {
@@ -475,6 +539,13 @@ export function mountEditor(root, ctx, route) {
 
   async function save() {
     if (saving || baseline === null) return;
+    if (locker.readOnly()) {
+      errors.show(locker.role() === 'viewer'
+        ? 'You are a viewer on this desk: this programme can be read and exported here, not changed.'
+        : 'Not saved: another member locked this programme for air (see the lock in the bar). What you typed is kept as a draft.');
+      if (isDirty()) saveDraft(draftKey(), readForm(), current ? current.revision : null);
+      return;
+    }
     saving = true;
     // A new guest whose name nearly matches someone in the directory: ask first.
     if (!(await samePerson.confirm(() => guestEl.querySelectorAll('li.guest-row'), linkGuest))) {
@@ -542,6 +613,11 @@ export function mountEditor(root, ctx, route) {
         h('button', { type: 'button', id: 'conflict-overwrite', class: 'button danger', onclick: overwrite }, 'Overwrite with mine'));
       stateLine.set('Not saved — changed elsewhere', 'error');
       errors.focus();
+    } else if (e.code === 'locked' || e.code === 'read_only') {
+      errors.show(`Not saved: ${e.message}. What you typed is still here and kept as a draft.`);
+      stateLine.set('Not saved — locked', 'error');
+      errors.focus();
+      locker.refresh();
     } else if (e.code === 'not_found' && current) {
       errors.show('Not saved: this programme was deleted elsewhere. What you typed is still here.',
         h('button', { type: 'button', id: 'save-as-new', class: 'button', onclick: saveAsNew }, 'Save it as a new programme'));
@@ -641,6 +717,65 @@ export function mountEditor(root, ctx, route) {
   document.addEventListener('keydown', onKey);
   window.addEventListener('beforeunload', onBeforeUnload);
 
+  // --- Another member's changes ---------------------------------------------------
+  // Without unsaved edits the form is read again in place (focus and scroll kept);
+  // with them, what they changed is merged in field by field and reviewed in a banner.
+  let rereading = false;
+  let heardAgain = false; // news that came while the last was being read
+  async function theyChanged() {
+    if (!current) return;
+    if (saving) {
+      // Read once the save is in: it may have been made over this news.
+      setTimeout(() => { if (form.isConnected) theyChanged(); }, 300);
+      return;
+    }
+    if (rereading) {
+      heardAgain = true;
+      return;
+    }
+    rereading = true;
+    heardAgain = false;
+    try {
+      const latest = await api.getProgramme(current.id);
+      if (!form.isConnected || !current || latest.id !== current.id || latest.revision <= current.revision) return;
+      if (!isDirty()) {
+        const scrolled = window.scrollY;
+        adopt(latest, { restoreDraft: false });
+        window.scrollTo(0, scrolled);
+        return;
+      }
+      let author = 'Another member';
+      try {
+        const [newest] = await api.programmeHistory(latest.id);
+        if (newest && newest.author) author = newest.author;
+      } catch { /* the banner still says what changed */ }
+      if (!form.isConnected || saving) return;
+      const mine = readForm();
+      const theirs = formFromProgramme(latest);
+      const { merged, taken, both } = mergeForms(formFromProgramme(current), mine, theirs);
+      current = latest;
+      fillForm(merged);
+      baseline = fingerprint(theirs);
+      showHeader();
+      changed();
+      review.show({ author, theirs, taken, both });
+    } catch (e) {
+      if (e.code === 'not_found' && form.isConnected) {
+        errors.show('Another member deleted this programme. What you typed is still here.',
+          h('button', { type: 'button', id: 'save-as-new', class: 'button', onclick: saveAsNew }, 'Save it as a new programme'));
+      }
+    } finally {
+      rereading = false;
+      if (heardAgain && form.isConnected) theyChanged();
+    }
+  }
+  const stopDesk = onDesk((m) => {
+    if (m.kind === 'locks') locker.use(m.locks);
+    else if (m.kind === 'local') locker.refresh();
+    if (current && touches(m, 'programme', current.id)) theyChanged();
+  });
+  locker.refresh();
+
   // --- Start -----------------------------------------------------------------
   if (route.programme || !route.id) {
     adopt(route.programme || null, { restoreDraft: true });
@@ -676,6 +811,7 @@ export function mountEditor(root, ctx, route) {
       return true;
     },
     unmount() {
+      stopDesk();
       timing.stop();
       warnings.stop();
       exporter.destroy();

@@ -91,18 +91,23 @@ export function readingLabel(reading) {
   return m ? `${m[1]} at UTC${m[2]}` : reading;
 }
 
-// What "changed" means: differences the server would keep. Blank rows and
-// surrounding spaces are not changes.
-export function fingerprint(f) {
+// What "changed" means, field by field: differences the server would keep. Blank
+// rows and surrounding spaces are not changes. The keys are the form's own.
+export function formParts(f) {
   const t = (s) => (s || '').trim();
-  return JSON.stringify([
-    t(f.title), t(f.series), f.status, t(f.airLocal), t(f.timeZone), t(f.slot),
-    t(f.presenter.name), t(f.notes).replace(/\r\n/g, '\n'),
-    f.framing.map(t).filter(Boolean),
-    f.guests.filter((g) => t(g.name) || g.personId).map((g) => [t(g.name), t(g.affiliation)]),
+  const parts = {
+    title: t(f.title), series: t(f.series), status: f.status, airLocal: t(f.airLocal), timeZone: t(f.timeZone),
+    slot: t(f.slot), presenter: t(f.presenter.name), notes: t(f.notes).replace(/\r\n/g, '\n'),
+    framing: f.framing.map(t).filter(Boolean),
+    guests: f.guests.filter((g) => t(g.name) || g.personId).map((g) => [t(g.name), t(g.affiliation)]),
     // Every segment row counts, blank or not: adding one is an edit the producer made.
-    (f.segments || []).map((s) => [
+    segments: (f.segments || []).map((s) => [
       s.kind, t(s.title), t(s.duration), (s.people || []).map(t), s.question ?? null, t(s.notes).replace(/\r\n/g, '\n'),
     ]),
-  ]);
+  };
+  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, JSON.stringify(v)]));
+}
+
+export function fingerprint(f) {
+  return JSON.stringify(formParts(f));
 }

@@ -13,6 +13,7 @@ import { statusBadge } from '../../parts/status.js';
 import { timeline } from './timeline.js';
 import { personForm } from './form.js';
 import { changesSection } from './changes.js';
+import { onDesk, touches } from '../../desk-feed.js';
 
 const ROLE_LABELS = { guest: 'Guest', presenter: 'Presenter' };
 // Appearance rows drawn at a time: a presenter of a daily show has thousands, and
@@ -78,7 +79,7 @@ export function mountPerson(root, ctx, route) {
     const mine = loads;
     // The directory record (honorific, expertise…) is extra: the page works without it.
     const profile = api.personProfile(route.id).catch(() => null);
-    api.guestHistory(route.id).then(
+    return api.guestHistory(route.id).then(
       async (history) => {
         const p = await profile;
         if (!alive || mine !== loads) return;
@@ -97,6 +98,21 @@ export function mountPerson(root, ctx, route) {
     );
   }
   load();
+
+  // Another member changed this person, or a programme (their appearances): the page
+  // is read again where it is. The details form, open or not, is never refilled: what
+  // is typed there stays (a save over a newer record is refused as a conflict).
+  const stopDesk = onDesk((m) => {
+    if (!touches(m, 'person', route.id) && !touches(m, 'programme')) return;
+    const scrolled = window.scrollY;
+    const focused = document.activeElement && document.activeElement.id;
+    load().then(() => {
+      if (!alive) return;
+      window.scrollTo(0, scrolled);
+      const again = focused && document.getElementById(focused);
+      if (again && again !== document.activeElement) again.focus({ preventScroll: true });
+    });
+  });
 
   function showDetails(p) {
     const rows = [];
@@ -302,6 +318,7 @@ export function mountPerson(root, ctx, route) {
     },
     unmount() {
       alive = false;
+      stopDesk();
       document.removeEventListener('keydown', onKey);
     },
   };

@@ -1,0 +1,62 @@
+//! Guests across the desk, in the window (issue 15): booking warnings and a guest's
+//! history use the whole desk's archive. A guest Bo booked three days before warns
+//! Ann in her editor; the guest's page in her window takes in Bo's next booking by
+//! itself.
+
+use crate::desk_server::DeskServer;
+use crate::harness::Sandbox;
+
+fn member(desk: &DeskServer, name: &str) -> Sandbox {
+    let s = Sandbox::new();
+    s.cli(&["desk", "join", &desk.url, &desk.invite(name, "editor")]);
+    s
+}
+
+fn book(bo: &Sandbox, title: &str, air: &str) {
+    bo.cli(&[
+        "programme",
+        "add",
+        "--title",
+        title,
+        "--air",
+        air,
+        "--tz",
+        "UTC",
+        "--guest",
+        "Anatol Lieven – Quincy Institute",
+    ]);
+    bo.cli(&["sync"]);
+}
+
+#[tokio::test]
+async fn a_guest_another_member_booked_warns_and_their_history_follows() {
+    let desk = DeskServer::start();
+    let (a, b) = (member(&desk, "Ann"), member(&desk, "Bo"));
+    book(&b, "Bo's earlier show", "2025-05-20T19:30");
+    a.cli(&["sync"]);
+
+    let ann = a.launch().await;
+    ann.wait_text("#programme-list", "Bo's earlier show").await;
+    ann.click("#new-programme").await;
+    ann.type_into("#title", "Is NATO ready for a long war?")
+        .await;
+    ann.set_value("#air-local", "2025-05-23T19:30").await;
+    ann.type_into("#time-zone", "UTC").await;
+    ann.type_into_nth(".guest-name", 0, "Anatol Lieven").await;
+    ann.wait_text(
+        "#booking-warnings",
+        "was on 3 days earlier, on 20 May 2025 (Bo's earlier show)",
+    )
+    .await;
+
+    // His page, from the guest directory, while Bo books him again.
+    ann.click("#save").await;
+    ann.wait_text("#form-status", "Saved").await;
+    ann.click("#nav-guests").await;
+    ann.click("#guest-table .guest-open").await;
+    ann.wait_text("#person-name", "Anatol Lieven").await;
+    ann.wait_text("#person-page", "Bo's earlier show").await;
+    book(&b, "Bo's later show", "2025-06-01T19:30");
+    ann.wait_text("#person-page", "Bo's later show").await;
+    ann.close().await;
+}

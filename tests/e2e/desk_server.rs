@@ -1,0 +1,138 @@
+//! A desk for the window's end-to-end tests: a `greenroom-server serve` process on
+//! loopback over a database of the testkit's throwaway PostgreSQL cluster, invite
+//! codes from `greenroom-server invite`, and joining it through Settings → Desk.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdout, Command, Stdio};
+
+use greenroom_testkit::postgres::{Cluster, Database};
+
+use crate::harness::App;
+
+/// The server binary, built beside the window (`cargo build -p greenroom-server`).
+fn server_binary() -> PathBuf {
+    let path =
+        Path::new(env!("CARGO_BIN_EXE_greenroom-desktop")).with_file_name("greenroom-server");
+    assert!(
+        path.is_file(),
+        "{} is missing: run `cargo build -p greenroom-server` first",
+        path.display()
+    );
+    path
+}
+
+pub struct DeskServer {
+    db: Database,
+    id: String,
+    /// `http://127.0.0.1:PORT`.
+    pub url: String,
+    child: Child,
+    /// What it prints after `listening on`: kept open so it never blocks.
+    _stdout: BufReader<ChildStdout>,
+}
+
+impl DeskServer {
+    /// The desk "Inside Story" on a new database, served on a free port.
+    pub fn start() -> DeskServer {
+        let db = Cluster::shared().database();
+        admin(&db, &["migrate"]);
+        let id = admin(&db, &["desk", "create", "Inside Story"]);
+        let (child, url, stdout) = serve(&db, "127.0.0.1:0");
+        DeskServer {
+            db,
+            id,
+            url,
+            child,
+            _stdout: stdout,
+        }
+    }
+
+    /// Stops the server (SIGKILL: a pulled plug): its members are offline.
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Serves the desk again on the same address (the members' links name it).
+    pub fn restart(&mut self) {
+        let (child, _, stdout) = serve(&self.db, self.url.trim_start_matches("http://"));
+        self.child = child;
+        self._stdout = stdout;
+    }
+
+    /// A one-time invite code for `name` as `role`.
+    pub fn invite(&self, name: &str, role: &str) -> String {
+        admin(
+            &self.db,
+            &["invite", &self.id, "--name", name, "--role", role],
+        )
+    }
+}
+
+impl Drop for DeskServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `greenroom-server serve` on `addr`, once it listens: the process, its URL, and its
+/// output (kept open so it never blocks).
+fn serve(db: &Database, addr: &str) -> (Child, String, BufReader<ChildStdout>) {
+    let mut child = Command::new(server_binary())
+        .args(["serve", "--listen", addr, "--database-url", &db.url])
+        .env_remove("GREENROOM_DATABASE_URL")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("greenroom-server starts");
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let Some(url) = line
+        .trim()
+        .strip_prefix("listening on ")
+        .map(str::to_string)
+    else {
+        let _ = child.kill();
+        panic!("the server did not say where it listens: {line:?}");
+    };
+    (child, url, stdout)
+}
+
+/// `greenroom-server ARGS --database-url DB`: what it printed.
+fn admin(db: &Database, args: &[&str]) -> String {
+    let out = Command::new(server_binary())
+        .args(args)
+        .args(["--database-url", &db.url])
+        .env_remove("GREENROOM_DATABASE_URL")
+        .output()
+        .expect("greenroom-server runs");
+    assert!(
+        out.status.success(),
+        "greenroom-server {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+/// Opens Settings → Desk in `app`.
+pub async fn open_desk_page(app: &App) {
+    app.click("#nav-settings").await;
+    app.click("#open-desk").await;
+    app.el("#desk-page").await;
+}
+
+/// Joins `desk` through Settings → Desk as `name` (an editor), and waits until the
+/// first sync is done.
+pub async fn join_in_window(app: &App, desk: &DeskServer, name: &str) {
+    let code = desk.invite(name, "editor");
+    open_desk_page(app).await;
+    app.type_into("#desk-url", &desk.url).await;
+    app.type_into("#desk-code", &code).await;
+    app.type_into("#desk-name", name).await;
+    app.click("#desk-join").await;
+    app.wait_text("#desk-member", name).await;
+    app.wait_text("#desk-status-button", "Synced").await;
+}
