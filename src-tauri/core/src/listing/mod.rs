@@ -22,14 +22,16 @@
 //! Nothing here fails: what the parser is unsure of becomes a warning on the draft,
 //! and every field is bounded to the core's text limits so the draft can be saved.
 
+mod classify;
 mod clean;
+mod cut;
 mod decode;
 mod guests;
 mod junk;
-mod labels;
+mod layout;
 mod person;
-mod scan;
 mod title;
+mod unseparated;
 mod words;
 
 #[cfg(test)]
@@ -41,7 +43,7 @@ use serde::Serialize;
 
 use crate::text::{limits, names::name_key};
 use clean::{bound, collapse, Warnings};
-use scan::GuestsFound;
+use layout::GuestsFound;
 
 pub use decode::decode;
 
@@ -90,9 +92,10 @@ const HONORIFIC_LEN: usize = 100;
 /// Never panics; time is linear in the length of `text`.
 pub fn parse_listing(text: &str) -> ListingDraft {
     let text = clean::normalise(text);
-    let pieces = labels::pieces(&text);
+    let mut pieces = cut::pieces(&text);
+    classify::classify(&mut pieces);
     let mut w = Warnings::default();
-    let found = scan::listing(&pieces, 0, true);
+    let found = layout::listing(&pieces, 0, true);
 
     let mut draft = ListingDraft::default();
     let (title, framing) = title::title_and_framing(&found.pre, MAX_FRAMING + 1);
@@ -240,7 +243,7 @@ fn presenter_items(text: &str) -> Vec<&str> {
         .collect()
 }
 
-fn guests_of(found: &scan::Found, w: &mut Warnings) -> Vec<ParsedPerson> {
+fn guests_of(found: &layout::Found, w: &mut Warnings) -> Vec<ParsedPerson> {
     // Each guest's text, and the affiliation line under it in the two-line layout.
     let mut billed: Vec<(String, Option<&str>)> = Vec::new();
     let mut flattened = false;
@@ -348,11 +351,11 @@ fn in_capitals(name: &str) -> bool {
 }
 
 /// Titles of the listings after the first, found by their labels.
-fn other_listings(pieces: &[labels::Piece], mut at: usize, w: &mut Warnings) -> Vec<String> {
+fn other_listings(pieces: &[cut::Piece], mut at: usize, w: &mut Warnings) -> Vec<String> {
     let mut titles = Vec::new();
     let mut more = false;
     while at < pieces.len() {
-        let next = scan::listing(pieces, at, false);
+        let next = layout::listing(pieces, at, false);
         at = next.end.max(at + 1);
         if !next.anchored() {
             continue;

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::classify::Fit;
 use super::junk::{self, Junk};
 use super::person;
 
@@ -34,6 +35,8 @@ pub(super) enum Kind<'a> {
 pub(super) struct Piece<'a> {
     pub text: &'a str,
     pub kind: Kind<'a>,
+    /// How this piece reads as a billing line; set by `classify`.
+    pub fit: Fit,
 }
 
 const PRESENTER_WORDS: &str =
@@ -81,16 +84,19 @@ pub(super) fn pieces(text: &str) -> Vec<Piece<'_>> {
             out.push(Piece {
                 text: line,
                 kind: Kind::Blank,
+                fit: Fit::default(),
             });
         } else if line.len() >= 3 && line.chars().all(|c| c == '-') {
             out.push(Piece {
                 text: line,
                 kind: Kind::Boundary,
+                fit: Fit::default(),
             });
         } else if let Some(j) = junk::classify(line) {
             out.push(Piece {
                 text: line,
                 kind: Kind::Junk(j),
+                fit: Fit::default(),
             });
         } else {
             split_line(line, &mut out);
@@ -134,6 +140,7 @@ fn push_segment<'a>(seg: &'a str, out: &mut Vec<Piece<'a>>) {
         None => out.push(Piece {
             text: seg,
             kind: Kind::Text,
+            fit: Fit::default(),
         }),
     }
 }
@@ -145,6 +152,7 @@ fn label<'a>(text: &'a str, role: Role, rest: &'a str) -> Piece<'a> {
             role,
             rest: rest.trim(),
         },
+        fit: Fit::default(),
     }
 }
 
