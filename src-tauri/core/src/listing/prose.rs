@@ -1,0 +1,345 @@
+//! People named in prose: "Rob Vale speaks to A, fellow at X; B – a historian; and C",
+//! "Maria and a panel of experts look at …", "Today's panelists are political
+//! consultant A, …", "guest host A, standing in for B". Only these phrases make
+//! anyone a candidate, so a person merely quoted in an article is never one.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::candidates::{Candidate, Candidates, Evidence};
+use super::person::{
+    looks_like_name, split_billing, starts_with_name, word_kind, word_spans, Word,
+};
+use super::unseparated::billing_before_name;
+
+/// A capitalised name of one to four words (particles inside).
+const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’\-.]*|al|el|bin|de|van|von|da|di|du|le|la|del|der|dos|das)){0,3}";
+
+/// A presenter and what they do with the guests.
+static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|is joined by|hears from|interviews|sits down with|is in conversation with|discusses[^.;:?!]{{0,100}}?\bwith|puts[^.;:?!]{{0,60}}?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) guests|guests)))\b"
+    ))
+    .unwrap()
+});
+
+/// A guest list announced in a sentence.
+static PANEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:(?:today's|tonight's|this week's|our|the|my|his|her|their)\s+)?",
+        r"(?:guests|panell?ists|panel|contributors|speakers)(?:\s+(?:today|tonight|this week))?",
+        r"\s+(?:are|include|were|will be)\b:?",
+        r"|\bjoining (?:us|me|him|her|them)(?:\s+(?:today|tonight|this week|in the studio))?\s+(?:are|is)\b:?",
+    ))
+    .unwrap()
+});
+
+/// "guest host A": who presents this episode in place of the usual presenter.
+static GUEST_HOST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:guest[- ](?:host|presenter|anchor|moderator))\s+(?P<host>{NAME})"
+    ))
+    .unwrap()
+});
+
+/// "A, standing in for B", "Sitting in for B, A …".
+static STANDING_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?P<before>{NAME}),?\s+(?:is\s+)?)?(?i:standing|sitting|filling)\s+in\s+for\s+(?P<usual>{NAME})(?:,\s+(?P<after>{NAME}))?"
+    ))
+    .unwrap()
+});
+
+/// Candidates from the prose lines of the first listing: the first phrase that names
+/// guests gives them; the first presenter phrase gives the presenter.
+pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidates) {
+    let mut guests_found = false;
+    let mut host_found = false;
+    for line in lines.take(60) {
+        // Regexes are linear, but a pasted page can be one huge line.
+        let line = &line[..floor_char(line, 4000)];
+        guest_host(line, c);
+        if let Some(m) = HOST_VERB.captures(line) {
+            let host = host_name(m.name("host").map_or("", |h| h.as_str()));
+            let tail = &line[m.get(0).map_or(0, |g| g.end())..];
+            let listed = if m.name("list").is_some() && !guests_found {
+                list(tail)
+            } else {
+                Vec::new()
+            };
+            let is_host = !listed.is_empty() || m.name("panel").is_some();
+            if let (Some(host), true, false) = (host, is_host, host_found) {
+                c.presenters
+                    .push(Candidate::named(host, None, Evidence::Prose));
+                host_found = true;
+            }
+            if !listed.is_empty() {
+                c.guests.extend(listed);
+                guests_found = true;
+            }
+        }
+        if !guests_found {
+            if let Some(m) = PANEL.find(line) {
+                let listed = list(&line[m.end()..]);
+                guests_found = !listed.is_empty();
+                c.guests.extend(listed);
+            }
+        }
+    }
+}
+
+fn floor_char(s: &str, max: usize) -> usize {
+    let mut at = max.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn guest_host(line: &str, c: &mut Candidates) {
+    let lower = line.to_lowercase();
+    let mut host = None;
+    if lower.contains("guest") {
+        host = GUEST_HOST.captures(line).and_then(|m| m.name("host"));
+    }
+    if lower.contains(" in for ") {
+        if let Some(m) = STANDING_IN.captures(line) {
+            host = host.or(m.name("before")).or(m.name("after"));
+            if let Some(usual) = m.name("usual").and_then(|u| host_name(u.as_str())) {
+                c.stood_in_for.push(usual.to_string());
+            }
+        }
+    }
+    if let Some(host) = host.and_then(|h| host_name(h.as_str())) {
+        c.presenters
+            .push(Candidate::named(host, None, Evidence::GuestHost));
+    }
+}
+
+/// The name in a presenter phrase, without the sentence's first words ("This week
+/// Rob Vale" → "Rob Vale"); a first name alone is kept as given.
+fn host_name(s: &str) -> Option<&str> {
+    let mut s = s.trim().trim_end_matches([',', '.']);
+    while let Some((first, rest)) = s.split_once(' ') {
+        if word_kind(first) == Word::Unit {
+            break;
+        }
+        s = rest;
+    }
+    (word_kind(s.split(' ').next().unwrap_or("")) == Word::Unit && looks_like_name(s, 1))
+        .then_some(s)
+}
+
+/// The guests in the sentence after a presenter phrase or a panel announcement.
+pub(super) fn list(tail: &str) -> Vec<Candidate> {
+    let tail = tail.trim_start_matches([':', ' ']);
+    let end = match super::title::sentences(tail).first() {
+        Some(&(0, b)) => b,
+        _ => tail.len(),
+    };
+    let sentence = tail[..end].trim_end_matches(['.', '…', ' ']);
+    items(sentence)
+        .into_iter()
+        .filter_map(person_of_item)
+        .collect()
+}
+
+fn person_of_item(item: &str) -> Option<Candidate> {
+    let item = item
+        .trim()
+        .trim_start_matches("and ")
+        .trim_start_matches("as well as ")
+        .trim_start_matches("& ")
+        .trim();
+    let b = split_billing(item, true);
+    if looks_like_name(b.name, 2) {
+        return Some(Candidate::new(b, Evidence::Prose));
+    }
+    if let Some((name, affiliation)) = billing_before_name(item) {
+        return Some(Candidate::named(name, Some(affiliation), Evidence::Prose));
+    }
+    leading_name(item).map(|name| Candidate::named(name, None, Evidence::Prose))
+}
+
+/// The name at the start of "Cy Moss about the vote": the sentence goes on in lower
+/// case after it.
+fn leading_name(item: &str) -> Option<&str> {
+    let mut end = 0;
+    for (a, b) in word_spans(item) {
+        let w = &item[a..b];
+        match word_kind(w) {
+            Word::Unit | Word::Particle | Word::Initial if a < 80 => end = b,
+            _ if w.starts_with(char::is_lowercase) => break,
+            _ => return None,
+        }
+    }
+    let name = &item[..end];
+    (end > 0 && looks_like_name(name, 2)).then_some(name)
+}
+
+/// The items of a list: at semicolons when there are any, else at commas and "and",
+/// a part that does not start with a name staying with the part before (as its
+/// affiliation: "A, fellow at X, and B").
+fn items(s: &str) -> Vec<&str> {
+    if s.contains(';') {
+        return s
+            .split(';')
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
+            .collect();
+    }
+    let mut cuts = vec![0];
+    let mut at = 0;
+    while let Some(k) = s[at..].find([',', ' ']) {
+        let i = at + k;
+        let next = if s[i..].starts_with(", and ") {
+            i + 6
+        } else if s[i..].starts_with(", ") {
+            i + 2
+        } else if s[i..].starts_with(" and ") {
+            i + 5
+        } else {
+            at = i + 1;
+            continue;
+        };
+        let rest = &s[next..];
+        let item = first_item(rest);
+        if starts_with_name(rest)
+            || leading_name(item).is_some()
+            || billing_before_name(item).is_some()
+        {
+            cuts.push(next);
+        }
+        at = next;
+    }
+    let mut out = Vec::new();
+    for (n, &c) in cuts.iter().enumerate() {
+        let to = cuts.get(n + 1).map_or(s.len(), |&d| d);
+        let item = s[c..to].trim().trim_end_matches(',').trim();
+        let item = item.strip_suffix(" and").unwrap_or(item);
+        if !item.is_empty() {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// Up to the next comma or " and ".
+fn first_item(s: &str) -> &str {
+    let end = [s.find(','), s.find(" and ")]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(s.len());
+    &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(lines: &[&str]) -> Candidates {
+        let mut c = Candidates::default();
+        gather(lines.iter().copied(), &mut c);
+        c
+    }
+
+    fn people(list: &[Candidate]) -> Vec<(String, Option<String>)> {
+        list.iter()
+            .map(|c| (c.name.clone(), c.affiliation.clone()))
+            .collect()
+    }
+
+    fn p(n: &str, a: Option<&str>) -> (String, Option<String>) {
+        (n.into(), a.map(Into::into))
+    }
+
+    #[test]
+    fn a_presenter_speaks_to_guests_separated_by_semicolons() {
+        let c = read(&[
+            "Can the ferry links survive the strike?",
+            "This week Odile Brun speaks to Kwame Asante, senior fellow at the Harbour \
+             Institute; Lena Vos – a historian who has advised two governments; and Ravi \
+             Menon – a retired merchant captain.",
+        ]);
+        assert_eq!(people(&c.presenters), [p("Odile Brun", None)]);
+        assert_eq!(
+            people(&c.guests),
+            [
+                p(
+                    "Kwame Asante",
+                    Some("senior fellow at the Harbour Institute")
+                ),
+                p(
+                    "Lena Vos",
+                    Some("a historian who has advised two governments")
+                ),
+                p("Ravi Menon", Some("a retired merchant captain")),
+            ]
+        );
+    }
+
+    #[test]
+    fn commas_and_and_separate_guests_in_prose() {
+        let c = read(&["Tom Arne is joined by Ines Marlow, an economist, and Piet de Wit."]);
+        assert_eq!(people(&c.presenters), [p("Tom Arne", None)]);
+        assert_eq!(
+            people(&c.guests),
+            [
+                p("Ines Marlow", Some("an economist")),
+                p("Piet de Wit", None)
+            ]
+        );
+        let c = read(&["Ana Ruiz talks to Bo Lind and Cy Moss about the vote."]);
+        assert_eq!(people(&c.guests), [p("Bo Lind", None), p("Cy Moss", None)]);
+    }
+
+    #[test]
+    fn a_presenter_by_first_name_and_a_panel() {
+        let c = read(&["Rosa and a panel of experts look at the price of bread."]);
+        assert_eq!(people(&c.presenters), [p("Rosa", None)]);
+        assert!(c.guests.is_empty());
+    }
+
+    #[test]
+    fn billing_before_the_name_in_a_panel_sentence() {
+        let c = read(&[
+            "Tonight's panelists are union organiser Hal Brenner, the Daily Ledger's Mia \
+             Torres, and Sol Weiss.",
+        ]);
+        assert_eq!(
+            people(&c.guests),
+            [
+                p("Hal Brenner", Some("union organiser")),
+                p("Mia Torres", Some("Daily Ledger")),
+                p("Sol Weiss", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_guest_host_stands_in() {
+        let c = read(&["With guest host Lia Park, standing in for Dev Rao."]);
+        let hosts: Vec<_> = c
+            .presenters
+            .iter()
+            .filter(|p| p.evidence == Evidence::GuestHost)
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(hosts, ["Lia Park"]);
+        assert_eq!(c.stood_in_for, ["Dev Rao"]);
+        let c = read(&["Sitting in for Dev Rao, Lia Park asks whether the law can hold."]);
+        assert_eq!(c.presenters[0].name, "Lia Park");
+        assert_eq!(c.stood_in_for, ["Dev Rao"]);
+    }
+
+    #[test]
+    fn quoted_people_are_not_candidates() {
+        let c = read(&[
+            "\"We will not back down,\" said union leader Hal Brenner on Monday.",
+            "Mia Torres, a minister, told reporters the talks had failed.",
+        ]);
+        assert!(c.guests.is_empty() && c.presenters.is_empty(), "{c:?}");
+    }
+}
