@@ -4,6 +4,8 @@
 //! accuracy. Run with `--nocapture` to see the figures and every miss:
 //! `cargo test -p greenroom-core --test listing -- --nocapture`
 
+mod corpus;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
