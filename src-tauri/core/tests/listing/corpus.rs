@@ -102,6 +102,10 @@ struct Tally {
     titles: usize,
     presenters: usize,
     dry_run_failures: usize,
+    /// Pages with several episodes, and of those the ones whose draft says more
+    /// listings were found.
+    several: usize,
+    several_reported: usize,
 }
 
 impl Tally {
@@ -135,7 +139,7 @@ impl fmt::Display for Tally {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{:>3} listings  guests P {:.2} R {:.2} F1 {:.2}  affiliation {:.2}  presenter {:.2}  title {:.2}  dry-run failures {}",
+            "{:>3} listings  guests P {:.2} R {:.2} F1 {:.2}  affiliation {:.2}  presenter {:.2}  title {:.2}  dry-run failures {}  more episodes reported {}/{}",
             self.files,
             self.precision(),
             self.recall(),
@@ -143,7 +147,9 @@ impl fmt::Display for Tally {
             self.affiliation(),
             self.presenter(),
             self.title(),
-            self.dry_run_failures
+            self.dry_run_failures,
+            self.several_reported,
+            self.several
         )
     }
 }
@@ -192,6 +198,14 @@ fn score(store: &Store, l: &Listing, t: &mut Tally, misses: &mut Vec<String>) {
             "{name}: presenter {presenter:?}, want {}",
             l.label["presenter"]
         ));
+    }
+    if l.label["episodes"].as_u64().is_some() {
+        t.several += 1;
+        if d.other_listings.is_empty() {
+            misses.push(format!("{name}: the page has more episodes; none reported"));
+        } else {
+            t.several_reported += 1;
+        }
     }
     if let Err(e) = dry_run(store, &l.bytes) {
         t.dry_run_failures += 1;
