@@ -57,10 +57,9 @@ fn a_dry_run_prints_the_draft_and_writes_nothing() {
 fn a_listing_from_standard_input_is_imported_once() {
     let (_d, db) = temp_db();
     let import = || {
-        let mut child = greenroom()
-            .arg("--db")
-            .arg(&db)
-            .args([
+        run_with_input(
+            &db,
+            &[
                 "import",
                 "listing",
                 "-",
@@ -71,19 +70,10 @@ fn a_listing_from_standard_input_is_imported_once() {
                 "--tz",
                 "Asia/Qatar",
                 "--json",
-            ])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(SAMPLE.as_bytes())
-            .unwrap();
-        super::Run::from(child.wait_with_output().unwrap()).json()
+            ],
+            SAMPLE.as_bytes(),
+        )
+        .json()
     };
     let first = import();
     assert_eq!(first["outcome"], "created");
@@ -279,22 +269,11 @@ fn the_dry_run_of_every_corpus_listing_prints_a_draft_or_says_why() {
         assert!(!files.is_empty(), "no listings in {set}");
         let mut failed = Vec::new();
         for file in &files {
-            let mut child = greenroom()
-                .arg("--db")
-                .arg(&db)
-                .args(["import", "listing", "-", "--dry-run", "--json"])
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap();
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(&std::fs::read(file).unwrap())
-                .unwrap();
-            let run = super::Run::from(child.wait_with_output().unwrap());
+            let run = run_with_input(
+                &db,
+                &["import", "listing", "-", "--dry-run", "--json"],
+                &std::fs::read(file).unwrap(),
+            );
             let name = file.file_name().unwrap().to_string_lossy().to_string();
             if run.code == 0 {
                 let draft: serde_json::Value = serde_json::from_str(&run.stdout)
@@ -321,4 +300,19 @@ fn the_dry_run_of_every_corpus_listing_prints_a_draft_or_says_why() {
         assert!(failed.len() <= most, "{failed:#?}");
     }
     assert_eq!(programme_count(&db), 0);
+}
+
+/// `greenroom --db DB ARGS...` with `input` on its standard input, as a paste would be.
+fn run_with_input(db: &std::path::Path, args: &[&str], input: &[u8]) -> super::Run {
+    let mut child = greenroom()
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    super::Run::from(child.wait_with_output().unwrap())
 }

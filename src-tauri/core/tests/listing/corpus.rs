@@ -7,14 +7,14 @@
 //! `cargo test -p greenroom-core --test listing corpus -- --nocapture`
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use greenroom_core::import::listing::ListingOptions;
 use greenroom_core::listing::{decode, parse_listing};
 use greenroom_core::Store;
 use serde_json::Value;
 
-use super::{expected_pairs, matches, parsed_pairs, ratio};
+use super::{expected_pairs, matches, parsed_pairs, ratio, txt_files};
 
 const SETS: [&str; 2] = ["aj", "wide"];
 
@@ -63,16 +63,7 @@ struct Listing {
 }
 
 fn listings(set: &'static str) -> Vec<Listing> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/corpus")
-        .join(set);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
+    txt_files(&format!("tests/corpus/{set}"))
         .into_iter()
         .map(|txt| {
             let name = txt.file_name().unwrap().to_string_lossy().to_string();

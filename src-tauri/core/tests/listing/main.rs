@@ -21,15 +21,20 @@ const PAIR_RECALL: f64 = 0.95;
 const TITLES: f64 = 0.95;
 const PRESENTERS: f64 = 0.95;
 
-fn corpus() -> Vec<(PathBuf, String, Value)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/listings");
+/// The listings (`*.txt`) of a folder of the crate, in name order.
+fn txt_files(folder: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     files.sort();
     files
+}
+
+fn corpus() -> Vec<(PathBuf, String, Value)> {
+    txt_files("tests/listings")
         .into_iter()
         .map(|txt| {
             let text = std::fs::read_to_string(&txt).unwrap();
