@@ -14,7 +14,7 @@ use greenroom_core::listing::{decode, parse_listing};
 use greenroom_core::Store;
 use serde_json::Value;
 
-use super::{expected_pairs, matches, parsed_pairs, ratio, txt_files};
+use super::{ratio, txt_files, Scores};
 
 const SETS: [&str; 2] = ["aj", "wide"];
 
@@ -86,13 +86,7 @@ fn listings(set: &'static str) -> Vec<Listing> {
 
 #[derive(Default)]
 struct Tally {
-    files: usize,
-    name_hits: usize,
-    pair_hits: usize,
-    parsed: usize,
-    expected: usize,
-    titles: usize,
-    presenters: usize,
+    scores: Scores,
     dry_run_failures: usize,
     /// Pages with several episodes, and of those the ones whose draft says more
     /// listings were found.
@@ -102,10 +96,10 @@ struct Tally {
 
 impl Tally {
     fn precision(&self) -> f64 {
-        ratio(self.name_hits, self.parsed)
+        ratio(self.scores.name_hits, self.scores.parsed)
     }
     fn recall(&self) -> f64 {
-        ratio(self.name_hits, self.expected)
+        ratio(self.scores.name_hits, self.scores.expected)
     }
     fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
@@ -117,13 +111,13 @@ impl Tally {
     }
     /// Of the guests found by name, the share whose billing is exactly the label's.
     fn affiliation(&self) -> f64 {
-        ratio(self.pair_hits, self.name_hits)
+        ratio(self.scores.pair_hits, self.scores.name_hits)
     }
     fn presenter(&self) -> f64 {
-        ratio(self.presenters, self.files)
+        ratio(self.scores.presenters, self.scores.files)
     }
     fn title(&self) -> f64 {
-        ratio(self.titles, self.files)
+        ratio(self.scores.titles, self.scores.files)
     }
 }
 
@@ -132,7 +126,7 @@ impl fmt::Display for Tally {
         write!(
             f,
             "{:>3} listings  guests P {:.2} R {:.2} F1 {:.2}  affiliation {:.2}  presenter {:.2}  title {:.2}  dry-run failures {}  more episodes reported {}/{}",
-            self.files,
+            self.scores.files,
             self.precision(),
             self.recall(),
             self.f1(),
@@ -163,34 +157,7 @@ fn score(store: &Store, l: &Listing, t: &mut Tally, misses: &mut Vec<String>) {
     let name = format!("{}/{}", l.set, l.name);
     let (text, _) = decode(&l.bytes);
     let d = parse_listing(&text);
-    t.files += 1;
-    let (got, want) = (parsed_pairs(&d), expected_pairs(&l.label));
-    let got_names: Vec<String> = got.iter().map(|p| p.0.clone()).collect();
-    let want_names: Vec<String> = want.iter().map(|p| p.0.clone()).collect();
-    t.name_hits += matches(&got_names, &want_names);
-    t.pair_hits += matches(&got, &want);
-    t.parsed += got.len();
-    t.expected += want.len();
-    if got != want {
-        misses.push(format!(
-            "{name}: guests\n     got  {got:?}\n     want {want:?}"
-        ));
-    }
-    let title = l.label["title"].as_str().unwrap();
-    if d.title == title {
-        t.titles += 1;
-    } else {
-        misses.push(format!("{name}: title {:?}, want {title:?}", d.title));
-    }
-    let presenter = d.presenter.as_ref().map(|p| p.name.as_str());
-    if presenter == l.label["presenter"].as_str() {
-        t.presenters += 1;
-    } else {
-        misses.push(format!(
-            "{name}: presenter {presenter:?}, want {}",
-            l.label["presenter"]
-        ));
-    }
+    t.scores.add(&name, &d, &l.label, misses);
     if l.label["episodes"].as_u64().is_some() {
         t.several += 1;
         if d.other_listings.is_empty() {
