@@ -39,11 +39,10 @@ pub(super) struct Piece<'a> {
     pub fit: Fit,
 }
 
-const PRESENTER_WORDS: &str =
-    r"co-?presenters?|presenters?|co-?hosts?|hosts?|moderators?|anchors?|chairs?|your hosts?";
+const PRESENTER_WORDS: &str = r"guest[- ](?:hosts?|presenters?|moderators?|anchors?)|co-?presenters?|presenters?|co-?hosts?|hosts?|moderators?|anchors?|chairs?|your hosts?";
 const PRESENTER_BY: &str = r"presented|hosted|moderated|chaired|fronted";
 // Longer phrases first: the regex takes the first alternative that matches.
-const GUEST_WORDS: &str = r"guests include|guests are|our guests|today's guests|tonight's guests|this week's guests|joining (?:us|me)|on the panel|in the studio|guests?|panel|panell?ists|contributors|speakers|featuring|with|interviewees";
+const GUEST_WORDS: &str = r"guests include|guests are|our guests|today's guests|tonight's guests|this week's guests|joining (?:us|me)|on the panel|in the studio|to discuss|in this episode|guests?|panel|panell?ists|contributors?|speakers?|featuring|with|interviewees?";
 
 /// A label at the start of a piece, any case.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -58,7 +57,7 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// guests: …") do not cut a line.
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s(?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors|Speakers|With|Featuring)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)",
+        r"[\s.?!](?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors?|Speakers?|With|Featuring)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)",
     )
     .unwrap()
 });
@@ -128,6 +127,12 @@ fn after_sentence(before: &str) -> bool {
 }
 
 fn push_segment<'a>(seg: &'a str, out: &mut Vec<Piece<'a>>) {
+    if let Some(name) = joined_by(seg) {
+        // "Iain Dale was joined by:" heads the guest lines under it.
+        out.push(label(seg, Role::Presenter, name));
+        out.push(label("", Role::Guests, ""));
+        return;
+    }
     match leading_label(seg) {
         Some((Role::Presenter, rest)) => match bare_guest_label(rest) {
             Some((presenter, guests)) => {
@@ -194,6 +199,21 @@ pub(super) fn leading_label(seg: &str) -> Option<(Role, &str)> {
     }
     let capitalised = word.as_str().starts_with(char::is_uppercase);
     (capitalised && person::starts_with_name(after)).then_some((role, after))
+}
+
+/// "Name was joined by:" alone on its line: the presenter's name.
+fn joined_by(seg: &str) -> Option<&str> {
+    let head = seg.trim_end_matches([':', '：', ' ']);
+    let head = [
+        "was joined by",
+        "is joined by",
+        "were joined by",
+        "are joined by",
+    ]
+    .iter()
+    .find_map(|v| head.strip_suffix(v))?
+    .trim();
+    person::looks_like_name(head, 2).then_some(head)
 }
 
 /// In a presenter's text, a bare guest label followed by more text: (presenter

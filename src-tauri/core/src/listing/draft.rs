@@ -111,6 +111,11 @@ fn presenters_of(people: &Candidates, w: &mut Warnings) -> Vec<ParsedPerson> {
 /// "A and B", "A, B & C": one item per presenter. A part that is not a name ("Dareen
 /// Abughaida, Al Jazeera") stays with the presenter before it, as an affiliation.
 pub(super) fn presenter_items(text: &str) -> Vec<&str> {
+    // "Bronwen Maddox. Produced by …": the presenter's sentence only.
+    let text = match title::sentences(text).first() {
+        Some(&(0, b)) => text[..b].trim_end_matches('.'),
+        _ => text,
+    };
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     let mut depth = 0usize;

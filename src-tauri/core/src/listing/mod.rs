@@ -29,6 +29,7 @@ mod cut;
 mod decode;
 mod draft;
 mod guests;
+mod headline;
 mod junk;
 mod layout;
 mod person;

@@ -306,7 +306,22 @@ pub(super) fn clean_affiliation(s: &str) -> Option<String> {
         .strip_suffix(" and")
         .or_else(|| t.strip_suffix(" &"))
         .unwrap_or(t);
+    let t = strip_full_stop(t);
     (!t.is_empty() && t != "and").then(|| t.to_string())
+}
+
+/// A billing's final full stop, not an abbreviation's ("Ltd.", "U.S.", "Jr.").
+fn strip_full_stop(t: &str) -> &str {
+    let Some(body) = t.strip_suffix('.') else {
+        return t;
+    };
+    let last = body.rsplit([' ', '.']).next().unwrap_or("");
+    let lower = last.chars().filter(|c| c.is_lowercase()).count();
+    if lower >= 3 || (lower == last.chars().count() && lower > 0 && !body.ends_with('.')) {
+        body
+    } else {
+        t
+    }
 }
 
 /// How many name words `s` has, if every word of it could be part of a name (after

@@ -19,7 +19,23 @@ const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’\-.
 /// A presenter and what they do with the guests.
 static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|is joined by|hears from|interviews|sits down with|is in conversation with|discusses[^.;:?!]{{0,100}}?\bwith|puts[^.;:?!]{{0,60}}?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) guests|guests)))\b"
+        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|is joined by|was joined by|hosts|hears from|interviews|sits down with|is in conversation with|discusses[^.;:?!]{{0,100}}?\bwith|puts[^.;:?!]{{0,60}}?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) guests|guests)))\b"
+    ))
+    .unwrap()
+});
+
+/// A presenter named in passing: "hosted by Fiona Bruce", "tells host Steve Clemons".
+static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b)\s+(?P<host>{NAME})"
+    ))
+    .unwrap()
+});
+
+/// Guests before the verb: "A, B and C joined Andy Zaltzman to …".
+static JOINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<list>.{{5,400}}?)\s+(?:joined|join)\s+(?P<host>{NAME})\b"
     ))
     .unwrap()
 });
@@ -27,6 +43,7 @@ static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// A guest list announced in a sentence.
 static PANEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
+        r"(?i)\b(?:arguing|speaking) (?:for|in favou?r of|against) the motion (?:are|were|is|was)\b:?|",
         r"(?i)\b(?:(?:today's|tonight's|this week's|our|the|my|his|her|their)\s+)?",
         r"(?:guests|panell?ists|panel|contributors|speakers)(?:\s+(?:today|tonight|this week))?",
         r"\s+(?:are|include|were|will be)\b:?",
@@ -80,10 +97,37 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
             }
         }
         if !guests_found {
-            if let Some(m) = PANEL.find(line) {
-                let listed = list(&line[m.end()..]);
-                guests_found = !listed.is_empty();
-                c.guests.extend(listed);
+            if let Some(m) = JOINED.captures(line) {
+                let listed = list(m.name("list").map_or("", |l| l.as_str()));
+                let host = m.name("host").and_then(|h| host_name(h.as_str()));
+                if let (Some(host), false) = (host, listed.is_empty()) {
+                    c.presenters
+                        .push(Candidate::named(host, None, Evidence::Prose));
+                    c.guests.extend(listed);
+                    guests_found = true;
+                }
+            }
+        }
+        // Several panel sentences may share the guests ("arguing for the motion are …
+        // arguing against it are …").
+        let mut panel = false;
+        for m in PANEL.find_iter(line).take(4) {
+            if guests_found && !panel {
+                break;
+            }
+            let listed = list(&line[m.end()..]);
+            panel |= !listed.is_empty();
+            c.guests.extend(listed);
+        }
+        guests_found |= panel;
+        if !host_found {
+            if let Some(host) = PRESENTED
+                .captures(line)
+                .and_then(|m| host_name(m.name("host")?.as_str()))
+            {
+                c.presenters
+                    .push(Candidate::named(host, None, Evidence::Prose));
+                host_found = true;
             }
         }
     }
@@ -159,7 +203,30 @@ fn person_of_item(item: &str) -> Option<Candidate> {
     if let Some((name, affiliation)) = billing_before_name(item) {
         return Some(Candidate::named(name, Some(affiliation), Evidence::Prose));
     }
-    leading_name(item).map(|name| Candidate::named(name, None, Evidence::Prose))
+    if let Some(name) = leading_name(item) {
+        return Some(Candidate::named(name, None, Evidence::Prose));
+    }
+    // "Senior Editor Eric Columbus about the …": the billing before the name, prose after.
+    let end = item
+        .find(|c: char| c == ',')
+        .unwrap_or(item.len())
+        .min(lower_run_after_name(item));
+    let (name, affiliation) = billing_before_name(&item[..end])?;
+    Some(Candidate::named(name, Some(affiliation), Evidence::Prose))
+}
+
+/// Where the lower-case prose after the first capitalised run starts.
+fn lower_run_after_name(item: &str) -> usize {
+    let mut seen_capital = false;
+    for (a, b) in word_spans(item) {
+        let first = item[a..].chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            seen_capital = true;
+        } else if seen_capital && first.is_lowercase() && word_kind(&item[a..b]) != Word::Particle {
+            return a;
+        }
+    }
+    item.len()
 }
 
 /// The name at the start of "Cy Moss about the vote": the sentence goes on in lower
@@ -312,7 +379,7 @@ mod tests {
             people(&c.guests),
             [
                 p("Hal Brenner", Some("union organiser")),
-                p("Mia Torres", Some("Daily Ledger")),
+                p("Mia Torres", Some("the Daily Ledger")),
                 p("Sol Weiss", None),
             ]
         );

@@ -5,6 +5,7 @@
 //! `cargo test -p greenroom-core --test listing -- --nocapture`
 
 mod corpus;
+mod dev_detail;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
