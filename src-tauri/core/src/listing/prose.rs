@@ -9,7 +9,7 @@ use regex::Regex;
 
 use super::candidates::{Candidate, Candidates, Evidence};
 use super::person::{
-    looks_like_name, split_billing, starts_with_name, word_kind, word_spans, Word,
+    self, looks_like_name, split_billing, starts_with_name, word_kind, word_spans, Word,
 };
 use super::unseparated::billing_before_name;
 
@@ -165,14 +165,17 @@ fn guest_host(line: &str, c: &mut Candidates) {
 /// Rob Vale" → "Rob Vale"); a first name alone is kept as given.
 fn host_name(s: &str) -> Option<&str> {
     let mut s = s.trim().trim_end_matches([',', '.']);
+    // A capitalised particle starts a name ("Ben Bland", "Abu Bakr").
+    let starts = |w: &str| {
+        matches!(word_kind(w), Word::Unit | Word::Particle) && w.starts_with(char::is_uppercase)
+    };
     while let Some((first, rest)) = s.split_once(' ') {
-        if word_kind(first) == Word::Unit {
+        if starts(first) {
             break;
         }
         s = rest;
     }
-    (word_kind(s.split(' ').next().unwrap_or("")) == Word::Unit && looks_like_name(s, 1))
-        .then_some(s)
+    (starts(s.split(' ').next().unwrap_or("")) && looks_like_name(s, 1)).then_some(s)
 }
 
 /// The guests in the sentence after a presenter phrase or a panel announcement.
@@ -183,15 +186,38 @@ pub(super) fn list(tail: &str) -> Vec<Candidate> {
         _ => tail.len(),
     };
     let sentence = tail[..end].trim_end_matches(['.', '…', ' ']);
-    items(sentence)
-        .into_iter()
-        .filter_map(person_of_item)
-        .collect()
+    let mut out = Vec::new();
+    // An item with nobody in it is the billing of the next: "the FT's correspondent,
+    // Demetri Vale", "historian and political scientist Rana Mitter".
+    let mut from: Option<usize> = None;
+    for (a, b) in items(sentence) {
+        let start = from.unwrap_or(a);
+        match person_of_item(&sentence[start..b]) {
+            Some(c) => {
+                out.push(c);
+                from = None;
+            }
+            // "A, senior fellow at X, and B": the billing of the guest before, unless
+            // they have one already.
+            None if from.is_none() && out.last().is_some_and(|c| c.affiliation.is_none()) => {
+                let last = out.last_mut().expect("checked");
+                last.affiliation = person::clean_affiliation(tidy(&sentence[a..b]));
+            }
+            None => from = Some(start),
+        }
+    }
+    out
+}
+
+/// An item without the list's glue around it.
+fn tidy(item: &str) -> &str {
+    let item = item.trim().trim_end_matches(',').trim();
+    let item = item.strip_suffix(" and").unwrap_or(item);
+    item.trim_end_matches(',').trim()
 }
 
 fn person_of_item(item: &str) -> Option<Candidate> {
-    let item = item
-        .trim()
+    let item = tidy(item)
         .trim_start_matches("and ")
         .trim_start_matches("as well as ")
         .trim_start_matches("& ")
@@ -248,13 +274,15 @@ fn leading_name(item: &str) -> Option<&str> {
 /// The items of a list: at semicolons when there are any, else at commas and "and",
 /// a part that does not start with a name staying with the part before (as its
 /// affiliation: "A, fellow at X, and B").
-fn items(s: &str) -> Vec<&str> {
+fn items(s: &str) -> Vec<(usize, usize)> {
     if s.contains(';') {
-        return s
-            .split(';')
-            .map(str::trim)
-            .filter(|i| !i.is_empty())
-            .collect();
+        let mut out = Vec::new();
+        let mut at = 0;
+        for part in s.split(';') {
+            out.push((at, at + part.len()));
+            at += part.len() + 1;
+        }
+        return out;
     }
     let mut cuts = vec![0];
     let mut at = 0;
@@ -272,7 +300,11 @@ fn items(s: &str) -> Vec<&str> {
         };
         let rest = &s[next..];
         let item = first_item(rest);
-        if starts_with_name(rest)
+        let appositive = ["the ", "a ", "an ", "our ", "their "]
+            .iter()
+            .any(|d| rest.starts_with(d));
+        if (appositive && s[i..].starts_with(", "))
+            || starts_with_name(rest)
             || leading_name(item).is_some()
             || billing_before_name(item).is_some()
         {
@@ -280,16 +312,9 @@ fn items(s: &str) -> Vec<&str> {
         }
         at = next;
     }
-    let mut out = Vec::new();
-    for (n, &c) in cuts.iter().enumerate() {
-        let to = cuts.get(n + 1).map_or(s.len(), |&d| d);
-        let item = s[c..to].trim().trim_end_matches(',').trim();
-        let item = item.strip_suffix(" and").unwrap_or(item);
-        if !item.is_empty() {
-            out.push(item);
-        }
-    }
-    out
+    (0..cuts.len())
+        .map(|n| (cuts[n], cuts.get(n + 1).map_or(s.len(), |&d| d)))
+        .collect()
 }
 
 /// Up to the next comma or " and ".
@@ -367,6 +392,43 @@ mod tests {
         let c = read(&["Rosa and a panel of experts look at the price of bread."]);
         assert_eq!(people(&c.presenters), [p("Rosa", None)]);
         assert!(c.guests.is_empty());
+    }
+
+    #[test]
+    fn a_billing_item_joins_the_name_after_it() {
+        let c = read(&[
+            "Tove Lind is joined by historian and political scientist Professor Ann Moe, the \
+             Ledger's harbour correspondent, Per Dahl and Dr Siv Ek, a fellow with our Europe \
+             programme.",
+        ]);
+        let got: Vec<_> = c
+            .guests
+            .iter()
+            .map(|g| {
+                (
+                    g.honorific.as_deref(),
+                    g.name.as_str(),
+                    g.affiliation.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("Professor"),
+                    "Ann Moe",
+                    Some("historian and political scientist")
+                ),
+                (None, "Per Dahl", Some("the Ledger's harbour correspondent")),
+                (
+                    Some("Dr"),
+                    "Siv Ek",
+                    Some("a fellow with our Europe programme")
+                ),
+            ]
+        );
+        assert_eq!(c.presenters[0].name, "Tove Lind");
     }
 
     #[test]

@@ -441,3 +441,31 @@ fn guests_after_the_presenter_and_reversed_order() {
     assert!(d.framing.is_empty(), "{:?}", d.framing);
     assert!(d.warnings.iter().any(|w| w == "No guests found"));
 }
+
+#[test]
+fn a_guest_host_in_a_blurb_presents() {
+    let d = parse_listing(
+        "Can the alliance hold?\nPresented by Ola Berg.\n    Guest host Tove Lind is joined by \
+         historian Dr Ann Moe, the Ledger's Oslo correspondent, Per Dahl and Dr Siv Ek, a fellow \
+         with our Europe programme.",
+    );
+    assert_eq!(
+        d.presenter.as_ref().map(|p| p.name.as_str()),
+        Some("Tove Lind"),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn a_credits_line_names_the_host_and_no_guest() {
+    let d = parse_listing(
+        "Can the alliance hold?\nA paragraph about the alliance.\nCredits: Speaker: Siv Ek Host: Tove \
+         Lind Editor: Per Dahl Recorded and produced by the Harbour Forum.",
+    );
+    assert_eq!(
+        d.presenter.as_ref().map(|p| p.name.as_str()),
+        Some("Tove Lind"),
+        "{d:#?}"
+    );
+    assert_eq!(names(&d), ["Siv Ek"]);
+}

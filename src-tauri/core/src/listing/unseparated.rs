@@ -7,7 +7,8 @@
 //!   Ines Marlow".
 
 use super::person::{
-    clean_affiliation, clean_name, is_role, looks_like_name, word_kind, word_spans, Billing, Word,
+    clean_affiliation, clean_name, is_honorific, is_role, looks_like_name, word_kind, word_spans,
+    Billing, Word,
 };
 use super::words::{CONNECTORS, TITLE_BLOCKERS};
 
@@ -126,6 +127,12 @@ pub(super) fn billing_before_name(item: &str) -> Option<(&str, String)> {
     // A lower-case particle does not start a name.
     while k < spans.len() && item[spans[k].0..].starts_with(char::is_lowercase) {
         k += 1;
+    }
+    // Honorifics go with the name ("… scientist Professor Ann Moe"); the caller splits them.
+    let mut ranks = 0;
+    while k > 0 && ranks < 3 && is_honorific(&item[spans[k - 1].0..spans[k - 1].1]) {
+        k -= 1;
+        ranks += 1;
     }
     if units < 2 || k == 0 || k == spans.len() {
         return None;

@@ -30,6 +30,8 @@ fn dev_detail() {
                 d.presenter.as_ref().map(|p| &p.name),
                 want["presenter"]
             );
+            let all: Vec<&str> = d.presenters.iter().map(|p| p.name.as_str()).collect();
+            println!("  all    {all:?}");
             for g in &d.guests {
                 println!("  got    {} | {:?}", g.name, g.affiliation);
             }
