@@ -86,7 +86,15 @@ fn presenters_of(people: &Candidates, w: &mut Warnings) -> Vec<ParsedPerson> {
         .filter(stood_in)
         .collect();
     if chosen.is_empty() {
-        chosen.extend(by(Evidence::Prose).take(1));
+        // "Andy and the panel …" then "… joined Andy Zaltzman": the full name the text
+        // gives for a presenter named by first name.
+        let first = by(Evidence::Prose).next();
+        let fuller = first.and_then(|f| {
+            by(Evidence::Prose).find(|c| {
+                c.name.len() > f.name.len() && c.name.starts_with(&format!("{} ", f.name))
+            })
+        });
+        chosen.extend(fuller.or(first));
     }
     let mut out: Vec<ParsedPerson> = Vec::new();
     for c in chosen {

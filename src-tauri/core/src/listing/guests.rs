@@ -36,7 +36,11 @@ pub(super) fn chunks(line: &str, flatten: bool, limit: usize, out: &mut Vec<Stri
                         push_chunk(c, out);
                     }
                 }
-                None => push_chunk(piece, out),
+                None => {
+                    for c in super::role_cuts::split(piece) {
+                        push_chunk(c, out);
+                    }
+                }
             }
             if out.len() > limit {
                 return;

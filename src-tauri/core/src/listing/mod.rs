@@ -35,6 +35,7 @@ mod layout;
 mod person;
 mod profiles;
 mod prose;
+mod role_cuts;
 mod title;
 mod unseparated;
 mod words;

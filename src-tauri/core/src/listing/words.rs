@@ -102,7 +102,7 @@ pub(super) const ROLES: &[&str] = &[
     "programme", "program", "research", "independent", "freelance", "veteran",
     "commissioner", "official", "negotiator", "entrepreneur", "investor", "banker",
     "engineer", "architect", "curator", "critic", "biographer", "teacher", "student",
-    "candidate",
+    "candidate", "managing",
 ];
 
 /// Words that, just before a capitalised pair, make it someone mentioned in an
