@@ -7,7 +7,7 @@ use super::candidates::{Candidate, Candidates, Evidence};
 use super::clean::{bound, collapse, Warnings};
 use super::cut::Piece;
 use super::layout::{self, Found, GuestsFound};
-use super::{person, title, ListingDraft, ParsedPerson};
+use super::{episodes, person, title, ListingDraft, ParsedPerson};
 use super::{HONORIFIC_LEN, MAX_FRAMING, MAX_GUESTS, MAX_OTHER_LISTINGS, MAX_PRESENTERS};
 use crate::text::{limits, names::name_key};
 
@@ -17,7 +17,16 @@ pub(super) fn build(pieces: &[Piece], found: &Found, people: Candidates) -> List
     let mut draft = ListingDraft::default();
     let (title, framing) = title::title_and_framing(&found.pre, MAX_FRAMING + 1);
     draft.title = match title {
-        Some(t) if !t.is_empty() => bound(collapse(&t), limits::TITLE, "The title", &mut w),
+        Some(t) if !t.is_empty() => {
+            let (t, show) = episodes::strip_show(&t, pieces);
+            if let Some(show) = show {
+                w.push(format!(
+                    "\"{show}\" (the show's name) was taken off the front of the title"
+                ));
+                draft.series = Some(collapse(show));
+            }
+            bound(collapse(t), limits::TITLE, "The title", &mut w)
+        }
         _ => {
             let first = found.pre.first().map_or(0, |l| l.chars().count());
             if first > limits::TITLE {
@@ -28,7 +37,7 @@ pub(super) fn build(pieces: &[Piece], found: &Found, people: Candidates) -> List
                     limits::TITLE
                 ));
             } else {
-                w.push("No title found: type one in");
+                w.push("Title missing: no line reads as this episode's title; type one in");
             }
             String::new()
         }
@@ -42,6 +51,22 @@ pub(super) fn build(pieces: &[Piece], found: &Found, people: Candidates) -> List
         w.push("No \"Presenter:\" or \"Guests:\" label found: check the framing for guest lines");
     }
     draft.other_listings = other_listings(pieces, found.end, &mut w);
+    if draft.other_listings.is_empty() && !draft.title.is_empty() {
+        let more = episodes::more_episodes(pieces, &draft.title);
+        if !more.is_empty() {
+            w.push(format!(
+                "The page lists {} more episode{}: only the first is imported",
+                more.len(),
+                if more.len() == 1 { "" } else { "s" }
+            ));
+            let mut quiet = Warnings::default();
+            draft.other_listings = more
+                .into_iter()
+                .take(MAX_OTHER_LISTINGS)
+                .map(|t| bound(collapse(&t), limits::TITLE, "", &mut quiet))
+                .collect();
+        }
+    }
     draft.warnings = w.finish();
     draft
 }

@@ -28,6 +28,7 @@ mod clean;
 mod cut;
 mod decode;
 mod draft;
+mod episodes;
 mod guests;
 mod headline;
 mod junk;
@@ -69,6 +70,10 @@ pub struct ListingDraft {
     pub warnings: Vec<String>,
     /// Titles of further listings in the text: reported, not imported.
     pub other_listings: Vec<String>,
+    /// The show's name when the page put it in front of the title ("The Heat: Can the
+    /// corridor survive?"): for the review to offer as the series.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
     /// When no title was found because the first line is longer than a title may be:
     /// its length in characters, so an import can say so rather than "no title".
     #[serde(skip)]

@@ -6,13 +6,18 @@ use super::person::{looks_like_name, split_billing};
 
 /// Guests from consecutive lines (blank lines and furniture already skipped).
 pub(super) fn gather(lines: &[&str], out: &mut Vec<Candidate>) {
-    for pair in lines.windows(2) {
-        let Some(what) = who(pair[1]) else { continue };
-        if pair[0].len() > 120 {
-            continue;
-        }
-        let b = split_billing(pair[0], false);
-        if looks_like_name(b.name, 2) {
+    for (i, line) in lines.iter().enumerate() {
+        let Some(what) = who(line) else { continue };
+        // The name is the line before, or the one before that when the page put a
+        // prompt ("You may also want to watch:") between them.
+        let named = (1..=2)
+            .filter_map(|back| i.checked_sub(back))
+            .find_map(|k| {
+                let b = split_billing(lines[k], false);
+                (lines[k].len() <= 120 && looks_like_name(b.name, 2) && b.affiliation.is_none())
+                    .then_some(b)
+            });
+        if let Some(b) = named {
             let mut c = Candidate::new(b, Evidence::Profile);
             c.affiliation = Some(what.to_string());
             out.push(c);
@@ -50,6 +55,7 @@ mod tests {
                 "Who? Shadow transport secretary",
                 "She was first elected in 2017 and …",
                 "Dr Piet van Rooyen",
+                "Related: watch the last episode",
                 "Who: Vice-chancellor of Danby University.",
                 "Not a name line",
                 "Who? ignored",

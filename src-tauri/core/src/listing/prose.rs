@@ -27,7 +27,7 @@ static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// A presenter named in passing: "hosted by Fiona Bruce", "tells host Steve Clemons".
 static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b)\s+(?P<host>{NAME})"
+        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b"
     ))
     .unwrap()
 });
@@ -123,7 +123,7 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
         if !host_found {
             if let Some(host) = PRESENTED
                 .captures(line)
-                .and_then(|m| host_name(m.name("host")?.as_str()))
+                .and_then(|m| host_name(m.name("host").or(m.name("named"))?.as_str()))
             {
                 c.presenters
                     .push(Candidate::named(host, None, Evidence::Prose));
@@ -461,6 +461,23 @@ mod tests {
         let c = read(&["Sitting in for Dev Rao, Lia Park asks whether the law can hold."]);
         assert_eq!(c.presenters[0].name, "Lia Park");
         assert_eq!(c.stood_in_for, ["Dev Rao"]);
+    }
+
+    #[test]
+    fn a_presenter_named_in_passing() {
+        for line in [
+            "This week's show, which is hosted by Lia Park, comes from Tromsø.",
+            "Lia Park tells host Ola Berg the law will pass.",
+            "Ola Berg, presenter of the harbour debate",
+        ] {
+            let c = read(&[line]);
+            assert!(
+                c.presenters
+                    .iter()
+                    .any(|p| ["Lia Park", "Ola Berg"].contains(&p.name.as_str())),
+                "{line}: {c:?}"
+            );
+        }
     }
 
     #[test]
