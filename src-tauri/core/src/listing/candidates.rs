@@ -108,7 +108,14 @@ pub(super) fn gather(found: &Found) -> Candidates {
         }
     }
     from_layout(found, &mut c);
-    let prose_lines = found.pre.iter().chain(&found.post).copied();
+    // A presenter label's line may go on in prose ("Chaired by X. Arguing for the
+    // motion are A, B and C.").
+    let prose_lines = found
+        .pre
+        .iter()
+        .chain(&found.post)
+        .chain(&found.presenters)
+        .copied();
     profiles::gather(&found.pre, &mut c.guests);
     prose::gather(prose_lines, &mut c);
     c

@@ -47,6 +47,7 @@ static PANEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:(?:today's|tonight's|this week's|our|the|my|his|her|their)\s+)?",
         r"(?:guests|panell?ists|panel|contributors|speakers)(?:\s+(?:today|tonight|this week))?",
         r"\s+(?:are|include|were|will be)\b:?",
+        r"|\bwith (?:(?:our|the|her|his|their) )?(?:guests|panell?ists|panel)\b:?",
         r"|\bjoining (?:us|me|him|her|them)(?:\s+(?:today|tonight|this week|in the studio))?\s+(?:are|is)\b:?",
     ))
     .unwrap()
@@ -445,6 +446,22 @@ mod tests {
                 p("Sol Weiss", None),
             ]
         );
+    }
+
+    #[test]
+    fn guests_after_with_guests_and_in_a_presenters_line() {
+        let c = read(&[
+            "We debate the law on this special with guests Ann Moe, a historian; Per Dahl, a \
+             fellow at the Harbour Institute; and Siv Ek, a judge.",
+        ]);
+        let names: Vec<_> = c.guests.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, ["Ann Moe", "Per Dahl", "Siv Ek"]);
+        let c = read(&[
+            "Dame Ola Berg. Arguing for the motion are Ann Moe and Per Dahl. Arguing against \
+             the motion are Siv Ek and Bo Lind.",
+        ]);
+        let names: Vec<_> = c.guests.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, ["Ann Moe", "Per Dahl", "Siv Ek", "Bo Lind"]);
     }
 
     #[test]
