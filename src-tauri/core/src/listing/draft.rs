@@ -11,14 +11,19 @@ use super::{episodes, person, title, ListingDraft, ParsedPerson};
 use super::{HONORIFIC_LEN, MAX_FRAMING, MAX_GUESTS, MAX_OTHER_LISTINGS, MAX_PRESENTERS};
 use crate::text::{limits, names::name_key};
 
-pub(super) fn build(pieces: &[Piece], found: &Found, people: Candidates) -> ListingDraft {
+pub(super) fn build(
+    text: &str,
+    pieces: &[Piece],
+    found: &Found,
+    people: Candidates,
+) -> ListingDraft {
     let mut w = Warnings::default();
 
     let mut draft = ListingDraft::default();
     let (title, framing) = title::title_and_framing(&found.pre, MAX_FRAMING + 1);
     draft.title = match title {
         Some(t) if !t.is_empty() => {
-            let (t, show) = episodes::strip_show(&t, pieces);
+            let (t, show) = episodes::strip_shows(&t, text, pieces);
             if let Some(show) = show {
                 w.push(format!(
                     "\"{show}\" (the show's name) was taken off the front of the title"

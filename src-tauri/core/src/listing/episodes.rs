@@ -3,12 +3,32 @@
 //! episodes listed under it, titled like the first ("… | UpFront").
 
 use super::cut::{Kind, Piece};
-use super::person::strip_bullet;
+use super::person::{looks_like_name, strip_bullet};
 use super::title::strip_suffixes;
 
+/// The title without the show's names in front ("Comedy on Radio 4 - The News Quiz -
+/// 15th September"), and the last of them.
+pub(super) fn strip_shows<'a>(
+    title: &'a str,
+    text: &str,
+    pieces: &[Piece],
+) -> (&'a str, Option<&'a str>) {
+    let (mut t, mut show) = (title, None);
+    for _ in 0..3 {
+        match strip_show(t, text, pieces) {
+            (rest, Some(s)) => {
+                t = rest;
+                show = Some(s);
+            }
+            _ => break,
+        }
+    }
+    (t, show)
+}
+
 /// The title without a show's name in front, and that name, when the page has the
-/// name on a line of its own.
-pub(super) fn strip_show<'a>(title: &'a str, pieces: &[Piece]) -> (&'a str, Option<&'a str>) {
+/// name on a line of its own, or elsewhere in its text when it is not a person's name.
+fn strip_show<'a>(title: &'a str, text: &str, pieces: &[Piece]) -> (&'a str, Option<&'a str>) {
     let cut = title
         .char_indices()
         .take(60)
@@ -23,9 +43,17 @@ pub(super) fn strip_show<'a>(title: &'a str, pieces: &[Piece]) -> (&'a str, Opti
     if show.is_empty() || rest.chars().count() < 3 {
         return (title, None);
     }
-    let named = pieces.iter().any(|p| {
+    let on_its_own = pieces.iter().any(|p| {
         matches!(p.kind, Kind::Text | Kind::Junk(_)) && p.text.trim().eq_ignore_ascii_case(show)
     });
+    // "At Issue - Your questions answered" on a page that says "this week on At Issue"
+    // (not only where it repeats the title); never "Mo Ibrahim: What makes a good
+    // leader?".
+    let elsewhere = show.split_whitespace().count() <= 5
+        && !looks_like_name(show, 2)
+        && show.starts_with(char::is_uppercase)
+        && text.matches(show).count() > text.matches(title).count();
+    let named = on_its_own || elsewhere;
     if named {
         (rest, Some(show))
     } else {
@@ -74,13 +102,28 @@ mod tests {
         let page = "Harbour Talk\nHarbour Talk: Who owns the fishing grounds?\nQuotas fell.";
         let p = pieces(page);
         assert_eq!(
-            strip_show("Harbour Talk: Who owns the fishing grounds?", &p),
+            strip_shows("Harbour Talk: Who owns the fishing grounds?", page, &p),
             ("Who owns the fishing grounds?", Some("Harbour Talk"))
         );
-        let p = pieces("Gaza: the forgotten war\nAid has stopped.");
+        let page = "Gaza: the forgotten war\nAid has stopped in Gaza.";
         assert_eq!(
-            strip_show("Gaza: the forgotten war", &p),
-            ("Gaza: the forgotten war", None)
+            strip_shows("Gaza: the forgotten war", page, &pieces(page)),
+            ("the forgotten war", Some("Gaza"))
+        );
+        let page = "Ada Moe: Why I left\nAda Moe talks about leaving.";
+        assert_eq!(
+            strip_shows("Ada Moe: Why I left", page, &pieces(page)),
+            ("Ada Moe: Why I left", None)
+        );
+        let page =
+            "Radio 9 comedy - The Quiz Hour - 15th May\nThe Quiz Hour is back.\nRadio 9 comedy";
+        assert_eq!(
+            strip_shows(
+                "Radio 9 comedy - The Quiz Hour - 15th May",
+                page,
+                &pieces(page)
+            ),
+            ("15th May", Some("The Quiz Hour"))
         );
     }
 

@@ -88,6 +88,9 @@ fn furniture(line: &str) -> bool {
         "sign in",
         "log in",
         "menu",
+        "copyright",
+        "rss feed",
+        "subscribed:",
     ];
     let lower = line.to_lowercase();
     // "Intelligence Squared show": a directory's name for a show's page.

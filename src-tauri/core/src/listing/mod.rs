@@ -105,7 +105,7 @@ pub fn parse_listing(text: &str) -> ListingDraft {
     classify::classify(&mut pieces);
     let found = layout::listing(&pieces, 0, true);
     let people = candidates::gather(&found);
-    draft::build(&pieces, &found, people)
+    draft::build(&text, &pieces, &found, people)
 }
 
 /// The parts of a file holding several listings, separated by a line of `---` (three
