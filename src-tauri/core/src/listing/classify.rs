@@ -99,7 +99,7 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:with )?additional reporting\b|reporting by\b",
         // "(Photo: …)", "[File: Jane Doe/Reuters]", "… /Getty Images"
         r"|[(\[](?:file\s*)?(?:photo|photograph|picture|image|file|credit)s?\b",
-        r"|.{0,300}(?:/|\|)\s*(?:getty(?: images)?|afp|reuters|ap(?: photo)?|epa(?:-efe)?|anadolu(?: agency)?|shutterstock|alamy|pa(?: images| media| wire)?|bloomberg|xinhua)\s*[)\]]?\.?$",
+
         // Prompts: "Follow us on …", "Email the programme at …"
         r"|(?:follow|find|join|like|visit|email|e-mail|tweet|text|message|contact|get in touch with|write to|send|tell) (?:us|the (?:show|programme|program|podcast|team)|our|them)\b",
         r"|(?:have your say|share your (?:views|thoughts|stories?)|get in touch)\b",
@@ -114,7 +114,7 @@ pub(super) fn is_credit(line: &str) -> bool {
     if line.len() > 400 {
         return false;
     }
-    if CREDIT.is_match(line) {
+    if CREDIT.is_match(line) || agency_credit(line) {
         return true;
     }
     let by = line
@@ -125,6 +125,39 @@ pub(super) fn is_credit(line: &str) -> bool {
         let rest = rest.split([',', '|', '–', '—']).next().unwrap_or("");
         person::looks_like_name(rest.trim(), 2)
     })
+}
+
+/// A caption ending in its picture agency: "… /Getty Images", "… | Reuters)".
+fn agency_credit(line: &str) -> bool {
+    const AGENCIES: &[&str] = &[
+        "getty images",
+        "getty",
+        "afp",
+        "reuters",
+        "ap",
+        "ap photo",
+        "epa",
+        "epa-efe",
+        "anadolu",
+        "anadolu agency",
+        "shutterstock",
+        "alamy",
+        "pa",
+        "pa images",
+        "pa media",
+        "pa wire",
+        "bloomberg",
+        "xinhua",
+    ];
+    let Some(at) = line.rfind(['/', '|']) else {
+        return false;
+    };
+    let tail = line[at + 1..]
+        .trim()
+        .trim_end_matches(['.', ')', ']'])
+        .trim()
+        .to_lowercase();
+    tail.len() <= 20 && AGENCIES.contains(&tail.as_str())
 }
 
 #[cfg(test)]

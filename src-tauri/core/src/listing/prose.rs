@@ -19,7 +19,7 @@ const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’\-.
 /// A presenter and what they do with the guests.
 static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|is joined by|was joined by|hosts|hears from|interviews|sits down with|is in conversation with|discusses[^.;:?!]{{0,100}}?\bwith|puts[^.;:?!]{{0,60}}?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) guests|guests)))\b"
+        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|is joined by|was joined by|hosts|hears from|interviews|sits down with|is in conversation with|discusses\b[^.;:?!]*?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) guests|guests)))\b"
     ))
     .unwrap()
 });
@@ -33,12 +33,8 @@ static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Guests before the verb: "A, B and C joined Andy Zaltzman to …".
-static JOINED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?P<list>.{{5,400}}?)\s+(?:joined|join)\s+(?P<host>{NAME})\b"
-    ))
-    .unwrap()
-});
+static JOINED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^\s+(?:joined|join)\s+(?P<host>{NAME})\b")).unwrap());
 
 /// A guest list announced in a sentence.
 static PANEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -98,8 +94,10 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
             }
         }
         if !guests_found {
-            if let Some(m) = JOINED.captures(line) {
-                let listed = list(m.name("list").map_or("", |l| l.as_str()));
+            // The list is what comes before the first " joined " in the line's opening.
+            let at = line[..floor_char(line, 400)].find(" join");
+            if let Some((m, at)) = at.and_then(|at| Some((JOINED.captures(&line[at..])?, at))) {
+                let listed = list(&line[..at]);
                 let host = m.name("host").and_then(|h| host_name(h.as_str()));
                 if let (Some(host), false) = (host, listed.is_empty()) {
                     c.presenters
