@@ -60,6 +60,11 @@ pub(super) fn classify(pieces: &mut [Piece]) {
 
 /// How `line` reads as a billing line, split once.
 pub(super) fn fit(line: &str) -> Fit {
+    // A billing line starts with its name (or a rank, or a list mark): prose in lower
+    // case never is one.
+    if line.starts_with(char::is_lowercase) {
+        return Fit::default();
+    }
     let b = split_billing(line, true);
     let short = line.len() <= MAX_INFERRED_LINE;
     match b.sep {

@@ -34,6 +34,16 @@ pub(super) fn unseparated(
     if s.len() > 600 {
         return None;
     }
+    // Every shape here starts with a name: most lines are rejected at their first word.
+    let first = s.split_whitespace().next().unwrap_or("");
+    if !first.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
+        || !matches!(
+            word_kind(first),
+            Word::Unit | Word::Particle | Word::Initial
+        )
+    {
+        return None;
+    }
     if let Some(at) = sep {
         if looks_like_name(clean_name(&s[..at]), 1) {
             return None;
