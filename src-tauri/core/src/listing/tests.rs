@@ -469,3 +469,87 @@ fn a_credits_line_names_the_host_and_no_guest() {
     );
     assert_eq!(names(&d), ["Siv Ek"]);
 }
+
+#[test]
+fn sentence_bullets_under_a_discussion_label() {
+    let d = parse_listing(
+        "Who pays for the new bridge?\nHost: Ola Berg\nTo discuss:\n\
+         • Ines Marlow is a port economist at the Baltic Institute.\n\
+         • Tomás de la Vega is the Director of Roads at Lakeside Council.\nShare",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("a port economist at the Baltic Institute".into())
+            ),
+            (
+                "Tomás de la Vega".into(),
+                Some("the Director of Roads at Lakeside Council".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_flattened_list_with_no_separators() {
+    let d = parse_listing(
+        "Can the ferries run on time?\nGuests: Ines Marlow Adviser to the Ministry of Ports \
+         Kofi Mensah Senior Fellow at the Harbour Institute Sarah Jane Okafor former head of the \
+         pilots' union",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("Adviser to the Ministry of Ports".into())
+            ),
+            (
+                "Kofi Mensah".into(),
+                Some("Senior Fellow at the Harbour Institute".into())
+            ),
+            (
+                "Sarah Jane Okafor".into(),
+                Some("former head of the pilots' union".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn no_title_is_a_check_on_a_draft_that_still_has_its_people() {
+    let d = parse_listing(
+        "We meet the new head of the lifeboat service. Then a poet reads from her book.\n\
+         Ola Berg is joined by Ines Marlow, a port economist, and Kofi Mensah, a pilot.",
+    );
+    assert_eq!(d.title, "");
+    assert!(
+        d.warnings.iter().any(|w| w.starts_with("Title missing")),
+        "{:?}",
+        d.warnings
+    );
+    assert_eq!(
+        d.presenter.as_ref().map(|p| p.name.as_str()),
+        Some("Ola Berg")
+    );
+    assert_eq!(names(&d), ["Ines Marlow", "Kofi Mensah"]);
+}
+
+#[test]
+fn a_show_page_gives_its_first_episode_and_says_more_were_found() {
+    let d = parse_listing(
+        "Harbour Talk\n24 episodes\nWho owns the fishing grounds? | Harbour Talk\n\
+         Ola Berg speaks to Ines Marlow, a port economist; and Kofi Mensah, a skipper.\n\
+         Are the ports too slow? | Harbour Talk\nOla Berg speaks to Ada Moe, a pilot.",
+    );
+    assert_eq!(d.title, "Who owns the fishing grounds?");
+    assert_eq!(names(&d), ["Ines Marlow", "Kofi Mensah"]);
+    assert_eq!(d.other_listings, ["Are the ports too slow?"]);
+    assert!(
+        d.warnings.iter().any(|w| w.contains("1 more episode")),
+        "{:?}",
+        d.warnings
+    );
+}
