@@ -233,7 +233,7 @@ fn person_of_item(item: &str) -> Option<Candidate> {
     }
     // "Senior Editor Eric Columbus about the …": the billing before the name, prose after.
     let end = item
-        .find(|c: char| c == ',')
+        .find(',')
         .unwrap_or(item.len())
         .min(lower_run_after_name(item));
     let (name, affiliation) = billing_before_name(&item[..end])?;

@@ -17,7 +17,7 @@ pub(super) fn split(s: &str) -> Vec<&str> {
     let mut last_end = 0;
     let mut i = 0;
     while i < spans.len() {
-        if !name_word(i) && !(glue(i) && word(i).starts_with(char::is_uppercase)) {
+        if !(name_word(i) || glue(i) && word(i).starts_with(char::is_uppercase)) {
             i += 1;
             continue;
         }

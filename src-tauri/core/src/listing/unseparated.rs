@@ -97,7 +97,7 @@ fn role_after_name(s: &str, before: usize) -> Option<usize> {
         match word_kind(w) {
             Word::Unit if !is_role(w) => units += 1,
             Word::Particle | Word::Initial if units < 4 => {}
-            _ if units >= 2 && units <= 4 && is_role(w) => return Some(end),
+            _ if (2..=4).contains(&units) && is_role(w) => return Some(end),
             _ => return None,
         }
         end = b;
@@ -164,7 +164,7 @@ pub(super) fn billing_before_name(item: &str) -> Option<(&str, String)> {
 /// The first sentence of a description: "a historian. She wrote …" → "a historian.".
 fn sentence_head(s: &str) -> &str {
     match super::title::sentences(s).first() {
-        Some(&(a, b)) if a == 0 => &s[..b],
+        Some(&(0, b)) => &s[..b],
         _ => s,
     }
 }

@@ -15,7 +15,7 @@ fn dev_detail() {
         for txt in txt_files(&format!("tests/corpus/{set}")) {
             let name = txt.file_name().unwrap().to_string_lossy().to_string();
             let number: u32 = name[..2].parse().unwrap();
-            if number % 2 == 0 {
+            if number.is_multiple_of(2) {
                 continue;
             }
             let text = std::fs::read_to_string(&txt).unwrap();
