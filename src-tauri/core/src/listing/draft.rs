@@ -52,6 +52,16 @@ pub(super) fn build(
     draft.presenter = draft.presenters.first().cloned();
     let (guests, evidence) = choose_guests(&people);
     draft.guests = guests_of(guests, evidence, found.how, people.flattened, &mut w);
+    if evidence == Some(Evidence::Profile) && !draft.title.is_empty() {
+        // A newspaper's guide to tonight's panel: its headline ("Who's on the panel
+        // tonight?") is the article's, not the episode's.
+        w.push(format!(
+            "\"{}\" heads a guide to the panel, not the episode: type the episode's title in",
+            draft.title
+        ));
+        draft.title.clear();
+        draft.series = None;
+    }
     if !found.anchored() && evidence.is_none_or(|e| e.family() == 0) {
         w.push("No \"Presenter:\" or \"Guests:\" label found: check the framing for guest lines");
     }

@@ -2,22 +2,25 @@
 //! draft the producer reviews before anything is saved.
 //!
 //! A listing is a title (often a question), framing paragraphs and questions, a
-//! presenter and guests billed "Name – Affiliation". Pasted from a page it comes with
-//! the page: share buttons, comments, hashtags, and related articles that may be other
-//! listings flattened onto one line. The parser works in four passes, each linear in
-//! the input:
+//! presenter and guests. Pasted from a page it comes with the page: share buttons,
+//! credits, captions, comments, other episodes. Published listings bill their people in
+//! many shapes: labelled blocks ("Guests:", "To discuss:"), "Name – Affiliation" lines,
+//! sentences ("Jane Doe is a historian …"), prose ("X speaks to A; B; and C"), profiles
+//! ("Name" then "Who? …"), lists flattened onto one line. The parser works in stages,
+//! each linear in the input and tested on its own:
 //!
-//! 1. `clean`: line endings, odd spaces and control characters normalised.
-//! 2. `labels`: every line becomes a piece (blank, junk, label or text); a line is
-//!    also cut where a capitalised label with a colon starts inside it, which is how a
-//!    flattened listing is read ("… them? Presenter: X Guests: A – …").
-//! 3. `scan`: the first listing is the text before its labels (title, then framing),
-//!    its presenter, and its guest block; a missing "Guests:" label is made up for by
-//!    billing lines after the presenter. Later listings are only located, for their
-//!    titles.
-//! 4. `guests` and `person`: guest lines cut into people (a flattened list at the
-//!    capitalised names before each separator), each split into honorific, name and
-//!    affiliation at the first separator.
+//! 1. `clean` and `cut`: the text normalised and cut into pieces, one per line, a line
+//!    further cut where a label starts inside it ("… them? Presenter: X Guests: A – …").
+//! 2. `classify`: each piece classified once — blank, boundary, junk (page furniture,
+//!    `junk`; credits, bylines, captions, prompts), label, or text with its fit as a
+//!    billing line (`person`, `unseparated`).
+//! 3. `layout` finds the first listing's parts (title and framing lines, presenter
+//!    labels, the guest block and how it was found); `candidates` turns them into
+//!    people with the evidence for each, beside the other readings: `prose`, `profiles`,
+//!    flattened lists cut by `guests` and `role_cuts`.
+//! 4. `draft`: guests chosen from one reading by score, a guest host over the usual
+//!    presenter, the title line chosen by `headline` (a show's name and further
+//!    episodes by `episodes`), everything bounded with warnings.
 //!
 //! Nothing here fails: what the parser is unsure of becomes a warning on the draft,
 //! and every field is bounded to the core's text limits so the draft can be saved.

@@ -553,3 +553,23 @@ fn a_show_page_gives_its_first_episode_and_says_more_were_found() {
         d.warnings
     );
 }
+
+#[test]
+fn a_guide_to_the_panel_gives_its_people_but_not_its_headline() {
+    let d = parse_listing(
+        "Who is on the harbour debate tonight?\nThe panel meets in Tromsø.\nInes Marlow\n\
+         Who? Port economist\nShe has advised the ministry.\nKofi Mensah\nWho? Skipper and union \
+         organiser\nHe has fished for thirty years.",
+    );
+    assert_eq!(d.title, "");
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ines Marlow".into(), Some("Port economist".into())),
+            (
+                "Kofi Mensah".into(),
+                Some("Skipper and union organiser".into())
+            ),
+        ]
+    );
+}

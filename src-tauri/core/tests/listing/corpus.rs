@@ -39,7 +39,7 @@ const DEV_FLOORS: [(&str, Floors); 2] = [
             guest_f1: 0.47,
             affiliation: 0.78,
             presenter: 0.69,
-            title: 0.40,
+            title: 0.45,
             dry_run_failures: 0,
         },
     ),
