@@ -133,6 +133,12 @@ fn push_segment<'a>(seg: &'a str, out: &mut Vec<Piece<'a>>) {
         out.push(label("", Role::Guests, ""));
         return;
     }
+    if announces_guests(seg) {
+        // "The participants in this edition are:", "Featuring Guests:": a heading for the
+        // guest lines under it.
+        out.push(label(seg, Role::Guests, ""));
+        return;
+    }
     match leading_label(seg) {
         Some((Role::Presenter, rest)) => match bare_guest_label(rest) {
             Some((presenter, guests)) => {
@@ -199,6 +205,27 @@ pub(super) fn leading_label(seg: &str) -> Option<(Role, &str)> {
     }
     let capitalised = word.as_str().starts_with(char::is_uppercase);
     (capitalised && person::starts_with_name(after)).then_some((role, after))
+}
+
+/// A short line ending in a colon that names the guests.
+fn announces_guests(seg: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "guests",
+        "guest",
+        "participants",
+        "panellists",
+        "panelists",
+        "the panel",
+        "contributors",
+        "speakers",
+        "interviewees",
+        "joined by",
+    ];
+    if seg.len() > 120 || !seg.ends_with([':', '：']) {
+        return false;
+    }
+    let lower = seg.to_lowercase();
+    WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// "Name was joined by:" alone on its line: the presenter's name.
@@ -350,6 +377,23 @@ mod tests {
         assert_eq!(kinds("A show Presented by Nick Robinson").len(), 1);
         let k = kinds("Is it over? Presented by Nick Robinson");
         assert_eq!(k[1].2, "Nick Robinson");
+    }
+
+    #[test]
+    fn a_line_announcing_the_guests_heads_them() {
+        for line in [
+            "The participants in this edition of the debate are:",
+            "Featuring Guests:",
+            "This week the panel:",
+        ] {
+            let k = kinds(line);
+            assert_eq!(
+                (k[0].1, k[0].2.as_str()),
+                (Some(Role::Guests), ""),
+                "{line}"
+            );
+        }
+        assert_eq!(kinds("Why guests matter: a note")[0].1, None);
     }
 
     #[test]
