@@ -129,6 +129,23 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
                 i += 1;
             }
             Kind::Text => {
+                if first {
+                    // "Name" / "Affiliation" pairs with their heading lost: two in a
+                    // row are a guest list.
+                    let mut pairs = Vec::new();
+                    if let Some(end) = two_line_block(pieces, i, &mut pairs) {
+                        let billed = |g: &GuestLine| {
+                            g.affiliation
+                                .is_some_and(|a| a.split_whitespace().any(super::person::is_role))
+                        };
+                        if pairs.len() >= 2 && pairs.iter().all(billed) {
+                            f.guests = pairs;
+                            f.how = GuestsFound::Unlabelled;
+                            i = trailing_presenter(pieces, end, &mut f);
+                            break;
+                        }
+                    }
+                }
                 if first && unlabelled_block_starts(pieces, i) {
                     i = inferred_block(pieces, i, Strictness::Unlabelled, &mut f.guests);
                     f.how = GuestsFound::Unlabelled;

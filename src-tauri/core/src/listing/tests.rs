@@ -573,3 +573,25 @@ fn a_guide_to_the_panel_gives_its_people_but_not_its_headline() {
         ]
     );
 }
+
+#[test]
+fn name_and_affiliation_pairs_with_no_heading_are_guests() {
+    let d = parse_listing(
+        "Harbour week: who pays?\nA look at the week's news from the coast.\nInes Marlow\n\
+         Port economist, Baltic Institute\nKofi Mensah\nUnion official and skipper\nShare",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("Port economist, Baltic Institute".into())
+            ),
+            (
+                "Kofi Mensah".into(),
+                Some("Union official and skipper".into())
+            ),
+        ]
+    );
+    assert_eq!(d.title, "Harbour week: who pays?");
+}
