@@ -27,7 +27,7 @@ static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// A presenter named in passing: "hosted by Fiona Bruce", "tells host Steve Clemons".
 static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b"
+        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})"
     ))
     .unwrap()
 });
@@ -120,10 +120,12 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
         }
         guests_found |= panel;
         if !host_found {
-            if let Some(host) = PRESENTED
-                .captures(line)
-                .and_then(|m| host_name(m.name("host").or(m.name("named"))?.as_str()))
-            {
+            if let Some(host) = PRESENTED.captures(line).and_then(|m| {
+                let name = ["host", "named", "credited", "is"]
+                    .iter()
+                    .find_map(|g| m.name(g))?;
+                host_name(name.as_str())
+            }) {
                 c.presenters
                     .push(Candidate::named(host, None, Evidence::Prose));
                 host_found = true;
@@ -484,6 +486,8 @@ mod tests {
             "This week's show, which is hosted by Lia Park, comes from Tromsø.",
             "Lia Park tells host Ola Berg the law will pass.",
             "Ola Berg, presenter of the harbour debate",
+            "- Ola Berg Host",
+            "The host is Lia Park, and the guests are new.",
         ] {
             let c = read(&[line]);
             assert!(

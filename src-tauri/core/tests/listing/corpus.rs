@@ -28,7 +28,7 @@ const DEV_FLOORS: [(&str, Floors); 2] = [
         Floors {
             guest_f1: 0.61,
             affiliation: 0.83,
-            presenter: 0.63,
+            presenter: 0.72,
             title: 0.80,
             dry_run_failures: 0,
         },
@@ -38,7 +38,7 @@ const DEV_FLOORS: [(&str, Floors); 2] = [
         Floors {
             guest_f1: 0.57,
             affiliation: 0.78,
-            presenter: 0.69,
+            presenter: 0.72,
             title: 0.45,
             dry_run_failures: 0,
         },
