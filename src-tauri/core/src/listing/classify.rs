@@ -79,7 +79,9 @@ pub(super) fn fit(line: &str) -> Fit {
             let labelled = (1..=8).contains(&words)
                 && !b.name.contains(['?', '!'])
                 && b.name
-                    .starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase());
+                    .starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
+                // "Session 2: …", "Now: what we found …": a colon follows a name only.
+                && (sep != Sep::Colon || person::looks_like_name(b.name, 1));
             let real = short && b.affiliation.is_some() && person::looks_like_name(b.name, 2);
             Fit {
                 labelled,
@@ -181,6 +183,9 @@ mod tests {
         assert!(fit("Peter Zalmayev").allows(Labelled));
         assert!(!fit("Hashtags").allows(Labelled));
         assert!(!fit("Why now? – a question").allows(Labelled));
+        assert!(fit("Ines Marlow: port economist").allows(Labelled));
+        assert!(!fit("Session 2: the ports").allows(Labelled));
+        assert!(!fit("With the strike over: what next?").allows(Labelled));
     }
 
     #[test]
