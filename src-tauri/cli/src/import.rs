@@ -90,9 +90,12 @@ fn listing(store: &mut Store, args: ListingArgs) -> Result<()> {
         draft.warnings.insert(0, w);
     }
     if args.dry_run {
-        // Validated as it would be saved, so a dry run fails where the import would.
-        draft.check_title()?;
-        draft.to_input(&opts).check()?;
+        // What the import would refuse is shown as checks with the draft (a missing
+        // title is typed in at review), never as a failure of the dry run.
+        let checks = draft.checks(&opts);
+        for (k, c) in checks.into_iter().enumerate() {
+            draft.warnings.insert(k, c);
+        }
         return if args.json {
             output::json(&draft)
         } else {

@@ -582,6 +582,27 @@ impl ImportDraft {
         }
     }
 
+    /// What the import would refuse in this draft, as checks for the review: a missing
+    /// or too long title ("title missing: type one in"), then anything else the
+    /// programme would fail on. A dry run shows them with the draft and never fails on
+    /// them; the import itself still does.
+    pub fn checks(&self, opts: &ListingOptions) -> Vec<String> {
+        let mut checks = Vec::new();
+        let mut input = self.to_input(opts);
+        if let Err(e) = self.check_title() {
+            checks.push(match self.long_first_line {
+                Some(_) => format!("title too long: {e}"),
+                None => "title missing: type one in".to_string(),
+            });
+            // Checked with a stand-in so the other problems still show.
+            input.title = "Untitled".into();
+        }
+        if let Err(e) = input.check() {
+            checks.push(e.to_string());
+        }
+        checks
+    }
+
     /// The programme this draft would save, people linked where they matched exactly.
     pub fn to_input(&self, opts: &ListingOptions) -> ProgrammeInput {
         let person = |p: &PersonMatch| PersonInput {

@@ -6,6 +6,13 @@
 /// dropped. Bidi marks and joiners stay: they are part of how Arabic and Persian names
 /// are written, and the core stores them.
 pub(super) fn normalise(text: &str) -> String {
+    // Most pastes are already clean: printable ASCII and line feeds are copied whole.
+    if text
+        .bytes()
+        .all(|b| b == b'\n' || (0x20..0x7F).contains(&b))
+    {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -100,6 +107,12 @@ mod tests {
     fn normalises_line_ends_spaces_and_controls() {
         let t = normalise("a\r\nb\rc\u{2028}d\te\u{a0}f\u{200b}g\u{0}h\u{7}\u{200f}");
         assert_eq!(t, "a\nb\nc\nd e fgh\u{200f}");
+    }
+
+    #[test]
+    fn clean_ascii_is_copied_whole() {
+        assert_eq!(normalise("Why?\nHost: Ann Lee"), "Why?\nHost: Ann Lee");
+        assert_eq!(normalise("a\tb\r\nc\u{7f}"), "a b\nc");
     }
 
     #[test]

@@ -11,47 +11,8 @@
 //! guest's affiliation; a three-word name after a capitalised affiliation loses its
 //! first word to it; commas flatten less reliably than dashes.
 
-use super::person::{self, find_separator, split_billing, word_kind, word_spans, Sep, Word};
+use super::person::{self, find_separator, word_kind, word_spans, Word};
 use super::words::{CONNECTORS, TITLE_BLOCKERS};
-
-/// How sure the caller already is that a line belongs to a guest list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Strictness {
-    /// Under a "Guests:" label: any line that splits into a short name and an
-    /// affiliation, or a two-word name alone.
-    Labelled,
-    /// Right after the presenter, no label: a real name and an affiliation.
-    AfterPresenter,
-    /// No label and no presenter: as above, and only dashes, brackets or pipes.
-    Unlabelled,
-}
-
-/// A guest line is never longer than this unless a label says it holds a whole list.
-const MAX_INFERRED_LINE: usize = 400;
-
-pub(super) fn is_guest_line(line: &str, how: Strictness) -> bool {
-    if how != Strictness::Labelled && line.len() > MAX_INFERRED_LINE {
-        return false;
-    }
-    let b = split_billing(line, true);
-    match (b.sep, how) {
-        (None, Strictness::Labelled) => person::looks_like_name(line, 2),
-        (None, _) => false,
-        (Some(_), Strictness::Labelled) => {
-            let words = b.name.split_whitespace().count();
-            (1..=8).contains(&words)
-                && !b.name.contains(['?', '!'])
-                && b.name
-                    .starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
-        }
-        (Some(sep), how) => {
-            b.affiliation.is_some()
-                && person::looks_like_name(b.name, 2)
-                && (how == Strictness::AfterPresenter
-                    || matches!(sep, Sep::Dash | Sep::Bracket | Sep::Pipe))
-        }
-    }
-}
 
 /// The people-sized chunks of one guest line. `flatten`: the line may hold several
 /// guests (it followed the label on its line, was the only line, or is long).
@@ -75,7 +36,11 @@ pub(super) fn chunks(line: &str, flatten: bool, limit: usize, out: &mut Vec<Stri
                         push_chunk(c, out);
                     }
                 }
-                None => push_chunk(piece, out),
+                None => {
+                    for c in super::role_cuts::split(piece) {
+                        push_chunk(c, out);
+                    }
+                }
             }
             if out.len() > limit {
                 return;
@@ -434,22 +399,5 @@ mod tests {
             split("A Ab – x; Cc Dd – y • Ee Ff – z"),
             ["A Ab – x", "Cc Dd – y", "Ee Ff – z"]
         );
-    }
-
-    #[test]
-    fn guest_lines_by_strictness() {
-        use Strictness::*;
-        assert!(is_guest_line("Peter Zalmayev – analyst", Unlabelled));
-        assert!(!is_guest_line("Peter Zalmayev, analyst", Unlabelled));
-        assert!(is_guest_line("Peter Zalmayev, analyst", AfterPresenter));
-        assert!(!is_guest_line("The result: an agreement", AfterPresenter));
-        assert!(!is_guest_line(
-            "Yet, diplomacy is not narrowing the gap.",
-            AfterPresenter
-        ));
-        assert!(is_guest_line("Peter zalmayev – analyst", Labelled));
-        assert!(is_guest_line("Peter Zalmayev", Labelled));
-        assert!(!is_guest_line("Hashtags", Labelled));
-        assert!(!is_guest_line("Why now? – a question", Labelled));
     }
 }

@@ -6,10 +6,18 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::junk;
-use super::words::{HONORIFICS, NOT_NAMES, PARTICLES, RANK_PREFIXES, RETIRED, SUFFIXES};
+use super::unseparated::unseparated;
+use super::words::{HONORIFICS, NOT_NAMES, PARTICLES, RANK_PREFIXES, RETIRED, ROLES, SUFFIXES};
 
 static NOT_NAME_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+    LazyLock::new(|| NOT_NAMES.iter().chain(ROLES).copied().collect());
+
+/// Whether `w` (any case, outer punctuation ignored) is a job-title word.
+pub(super) fn is_role(w: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ROLES.iter().copied().collect());
+    let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    bare.len() <= 20 && SET.contains(bare.to_lowercase().as_str())
+}
 
 /// What a whitespace-separated word is, as part of a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,6 +211,8 @@ pub(super) struct Billing<'a> {
     pub name: &'a str,
     pub affiliation: Option<String>,
     pub sep: Option<Sep>,
+    /// Read from a sentence, "Name is a …", or from where a role word starts.
+    pub verb: bool,
 }
 
 /// Splits a billing line: honorifics off the front, then the FIRST separator after
@@ -213,12 +223,17 @@ pub(super) fn split_billing(line: &str, commas: bool) -> Billing<'_> {
     let s = strip_bullet(line.trim());
     let (hon, rest) = split_honorific(s);
     let mut honorific = hon.map(str::to_string);
-    let Some((a, b, kind)) = find_separator(rest, commas) else {
+    let found = find_separator(rest, commas);
+    if let Some(b) = unseparated(rest, found.map(|f| f.0), honorific.clone()) {
+        return b;
+    }
+    let Some((a, b, kind)) = found else {
         return Billing {
             honorific,
             name: clean_name(rest),
             affiliation: None,
             sep: None,
+            verb: false,
         };
     };
     let name = clean_name(&rest[..a]);
@@ -252,6 +267,7 @@ pub(super) fn split_billing(line: &str, commas: bool) -> Billing<'_> {
         name,
         affiliation,
         sep,
+        verb: false,
     }
 }
 
@@ -270,7 +286,7 @@ pub(super) fn strip_bullet(s: &str) -> &str {
     t.trim_start()
 }
 
-fn clean_name(s: &str) -> &str {
+pub(super) fn clean_name(s: &str) -> &str {
     s.trim()
         .trim_matches(|c: char| matches!(c, '*' | '_' | '"' | '“' | '”' | '«' | '»'))
         .trim_end_matches([',', ';', ':', '|'])
@@ -278,7 +294,7 @@ fn clean_name(s: &str) -> &str {
         .trim()
 }
 
-fn clean_affiliation(s: &str) -> Option<String> {
+pub(super) fn clean_affiliation(s: &str) -> Option<String> {
     let glue =
         |c: char| c.is_whitespace() || is_dash(c) || matches!(c, '-' | ',' | ';' | '|' | ':');
     let t = s
@@ -290,7 +306,22 @@ fn clean_affiliation(s: &str) -> Option<String> {
         .strip_suffix(" and")
         .or_else(|| t.strip_suffix(" &"))
         .unwrap_or(t);
+    let t = strip_full_stop(t);
     (!t.is_empty() && t != "and").then(|| t.to_string())
+}
+
+/// A billing's final full stop, not an abbreviation's ("Ltd.", "U.S.", "Jr.").
+fn strip_full_stop(t: &str) -> &str {
+    let Some(body) = t.strip_suffix('.') else {
+        return t;
+    };
+    let last = body.rsplit([' ', '.']).next().unwrap_or("");
+    let lower = last.chars().filter(|c| c.is_lowercase()).count();
+    if lower >= 3 || (lower == last.chars().count() && lower > 0 && !body.ends_with('.')) {
+        body
+    } else {
+        t
+    }
 }
 
 /// How many name words `s` has, if every word of it could be part of a name (after

@@ -441,3 +441,157 @@ fn guests_after_the_presenter_and_reversed_order() {
     assert!(d.framing.is_empty(), "{:?}", d.framing);
     assert!(d.warnings.iter().any(|w| w == "No guests found"));
 }
+
+#[test]
+fn a_guest_host_in_a_blurb_presents() {
+    let d = parse_listing(
+        "Can the alliance hold?\nPresented by Ola Berg.\n    Guest host Tove Lind is joined by \
+         historian Dr Ann Moe, the Ledger's Oslo correspondent, Per Dahl and Dr Siv Ek, a fellow \
+         with our Europe programme.",
+    );
+    assert_eq!(
+        d.presenter.as_ref().map(|p| p.name.as_str()),
+        Some("Tove Lind"),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn a_credits_line_names_the_host_and_no_guest() {
+    let d = parse_listing(
+        "Can the alliance hold?\nA paragraph about the alliance.\nCredits: Speaker: Siv Ek Host: Tove \
+         Lind Editor: Per Dahl Recorded and produced by the Harbour Forum.",
+    );
+    assert_eq!(
+        d.presenter.as_ref().map(|p| p.name.as_str()),
+        Some("Tove Lind"),
+        "{d:#?}"
+    );
+    assert_eq!(names(&d), ["Siv Ek"]);
+}
+
+#[test]
+fn sentence_bullets_under_a_discussion_label() {
+    let d = parse_listing(
+        "Who pays for the new bridge?\nHost: Ola Berg\nTo discuss:\n\
+         • Ines Marlow is a port economist at the Baltic Institute.\n\
+         • Tomás de la Vega is the Director of Roads at Lakeside Council.\nShare",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("a port economist at the Baltic Institute".into())
+            ),
+            (
+                "Tomás de la Vega".into(),
+                Some("the Director of Roads at Lakeside Council".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_flattened_list_with_no_separators() {
+    let d = parse_listing(
+        "Can the ferries run on time?\nGuests: Ines Marlow Adviser to the Ministry of Ports \
+         Kofi Mensah Senior Fellow at the Harbour Institute Sarah Jane Okafor former head of the \
+         pilots' union",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("Adviser to the Ministry of Ports".into())
+            ),
+            (
+                "Kofi Mensah".into(),
+                Some("Senior Fellow at the Harbour Institute".into())
+            ),
+            (
+                "Sarah Jane Okafor".into(),
+                Some("former head of the pilots' union".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn no_title_is_a_check_on_a_draft_that_still_has_its_people() {
+    let d = parse_listing(
+        "We meet the new head of the lifeboat service. Then a poet reads from her book.\n\
+         Ola Berg is joined by Ines Marlow, a port economist, and Kofi Mensah, a pilot.",
+    );
+    assert_eq!(d.title, "");
+    assert!(
+        d.warnings.iter().any(|w| w.starts_with("Title missing")),
+        "{:?}",
+        d.warnings
+    );
+    assert_eq!(
+        d.presenter.as_ref().map(|p| p.name.as_str()),
+        Some("Ola Berg")
+    );
+    assert_eq!(names(&d), ["Ines Marlow", "Kofi Mensah"]);
+}
+
+#[test]
+fn a_show_page_gives_its_first_episode_and_says_more_were_found() {
+    let d = parse_listing(
+        "Harbour Talk\n24 episodes\nWho owns the fishing grounds? | Harbour Talk\n\
+         Ola Berg speaks to Ines Marlow, a port economist; and Kofi Mensah, a skipper.\n\
+         Are the ports too slow? | Harbour Talk\nOla Berg speaks to Ada Moe, a pilot.",
+    );
+    assert_eq!(d.title, "Who owns the fishing grounds?");
+    assert_eq!(names(&d), ["Ines Marlow", "Kofi Mensah"]);
+    assert_eq!(d.other_listings, ["Are the ports too slow?"]);
+    assert!(
+        d.warnings.iter().any(|w| w.contains("1 more episode")),
+        "{:?}",
+        d.warnings
+    );
+}
+
+#[test]
+fn a_guide_to_the_panel_gives_its_people_but_not_its_headline() {
+    let d = parse_listing(
+        "Who is on the harbour debate tonight?\nThe panel meets in Tromsø.\nInes Marlow\n\
+         Who? Port economist\nShe has advised the ministry.\nKofi Mensah\nWho? Skipper and union \
+         organiser\nHe has fished for thirty years.",
+    );
+    assert_eq!(d.title, "");
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ines Marlow".into(), Some("Port economist".into())),
+            (
+                "Kofi Mensah".into(),
+                Some("Skipper and union organiser".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn name_and_affiliation_pairs_with_no_heading_are_guests() {
+    let d = parse_listing(
+        "Harbour week: who pays?\nA look at the week's news from the coast.\nInes Marlow\n\
+         Port economist, Baltic Institute\nKofi Mensah\nUnion official and skipper\nShare",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("Port economist, Baltic Institute".into())
+            ),
+            (
+                "Kofi Mensah".into(),
+                Some("Union official and skipper".into())
+            ),
+        ]
+    );
+    assert_eq!(d.title, "Harbour week: who pays?");
+}

@@ -15,12 +15,23 @@ pub(super) fn title_and_framing(lines: &[&str], max_items: usize) -> (Option<Str
     // subject come before it).
     let lines = match lines.iter().position(|l| title_label(l).is_some()) {
         Some(k) => &lines[k..],
-        None => lines,
+        None => match super::headline::title_line(lines) {
+            Some(k) => &lines[k..],
+            None => {
+                let mut framing = Vec::new();
+                for line in lines {
+                    let room = max_items.saturating_sub(framing.len());
+                    framing.extend(framing_items(line, room));
+                }
+                return (None, framing);
+            }
+        },
     };
     let Some((first, rest)) = lines.split_first() else {
         return (None, Vec::new());
     };
     let first = title_label(first).unwrap_or(first);
+    let first = super::person::strip_bullet(first);
     let mut framing = Vec::new();
     let title = if first.chars().count() <= TITLE_LINE && !long_tail_after_question(first) {
         Some(first)
@@ -79,6 +90,16 @@ pub(super) fn strip_suffixes(title: &str) -> String {
 }
 
 fn strip_known_prefix(t: &str) -> &str {
+    // "147 - Is China a threat?": a directory's episode number.
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if (1..=4).contains(&digits) {
+        let rest = t[digits..].trim_start();
+        if let Some(r) = rest.strip_prefix(['-', '–', '—']) {
+            if r.starts_with(' ') && !r.trim().is_empty() {
+                return strip_known_prefix(r.trim());
+            }
+        }
+    }
     for (i, c) in t.char_indices().take(45) {
         if matches!(c, '|' | ':') || is_dash(c) {
             let head = &t[..i];

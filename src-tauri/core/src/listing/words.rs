@@ -76,12 +76,33 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "african", "american", "asian", "arab", "middle", "eastern", "western", "foreign",
     "peace", "crisis", "energy", "development", "institut", "inc", "ltd", "llc", "plc",
     "gmbh", "co", "corp", "corporation",
-    // job titles
+];
+
+/// Job titles and the words around them: a name ends where one of these starts
+/// ("Jane Doe Senior Fellow at …"), and they are never name words. Surnames that are
+/// also titles (Major, King, Judge, Dean, Head, Bishop) are deliberately absent.
+#[rustfmt::skip]
+pub(super) const ROLES: &[&str] = &[
     "fellow", "senior", "director", "analyst", "editor", "correspondent", "journalist",
-    "author", "former", "executive", "founder", "lecturer", "adviser", "advisor",
-    "researcher", "member", "associate", "assistant", "visiting", "distinguished",
-    "deputy", "spokesperson", "spokesman", "spokeswoman", "ceo", "chairman",
-    "chairwoman", "chairperson", "chief", "professorial", "emeritus", "expert",
+    "author", "former", "executive", "founder", "co-founder", "lecturer", "adviser",
+    "advisor", "researcher", "member", "associate", "assistant", "visiting",
+    "distinguished", "deputy", "spokesperson", "spokesman", "spokeswoman", "ceo",
+    "chairman", "chairwoman", "chairperson", "chief", "professorial", "emeritus",
+    "expert", "professor", "scholar", "resident", "columnist", "commentator",
+    "consultant", "strategist", "economist", "historian", "scientist", "lawyer",
+    "attorney", "campaigner", "activist", "writer", "broadcaster", "reporter",
+    "producer", "officer", "minister", "secretary", "ambassador", "president",
+    "vice-president", "governor", "representative", "coordinator", "co-ordinator",
+    "manager", "head", "leader", "partner", "principal", "chancellor", "mp", "mep",
+    "senator", "congressman", "congresswoman", "councillor", "mayor", "retired", "ex",
+    "specialist", "policy", "political", "military", "security", "physician",
+    "surgeon", "psychologist", "sociologist", "anthropologist", "diplomat", "envoy",
+    "novelist", "poet", "comedian", "podcaster", "presenter", "host", "co-host",
+    "contributor", "cto", "cfo", "vp", "trustee", "board", "staff", "lead",
+    "programme", "program", "research", "independent", "freelance", "veteran",
+    "commissioner", "official", "negotiator", "entrepreneur", "investor", "banker",
+    "engineer", "architect", "curator", "critic", "biographer", "teacher", "student",
+    "candidate", "managing",
 ];
 
 /// Words that, just before a capitalised pair, make it someone mentioned in an
@@ -116,6 +137,7 @@ mod tests {
             ("PARTICLES", PARTICLES),
             ("SUFFIXES", SUFFIXES),
             ("NOT_NAMES", NOT_NAMES),
+            ("ROLES", ROLES),
             ("TITLE_BLOCKERS", TITLE_BLOCKERS),
             ("CONNECTORS", CONNECTORS),
         ] {
@@ -141,7 +163,7 @@ mod tests {
         for w in SUFFIXES {
             assert_eq!(word_kind(&w.to_uppercase()), Word::Suffix, "{w}");
         }
-        for w in NOT_NAMES {
+        for w in NOT_NAMES.iter().chain(ROLES) {
             assert_ne!(word_kind(&title_case(w)), Word::Unit, "{w}");
         }
     }

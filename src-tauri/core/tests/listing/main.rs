@@ -4,6 +4,9 @@
 //! accuracy. Run with `--nocapture` to see the figures and every miss:
 //! `cargo test -p greenroom-core --test listing -- --nocapture`
 
+mod corpus;
+mod dev_detail;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -19,15 +22,20 @@ const PAIR_RECALL: f64 = 0.95;
 const TITLES: f64 = 0.95;
 const PRESENTERS: f64 = 0.95;
 
-fn corpus() -> Vec<(PathBuf, String, Value)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/listings");
+/// The listings (`*.txt`) of a folder of the crate, in name order.
+fn txt_files(folder: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     files.sort();
     files
+}
+
+fn corpus() -> Vec<(PathBuf, String, Value)> {
+    txt_files("tests/listings")
         .into_iter()
         .map(|txt| {
             let text = std::fs::read_to_string(&txt).unwrap();
@@ -78,8 +86,10 @@ fn matches<T: std::hash::Hash + Eq + Clone>(got: &[T], want: &[T]) -> usize {
         .count()
 }
 
+/// What the parser got right over some listings: guests by name and by (name,
+/// affiliation), titles, first presenters.
 #[derive(Default)]
-struct Tally {
+struct Scores {
     files: usize,
     name_hits: usize,
     pair_hits: usize,
@@ -87,6 +97,46 @@ struct Tally {
     expected: usize,
     titles: usize,
     presenters: usize,
+}
+
+impl Scores {
+    /// Scores the draft `d` of the listing `name` against its label `want`; what differs
+    /// goes to `misses`.
+    fn add(&mut self, name: &str, d: &ListingDraft, want: &Value, misses: &mut Vec<String>) {
+        self.files += 1;
+        let (got, exp) = (parsed_pairs(d), expected_pairs(want));
+        let got_names: Vec<String> = got.iter().map(|p| p.0.clone()).collect();
+        let exp_names: Vec<String> = exp.iter().map(|p| p.0.clone()).collect();
+        self.name_hits += matches(&got_names, &exp_names);
+        self.pair_hits += matches(&got, &exp);
+        self.parsed += got.len();
+        self.expected += exp.len();
+        if got != exp {
+            misses.push(format!("{name}: guests\n   got  {got:?}\n   want {exp:?}"));
+        }
+        if d.title == want["title"].as_str().unwrap() {
+            self.titles += 1;
+        } else {
+            misses.push(format!(
+                "{name}: title {:?}, want {}",
+                d.title, want["title"]
+            ));
+        }
+        let presenter = d.presenter.as_ref().map(|p| p.name.as_str());
+        if presenter == want["presenter"].as_str() {
+            self.presenters += 1;
+        } else {
+            misses.push(format!(
+                "{name}: presenter {presenter:?}, want {}",
+                want["presenter"]
+            ));
+        }
+    }
+}
+
+#[derive(Default)]
+struct Tally {
+    scores: Scores,
     extras: usize,
     extras_ok: usize,
 }
@@ -106,67 +156,41 @@ fn corpus_precision_and_recall() {
     for (path, text, want) in corpus() {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let d = parse_listing(&text);
-        t.files += 1;
-        let (got, exp) = (parsed_pairs(&d), expected_pairs(&want));
-        let got_names: Vec<String> = got.iter().map(|p| p.0.clone()).collect();
-        let exp_names: Vec<String> = exp.iter().map(|p| p.0.clone()).collect();
-        t.name_hits += matches(&got_names, &exp_names);
-        t.pair_hits += matches(&got, &exp);
-        t.parsed += got.len();
-        t.expected += exp.len();
-        if got != exp {
-            misses.push(format!("{name}: guests\n   got  {got:?}\n   want {exp:?}"));
-        }
-        if d.title == want["title"].as_str().unwrap() {
-            t.titles += 1;
-        } else {
-            misses.push(format!(
-                "{name}: title {:?}, want {}",
-                d.title, want["title"]
-            ));
-        }
-        let presenter = d.presenter.as_ref().map(|p| p.name.as_str());
-        if presenter == want["presenter"].as_str() {
-            t.presenters += 1;
-        } else {
-            misses.push(format!(
-                "{name}: presenter {presenter:?}, want {}",
-                want["presenter"]
-            ));
-        }
+        t.scores.add(&name, &d, &want, &mut misses);
         extras(&name, &d, &want, &mut t, &mut misses);
     }
+    let sc = &t.scores;
     let figures = [
         (
             "guest names: precision",
-            ratio(t.name_hits, t.parsed),
+            ratio(sc.name_hits, sc.parsed),
             NAME_PRECISION,
         ),
         (
             "guest names: recall",
-            ratio(t.name_hits, t.expected),
+            ratio(sc.name_hits, sc.expected),
             NAME_RECALL,
         ),
         (
             "(name, affiliation): precision",
-            ratio(t.pair_hits, t.parsed),
+            ratio(sc.pair_hits, sc.parsed),
             PAIR_PRECISION,
         ),
         (
             "(name, affiliation): recall",
-            ratio(t.pair_hits, t.expected),
+            ratio(sc.pair_hits, sc.expected),
             PAIR_RECALL,
         ),
-        ("titles exact", ratio(t.titles, t.files), TITLES),
+        ("titles exact", ratio(sc.titles, sc.files), TITLES),
         (
             "first presenter exact",
-            ratio(t.presenters, t.files),
+            ratio(sc.presenters, sc.files),
             PRESENTERS,
         ),
     ];
     println!(
         "listing corpus: {} listings, {} guests expected, {} parsed",
-        t.files, t.expected, t.parsed
+        sc.files, sc.expected, sc.parsed
     );
     for (what, value, _) in &figures {
         println!("  {what}: {value:.3}");
@@ -178,7 +202,7 @@ fn corpus_precision_and_recall() {
     for m in &misses {
         println!("  miss: {m}");
     }
-    assert!(t.files >= 30, "the corpus has {} listings", t.files);
+    assert!(sc.files >= 30, "the corpus has {} listings", sc.files);
     for (what, value, floor) in figures {
         assert!(value >= floor, "{what} {value:.3} is under {floor}");
     }

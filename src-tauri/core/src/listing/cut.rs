@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::classify::Fit;
 use super::junk::{self, Junk};
 use super::person;
 
@@ -34,13 +35,14 @@ pub(super) enum Kind<'a> {
 pub(super) struct Piece<'a> {
     pub text: &'a str,
     pub kind: Kind<'a>,
+    /// How this piece reads as a billing line; set by `classify`.
+    pub fit: Fit,
 }
 
-const PRESENTER_WORDS: &str =
-    r"co-?presenters?|presenters?|co-?hosts?|hosts?|moderators?|anchors?|chairs?|your hosts?";
+const PRESENTER_WORDS: &str = r"guest[- ](?:hosts?|presenters?|moderators?|anchors?)|co-?presenters?|presenters?|co-?hosts?|hosts?|moderators?|anchors?|chairs?|your hosts?";
 const PRESENTER_BY: &str = r"presented|hosted|moderated|chaired|fronted";
 // Longer phrases first: the regex takes the first alternative that matches.
-const GUEST_WORDS: &str = r"guests include|guests are|our guests|today's guests|tonight's guests|this week's guests|joining (?:us|me)|on the panel|in the studio|guests?|panel|panell?ists|contributors|speakers|featuring|with|interviewees";
+const GUEST_WORDS: &str = r"guests include|guests are|our guests|today's guests|tonight's guests|this week's guests|joining (?:us|me)|on the panel|in the studio|to discuss|in this episode|guests?|panel|panell?ists|contributors?|speakers?|featuring|with|interviewees?";
 
 /// A label at the start of a piece, any case.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,7 +57,7 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// guests: …") do not cut a line.
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s(?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors|Speakers|With|Featuring)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)",
+        r"[\s.?!](?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors?|Speakers?|With|Featuring)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)",
     )
     .unwrap()
 });
@@ -81,16 +83,19 @@ pub(super) fn pieces(text: &str) -> Vec<Piece<'_>> {
             out.push(Piece {
                 text: line,
                 kind: Kind::Blank,
+                fit: Fit::default(),
             });
         } else if line.len() >= 3 && line.chars().all(|c| c == '-') {
             out.push(Piece {
                 text: line,
                 kind: Kind::Boundary,
+                fit: Fit::default(),
             });
         } else if let Some(j) = junk::classify(line) {
             out.push(Piece {
                 text: line,
                 kind: Kind::Junk(j),
+                fit: Fit::default(),
             });
         } else {
             split_line(line, &mut out);
@@ -122,6 +127,18 @@ fn after_sentence(before: &str) -> bool {
 }
 
 fn push_segment<'a>(seg: &'a str, out: &mut Vec<Piece<'a>>) {
+    if let Some(name) = joined_by(seg) {
+        // "Iain Dale was joined by:" heads the guest lines under it.
+        out.push(label(seg, Role::Presenter, name));
+        out.push(label("", Role::Guests, ""));
+        return;
+    }
+    if announces_guests(seg) {
+        // "The participants in this edition are:", "Featuring Guests:": a heading for the
+        // guest lines under it.
+        out.push(label(seg, Role::Guests, ""));
+        return;
+    }
     match leading_label(seg) {
         Some((Role::Presenter, rest)) => match bare_guest_label(rest) {
             Some((presenter, guests)) => {
@@ -134,6 +151,7 @@ fn push_segment<'a>(seg: &'a str, out: &mut Vec<Piece<'a>>) {
         None => out.push(Piece {
             text: seg,
             kind: Kind::Text,
+            fit: Fit::default(),
         }),
     }
 }
@@ -145,6 +163,7 @@ fn label<'a>(text: &'a str, role: Role, rest: &'a str) -> Piece<'a> {
             role,
             rest: rest.trim(),
         },
+        fit: Fit::default(),
     }
 }
 
@@ -186,6 +205,42 @@ pub(super) fn leading_label(seg: &str) -> Option<(Role, &str)> {
     }
     let capitalised = word.as_str().starts_with(char::is_uppercase);
     (capitalised && person::starts_with_name(after)).then_some((role, after))
+}
+
+/// A short line ending in a colon that names the guests.
+fn announces_guests(seg: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "guests",
+        "guest",
+        "participants",
+        "panellists",
+        "panelists",
+        "the panel",
+        "contributors",
+        "speakers",
+        "interviewees",
+        "joined by",
+    ];
+    if seg.len() > 120 || !seg.ends_with([':', '：']) {
+        return false;
+    }
+    let lower = seg.to_lowercase();
+    WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// "Name was joined by:" alone on its line: the presenter's name.
+fn joined_by(seg: &str) -> Option<&str> {
+    let head = seg.trim_end_matches([':', '：', ' ']);
+    let head = [
+        "was joined by",
+        "is joined by",
+        "were joined by",
+        "are joined by",
+    ]
+    .iter()
+    .find_map(|v| head.strip_suffix(v))?
+    .trim();
+    person::looks_like_name(head, 2).then_some(head)
 }
 
 /// In a presenter's text, a bare guest label followed by more text: (presenter
@@ -322,6 +377,23 @@ mod tests {
         assert_eq!(kinds("A show Presented by Nick Robinson").len(), 1);
         let k = kinds("Is it over? Presented by Nick Robinson");
         assert_eq!(k[1].2, "Nick Robinson");
+    }
+
+    #[test]
+    fn a_line_announcing_the_guests_heads_them() {
+        for line in [
+            "The participants in this edition of the debate are:",
+            "Featuring Guests:",
+            "This week the panel:",
+        ] {
+            let k = kinds(line);
+            assert_eq!(
+                (k[0].1, k[0].2.as_str()),
+                (Some(Role::Guests), ""),
+                "{line}"
+            );
+        }
+        assert_eq!(kinds("Why guests matter: a note")[0].1, None);
     }
 
     #[test]

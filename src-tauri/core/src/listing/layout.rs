@@ -1,9 +1,9 @@
 //! Finding one listing among the pieces: the lines before its labels (title and
 //! framing), its presenter, and its guest block, and where it ends.
 
-use super::guests::{self, Strictness};
+use super::classify::Strictness;
+use super::cut::{Kind, Piece, Role};
 use super::junk::Junk;
-use super::labels::{Kind, Piece, Role};
 use super::person::{find_separator, looks_like_name};
 
 /// How many lines after a presenter are held as possible framing while waiting for a
@@ -114,7 +114,7 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
                 break;
             }
             Kind::Text if !f.presenters.is_empty() => {
-                if guests::is_guest_line(p.text, Strictness::AfterPresenter) {
+                if p.fit.allows(Strictness::AfterPresenter) {
                     i = inferred_block(pieces, i, Strictness::AfterPresenter, &mut f.guests);
                     f.how = GuestsFound::AfterPresenter;
                     f.post = std::mem::take(&mut post);
@@ -129,6 +129,23 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
                 i += 1;
             }
             Kind::Text => {
+                if first {
+                    // "Name" / "Affiliation" pairs with their heading lost: two in a
+                    // row are a guest list.
+                    let mut pairs = Vec::new();
+                    if let Some(end) = two_line_block(pieces, i, &mut pairs) {
+                        let billed = |g: &GuestLine| {
+                            g.affiliation
+                                .is_some_and(|a| a.split_whitespace().any(super::person::is_role))
+                        };
+                        if pairs.len() >= 2 && pairs.iter().all(billed) {
+                            f.guests = pairs;
+                            f.how = GuestsFound::Unlabelled;
+                            i = trailing_presenter(pieces, end, &mut f);
+                            break;
+                        }
+                    }
+                }
                 if first && unlabelled_block_starts(pieces, i) {
                     i = inferred_block(pieces, i, Strictness::Unlabelled, &mut f.guests);
                     f.how = GuestsFound::Unlabelled;
@@ -243,7 +260,7 @@ fn take_lines<'a>(
     while j < pieces.len() {
         match pieces[j].kind {
             Kind::Blank => j += 1,
-            Kind::Text if guests::is_guest_line(pieces[j].text, how) => {
+            Kind::Text if pieces[j].fit.allows(how) => {
                 let text = pieces[j].text;
                 // Long lines, or several dashes, may be a whole list on one line.
                 let dashes = [" – ", " — ", " - "]
@@ -315,12 +332,12 @@ fn is_affiliation_line(line: &str) -> bool {
 
 /// Two billing lines in a row with no label: a guest list whose label was lost.
 fn unlabelled_block_starts(pieces: &[Piece], i: usize) -> bool {
-    if !guests::is_guest_line(pieces[i].text, Strictness::Unlabelled) {
+    if !pieces[i].fit.allows(Strictness::Unlabelled) {
         return false;
     }
     let next = next_non_blank(pieces, i + 1);
     match pieces.get(next) {
-        Some(p) if p.kind == Kind::Text => guests::is_guest_line(p.text, Strictness::Unlabelled),
+        Some(p) if p.kind == Kind::Text => p.fit.allows(Strictness::Unlabelled),
         Some(p) => matches!(
             p.kind,
             Kind::Label {

@@ -1,0 +1,153 @@
+//! Stage 3: the people a listing may name, each with the evidence for them. Sources
+//! are independent: the layout's labelled and inferred blocks, prose ("X speaks to A,
+//! B and C"), and profiles ("Name" then "Who? …"). The draft chooses among them.
+
+use super::guests;
+use super::layout::{Found, GuestsFound};
+use super::person::{self, split_billing, Billing};
+use super::{profiles, prose, MAX_GUESTS};
+
+/// Why a candidate is thought to be a presenter or a guest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Evidence {
+    /// Under a guest label ("Guests:", "To discuss:", "On the panel:").
+    Labelled,
+    /// A billing line right after the presenter, no label.
+    AfterPresenter,
+    /// Billing lines with neither label nor presenter.
+    Unlabelled,
+    /// After a presenter label.
+    PresenterLabel,
+    /// "guest host X", "X, standing in for Y": who presents this episode.
+    GuestHost,
+    /// Prose: "X speaks to A, B and C", "Today's panelists are …".
+    Prose,
+    /// A name alone on its line, then "Who? …".
+    Profile,
+}
+
+impl Evidence {
+    fn weight(self) -> u32 {
+        match self {
+            Evidence::GuestHost => 10,
+            Evidence::Labelled | Evidence::PresenterLabel => 8,
+            Evidence::AfterPresenter | Evidence::Profile => 6,
+            Evidence::Unlabelled => 5,
+            Evidence::Prose => 4,
+        }
+    }
+
+    /// Candidates of one family come from one reading of the text; the draft never
+    /// mixes guests of two families.
+    pub(super) fn family(self) -> u8 {
+        match self {
+            Evidence::Labelled | Evidence::AfterPresenter | Evidence::Unlabelled => 0,
+            Evidence::Profile => 1,
+            Evidence::Prose => 2,
+            Evidence::PresenterLabel | Evidence::GuestHost => 3,
+        }
+    }
+}
+
+/// A person as the text bills them, not yet bounded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Candidate {
+    pub honorific: Option<String>,
+    pub name: String,
+    pub affiliation: Option<String>,
+    pub evidence: Evidence,
+}
+
+impl Candidate {
+    pub(super) fn new(b: Billing, evidence: Evidence) -> Candidate {
+        Candidate {
+            honorific: b.honorific,
+            name: b.name.to_string(),
+            affiliation: b.affiliation,
+            evidence,
+        }
+    }
+
+    pub(super) fn named(name: &str, affiliation: Option<String>, evidence: Evidence) -> Self {
+        let b = split_billing(name, false);
+        Candidate {
+            honorific: b.honorific,
+            name: b.name.to_string(),
+            affiliation,
+            evidence,
+        }
+    }
+
+    /// How much the draft trusts this candidate.
+    pub(super) fn score(&self) -> u32 {
+        let billed = u32::from(self.affiliation.is_some());
+        let named = u32::from(person::looks_like_name(&self.name, 2));
+        self.evidence.weight() * 2 + billed + named
+    }
+}
+
+/// Everyone the first listing may name.
+#[derive(Debug, Default)]
+pub(super) struct Candidates {
+    pub presenters: Vec<Candidate>,
+    /// Presenters a guest host stands in for this time.
+    pub stood_in_for: Vec<String>,
+    pub guests: Vec<Candidate>,
+    /// A layout guest line held several guests and was cut at their names.
+    pub flattened: bool,
+}
+
+pub(super) fn gather(found: &Found) -> Candidates {
+    let mut c = Candidates::default();
+    for text in &found.presenters {
+        for item in super::draft::presenter_items(text) {
+            c.presenters.push(Candidate::new(
+                split_billing(item, true),
+                Evidence::PresenterLabel,
+            ));
+        }
+    }
+    from_layout(found, &mut c);
+    // A presenter label's line may go on in prose ("Chaired by X. Arguing for the
+    // motion are A, B and C.").
+    let prose_lines = found
+        .pre
+        .iter()
+        .chain(&found.post)
+        .chain(&found.presenters)
+        .copied();
+    profiles::gather(&found.pre, &mut c.guests);
+    prose::gather(prose_lines, &mut c);
+    c
+}
+
+/// Each guest line of the layout's block cut into people.
+fn from_layout(found: &Found, c: &mut Candidates) {
+    let evidence = match found.how {
+        GuestsFound::No => return,
+        GuestsFound::Labelled => Evidence::Labelled,
+        GuestsFound::AfterPresenter => Evidence::AfterPresenter,
+        GuestsFound::Unlabelled => Evidence::Unlabelled,
+    };
+    let mut n = 0;
+    for line in &found.guests {
+        if let Some(a) = line.affiliation {
+            let mut b = split_billing(line.text, true);
+            b.affiliation = Some(a.to_string());
+            c.guests.push(Candidate::new(b, evidence));
+            n += 1;
+        } else {
+            let mut chunks = Vec::new();
+            guests::chunks(line.text, line.flatten, MAX_GUESTS, &mut chunks);
+            c.flattened |= chunks.len() > 1;
+            for chunk in &chunks {
+                c.guests
+                    .push(Candidate::new(split_billing(chunk, true), evidence));
+            }
+            n += chunks.len();
+        }
+        if n > MAX_GUESTS {
+            break;
+        }
+    }
+}

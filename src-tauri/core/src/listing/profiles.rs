@@ -1,0 +1,87 @@
+//! Profiles, as newspaper guides to a panel write them: each guest's name alone on a
+//! line, then "Who? Shadow health secretary", then a paragraph about them.
+
+use super::candidates::{Candidate, Evidence};
+use super::person::{looks_like_name, split_billing};
+
+/// Guests from consecutive lines (blank lines and furniture already skipped).
+pub(super) fn gather(lines: &[&str], out: &mut Vec<Candidate>) {
+    for (i, line) in lines.iter().enumerate() {
+        let Some(what) = who(line) else { continue };
+        // The name is the line before, or the one before that when the page put a
+        // prompt ("You may also want to watch:") between them.
+        let named = (1..=2)
+            .filter_map(|back| i.checked_sub(back))
+            .find_map(|k| {
+                let b = split_billing(lines[k], false);
+                (lines[k].len() <= 120 && looks_like_name(b.name, 2) && b.affiliation.is_none())
+                    .then_some(b)
+            });
+        if let Some(b) = named {
+            let mut c = Candidate::new(b, Evidence::Profile);
+            c.affiliation = Some(what.to_string());
+            out.push(c);
+        }
+    }
+}
+
+/// What follows "Who?" on a profile's second line.
+pub(super) fn who(line: &str) -> Option<&str> {
+    const TAGS: &[&str] = &[
+        "Who is she?",
+        "Who is he?",
+        "Who are they?",
+        "Who's who?",
+        "Who?",
+        "Who:",
+        "WHO?",
+        "WHO:",
+    ];
+    let rest = TAGS.iter().find_map(|t| line.strip_prefix(t))?.trim();
+    (!rest.is_empty() && rest.len() <= 300).then_some(rest.trim_end_matches('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_then_who() {
+        let mut out = Vec::new();
+        gather(
+            &[
+                "Who is on the panel tonight?",
+                "Ruth Adeyemi",
+                "Who? Shadow transport secretary",
+                "She was first elected in 2017 and …",
+                "Dr Piet van Rooyen",
+                "Related: watch the last episode",
+                "Who: Vice-chancellor of Danby University.",
+                "Not a name line",
+                "Who? ignored",
+            ],
+            &mut out,
+        );
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = out
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.honorific.as_deref(),
+                    c.affiliation.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ruth Adeyemi", None, Some("Shadow transport secretary")),
+                (
+                    "Piet van Rooyen",
+                    Some("Dr"),
+                    Some("Vice-chancellor of Danby University")
+                ),
+            ]
+        );
+    }
+}

@@ -1,0 +1,510 @@
+//! People named in prose: "Rob Vale speaks to A, fellow at X; B – a historian; and C",
+//! "Maria and a panel of experts look at …", "Today's panelists are political
+//! consultant A, …", "guest host A, standing in for B". Only these phrases make
+//! anyone a candidate, so a person merely quoted in an article is never one.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::candidates::{Candidate, Candidates, Evidence};
+use super::person::{
+    self, looks_like_name, split_billing, starts_with_name, word_kind, word_spans, Word,
+};
+use super::unseparated::billing_before_name;
+
+/// A capitalised name of one to four words (particles inside).
+const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’\-.]*|al|el|bin|de|van|von|da|di|du|le|la|del|der|dos|das)){0,3}";
+
+/// A presenter and what they do with the guests.
+static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|is joined by|was joined by|hosts|hears from|interviews|sits down with|is in conversation with|discusses\b[^.;:?!]*?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) guests|guests)))\b"
+    ))
+    .unwrap()
+});
+
+/// A presenter named in passing: "hosted by Fiona Bruce", "tells host Steve Clemons".
+static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})"
+    ))
+    .unwrap()
+});
+
+/// Guests before the verb: "A, B and C joined Andy Zaltzman to …".
+static JOINED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^\s+(?:joined|join)\s+(?P<host>{NAME})\b")).unwrap());
+
+/// A guest list announced in a sentence.
+static PANEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:arguing|speaking) (?:for|in favou?r of|against) the motion (?:are|were|is|was)\b:?|",
+        r"(?i)\b(?:(?:today's|tonight's|this week's|our|the|my|his|her|their)\s+)?",
+        r"(?:guests|panell?ists|panel|contributors|speakers)(?:\s+(?:today|tonight|this week))?",
+        r"\s+(?:are|include|were|will be)\b:?",
+        r"|\bwith (?:(?:our|the|her|his|their) )?(?:guests|panell?ists|panel)\b:?",
+        r"|\bjoining (?:us|me|him|her|them)(?:\s+(?:today|tonight|this week|in the studio))?\s+(?:are|is)\b:?",
+    ))
+    .unwrap()
+});
+
+/// "guest host A": who presents this episode in place of the usual presenter.
+static GUEST_HOST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:guest[- ](?:host|presenter|anchor|moderator))\s+(?P<host>{NAME})"
+    ))
+    .unwrap()
+});
+
+/// "A, standing in for B", "Sitting in for B, A …".
+static STANDING_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?P<before>{NAME}),?\s+(?:is\s+)?)?(?i:standing|sitting|filling)\s+in\s+for\s+(?P<usual>{NAME})(?:,\s+(?P<after>{NAME}))?"
+    ))
+    .unwrap()
+});
+
+/// Candidates from the prose lines of the first listing: the first phrase that names
+/// guests gives them; the first presenter phrase gives the presenter.
+pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidates) {
+    let mut guests_found = false;
+    let mut host_found = false;
+    for line in lines.take(60) {
+        // Regexes are linear, but a pasted page can be one huge line.
+        let line = &line[..floor_char(line, 4000)];
+        guest_host(line, c);
+        if let Some(m) = HOST_VERB.captures(line) {
+            let host = host_name(m.name("host").map_or("", |h| h.as_str()));
+            let tail = &line[m.get(0).map_or(0, |g| g.end())..];
+            let listed = if m.name("list").is_some() && !guests_found {
+                list(tail)
+            } else {
+                Vec::new()
+            };
+            let is_host = !listed.is_empty() || m.name("panel").is_some();
+            if let (Some(host), true, false) = (host, is_host, host_found) {
+                c.presenters
+                    .push(Candidate::named(host, None, Evidence::Prose));
+                host_found = true;
+            }
+            if !listed.is_empty() {
+                c.guests.extend(listed);
+                guests_found = true;
+            }
+        }
+        if !guests_found {
+            // The list is what comes before the first " joined " in the line's opening.
+            let at = line[..floor_char(line, 400)].find(" join");
+            if let Some((m, at)) = at.and_then(|at| Some((JOINED.captures(&line[at..])?, at))) {
+                let listed = list(&line[..at]);
+                let host = m.name("host").and_then(|h| host_name(h.as_str()));
+                if let (Some(host), false) = (host, listed.is_empty()) {
+                    c.presenters
+                        .push(Candidate::named(host, None, Evidence::Prose));
+                    c.guests.extend(listed);
+                    guests_found = true;
+                }
+            }
+        }
+        // Several panel sentences may share the guests ("arguing for the motion are …
+        // arguing against it are …").
+        let mut panel = false;
+        for m in PANEL.find_iter(line).take(4) {
+            if guests_found && !panel {
+                break;
+            }
+            let listed = list(&line[m.end()..]);
+            panel |= !listed.is_empty();
+            c.guests.extend(listed);
+        }
+        guests_found |= panel;
+        if !host_found {
+            if let Some(host) = PRESENTED.captures(line).and_then(|m| {
+                let name = ["host", "named", "credited", "is"]
+                    .iter()
+                    .find_map(|g| m.name(g))?;
+                host_name(name.as_str())
+            }) {
+                c.presenters
+                    .push(Candidate::named(host, None, Evidence::Prose));
+                host_found = true;
+            }
+        }
+    }
+}
+
+fn floor_char(s: &str, max: usize) -> usize {
+    let mut at = max.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn guest_host(line: &str, c: &mut Candidates) {
+    let lower = line.to_lowercase();
+    let mut host = None;
+    if lower.contains("guest") {
+        host = GUEST_HOST.captures(line).and_then(|m| m.name("host"));
+    }
+    if lower.contains(" in for ") {
+        if let Some(m) = STANDING_IN.captures(line) {
+            host = host.or(m.name("before")).or(m.name("after"));
+            if let Some(usual) = m.name("usual").and_then(|u| host_name(u.as_str())) {
+                c.stood_in_for.push(usual.to_string());
+            }
+        }
+    }
+    if let Some(host) = host.and_then(|h| host_name(h.as_str())) {
+        c.presenters
+            .push(Candidate::named(host, None, Evidence::GuestHost));
+    }
+}
+
+/// The name in a presenter phrase, without the sentence's first words ("This week
+/// Rob Vale" → "Rob Vale"); a first name alone is kept as given.
+fn host_name(s: &str) -> Option<&str> {
+    let mut s = s.trim().trim_end_matches([',', '.']);
+    // A capitalised particle starts a name ("Ben Bland", "Abu Bakr").
+    let starts = |w: &str| {
+        matches!(word_kind(w), Word::Unit | Word::Particle) && w.starts_with(char::is_uppercase)
+    };
+    while let Some((first, rest)) = s.split_once(' ') {
+        if starts(first) {
+            break;
+        }
+        s = rest;
+    }
+    (starts(s.split(' ').next().unwrap_or("")) && looks_like_name(s, 1)).then_some(s)
+}
+
+/// The guests in the sentence after a presenter phrase or a panel announcement.
+pub(super) fn list(tail: &str) -> Vec<Candidate> {
+    let tail = tail.trim_start_matches([':', ' ']);
+    let end = match super::title::sentences(tail).first() {
+        Some(&(0, b)) => b,
+        _ => tail.len(),
+    };
+    let sentence = tail[..end].trim_end_matches(['.', '…', ' ']);
+    let mut out = Vec::new();
+    // An item with nobody in it is the billing of the next: "the FT's correspondent,
+    // Demetri Vale", "historian and political scientist Rana Mitter".
+    let mut from: Option<usize> = None;
+    for (a, b) in items(sentence) {
+        let start = from.unwrap_or(a);
+        match person_of_item(&sentence[start..b]) {
+            Some(c) => {
+                out.push(c);
+                from = None;
+            }
+            // "A, senior fellow at X, and B": the billing of the guest before, unless
+            // they have one already.
+            None if from.is_none() && out.last().is_some_and(|c| c.affiliation.is_none()) => {
+                let last = out.last_mut().expect("checked");
+                last.affiliation = person::clean_affiliation(tidy(&sentence[a..b]));
+            }
+            None => from = Some(start),
+        }
+    }
+    out
+}
+
+/// An item without the list's glue around it.
+fn tidy(item: &str) -> &str {
+    let item = item.trim().trim_end_matches(',').trim();
+    let item = item.strip_suffix(" and").unwrap_or(item);
+    item.trim_end_matches(',').trim()
+}
+
+fn person_of_item(item: &str) -> Option<Candidate> {
+    let item = tidy(item)
+        .trim_start_matches("and ")
+        .trim_start_matches("as well as ")
+        .trim_start_matches("& ")
+        .trim();
+    let b = split_billing(item, true);
+    if looks_like_name(b.name, 2) {
+        return Some(Candidate::new(b, Evidence::Prose));
+    }
+    if let Some((name, affiliation)) = billing_before_name(item) {
+        return Some(Candidate::named(name, Some(affiliation), Evidence::Prose));
+    }
+    if let Some(name) = leading_name(item) {
+        return Some(Candidate::named(name, None, Evidence::Prose));
+    }
+    // "Senior Editor Eric Columbus about the …": the billing before the name, prose after.
+    let end = item
+        .find(',')
+        .unwrap_or(item.len())
+        .min(lower_run_after_name(item));
+    let (name, affiliation) = billing_before_name(&item[..end])?;
+    Some(Candidate::named(name, Some(affiliation), Evidence::Prose))
+}
+
+/// Where the lower-case prose after the first capitalised run starts.
+fn lower_run_after_name(item: &str) -> usize {
+    let mut seen_capital = false;
+    for (a, b) in word_spans(item) {
+        let first = item[a..].chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            seen_capital = true;
+        } else if seen_capital && first.is_lowercase() && word_kind(&item[a..b]) != Word::Particle {
+            return a;
+        }
+    }
+    item.len()
+}
+
+/// The name at the start of "Cy Moss about the vote": the sentence goes on in lower
+/// case after it.
+fn leading_name(item: &str) -> Option<&str> {
+    let mut end = 0;
+    for (a, b) in word_spans(item) {
+        let w = &item[a..b];
+        match word_kind(w) {
+            Word::Unit | Word::Particle | Word::Initial if a < 80 => end = b,
+            _ if w.starts_with(char::is_lowercase) => break,
+            _ => return None,
+        }
+    }
+    let name = &item[..end];
+    (end > 0 && looks_like_name(name, 2)).then_some(name)
+}
+
+/// The items of a list: at semicolons when there are any, else at commas and "and",
+/// a part that does not start with a name staying with the part before (as its
+/// affiliation: "A, fellow at X, and B").
+fn items(s: &str) -> Vec<(usize, usize)> {
+    if s.contains(';') {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for part in s.split(';') {
+            out.push((at, at + part.len()));
+            at += part.len() + 1;
+        }
+        return out;
+    }
+    let mut cuts = vec![0];
+    let mut at = 0;
+    while let Some(k) = s[at..].find([',', ' ']) {
+        let i = at + k;
+        let next = if s[i..].starts_with(", and ") {
+            i + 6
+        } else if s[i..].starts_with(", ") {
+            i + 2
+        } else if s[i..].starts_with(" and ") {
+            i + 5
+        } else {
+            at = i + 1;
+            continue;
+        };
+        let rest = &s[next..];
+        let item = first_item(rest);
+        let appositive = ["the ", "a ", "an ", "our ", "their "]
+            .iter()
+            .any(|d| rest.starts_with(d));
+        if (appositive && s[i..].starts_with(", "))
+            || starts_with_name(rest)
+            || leading_name(item).is_some()
+            || billing_before_name(item).is_some()
+        {
+            cuts.push(next);
+        }
+        at = next;
+    }
+    (0..cuts.len())
+        .map(|n| (cuts[n], cuts.get(n + 1).map_or(s.len(), |&d| d)))
+        .collect()
+}
+
+/// Up to the next comma or " and ".
+fn first_item(s: &str) -> &str {
+    let end = [s.find(','), s.find(" and ")]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(s.len());
+    &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(lines: &[&str]) -> Candidates {
+        let mut c = Candidates::default();
+        gather(lines.iter().copied(), &mut c);
+        c
+    }
+
+    fn people(list: &[Candidate]) -> Vec<(String, Option<String>)> {
+        list.iter()
+            .map(|c| (c.name.clone(), c.affiliation.clone()))
+            .collect()
+    }
+
+    fn p(n: &str, a: Option<&str>) -> (String, Option<String>) {
+        (n.into(), a.map(Into::into))
+    }
+
+    #[test]
+    fn a_presenter_speaks_to_guests_separated_by_semicolons() {
+        let c = read(&[
+            "Can the ferry links survive the strike?",
+            "This week Odile Brun speaks to Kwame Asante, senior fellow at the Harbour \
+             Institute; Lena Vos – a historian who has advised two governments; and Ravi \
+             Menon – a retired merchant captain.",
+        ]);
+        assert_eq!(people(&c.presenters), [p("Odile Brun", None)]);
+        assert_eq!(
+            people(&c.guests),
+            [
+                p(
+                    "Kwame Asante",
+                    Some("senior fellow at the Harbour Institute")
+                ),
+                p(
+                    "Lena Vos",
+                    Some("a historian who has advised two governments")
+                ),
+                p("Ravi Menon", Some("a retired merchant captain")),
+            ]
+        );
+    }
+
+    #[test]
+    fn commas_and_and_separate_guests_in_prose() {
+        let c = read(&["Tom Arne is joined by Ines Marlow, an economist, and Piet de Wit."]);
+        assert_eq!(people(&c.presenters), [p("Tom Arne", None)]);
+        assert_eq!(
+            people(&c.guests),
+            [
+                p("Ines Marlow", Some("an economist")),
+                p("Piet de Wit", None)
+            ]
+        );
+        let c = read(&["Ana Ruiz talks to Bo Lind and Cy Moss about the vote."]);
+        assert_eq!(people(&c.guests), [p("Bo Lind", None), p("Cy Moss", None)]);
+    }
+
+    #[test]
+    fn a_presenter_by_first_name_and_a_panel() {
+        let c = read(&["Rosa and a panel of experts look at the price of bread."]);
+        assert_eq!(people(&c.presenters), [p("Rosa", None)]);
+        assert!(c.guests.is_empty());
+    }
+
+    #[test]
+    fn a_billing_item_joins_the_name_after_it() {
+        let c = read(&[
+            "Tove Lind is joined by historian and political scientist Professor Ann Moe, the \
+             Ledger's harbour correspondent, Per Dahl and Dr Siv Ek, a fellow with our Europe \
+             programme.",
+        ]);
+        let got: Vec<_> = c
+            .guests
+            .iter()
+            .map(|g| {
+                (
+                    g.honorific.as_deref(),
+                    g.name.as_str(),
+                    g.affiliation.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("Professor"),
+                    "Ann Moe",
+                    Some("historian and political scientist")
+                ),
+                (None, "Per Dahl", Some("the Ledger's harbour correspondent")),
+                (
+                    Some("Dr"),
+                    "Siv Ek",
+                    Some("a fellow with our Europe programme")
+                ),
+            ]
+        );
+        assert_eq!(c.presenters[0].name, "Tove Lind");
+    }
+
+    #[test]
+    fn billing_before_the_name_in_a_panel_sentence() {
+        let c = read(&[
+            "Tonight's panelists are union organiser Hal Brenner, the Daily Ledger's Mia \
+             Torres, and Sol Weiss.",
+        ]);
+        assert_eq!(
+            people(&c.guests),
+            [
+                p("Hal Brenner", Some("union organiser")),
+                p("Mia Torres", Some("the Daily Ledger")),
+                p("Sol Weiss", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn guests_after_with_guests_and_in_a_presenters_line() {
+        let c = read(&[
+            "We debate the law on this special with guests Ann Moe, a historian; Per Dahl, a \
+             fellow at the Harbour Institute; and Siv Ek, a judge.",
+        ]);
+        let names: Vec<_> = c.guests.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, ["Ann Moe", "Per Dahl", "Siv Ek"]);
+        let c = read(&[
+            "Dame Ola Berg. Arguing for the motion are Ann Moe and Per Dahl. Arguing against \
+             the motion are Siv Ek and Bo Lind.",
+        ]);
+        let names: Vec<_> = c.guests.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, ["Ann Moe", "Per Dahl", "Siv Ek", "Bo Lind"]);
+    }
+
+    #[test]
+    fn a_guest_host_stands_in() {
+        let c = read(&["With guest host Lia Park, standing in for Dev Rao."]);
+        let hosts: Vec<_> = c
+            .presenters
+            .iter()
+            .filter(|p| p.evidence == Evidence::GuestHost)
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(hosts, ["Lia Park"]);
+        assert_eq!(c.stood_in_for, ["Dev Rao"]);
+        let c = read(&["Sitting in for Dev Rao, Lia Park asks whether the law can hold."]);
+        assert_eq!(c.presenters[0].name, "Lia Park");
+        assert_eq!(c.stood_in_for, ["Dev Rao"]);
+    }
+
+    #[test]
+    fn a_presenter_named_in_passing() {
+        for line in [
+            "This week's show, which is hosted by Lia Park, comes from Tromsø.",
+            "Lia Park tells host Ola Berg the law will pass.",
+            "Ola Berg, presenter of the harbour debate",
+            "- Ola Berg Host",
+            "The host is Lia Park, and the guests are new.",
+        ] {
+            let c = read(&[line]);
+            assert!(
+                c.presenters
+                    .iter()
+                    .any(|p| ["Lia Park", "Ola Berg"].contains(&p.name.as_str())),
+                "{line}: {c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn quoted_people_are_not_candidates() {
+        let c = read(&[
+            "\"We will not back down,\" said union leader Hal Brenner on Monday.",
+            "Mia Torres, a minister, told reporters the talks had failed.",
+        ]);
+        assert!(c.guests.is_empty() && c.presenters.is_empty(), "{c:?}");
+    }
+}
