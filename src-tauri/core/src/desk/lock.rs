@@ -9,7 +9,7 @@
 use chrono::{DateTime, Utc};
 use greenroom_protocol::wire::{Lock, LockRequest, Locks};
 use greenroom_protocol::Entity;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::params;
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -49,27 +49,6 @@ fn read(r: &rusqlite::Row<'_>, me: &str) -> rusqlite::Result<DeskLock> {
         since: DateTime::from_timestamp_millis(r.get(4)?).unwrap_or_default(),
         mine: member == me,
     })
-}
-
-/// The lock someone other than this database's member holds on `entity` `id`, as
-/// last heard: what refuses a change to it here. One lookup by key, empty but on a
-/// desk that locked something.
-pub(crate) fn held_by_other(
-    conn: &Connection,
-    entity: Entity,
-    id: &str,
-) -> Result<Option<DeskLock>> {
-    let found = conn
-        .prepare_cached(&format!(
-            "SELECT {COLUMNS}, (SELECT member_id FROM desk_link) FROM desk_lock
-             WHERE entity = ?1 AND entity_id = ?2"
-        ))?
-        .query_row(params![entity.as_str(), id], |r| {
-            let me: Option<String> = r.get(5)?;
-            read(r, me.as_deref().unwrap_or_default())
-        })
-        .optional()?;
-    Ok(found.filter(|l| !l.mine))
 }
 
 /// Replaces what this database knows of the desk's locks with what the desk says now;

@@ -44,6 +44,20 @@ pub(crate) fn linked(conn: &Connection) -> Result<Option<Linked>> {
         .optional()?)
 }
 
+/// Who holds a lock on `entity` `id` other than this database's member, and since
+/// when (ms), as last heard from the desk (`desk/lock.rs` keeps `desk_lock`): what
+/// refuses a change to it here. One lookup by key.
+fn locked_by_other(conn: &Connection, entity: Entity, id: &str) -> Result<Option<(String, i64)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT member_name, since FROM desk_lock
+             WHERE entity = ?1 AND entity_id = ?2
+               AND member_id IS NOT (SELECT member_id FROM desk_link)",
+        )?
+        .query_row(params![entity.as_str(), id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
 /// The last server revision seen of the entity; 0 when the desk never had it.
 pub(crate) fn server_revision(conn: &Connection, entity: Entity, id: &str) -> Result<i64> {
     Ok(conn
@@ -77,10 +91,10 @@ pub(crate) fn queue(
     // A lock guards editors' hands, not the directory: a person merged (or unmerged)
     // still moves in a locked programme's line-up, as on the desk.
     if !matches!(origin.operation, Operation::Merge | Operation::Unmerge) {
-        if let Some(lock) = crate::desk::lock::held_by_other(conn, r.entity, r.id)? {
+        if let Some((by, since)) = locked_by_other(conn, r.entity, r.id)? {
             return Err(Error::Locked {
-                by: lock.member_name,
-                since: lock.since,
+                by,
+                since: chrono::DateTime::from_timestamp_millis(since).unwrap_or_default(),
             });
         }
     }
