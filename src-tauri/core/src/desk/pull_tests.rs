@@ -58,7 +58,7 @@ fn paused(s: &Store) -> i64 {
 #[test]
 fn every_programme_of_a_pull_of_several_pages_is_found_at_its_end() {
     let s = linked();
-    let done = pull(&s, &desk(None), &mut |_| {}).unwrap();
+    let done = pull(&s, &desk(None), &mut |_| {}, &mut Default::default()).unwrap();
     assert_eq!((done.applied, done.seq), (3, 3));
     for title in TITLES {
         assert!(found(&s, title), "{title} is found");
@@ -69,7 +69,7 @@ fn every_programme_of_a_pull_of_several_pages_is_found_at_its_end() {
 #[test]
 fn a_pull_stopped_between_pages_leaves_what_it_applied_found() {
     let s = linked();
-    assert!(pull(&s, &desk(Some(2)), &mut |_| {}).is_err());
+    assert!(pull(&s, &desk(Some(2)), &mut |_| {}, &mut Default::default()).is_err());
     assert_eq!(count(&s, "SELECT pulled_seq FROM desk_link"), 2);
     assert!(found(&s, TITLES[0]) && found(&s, TITLES[1]));
     assert!(!found(&s, TITLES[2]));

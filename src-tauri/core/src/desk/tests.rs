@@ -812,7 +812,7 @@ fn a_partial_record_queued_is_rebased_on_the_whole_state_it_was_made_on() {
         "still queued"
     );
     // Pushed whole from the merge it now stands on: the affiliation set, the clear kept.
-    let batch = crate::desk::push::next_batch(&s, 10).unwrap();
+    let batch = crate::desk::push::next_batch(&s, 10, &Default::default()).unwrap();
     let queued = batch.iter().find(|c| c.entity == Entity::Person).unwrap();
     let (before, after) = (
         queued.before.as_ref().unwrap(),
