@@ -97,17 +97,17 @@ fn a_v2_database_migrates_to_v3_keeping_everything_and_serves_it() {
     sql(&db, include_str!("../fixtures/schema-v2.sql"));
     let before = rows(&db);
     assert!(before.iter().all(|r| !r.is_empty()), "every table has rows");
-    assert_eq!(ok(&server(&db, &["migrate"])), "schema version 3 (was 2)");
+    assert_eq!(ok(&server(&db, &["migrate"])), "schema version 4 (was 2)");
     assert_eq!(rows(&db), before, "no row changed");
     assert_eq!(
         sql(
             &db,
             "SELECT version, name FROM schema_migration ORDER BY version"
         ),
-        "1|desk\n2|sync\n3|setting"
+        "1|desk\n2|sync\n3|setting\n4|lock"
     );
 
-    // Served as v3: Ann's token still works; the log, the merge and the open
+    // Served as v4: Ann's token still works; the log, the merge and the open
     // conflict are as v2 left them; the sequence goes on after them; and a desk
     // setting (new in v3) is taken.
     let served = Served::start(&db, &[]);
@@ -138,17 +138,17 @@ fn a_v2_database_migrates_to_v3_keeping_everything_and_serves_it() {
 fn a_database_newer_than_this_binary_is_refused_untouched_by_migrate_and_serve() {
     let db = empty();
     sql(&db, include_str!("../fixtures/schema-v2.sql"));
-    // A later binary's v4 on a schema this one would still have work to do on.
+    // A later binary's v5 on a schema this one would still have work to do on.
     sql(
         &db,
-        "INSERT INTO schema_migration (version, name) VALUES (4, 'from_the_future')",
+        "INSERT INTO schema_migration (version, name) VALUES (5, 'from_the_future')",
     );
     let before = rows(&db);
     let kinds_of = "SELECT pg_get_constraintdef(oid) FROM pg_constraint
                     WHERE conname = 'entity_kind_check'";
     let kinds = sql(&db, kinds_of);
     let err = fails(&server(&db, &["migrate"]), 1);
-    assert!(err.contains("schema version 4, newer than"), "{err}");
+    assert!(err.contains("schema version 5, newer than"), "{err}");
     let err = fails(&server(&db, &["serve", "--listen", "127.0.0.1:0"]), 1);
     assert!(err.contains("upgrade greenroom-server"), "{err}");
     assert_eq!(rows(&db), before);
