@@ -7,6 +7,7 @@ mod convergence;
 mod faults;
 mod join;
 mod lock;
+mod people;
 mod served;
 mod settings;
 
@@ -216,10 +217,12 @@ fn an_edit_on_one_member_reaches_the_other_after_sync() {
     let mode = std::fs::metadata(&token).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
     let secret = std::fs::read_to_string(&token).unwrap();
-    let file = std::fs::read(bo.db()).unwrap();
-    assert!(!file
-        .windows(secret.trim().len())
-        .any(|w| w == secret.trim().as_bytes()));
+    for tail in ["", "-wal"] {
+        let file = std::fs::read(format!("{}{tail}", bo.db().display())).unwrap_or_default();
+        assert!(!file
+            .windows(secret.trim().len())
+            .any(|w| w == secret.trim().as_bytes()));
+    }
 
     // Leaving keeps the archive, and takes the token; the desk still takes it until
     // the admin revokes the member, which leave says how.
@@ -337,7 +340,11 @@ fn joining_with_upload_local_matches_the_example_and_formats_and_refuses_without
     desk.join(&bo, "Bo", &["--upload-local"]).ok();
     ann.sync();
     bo.sync();
-    for m in [&ann, &bo] {
+    let fresh = Member::new();
+    fresh.run(&["programme", "list"]).ok();
+    // A new database joining plainly already holds the shipped format: matched too.
+    let cy = desk.member("Cy", &[]);
+    for m in [&ann, &bo, &cy] {
         assert_eq!(programme_count(&m.db()), 2, "the example once, and Oil");
         let people = m.json(&["person", "list", "--json"]);
         let names: Vec<_> = people
@@ -348,9 +355,26 @@ fn joining_with_upload_local_matches_the_example_and_formats_and_refuses_without
             .collect();
         let miriam = names.iter().filter(|n| *n == "Miriam Okafor").count();
         assert_eq!(miriam, 1, "{names:?}");
-        let format = m.json(&["series", "format", "show", "The Panel Hour", "--json"]);
-        assert_eq!(format["segments"].as_array().unwrap().len(), 8);
+        assert_eq!(
+            formats(&m.db()),
+            formats(&fresh.db()),
+            "every shipped format once, as a new database has them"
+        );
     }
+}
+
+/// Every series format of the database: (key, name, segments).
+fn formats(db: &Path) -> Vec<(String, String, Value)> {
+    let c = rusqlite::Connection::open(db).unwrap();
+    let mut q = c
+        .prepare("SELECT series_key, series, segments FROM series_format ORDER BY series_key")
+        .unwrap();
+    let rows = q
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?)))
+        .unwrap();
+    rows.map(Result::unwrap)
+        .map(|(key, name, segments)| (key, name, serde_json::from_str(&segments).unwrap()))
+        .collect()
 }
 
 #[test]
@@ -491,6 +515,42 @@ fn an_edit_to_a_programme_deleted_meanwhile_is_a_conflict_restored_by_keeping_mi
 }
 
 #[test]
+fn an_edit_to_a_programme_deleted_meanwhile_kept_deleted_stays_deleted_everywhere() {
+    let (_desk, ann, bo, id) = two_with_water();
+    ann.run(&["programme", "delete", &id]).ok();
+    bo.edit(&id, &["--title", "Water, still"]);
+    ann.sync();
+    bo.sync();
+    let listed = bo.json(&["conflicts", "list", "--json"]);
+    bo.run(&[
+        "conflicts",
+        "resolve",
+        listed[0]["id"].as_str().unwrap(),
+        "--keep",
+        "theirs",
+    ])
+    .ok();
+    // Later syncs on both sides bring nothing back.
+    for _ in 0..2 {
+        ann.sync();
+        bo.sync();
+    }
+    for m in [&ann, &bo] {
+        m.run(&["programme", "show", &id]).fails(4, "no programme");
+        assert_eq!(
+            m.json(&["conflicts", "list", "--json"]),
+            serde_json::json!([])
+        );
+        let status = m.json(&["desk", "status", "--json"]);
+        assert_eq!(
+            (status["pending"].as_i64(), status["conflicts"].as_i64()),
+            (Some(0), Some(0))
+        );
+    }
+    assert_eq!(archive(&ann), archive(&bo));
+}
+
+#[test]
 fn a_server_that_is_not_there_is_said_and_nothing_is_lost() {
     let desk = Desk::start();
     let ann = desk.member("Ann", &[]);
@@ -626,8 +686,29 @@ fn two_members_adding_the_same_name_offline_get_two_people_proposed_for_merging(
             .filter(|p| p["name"] == "Jane Doe")
             .count();
         assert_eq!(janes, 2, "nothing merged silently: {people}");
+        let mut both: Vec<&str> = people
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["name"] == "Jane Doe")
+            .map(|p| p["id"].as_str().unwrap())
+            .collect();
+        both.sort();
         let proposed = m.json(&["guest", "duplicates", "--json"]);
-        assert!(proposed.to_string().contains("Jane Doe"), "{proposed}");
+        let pairs: Vec<Vec<&str>> = proposed
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|pair| {
+                let mut ids = vec![
+                    pair["keep"]["id"].as_str().unwrap(),
+                    pair["drop"]["id"].as_str().unwrap(),
+                ];
+                ids.sort();
+                ids
+            })
+            .collect();
+        assert_eq!(pairs, [both], "the two Janes, proposed as one pair");
     }
 }
 
@@ -880,6 +961,19 @@ fn plain_http_to_another_machine_needs_allow_insecure_http() {
         .unwrap();
     assert!(insecure);
     ann.sync();
+    // What the join said is what later syncs go by: the same link to another machine
+    // is tried with the flag, and refused before any connection without it.
+    c.execute("UPDATE desk_link SET server = 'http://192.0.2.7:9'", [])
+        .unwrap();
+    let tried = ann.run(&["sync"]).fails(1, "192.0.2.7");
+    assert!(
+        !tried.stderr.contains("--allow-insecure-http"),
+        "{}",
+        tried.stderr
+    );
+    c.execute("UPDATE desk_link SET insecure_http = 0", [])
+        .unwrap();
+    ann.run(&["sync"]).fails(2, "--allow-insecure-http");
 }
 
 /// The token's folder is tried before the invite is redeemed: a join that could not

@@ -47,10 +47,49 @@ pub fn three_way(
         bookkeeping: entity.bookkeeping(),
         conflicts: Vec::new(),
     };
-    let state = m.fields("", base, mine, theirs, true);
+    let mut state = m.fields("", base, mine, theirs, true);
+    tidy(entity, &mut state);
     Merged {
         state,
         conflicts: m.conflicts,
+    }
+}
+
+/// Puts right what merging two members' edits can make and no form does, so every
+/// state a desk holds is one each member can save: a segment on a framing question
+/// the other member removed covers none; a guest who is the presenter, or is listed
+/// twice (two people became one), is dropped from the guests. Programmes only.
+pub fn tidy(entity: Entity, state: &mut Map<String, Value>) {
+    if entity != Entity::Programme {
+        return;
+    }
+    let framing = state
+        .get("framing")
+        .and_then(Value::as_array)
+        .map_or(0, |f| {
+            f.iter()
+                .filter(|q| q.as_str().is_some_and(|q| !q.trim().is_empty()))
+                .count()
+        });
+    if let Some(Value::Array(segments)) = state.get_mut("segments") {
+        for segment in segments.iter_mut().filter_map(Value::as_object_mut) {
+            let question = segment.get("question").and_then(Value::as_u64);
+            if question.is_some_and(|q| q == 0 || q > framing as u64) {
+                segment.insert("question".into(), Value::Null);
+            }
+        }
+    }
+    let presenter = state
+        .get("presenter")
+        .and_then(|p| p.get("id"))
+        .and_then(Value::as_str)
+        .map(String::from);
+    if let Some(Value::Array(guests)) = state.get_mut("guests") {
+        let mut seen: HashSet<String> = presenter.into_iter().collect();
+        guests.retain(|g| match g.get("personId").and_then(Value::as_str) {
+            Some(id) => seen.insert(id.to_string()),
+            None => true,
+        });
     }
 }
 

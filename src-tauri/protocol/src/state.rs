@@ -48,7 +48,8 @@ pub fn is_contact_field(path: &str) -> bool {
 }
 
 /// Makes a programme name `to` wherever it named `from` (presenter, guests, segment
-/// people), keeping one entry where both were named. True when anything changed.
+/// people), keeping one entry where both were named, and no guest who presents
+/// ([`crate::merge::tidy`]). True when anything changed.
 pub fn redirect_person(
     entity: Entity,
     state: &mut Map<String, Value>,
@@ -71,6 +72,10 @@ pub fn redirect_person(
                 changed |= redirect_in(people, "id", from, to);
             }
         }
+    }
+    // The kept person may now be both presenter and guest.
+    if changed {
+        crate::merge::tidy(entity, state);
     }
     changed
 }
@@ -159,7 +164,7 @@ mod tests {
     #[test]
     fn a_merged_person_is_renamed_everywhere_a_programme_names_them_once() {
         let mut p = object(json!({
-            "presenter": {"id": "old", "name": "Ann"},
+            "presenter": {"id": "ann", "name": "Ann"},
             "guests": [
                 {"personId": "old", "name": "Bob"},
                 {"personId": "new", "name": "Bob B."},
@@ -168,7 +173,6 @@ mod tests {
             "segments": [{"id": "s1", "people": [{"id": "old", "name": "Bob"}, {"id": "other", "name": "Cy"}]}]
         }));
         assert!(redirect_person(Entity::Programme, &mut p, "old", "new"));
-        assert_eq!(p["presenter"]["id"], json!("new"));
         assert_eq!(
             p["guests"],
             json!([{"personId": "new", "name": "Bob"}, {"personId": "other", "name": "Cy"}])
@@ -176,6 +180,10 @@ mod tests {
         assert_eq!(p["segments"][0]["people"][0]["id"], json!("new"));
         assert!(!redirect_person(Entity::Programme, &mut p, "old", "new"));
         assert!(!redirect_person(Entity::Person, &mut p, "other", "new"));
+        // The presenter merged into a guest presents, and is no guest as well.
+        assert!(redirect_person(Entity::Programme, &mut p, "ann", "other"));
+        assert_eq!(p["presenter"]["id"], json!("other"));
+        assert_eq!(p["guests"], json!([{"personId": "new", "name": "Bob"}]));
     }
 
     #[test]

@@ -34,6 +34,11 @@ pub enum Error {
     #[error("database error: {0}")]
     Database(String),
 
+    /// The database went away while serving (stopped, restarted, unreachable): a
+    /// client may try again shortly.
+    #[error("the database cannot be reached: {0}")]
+    Unavailable(String),
+
     /// The operating system's random source failed: no secret can be made.
     #[error("no random numbers from the system: {0}")]
     Random(String),
@@ -87,6 +92,7 @@ impl Error {
             Error::SchemaTooOld { .. } => "schema_too_old",
             Error::Connect(_) => "cannot_connect",
             Error::Database(_) => "database",
+            Error::Unavailable(_) => "unavailable",
             Error::Random(_) => "random",
             Error::Unauthorized(_) => "unauthorized",
             Error::Forbidden(_) => "forbidden",
@@ -110,20 +116,67 @@ impl Error {
     }
 
     pub(crate) fn connect(e: tokio_postgres::Error) -> Self {
-        Error::Connect(words(&e))
+        match untrusted(&e) {
+            true => Error::Connect(format!(
+                "{}; if the database's certificate is signed by a CA of its own, give that \
+                 CA's certificate with --database-ca FILE",
+                words(&e)
+            )),
+            false => Error::Connect(words(&e)),
+        }
     }
 }
 
 impl From<tokio_postgres::Error> for Error {
     fn from(e: tokio_postgres::Error) -> Self {
-        Error::Database(words(&e))
+        match lost(&e) {
+            true => Error::Unavailable(words(&e)),
+            false => Error::Database(words(&e)),
+        }
     }
+}
+
+/// Whether `e` says the database went away rather than refused the statement: the
+/// connection closed or broke, PostgreSQL shutting down or not yet accepting
+/// connections (SQLSTATE 57P01-57P03), or any connection exception (class 08).
+fn lost(e: &tokio_postgres::Error) -> bool {
+    use tokio_postgres::error::SqlState;
+    if e.is_closed() {
+        return true;
+    }
+    if let Some(code) = e.code() {
+        return code.code().starts_with("08")
+            || [
+                SqlState::ADMIN_SHUTDOWN,
+                SqlState::CRASH_SHUTDOWN,
+                SqlState::CANNOT_CONNECT_NOW,
+            ]
+            .contains(code);
+    }
+    std::error::Error::source(e).is_some_and(|s| s.is::<std::io::Error>())
 }
 
 impl From<&Error> for ApiError {
     fn from(e: &Error) -> Self {
         ApiError::new(e.code(), e.to_string())
     }
+}
+
+/// Whether TLS to the database failed on its certificate (rustls's own error, which
+/// an `io::Error` carries without giving it as a source).
+fn untrusted(e: &tokio_postgres::Error) -> bool {
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        let inner = cause
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::get_ref)
+            .and_then(|inner| inner.downcast_ref::<rustls::Error>());
+        if let Some(rustls::Error::InvalidCertificate(_)) = inner {
+            return true;
+        }
+        source = cause.source();
+    }
+    false
 }
 
 /// PostgreSQL's own message (and detail) where it sent one, on one line.

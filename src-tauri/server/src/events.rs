@@ -19,19 +19,40 @@ use crate::store;
 use crate::store::sql;
 
 pub const CHANNEL: &str = "greenroom_desk";
+/// The listening connection's `application_name`.
+pub const LISTENER: &str = "greenroom-server live events";
 
 /// Waiting before trying the database again after the listening connection failed.
 const RECONNECT: Duration = Duration::from_secs(1);
 /// Events a slow stream may fall behind by before it re-reads its head.
 const BACKLOG: usize = 1024;
-/// How often the listening connection is asked whether it is still there, and how
-/// long it has to answer.
-const HEALTH: Duration = Duration::from_secs(15);
+/// How often the listening connection is asked whether it is still there, unless
+/// `serve` says otherwise, and how long it has to answer at most.
+pub const HEALTH_SECONDS: u64 = 15;
 const ANSWER: Duration = Duration::from_secs(5);
 /// How often a stream asks whether its member was revoked.
 const REVOKED: Duration = Duration::from_secs(3);
 /// Live streams one member may hold open on one instance (a few windows and a CLI).
 pub const MAX_STREAMS: usize = 4;
+
+/// How often the listening connection is asked whether it is still there, and how
+/// long it has to answer: a connection whose peer vanished (half-open TCP) hears
+/// nothing and says nothing, and is only found out by asking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Health {
+    pub every: Duration,
+    pub answer: Duration,
+}
+
+impl Health {
+    /// Asked every `every`, with as long to answer, up to [`ANSWER`].
+    pub fn every(every: Duration) -> Health {
+        Health {
+            every,
+            answer: every.min(ANSWER),
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Event {
@@ -144,10 +165,10 @@ pub enum Said {
 
 /// Listens on [`CHANNEL`] for as long as the server runs, reconnecting when the
 /// database goes away, and passes every notification to `hub`.
-pub async fn listen(url: String, hub: Hub) {
+pub async fn listen(target: store::Target, hub: Hub, health: Health) {
     let mut said = false;
     loop {
-        match listen_once(&url, &hub).await {
+        match listen_once(&target, &hub, health).await {
             Ok(()) => {
                 eprintln!("greenroom-server: live events lost the database; reconnecting");
                 said = false;
@@ -165,9 +186,11 @@ pub async fn listen(url: String, hub: Hub) {
 
 /// One listening connection, until it ends or stops answering (Ok) or cannot be made
 /// (Err).
-async fn listen_once(url: &str, hub: &Hub) -> Result<()> {
-    let (client, mut connection) = store::config(url)?
-        .connect(store::tls(url)?)
+async fn listen_once(target: &store::Target, hub: &Hub, health: Health) -> Result<()> {
+    let (client, mut connection) = store::config(&target.url)?
+        // Told apart from the pool's in pg_stat_activity, by an admin or a test.
+        .application_name(LISTENER)
+        .connect(store::tls(target)?)
         .await
         .map_err(crate::Error::connect)?;
     let (heard, mut hearing) = tokio::sync::mpsc::unbounded_channel();
@@ -183,9 +206,8 @@ async fn listen_once(url: &str, hub: &Hub) -> Result<()> {
     client.batch_execute(&format!("LISTEN {CHANNEL}")).await?;
     // Anything committed while no connection listened is read again now.
     hub.send(Event::Resync);
-    // A connection whose peer vanished (half-open TCP) hears nothing and says
-    // nothing: asked something now and then, it answers or is dropped.
-    let mut check = tokio::time::interval(HEALTH);
+    // Asked something now and then, it answers or is dropped ([`Health`]).
+    let mut check = tokio::time::interval(health.every);
     check.tick().await;
     loop {
         tokio::select! {
@@ -198,7 +220,8 @@ async fn listen_once(url: &str, hub: &Hub) -> Result<()> {
                 None => break,
             },
             _ = check.tick() => {
-                let answered = tokio::time::timeout(ANSWER, client.simple_query("SELECT 1")).await;
+                let asked = client.simple_query("SELECT 1");
+                let answered = tokio::time::timeout(health.answer, asked).await;
                 if !matches!(answered, Ok(Ok(_))) {
                     break;
                 }

@@ -4,6 +4,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 use greenroom_protocol::Role;
@@ -34,6 +35,19 @@ struct Database {
         hide_env_values = true
     )]
     database_url: String,
+    /// The CA certificate (PEM) that signed the database's own, when it is not a
+    /// public CA's; with sslmode=require in the URL. Only this CA is trusted then.
+    #[arg(long, env = "GREENROOM_DATABASE_CA", value_name = "FILE")]
+    database_ca: Option<PathBuf>,
+}
+
+impl Database {
+    fn target(&self) -> store::Target {
+        store::Target {
+            url: self.database_url.clone(),
+            ca: self.database_ca.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -75,6 +89,11 @@ enum Command {
         /// X-Forwarded-For (the one the proxy appends) instead of the proxy's own.
         #[arg(long)]
         trust_proxy: bool,
+        /// Seconds between asking the live events' connection to PostgreSQL whether
+        /// it is still there (a test's shorter wait).
+        #[arg(long, hide = true, default_value_t = events::HEALTH_SECONDS, value_name = "N",
+              value_parser = clap::value_parser!(u64).range(1..))]
+        events_health_seconds: u64,
     },
     /// Desks: the teams that each share one archive.
     Desk {
@@ -167,7 +186,7 @@ fn usage(e: clap::Error) -> ! {
 async fn run(command: Command) -> Result<()> {
     match command {
         Command::Migrate { db } => {
-            let mut client = store::connect(&db.database_url).await?;
+            let mut client = store::connect(&db.target()).await?;
             let done = store::migrate::migrate(&mut client).await?;
             match done.from == done.to {
                 true => println!("schema version {}: up to date", done.to),
@@ -184,6 +203,7 @@ async fn run(command: Command) -> Result<()> {
             join_limit_per_address,
             join_limit_total,
             trust_proxy,
+            events_health_seconds,
         } => {
             let listen = Listen {
                 addr: listen,
@@ -193,7 +213,7 @@ async fn run(command: Command) -> Result<()> {
             // Before connecting: a refused address needs no database to say so.
             listen.check()?;
             let state = AppState {
-                pool: store::pool(&db.database_url, pool_size.max(1)).await?,
+                pool: store::pool(&db.target(), pool_size.max(1)).await?,
                 join_limits: join::Limits {
                     per_address: join_limit_per_address,
                     total: join_limit_total,
@@ -201,16 +221,14 @@ async fn run(command: Command) -> Result<()> {
                 events: Hub::default(),
                 trust_proxy,
             };
-            tokio::spawn(events::listen(
-                db.database_url.clone(),
-                state.events.clone(),
-            ));
+            let health = events::Health::every(Duration::from_secs(events_health_seconds));
+            tokio::spawn(events::listen(db.target(), state.events.clone(), health));
             http::serve(listen, state).await?;
         }
         Command::Desk {
             command: DeskCommand::Create { name, db },
         } => {
-            let client = store::open(&db.database_url).await?;
+            let client = store::open(&db.target()).await?;
             println!("{}", desk::create(&client, &name).await?);
         }
         Command::Invite {
@@ -220,7 +238,7 @@ async fn run(command: Command) -> Result<()> {
             expires_days,
             db,
         } => {
-            let client = store::open(&db.database_url).await?;
+            let client = store::open(&db.target()).await?;
             let made = invite::create(&client, desk, &name, role, expires_days).await?;
             println!("{}", made.code);
             eprintln!(
@@ -231,7 +249,7 @@ async fn run(command: Command) -> Result<()> {
             );
         }
         Command::Revoke { desk, member, db } => {
-            let client = store::open(&db.database_url).await?;
+            let client = store::open(&db.target()).await?;
             let done = member::revoke(&client, desk, &member).await?;
             let at = done.at.format("%Y-%m-%d %H:%M UTC");
             match done.already {

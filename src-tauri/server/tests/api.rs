@@ -2,22 +2,21 @@
 //! answer it got (so a test can look through all of them).
 
 use std::io::{BufRead, BufReader, Read};
-use std::process::{Child, ChildStdout, Command, Stdio};
+use std::path::Path;
 use std::sync::Mutex;
 use std::time::Duration;
 
 use greenroom_testkit::postgres::Database;
+use greenroom_testkit::server::Server;
 use serde_json::{json, Value};
 
 pub struct Served {
-    child: Child,
+    server: Server,
     /// `http://127.0.0.1:PORT` (or https).
     pub url: String,
     agent: ureq::Agent,
     /// Every answer's status and body, in order.
     pub answers: Mutex<Vec<(u16, String)>>,
-    /// What the server printed after `listening on`: kept open so it never blocks.
-    _stdout: BufReader<ChildStdout>,
 }
 
 /// A member as joining made them: token, ids and role.
@@ -39,41 +38,22 @@ impl Served {
         args: &[&str],
         config: ureq::config::ConfigBuilder<ureq::typestate::AgentScope>,
     ) -> Served {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_greenroom-server"))
-            .args([
-                "serve",
-                "--listen",
-                "127.0.0.1:0",
-                "--database-url",
-                &db.url,
-            ])
-            .args(args)
-            .env_remove("GREENROOM_DATABASE_URL")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("greenroom-server starts");
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        stdout.read_line(&mut line).unwrap();
-        let url = match line.trim().strip_prefix("listening on ") {
-            Some(url) => url.to_string(),
-            None => {
-                let _ = child.kill();
-                panic!("the server did not say where it listens: {line:?}")
-            }
-        };
+        let server = Server::serve(
+            Path::new(env!("CARGO_BIN_EXE_greenroom-server")),
+            db,
+            "127.0.0.1:0",
+            args,
+        );
         let agent = config
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(30)))
             .build()
             .into();
         Served {
-            child,
-            url,
+            url: server.url.clone(),
+            server,
             agent,
             answers: Mutex::new(Vec::new()),
-            _stdout: stdout,
         }
     }
 
@@ -192,36 +172,20 @@ impl Served {
 
     /// Kills the server at once (SIGKILL), as a crash would.
     pub fn kill(&mut self) {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
+        self.server.kill();
     }
 
-    /// The server's resident memory, in KiB (from /proc): the load bench's
-    /// (benches/load, which shares these helpers).
+    /// The server's resident memory, in KiB: the load bench's (benches/load, which
+    /// shares these helpers).
     #[allow(dead_code)]
     pub fn memory_kib(&self) -> u64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .unwrap()
+        self.server.memory_kib()
     }
 
     /// Asks the server to stop as an admin's `kill` or systemd would (SIGTERM); its
     /// exit status.
-    pub fn stop(mut self) -> std::process::ExitStatus {
-        let pid = self.child.id().to_string();
-        let sent = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-        assert!(sent.success());
-        self.child.wait().unwrap()
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+    pub fn stop(self) -> std::process::ExitStatus {
+        self.server.stop()
     }
 }
 

@@ -1,5 +1,6 @@
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use greenroom_testkit::postgres::Database;
 use serde_json::json;
 
 use crate::api::{create, update, Served};
@@ -107,7 +108,7 @@ fn after_postgresql_restarts_pushes_work_again_and_streams_hear_them() {
 
     cluster.restart();
     // The pool finds its connections cut and makes new ones; a request that meets a
-    // cut one may fail once, as a 500 without details.
+    // cut one may fail once, as a 503 that says to try again.
     let id = uuid::Uuid::now_v7().to_string();
     let body = json!({"changes": [create("programme", &id, json!({"title": "t"}))]});
     let seq = (0..3)
@@ -116,7 +117,7 @@ fn after_postgresql_restarts_pushes_work_again_and_streams_hear_them() {
             match status {
                 200 => Some(answer["results"][0]["seq"].as_i64().unwrap()),
                 _ => {
-                    assert_eq!(crate::api::code(&answer), "internal", "{answer}");
+                    assert_eq!(crate::api::code(&answer), "unavailable", "{answer}");
                     None
                 }
             }
@@ -176,4 +177,83 @@ fn a_member_holds_a_few_live_streams_at_most() {
     assert_eq!((status, crate::api::code(&body)), (429, "rate_limited"));
     // Another member's are their own.
     assert_eq!(served.events(&ana.token).recv_timeout(PATIENCE).unwrap(), 0);
+}
+
+/// The pid of the server's listening connection to `db` other than `not`, once there
+/// is one that has listened.
+fn listener(db: &Database, not: Option<&str>) -> String {
+    let sql = format!(
+        "SELECT pid FROM pg_stat_activity WHERE datname = '{}' AND application_name = '{}' \
+         AND query IN ('LISTEN {}', 'SELECT 1') AND pid::text <> '{}'",
+        db.name,
+        greenroom_server::events::LISTENER,
+        greenroom_server::events::CHANNEL,
+        not.unwrap_or("0"),
+    );
+    let started = Instant::now();
+    loop {
+        let pid = crate::support::sql(db, &sql);
+        if !pid.is_empty() {
+            return pid;
+        }
+        assert!(started.elapsed() < PATIENCE, "no listening connection");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// A backend stopped (SIGSTOP) until dropped: its connection stays open and says
+/// nothing, as a peer behind a vanished network would.
+struct Stopped(String);
+
+impl Stopped {
+    fn new(pid: &str) -> Stopped {
+        signal("-STOP", pid);
+        Stopped(pid.to_string())
+    }
+}
+
+impl Drop for Stopped {
+    fn drop(&mut self) {
+        signal("-CONT", &self.0);
+    }
+}
+
+fn signal(which: &str, pid: &str) {
+    let sent = std::process::Command::new("kill")
+        .args([which, pid])
+        .status()
+        .unwrap();
+    assert!(sent.success(), "kill {which} {pid}");
+}
+
+#[test]
+fn a_listening_connection_cut_or_gone_silent_is_replaced_and_streams_hear_pushes_again() {
+    let (db, desk) = with_desk();
+    let served = Served::start(&db, &["--events-health-seconds", "1"]);
+    let sam = served.join(&invite(&db, &desk, "Sam", "editor"));
+    let heads = served.events(&sam.token);
+    assert_eq!(heads.recv_timeout(PATIENCE).unwrap(), 0);
+    let push = |title: &str| {
+        let id = uuid::Uuid::now_v7().to_string();
+        let r = served.push(&sam, &[create("programme", &id, json!({"title": title}))]);
+        r[0]["seq"].as_i64().unwrap()
+    };
+
+    // Cut by PostgreSQL: the connection ends, and another listens.
+    let first = listener(&db, None);
+    crate::support::sql(&db, &format!("SELECT pg_terminate_backend({first})"));
+    let second = listener(&db, Some(&first));
+    let seq = push("After the cut");
+    assert_eq!(heads.recv_timeout(PATIENCE).unwrap(), seq);
+
+    // Gone silent: the connection stays open and hears nothing. Only the health
+    // check finds it out; another listens, and the stream hears what was pushed
+    // meanwhile and after.
+    let silent = Stopped::new(&second);
+    let meanwhile = push("While it was silent");
+    listener(&db, Some(&second));
+    assert_eq!(heads.recv_timeout(PATIENCE).unwrap(), meanwhile);
+    let seq = push("After the silence");
+    assert_eq!(heads.recv_timeout(PATIENCE).unwrap(), seq);
+    drop(silent);
 }

@@ -1,7 +1,8 @@
 //! Support for the integration tests, benches and E2E tests of every crate, written
 //! once: a store on a temp file, form inputs (`input`), real file-system conditions
 //! (`disk`), the injection corpus (`injection`), the check of derived data
-//! (`derived`) and a throwaway PostgreSQL for the desk server (`postgres`).
+//! (`derived`), a throwaway PostgreSQL for the desk server (`postgres`) and the
+//! server's process on it (`server`).
 //!
 //! A dev-dependency only. Core's unit tests (`#[cfg(test)]` in `src`) cannot use it:
 //! they see the core under test, whose types differ from the core this crate links.
@@ -11,6 +12,7 @@ pub mod disk;
 pub mod injection;
 pub mod input;
 pub mod postgres;
+pub mod server;
 
 use std::path::PathBuf;
 

@@ -130,9 +130,24 @@ impl Cluster {
     /// Restarts the server as an admin would (`pg_ctl restart -m fast`): every
     /// connection is cut; the data stays.
     pub fn restart(&self) {
+        self.pg_ctl(&["restart", "-w", "-s", "-m", "fast"], "restart");
+    }
+
+    /// Stops the server as an admin would (`pg_ctl stop -m fast`): every connection
+    /// is cut, and none is accepted until [`Cluster::resume`].
+    pub fn stop(&self) {
+        self.pg_ctl(&["stop", "-w", "-s", "-m", "fast"], "stop");
+    }
+
+    /// Starts the server again after [`Cluster::stop`], on the same port and data.
+    pub fn resume(&self) {
+        self.pg_ctl(&["start", "-w", "-s"], "start again");
+    }
+
+    fn pg_ctl(&self, args: &[&str], what: &str) {
         let out = self
             .as_postgres("pg_ctl")
-            .args(["restart", "-w", "-s", "-m", "fast"])
+            .args(args)
             .arg("-D")
             .arg(self.data())
             .arg("-l")
@@ -141,10 +156,46 @@ impl Cluster {
             .expect("pg_ctl runs");
         assert!(
             out.status.success(),
-            "PostgreSQL did not restart:\n{}\n{}",
+            "PostgreSQL did not {what}:\n{}\n{}",
             said(&out),
             self.log_text()
         );
+    }
+
+    /// Turns TLS on with `cert` (PEM, the chain) and its `key` (PEM), and restarts:
+    /// clients may then ask for TLS (`sslmode=require`); those that do not still
+    /// connect in the clear.
+    pub fn enable_tls(&self, cert: &str, key: &str) {
+        use std::os::unix::fs::OpenOptionsExt;
+        for (name, pem) in [("server.crt", cert), ("server.key", key)] {
+            let path = self.dir.join(name);
+            // PostgreSQL refuses a key others can read.
+            let mut file = fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&path)
+                .expect("a new file in the cluster's folder");
+            file.write_all(pem.as_bytes()).unwrap();
+            if !self.as_owner.is_empty() {
+                let out = Command::new("chown")
+                    .args(["postgres:", &path.display().to_string()])
+                    .output()
+                    .expect("chown runs");
+                assert!(out.status.success(), "chown: {}", said(&out));
+            }
+        }
+        let mut conf = fs::OpenOptions::new()
+            .append(true)
+            .open(self.data().join("postgresql.conf"))
+            .unwrap();
+        writeln!(
+            conf,
+            "ssl = on\nssl_cert_file = '{0}/server.crt'\nssl_key_file = '{0}/server.key'",
+            self.dir.display()
+        )
+        .unwrap();
+        self.restart();
     }
 
     /// Everything in `database` (schema and rows) as `pg_dump` writes it.

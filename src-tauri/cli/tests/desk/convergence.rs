@@ -99,22 +99,18 @@ impl Producer {
 
     /// The programmes here, by id (a stable order for the seed to pick from).
     fn programmes(&self) -> Vec<String> {
-        let mut ids: Vec<String> = self
-            .m
-            .json(&["programme", "list", "--json"])
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p["id"].as_str().unwrap().to_string())
-            .collect();
-        ids.sort();
-        ids
+        self.ids("programme")
     }
 
     fn people(&self) -> Vec<String> {
+        self.ids("person")
+    }
+
+    /// The ids `greenroom KIND list` gives, sorted.
+    fn ids(&self, kind: &str) -> Vec<String> {
         let mut ids: Vec<String> = self
             .m
-            .json(&["person", "list", "--json"])
+            .json(&[kind, "list", "--json"])
             .as_array()
             .unwrap()
             .iter()
@@ -134,14 +130,6 @@ impl Producer {
                 .expect("an archive");
         // When this member exported: each machine's own.
         a.as_object_mut().unwrap().remove("exportedAt");
-        // When this database first had a person, and last wrote their row: a person's
-        // recorded state (what the desk exchanges) holds no times, unlike a
-        // programme's, so each member's are their own.
-        for person in a["people"].as_array_mut().unwrap() {
-            let person = person.as_object_mut().unwrap();
-            person.remove("createdAt");
-            person.remove("updatedAt");
-        }
         serde_json::to_string_pretty(&a).unwrap()
     }
 }

@@ -301,3 +301,28 @@ fn a_client_killed_while_it_pulls_stays_whole_and_never_past_what_it_applied() {
     assert_eq!(programme_count(&bo.db()), MANY);
     assert_eq!(archive(&ann), archive(&bo));
 }
+
+#[test]
+fn a_server_without_its_database_says_so_and_the_next_sync_sends_what_was_kept() {
+    // A cluster of its own: stopping the shared one would cut the other tests.
+    let cluster = Cluster::start();
+    let desk = Desk::on(&cluster);
+    let ann = desk.member("Ann", &[]);
+    let id = ann.add("Water");
+    cluster.stop();
+    let run = ann.run(&["sync"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stderr.trim_end().lines().count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot reach its database") && run.stderr.contains("changes are kept"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(pending(&ann), 3, "the programme and its two people, queued");
+
+    cluster.resume();
+    let s = ann.sync();
+    assert_eq!(s["pushed"]["applied"], 3, "{s}");
+    assert_eq!(pending(&ann), 0);
+    assert_eq!(desk.member("Bo", &[]).show(&id)["title"], "Water");
+}

@@ -1,12 +1,11 @@
-//! A `greenroom-server serve` process: started on a database, stopped by drop, and,
-//! for the fault proofs, killed (SIGKILL, as a crash) and started again on the same
-//! address (the members' links name it).
+//! A `greenroom-server serve` process (the testkit's): started on a database, stopped
+//! by drop, and, for the fault proofs, killed (SIGKILL, as a crash) and started again
+//! on the same address (the members' links name it).
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdout, Command, Stdio};
 
 use greenroom_testkit::postgres::Database;
+use greenroom_testkit::server::Server;
 
 /// The server binary, built beside this one (`cargo test --workspace` builds it;
 /// alone, `cargo build -p greenroom-server` first).
@@ -22,11 +21,9 @@ pub fn server_binary() -> PathBuf {
 }
 
 pub struct Served {
-    child: Child,
+    server: Server,
     /// `http://127.0.0.1:PORT`.
     pub url: String,
-    /// What it prints after `listening on`: kept open so it never blocks.
-    _stdout: BufReader<ChildStdout>,
 }
 
 impl Served {
@@ -37,47 +34,23 @@ impl Served {
 
     /// `serve --listen ADDR`; waits until it listens.
     pub fn listen(db: &Database, addr: &str) -> Served {
-        let mut child = Command::new(server_binary())
-            .args(["serve", "--listen", addr, "--database-url", &db.url])
-            // Five members join from one address within a minute in the proofs.
-            .args(["--join-limit-per-address", "100"])
-            .env_remove("GREENROOM_DATABASE_URL")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("greenroom-server starts");
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        stdout.read_line(&mut line).unwrap();
-        let url = match line.trim().strip_prefix("listening on ") {
-            Some(url) => url.to_string(),
-            None => {
-                let _ = child.kill();
-                panic!("the server did not say where it listens: {line:?}")
-            }
-        };
+        // Five members join from one address within a minute in the proofs.
+        let args = ["--join-limit-per-address", "100"];
+        let server = Server::serve(&server_binary(), db, addr, &args);
         Served {
-            child,
-            url,
-            _stdout: stdout,
+            url: server.url.clone(),
+            server,
         }
     }
 
     /// SIGKILL, as a crash or a pulled plug: nothing of it runs after this.
     pub fn kill(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.server.kill();
     }
 
     /// A new process on the same address, after [`Served::kill`].
     pub fn restart(&mut self, db: &Database) {
-        let addr = self.url.trim_start_matches("http://").to_string();
+        let addr = self.server.addr().to_string();
         *self = Served::listen(db, &addr);
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        self.kill();
     }
 }

@@ -1,7 +1,8 @@
 //! The desk's HTTP client: JSON over ureq (blocking, rustls), with timeouts and a
 //! limit on what it reads. A refusal comes back as the server's `ApiError`, turned
 //! into [`Error::Desk`] with the server's message; a server that cannot be reached is
-//! `offline`, said with the address tried.
+//! `offline`, said with the address tried, and one that cannot reach its database is
+//! `unavailable`, said as what happens to the member's changes.
 
 use std::time::Duration;
 
@@ -20,7 +21,7 @@ const CALL_TIMEOUT: Duration = Duration::from_secs(120);
 const EVENTS_SILENCE: Duration = Duration::from_secs(45);
 
 /// The server's refusal words this build knows, as stable codes; others are `server`.
-const CODES: [&str; 12] = [
+const CODES: [&str; 13] = [
     "invalid",
     "unauthorized",
     "forbidden",
@@ -29,6 +30,7 @@ const CODES: [&str; 12] = [
     "too_large",
     "rate_limited",
     "internal",
+    "unavailable",
     "locked",
     "invite_unknown",
     "invite_used",
@@ -195,6 +197,15 @@ impl Client {
             })?;
         if !status.is_success() {
             return Err(match serde_json::from_str::<ApiError>(&text) {
+                // Its database away is not the producer's to fix: nothing is lost.
+                Ok(api) if api.code == "unavailable" => Error::Desk {
+                    code: "unavailable",
+                    message: format!(
+                        "the desk's server at {} cannot reach its database just now; your \
+                         changes are kept here and will be sent at the next sync",
+                        self.base
+                    ),
+                },
                 Ok(api) => Error::Desk {
                     code: CODES
                         .into_iter()

@@ -285,7 +285,7 @@ impl Store {
         // The code is spent once redeemed: what could fail after it is tried first —
         // the token's folder written to, this database's write taken.
         token_folder()?;
-        let tx = self.write()?;
+        let mut tx = self.write()?;
         let joined: Joined = Client::new(&server, allow_insecure_http, None)?.join(&Join {
             code: code.to_string(),
         })?;
@@ -323,6 +323,8 @@ impl Store {
                     allow_insecure_http,
                 ],
             )?;
+            // The write opened unlinked: what it records from here on is the desk's.
+            tx.desk = crate::store::outbox::linked(&tx)?;
             if upload_local {
                 self.queue_everything(&tx)?;
             } else {

@@ -17,6 +17,8 @@ pub mod lock;
 mod lock_tests;
 mod members;
 pub mod pull;
+#[cfg(test)]
+mod pull_tests;
 pub mod push;
 pub mod rejected;
 #[cfg(test)]
@@ -73,8 +75,8 @@ impl Store {
         state::live_state(self, entity, id)
     }
 
-    /// Applies changes as a pull does, a transaction per page of `page`: for the
-    /// desk's bench.
+    /// Applies changes as a pull does in pages of `page`, without the download: for
+    /// the desk's bench.
     #[doc(hidden)]
     pub fn desk_apply_pulled(
         &self,
@@ -82,9 +84,7 @@ impl Store {
         page: usize,
     ) -> Result<()> {
         let _cache = pull::BigCache::new(self)?;
-        changes
-            .chunks(page.max(1))
-            .try_for_each(|page| pull::apply_page(self, page))
+        pull::apply_as_pulled(self, changes, page)
     }
 
     /// Pushes what waits here, then pulls what the desk did, once; `progress` hears

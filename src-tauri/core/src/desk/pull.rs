@@ -49,28 +49,76 @@ pub(crate) fn pull(
             .query_row("SELECT pulled_seq FROM desk_link", [], |r| r.get(0))?,
         ..PullProgress::default()
     };
-    let (mut page, mut limit) = fetch(client, done.seq, DEFAULT_PULL)?;
+    let (page, limit) = fetch(client, done.seq, DEFAULT_PULL)?;
+    // A pull of more pages than one (a first pull is the desk's whole archive) holds
+    // the search index back from its first page to its last, which catches it up:
+    // every programme and person indexed once, not a person again on every page that
+    // books them. Between the pages the pause is committed with them; a pull that
+    // stops early catches up here, one killed is caught up when the file is next
+    // opened (`Store::open`), and another connection's writes meanwhile are noted
+    // and indexed with the pull's.
+    let hold = page.more;
+    let pulled = pull_pages(store, client, progress, changed, &mut done, page, limit);
+    if hold && pulled.is_err() {
+        let tx = store.write()?;
+        search_index::catch_up(&tx)?;
+        tx.commit()?;
+    }
+    pulled
+}
+
+fn pull_pages(
+    store: &Store,
+    client: &Client,
+    progress: &mut dyn FnMut(PullProgress),
+    changed: &mut crate::desk::changed::Changed,
+    done: &mut PullProgress,
+    mut page: Page,
+    mut limit: usize,
+) -> Result<PullProgress> {
+    let hold = page.more;
+    // Pages are applied in transactions of as many changes as were committed before
+    // (the first page alone, then 1, 2, 4, 8… pages): a first pull writes the whole
+    // archive, and each commit writes to the log every index page its transaction
+    // touched, so a commit per page rewrote the same scattered index pages (people's
+    // appearances above all) on every page. The position still moves with what is
+    // committed, and a pull stopped loses at most half of what it had applied.
+    let mut open: Option<Write<'_>> = None;
+    let mut pending = *done;
     loop {
-        done.head = page.head;
+        pending.head = page.head;
         let Some(last) = page.last() else {
-            return Ok(done);
+            if let Some(tx) = open.take() {
+                tx.commit()?;
+                *done = pending;
+            }
+            return Ok(*done);
         };
+        if open.is_none() {
+            open = Some(store.write_applying()?);
+        }
+        let tx = open.as_ref().expect("opened above");
         // The next page downloads while this one is applied; it is only used once
         // this one is in (a page that fails to apply stops the pull there).
         let (applied, ahead) = std::thread::scope(|s| {
             let ahead = page
                 .more
                 .then(|| s.spawn(move || fetch(client, last, limit)));
-            let applied = apply_read(store, &page.changes, &page.unread, last);
+            let catch_up = !hold || !page.more;
+            let applied = apply_into(store, tx, &page.changes, &page.unread, last, catch_up);
             (applied, ahead.map(|h| h.join()))
         });
         applied?;
         changed.note(&page.changes);
-        done.applied += page.changes.len() + page.unread.len();
-        done.seq = last;
-        progress(done);
+        pending.applied += page.changes.len() + page.unread.len();
+        pending.seq = last;
+        if !page.more || batch_full(pending.applied - done.applied, done.applied) {
+            open.take().expect("opened above").commit()?;
+            *done = pending;
+            progress(*done);
+        }
         (page, limit) = match ahead {
-            None => return Ok(done),
+            None => return Ok(*done),
             Some(Ok(fetched)) => fetched?,
             Some(Err(_)) => {
                 return Err(Error::Desk {
@@ -80,6 +128,34 @@ pub(crate) fn pull(
             }
         };
     }
+}
+
+/// Whether a pull's transaction holding `in_batch` changes is committed, after
+/// `committed` in this pull (see [`pull_pages`]).
+fn batch_full(in_batch: usize, committed: usize) -> bool {
+    in_batch >= committed.max(1)
+}
+
+/// Applies `changes` as a pull of pages of `page` changes does (its transactions,
+/// its search index held to the end), without the download: for the desk's bench.
+pub(crate) fn apply_as_pulled(store: &Store, changes: &[ServerChange], page: usize) -> Result<()> {
+    let pages = changes.chunks(page.max(1));
+    let count = pages.len();
+    let (mut open, mut in_batch, mut committed) = (None, 0, 0);
+    for (i, page) in pages.enumerate() {
+        if open.is_none() {
+            open = Some(store.write_applying()?);
+        }
+        let tx = open.as_ref().expect("opened above");
+        let (last, end) = (page.last().map_or(0, |c| c.seq), i + 1 == count);
+        apply_into(store, tx, page, &[], last, end)?;
+        in_batch += page.len();
+        if end || batch_full(in_batch, committed) {
+            open.take().expect("opened above").commit()?;
+            (committed, in_batch) = (committed + in_batch, 0);
+        }
+    }
+    Ok(())
 }
 
 /// A page of the desk's changes as it came (`protocol::wire::Pulled`), each change
@@ -182,6 +258,7 @@ impl Drop for BigCache<'_> {
 
 /// Applies `changes` (in the desk's order) and moves `pulled_seq` to the last one,
 /// in one transaction.
+#[cfg(test)]
 pub(crate) fn apply_page(store: &Store, changes: &[ServerChange]) -> Result<()> {
     match changes.last() {
         Some(last) => apply_read(store, changes, &[], last.seq),
@@ -191,6 +268,7 @@ pub(crate) fn apply_page(store: &Store, changes: &[ServerChange]) -> Result<()> 
 
 /// [`apply_page`] of a page read with [`Page::read`]: the changes it could not read
 /// are parked, and `pulled_seq` moves to `last`, past them too.
+#[cfg(test)]
 pub(crate) fn apply_read(
     store: &Store,
     changes: &[ServerChange],
@@ -198,14 +276,28 @@ pub(crate) fn apply_read(
     last: i64,
 ) -> Result<()> {
     let tx = store.write_applying()?;
+    apply_into(store, &tx, changes, unread, last, true)?;
+    tx.commit()
+}
+
+/// [`apply_read`] inside the applying write `tx`, which the caller commits; the
+/// search index is left held back unless `catch_up` (a pull's pages but its last).
+fn apply_into(
+    store: &Store,
+    tx: &Write<'_>,
+    changes: &[ServerChange],
+    unread: &[Unread],
+    last: i64,
+    catch_up: bool,
+) -> Result<()> {
     for u in unread {
         let text = |k: &str| u.body.get(k).and_then(Value::as_str).unwrap_or_default();
         let id = (text("id"), text("entity"), text("entityId"));
-        park(&tx, "pulled", Some(u.seq), id, &u.reason, &u.body)?;
+        park(tx, "pulled", Some(u.seq), id, &u.reason, &u.body)?;
     }
     // A page is a bulk write (a first pull is the whole archive): the search index
-    // catches up once at its end, as a bulk import's does.
-    search_index::pause(&tx)?;
+    // catches up once at its end, as a bulk import's does, or at the pull's end.
+    search_index::pause(tx)?;
     for change in changes {
         // Each change in a savepoint: one this database cannot apply is undone alone
         // and parked, and the position still moves past it (else every sync of every
@@ -219,14 +311,14 @@ pub(crate) fn apply_read(
             change.merged_into.as_deref(),
         ) {
             Some(why) => Err(Error::validation("change", why)),
-            None => apply(store, &tx, change),
+            None => apply(store, tx, change),
         };
         match applied {
             Ok(()) => tx.execute_batch("RELEASE desk_change")?,
             Err(e) if about_the_change(&e) => {
                 tx.execute_batch("ROLLBACK TO desk_change; RELEASE desk_change")?;
                 park(
-                    &tx,
+                    tx,
                     "pulled",
                     Some(change.seq),
                     (
@@ -241,12 +333,14 @@ pub(crate) fn apply_read(
             Err(e) => return Err(e),
         }
     }
-    search_index::catch_up(&tx)?;
+    if catch_up {
+        search_index::catch_up(tx)?;
+    }
     tx.execute(
         "UPDATE desk_link SET pulled_seq = max(pulled_seq, ?1)",
         [last],
     )?;
-    tx.commit()
+    Ok(())
 }
 
 fn apply(store: &Store, tx: &Write<'_>, change: &ServerChange) -> Result<()> {
@@ -381,8 +475,11 @@ fn insert_record(
     Ok(())
 }
 
-/// Local changes wait: the desk's change is merged into the live state (recorded as
-/// one more local revision), and they stay queued.
+/// Local changes wait: the desk's change is merged into the live state, and they
+/// stay queued. The desk's record takes its revision here, as in [`replace`]: this
+/// database's provisional records from there on give way to it, and the merge (every
+/// edit still queued, over the desk's state) is recorded as one more local revision,
+/// replaced in turn by the desk's once those edits come back from it.
 fn rebase(
     store: &Store,
     origin: Origin<'_>,
@@ -391,34 +488,69 @@ fn rebase(
     base: Map<String, Value>,
 ) -> Result<()> {
     let (entity, id) = (change.entity, change.entity_id.as_str());
+    let conn = &store.conn;
     // Gone on either side stays gone here: a local edit to something the desk deleted
     // becomes the server's conflict when it is pushed; a local deletion is pushed.
     let merged = match (&change.after, &live) {
         (Some(theirs), Some(mine)) => Some(three_way(entity, &base, mine, theirs).state),
         _ => None,
     };
-    if merged == live {
-        return Ok(());
+    // Past both this database's revision and the desk's: a form holding the state
+    // before the merge cannot save over it.
+    let revision = live_revision(store, entity, id)?
+        .unwrap_or(change.revision)
+        .max(change.revision)
+        + 1;
+    // The desk's deletion keeps the whole last state, as in `replace`.
+    let last = match (&change.after, &live) {
+        (Some(_), _) => None,
+        (None, Some(live)) => Some(live.clone()),
+        (None, None) => gone_state(conn, entity, id)?.map(|(_, state)| state),
+    };
+    if merged.is_some() || live.is_some() {
+        put_state(
+            store,
+            origin,
+            entity,
+            id,
+            merged.as_ref(),
+            revision,
+            change.merged_into.as_deref(),
+        )?;
     }
-    let revision = live_revision(store, entity, id)?.unwrap_or(change.revision) + 1;
-    put_state(
-        store,
-        origin,
-        entity,
-        id,
-        merged.as_ref(),
-        revision,
-        change.merged_into.as_deref(),
-    )?;
-    let (changes, gone) = match (&live, &merged) {
-        (Some(before), Some(after)) => (delta::diff(before, after), None),
-        (Some(before), None) => (
+    conn.prepare_cached(
+        "DELETE FROM change WHERE entity = ?1 AND entity_id = ?2 AND revision >= ?3",
+    )?
+    .execute(params![entity.as_str(), id, change.revision])?;
+    // A queued change recorded partially is made whole from the records at its
+    // revision (`push::whole`): the merge's, now that its own gave way.
+    conn.prepare_cached(
+        "UPDATE desk_outbox SET revision = ?3
+         WHERE entity = ?1 AND entity_id = ?2 AND revision >= ?4",
+    )?
+    .execute(params![entity.as_str(), id, revision, change.revision])?;
+    let gone = last.map(|last| delta::sorted(Value::Object(last)).to_string());
+    if change.after.is_some() || gone.is_some() {
+        insert_record(
+            conn,
+            change,
+            change.revision,
+            change.id,
+            change.at.timestamp_millis(),
+            (&change.changes, gone),
+        )?;
+    }
+    // This database's own revision over the desk's: its edits merged in, or its
+    // deletion (still queued) of what the desk changed, walking back to that state.
+    let (changes, gone) = match (&change.after, &merged) {
+        (Some(theirs), Some(merged)) => (delta::diff(theirs, merged), None),
+        (Some(theirs), None) => (
             Vec::new(),
-            Some(delta::sorted(Value::Object(before.clone())).to_string()),
+            Some(delta::sorted(Value::Object(theirs.clone())).to_string()),
         ),
         (None, _) => return Ok(()),
     };
-    // A revision of this database's own: the merge, in this build's format.
+    // A revision of this database's own, in this build's format.
     let local = ServerChange {
         operation: match merged {
             Some(_) => Operation::Update,
@@ -428,7 +560,7 @@ fn rebase(
         ..change.clone()
     };
     insert_record(
-        &store.conn,
+        conn,
         &local,
         revision,
         uuid::Uuid::now_v7(),

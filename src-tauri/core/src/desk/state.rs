@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::ids::{PersonId, ProgrammeId};
 use crate::people::profile::{put_profile, PersonProfile};
 use crate::programme::model::Programme;
-use crate::programme::queries::write_children;
+use crate::programme::queries::{write_children, write_programme_row, ProgrammeRow, RowWrite};
 use crate::programme::segment_rows;
 use crate::store::change::{state_of, unreadable, Entity, Origin};
 use crate::store::db::Store;
@@ -107,7 +107,17 @@ pub(crate) fn put_state(
         (Entity::Person, Some(state)) => {
             let profile: PersonProfile = serde_json::from_value(Value::Object(state.clone()))
                 .map_err(|e| unreadable(entity, id, e))?;
-            put_profile(conn, id.parse()?, &profile, revision, now_ms())?;
+            // A state recorded before people's states carried their times has none:
+            // the row keeps its own then.
+            let time = |field: &str| {
+                state
+                    .get(field)
+                    .and_then(Value::as_str)
+                    .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+                    .map(|t| t.timestamp_millis())
+            };
+            let times = (time("createdAt"), time("updatedAt").unwrap_or_else(now_ms));
+            put_profile(conn, id.parse()?, &profile, revision, times)?;
         }
         (Entity::SeriesFormat, None) => {
             conn.execute("DELETE FROM series_format WHERE series_key = ?1", [id])?;
@@ -167,59 +177,32 @@ fn put_programme(
         }
     }
     let mut input = p.to_input();
-    // What a merge of two members' edits can make and a form never does must not
-    // stop the pull: a segment on a framing question the other member removed, a
-    // person both presenter and guest once two people became one.
-    let framing = input
-        .framing
-        .iter()
-        .filter(|f| !f.trim().is_empty())
-        .count();
     for (s, stored) in input.segments.iter_mut().flatten().zip(&p.segments) {
         // The duration text is computed, not recorded.
         s.duration = format!("{}s", stored.duration_seconds);
         // Segment people are put by id below: a state's names may be older than a rename.
         s.people.clear();
-        s.question = s.question.filter(|q| *q as usize <= framing);
     }
-    let presenter = input.presenter.as_ref().and_then(|p| p.person_id);
-    let mut seen = std::collections::HashSet::new();
-    input
-        .guests
-        .retain(|g| g.person_id != presenter && g.person_id.is_none_or(|id| seen.insert(id)));
     let valid = input.validate()?;
     let (created, updated) = (
         p.created_at.timestamp_millis(),
         p.updated_at.timestamp_millis(),
     );
-    // Added if missing, then written whole; not an upsert, whose conflict handling
-    // would override the search triggers' own while a page holds the index back.
-    let new = conn
-        .prepare_cached(
-            "INSERT OR IGNORE INTO programme (id, title, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?3)",
-        )?
-        .execute(params![pid, valid.title, created])?
-        == 1;
-    conn.prepare_cached(
-        "UPDATE programme SET series = ?2, title = ?3, air_at = ?4, time_zone = ?5,
-             slot_seconds = ?6, status = ?7, notes = ?8, created_at = ?9, updated_at = ?10,
-             revision = ?11
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        pid,
-        valid.series,
-        valid.title,
-        valid.air_at.map(|a| a.timestamp_millis()),
-        valid.time_zone.name(),
-        valid.slot_seconds,
-        valid.status.as_str(),
-        valid.notes,
+    let new = !conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM programme WHERE id = ?1)")?
+        .query_row([pid], |r| r.get::<_, bool>(0))?;
+    let row = ProgrammeRow {
+        id: pid,
+        valid: &valid,
         created,
         updated,
-        revision
-    ])?;
+        revision,
+    };
+    let how = match new {
+        true => RowWrite::Insert { import_key: None },
+        false => RowWrite::Overwrite,
+    };
+    write_programme_row(conn, &row, how)?;
     // Cached: the appearance's search triggers cost more to compile than to run.
     // A programme new here has nothing to clear (a first pull is all new ones).
     let clear = [

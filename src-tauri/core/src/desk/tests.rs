@@ -38,7 +38,7 @@ fn pulled_seq(s: &Store) -> i64 {
 }
 
 /// A programme made on another member's machine, as its state.
-fn elsewhere(title: &str) -> (ProgrammeId, Map<String, Value>) {
+pub(super) fn elsewhere(title: &str) -> (ProgrammeId, Map<String, Value>) {
     let mut other = Store::open_in_memory().unwrap();
     let p = other
         .create_programme(&ProgrammeInput {
@@ -66,7 +66,7 @@ fn elsewhere(title: &str) -> (ProgrammeId, Map<String, Value>) {
     (p.id, state_of(Entity::Programme, &p).unwrap())
 }
 
-fn change(
+pub(super) fn change(
     seq: i64,
     id: ProgrammeId,
     revision: i64,
@@ -227,6 +227,123 @@ fn a_pending_local_edit_is_rebased_on_the_desks_change_and_stays_queued() {
     assert_eq!(s.programme_history(id).unwrap().len(), 3);
 }
 
+/// Local revisions past the desk's are provisional: every queued edit says it was made
+/// on the last revision the desk gave, and so does a new edit after a rebase.
+#[test]
+fn offline_edits_are_based_on_the_last_revision_the_desk_gave() {
+    let mut s = linked();
+    let (id, state) = elsewhere("Water");
+    apply_page(&s, &[change(1, id, 1, None, Some(state.clone()))]).unwrap();
+    for title in ["One", "Two"] {
+        let p = s.get_programme(id).unwrap();
+        let mut input = p.to_input();
+        input.title = title.into();
+        s.update_programme(id, p.revision, &input).unwrap();
+    }
+    let bases = |s: &Store| -> Vec<i64> {
+        let mut q = s
+            .conn
+            .prepare("SELECT base_revision FROM desk_outbox ORDER BY seq")
+            .unwrap();
+        let rows = q.query_map([], |r| r.get(0)).unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    assert_eq!(
+        s.get_programme(id).unwrap().revision,
+        3,
+        "1, then two of mine"
+    );
+    assert_eq!(bases(&s), [1, 1]);
+
+    // The desk moves to 2 meanwhile: rebased here, and the next edit is on 2.
+    let theirs = with(&state, "notes", json!("theirs"));
+    apply_page(&s, &[change(2, id, 2, Some(&state), Some(theirs))]).unwrap();
+    let p = s.get_programme(id).unwrap();
+    let mut input = p.to_input();
+    input.title = "Three".into();
+    s.update_programme(id, p.revision, &input).unwrap();
+    assert_eq!(bases(&s), [1, 1, 2]);
+}
+
+/// The ids of the entity's change records here, by revision.
+fn record_ids(s: &Store, id: &str) -> Vec<(i64, String)> {
+    let mut st = s
+        .conn
+        .prepare("SELECT revision, id FROM change WHERE entity_id = ?1 ORDER BY revision")
+        .unwrap();
+    st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+/// A rebase puts the desk's record at its revision over this member's provisional
+/// one; once the member's own edit comes back from the desk, the history here is the
+/// desk's records, in the desk's order, and each revision rebuilds as the desk had it.
+#[test]
+fn after_a_rebase_and_the_push_coming_back_the_history_is_the_desks() {
+    let mut s = linked();
+    let (id, state) = elsewhere("Water");
+    let created = change(1, id, 1, None, Some(state.clone()));
+    apply_page(&s, std::slice::from_ref(&created)).unwrap();
+    let p = s.get_programme(id).unwrap();
+    let mut input = p.to_input();
+    input.notes = "mine".into();
+    s.update_programme(id, p.revision, &input).unwrap();
+    let mine: String = s
+        .conn
+        .query_row("SELECT id FROM desk_outbox", [], |r| r.get(0))
+        .unwrap();
+
+    // Another member's retitle is the desk's revision 2, pulled while mine waits.
+    let two = with(&state, "title", json!("Nile"));
+    let theirs = change(2, id, 2, Some(&state), Some(two.clone()));
+    apply_page(&s, std::slice::from_ref(&theirs)).unwrap();
+    let key = id.to_string();
+    assert_eq!(
+        record_ids(&s, &key)[..2],
+        [(1, created.id.to_string()), (2, theirs.id.to_string())],
+        "the desk's revision 2 is its record, not mine"
+    );
+    assert_eq!(
+        s.get_programme(id).unwrap().notes,
+        "mine",
+        "mine still live"
+    );
+    let history = s.programme_history(id).unwrap();
+    assert_eq!(history.len(), 3);
+    assert_eq!(s.programme_as_of(id, 2).unwrap().title, "Nile");
+    assert_eq!(s.programme_as_of(id, 2).unwrap().notes, "");
+    assert_eq!(s.programme_as_of(id, 1).unwrap().title, "Water");
+
+    // Pushed (answered: merged as revision 3) and pulled back under my record's id.
+    let tx = s.write().unwrap();
+    tx.execute("DELETE FROM desk_outbox", []).unwrap();
+    tx.commit().unwrap();
+    let three = with(&two, "notes", json!("mine"));
+    let mut back = change(3, id, 3, Some(&two), Some(three));
+    back.id = mine.parse().unwrap();
+    apply_page(&s, std::slice::from_ref(&back)).unwrap();
+    let desks: Vec<(i64, String)> = [&created, &theirs, &back]
+        .iter()
+        .map(|c| (c.revision, c.id.to_string()))
+        .collect();
+    assert_eq!(record_ids(&s, &key), desks);
+    let p = s.get_programme(id).unwrap();
+    assert_eq!(
+        (p.title.as_str(), p.notes.as_str(), p.revision),
+        ("Nile", "mine", 3)
+    );
+    let revisions: Vec<i64> = s
+        .programme_history(id)
+        .unwrap()
+        .iter()
+        .map(|r| r.revision)
+        .collect();
+    assert_eq!(revisions, [3, 2, 1]);
+    assert_eq!(s.programme_as_of(id, 2).unwrap().notes, "");
+}
+
 /// A change this database cannot apply (a state no form makes, an id that is none) is
 /// parked, undone alone; the rest of the page applies and the position moves past it.
 #[test]
@@ -292,24 +409,44 @@ fn a_deletion_pulled_goes_to_the_trash_with_its_last_state() {
         .unwrap();
     let gone: Map<String, Value> = serde_json::from_str(&gone.unwrap()).unwrap();
     assert_eq!(gone["title"], "Water");
+    let trash = s.trash_list().unwrap();
+    assert_eq!(trash.len(), 1, "{trash:?}");
+    assert_eq!(
+        (trash[0].id.as_str(), trash[0].name.as_str()),
+        (id.to_string().as_str(), "Water")
+    );
+    // Brought back from the trash here, it is this member's restore, queued for the desk.
+    let mut s = s;
+    s.trash_restore(&id.to_string()).unwrap();
+    assert_eq!(s.get_programme(id).unwrap().title, "Water");
+    let queued: String = s
+        .conn
+        .query_row("SELECT operation FROM desk_outbox", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(queued, "restore");
 }
 
+/// A local edit putting a segment on a framing question the desk removed meanwhile:
+/// the rebase's merge (`protocol::merge`) leaves the segment on none, a state the
+/// form takes, and the edit stays queued.
 #[test]
-fn a_merged_state_no_form_would_make_still_applies() {
-    let s = linked();
-    let (id, mut state) = elsewhere("Water");
-    // A segment on a framing question another member removed, and the presenter
-    // billed as a guest too since two people were merged into one.
-    state["segments"][1]["question"] = json!(2);
-    state["framing"] = json!(["Only one question left"]);
-    let guest = state["guests"][0].clone();
-    state["presenter"] = json!({"id": guest["personId"], "name": guest["name"]});
-    apply_page(&s, &[change(1, id, 1, None, Some(state))]).unwrap();
+fn a_rebase_onto_a_removed_framing_question_applies() {
+    let mut s = linked();
+    let (id, state) = elsewhere("Water");
+    let state = with(&state, "framing", json!(["Why now?", "Who gains?"]));
+    apply_page(&s, &[change(1, id, 1, None, Some(state.clone()))]).unwrap();
     let p = s.get_programme(id).unwrap();
+    let mut input = p.to_input();
+    input.segments.as_mut().unwrap()[1].question = Some(2);
+    s.update_programme(id, p.revision, &input).unwrap();
+
+    let theirs = with(&state, "framing", json!(["Why now?"]));
+    apply_page(&s, &[change(2, id, 2, Some(&state), Some(theirs))]).unwrap();
+    let p = s.get_programme(id).unwrap();
+    assert_eq!(p.framing, ["Why now?"]);
     assert_eq!(p.segments[1].question, None);
-    assert_eq!(p.presenter.unwrap().name, "Selam Tesfaye");
-    assert!(p.guests.is_empty());
-    assert_eq!(pulled_seq(&s), 1);
+    assert_eq!(count(&s, "SELECT count(*) FROM desk_rejected"), 0);
+    assert_eq!(count(&s, "SELECT count(*) FROM desk_outbox"), 1);
 }
 
 /// A guest added by name is recorded without their state; the push sends it whole.
@@ -518,16 +655,25 @@ fn open_conflicts_are_read_page_by_page() {
                "memberId": uuid::Uuid::now_v7(), "revision": 2, "at": Utc::now(),
                "resolved": false})
     };
+    let first: Vec<Value> = (0..3).map(conflict).collect();
+    let second: Vec<Value> = (3..6).map(conflict).collect();
+    let cursor = format!("after={}", first[2]["id"].as_str().unwrap());
+    let asked = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = asked.clone();
     let url = crate::desk::fake::serve(move |path, _| {
-        let first = !path.contains("after=");
-        let page: Vec<Value> = (0..3)
-            .map(|n| conflict(n + if first { 0 } else { 3 }))
-            .collect();
-        (200, json!({"conflicts": page, "more": first}).to_string())
+        counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if !path.contains("after=") {
+            (200, json!({"conflicts": first, "more": true}).to_string())
+        } else if path.contains(&cursor) {
+            (200, json!({"conflicts": second, "more": false}).to_string())
+        } else {
+            (400, json!({"code": "invalid", "message": path}).to_string())
+        }
     });
     let client = crate::desk::client::Client::new(&url, false, Some("t".into())).unwrap();
     assert_eq!(crate::desk::conflicts::refresh(&s, &client).unwrap(), 6);
     assert_eq!(count(&s, "SELECT count(*) FROM desk_conflict"), 6);
+    assert_eq!(asked.load(std::sync::atomic::Ordering::SeqCst), 2);
 }
 
 /// A change the server refuses as malformed is parked and leaves the queue; the
@@ -665,6 +811,17 @@ fn a_partial_record_queued_is_rebased_on_the_whole_state_it_was_made_on() {
         1,
         "still queued"
     );
+    // Pushed whole from the merge it now stands on: the affiliation set, the clear kept.
+    let batch = crate::desk::push::next_batch(&s, 10).unwrap();
+    let queued = batch.iter().find(|c| c.entity == Entity::Person).unwrap();
+    let (before, after) = (
+        queued.before.as_ref().unwrap(),
+        queued.after.as_ref().unwrap(),
+    );
+    assert_eq!(after["affiliation"], json!("Water Policy Centre"));
+    assert_eq!(before.get("affiliation"), None);
+    let email = |s: &Map<String, Value>| s.get("email").filter(|e| !e.is_null()).cloned();
+    assert_eq!((email(before), email(after)), (None, None));
 }
 
 /// No `author.name` here: a linked database's changes are the member's, by the name
@@ -701,4 +858,48 @@ fn a_linked_database_without_an_author_name_records_changes_as_the_member() {
         })
         .unwrap();
     assert_eq!(author(&s, fire.id), "Ann Producer", "a name set here wins");
+}
+
+/// A person's times are part of the state a desk sends: the row takes them. A state
+/// recorded before people's states carried times (an older member's) has none, and
+/// the row keeps its creation time; the history shows only the edit either way.
+#[test]
+fn a_pulled_persons_times_are_the_desks_and_a_state_without_them_keeps_the_rows() {
+    let s = linked();
+    let id = crate::ids::PersonId::new();
+    let person = |seq: i64, revision: i64, before: Option<&Map<String, Value>>, after| {
+        let mut c = change(seq, ProgrammeId::new(), revision, before, Some(after));
+        c.entity = Entity::Person;
+        c.entity_id = id.to_string();
+        c
+    };
+    let (created, updated) = ("2025-01-02T03:04:05.678Z", "2025-02-03T04:05:06.789Z");
+    let first = json!({"name": "Selam Tesfaye", "createdAt": created, "updatedAt": updated});
+    let first = first.as_object().unwrap().clone();
+    apply_page(&s, &[person(3, 1, None, first.clone())]).unwrap();
+    let p = s.person_profile(id).unwrap();
+    let at = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap().to_utc();
+    assert_eq!((p.created_at, p.updated_at), (at(created), at(updated)));
+    let live = s.desk_state_of(Entity::Person, &id.to_string()).unwrap();
+    assert_eq!(
+        live.as_ref().map(|l| &l["createdAt"]),
+        Some(&json!(created))
+    );
+
+    let older = json!({"name": "Selam T. Tesfaye"})
+        .as_object()
+        .unwrap()
+        .clone();
+    apply_page(&s, &[person(4, 2, Some(&first), older)]).unwrap();
+    let p = s.person_profile(id).unwrap();
+    assert_eq!(p.created_at, at(created));
+    assert_eq!(p.profile.name, "Selam T. Tesfaye");
+    let history = s.person_history(id).unwrap();
+    assert_eq!(history.len(), 2);
+    let fields: Vec<&str> = history[0]
+        .changes
+        .iter()
+        .map(|c| c.field.as_str())
+        .collect();
+    assert_eq!(fields, ["name"], "the times are bookkeeping");
 }

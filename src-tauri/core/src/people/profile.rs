@@ -1,6 +1,7 @@
 //! The full directory record of a person: honorific, expertise, languages, where they
 //! are based, private contact details, and the optional fields for the balance report.
 
+use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -71,6 +72,10 @@ pub struct StoredProfile {
     pub revision: i64,
     #[serde(flatten)]
     pub profile: PersonProfile,
+    /// When the person's row was first written and last changed: part of the state a
+    /// desk exchanges, as a programme's are, so every member's row carries the same.
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
 }
 
 impl PersonProfile {
@@ -135,7 +140,8 @@ impl Store {
         self.conn
             .query_row(
                 "SELECT id, revision, name, honorific, affiliation, expertise, languages, base_city,
-                        base_time_zone, notes, email, phone, gender, gender_source
+                        base_time_zone, notes, email, phone, gender, gender_source,
+                        created_at, updated_at
                  FROM person WHERE id = ?1",
                 [id],
                 |r| {
@@ -144,6 +150,7 @@ impl Store {
                         Ok(serde_json::from_str(&s).unwrap_or_default())
                     };
                     let source: Option<String> = r.get(13)?;
+                    let instant = |ms: i64| DateTime::from_timestamp_millis(ms).unwrap_or_default();
                     Ok(StoredProfile {
                         id: r.get(0)?,
                         revision: r.get(1)?,
@@ -161,6 +168,8 @@ impl Store {
                             gender: r.get(12)?,
                             gender_source: source.and_then(|s| s.parse().ok()),
                         },
+                        created_at: instant(r.get(14)?),
+                        updated_at: instant(r.get(15)?),
                     })
                 },
             )
@@ -208,13 +217,8 @@ impl Store {
                 })
             }
         }
-        put_profile(
-            &tx,
-            id,
-            &p,
-            expected_revision + 1,
-            crate::store::write::now_ms(),
-        )?;
+        let now = crate::store::write::now_ms();
+        put_profile(&tx, id, &p, expected_revision + 1, (None, now))?;
         let saved = self.person_profile(id)?;
         tx.record(
             Entity::Person,
@@ -229,29 +233,29 @@ impl Store {
     }
 }
 
-/// A list of tags (expertise, languages) as the person table stores it: a JSON array.
 /// Makes the person's row hold `p` at `revision`, adding it if missing: an edit
 /// checked by [`Store::update_person`], or a state pulled from the desk
-/// (`desk/state.rs`), checked where it was made.
+/// (`desk/state.rs`), checked where it was made. `(created, updated)` are the row's
+/// times in milliseconds; without `created` a row keeps its own (a new one: `updated`).
 pub(crate) fn put_profile(
     conn: &rusqlite::Connection,
     id: PersonId,
     p: &PersonProfile,
     revision: i64,
-    now: i64,
+    (created, updated): (Option<i64>, i64),
 ) -> Result<()> {
     // Added if missing, then written whole; not an upsert, whose conflict handling
     // would override the search triggers' own while a pull holds the index back.
     conn.prepare_cached(
         "INSERT OR IGNORE INTO person (id, name, name_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?4)",
+         VALUES (?1, ?2, ?3, coalesce(?4, ?5), ?5)",
     )?
-    .execute(params![id, p.name, name_key(&p.name), now])?;
+    .execute(params![id, p.name, name_key(&p.name), created, updated])?;
     conn.prepare_cached(
         "UPDATE person SET name = ?2, name_key = ?3, honorific = ?4, affiliation = ?5,
              expertise = ?6, languages = ?7, base_city = ?8, base_time_zone = ?9, notes = ?10,
              email = ?11, phone = ?12, gender = ?13, gender_source = ?14, updated_at = ?15,
-             revision = ?16
+             revision = ?16, created_at = coalesce(?17, created_at)
          WHERE id = ?1",
     )?
     .execute(params![
@@ -269,12 +273,14 @@ pub(crate) fn put_profile(
         p.phone,
         p.gender,
         p.gender_source.map(GenderSource::as_str),
-        now,
-        revision
+        updated,
+        revision,
+        created
     ])?;
     crate::store::name_keys::store_key(conn, id, &p.name)
 }
 
+/// A list of tags (expertise, languages) as the person table stores it: a JSON array.
 pub(crate) fn tag_list<T: AsRef<str>>(tags: &[T]) -> String {
     let tags: Vec<&str> = tags.iter().map(AsRef::as_ref).collect();
     serde_json::to_string(&tags).unwrap_or_else(|_| "[]".into())

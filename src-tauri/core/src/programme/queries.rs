@@ -137,33 +137,23 @@ impl Store {
         let valid = input.validate()?;
         let now = now_ms();
         let tx = self.write()?;
-        let before = match self.get_programme(id) {
-            Ok(p) => state_of(Entity::Programme, &p)?,
-            Err(Error::NotFound { .. }) => return Err(stale(&tx, id, expected_revision)),
+        // Inside the write: no other writer can change the revision checked here.
+        let (before, created) = match self.get_programme(id) {
+            Ok(p) if p.revision == expected_revision => (
+                state_of(Entity::Programme, &p)?,
+                p.created_at.timestamp_millis(),
+            ),
+            Ok(_) | Err(Error::NotFound { .. }) => return Err(stale(&tx, id, expected_revision)),
             Err(e) => return Err(e),
         };
-        let changed = tx
-            .prepare_cached(
-                "UPDATE programme SET series = ?3, title = ?4, air_at = ?5, time_zone = ?6,
-                    slot_seconds = ?7, status = ?8, notes = ?9, updated_at = ?10,
-                    revision = revision + 1
-             WHERE id = ?1 AND revision = ?2",
-            )?
-            .execute(params![
-                id,
-                expected_revision,
-                valid.series,
-                valid.title,
-                valid.air_at.map(|a| a.timestamp_millis()),
-                valid.time_zone.name(),
-                valid.slot_seconds,
-                valid.status.as_str(),
-                valid.notes,
-                now
-            ])?;
-        if changed == 0 {
-            return Err(stale(&tx, id, expected_revision));
-        }
+        let row = ProgrammeRow {
+            id,
+            valid: &valid,
+            created,
+            updated: now,
+            revision: expected_revision + 1,
+        };
+        write_programme_row(&tx, &row, RowWrite::Overwrite)?;
         tx.prepare_cached("DELETE FROM framing WHERE programme_id = ?1")?
             .execute([id])?;
         // Segment people point at appearances' people; set them aside while the
@@ -451,23 +441,14 @@ pub(crate) fn insert_programme_as(
     if order == ChildrenOrder::Before {
         lineup = Some(write_children(tx, id, valid, now, origin)?);
     }
-    tx.prepare_cached(
-        "INSERT INTO programme (id, series, title, air_at, time_zone, slot_seconds, status,
-                                notes, created_at, updated_at, revision, import_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, 1, ?10)",
-    )?
-    .execute(params![
+    let row = ProgrammeRow {
         id,
-        valid.series,
-        valid.title,
-        valid.air_at.map(|a| a.timestamp_millis()),
-        valid.time_zone.name(),
-        valid.slot_seconds,
-        valid.status.as_str(),
-        valid.notes,
-        now,
-        import_key
-    ])?;
+        valid,
+        created: now,
+        updated: now,
+        revision: 1,
+    };
+    write_programme_row(tx, &row, RowWrite::Insert { import_key })?;
     let lineup = match lineup {
         Some(l) => l,
         None => write_children(tx, id, valid, now, origin)?,
@@ -485,6 +466,68 @@ pub(crate) fn insert_programme_as(
         segment_rows::replace(tx, id, segments, &lineup)?;
     }
     Ok(id)
+}
+
+/// A programme's own row, without its framing, line-up and running order.
+pub(crate) struct ProgrammeRow<'a> {
+    pub id: ProgrammeId,
+    pub valid: &'a ValidProgramme,
+    pub created: i64,
+    pub updated: i64,
+    pub revision: i64,
+}
+
+/// Whether [`write_programme_row`] adds the row or writes over the one there.
+#[derive(Clone, Copy)]
+pub(crate) enum RowWrite<'a> {
+    /// `import_key` marks a programme imported from a listing.
+    Insert { import_key: Option<&'a str> },
+    /// Every field, its times and revision included (its import key stays).
+    Overwrite,
+}
+
+/// Adds or writes over a programme's row, as `how` says.
+pub(crate) fn write_programme_row(
+    tx: &Connection,
+    row: &ProgrammeRow<'_>,
+    how: RowWrite<'_>,
+) -> Result<()> {
+    let v = row.valid;
+    let fields = params![
+        row.id,
+        v.series,
+        v.title,
+        v.air_at.map(|a| a.timestamp_millis()),
+        v.time_zone.name(),
+        v.slot_seconds,
+        v.status.as_str(),
+        v.notes,
+        row.created,
+        row.updated,
+        row.revision
+    ];
+    match how {
+        RowWrite::Insert { import_key } => {
+            let mut with_key = fields.to_vec();
+            with_key.push(&import_key);
+            tx.prepare_cached(
+                "INSERT INTO programme (id, series, title, air_at, time_zone, slot_seconds,
+                                        status, notes, created_at, updated_at, revision,
+                                        import_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?
+            .execute(&*with_key)?
+        }
+        RowWrite::Overwrite => tx
+            .prepare_cached(
+                "UPDATE programme SET series = ?2, title = ?3, air_at = ?4, time_zone = ?5,
+                     slot_seconds = ?6, status = ?7, notes = ?8, created_at = ?9,
+                     updated_at = ?10, revision = ?11
+                 WHERE id = ?1",
+            )?
+            .execute(fields)?,
+    };
+    Ok(())
 }
 
 /// Writes framing and line-up; returns the line-up as (person, name key) for

@@ -17,6 +17,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::store::db::{setting, Store};
+use crate::store::outbox::{Access, Linked};
 pub use crate::store::revision::Revision;
 pub(crate) use crate::store::revision::{gone_state, history, rebuild, unreadable};
 use crate::store::write::{now_ms, Write};
@@ -93,6 +94,9 @@ pub(crate) struct Origin<'a> {
     pub op: uuid::Uuid,
     /// Whether a linked desk queues it; false only while applying pulled changes.
     pub queue: bool,
+    /// What the desk this database is linked to (as the write opened) takes of it;
+    /// `None`: no desk.
+    pub desk: Option<Access>,
 }
 
 impl Origin<'_> {
@@ -164,6 +168,7 @@ impl Write<'_> {
             operation,
             op: self.op,
             queue: !self.applying,
+            desk: self.desk.as_ref().map(|d| d.access),
         }
     }
 
@@ -172,7 +177,7 @@ impl Write<'_> {
     pub(crate) fn author_name(&self) -> Result<String> {
         match self.author {
             Some(a) => Ok(a.to_string()),
-            None => default_author(self),
+            None => default_author(self, self.desk.as_ref()),
         }
     }
 }
@@ -255,19 +260,13 @@ fn record_with(conn: &Connection, origin: Origin<'_>, r: &Record<'_>) -> Result<
 
 /// The `author.name` setting, else the member's name on the linked desk (what the
 /// others know this producer as), else the OS account's name, else "unknown".
-fn default_author(conn: &rusqlite::Connection) -> Result<String> {
-    use rusqlite::OptionalExtension;
-    let member = || -> Result<Option<String>> {
-        Ok(conn
-            .prepare_cached("SELECT member_name FROM desk_link")?
-            .query_row([], |r| r.get(0))
-            .optional()?)
-    };
+fn default_author(conn: &rusqlite::Connection, desk: Option<&Linked>) -> Result<String> {
+    let member = desk.map(|d| d.member_name.clone());
     let clean = |a: String| Some(a.trim().chars().take(MAX_AUTHOR).collect::<String>());
     let named = |a: Option<String>| a.and_then(clean).filter(|a| !a.is_empty());
     Ok(match named(setting(conn, AUTHOR_SETTING)?) {
         Some(a) => a,
-        None => named(member()?)
+        None => named(member)
             .or_else(os_account)
             .unwrap_or_else(|| "unknown".into()),
     })

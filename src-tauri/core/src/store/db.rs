@@ -215,7 +215,8 @@ impl Store {
             }
             e => e,
         })?;
-        // A pause is only ever committed by a bug; the index must not stay behind.
+        // A pause is committed only between the pages of a pull (`desk/pull.rs`), which
+        // was stopped here, or by a bug; the index must not stay behind.
         if conn.query_row("SELECT EXISTS (SELECT 1 FROM search_paused)", [], |r| {
             r.get(0)
         })? {

@@ -8,12 +8,39 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::error::{Error, Result};
 use crate::store::change::{unrecordable, Entity, Operation, Origin, Record};
 
-/// The role this database's member has on its desk, and the desk's name; `None`
-/// without a desk.
-fn link(conn: &Connection) -> Result<Option<(String, String)>> {
+/// What a write needs of the desk this database is linked to: read once when the
+/// write opens (`Store::write`), for every change it records.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Linked {
+    pub access: Access,
+    /// What the desk knows this database's member as: who changes are recorded as
+    /// when no author name is set here.
+    pub member_name: String,
+}
+
+/// What the member's role on the desk lets a write do with its changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Access {
+    /// An editor or admin: they are queued for the desk.
+    Writes,
+    /// A viewer: read only, they are refused.
+    Reads,
+}
+
+/// The desk link; `None` without a desk.
+pub(crate) fn linked(conn: &Connection) -> Result<Option<Linked>> {
     Ok(conn
-        .prepare_cached("SELECT role, desk_name FROM desk_link")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .prepare_cached("SELECT role, member_name FROM desk_link")?
+        .query_row([], |r| {
+            let role: String = r.get(0)?;
+            Ok(Linked {
+                access: match role.as_str() {
+                    "viewer" => Access::Reads,
+                    _ => Access::Writes,
+                },
+                member_name: r.get(1)?,
+            })
+        })
         .optional()?)
 }
 
@@ -28,10 +55,11 @@ pub(crate) fn server_revision(conn: &Connection, entity: Entity, id: &str) -> Re
         .unwrap_or(0))
 }
 
-/// Queues the change record `record_id` when the database is linked to a desk. Its
-/// states are what the code that made the change recorded: whole states, or only the
-/// fields it changed (a guest's affiliation filled in); the push completes them from
-/// the change records (`desk/push.rs`).
+/// Queues the change record `record_id` when the database is linked to a desk (as
+/// `origin` says: the link its write read). Its states are what the code that made
+/// the change recorded: whole states, or only the fields it changed (a guest's
+/// affiliation filled in); the push completes them from the change records
+/// (`desk/push.rs`).
 pub(crate) fn queue(
     conn: &Connection,
     origin: Origin<'_>,
@@ -39,12 +67,12 @@ pub(crate) fn queue(
     at: i64,
     r: &Record<'_>,
 ) -> Result<()> {
-    match link(conn)? {
+    match origin.desk {
         None => return Ok(()),
         // A viewer's archive is the desk's, read only: an edit here could never reach
         // the desk and would only drift from it, so it is refused before it is made.
-        Some((role, _)) if role == "viewer" => return Err(Error::ReadOnly),
-        Some(_) => {}
+        Some(Access::Reads) => return Err(Error::ReadOnly),
+        Some(Access::Writes) => {}
     }
     // A lock guards editors' hands, not the directory: a person merged (or unmerged)
     // still moves in a locked programme's line-up, as on the desk.

@@ -31,6 +31,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::error::Result;
 use crate::store::db::Store;
+use crate::store::outbox::{linked, Linked};
 
 /// A write transaction opened by [`Store::write`]. Read and write through it as through
 /// a `Transaction`; [`Write::commit`] keeps the change, dropping it rolls it back. A
@@ -47,6 +48,9 @@ pub(crate) struct Write<'a> {
     /// Set while applying changes pulled from a desk: they are recorded but not
     /// queued to be pushed back (`store/outbox.rs`).
     pub(crate) applying: bool,
+    /// The desk link as the write opened (`None`: no desk), read once for all the
+    /// changes it records; a write that makes the link reads it again.
+    pub(crate) desk: Option<Linked>,
 }
 
 impl Store {
@@ -55,12 +59,15 @@ impl Store {
     /// read-to-write upgrade. Shared borrow: reads (and derived-row upkeep) that hold
     /// `&Store` may write too; a second `write` while one is open fails in SQLite.
     pub(crate) fn write(&self) -> Result<Write<'_>> {
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let desk = linked(&tx)?;
         Ok(Write {
-            tx: Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?,
+            tx,
             watch: &self.watch,
             author: self.author.as_deref(),
             op: uuid::Uuid::now_v7(),
             applying: false,
+            desk,
         })
     }
 

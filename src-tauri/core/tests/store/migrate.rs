@@ -198,3 +198,174 @@ fn a_v10_database_gives_its_segments_the_same_ids_in_every_copy() {
     );
     assert_eq!(ids("b.db"), first);
 }
+
+/// A database as schema v11 wrote it (`sqlite3 .dump` of one v11's core made): two
+/// programmes with running orders, line-ups and framing, a third deleted, people (one
+/// edited), settings, and the change records of all of it by two authors.
+const V11_FIXTURE: &str = include_str!("../fixtures/schema-v11.sql");
+
+/// Every row of `table` in `columns`, each as one line of SQL literals, in order.
+fn rows(c: &rusqlite::Connection, table: &str, columns: &[String]) -> Vec<String> {
+    let quoted: Vec<String> = columns.iter().map(|c| format!("quote({c})")).collect();
+    let sql = format!(
+        "SELECT {} FROM {table} ORDER BY 1",
+        quoted.join(" || ',' || ")
+    );
+    let mut st = c.prepare(&sql).unwrap();
+    let lines = st.query_map([], |r| r.get(0)).unwrap();
+    lines.collect::<rusqlite::Result<_>>().unwrap()
+}
+
+/// The archive's own tables in a v11 file and their columns (the search index, which
+/// the open step may rebuild, apart).
+fn tables(c: &rusqlite::Connection) -> Vec<(String, Vec<String>)> {
+    let mut st = c
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+               AND name NOT LIKE '%fts%' AND name <> 'search_key' ORDER BY name",
+        )
+        .unwrap();
+    let names: Vec<String> = st
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    names
+        .into_iter()
+        .map(|t| {
+            let mut st = c
+                .prepare(&format!("SELECT name FROM pragma_table_info('{t}')"))
+                .unwrap();
+            let columns = st
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            (t, columns)
+        })
+        .collect()
+}
+
+/// 0012–0015 on a v11 archive: every row of every table stays as it was (segments
+/// gain ids, nothing else moves), and every recorded revision still reads — the
+/// history of each programme and person, each revision rebuilt, the deleted programme
+/// in the trash and restorable.
+#[test]
+fn a_v11_database_migrates_keeping_every_programme_person_record_and_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v11.db");
+    let (tables, before, records) = {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(V11_FIXTURE).unwrap();
+        let v: i64 = c
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 11);
+        let tables = tables(&c);
+        let before: Vec<Vec<String>> = tables.iter().map(|(t, cols)| rows(&c, t, cols)).collect();
+        let mut st = c
+            .prepare("SELECT entity, entity_id, revision, state IS NOT NULL FROM change ORDER BY 1, 2, 3")
+            .unwrap();
+        let records: Vec<(String, String, i64, bool)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        (tables, before, records)
+    };
+    for name in [
+        "programme",
+        "person",
+        "segment",
+        "appearance",
+        "setting",
+        "change",
+    ] {
+        let at = tables.iter().position(|(t, _)| t == name).unwrap();
+        assert!(!before[at].is_empty(), "the fixture has rows of {name}");
+    }
+
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        for ((table, columns), was) in tables.iter().zip(&before) {
+            assert_eq!(&rows(&c, table, columns), was, "{table}");
+        }
+        let without: i64 = c
+            .query_row("SELECT count(*) FROM segment WHERE id IS NULL", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(without, 0, "every segment has its id");
+    }
+
+    // Every recorded revision of every entity reads back, newest first.
+    let mut ids: Vec<(String, String)> =
+        records.iter().map(|r| (r.0.clone(), r.1.clone())).collect();
+    ids.dedup();
+    let mut gone = Vec::new();
+    for (entity, id) in &ids {
+        let recorded: Vec<&(String, String, i64, bool)> = records
+            .iter()
+            .filter(|r| (&r.0, &r.1) == (entity, id))
+            .collect();
+        let mut revisions: Vec<i64> = recorded.iter().map(|r| r.2).collect();
+        revisions.reverse();
+        let history = match entity.as_str() {
+            "programme" => s.programme_history(id.parse().unwrap()).unwrap(),
+            "person" => s.person_history(id.parse().unwrap()).unwrap(),
+            other => panic!("a v11 record of {other}"),
+        };
+        let read: Vec<i64> = history.iter().map(|r| r.revision).collect();
+        assert_eq!(read, revisions, "{entity} {id}");
+        for r in recorded.iter().filter(|r| !r.3 && r.0 == "programme") {
+            let p = s.programme_as_of(id.parse().unwrap(), r.2).unwrap();
+            assert_eq!(p.revision, r.2);
+        }
+        if recorded.last().is_some_and(|r| r.3) {
+            gone.push(id.clone());
+        }
+    }
+    // The retitled programme reads as each author left it, and an edit after the
+    // upgrade is one more revision over the old ones.
+    let gulf = s
+        .list_programmes(&ListQuery::default())
+        .unwrap()
+        .into_iter()
+        .find(|p| p.title == "Is the Gulf ready for life after oil?")
+        .unwrap()
+        .id;
+    let history = s.programme_history(gulf).unwrap();
+    let authors: Vec<&str> = history.iter().map(|r| r.author.as_str()).collect();
+    assert_eq!(authors, ["Omar Said", "Mira Haddad", "Mira Haddad"]);
+    let first = s.programme_as_of(gulf, 1).unwrap();
+    assert_eq!(first.title, "Is the Gulf ready for a world after oil?");
+    let titles = |p: &greenroom_core::Programme| -> Vec<String> {
+        p.segments.iter().map(|x| x.title.clone()).collect()
+    };
+    assert_eq!(
+        titles(&first),
+        ["Set-up", "Round one", "Round two", "Close"]
+    );
+    assert_eq!(
+        s.programme_as_of(gulf, 2).unwrap().notes,
+        "Lieven joins from London"
+    );
+    let now = s.get_programme(gulf).unwrap();
+    assert_eq!(titles(&now), ["Set-up", "Round two", "Round one", "Close"]);
+    assert_eq!(s.programme_as_of(gulf, 3).unwrap(), now);
+    let mut input = now.to_input();
+    input.slot = Some("30m".into());
+    let saved = s.update_programme(gulf, now.revision, &input).unwrap();
+    assert_eq!(s.programme_history(gulf).unwrap().len(), 4);
+    assert_eq!(s.programme_as_of(gulf, 4).unwrap(), saved);
+    assert_eq!(s.programme_as_of(gulf, 1).unwrap().title, first.title);
+
+    let trash = s.trash_list().unwrap();
+    assert_eq!(gone.len(), 1, "the fixture deleted one programme");
+    assert!(trash.iter().any(|e| e.id == gone[0]), "{trash:?}");
+    s.trash_restore(&gone[0]).unwrap();
+    let back = s.get_programme(gone[0].parse().unwrap()).unwrap();
+    assert_eq!(back.title, "Dropped: sport and politics");
+}

@@ -17,12 +17,26 @@ pub const STATUSES: [&str; 5] = ["draft", "planned", "confirmed", "aired", "canc
 /// the field (`title`, `guests[2].personId`).
 pub fn check(entity: Entity, state: &Map<String, Value>) -> Result<(), String> {
     storable(state)?;
+    times(entity, state)?;
     match entity {
         Entity::Programme => programme(state),
         Entity::Person => text(state, "name", ""),
         Entity::SeriesFormat => Ok(()),
         Entity::Setting => setting(state),
     }
+}
+
+/// The times a state carries (`createdAt`, `updatedAt`: its bookkeeping fields), each
+/// RFC 3339 text when present; a state recorded before a person's carried them has none.
+fn times(entity: Entity, state: &Map<String, Value>) -> Result<(), String> {
+    for field in entity.bookkeeping() {
+        match state.get(*field) {
+            None => {}
+            Some(Value::String(t)) if chrono::DateTime::parse_from_rfc3339(t).is_ok() => {}
+            Some(_) => return Err(format!("{field} must be a time (RFC 3339)")),
+        }
+    }
+    Ok(())
 }
 
 /// Longest value of a desk setting, in characters.
@@ -223,12 +237,23 @@ mod tests {
     }
 
     #[test]
-    fn a_person_needs_a_name_and_no_state_may_be_huge_or_hold_a_nul() {
+    fn a_person_needs_a_name_its_times_are_times_and_no_state_may_be_huge_or_hold_a_nul() {
         assert_eq!(
             check(Entity::Person, &object(json!({"name": "Bob"}))),
             Ok(())
         );
         assert!(check(Entity::Person, &object(json!({"name": null}))).is_err());
+        let timed = |t: Value| {
+            check(
+                Entity::Person,
+                &object(json!({"name": "Bob", "updatedAt": t})),
+            )
+        };
+        assert_eq!(timed(json!("2026-12-07T14:07:36.123Z")), Ok(()));
+        assert!(timed(json!("yesterday"))
+            .unwrap_err()
+            .starts_with("updatedAt"));
+        assert!(timed(json!(1_765_000_000_000_i64)).is_err());
         let huge = json!({"name": "x".repeat(MAX_STATE_BYTES)});
         assert!(check(Entity::Person, &object(huge))
             .unwrap_err()

@@ -35,16 +35,20 @@ fn client() -> PathBuf {
     path
 }
 
-/// `greenroom --db DIR/greenroom.db ARGS` with DIR as its config folder; panics
-/// unless it worked.
-fn greenroom(dir: &Path, args: &[&str]) -> Output {
-    let out = Command::new(client())
-        .arg("--db")
+/// `--db DIR/greenroom.db` added to `c` (the client, or what runs it), with DIR as
+/// its config folder.
+fn on<'a>(c: &'a mut Command, dir: &Path) -> &'a mut Command {
+    c.arg("--db")
         .arg(dir.join("greenroom.db"))
-        .args(args)
         .env("XDG_CONFIG_HOME", dir.join("config"))
         .env("GREENROOM_AUTHOR", "Bench")
         .env_remove("GREENROOM_DB")
+}
+
+/// `greenroom --db DIR/greenroom.db ARGS`; panics unless it worked.
+fn greenroom(dir: &Path, args: &[&str]) -> Output {
+    let out = on(&mut Command::new(client()), dir)
+        .args(args)
         .output()
         .unwrap();
     assert!(
@@ -201,20 +205,16 @@ pub fn run() {
         let again = member.path().join("again");
         std::fs::create_dir_all(&again).unwrap();
         let code = invite(&db, &desk, "Newcomer again", "editor");
-        let out = Command::new(GNU_TIME)
-            .args([
-                "-f",
-                "%e s wall, %U s user, %S s system, %M KiB peak RSS",
-                "-o",
-            ])
-            .arg(&timed)
-            .arg(client())
-            .arg("--db")
-            .arg(again.join("greenroom.db"))
+        let mut time = Command::new(GNU_TIME);
+        time.args([
+            "-f",
+            "%e s wall, %U s user, %S s system, %M KiB peak RSS",
+            "-o",
+        ])
+        .arg(&timed)
+        .arg(client());
+        let out = on(&mut time, &again)
             .args(["desk", "join", &served.url, &code])
-            .env("XDG_CONFIG_HOME", again.join("config"))
-            .env("GREENROOM_AUTHOR", "Bench")
-            .env_remove("GREENROOM_DB")
             .output()
             .unwrap();
         assert!(

@@ -1,6 +1,7 @@
 //! Every refusal as the house's `ApiError {code, message}` with its HTTP status. What
 //! went wrong inside (the database, a bug) is logged here and answered as `internal`,
-//! whose message says nothing a client should not see.
+//! whose message says nothing a client should not see; a database that cannot be
+//! reached is `unavailable` (503), which a client tries again.
 
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{FromRequest, Request};
@@ -12,6 +13,9 @@ use serde::de::DeserializeOwned;
 
 use crate::error::Error;
 
+/// What a 503 tells a client to wait: about as long as PostgreSQL takes to restart.
+const RETRY_AFTER_SECONDS: &str = "5";
+
 impl Error {
     pub fn status(&self) -> StatusCode {
         match self {
@@ -22,9 +26,11 @@ impl Error {
             Error::Conflict(_) | Error::Locked(_) => StatusCode::CONFLICT,
             Error::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Error::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            // Only the pool connects while serving: a refused connection, a full pool
+            // that stays full, a database that went away mid-call.
+            Error::Connect(_) | Error::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Error::SchemaTooNew { .. }
             | Error::SchemaTooOld { .. }
-            | Error::Connect(_)
             | Error::Database(_)
             | Error::Random(_)
             | Error::Serve(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -40,9 +46,23 @@ impl IntoResponse for Error {
                 eprintln!("greenroom-server: {self}");
                 ApiError::new("internal", "the server could not do this; its log says why")
             }
+            StatusCode::SERVICE_UNAVAILABLE => {
+                eprintln!("greenroom-server: {self}");
+                ApiError::new(
+                    "unavailable",
+                    "the desk's database cannot be reached just now; try again shortly",
+                )
+            }
             _ => ApiError::from(&self),
         };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static(RETRY_AFTER_SECONDS),
+            );
+        }
+        response
     }
 }
 
@@ -141,17 +161,37 @@ mod tests {
         assert_eq!(Error::Database("secret".into()).status().as_u16(), 500);
     }
 
-    #[test]
-    fn an_internal_error_says_nothing_of_what_went_wrong_inside() {
-        let leak = Error::Database("password authentication failed for user \"desk\"".into());
-        let response = leak.into_response();
-        assert_eq!(response.status().as_u16(), 500);
+    /// What a client receives for `e`: the status, its Retry-After, the body.
+    fn received(e: Error) -> (u16, Option<String>, ApiError) {
+        let response = e.into_response();
+        let status = response.status().as_u16();
+        let retry = response
+            .headers()
+            .get("retry-after")
+            .map(|v| v.to_str().unwrap().to_string());
         let body = tokio::runtime::Builder::new_current_thread()
             .build()
             .unwrap()
             .block_on(axum::body::to_bytes(response.into_body(), 1 << 16))
             .unwrap();
-        let body: ApiError = serde_json::from_slice(&body).unwrap();
+        (status, retry, serde_json::from_slice(&body).unwrap())
+    }
+
+    #[test]
+    fn a_database_gone_away_is_unavailable_and_says_nothing_of_where_it_is() {
+        let lost = Error::Connect("error connecting to server: db.internal:5432".into());
+        let (status, retry, body) = received(lost);
+        assert_eq!((status, retry.as_deref()), (503, Some(RETRY_AFTER_SECONDS)));
+        assert_eq!(body.code, "unavailable");
+        assert!(body.message.contains("try again"), "{}", body.message);
+        assert!(!body.message.contains("db.internal"));
+    }
+
+    #[test]
+    fn an_internal_error_says_nothing_of_what_went_wrong_inside() {
+        let leak = Error::Database("password authentication failed for user \"desk\"".into());
+        let (status, retry, body) = received(leak);
+        assert_eq!((status, retry), (500, None));
         assert_eq!(body.code, "internal");
         assert!(!body.message.contains("password") && !body.message.contains("desk"));
     }

@@ -8,10 +8,13 @@ pub mod entity;
 pub mod migrate;
 pub mod sql;
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::CertificateDer;
 use tokio_postgres::{Client, Config};
 use tokio_postgres_rustls::MakeRustlsConnect;
 
@@ -40,13 +43,25 @@ pub fn config(url: &str) -> Result<Config> {
     Ok(config)
 }
 
-/// How connections to `url` speak TLS: as its `sslmode` says (`disable` or not said:
-/// never; `prefer`: when the server offers it; `require`: always), checking the
-/// server's certificate against the Mozilla roots.
-pub fn tls(url: &str) -> Result<MakeRustlsConnect> {
-    config(url)?;
-    let roots = rustls::RootCertStore {
-        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+/// Where the database is (`--database-url`) and, when its certificate is signed by
+/// a CA of its own rather than a public one, that CA (`--database-ca`).
+#[derive(Clone, Debug)]
+pub struct Target {
+    pub url: String,
+    pub ca: Option<PathBuf>,
+}
+
+/// How connections to `target` speak TLS: as its URL's `sslmode` says (`disable` or
+/// not said: never; `prefer`: when the server offers it; `require`: always),
+/// checking the server's certificate and name against the CA given, or else the
+/// Mozilla roots.
+pub fn tls(target: &Target) -> Result<MakeRustlsConnect> {
+    config(&target.url)?;
+    let roots = match &target.ca {
+        None => rustls::RootCertStore {
+            roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+        },
+        Some(file) => ca_roots(file)?,
     };
     // ring, as the API's own TLS (axum-server's): deprecated in rustls only for lacking
     // post-quantum key exchange, which aws-lc-rs (a C build) would bring.
@@ -60,11 +75,36 @@ pub fn tls(url: &str) -> Result<MakeRustlsConnect> {
     Ok(MakeRustlsConnect::new(config))
 }
 
-/// A connection to the database at `url`, without looking at its schema: what
+/// The certificates of the PEM file `file`, as the only CAs trusted (as libpq's
+/// `sslrootcert`): a private CA's database needs no public one.
+fn ca_roots(file: &Path) -> Result<rustls::RootCertStore> {
+    let refused =
+        |why: String| Error::validation("--database-ca", format!("{}: {why}", file.display()));
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in CertificateDer::pem_file_iter(file).map_err(|e| refused(pem_words(e)))? {
+        let cert = cert.map_err(|e| refused(pem_words(e)))?;
+        roots
+            .add(cert)
+            .map_err(|e| refused(format!("not a CA certificate: {e}")))?;
+    }
+    if roots.is_empty() {
+        return Err(refused("holds no PEM certificate".into()));
+    }
+    Ok(roots)
+}
+
+fn pem_words(e: rustls::pki_types::pem::Error) -> String {
+    match e {
+        rustls::pki_types::pem::Error::Io(e) => e.to_string(),
+        e => format!("not PEM: {e}"),
+    }
+}
+
+/// A connection to the database at `target`, without looking at its schema: what
 /// `migrate` starts from.
-pub async fn connect(url: &str) -> Result<Client> {
-    let (client, connection) = config(url)?
-        .connect(tls(url)?)
+pub async fn connect(target: &Target) -> Result<Client> {
+    let (client, connection) = config(&target.url)?
+        .connect(tls(target)?)
         .await
         .map_err(Error::connect)?;
     // The connection does the I/O; it ends when the client is dropped.
@@ -77,19 +117,19 @@ pub async fn connect(url: &str) -> Result<Client> {
 }
 
 /// A connection to a database whose schema is the one this binary writes.
-pub async fn open(url: &str) -> Result<Client> {
-    let client = connect(url).await?;
+pub async fn open(target: &Target) -> Result<Client> {
+    let client = connect(target).await?;
     migrate::require_current(&client).await?;
     Ok(client)
 }
 
 /// The connections a serving instance shares between its requests, made after the
 /// schema was checked, so no request meets another one.
-pub async fn pool(url: &str, size: usize) -> Result<Pool> {
-    drop(open(url).await?);
+pub async fn pool(target: &Target, size: usize) -> Result<Pool> {
+    drop(open(target).await?);
     let manager = Manager::from_config(
-        config(url)?,
-        tls(url)?,
+        config(&target.url)?,
+        tls(target)?,
         ManagerConfig {
             recycling_method: RecyclingMethod::Fast,
         },

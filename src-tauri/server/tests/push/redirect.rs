@@ -20,7 +20,8 @@ fn a_person_merged_away_redirects_programmes_and_later_edits_to_the_person_kept(
     let (_db, _, served, m) = desk_with(&["editor", "editor"]);
     let (dropped, kept, show) = (new_id(), new_id(), new_id());
     let mut prog = programme(&show, "Gaza");
-    prog["guests"] = json!([{"personId": dropped, "name": "Bob", "role": "guest"}]);
+    // Bob presents and Robert is his guest: once one person, they present.
+    prog["guests"] = json!([{"personId": kept, "name": "Robert", "role": "guest"}]);
     prog["presenter"] = json!({"id": dropped, "name": "Bob"});
     served.push(
         &m[0],
@@ -42,7 +43,11 @@ fn a_person_merged_away_redirects_programmes_and_later_edits_to_the_person_kept(
         (last["entityId"].clone(), last["operation"].clone()),
         (json!(show), json!("merge"))
     );
-    assert_eq!(last["after"]["guests"][0]["personId"], json!(kept));
+    assert_eq!(
+        last["after"]["guests"],
+        json!([]),
+        "the presenter is no guest"
+    );
     assert_eq!(last["after"]["presenter"]["id"], json!(kept));
     let gone = &pulled[pulled.len() - 2];
     assert_eq!(
@@ -70,7 +75,8 @@ fn a_person_merged_away_redirects_programmes_and_later_edits_to_the_person_kept(
     assert_eq!(served.state_of(&m[0], &dropped), Value::Null);
     let now = served.state_of(&m[0], &show);
     assert_eq!(now["segments"][0]["people"][0]["id"], json!(kept));
-    assert_eq!(now["guests"].as_array().unwrap().len(), 1);
+    assert_eq!(now["presenter"]["id"], json!(kept));
+    assert_eq!(now["guests"], json!([]));
     assert!(
         served.conflicts(&m[0]).is_empty(),
         "{:?}",
