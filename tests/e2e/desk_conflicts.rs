@@ -107,6 +107,14 @@ async fn a_conflict_made_offline_is_resolved_in_the_window_and_leaves_a_revision
     bo.wait_value("#notes", "Both: the dam and the drought")
         .await;
     bo.wait_text("#desk-status-button", "Synced").await;
+    // Escape, outside a field, goes back to where the conflicts page was opened from.
+    ann.js("document.activeElement.blur();", vec![]).await;
+    ann.el("body")
+        .await
+        .send_keys(thirtyfour::Key::Escape)
+        .await
+        .unwrap();
+    ann.el("#programme-list").await;
     let history = a.cli_json(&["programme", "history", &id, "--json"]);
     let newest = format!("{} {}", history[0], history[1]);
     for kept in ["Water (Ann)", "Both: the dam and the drought"] {

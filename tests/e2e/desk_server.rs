@@ -2,11 +2,11 @@
 //! loopback over a database of the testkit's throwaway PostgreSQL cluster, invite
 //! codes from `greenroom-server invite`, and joining it through Settings → Desk.
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdout, Command, Stdio};
+use std::process::Command;
 
 use greenroom_testkit::postgres::{Cluster, Database};
+use greenroom_testkit::server::Server;
 
 use crate::harness::App;
 
@@ -27,9 +27,7 @@ pub struct DeskServer {
     id: String,
     /// `http://127.0.0.1:PORT`.
     pub url: String,
-    child: Child,
-    /// What it prints after `listening on`: kept open so it never blocks.
-    _stdout: BufReader<ChildStdout>,
+    served: Server,
 }
 
 impl DeskServer {
@@ -38,27 +36,24 @@ impl DeskServer {
         let db = Cluster::shared().database();
         admin(&db, &["migrate"]);
         let id = admin(&db, &["desk", "create", "Inside Story"]);
-        let (child, url, stdout) = serve(&db, "127.0.0.1:0");
+        let served = Server::serve(&server_binary(), &db, "127.0.0.1:0", &[]);
         DeskServer {
+            url: served.url.clone(),
             db,
             id,
-            url,
-            child,
-            _stdout: stdout,
+            served,
         }
     }
 
     /// Stops the server (SIGKILL: a pulled plug): its members are offline.
     pub fn stop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.served.kill();
     }
 
     /// Serves the desk again on the same address (the members' links name it).
     pub fn restart(&mut self) {
-        let (child, _, stdout) = serve(&self.db, self.url.trim_start_matches("http://"));
-        self.child = child;
-        self._stdout = stdout;
+        let addr = self.served.addr().to_string();
+        self.served = Server::serve(&server_binary(), &self.db, &addr, &[]);
     }
 
     /// A one-time invite code for `name` as `role`.
@@ -68,37 +63,6 @@ impl DeskServer {
             &["invite", &self.id, "--name", name, "--role", role],
         )
     }
-}
-
-impl Drop for DeskServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// `greenroom-server serve` on `addr`, once it listens: the process, its URL, and its
-/// output (kept open so it never blocks).
-fn serve(db: &Database, addr: &str) -> (Child, String, BufReader<ChildStdout>) {
-    let mut child = Command::new(server_binary())
-        .args(["serve", "--listen", addr, "--database-url", &db.url])
-        .env_remove("GREENROOM_DATABASE_URL")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("greenroom-server starts");
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    stdout.read_line(&mut line).unwrap();
-    let Some(url) = line
-        .trim()
-        .strip_prefix("listening on ")
-        .map(str::to_string)
-    else {
-        let _ = child.kill();
-        panic!("the server did not say where it listens: {line:?}");
-    };
-    (child, url, stdout)
 }
 
 /// `greenroom-server ARGS --database-url DB`: what it printed.

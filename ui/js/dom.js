@@ -73,3 +73,16 @@ export function escapeLeaves(e) {
   const t = e.target;
   return !(t instanceof Element && t.closest('input:not([type=checkbox]):not([type=radio]), textarea, select, [contenteditable]'));
 }
+
+// Escape that leaves (see `escapeLeaves`) calls `leave` (a view's Back) until the
+// returned function is called (the view's unmount).
+export function leaveOnEscape(leave) {
+  const onKey = (e) => {
+    if (escapeLeaves(e)) {
+      e.preventDefault();
+      leave();
+    }
+  };
+  document.addEventListener('keydown', onKey);
+  return () => document.removeEventListener('keydown', onKey);
+}

@@ -4,7 +4,7 @@
 // programme's history then has the revision it made. Works offline on the list the
 // last sync brought; resolving needs the desk.
 
-import { h, replaceChildren } from '../dom.js';
+import { h, replaceChildren, leaveOnEscape } from '../dom.js';
 import { api } from '../ipc.js';
 import { plural } from '../format.js';
 import { errorBox, noticeBox } from '../feedback.js';
@@ -167,10 +167,14 @@ export function mountConflicts(root, ctx) {
 
   const stop = onDesk((m) => { if (m.kind === 'synced') load(); });
   load().then(() => { if (alive) heading.focus(); });
+  // Escape, outside a field and a dialog, goes back.
+  const stopEscape = leaveOnEscape(() => ctx.back());
+
   return {
     unmount() {
       alive = false;
       stop();
+      stopEscape();
     },
   };
 }

@@ -3,7 +3,7 @@
 // server, you and your role, what waits — with "Sync now" and leaving. What the core
 // refuses is shown as it says it, next to the field it is about when it names one.
 
-import { h, replaceChildren } from '../dom.js';
+import { h, replaceChildren, leaveOnEscape } from '../dom.js';
 import { api } from '../ipc.js';
 import { plural } from '../format.js';
 import { confirmDialog } from '../dialog.js';
@@ -214,10 +214,14 @@ export function mountDesk(root, ctx) {
   }
 
   show();
+  // Escape, outside a field and a dialog, goes back.
+  const stopEscape = leaveOnEscape(() => ctx.back());
+
   return {
     unmount() {
       alive = false;
       stop();
+      stopEscape();
     },
   };
 }

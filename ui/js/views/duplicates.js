@@ -3,7 +3,7 @@
 // moves every appearance of one onto the other; every merge can be undone, from the
 // notice right after it or from the list of recent merges.
 
-import { h, clear, escapeLeaves } from '../dom.js';
+import { h, clear, leaveOnEscape } from '../dom.js';
 import { formatDateTime, plural } from '../format.js';
 import { api } from '../ipc.js';
 import { confirmDialog } from '../dialog.js';
@@ -51,13 +51,8 @@ export function mountDuplicates(root, ctx) {
       mergesEmpty),
     dialog.el));
 
-  const onKey = (e) => {
-    if (escapeLeaves(e)) {
-      e.preventDefault();
-      ctx.back();
-    }
-  };
-  document.addEventListener('keydown', onKey);
+  // Escape, outside a field and a dialog, goes back.
+  const stopEscape = leaveOnEscape(() => ctx.back());
 
   function showError(text) {
     error.show(text);
@@ -210,7 +205,7 @@ export function mountDuplicates(root, ctx) {
     here: () => ({ name: 'duplicates' }),
     unmount() {
       alive = false;
-      document.removeEventListener('keydown', onKey);
+      stopEscape();
     },
   };
 }

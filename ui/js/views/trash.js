@@ -2,7 +2,7 @@
 // dropped by a merge, newest first, each with when and by whom. Restore brings one
 // back exactly as it went; "Empty trash" asks first, because that is for good.
 
-import { h, replaceChildren, escapeLeaves } from '../dom.js';
+import { h, replaceChildren, leaveOnEscape } from '../dom.js';
 import { api } from '../ipc.js';
 import { formatDateTime, plural } from '../format.js';
 import { confirmDialog } from '../dialog.js';
@@ -106,13 +106,8 @@ export function mountTrash(root, ctx) {
     }
   });
 
-  const onKey = (e) => {
-    if (escapeLeaves(e)) {
-      e.preventDefault();
-      ctx.back();
-    }
-  };
-  document.addEventListener('keydown', onKey);
+  // Escape, outside a field and a dialog, goes back.
+  const stopEscape = leaveOnEscape(() => ctx.back());
 
   load().then(() => { if (alive) heading.focus(); });
   api.getSettings().then((s) => {
@@ -123,7 +118,7 @@ export function mountTrash(root, ctx) {
     here: () => ({ name: 'trash' }),
     unmount() {
       alive = false;
-      document.removeEventListener('keydown', onKey);
+      stopEscape();
     },
   };
 }
