@@ -52,8 +52,39 @@ if [ "${1:-}" = --server-database ]; then
   exit 0
 fi
 
+# The root's base and apt's downloads are network work: they run while package.sh
+# compiles. The download is only a warm-up of apt's cache; the installs below resolve
+# each package's own Depends.
+base=$CACHE/bookworm
+prepare_root() {
+  if [ ! -x "$base/usr/bin/apt-get" ]; then
+    rm -rf --one-file-system "$base.tmp"
+    debootstrap --variant=minbase bookworm "$base.tmp" "$MIRROR"
+    # The point release and its security updates, as a user's machine has them.
+    printf 'deb %s bookworm main\ndeb %s bookworm-updates main\ndeb http://deb.debian.org/debian-security bookworm-security main\n' \
+      "$MIRROR" "$MIRROR" >"$base.tmp/etc/apt/sources.list"
+    mv "$base.tmp" "$base"
+  fi
+  rm -rf --one-file-system "$root"
+  cp -a "$base" "$root"
+  cp /etc/resolv.conf "$root/etc/resolv.conf"
+  apt_in_root update
+  apt_in_root install --download-only --no-install-recommends \
+    libwebkit2gtk-4.1-0 libgtk-3-0 fonts-noto-core fonts-noto-cjk adduser
+}
+
 started=$(date +%s)
+mkdir -p "$CACHE"
+prepare_root >"$CACHE/prepare.log" 2>&1 &
+preparing=$!
+work=$(mktemp -d)
+cleanup() {
+  kill "$preparing" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
 scripts/package.sh
+built=$(date +%s)
 
 step "lintian"
 lintian --fail-on error --no-tag-display-limit "$OUT/$app_deb" "$OUT/$server_deb"
@@ -81,15 +112,7 @@ app_size=$(stat -c %s "$OUT/$app_deb")
 ls -l "$OUT"/*.deb "$OUT"/*.rpm
 
 step "a fresh Debian 12 root"
-base=$CACHE/bookworm
-if [ ! -x "$base/usr/bin/apt-get" ]; then
-  rm -rf --one-file-system "$base.tmp"
-  debootstrap --variant=minbase bookworm "$base.tmp" "$MIRROR"
-  # The point release and its security updates, as a user's machine has them.
-  printf 'deb %s bookworm main\ndeb %s bookworm-updates main\ndeb http://deb.debian.org/debian-security bookworm-security main\n' \
-    "$MIRROR" "$MIRROR" >"$base.tmp/etc/apt/sources.list"
-  mv "$base.tmp" "$base"
-fi
+wait "$preparing" || fail "preparing the root: $(tail -5 "$CACHE/prepare.log")"
 fresh_root() {
   # Nothing is ever mounted there outside package-root.sh's own namespace.
   rm -rf --one-file-system "$root"
@@ -122,8 +145,6 @@ ls "$root"/usr/share/icons/hicolor/*/apps/greenroom-desktop.png
 
 # A run-sheet with Arabic and CJK names, exported by the installed command line, is set
 # in the Noto fonts the package depends on.
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 id=$(in_root greenroom --db "$work/fonts.db" programme add --title "Fonts" \
   --guest "محمد المصري – الجزيرة" --guest "王小明 – 新华社")
 in_root greenroom --db "$work/fonts.db" export "$id" --format pdf --out "$work/fonts.pdf"
@@ -157,5 +178,5 @@ apt_in_root purge greenroom
 [ "$(sha256sum "$db")" = "$sum" ] || fail "purging the app changed the user's database"
 rm -rf --one-file-system "$root"
 
-step "passed in $(($(date +%s) - started)) s; sizes:"
+step "passed in $(($(date +%s) - started)) s ($((built - started)) s building the packages); sizes:"
 stat -c '%n %s bytes' "$OUT"/*.deb "$OUT"/*.rpm
