@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Greenroom needs on Debian/Ubuntu: `setup.sh run` for the app,
 # `setup.sh test` for the app plus the test tools (Xvfb, WebKitWebDriver, PDF readers,
-# tauri-driver, PostgreSQL). Other distributions: install the equivalents of the lists below.
+# tauri-driver, PostgreSQL, the packaging checks' tools). Other distributions: install the
+# equivalents of the lists below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +13,9 @@ RUN_PACKAGES=(
   fonts-noto-core fonts-noto-cjk
 )
 # postgresql: the desk server's tests start throwaway clusters from its binaries.
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver qpdf poppler-utils xdotool postgresql)
+# debootstrap, lintian, rpm, appstream: scripts/package-check.sh (the packages).
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver qpdf poppler-utils xdotool postgresql
+  debootstrap lintian rpm appstream)
 
 want=("${RUN_PACKAGES[@]}")
 [ "${1:-run}" = test ] && want+=("${TEST_PACKAGES[@]}")

@@ -88,3 +88,23 @@ async fn a_database_that_cannot_be_opened_gets_a_clear_screen() {
     app.close().await;
     assert_eq!(std::fs::read(sandbox.db()).unwrap(), bytes);
 }
+
+/// Settings ends with an About line: the version Cargo gave the window (the one its
+/// packages carry) and the database it has open.
+#[tokio::test]
+async fn settings_say_which_version_is_running_on_which_database() {
+    let sandbox = Sandbox::new();
+    let app = sandbox.launch().await;
+    app.click("#nav-settings").await;
+    let about = app
+        .wait_text(
+            "#about",
+            &format!("Greenroom {}", env!("CARGO_PKG_VERSION")),
+        )
+        .await;
+    assert!(
+        about.contains(&sandbox.db().display().to_string()),
+        "{about}"
+    );
+    app.close().await;
+}

@@ -42,9 +42,21 @@ pub struct Sandbox {
     pub dir: tempfile::TempDir,
 }
 
+/// The window under test: the one cargo built, or another, such as the one a package
+/// installed (`GREENROOM_APP_BINARY`; scripts/package-check.sh).
+pub fn app_binary() -> PathBuf {
+    std::env::var_os("GREENROOM_APP_BINARY")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_greenroom-desktop")))
+}
+
 /// The `greenroom` command, built beside the window by `cargo test --workspace` (it is
-/// another package: `cargo build -p greenroom-cli` before running these tests alone).
+/// another package: `cargo build -p greenroom-cli` before running these tests alone),
+/// or the one `GREENROOM_CLI_BINARY` names.
 pub fn cli_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("GREENROOM_CLI_BINARY") {
+        return PathBuf::from(path);
+    }
     let path = Path::new(env!("CARGO_BIN_EXE_greenroom-desktop")).with_file_name("greenroom");
     assert!(
         path.is_file(),
@@ -196,11 +208,8 @@ impl Sandbox {
         wait_for_port(native_port);
 
         let mut caps = Capabilities::new();
-        caps.set(
-            "tauri:options",
-            json!({ "application": env!("CARGO_BIN_EXE_greenroom-desktop") }),
-        )
-        .unwrap();
+        caps.set("tauri:options", json!({ "application": app_binary() }))
+            .unwrap();
         let driver = WebDriver::builder(format!("http://127.0.0.1:{port}"), caps)
             .request_timeout(Duration::from_secs(30))
             .await?;

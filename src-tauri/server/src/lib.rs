@@ -3,9 +3,11 @@
 //! invite members (`invite`) and revoke them (`member`); `serve` answers the API
 //! (`http/`): joining (`join`), who is calling (`auth`), changes pushed (`push/`,
 //! written as `revision`s) and pulled (`pull`), `conflict`s, what a `viewer` never
-//! sees, live heads (`events`), and `lock`s for air.
+//! sees, live heads (`events`), and `lock`s for air. The options may come from a
+//! file (`config`).
 
 pub mod auth;
+pub mod config;
 pub mod conflict;
 pub mod desk;
 pub mod error;

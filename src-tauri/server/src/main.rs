@@ -6,11 +6,11 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use greenroom_protocol::Role;
 use greenroom_server::events::{self, Hub};
 use greenroom_server::http::{self, AppState, Listen, Tls};
-use greenroom_server::{desk, invite, join, member, store, Result};
+use greenroom_server::{config, desk, invite, join, member, store, Result};
 use uuid::Uuid;
 
 #[derive(Debug, Parser)]
@@ -142,7 +142,12 @@ enum DeskCommand {
 }
 
 fn main() {
-    let cli = Cli::try_parse().unwrap_or_else(|e| usage(e));
+    // The options a --config file gives join the command line before clap reads it.
+    let command = config::with_option(Cli::command());
+    let cli = config::args(&command, std::env::args_os().collect())
+        .and_then(|args| command.try_get_matches_from(args))
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .unwrap_or_else(|e| usage(e));
     let result = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -4,6 +4,7 @@
 
 mod api;
 mod auth;
+mod config;
 mod conflict;
 mod desk;
 mod events;

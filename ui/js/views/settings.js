@@ -122,11 +122,17 @@ export function mountSettings(root, ctx) {
     if (alive && s) deskLine.textContent = `Linked to the desk ${s.desk.name} as ${s.member.name} (${s.role}).`;
   }, () => {});
 
+  // About: which Greenroom this is (the packages' version) and which file it has open.
+  const about = h('p', { id: 'about', class: 'hint about' });
   root.append(h('section', { id: 'settings-page', class: 'settings-page' },
     h('div', { class: 'view-header' }, h('h1', { id: 'settings-title' }, 'Settings')),
     error.el,
     deskSection,
-    form));
+    form,
+    about));
+  api.appInfo().then((info) => {
+    if (alive) about.textContent = `Greenroom ${info.version} · database ${info.dbPath}`;
+  }, () => {});
 
   function clearError(key) {
     const input = inputs.get(key);

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Builds Greenroom's packages into target/packages/:
+#   greenroom_VERSION_ARCH.deb, greenroom-VERSION-1.ARCH.rpm: the window
+#     (greenroom-desktop) and the command line (greenroom), one package, bundled by the
+#     Tauri CLI (installed with cargo into .tools/);
+#   greenroom-server_VERSION_ARCH.deb: the desk server with its systemd service, put
+#     together with dpkg-deb (packaging/server/).
+# One release build makes the three binaries, so their dependencies are built once; a
+# second run reuses it. scripts/package-check.sh checks what this makes.
+# AppImage is not built: the bundler downloads its tools from outside the registries.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# ^2, pinned: crates.io's newest tauri-cli is a 3.0 alpha.
+TAURI_CLI_VERSION=2.12.4
+OUT=target/packages
+# tauri.conf.json names the CLI and the changelog under target/: keep cargo's default.
+unset CARGO_TARGET_DIR
+
+if [ "$(.tools/bin/cargo-tauri --version 2>/dev/null)" != "tauri-cli $TAURI_CLI_VERSION" ]; then
+  echo "package: installing tauri-cli $TAURI_CLI_VERSION into .tools/"
+  cargo install --locked --root .tools tauri-cli --version "=$TAURI_CLI_VERSION" --quiet
+fi
+
+# Stripped: a third of the size, and lintian refuses unstripped binaries.
+export CARGO_PROFILE_RELEASE_STRIP=true
+cargo build --release --locked --features custom-protocol \
+  -p greenroom -p greenroom-cli -p greenroom-server
+
+# The one version: the workspace's, in Cargo.toml.
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
+arch=$(dpkg --print-architecture)
+maintainer=$(sed -n 's/^ *"publisher": "\(.*\)",$/\1/p' tauri.conf.json)
+[ -n "$version" ] && [ -n "$maintainer" ] || { echo "package: no version or publisher found" >&2; exit 1; }
+rm -rf "$OUT"
+mkdir -p "$OUT/doc"
+
+# Debian wants a changelog in its own format; it points at CHANGELOG.md. Dated by the
+# last commit, so a rebuild of the same commit makes the same file.
+stamp=$(date -u -R -d "@${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}")
+debian_changelog() {
+  printf '%s (%s) stable; urgency=medium\n\n  * Greenroom %s: see CHANGELOG.md in the source for what changed.\n\n -- %s  %s\n' \
+    "$1" "$version" "$version" "$maintainer" "$stamp" | gzip -9n
+}
+debian_changelog greenroom >"$OUT/doc/changelog.gz"
+
+# The app: the bundler copies the CLI, the copyright, the changelog and the metainfo
+# in through tauri.conf.json's bundle.linux files.
+.tools/bin/cargo-tauri bundle --bundles deb,rpm --features custom-protocol --ci
+mv "target/release/bundle/deb/Greenroom_${version}_${arch}.deb" "$OUT/greenroom_${version}_${arch}.deb"
+mv target/release/bundle/rpm/Greenroom-"${version}"-1.*.rpm "$OUT/"
+for f in "$OUT"/Greenroom-*.rpm; do mv "$f" "$OUT/greenroom-${f#"$OUT"/Greenroom-}"; done
+
+# The desk server: one binary, a unit, a config file and the maintainer scripts. By
+# hand with dpkg-deb (already on every Debian machine) rather than cargo-deb, which is
+# one more tool to build in CI for a package this small.
+root="$OUT/server-root"
+doc="$root/usr/share/doc/greenroom-server"
+install -D -m 0755 target/release/greenroom-server "$root/usr/bin/greenroom-server"
+install -D -m 0644 packaging/server/greenroom-server.service "$root/lib/systemd/system/greenroom-server.service"
+install -D -m 0640 packaging/server/server.toml "$root/etc/greenroom/server.toml"
+install -D -m 0644 packaging/copyright "$doc/copyright"
+debian_changelog greenroom >"$doc/changelog.gz"
+chmod 0644 "$doc/changelog.gz"
+install -D -m 0644 packaging/server/lintian-overrides "$root/usr/share/lintian/overrides/greenroom-server"
+install -d "$root/DEBIAN"
+install -m 0755 packaging/server/postinst packaging/server/prerm packaging/server/postrm "$root/DEBIAN/"
+echo /etc/greenroom/server.toml >"$root/DEBIAN/conffiles"
+(cd "$root" && find usr lib -type f -print0 | sort -z | xargs -0 md5sum) >"$root/DEBIAN/md5sums"
+
+# The libraries the binary links, as dpkg-shlibdeps names them (it reads a
+# debian/control, so it gets a minimal one).
+shlibs=$(
+  bin=$PWD/target/release/greenroom-server
+  tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
+  mkdir "$tmp/debian" && printf 'Source: greenroom\n\nPackage: greenroom-server\nArchitecture: any\n' >"$tmp/debian/control"
+  cd "$tmp" && dpkg-shlibdeps -O "$bin" 2>/dev/null | sed -n 's/^shlibs:Depends=//p'
+)
+size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@MAINTAINER@/$maintainer/" \
+  -e "s/@SIZE@/$size/" -e "s/@DEPENDS@/$shlibs, adduser/" \
+  packaging/server/control >"$root/DEBIAN/control"
+dpkg-deb --root-owner-group -Zxz --build "$root" "$OUT/greenroom-server_${version}_${arch}.deb" >/dev/null
+rm -rf "$root"
+
+ls -l "$OUT"/*.deb "$OUT"/*.rpm
