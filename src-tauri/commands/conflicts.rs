@@ -4,7 +4,7 @@
 use greenroom_core::desk::{Conflict, Keep};
 use tauri::State;
 
-use super::Reply;
+use super::{bounded, Reply};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -28,5 +28,6 @@ pub async fn conflict_resolve(
             return Err(greenroom_core::Error::validation("value", "is too long"));
         }
     }
+    let id = bounded("id", Some(id), 200)?.unwrap_or_default();
     state.store()?.conflict_resolve(&id, keep, value)
 }

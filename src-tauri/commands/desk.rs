@@ -115,7 +115,9 @@ pub async fn last_change(
     entity: String,
     id: String,
 ) -> Reply<Option<LastChange>> {
-    let entity: Entity = entity.parse()?;
+    let entity: Entity = bounded("entity", Some(entity), 50)?
+        .unwrap_or_default()
+        .parse()?;
     let id = bounded("id", Some(id), 200)?.unwrap_or_default();
     state.store()?.last_change(entity, &id)
 }

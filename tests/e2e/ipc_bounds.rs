@@ -35,6 +35,13 @@ const NO_TEXT: &[&str] = &[
     "undo_merge",
     "list_merges",
     "list_backups",
+    "desk_status",
+    "desk_leave",
+    "desk_sync",
+    "desk_watch",
+    "desk_members",
+    "desk_locks",
+    "conflicts_list",
 ];
 
 /// One call per text or list argument, each with only that argument oversized and
@@ -69,6 +76,24 @@ fn calls(
     let months = |from: &str, to: &str, series: Option<&str>| json!({ "from": from, "to": to, "series": series, "path": out });
     let mut calls = vec![
         ("list_programmes", json!({ "text": BIG })),
+        ("desk_join", json!({ "url": BIG, "code": "c" })),
+        (
+            "desk_join",
+            json!({ "url": "https://desk.example", "code": BIG }),
+        ),
+        (
+            "desk_join",
+            json!({ "url": "https://desk.example", "code": "c", "name": BIG }),
+        ),
+        ("last_change", json!({ "entity": BIG, "id": programme })),
+        ("last_change", json!({ "entity": "programme", "id": BIG })),
+        ("conflict_resolve", json!({ "id": BIG, "keep": "theirs" })),
+        (
+            "conflict_resolve",
+            json!({ "id": "x", "keep": "value", "value": BIG }),
+        ),
+        ("programme_lock", json!({ "id": BIG })),
+        ("programme_unlock", json!({ "id": BIG })),
         ("get_programme", json!({ "id": BIG })),
         (
             "update_programme",
