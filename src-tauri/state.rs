@@ -78,6 +78,12 @@ impl AppState {
     /// own connection until [`AppState::stop_live_sync`]. A failure to start leaves
     /// the window working offline, as a producer without a desk.
     pub fn start_live_sync(&self) {
+        // A producer without a desk runs nothing: asked of the store already open,
+        // not by opening a second one at every start.
+        let linked = lock(&self.store).as_ref().map(|s| s.desk_link());
+        if let Some(Ok(None)) = linked {
+            return;
+        }
         let mut offline = false;
         let started = live::Running::start(self.db_path.clone(), move |event| match event {
             live::Live::Synced(_) => offline = false,
