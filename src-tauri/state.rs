@@ -136,6 +136,12 @@ impl AppState {
     /// what each sync did. A failure to start leaves the window working offline, as a
     /// producer without a desk.
     pub fn start_live_sync(&self) {
+        // A producer without a desk runs nothing: asked of the store already open,
+        // not by opening a second one at every start.
+        let linked = lock(&self.store).as_ref().map(|s| s.desk_link());
+        if let Some(Ok(None)) = linked {
+            return;
+        }
         let feed = Arc::clone(&self.feed);
         let started = live::Running::start(self.db_path.clone(), move |event| {
             let mut feed = lock(&feed);

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use crate::change::{Entity, FieldChange};
 
 mod check;
-pub use check::{check, storable, MAX_SETTING, MAX_STATE_BYTES, STATUSES};
+pub use check::{check, check_change, storable, MAX_ID, MAX_SETTING, MAX_STATE_BYTES, STATUSES};
 
 /// A person's fields a viewer never receives.
 pub const CONTACT_FIELDS: [&str; 2] = ["email", "phone"];

@@ -215,8 +215,9 @@ async fn run(command: Command) -> Result<()> {
                 tls: tls_cert.zip(tls_key).map(|(cert, key)| Tls { cert, key }),
                 allow_insecure_http,
             };
-            // Before connecting: a refused address needs no database to say so.
-            listen.check()?;
+            // Before connecting: a refused address or a bad certificate needs no
+            // database to say so, and no listener has started to talk over it.
+            let listen = listen.prepare().await?;
             let state = AppState {
                 pool: store::pool(&db.target(), pool_size.max(1)).await?,
                 join_limits: join::Limits {

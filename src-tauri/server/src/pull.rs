@@ -45,10 +45,11 @@ pub async fn pull(client: &impl GenericClient, caller: &Caller, page: Page) -> R
             if viewing {
                 c = viewer::change(c);
             }
-            if !changes.is_empty() && bytes + size(&c) > PULL_BYTES {
+            let n = size(&c);
+            if !changes.is_empty() && bytes + n > PULL_BYTES {
                 break 'page;
             }
-            bytes += size(&c);
+            bytes += n;
             last = c.seq;
             changes.push(c);
         }

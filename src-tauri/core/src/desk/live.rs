@@ -44,11 +44,9 @@ pub enum Live {
 pub fn watch(store: &mut Store, stop: &AtomicBool, on: &mut dyn FnMut(Live)) -> Result<()> {
     let link = link::require_link(&store.conn)?;
     let (heads, announced) = mpsc::channel::<Heard>();
-    let listening = Arc::new(AtomicBool::new(true));
-    let _listener = Listener::start(link::client(&link)?, heads, listening.clone());
+    let _listener = Listener::start(link::client(&link)?, heads);
     let locks_client = link::client(&link)?;
     let mut locks: Option<Vec<DeskLock>> = None;
-    let _stop_listening = SetFalseOnDrop(listening);
     let mut due = Instant::now();
     let mut retry: Option<Duration> = None;
     let mut last_head = None;
@@ -131,26 +129,19 @@ fn newest_queued(store: &Store) -> Result<i64> {
         .query_row([], |r| r.get(0))?)
 }
 
-struct SetFalseOnDrop(Arc<AtomicBool>);
-
-impl Drop for SetFalseOnDrop {
-    fn drop(&mut self) {
-        self.0.store(false, Ordering::Relaxed);
-    }
-}
-
 /// The events stream, read on its own thread (its reads block) and reconnected after
 /// 1 s, 2 s… up to a minute when it fails. Not joined: it notices it is no longer
-/// wanted at its next line (15 s at most) or retry.
-struct Listener;
+/// wanted (dropped) at its next line (15 s at most) or retry.
+struct Listener {
+    listening: Arc<AtomicBool>,
+}
 
 impl Listener {
-    fn start(
-        client: crate::desk::client::Client,
-        heads: mpsc::Sender<Heard>,
-        listening: Arc<AtomicBool>,
-    ) -> Listener {
+    fn start(client: crate::desk::client::Client, heads: mpsc::Sender<Heard>) -> Listener {
+        let listening = Arc::new(AtomicBool::new(true));
+        let wanted = listening.clone();
         std::thread::spawn(move || {
+            let listening = wanted;
             let mut retry = FIRST_RETRY;
             while listening.load(Ordering::Relaxed) {
                 let mut heard = false;
@@ -176,7 +167,13 @@ impl Listener {
                 sleep_while(&listening, pause);
             }
         });
-        Listener
+        Listener { listening }
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        self.listening.store(false, Ordering::Relaxed);
     }
 }
 

@@ -83,7 +83,6 @@ impl Store {
         changes: &[greenroom_protocol::ServerChange],
         page: usize,
     ) -> Result<()> {
-        let _cache = pull::BigCache::new(self)?;
         pull::apply_as_pulled(self, changes, page)
     }
 

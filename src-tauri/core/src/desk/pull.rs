@@ -36,20 +36,43 @@ pub struct PullProgress {
     pub head: i64,
 }
 
+/// Where a pull's pages come from: `(after, limit)` → the page after seq `after` and
+/// the limit to ask the next one with. The desk's server ([`fetch`]), or changes at
+/// hand for the desk's bench.
+type Source<'a> = dyn Fn(i64, usize) -> Result<(Page, usize)> + Sync + 'a;
+
 pub(crate) fn pull(
     store: &Store,
     client: &Client,
     progress: &mut dyn FnMut(PullProgress),
     changed: &mut crate::desk::changed::Changed,
 ) -> Result<PullProgress> {
+    let from = store
+        .conn
+        .query_row("SELECT pulled_seq FROM desk_link", [], |r| r.get(0))?;
+    pull_from(
+        store,
+        &|after, limit| fetch(client, after, limit),
+        from,
+        progress,
+        changed,
+    )
+}
+
+/// A pull of what `source` gives after seq `from`.
+fn pull_from(
+    store: &Store,
+    source: &Source<'_>,
+    from: i64,
+    progress: &mut dyn FnMut(PullProgress),
+    changed: &mut crate::desk::changed::Changed,
+) -> Result<PullProgress> {
     let _cache = BigCache::new(store)?;
     let mut done = PullProgress {
-        seq: store
-            .conn
-            .query_row("SELECT pulled_seq FROM desk_link", [], |r| r.get(0))?,
+        seq: from,
         ..PullProgress::default()
     };
-    let (page, limit) = fetch(client, done.seq, DEFAULT_PULL)?;
+    let (page, limit) = source(done.seq, DEFAULT_PULL)?;
     // A pull of more pages than one (a first pull is the desk's whole archive) holds
     // the search index back from its first page to its last, which catches it up:
     // every programme and person indexed once, not a person again on every page that
@@ -58,7 +81,7 @@ pub(crate) fn pull(
     // opened (`Store::open`), and another connection's writes meanwhile are noted
     // and indexed with the pull's.
     let hold = page.more;
-    let pulled = pull_pages(store, client, progress, changed, &mut done, page, limit);
+    let pulled = pull_pages(store, source, progress, changed, &mut done, page, limit);
     if hold && pulled.is_err() {
         let tx = store.write()?;
         search_index::catch_up(&tx)?;
@@ -69,7 +92,7 @@ pub(crate) fn pull(
 
 fn pull_pages(
     store: &Store,
-    client: &Client,
+    source: &Source<'_>,
     progress: &mut dyn FnMut(PullProgress),
     changed: &mut crate::desk::changed::Changed,
     done: &mut PullProgress,
@@ -101,9 +124,7 @@ fn pull_pages(
         // The next page downloads while this one is applied; it is only used once
         // this one is in (a page that fails to apply stops the pull there).
         let (applied, ahead) = std::thread::scope(|s| {
-            let ahead = page
-                .more
-                .then(|| s.spawn(move || fetch(client, last, limit)));
+            let ahead = page.more.then(|| s.spawn(move || source(last, limit)));
             let catch_up = !hold || !page.more;
             let applied = apply_into(store, tx, &page.changes, &page.unread, last, catch_up);
             (applied, ahead.map(|h| h.join()))
@@ -136,26 +157,23 @@ fn batch_full(in_batch: usize, committed: usize) -> bool {
     in_batch >= committed.max(1)
 }
 
-/// Applies `changes` as a pull of pages of `page` changes does (its transactions,
-/// its search index held to the end), without the download: for the desk's bench.
+/// Applies `changes` as a pull of pages of `page` changes does, without the
+/// download: the pull itself, from changes at hand, for the desk's bench.
 pub(crate) fn apply_as_pulled(store: &Store, changes: &[ServerChange], page: usize) -> Result<()> {
-    let pages = changes.chunks(page.max(1));
-    let count = pages.len();
-    let (mut open, mut in_batch, mut committed) = (None, 0, 0);
-    for (i, page) in pages.enumerate() {
-        if open.is_none() {
-            open = Some(store.write_applying()?);
-        }
-        let tx = open.as_ref().expect("opened above");
-        let (last, end) = (page.last().map_or(0, |c| c.seq), i + 1 == count);
-        apply_into(store, tx, page, &[], last, end)?;
-        in_batch += page.len();
-        if end || batch_full(in_batch, committed) {
-            open.take().expect("opened above").commit()?;
-            (committed, in_batch) = (committed + in_batch, 0);
-        }
-    }
-    Ok(())
+    let head = changes.last().map_or(0, |c| c.seq);
+    let source = |after: i64, limit: usize| {
+        let from = changes.partition_point(|c| c.seq <= after);
+        let to = (from + page.max(1)).min(changes.len());
+        let page = Page {
+            changes: changes[from..to].to_vec(),
+            unread: Vec::new(),
+            head,
+            more: to < changes.len(),
+        };
+        Ok((page, limit))
+    };
+    let mut changed = crate::desk::changed::Changed::default();
+    pull_from(store, &source, 0, &mut |_| {}, &mut changed).map(drop)
 }
 
 /// A page of the desk's changes as it came (`protocol::wire::Pulled`), each change
@@ -235,13 +253,13 @@ fn fetch(client: &Client, after: i64, mut limit: usize) -> Result<(Page, usize)>
 /// SQLite's page cache raised for a pull, as the generator does: a first pull writes
 /// the whole archive, and its indexes (appearances by person above all) stop going
 /// back to the disk for every insert. Put back as it was when dropped.
-pub(crate) struct BigCache<'a> {
+struct BigCache<'a> {
     store: &'a Store,
     was: i64,
 }
 
 impl<'a> BigCache<'a> {
-    pub(crate) fn new(store: &'a Store) -> Result<BigCache<'a>> {
+    fn new(store: &'a Store) -> Result<BigCache<'a>> {
         let was = store
             .conn
             .pragma_query_value(None, "cache_size", |r| r.get(0))?;
@@ -407,14 +425,7 @@ fn replace(
     live: Option<Map<String, Value>>,
 ) -> Result<()> {
     let (entity, id) = (change.entity, change.entity_id.as_str());
-    // A deletion keeps the whole last state (what the trash restores and an unmerge
-    // brings back): the live one, or, for something already gone here (this
-    // database's own deletion coming back), the one its record kept.
-    let last = match (&change.after, live) {
-        (Some(_), _) => None,
-        (None, Some(live)) => Some(live),
-        (None, None) => gone_state(tx, entity, id)?.map(|(_, state)| state),
-    };
+    let last = last_state(tx, change, live.as_ref())?;
     put_state(
         store,
         origin,
@@ -424,18 +435,47 @@ fn replace(
         change.revision,
         change.merged_into.as_deref(),
     )?;
-    tx.prepare_cached(
+    take_desks_record(tx, change, last)
+}
+
+/// What the desk's change deletes, whole (what the trash restores and an unmerge
+/// brings back): the live state, or, for something already gone here (this
+/// database's own deletion coming back), the one its record kept. `None` when the
+/// change deletes nothing.
+fn last_state(
+    conn: &rusqlite::Connection,
+    change: &ServerChange,
+    live: Option<&Map<String, Value>>,
+) -> Result<Option<Map<String, Value>>> {
+    Ok(match (&change.after, live) {
+        (Some(_), _) => None,
+        (None, Some(live)) => Some(live.clone()),
+        (None, None) => gone_state(conn, change.entity, &change.entity_id)?.map(|(_, s)| s),
+    })
+}
+
+/// The desk's record of `change` takes its revision: this database's records from
+/// there on give way to it. The deletion of something this database never had
+/// records nothing.
+fn take_desks_record(
+    conn: &rusqlite::Connection,
+    change: &ServerChange,
+    last: Option<Map<String, Value>>,
+) -> Result<()> {
+    conn.prepare_cached(
         "DELETE FROM change WHERE entity = ?1 AND entity_id = ?2 AND revision >= ?3",
     )?
-    .execute(params![entity.as_str(), id, change.revision])?;
-    // One of something this database never had records nothing.
-    let gone = match (&change.after, last) {
-        (Some(_), _) => None,
-        (None, Some(last)) => Some(delta::sorted(Value::Object(last)).to_string()),
-        (None, None) => return Ok(()),
-    };
+    .execute(params![
+        change.entity.as_str(),
+        change.entity_id,
+        change.revision
+    ])?;
+    let gone = last.map(|last| delta::sorted(Value::Object(last)).to_string());
+    if change.after.is_none() && gone.is_none() {
+        return Ok(());
+    }
     insert_record(
-        &store.conn,
+        conn,
         change,
         change.revision,
         change.id,
@@ -501,12 +541,7 @@ fn rebase(
         .unwrap_or(change.revision)
         .max(change.revision)
         + 1;
-    // The desk's deletion keeps the whole last state, as in `replace`.
-    let last = match (&change.after, &live) {
-        (Some(_), _) => None,
-        (None, Some(live)) => Some(live.clone()),
-        (None, None) => gone_state(conn, entity, id)?.map(|(_, state)| state),
-    };
+    let last = last_state(conn, change, live.as_ref())?;
     if merged.is_some() || live.is_some() {
         put_state(
             store,
@@ -518,10 +553,7 @@ fn rebase(
             change.merged_into.as_deref(),
         )?;
     }
-    conn.prepare_cached(
-        "DELETE FROM change WHERE entity = ?1 AND entity_id = ?2 AND revision >= ?3",
-    )?
-    .execute(params![entity.as_str(), id, change.revision])?;
+    take_desks_record(conn, change, last)?;
     // A queued change recorded partially is made whole from the records at its
     // revision (`push::whole`): the merge's, now that its own gave way.
     conn.prepare_cached(
@@ -529,17 +561,6 @@ fn rebase(
          WHERE entity = ?1 AND entity_id = ?2 AND revision >= ?4",
     )?
     .execute(params![entity.as_str(), id, revision, change.revision])?;
-    let gone = last.map(|last| delta::sorted(Value::Object(last)).to_string());
-    if change.after.is_some() || gone.is_some() {
-        insert_record(
-            conn,
-            change,
-            change.revision,
-            change.id,
-            change.at.timestamp_millis(),
-            (&change.changes, gone),
-        )?;
-    }
     // This database's own revision over the desk's: its edits merged in, or its
     // deletion (still queued) of what the desk changed, walking back to that state.
     let (changes, gone) = match (&change.after, &merged) {

@@ -58,7 +58,21 @@ fn paused(s: &Store) -> i64 {
 #[test]
 fn every_programme_of_a_pull_of_several_pages_is_found_at_its_end() {
     let s = linked();
-    let done = pull(&s, &desk(None), &mut |_| {}, &mut Default::default()).unwrap();
+    // Between the pages committed before the last, the index is held back.
+    let mut between = Vec::new();
+    let done = pull(
+        &s,
+        &desk(None),
+        &mut |p| {
+            if p.seq < 3 {
+                let held = count(&s, "SELECT count(*) FROM search_paused");
+                between.push((p.seq, held, found(&s, TITLES[0])));
+            }
+        },
+        &mut Default::default(),
+    )
+    .unwrap();
+    assert_eq!(between, [(1, 1, false), (2, 1, false)]);
     assert_eq!((done.applied, done.seq), (3, 3));
     for title in TITLES {
         assert!(found(&s, title), "{title} is found");

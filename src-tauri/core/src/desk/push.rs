@@ -47,7 +47,8 @@ impl PushReport {
 
 pub(crate) fn push(store: &Store, client: &Client) -> Result<PushReport> {
     let mut report = PushReport::default();
-    // Lowered to one when the server refuses a batch without naming the change.
+    // Lowered to one when the server refuses a batch without naming the change, until
+    // that change is found and parked.
     let mut most = MAX_PUSH;
     // Entities another member locked: their changes wait for a later push.
     let mut held: HashSet<(Entity, String)> = HashSet::new();
@@ -57,12 +58,13 @@ pub(crate) fn push(store: &Store, client: &Client) -> Result<PushReport> {
             return Ok(report);
         }
         // What no member could apply is not sent (an older server might take it).
-        let (unfit, batch): (Vec<_>, Vec<_>) =
-            batch.into_iter().partition(|c| why_unfit(c).is_some());
+        let unfit: Vec<(&PushedChange, String)> = batch
+            .iter()
+            .filter_map(|c| why_unfit(c).map(|why| (c, why)))
+            .collect();
         if !unfit.is_empty() {
             let tx = store.write()?;
-            for c in &unfit {
-                let why = why_unfit(c).unwrap_or_default();
+            for (c, why) in &unfit {
                 refuse(&tx, c, &format!("not sent: {why}"))?;
             }
             tx.commit()?;
@@ -95,6 +97,7 @@ pub(crate) fn push(store: &Store, client: &Client) -> Result<PushReport> {
                         let tx = store.write()?;
                         refuse(&tx, c, &message)?;
                         tx.commit()?;
+                        most = MAX_PUSH;
                     }
                     None => most = 1,
                 }

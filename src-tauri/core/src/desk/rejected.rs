@@ -100,7 +100,8 @@ pub(crate) fn since(conn: &Connection, mark: i64) -> Result<Vec<Rejected>> {
 }
 
 /// Why every member could not apply a change with these ids and states, if so: the
-/// protocol's own checks, the ones the server makes of a push.
+/// protocol's own checks, the ones the server makes of a push, and a setting this
+/// build does not know.
 pub(crate) fn unfit(
     entity: Entity,
     entity_id: &str,
@@ -108,31 +109,15 @@ pub(crate) fn unfit(
     after: Option<&Map<String, Value>>,
     merged_into: Option<&str>,
 ) -> Option<String> {
-    let uuid = |s: &str| uuid::Uuid::parse_str(s).is_ok();
-    let keyed = matches!(entity, Entity::SeriesFormat | Entity::Setting);
-    if !keyed && !uuid(entity_id) {
-        return Some(format!("{entity_id:?} is not an id (a UUID)"));
-    }
     if entity == Entity::Setting && !crate::settings::DESK_KEYS.contains(&entity_id) {
         return Some(format!(
             "{entity_id:?} is not a desk setting this Greenroom reads"
         ));
     }
-    if entity_id.trim().is_empty() {
-        return Some("the id is empty".into());
-    }
-    if let Some(e) = before.and_then(|b| state::storable(b).err()) {
-        return Some(format!("before: {e}"));
-    }
-    if let Some(e) = after.and_then(|a| state::check(entity, a).err()) {
-        return Some(format!("after: {e}"));
-    }
-    match merged_into {
-        Some(kept) if entity != Entity::Person || after.is_some() || !uuid(kept) => Some(format!(
-            "mergedInto {kept:?} is not a person's id for a person merged away"
-        )),
-        _ => None,
-    }
+    let named: String = entity_id.chars().take(state::MAX_ID).collect();
+    state::check_change(entity, entity_id, before, after, merged_into)
+        .err()
+        .map(|e| format!("{e} (entity {named:?})"))
 }
 
 /// Whether applying failed for the change itself (what it holds), not for this

@@ -121,20 +121,13 @@ impl Store {
             false => None,
         };
         match value {
-            Some(v) => tx.execute(
-                "INSERT INTO setting (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![key, v],
-            )?,
-            None => tx.execute("DELETE FROM setting WHERE key = ?1", [key])?,
+            Some(v) => put_row(&tx, key, v)?,
+            None => {
+                tx.execute("DELETE FROM setting WHERE key = ?1", [key])?;
+            }
         };
         if desk && before.as_deref() != value {
-            let revision: i64 = tx.query_row(
-                "SELECT coalesce(max(revision), 0) + 1 FROM change
-                 WHERE entity = 'setting' AND entity_id = ?1",
-                [key],
-                |r| r.get(0),
-            )?;
+            let revision = recorded_revision(&tx, key)? + 1;
             let operation = match (&before, value) {
                 (None, _) => Operation::Create,
                 (_, None) => Operation::Delete,
@@ -187,12 +180,7 @@ impl Store {
             .and_then(Value::as_str)
             .unwrap_or_default();
         let n = checked_number(key, value)?;
-        self.conn.execute(
-            "INSERT INTO setting (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, n],
-        )?;
-        Ok(())
+        put_row(&self.conn, key, &n)
     }
 
     /// The desk settings set here to something else than their default, with their
@@ -208,12 +196,7 @@ impl Store {
             if value == default.to_string() {
                 continue;
             }
-            let revision: i64 = self.conn.query_row(
-                "SELECT coalesce(max(revision), 0) FROM change
-                 WHERE entity = 'setting' AND entity_id = ?1",
-                [key],
-                |r| r.get(0),
-            )?;
+            let revision = recorded_revision(&self.conn, key)?;
             out.push((key, revision, setting_state(&value)));
         }
         Ok(out)
@@ -251,4 +234,24 @@ fn checked_number(key: &str, value: &str) -> Result<String> {
             Error::validation(key, format!("must be a whole number from {min} to {max}"))
         })?;
     Ok(n.to_string())
+}
+
+/// Sets a setting's row.
+fn put_row(conn: &rusqlite::Connection, key: &str, value: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute(params![key, value])?;
+    Ok(())
+}
+
+/// A desk setting's newest recorded revision; 0 when it has none.
+fn recorded_revision(conn: &rusqlite::Connection, key: &str) -> Result<i64> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT coalesce(max(revision), 0) FROM change
+             WHERE entity = 'setting' AND entity_id = ?1",
+        )?
+        .query_row([key], |r| r.get(0))?)
 }

@@ -369,3 +369,75 @@ fn a_v11_database_migrates_keeping_every_programme_person_record_and_history() {
     let back = s.get_programme(gone[0].parse().unwrap()).unwrap();
     assert_eq!(back.title, "Dropped: sport and politics");
 }
+
+/// A database as schema v14 wrote it while linked to a desk: programmes and people the
+/// desk had (their server revisions), then edits, a new programme, a deletion and a
+/// merge of two people, all queued for the desk; a change parked and a conflict cached.
+const V14_FIXTURE: &str = include_str!("../fixtures/schema-v14.sql");
+
+/// 0015 rebuilds `change` and `desk_outbox`: on a linked database every queued change
+/// stays, in its order, with what the desk needs of it, and the queue goes on after it.
+#[test]
+fn a_linked_v14_database_migrates_keeping_its_queue_and_the_desks_bookkeeping() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v14.db");
+    let (tables, before) = {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(V14_FIXTURE).unwrap();
+        let v: i64 = c
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 14);
+        let tables = tables(&c);
+        let before: Vec<Vec<String>> = tables.iter().map(|(t, cols)| rows(&c, t, cols)).collect();
+        (tables, before)
+    };
+    for name in [
+        "desk_link",
+        "desk_outbox",
+        "desk_entity",
+        "desk_rejected",
+        "desk_conflict",
+        "change",
+    ] {
+        let at = tables.iter().position(|(t, _)| t == name).unwrap();
+        assert!(!before[at].is_empty(), "the fixture has rows of {name}");
+    }
+
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        for ((table, columns), was) in tables.iter().zip(&before) {
+            assert_eq!(&rows(&c, table, columns), was, "{table}");
+        }
+    }
+    let desk = s.desk_state().unwrap().unwrap();
+    assert_eq!(
+        (desk.pending, desk.conflicts, desk.rejected),
+        (11, 1, 1),
+        "the queue, the cached conflict and the parked change"
+    );
+
+    // An edit after the upgrade is queued after the old ones, on the desk's revision.
+    let grain = s
+        .list_programmes(&ListQuery::default())
+        .unwrap()
+        .into_iter()
+        .find(|p| p.title == "Can the Black Sea grain corridor survive?")
+        .unwrap()
+        .id;
+    let now = s.get_programme(grain).unwrap();
+    let mut input = now.to_input();
+    input.slot = Some("30m".into());
+    s.update_programme(grain, now.revision, &input).unwrap();
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let last: (i64, i64, i64) = c
+        .query_row(
+            "SELECT seq, revision, base_revision FROM desk_outbox ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(last, (12, 4, 1));
+}

@@ -13,6 +13,50 @@ pub const MAX_STATE_BYTES: usize = 1 << 20;
 /// A programme's statuses, as the core writes them.
 pub const STATUSES: [&str; 5] = ["draft", "planned", "confirmed", "aired", "cancelled"];
 
+/// Longest entity id: a UUID, a series format's key or a setting's.
+pub const MAX_ID: usize = 200;
+
+/// Whether every member can apply a change with these ids and states (its entity's
+/// id, its states' shapes, a merge's kept person): what the server asks of every
+/// pushed change, and a client before it sends one.
+pub fn check_change(
+    entity: Entity,
+    entity_id: &str,
+    before: Option<&Map<String, Value>>,
+    after: Option<&Map<String, Value>>,
+    merged_into: Option<&str>,
+) -> Result<(), String> {
+    if entity_id.trim().is_empty() || entity_id.chars().count() > MAX_ID {
+        return Err(format!("entityId must be 1 to {MAX_ID} characters"));
+    }
+    if entity_id.chars().any(char::is_control) {
+        return Err("entityId has a control character".into());
+    }
+    // A format is named by its series' key, a desk setting by its own key.
+    let keyed = matches!(entity, Entity::SeriesFormat | Entity::Setting);
+    if !keyed && Uuid::parse_str(entity_id).is_err() {
+        return Err("entityId must be a UUID".into());
+    }
+    if let Some(before) = before {
+        storable(before).map_err(|e| format!("before: {e}"))?;
+    }
+    if let Some(after) = after {
+        check(entity, after).map_err(|e| format!("after: {e}"))?;
+    }
+    if let Some(kept) = merged_into {
+        if entity != Entity::Person || after.is_some() {
+            return Err("mergedInto is for a person merged away (no after)".into());
+        }
+        if Uuid::parse_str(kept).is_err() {
+            return Err("mergedInto must be a person's id (a UUID)".into());
+        }
+        if kept == entity_id {
+            return Err("a person cannot be merged into themselves".into());
+        }
+    }
+    Ok(())
+}
+
 /// Whether `state` is a state of `entity` every client can apply; the refusal names
 /// the field (`title`, `guests[2].personId`).
 pub fn check(entity: Entity, state: &Map<String, Value>) -> Result<(), String> {

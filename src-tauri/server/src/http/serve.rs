@@ -50,31 +50,51 @@ impl Listen {
         }
         Ok(())
     }
+
+    /// Checks the address and reads the certificate: everything that can refuse to
+    /// serve does so here, before the server connects to anything or starts anything.
+    pub async fn prepare(self) -> Result<Ready> {
+        self.check()?;
+        let tls = match &self.tls {
+            None => None,
+            Some(tls) => Some(
+                RustlsConfig::from_pem_file(&tls.cert, &tls.key)
+                    .await
+                    .map_err(|e| {
+                        Error::validation(
+                            "--tls-cert",
+                            format!(
+                                "cannot use {} and {} as a PEM certificate chain and key: {e}",
+                                tls.cert.display(),
+                                tls.key.display()
+                            ),
+                        )
+                    })?,
+            ),
+        };
+        Ok(Ready {
+            addr: self.addr,
+            tls,
+        })
+    }
+}
+
+/// A checked address, with its TLS configuration read ([`Listen::prepare`]).
+pub struct Ready {
+    addr: SocketAddr,
+    tls: Option<RustlsConfig>,
 }
 
 /// Serves until a stop signal. Prints `listening on URL` on standard output once the
 /// socket is bound (with the port the system chose for port 0).
-pub async fn serve(listen: Listen, state: AppState) -> Result<()> {
-    listen.check()?;
+pub async fn serve(listen: Ready, state: AppState) -> Result<()> {
     let hub = state.events.clone();
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let handle = Handle::new();
     tokio::spawn(stop_on_signal(handle.clone(), hub));
     let announce = tokio::spawn(announce(handle.clone(), listen.tls.is_some()));
-    let served = match &listen.tls {
-        Some(tls) => {
-            let config = RustlsConfig::from_pem_file(&tls.cert, &tls.key)
-                .await
-                .map_err(|e| {
-                    Error::validation(
-                        "--tls-cert",
-                        format!(
-                            "cannot use {} and {} as a PEM certificate chain and key: {e}",
-                            tls.cert.display(),
-                            tls.key.display()
-                        ),
-                    )
-                })?;
+    let served = match listen.tls {
+        Some(config) => {
             axum_server::bind_rustls(listen.addr, config)
                 .handle(handle)
                 .first_request_timeout(FIRST_REQUEST)

@@ -57,14 +57,26 @@ pub async fn insert(client: &impl GenericClient, desk: Uuid, c: &NewConflict<'_>
 const COLUMNS: &str = "id, kind, entity_id, field, base, mine, theirs, author, member_id, \
                        revision, at, resolved_at IS NOT NULL";
 
+/// Leaves out a person's conflicts over the fields `$N` names (by the path's top
+/// field, as `protocol::state::is_contact_field` reads it), so a page and its cursor
+/// hold only what is sent.
+fn hiding(n: usize) -> String {
+    format!(
+        "NOT (kind = 'person'
+              AND split_part(translate(field, '[{{#', '...'), '.', 1) = ANY(${n}::text[]))"
+    )
+}
+
 /// The desk's open conflicts after conflict `after` (None: from the first), oldest
-/// first, at most `limit`: in the order of the index of open conflicts (`at`, then
+/// first, at most `limit`, without a person's conflicts over the fields `hidden` (a
+/// viewer's contact details): in the order of the index of open conflicts (`at`, then
 /// id for those raised by one push). An `after` not of this desk is invalid.
 pub async fn open(
     client: &impl GenericClient,
     desk: Uuid,
     after: Option<Uuid>,
     limit: i64,
+    hidden: &[&str],
 ) -> Result<Vec<Conflict>> {
     let rows = match after {
         None => {
@@ -72,9 +84,10 @@ pub async fn open(
                 client,
                 &format!(
                     "SELECT {COLUMNS} FROM conflict WHERE desk_id = $1 AND resolved_at IS NULL
-                         ORDER BY at, id LIMIT $2"
+                         AND {} ORDER BY at, id LIMIT $2",
+                    hiding(3)
                 ),
-                &[&desk, &limit],
+                &[&desk, &limit, &hidden],
             )
             .await?
         }
@@ -92,9 +105,10 @@ pub async fn open(
                 &format!(
                     "SELECT {COLUMNS} FROM conflict
                          WHERE desk_id = $1 AND resolved_at IS NULL AND (at, id) > ($2, $3)
-                         ORDER BY at, id LIMIT $4"
+                         AND {} ORDER BY at, id LIMIT $4",
+                    hiding(5)
                 ),
-                &[&desk, &at, &after, &limit],
+                &[&desk, &at, &after, &limit, &hidden],
             )
             .await?
         }
