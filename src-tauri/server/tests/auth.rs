@@ -1,7 +1,7 @@
 use serde_json::json;
 
 use crate::api::{code, create, update, Member, Served};
-use crate::support::{invite, ok, server, sql, with_desk};
+use crate::support::{everything, invite, ok, server, with_desk};
 
 #[test]
 fn no_bad_malformed_or_revoked_tokens_are_unauthorized() {
@@ -100,15 +100,6 @@ fn with_a_conflict(served: &Served, a: &Member, b: &Member) -> String {
         &[update("programme", &id, 1, base, json!({"title": "B"}))],
     );
     served.conflicts(a)[0]["id"].as_str().unwrap().to_string()
-}
-
-fn everything(db: &greenroom_testkit::postgres::Database) -> String {
-    sql(
-        db,
-        "SELECT (SELECT count(*) FROM change) || ' ' || (SELECT count(*) FROM entity) || ' ' ||
-                (SELECT count(*) FROM conflict WHERE resolved_at IS NULL) || ' ' ||
-                (SELECT count(*) FROM pushed)",
-    )
 }
 
 #[test]

@@ -67,3 +67,18 @@ pub fn invite(db: &Database, desk: &str, name: &str, role: &str) -> String {
         &["invite", desk, "--name", name, "--role", role],
     ))
 }
+
+/// Every row of every table a call could write, as one digest a table: a change to
+/// any row (not only to how many there are) shows.
+pub fn everything(db: &Database) -> String {
+    let digests: Vec<String> = ["change", "entity", "conflict", "pushed", "member", "invite"]
+        .iter()
+        .map(|table| {
+            format!(
+                "(SELECT '{table} ' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '-') \
+                 FROM {table} t)"
+            )
+        })
+        .collect();
+    sql(db, &format!("SELECT {}", digests.join(" || ' ' || ")))
+}
