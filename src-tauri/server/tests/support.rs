@@ -9,6 +9,15 @@ pub fn empty() -> Database {
     Cluster::shared().database()
 }
 
+/// A database URL nothing answers at (a loopback port no server listens on): what
+/// must be refused before the server connects is refused with it too.
+pub fn unreachable() -> Database {
+    Database {
+        name: "nowhere".into(),
+        url: "postgresql://postgres@127.0.0.1:1/nowhere".into(),
+    }
+}
+
 /// A fresh database at the current schema.
 pub fn migrated() -> Database {
     let db = empty();
