@@ -447,3 +447,61 @@ fn a_deletion_made_before_another_members_edit_is_a_conflict_and_the_edit_stays(
     let r = served.push_one(&m[0], delete("programme", &own, 1, base));
     assert_eq!(answered(&r), ("applied", 3));
 }
+
+/// Two desks on one server are two archives: the same programme id and the same
+/// record id pushed to each are each desk's own. The record's answer is kept per desk
+/// (the second desk's is applied, not a duplicate of the first's), each desk's
+/// members pull only their own, and an edit on one desk leaves the other's alone.
+#[test]
+fn the_same_ids_pushed_to_two_desks_stay_each_desks_own() {
+    let (db, _, served, m) = desk_with(&["editor"]);
+    let other = crate::support::ok(&crate::support::server(
+        &db,
+        &["desk", "create", "The Stream"],
+    ));
+    let eve = served.join(&crate::support::invite(&db, &other, "Eve", "editor"));
+    let id = new_id();
+    let ours = create("programme", &id, programme(&id, "Gaza"));
+    let mut theirs = ours.clone();
+    theirs["after"] = programme(&id, "Sudan");
+
+    let first = served.push_one(&m[0], ours.clone());
+    let second = served.push_one(&eve, theirs.clone());
+    assert_eq!(answered(&first), ("applied", 1));
+    assert_eq!(
+        answered(&second),
+        ("applied", 1),
+        "not the other desk's answer"
+    );
+    for (who, title) in [(&m[0], "Gaza"), (&eve, "Sudan")] {
+        let pulled = served.pull_all(who, 0);
+        assert_eq!(pulled.len(), 1, "{pulled:?}");
+        assert_eq!(pulled[0]["id"], ours["id"]);
+        assert_eq!(pulled[0]["after"]["title"], json!(title));
+    }
+    // Pushed again, each is a duplicate on its own desk, answered as it was there.
+    for (who, pushed, answer) in [(&m[0], &ours, &first), (&eve, &theirs, &second)] {
+        let again = served.push_one(who, pushed.clone());
+        assert_eq!(again["outcome"], json!("duplicate"));
+        assert_eq!(again["seq"], answer["seq"]);
+    }
+    let edited = with(programme(&id, "Sudan"), "title", json!("Sudan: the talks"));
+    let r = served.push_one(
+        &eve,
+        update("programme", &id, 1, programme(&id, "Sudan"), edited.clone()),
+    );
+    assert_eq!(answered(&r), ("applied", 2));
+    assert_eq!(served.state_of(&eve, &id), edited);
+    assert_eq!(served.state_of(&m[0], &id), programme(&id, "Gaza"));
+    assert!(served.conflicts(&m[0]).is_empty() && served.conflicts(&eve).is_empty());
+    assert_eq!(
+        sql(
+            &db,
+            &format!(
+                "SELECT count(DISTINCT desk_id) || '|' || count(*) FROM change WHERE id = '{}'",
+                ours["id"].as_str().unwrap()
+            )
+        ),
+        "2|2"
+    );
+}
