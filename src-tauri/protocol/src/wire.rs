@@ -25,6 +25,8 @@ pub const MAX_CONFLICTS: usize = 500;
 pub const DEFAULT_CONFLICTS: usize = 200;
 /// Largest `POST /v1/join` body: an invite code.
 pub const MAX_JOIN_BYTES: usize = 1024;
+/// Largest `POST /v1/conflicts/{id}/resolve` body: one word kept.
+pub const MAX_RESOLVE_BYTES: usize = 1024;
 
 /// `POST /v1/join`: an invite code, once.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -18,7 +18,7 @@ use deadpool_postgres::Pool;
 use futures_util::{Stream, StreamExt};
 use greenroom_protocol::wire::{
     Conflicts, DeskStatus, Join, Joined, Pulled, Push, Pushed, Resolve, Resolved, MAX_BODY_BYTES,
-    MAX_JOIN_BYTES,
+    MAX_JOIN_BYTES, MAX_RESOLVE_BYTES,
 };
 
 pub use error::{Body, Query};
@@ -49,7 +49,10 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/push", post(push))
         .route("/v1/pull", get(pull))
         .route("/v1/conflicts", get(conflicts))
-        .route("/v1/conflicts/{id}/resolve", post(resolve))
+        .route(
+            "/v1/conflicts/{id}/resolve",
+            post(resolve).layer(DefaultBodyLimit::max(MAX_RESOLVE_BYTES)),
+        )
         .route("/v1/events", get(live))
         .fallback(error::no_route)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
