@@ -285,14 +285,11 @@ fn edit(p: &mut Producer, rng: &mut Rng, round: usize) -> Option<&'static str> {
         12 => p.act(&["programme", "delete", id]).map(|_| "delete"),
         13 => {
             let trash = p.m.json(&["trash", "list", "--json"]);
-            let Some(gone) = trash
+            let gone = trash
                 .as_array()
                 .unwrap()
                 .iter()
-                .find(|t| t["kind"] == "programme")
-            else {
-                return None;
-            };
+                .find(|t| t["kind"] == "programme")?;
             p.act(&["trash", "restore", gone["id"].as_str().unwrap()])
                 .map(|_| "restore")
         }
