@@ -394,9 +394,12 @@ mod tests {
         assert_eq!(heard[2]["report"]["pulled"], 2);
     }
 
-    /// A producer without a desk runs no sync; a linked database runs one from the
-    /// start, and stopping it ends its thread (here at once: this member's token is
-    /// missing, which the thread reports and ends on, as it does on any exit).
+    /// A producer without a desk runs no sync; a linked database starts one from the
+    /// start, and stopping lets it go. Only the wiring: this member's token is
+    /// missing, so its thread ends at once by itself. That stopping ends a loop that
+    /// is running is proved on `live::Running` itself (core's `tests/desk/live.rs`),
+    /// in a process of its own that points the config folder at a token: these tests
+    /// share a process, where changing the environment would race.
     #[test]
     fn the_desks_sync_runs_only_for_a_linked_database_and_stops() {
         let dir = tempfile::tempdir().unwrap();

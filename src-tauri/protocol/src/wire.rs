@@ -25,6 +25,9 @@ pub const MAX_CONFLICTS: usize = 500;
 pub const DEFAULT_CONFLICTS: usize = 200;
 /// Largest `POST /v1/join` body: an invite code.
 pub const MAX_JOIN_BYTES: usize = 1024;
+/// Largest `POST /v1/conflicts/{id}/resolve` body: a word kept, or a new value for
+/// one field, which is at most a whole state.
+pub const MAX_RESOLVE_BYTES: usize = crate::state::MAX_STATE_BYTES + 1024;
 
 /// `POST /v1/join`: an invite code, once.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -168,9 +171,10 @@ pub enum Keep {
     Value,
 }
 
-/// `POST /v1/conflicts/{id}/resolve`.
+/// `POST /v1/conflicts/{id}/resolve`. Nothing else is read from the body: a field
+/// it does not know is refused, not carried along unread.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Resolve {
     pub keep: Keep,
     /// The value put at the conflict's field: required with [`Keep::Value`], refused

@@ -1,7 +1,8 @@
 use serde_json::json;
 
-use crate::api::{code, create, update, Member, Served};
-use crate::support::{invite, ok, server, sql, with_desk};
+use crate::api::{code, create, Served};
+use crate::conflict::with_a_conflict;
+use crate::support::{everything, invite, ok, server, with_desk};
 
 #[test]
 fn no_bad_malformed_or_revoked_tokens_are_unauthorized() {
@@ -78,37 +79,6 @@ fn call(
         (_, Some(body)) => served.post(path, token, body),
         _ => unreachable!(),
     }
-}
-
-/// A desk with one programme and one open conflict; its conflict's id.
-fn with_a_conflict(served: &Served, a: &Member, b: &Member) -> String {
-    let id = uuid::Uuid::now_v7().to_string();
-    let base = json!({"title": "Gaza"});
-    served.push(a, &[create("programme", &id, base.clone())]);
-    served.push(
-        a,
-        &[update(
-            "programme",
-            &id,
-            1,
-            base.clone(),
-            json!({"title": "A"}),
-        )],
-    );
-    served.push(
-        b,
-        &[update("programme", &id, 1, base, json!({"title": "B"}))],
-    );
-    served.conflicts(a)[0]["id"].as_str().unwrap().to_string()
-}
-
-fn everything(db: &greenroom_testkit::postgres::Database) -> String {
-    sql(
-        db,
-        "SELECT (SELECT count(*) FROM change) || ' ' || (SELECT count(*) FROM entity) || ' ' ||
-                (SELECT count(*) FROM conflict WHERE resolved_at IS NULL) || ' ' ||
-                (SELECT count(*) FROM pushed)",
-    )
 }
 
 #[test]

@@ -1,9 +1,32 @@
+use greenroom_protocol::wire::MAX_RESOLVE_BYTES;
 use serde_json::json;
 
-use crate::api::{code, create, delete, desk_with, update};
+use crate::api::{code, create, delete, desk_with, update, Member, Served};
 use crate::push::redirect::person;
 use crate::push::{deleted_before_an_edit, new_id, programme, with, S2};
-use crate::support::sql;
+use crate::support::{everything, sql};
+
+/// A desk with one programme and one open conflict; its conflict's id.
+pub fn with_a_conflict(served: &Served, a: &Member, b: &Member) -> String {
+    let id = uuid::Uuid::now_v7().to_string();
+    let base = json!({"title": "Gaza"});
+    served.push(a, &[create("programme", &id, base.clone())]);
+    served.push(
+        a,
+        &[update(
+            "programme",
+            &id,
+            1,
+            base.clone(),
+            json!({"title": "A"}),
+        )],
+    );
+    served.push(
+        b,
+        &[update("programme", &id, 1, base, json!({"title": "B"}))],
+    );
+    served.conflicts(a)[0]["id"].as_str().unwrap().to_string()
+}
 
 /// Member 0 and member 1 give programme "Gaza" different titles, 0 first: the
 /// programme's id and member 1's push result.
@@ -352,4 +375,58 @@ fn a_new_value_must_be_there_be_valid_and_be_for_a_field() {
     );
     assert_eq!((status, code(&answer)), (400, "invalid"), "{answer}");
     assert!(answer["message"].as_str().unwrap().contains("whole"));
+}
+
+/// A resolve body other than `{"keep": "mine" | "theirs"}` (not JSON, another word,
+/// another shape, not said to be JSON, too large) is refused in the house's
+/// `{code, message}` and writes nothing; so is a conflict the desk does not have.
+#[test]
+fn malformed_resolve_bodies_and_unknown_conflicts_are_refused_and_write_nothing() {
+    let (db, _, served, m) = desk_with(&["editor", "editor"]);
+    let conflict = with_a_conflict(&served, &m[0], &m[1]);
+    let path = format!("/v1/conflicts/{conflict}/resolve");
+    let token = Some(m[0].token.as_str());
+    let before = everything(&db);
+    for (body, what) in [
+        (&b"{\"keep\": "[..], "cut short"),
+        (b"keep=mine", "not JSON"),
+        (b"", "empty"),
+        (b"{\"keep\": \"both\"}", "another word"),
+        (b"{\"keep\": \"Mine\"}", "another case"),
+        (b"{\"keep\": null}", "null"),
+        (b"{\"keep\": 1}", "a number"),
+        (b"{\"keep\": [\"mine\"]}", "a list"),
+        (b"{\"keep\": {\"mine\": true}}", "an object"),
+        (b"{}", "no keep"),
+        (b"\"mine\"", "a string for the body"),
+    ] {
+        let (status, answer) = served.post_raw(&path, token, body, "application/json");
+        assert_eq!(
+            (status, code(&answer)),
+            (400, "invalid"),
+            "{what}: {answer}"
+        );
+    }
+    let (status, answer) = served.post_raw(&path, token, b"{\"keep\": \"mine\"}", "text/plain");
+    assert_eq!((status, code(&answer)), (400, "invalid"), "{answer}");
+    // A field the body should not have is refused, not carried along unread; a body
+    // larger than any value could make is not read at all.
+    let padded = format!("{{\"keep\": \"mine\", \"note\": \"{}\"}}", "x".repeat(4096));
+    let (status, answer) = served.post_raw(&path, token, padded.as_bytes(), "application/json");
+    assert_eq!((status, code(&answer)), (400, "invalid"), "{answer}");
+    let huge = format!(
+        "{{\"keep\": \"value\", \"value\": \"{}\"}}",
+        "x".repeat(MAX_RESOLVE_BYTES)
+    );
+    let (status, answer) = served.post_raw(&path, token, huge.as_bytes(), "application/json");
+    assert_eq!((status, code(&answer)), (413, "too_large"), "{answer}");
+    for unknown in [new_id(), "not-a-conflict".to_string()] {
+        let path = format!("/v1/conflicts/{unknown}/resolve");
+        let (status, answer) = served.post(&path, token, &json!({"keep": "mine"}));
+        assert_eq!((status, code(&answer)), (404, "not_found"), "{answer}");
+    }
+    assert_eq!(everything(&db), before);
+    // Still open, and resolved by a body that says it right.
+    let (status, answer) = served.post(&path, token, &json!({"keep": "theirs"}));
+    assert_eq!(status, 200, "{answer}");
 }

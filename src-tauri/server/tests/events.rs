@@ -52,18 +52,35 @@ fn a_push_that_changes_nothing_announces_nothing_and_stopping_ends_the_stream() 
     let (db, desk) = with_desk();
     let served = Served::start(&db, &[]);
     let sam = served.join(&invite(&db, &desk, "Sam", "editor"));
-    let id = uuid::Uuid::now_v7().to_string();
-    let create = create("programme", &id, json!({"title": "t"}));
-    let seq = served.push(&sam, std::slice::from_ref(&create))[0]["seq"]
+    let programme = |title: &str| {
+        let id = uuid::Uuid::now_v7().to_string();
+        create("programme", &id, json!({ "title": title }))
+    };
+    let first = programme("t");
+    let seq = served.push(&sam, std::slice::from_ref(&first))[0]["seq"]
         .as_i64()
         .unwrap();
     let heads = served.events(&sam.token);
     assert_eq!(heads.recv_timeout(PATIENCE).unwrap(), seq);
-    served.push(&sam, &[create]);
+    let again = served.push(&sam, &[first]);
+    assert_eq!(again[0]["outcome"], json!("duplicate"));
+    // Announcements come in commit order: had the duplicate been announced, its head
+    // (`seq` again) would be heard before the next real change's.
+    let next = served.push(&sam, &[programme("u")])[0]["seq"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(
+        heads.recv_timeout(PATIENCE).unwrap(),
+        next,
+        "the next head heard is the next change's, not the duplicate's"
+    );
     let exit = served.stop();
     assert!(exit.success());
-    // The stream ended with the server; nothing was announced for the duplicate.
-    assert!(heads.recv_timeout(PATIENCE).is_err());
+    // The stream ended with the server, with nothing more heard.
+    assert_eq!(
+        heads.recv_timeout(PATIENCE),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected)
+    );
 }
 
 #[test]

@@ -9,6 +9,15 @@ pub fn empty() -> Database {
     Cluster::shared().database()
 }
 
+/// A database URL nothing answers at (a loopback port no server listens on): what
+/// must be refused before the server connects is refused with it too.
+pub fn unreachable() -> Database {
+    Database {
+        name: "nowhere".into(),
+        url: "postgresql://postgres@127.0.0.1:1/nowhere".into(),
+    }
+}
+
 /// A fresh database at the current schema.
 pub fn migrated() -> Database {
     let db = empty();
@@ -66,4 +75,19 @@ pub fn invite(db: &Database, desk: &str, name: &str, role: &str) -> String {
         db,
         &["invite", desk, "--name", name, "--role", role],
     ))
+}
+
+/// Every row of every table a call could write, as one digest a table: a change to
+/// any row (not only to how many there are) shows.
+pub fn everything(db: &Database) -> String {
+    let digests: Vec<String> = ["change", "entity", "conflict", "pushed", "member", "invite"]
+        .iter()
+        .map(|table| {
+            format!(
+                "(SELECT '{table} ' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '-') \
+                 FROM {table} t)"
+            )
+        })
+        .collect();
+    sql(db, &format!("SELECT {}", digests.join(" || ' ' || ")))
 }

@@ -127,6 +127,50 @@ impl Cluster {
             .to_string()
     }
 
+    /// Opens a transaction in `database` (its own `psql` session), runs `sql` in it and
+    /// keeps it open, holding whatever `sql` locked, until the [`Held`] is dropped;
+    /// returns once the lock is held.
+    pub fn hold(&self, database: &str, sql: &str) -> Held {
+        static HOLDERS: AtomicUsize = AtomicUsize::new(0);
+        let name = format!(
+            "greenroom-test-hold-{}",
+            HOLDERS.fetch_add(1, Ordering::Relaxed)
+        );
+        let mut child = self
+            .client("psql", database)
+            .args(["-X", "-q", "-v", "ON_ERROR_STOP=1"])
+            .env("PGAPPNAME", &name)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("psql runs");
+        let stdin = child.stdin.as_mut().unwrap();
+        writeln!(stdin, "BEGIN;\n{sql};").expect("psql reads its input");
+        stdin.flush().unwrap();
+        self.wait_until(
+            database,
+            &format!("{name} holds {sql:?}"),
+            &format!(
+                "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = '{name}' \
+                 AND state = 'idle in transaction')"
+            ),
+        );
+        Held { child }
+    }
+
+    /// Runs `sql` (one boolean) in `database` every 20 ms until it answers true;
+    /// panics naming `what` after 30 s.
+    pub fn wait_until(&self, database: &str, what: &str, sql: &str) {
+        let started = std::time::Instant::now();
+        while self.psql(database, sql) != "t" {
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(30),
+                "never: {what}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
     /// Restarts the server as an admin would (`pg_ctl restart -m fast`): every
     /// connection is cut; the data stays.
     pub fn restart(&self) {
@@ -309,6 +353,20 @@ impl Drop for Cluster {
             drop(child.stdin.take());
             let _ = child.wait();
         }
+    }
+}
+
+/// A transaction [`Cluster::hold`] keeps open: ended (rolled back, its locks let go)
+/// when dropped.
+pub struct Held {
+    child: Child,
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        // Its input closed, psql quits, and PostgreSQL rolls the transaction back.
+        drop(self.child.stdin.take());
+        let _ = self.child.wait();
     }
 }
 

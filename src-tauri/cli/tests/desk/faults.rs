@@ -239,16 +239,28 @@ fn postgresql_restarted_during_a_sync_fails_it_clearly_and_the_next_completes() 
     wait_for("a first batch committed", || {
         count(&cluster, &desk, "SELECT count(*) FROM change") > 0
     });
+    // The next batch is held inside its transaction (answers to pushed records wait
+    // behind this lock), so the restart cuts a batch under way rather than falling
+    // between two, which the server's pool would ride out.
+    let held = cluster.hold(&desk.db.name, "LOCK TABLE pushed IN SHARE MODE");
+    cluster.wait_until(
+        &desk.db.name,
+        "a batch waits inside its transaction",
+        "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() \
+         AND application_name = 'greenroom-server' AND wait_event_type = 'Lock')",
+    );
     cluster.restart();
+    drop(held);
     let (code, err) = finish(sync);
-    // The restart may fall between two batches, which the server's pool rides out;
-    // a batch it cuts fails the sync with one line that says where it failed.
-    if code != Some(0) {
-        assert_eq!(code, Some(1), "{err}");
-        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
-        assert!(err.contains("the desk's server"), "{err}");
-        println!("the sync said: {err}");
-    }
+    assert_eq!(code, Some(1), "the cut batch fails the sync: {err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("the desk's server"), "{err}");
+    println!("the sync said: {err}");
+    let left = pending(&ann);
+    assert!(
+        left > 0 && left < MANY as i64,
+        "the batches before the cut went, the rest stayed queued: {left}"
+    );
     let s = ann.sync();
     assert_eq!(pending(&ann), 0, "{s}");
     once_each(&cluster, &desk, MANY);

@@ -19,7 +19,7 @@ use deadpool_postgres::Pool;
 use futures_util::{Stream, StreamExt};
 use greenroom_protocol::wire::{
     Conflicts, DeskStatus, Join, Joined, Lock, LockRequest, Locks, Members, Pulled, Push, Pushed,
-    Resolve, Resolved, EVENT_HEAD, EVENT_LOCKS, MAX_BODY_BYTES, MAX_JOIN_BYTES,
+    Resolve, Resolved, EVENT_HEAD, EVENT_LOCKS, MAX_BODY_BYTES, MAX_JOIN_BYTES, MAX_RESOLVE_BYTES,
 };
 
 pub use error::{Body, Query};
@@ -51,7 +51,10 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/push", post(push))
         .route("/v1/pull", get(pull))
         .route("/v1/conflicts", get(conflicts))
-        .route("/v1/conflicts/{id}/resolve", post(resolve))
+        .route(
+            "/v1/conflicts/{id}/resolve",
+            post(resolve).layer(DefaultBodyLimit::max(MAX_RESOLVE_BYTES)),
+        )
         .route("/v1/events", get(live))
         .route("/v1/locks", get(locks).post(take_lock))
         .route("/v1/locks/{entity}/{id}", delete(drop_lock))

@@ -3,11 +3,14 @@ use std::sync::Arc;
 use serde_json::json;
 
 use crate::api::{code, Served};
-use crate::support::{fails, migrated, server, sql, with_desk};
+use crate::support::{fails, migrated, server, sql, unreachable, with_desk};
 
 #[test]
 fn plain_http_off_loopback_is_refused_before_touching_the_database() {
-    let db = migrated();
+    // No database answers: a refusal that came after connecting would be that failure.
+    let db = unreachable();
+    let err = fails(&server(&db, &["serve", "--listen", "127.0.0.1:0"]), 1);
+    assert!(err.contains("cannot connect to the database"), "{err}");
     let err = fails(&server(&db, &["serve", "--listen", "0.0.0.0:0"]), 2);
     assert!(
         err.contains("--tls-cert") && err.contains("--allow-insecure-http"),
@@ -77,7 +80,8 @@ fn serves_https_with_the_certificate_it_is_given() {
 
 #[test]
 fn a_bad_certificate_file_is_one_line_naming_it() {
-    let db = migrated();
+    // Read before connecting: no database needs to answer to say so.
+    let db = unreachable();
     let dir = tempfile::tempdir().unwrap();
     let cert = dir.path().join("cert.pem");
     std::fs::write(&cert, "not a certificate").unwrap();

@@ -308,9 +308,10 @@ fn a_delete_and_its_undo_made_offline_by_one_member_are_no_conflict() {
 }
 
 #[test]
-fn a_push_cut_by_a_crash_is_all_there_or_not_at_all_and_pushed_again_applies_once() {
+fn a_push_cut_by_a_crash_mid_transaction_leaves_nothing_and_pushed_again_applies_once() {
     let (db, _, mut a, m) = desk_with(&["editor"]);
     let b = Served::start(&db, &[]);
+    let cluster = greenroom_testkit::postgres::Cluster::shared();
     let changes: Vec<Value> = (0..500)
         .map(|i| {
             let id = new_id();
@@ -318,6 +319,9 @@ fn a_push_cut_by_a_crash_is_all_there_or_not_at_all_and_pushed_again_applies_onc
         })
         .collect();
     let body = json!({ "changes": changes });
+    // Answers to pushed records wait behind another transaction: the push writes its
+    // first programme and change, then stops there, its transaction open.
+    let answers = cluster.hold(&db.name, "LOCK TABLE pushed IN SHARE MODE");
     let (url, token, sent_body) = (a.url.clone(), m[0].token.clone(), body.clone());
     let sent = std::thread::spawn(move || {
         ureq::post(format!("{url}/v1/push"))
@@ -325,19 +329,46 @@ fn a_push_cut_by_a_crash_is_all_there_or_not_at_all_and_pushed_again_applies_onc
             .send_json(sent_body)
             .map(|r| r.status().as_u16())
     });
-    // Whenever the crash comes (before, during or after the commit)...
-    std::thread::sleep(std::time::Duration::from_millis(50));
+    let pushing = "FROM pg_stat_activity a WHERE a.datname = current_database() \
+                   AND a.application_name = 'greenroom-server' AND a.xact_start IS NOT NULL";
+    cluster.wait_until(
+        &db.name,
+        "the push's transaction has written a change and waits",
+        &format!(
+            "SELECT EXISTS (SELECT 1 {pushing} AND a.wait_event_type = 'Lock' AND EXISTS \
+             (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.granted \
+              AND l.relation = 'change'::regclass AND l.mode = 'RowExclusiveLock'))"
+        ),
+    );
+    // The crash comes in the middle of the push's transaction.
     a.kill();
-    let _ = sent.join().unwrap();
-    let after_crash = sql(&db, "SELECT count(*) FROM change");
-    assert!(after_crash == "0" || after_crash == "500", "{after_crash}");
-    // ...the client, not knowing, pushes the same again, elsewhere.
+    assert!(
+        sent.join().unwrap().is_err(),
+        "no answer from a dead server"
+    );
+    drop(answers);
+    // Its client gone, PostgreSQL rolls the push's transaction back.
+    cluster.wait_until(
+        &db.name,
+        "the cut push's transaction ended",
+        &format!("SELECT NOT EXISTS (SELECT 1 {pushing})"),
+    );
+    assert_eq!(
+        sql(&db, "SELECT count(*) FROM change"),
+        "0",
+        "nothing of it"
+    );
+    // The client, not knowing, pushes the same again, elsewhere: all of it applies,
+    // once.
     let r = b.push(&m[0], body["changes"].as_array().unwrap());
     let fresh = r
         .iter()
         .filter(|r| r["outcome"] == json!("applied"))
         .count();
-    assert_eq!(fresh, if after_crash == "0" { 500 } else { 0 });
+    assert_eq!(fresh, 500);
+    assert_eq!(sql(&db, "SELECT count(*) FROM change"), "500");
+    let again = b.push(&m[0], body["changes"].as_array().unwrap());
+    assert!(again.iter().all(|r| r["outcome"] == json!("duplicate")));
     assert_eq!(sql(&db, "SELECT count(*) FROM change"), "500");
 }
 
@@ -415,4 +446,62 @@ fn a_deletion_made_before_another_members_edit_is_a_conflict_and_the_edit_stays(
     served.push_one(&m[0], update("programme", &own, 1, base.clone(), edited));
     let r = served.push_one(&m[0], delete("programme", &own, 1, base));
     assert_eq!(answered(&r), ("applied", 3));
+}
+
+/// Two desks on one server are two archives: the same programme id and the same
+/// record id pushed to each are each desk's own. The record's answer is kept per desk
+/// (the second desk's is applied, not a duplicate of the first's), each desk's
+/// members pull only their own, and an edit on one desk leaves the other's alone.
+#[test]
+fn the_same_ids_pushed_to_two_desks_stay_each_desks_own() {
+    let (db, _, served, m) = desk_with(&["editor"]);
+    let other = crate::support::ok(&crate::support::server(
+        &db,
+        &["desk", "create", "The Stream"],
+    ));
+    let eve = served.join(&crate::support::invite(&db, &other, "Eve", "editor"));
+    let id = new_id();
+    let ours = create("programme", &id, programme(&id, "Gaza"));
+    let mut theirs = ours.clone();
+    theirs["after"] = programme(&id, "Sudan");
+
+    let first = served.push_one(&m[0], ours.clone());
+    let second = served.push_one(&eve, theirs.clone());
+    assert_eq!(answered(&first), ("applied", 1));
+    assert_eq!(
+        answered(&second),
+        ("applied", 1),
+        "not the other desk's answer"
+    );
+    for (who, title) in [(&m[0], "Gaza"), (&eve, "Sudan")] {
+        let pulled = served.pull_all(who, 0);
+        assert_eq!(pulled.len(), 1, "{pulled:?}");
+        assert_eq!(pulled[0]["id"], ours["id"]);
+        assert_eq!(pulled[0]["after"]["title"], json!(title));
+    }
+    // Pushed again, each is a duplicate on its own desk, answered as it was there.
+    for (who, pushed, answer) in [(&m[0], &ours, &first), (&eve, &theirs, &second)] {
+        let again = served.push_one(who, pushed.clone());
+        assert_eq!(again["outcome"], json!("duplicate"));
+        assert_eq!(again["seq"], answer["seq"]);
+    }
+    let edited = with(programme(&id, "Sudan"), "title", json!("Sudan: the talks"));
+    let r = served.push_one(
+        &eve,
+        update("programme", &id, 1, programme(&id, "Sudan"), edited.clone()),
+    );
+    assert_eq!(answered(&r), ("applied", 2));
+    assert_eq!(served.state_of(&eve, &id), edited);
+    assert_eq!(served.state_of(&m[0], &id), programme(&id, "Gaza"));
+    assert!(served.conflicts(&m[0]).is_empty() && served.conflicts(&eve).is_empty());
+    assert_eq!(
+        sql(
+            &db,
+            &format!(
+                "SELECT count(DISTINCT desk_id) || '|' || count(*) FROM change WHERE id = '{}'",
+                ours["id"].as_str().unwrap()
+            )
+        ),
+        "2|2"
+    );
 }
