@@ -118,6 +118,13 @@ pub(super) fn gather(found: &Found) -> Candidates {
         .copied();
     profiles::gather(&found.pre, &mut c.guests);
     prose::gather(prose_lines, &mut c);
+    if !c.presenters.iter().any(|p| p.evidence != Evidence::Prose) {
+        // The lines after the guests may name the presenter; they give no guests.
+        let mut after = Candidates::default();
+        prose::gather(found.after.iter().copied(), &mut after);
+        c.presenters.extend(after.presenters);
+        c.stood_in_for.extend(after.stood_in_for);
+    }
     c
 }
 
@@ -131,6 +138,14 @@ fn from_layout(found: &Found, c: &mut Candidates) {
     };
     let mut n = 0;
     for line in &found.guests {
+        if evidence == Evidence::Unlabelled {
+            // "Jane Doe, presenter of the show" in a block with no label: the host.
+            let b = split_billing(line.text, true);
+            if b.affiliation.as_deref().is_some_and(bills_a_presenter) {
+                c.presenters.push(Candidate::new(b, Evidence::Prose));
+                continue;
+            }
+        }
         if let Some(a) = line.affiliation {
             let mut b = split_billing(line.text, true);
             b.affiliation = Some(a.to_string());
@@ -149,5 +164,33 @@ fn from_layout(found: &Found, c: &mut Candidates) {
         if n > MAX_GUESTS {
             break;
         }
+    }
+}
+
+/// A billing that makes its person the programme's presenter: "presenter of …",
+/// "the host", "host and producer".
+fn bills_a_presenter(billing: &str) -> bool {
+    let lower = billing.to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    ["presenter", "host", "anchor", "moderator"]
+        .iter()
+        .any(|w| {
+            lower
+                .strip_prefix(w)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_billing_as_presenter_makes_the_host() {
+        assert!(bills_a_presenter("presenter of the harbour debate"));
+        assert!(bills_a_presenter("The host, Ledger FM"));
+        assert!(bills_a_presenter("host"));
+        assert!(!bills_a_presenter("hostage negotiator"));
+        assert!(!bills_a_presenter("former host of a rival show"));
     }
 }
