@@ -5,7 +5,7 @@
 use super::guests;
 use super::layout::{Found, GuestsFound};
 use super::person::{self, split_billing, Billing};
-use super::{profiles, prose, MAX_GUESTS};
+use super::{appositive, profiles, prose, MAX_GUESTS};
 
 /// Why a candidate is thought to be a presenter or a guest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +24,9 @@ pub(super) enum Evidence {
     Prose,
     /// A name alone on its line, then "Who? …".
     Profile,
+    /// A billing in apposition in prose: "Jane Doe, a fellow at X, explains …". Taken
+    /// only when no other reading names guests.
+    Appositive,
 }
 
 impl Evidence {
@@ -34,6 +37,7 @@ impl Evidence {
             Evidence::AfterPresenter | Evidence::Profile => 6,
             Evidence::Unlabelled => 5,
             Evidence::Prose => 4,
+            Evidence::Appositive => 2,
         }
     }
 
@@ -45,9 +49,13 @@ impl Evidence {
             Evidence::Profile => 1,
             Evidence::Prose => 2,
             Evidence::PresenterLabel | Evidence::GuestHost => 3,
+            Evidence::Appositive => FALLBACK_FAMILY,
         }
     }
 }
+
+/// The family of the fallback reading, chosen only when no other names guests.
+pub(super) const FALLBACK_FAMILY: u8 = 4;
 
 /// A person as the text bills them, not yet bounded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,6 +126,10 @@ pub(super) fn gather(found: &Found) -> Candidates {
         .copied();
     profiles::gather(&found.pre, &mut c.guests);
     prose::gather(prose_lines, &mut c);
+    if c.guests.is_empty() {
+        let lines = found.pre.iter().chain(&found.post).copied();
+        appositive::gather(lines, &c.presenters, &mut c.guests);
+    }
     if !c.presenters.iter().any(|p| p.evidence != Evidence::Prose) {
         // The lines after the guests may name the presenter; they give no guests.
         let mut after = Candidates::default();

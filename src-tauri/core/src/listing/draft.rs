@@ -3,7 +3,7 @@
 //! everything is bounded to the core's limits, with a warning for what the producer
 //! should check.
 
-use super::candidates::{Candidate, Candidates, Evidence};
+use super::candidates::{Candidate, Candidates, Evidence, FALLBACK_FAMILY};
 use super::clean::{bound, collapse, Warnings};
 use super::cut::Piece;
 use super::layout::{self, Found, GuestsFound};
@@ -210,9 +210,15 @@ pub(super) fn presenter_items(text: &str) -> Vec<&str> {
 /// The guests of the family of candidates with the highest total score, in order,
 /// and that family's best evidence.
 fn choose_guests(people: &Candidates) -> (Vec<&Candidate>, Option<Evidence>) {
-    let mut totals = [0u32; 4];
+    let mut totals = [0u32; 5];
     for c in &people.guests {
         totals[usize::from(c.evidence.family())] += c.score();
+    }
+    if totals[..usize::from(FALLBACK_FAMILY)]
+        .iter()
+        .any(|&t| t > 0)
+    {
+        totals[usize::from(FALLBACK_FAMILY)] = 0;
     }
     let Some(best) = (0..totals.len())
         .filter(|&f| totals[f] > 0)
