@@ -80,8 +80,9 @@ pub(super) fn fit(line: &str) -> Fit {
                 && !b.name.contains(['?', '!'])
                 && b.name
                     .starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
-                // "Session 2: …", "Now: what we found …": a colon follows a name only.
-                && (sep != Sep::Colon || person::looks_like_name(b.name, 1));
+                // "Session 2: …", "Now: what we found …", "Now, what we found …": a
+                // colon or a comma follows a name only.
+                && (!matches!(sep, Sep::Colon | Sep::Comma) || person::looks_like_name(b.name, 1));
             let real = short && b.affiliation.is_some() && person::looks_like_name(b.name, 2);
             // "Jane Doe, Senior Fellow at …": a comma bills a guest without a label
             // only when a job title opens the billing (prose goes on after a name).
@@ -223,6 +224,7 @@ mod tests {
         assert!(!fit("Why now? – a question").allows(Labelled));
         assert!(fit("Ines Marlow: port economist").allows(Labelled));
         assert!(!fit("Session 2: the ports").allows(Labelled));
+        assert!(!fit("Now, what we found is that little was done").allows(Labelled));
         assert!(!fit("With the strike over: what next?").allows(Labelled));
     }
 

@@ -11,7 +11,7 @@
 //! guest's affiliation; a three-word name after a capitalised affiliation loses its
 //! first word to it; commas flatten less reliably than dashes.
 
-use super::person::{self, find_separator, word_kind, word_spans, Word};
+use super::person::{self, find_separator, is_dash, word_kind, word_spans, Word};
 use super::words::{CONNECTORS, TITLE_BLOCKERS};
 
 /// The people-sized chunks of one guest line. `flatten`: the line may hold several
@@ -54,10 +54,16 @@ pub(super) fn chunks(line: &str, flatten: bool, limit: usize, out: &mut Vec<Stri
 fn list_parts(line: &str) -> Vec<String> {
     const MARKS: [char; 4] = ['•', '·', '▪', ';'];
     let mut parts: Vec<String> = Vec::new();
+    // "… – moderated by Ola Berg" after the last guest is not their billing.
+    let line = &line[..moderated_by(line).unwrap_or(line.len())];
     for part in line.split_inclusive(MARKS) {
+        // "A, x; B, y; and C, z": the last item starts after "and".
+        let t = part.trim_start();
+        let t = t.strip_prefix("and ").unwrap_or(t);
         match parts.last_mut() {
-            Some(last) if !person::starts_with_name(part.trim()) => last.push_str(part),
-            _ => parts.push(part.to_string()),
+            Some(last) if !person::starts_with_name(t.trim()) => last.push_str(part),
+            Some(_) => parts.push(t.to_string()),
+            None => parts.push(part.to_string()),
         }
     }
     for p in &mut parts {
@@ -65,6 +71,25 @@ fn list_parts(line: &str) -> Vec<String> {
         p.truncate(kept);
     }
     parts
+}
+
+/// Where a "– moderated by …" or "(hosted by …)" clause closes a guest list: the
+/// phrase set off by a dash, comma, semicolon or bracket.
+fn moderated_by(line: &str) -> Option<usize> {
+    const BY: [&str; 4] = ["moderated by", "hosted by", "chaired by", "presented by"];
+    let lower = line.to_ascii_lowercase();
+    let glue =
+        |c: char| c.is_whitespace() || is_dash(c) || matches!(c, '-' | ',' | ';' | '(' | '[');
+    BY.iter()
+        .flat_map(|w| lower.match_indices(w).take(20))
+        .map(|(at, _)| at)
+        .filter(|&at| {
+            let before = line[..at].trim_end();
+            before.len() < at && before.ends_with(|c: char| glue(c) && !c.is_whitespace())
+        })
+        .min()
+        .map(|at| line[..at].trim_end_matches(glue).len())
+        .filter(|&n| n > 0)
 }
 
 /// A chunk of names only, "A B, C D and E F", is several guests; anything else is one.
@@ -365,6 +390,30 @@ mod tests {
         ] {
             assert_eq!(split(line), [line], "{line}");
         }
+    }
+
+    #[test]
+    fn the_last_item_after_and_and_a_moderator_clause() {
+        let mut out = Vec::new();
+        chunks(
+            "Hal Brenner, spokesperson for the Ports Council; Mia Torres, a port economist; \
+             and Per Dahl, co-CEO at the Ledger Group – moderated by Ola Berg.",
+            true,
+            20,
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            [
+                "Hal Brenner, spokesperson for the Ports Council",
+                "Mia Torres, a port economist",
+                "Per Dahl, co-CEO at the Ledger Group",
+            ]
+        );
+        assert_eq!(
+            moderated_by("Mia Torres – producer of a podcast hosted by Ledger FM"),
+            None
+        );
     }
 
     #[test]
