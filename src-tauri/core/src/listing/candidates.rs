@@ -5,7 +5,7 @@
 use super::guests;
 use super::layout::{Found, GuestsFound};
 use super::person::{self, split_billing, Billing};
-use super::{appositive, profiles, prose, MAX_GUESTS};
+use super::{appositive, bios, profiles, prose, MAX_GUESTS};
 
 /// Why a candidate is thought to be a presenter or a guest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,6 +137,13 @@ pub(super) fn gather(found: &Found) -> Candidates {
         c.presenters.extend(after.presenters);
         c.stood_in_for.extend(after.stood_in_for);
     }
+    let lines = found
+        .pre
+        .iter()
+        .chain(&found.post)
+        .chain(&found.after)
+        .copied();
+    bios::fill(lines, &mut c.guests);
     c
 }
 

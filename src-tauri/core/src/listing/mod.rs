@@ -26,6 +26,7 @@
 //! and every field is bounded to the core's text limits so the draft can be saved.
 
 mod appositive;
+mod bios;
 mod candidates;
 mod classify;
 mod clean;

@@ -223,7 +223,15 @@ fn person_of_item(item: &str) -> Option<Candidate> {
         .trim_start_matches("as well as ")
         .trim_start_matches("& ")
         .trim();
-    let b = split_billing(item, true);
+    let mut b = split_billing(item, true);
+    // "…, and C, who explain the vote": a clause about them all, not C's billing.
+    if b.affiliation.as_deref().is_some_and(|a| {
+        ["who ", "whose ", "which "]
+            .iter()
+            .any(|w| a.starts_with(w))
+    }) {
+        b.affiliation = None;
+    }
     if looks_like_name(b.name, 2) {
         return Some(Candidate::new(b, Evidence::Prose));
     }
@@ -386,6 +394,15 @@ mod tests {
         );
         let c = read(&["Ana Ruiz talks to Bo Lind and Cy Moss about the vote."]);
         assert_eq!(people(&c.guests), [p("Bo Lind", None), p("Cy Moss", None)]);
+    }
+
+    #[test]
+    fn a_clause_about_all_the_guests_is_no_billing() {
+        let c = read(&["Ana Ruiz talks to Bo Lind, Cy Moss, and Di Holm, who explain the vote."]);
+        assert_eq!(
+            people(&c.guests),
+            [p("Bo Lind", None), p("Cy Moss", None), p("Di Holm", None)]
+        );
     }
 
     #[test]
