@@ -2,7 +2,8 @@
 //! at …", "John Roe, a former minister, is Shadow Minister for …". Pages that name
 //! their guests in one place (a prose list, a name on its own line) often bill them
 //! in such a sentence elsewhere, or put the whole paragraph about them where the
-//! billing goes; the billing is that sentence's predicate.
+//! billing goes; the billing is that sentence's predicate, or what a bracket after
+//! the name holds ("Jane Doe (Asia Programme, Lakeside Forum)").
 
 use super::candidates::Candidate;
 use super::title::sentences;
@@ -40,6 +41,15 @@ fn predicate(rest: &str) -> Option<String> {
     let end = sentences(rest).first().map_or(rest.len(), |&(_, b)| b);
     let end = floor_char(rest, end.min(MAX_SENTENCE));
     let sentence = &rest[..end];
+    // "Dr Jane Doe (Asia Programme, Lakeside Forum) about …"
+    if let Some(inside) = rest.strip_prefix(" (") {
+        let inside = &inside[..inside.find(')')?];
+        let fits = inside.starts_with(char::is_uppercase)
+            && !inside.contains('(')
+            && inside.split_whitespace().count() >= 2
+            && inside.len() <= 150;
+        return fits.then(|| inside.trim().to_string());
+    }
     let after = if let Some(r) = sentence.strip_prefix(" is ") {
         r
     } else if let Some(r) = sentence.strip_prefix(", ") {
@@ -116,6 +126,25 @@ mod tests {
             guests[1].affiliation.as_deref(),
             Some("Siv Ek is here tonight.")
         );
+    }
+
+    #[test]
+    fn a_billing_in_brackets_after_the_name_in_prose() {
+        let mut guests = [guest("Lia Park", None), guest("Per Dahl", None)];
+        fill(
+            [
+                "This week Ola speaks with Dr Lia Park (Ports Programme, Lakeside Forum) and \
+              Per Dahl (2019) about the strike.",
+            ]
+            .iter()
+            .copied(),
+            &mut guests,
+        );
+        assert_eq!(
+            guests[0].affiliation.as_deref(),
+            Some("Ports Programme, Lakeside Forum")
+        );
+        assert_eq!(guests[1].affiliation, None);
     }
 
     #[test]
