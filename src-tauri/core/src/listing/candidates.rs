@@ -143,6 +143,11 @@ pub(super) fn gather(found: &Found) -> Candidates {
         .chain(&found.post)
         .chain(&found.after)
         .copied();
+    if c.presenters.is_empty() {
+        // Nobody presents in the episode's text: the show's name or blurb may say.
+        c.presenters
+            .extend(prose::blurb_host(lines.clone(), &c.guests));
+    }
     bios::fill(lines, &mut c.guests);
     c
 }

@@ -12,6 +12,7 @@ use super::person::{
     self, looks_like_name, split_billing, starts_with_name, word_kind, word_spans, Word,
 };
 use super::unseparated::billing_before_name;
+use crate::text::names::name_key;
 
 /// A capitalised name of one to four words (particles inside).
 const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’\-.]*|al|el|bin|de|van|von|da|di|du|le|la|del|der|dos|das)){0,3}";
@@ -30,6 +31,21 @@ static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})"
     ))
     .unwrap()
+});
+
+/// The show's name or blurb naming its host: "The Point with Liu Xin", "National
+/// Debate With Madhavdas G, we …", "… the big issues of our time with Mehdi Hasan."
+static SHOW_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?P<show>(?:\p{{Lu}}[\p{{L}}'’&+\-]*\s+){{1,6}})[Ww]ith|\bwith)\s+(?P<host>{NAME})\s*(?P<end>$|[.,;:!?”\)\]|–—-]|\s-)"
+    ))
+    .unwrap()
+});
+
+/// A guest's talk with the host: "She spoke with Foreign Affairs senior editor X on …".
+static SPOKE_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Ss]he|[Hh]e|[Tt]hey) (?:spoke|speaks|talked|talks|sat down|sits down) (?:with|to) (?P<rest>[^.,;:!?]{3,160})")
+        .unwrap()
 });
 
 /// Guests before the verb: "A, B and C joined Andy Zaltzman to …".
@@ -132,6 +148,79 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
             }
         }
     }
+}
+
+/// The host a show's name or blurb gives ("The Point with Liu Xin"), or a guest's
+/// talk with them; for pages that name nobody in the episode. Never one of `guests`.
+pub(super) fn blurb_host<'a>(
+    lines: impl Iterator<Item = &'a str>,
+    guests: &[Candidate],
+) -> Option<Candidate> {
+    let is_guest = |n: &str| {
+        let k = name_key(n);
+        guests.iter().any(|g| name_key(&g.name) == k)
+    };
+    for line in lines.take(60) {
+        let line = &line[..floor_char(line, 4000)];
+        for m in SHOW_WITH.captures_iter(line).take(8) {
+            let show_named = m.name("show").is_some_and(|s| !conversation(s.as_str()));
+            // Without the show's name, only at the end of the blurb's sentence.
+            // (The name may have taken the full stop.) A whole name there: "with China."
+            // is no host.
+            let host_stop = m.name("host").is_some_and(|h| h.as_str().ends_with('.'));
+            let blurb_end = m.name("end").is_some_and(|e| {
+                (e.as_str() == "." || (e.as_str().is_empty() && host_stop))
+                    && line[e.end()..].trim().is_empty()
+            });
+            if !(show_named || blurb_end) {
+                continue;
+            }
+            if let Some(host) = m.name("host").and_then(|h| host_name(h.as_str())) {
+                if !is_guest(host) && (show_named || looks_like_name(host, 2)) {
+                    return Some(Candidate::named(host, None, Evidence::Prose));
+                }
+            }
+        }
+        if let Some(m) = SPOKE_WITH.captures(line) {
+            let rest = m.name("rest").map_or("", |r| r.as_str());
+            let end = [" on ", " about ", " in ", " for "]
+                .iter()
+                .filter_map(|w| rest.find(w))
+                .min()
+                .unwrap_or(rest.len());
+            let said = rest[..end].trim();
+            let host = billing_before_name(said)
+                .map(|(n, _)| n)
+                .or_else(|| host_name(said));
+            if let Some(host) = host.filter(|h| looks_like_name(h, 2) && !is_guest(h)) {
+                return Some(Candidate::named(host, None, Evidence::Prose));
+            }
+        }
+    }
+    None
+}
+
+/// "An Interview with", "In Conversation with": the person is the guest.
+fn conversation(show: &str) -> bool {
+    let last = show.split_whitespace().last().unwrap_or("").to_lowercase();
+    matches!(
+        last.as_str(),
+        "interview"
+            | "interviews"
+            | "conversation"
+            | "conversations"
+            | "chat"
+            | "q&a"
+            | "evening"
+            | "audience"
+            | "session"
+            | "meeting"
+            | "webinar"
+            | "lunch"
+            | "dinner"
+            | "breakfast"
+            | "ama"
+    )
 }
 
 fn floor_char(s: &str, max: usize) -> usize {
@@ -514,6 +603,59 @@ mod tests {
                 "{line}: {c:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_host_from_the_shows_name_or_blurb() {
+        let host = |lines: &[&str], guests: &[Candidate]| {
+            blurb_host(lines.iter().copied(), guests).map(|c| c.name)
+        };
+        assert_eq!(
+            host(
+                &["The Harbour Hour with Ola Berg – On the ferry strike"],
+                &[]
+            )
+            .as_deref(),
+            Some("Ola Berg")
+        );
+        assert_eq!(
+            host(
+                &["In today's Port Debate With Ravi K, we ask who pays."],
+                &[]
+            )
+            .as_deref(),
+            Some("Ravi K")
+        );
+        assert_eq!(
+            host(&["Big questions of the week with Lia Park."], &[]).as_deref(),
+            Some("Lia Park")
+        );
+        assert_eq!(
+            host(
+                &["Mia spoke with Ledger senior editor Per Dahl on Monday."],
+                &[]
+            ),
+            None
+        );
+        assert_eq!(
+            host(
+                &["She spoke with Ledger senior editor Per Dahl on Monday."],
+                &[]
+            )
+            .as_deref(),
+            Some("Per Dahl")
+        );
+        // An interview with someone, a guest, and "with" inside a sentence are no host.
+        assert_eq!(
+            host(&["An Interview with Siv Ek, the port's new chief"], &[]),
+            None
+        );
+        let siv = Candidate::named("Siv Ek", None, Evidence::Prose);
+        assert_eq!(host(&["The Harbour Hour with Siv Ek"], &[siv]), None);
+        assert_eq!(
+            host(&["We discuss the strike with Siv Ek, an economist."], &[]),
+            None
+        );
     }
 
     #[test]
