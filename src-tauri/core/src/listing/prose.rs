@@ -20,7 +20,7 @@ const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’\-.
 /// A presenter and what they do with the guests.
 static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|is joined by|was joined by|hosts|hears from|interviews|sits down with|is in conversation with|discusses\b[^.;:?!]*?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) guests|guests)))\b"
+        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|is joined by|was joined by|hosts|hears from|interviews|sits down with|is in conversation with|discusses\b[^.;:?!]*?\bwith|(?:presents|chairs)\b[^.;:?!]*?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) guests|guests)))\b"
     ))
     .unwrap()
 });
@@ -28,7 +28,7 @@ static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// A presenter named in passing: "hosted by Fiona Bruce", "tells host Steve Clemons".
 static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})"
+        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|^(?P<presents>{NAME}),?\s+(?:presents|chairs|introduces|fronts)\b"
     ))
     .unwrap()
 });
@@ -56,6 +56,7 @@ static JOINED: LazyLock<Regex> =
 static PANEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\b(?:arguing|speaking) (?:for|in favou?r of|against) the motion (?:are|were|is|was)\b:?|",
+        r"(?i)\bwitnesses\b[^.;:?!]{0,120}?\bfrom\b|",
         r"(?i)\b(?:(?:today's|tonight's|this week's|our|the|my|his|her|their)\s+)?",
         r"(?:guests|panell?ists|panel|contributors|speakers)(?:\s+(?:today|tonight|this week))?",
         r"\s+(?:are|include|were|will be)\b:?",
@@ -76,7 +77,7 @@ static GUEST_HOST: LazyLock<Regex> = LazyLock::new(|| {
 /// "A, standing in for B", "Sitting in for B, A …".
 static STANDING_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?P<before>{NAME}),?\s+(?:is\s+)?)?(?i:standing|sitting|filling)\s+in\s+for\s+(?P<usual>{NAME})(?:,\s+(?P<after>{NAME}))?"
+        r"(?:(?P<before>{NAME}),?\s+(?:is\s+)?)?(?i:standing|sitting|filling)\s+in\s+for(?:\s+(?P<usual>{NAME})(?:,\s+(?P<after>{NAME}))?|\s*$)"
     ))
     .unwrap()
 });
@@ -137,7 +138,7 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
         guests_found |= panel;
         if !host_found {
             if let Some(host) = PRESENTED.captures(line).and_then(|m| {
-                let name = ["host", "named", "credited", "is"]
+                let name = ["host", "named", "credited", "is", "presents"]
                     .iter()
                     .find_map(|g| m.name(g))?;
                 host_name(name.as_str())
@@ -237,7 +238,7 @@ fn guest_host(line: &str, c: &mut Candidates) {
     if lower.contains("guest") {
         host = GUEST_HOST.captures(line).and_then(|m| m.name("host"));
     }
-    if lower.contains(" in for ") {
+    if lower.contains(" in for") {
         if let Some(m) = STANDING_IN.captures(line) {
             host = host.or(m.name("before")).or(m.name("after"));
             if let Some(usual) = m.name("usual").and_then(|u| host_name(u.as_str())) {
@@ -656,6 +657,29 @@ mod tests {
             host(&["We discuss the strike with Siv Ek, an economist."], &[]),
             None
         );
+    }
+
+    #[test]
+    fn a_programme_guides_presenter_and_witnesses() {
+        let c = read(&[
+            "Ola Berg, standing in for",
+            "Dev Rao, chairs the debate. Witnesses face questions on the week's news from \
+             Ann Moe, Per Dahl, Rabbi Siv Ek and Professor Bo Lind.",
+        ]);
+        let hosts: Vec<_> = c
+            .presenters
+            .iter()
+            .filter(|p| p.evidence == Evidence::GuestHost)
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(hosts, ["Ola Berg"]);
+        let names: Vec<_> = c.guests.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, ["Ann Moe", "Per Dahl", "Siv Ek", "Bo Lind"]);
+        let c = read(&["Lia Park presents the debate from Tromsø with Ann Moe and Per Dahl."]);
+        assert_eq!(c.presenters[0].name, "Lia Park");
+        assert_eq!(c.guests.len(), 2);
+        let c = read(&["Lia Park chairs the first of a new series."]);
+        assert_eq!(c.presenters[0].name, "Lia Park");
     }
 
     #[test]
