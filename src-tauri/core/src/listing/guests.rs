@@ -21,7 +21,8 @@ pub(super) fn chunks(line: &str, flatten: bool, limit: usize, out: &mut Vec<Stri
         push_chunk(line, out);
         return;
     }
-    for part in list_parts(line) {
+    let line = unglue(line);
+    for part in list_parts(&line) {
         for piece in split_after_brackets(&part) {
             let mode = if dash_words(piece) > 0 {
                 Some(Mode::Dash)
@@ -47,6 +48,51 @@ pub(super) fn chunks(line: &str, flatten: bool, limit: usize, out: &mut Vec<Stri
             }
         }
     }
+}
+
+/// A list whose line breaks a page lost, so that one guest's billing runs into the
+/// next name ("… Shiv Nadar UniversityAsad Rehman - Executive director …"): a bullet
+/// goes where a lower-case letter meets a name that a separator follows, and the list
+/// ends where it meets a section's heading ("… Climate StrategiesOn our radar:Egypt").
+fn unglue(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 16);
+    let mut lower_run = 0;
+    let mut last = 0;
+    for (i, c) in line.char_indices() {
+        if c.is_uppercase() && lower_run >= 3 {
+            let rest = &line[i..];
+            let next_lower = rest.chars().nth(1).is_some_and(char::is_lowercase);
+            if next_lower && person::starts_with_name(&rest[..floor_char(rest, 200)]) {
+                out.push_str(&line[last..i]);
+                out.push_str(" • ");
+                last = i;
+            } else if next_lower && section_heading(rest) {
+                out.push_str(&line[last..i]);
+                return out;
+            }
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    out.push_str(&line[last..]);
+    out
+}
+
+/// "On our radar:", "Related:": a few words and a colon, no separator before it.
+fn section_heading(s: &str) -> bool {
+    let Some(colon) = s[..floor_char(s, 40)].find(':') else {
+        return false;
+    };
+    let head = &s[..colon];
+    let words = head.split_whitespace().count();
+    (1..=4).contains(&words) && !head.contains(|c: char| is_dash(c) || matches!(c, ',' | ';'))
+}
+
+fn floor_char(s: &str, max: usize) -> usize {
+    let mut at = max.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Parts of a line cut at bullets and semicolons, where what follows starts with a
@@ -413,6 +459,32 @@ mod tests {
         assert_eq!(
             moderated_by("Mia Torres – producer of a podcast hosted by Ledger FM"),
             None
+        );
+    }
+
+    #[test]
+    fn a_list_whose_line_breaks_were_lost() {
+        let mut out = Vec::new();
+        chunks(
+            "Mia Torres - Port economist; fellow, Baltic InstituteHal Brenner - General \
+             secretary, Dockers' UnionPer Dahl - Editor, The LedgerIn the news:The port \
+             closed for a week.",
+            true,
+            20,
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            [
+                "Mia Torres - Port economist; fellow, Baltic Institute",
+                "Hal Brenner - General secretary, Dockers' Union",
+                "Per Dahl - Editor, The Ledger",
+            ]
+        );
+        // Names written in camel case stay whole.
+        assert_eq!(
+            unglue("Ann McDonald - DeepMind fellow"),
+            "Ann McDonald - DeepMind fellow"
         );
     }
 
