@@ -37,7 +37,7 @@ pub(super) fn fill<'a>(lines: impl Iterator<Item = &'a str> + Clone, guests: &mu
 
 /// The predicate of "… is X." at the start of `rest` (what follows a name): " is a
 /// historian at …", ", a former minister, is Shadow Minister for …".
-fn predicate(rest: &str) -> Option<String> {
+pub(super) fn predicate(rest: &str) -> Option<String> {
     let end = sentences(rest).first().map_or(rest.len(), |&(_, b)| b);
     let end = floor_char(rest, end.min(MAX_SENTENCE));
     let sentence = &rest[..end];

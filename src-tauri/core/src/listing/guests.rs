@@ -18,7 +18,14 @@ use super::words::{CONNECTORS, TITLE_BLOCKERS};
 /// guests (it followed the label on its line, was the only line, or is long).
 pub(super) fn chunks(line: &str, flatten: bool, limit: usize, out: &mut Vec<String>) {
     if !flatten {
-        push_chunk(line, out);
+        // One line of several: "Felix Lee, SZ Dossier" is a name and a billing, unless
+        // "and" says it lists people ("Ann Moe and Per Dahl").
+        let listed = line.contains(" and ") || line.contains('&') || line.matches(',').count() >= 2;
+        if listed {
+            push_chunk(line, out);
+        } else if !line.trim().is_empty() {
+            out.push(line.trim().to_string());
+        }
         return;
     }
     let line = unglue(line);
@@ -460,6 +467,14 @@ mod tests {
             moderated_by("Mia Torres – producer of a podcast hosted by Ledger FM"),
             None
         );
+    }
+
+    #[test]
+    fn one_line_of_several_is_a_name_and_its_billing() {
+        let mut out = Vec::new();
+        chunks("Per Dahl, SZ Dossier", false, 20, &mut out);
+        chunks("Ann Moe and Siv Ek", false, 20, &mut out);
+        assert_eq!(out, ["Per Dahl, SZ Dossier", "Ann Moe", "Siv Ek"]);
     }
 
     #[test]

@@ -114,6 +114,22 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
                 role: Role::Guests,
                 rest,
             } => {
+                let next = next_non_blank(pieces, i + 1);
+                if rest.is_empty()
+                    && pieces.get(next).is_some_and(|p| {
+                        matches!(
+                            p.kind,
+                            Kind::Label {
+                                role: Role::Guests,
+                                ..
+                            }
+                        )
+                    })
+                {
+                    // "Featuring Guests:" cut in two: the second heads the block.
+                    i = next;
+                    continue;
+                }
                 i = guest_block(pieces, i, rest, &mut f.guests);
                 f.how = GuestsFound::Labelled;
                 f.post = std::mem::take(&mut post);

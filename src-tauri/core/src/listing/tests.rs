@@ -639,3 +639,14 @@ fn a_presenter_named_in_prose_after_the_guest_block() {
     assert_eq!(names(&d), ["Hal Brenner", "Mia Torres"]);
     assert_eq!(d.presenter.unwrap().name, "Ola Berg");
 }
+
+#[test]
+fn a_two_word_guest_heading() {
+    let d = parse_listing(
+        "Nov 3, 2024 | The port has been closed for a month. On the show we ask: Can the ferries survive?\n\
+         Featuring Guests:\n\
+         Mia Torres, The Ledger's port correspondent\n\
+         Hal Brenner, Dockers' Union\n",
+    );
+    assert_eq!(names(&d), ["Mia Torres", "Hal Brenner"]);
+}
