@@ -221,6 +221,12 @@ fn announces_guests(seg: &str) -> bool {
         "speakers",
         "interviewees",
         "joined by",
+        "speak with",
+        "speak to",
+        "talk to",
+        "talk with",
+        "hear from",
+        "in conversation with",
     ];
     if seg.len() > 120 || !seg.ends_with([':', '：']) {
         return false;
@@ -349,6 +355,17 @@ mod tests {
         assert_eq!(k[1].2, "Mohammed Jamjoom");
         assert_eq!(k[2].1, Some(Role::Guests));
         assert_eq!(k[2].2, "Stephen Zunes – professor");
+    }
+
+    #[test]
+    fn a_line_that_announces_the_guests_heads_them() {
+        for line in [
+            "In this episode of the Harbour Hour, we speak with:",
+            "This week we hear from:",
+        ] {
+            let k = kinds(line);
+            assert_eq!(k[0].1, Some(Role::Guests), "{line}");
+        }
     }
 
     #[test]

@@ -62,6 +62,7 @@ static PANEL: LazyLock<Regex> = LazyLock::new(|| {
         r"\s+(?:are|include|were|will be)\b:?",
         r"|\bwith (?:(?:our|the|her|his|their) )?(?:guests|panell?ists|panel)\b:?",
         r"|\bjoining (?:us|me|him|her|them)(?:\s+(?:today|tonight|this week|in the studio))?\s+(?:are|is)\b:?",
+        r"|\b(?i:we)(?:'re| are|'ll| will|’re|’ll)?(?: be)? (?:speak|speaking|talk|talking|joined|hear|hearing)(?: from| with| to| by)\b:?",
     ))
     .unwrap()
 });
@@ -657,6 +658,19 @@ mod tests {
             host(&["We discuss the strike with Siv Ek, an economist."], &[]),
             None
         );
+    }
+
+    #[test]
+    fn we_speak_with_guests() {
+        for line in [
+            "In this episode of the Harbour Hour we speak with Ann Moe, a port economist, and Per Dahl, an editor.",
+            "We're joined by Ann Moe, a port economist, and Per Dahl, an editor.",
+            "This week we hear from Ann Moe and Per Dahl.",
+        ] {
+            let c = read(&[line]);
+            let names: Vec<_> = c.guests.iter().map(|g| g.name.as_str()).collect();
+            assert_eq!(names, ["Ann Moe", "Per Dahl"], "{line}");
+        }
     }
 
     #[test]
