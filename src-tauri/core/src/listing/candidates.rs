@@ -54,6 +54,14 @@ impl Evidence {
     }
 }
 
+/// "(Nicky) Morgan" → "Nicky Morgan": the brackets a peer's given name is written in.
+fn unbracket(name: &str) -> String {
+    match name.strip_prefix('(').and_then(|r| r.split_once(") ")) {
+        Some((given, surname)) if !given.contains(['(', ')']) => format!("{given} {surname}"),
+        _ => name.to_string(),
+    }
+}
+
 /// The family of the fallback reading, chosen only when no other names guests.
 pub(super) const FALLBACK_FAMILY: u8 = 4;
 
@@ -70,7 +78,7 @@ impl Candidate {
     pub(super) fn new(b: Billing, evidence: Evidence) -> Candidate {
         Candidate {
             honorific: b.honorific,
-            name: b.name.to_string(),
+            name: unbracket(b.name),
             affiliation: b.affiliation,
             evidence,
         }
@@ -208,6 +216,26 @@ fn bills_a_presenter(billing: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_peers_given_name_in_brackets() {
+        let c = Candidate::new(
+            split_billing("Baroness (Ola) Berg – Conservative peer", true),
+            Evidence::Labelled,
+        );
+        assert_eq!(
+            (
+                c.honorific.as_deref(),
+                c.name.as_str(),
+                c.affiliation.as_deref()
+            ),
+            (Some("Baroness"), "Ola Berg", Some("Conservative peer"))
+        );
+        assert!(
+            crate::listing::classify::fit("Lord (Per) Dahl – crossbench peer")
+                .allows(crate::listing::classify::Strictness::Labelled)
+        );
+    }
 
     #[test]
     fn a_billing_as_presenter_makes_the_host() {

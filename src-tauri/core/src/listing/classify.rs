@@ -79,6 +79,7 @@ pub(super) fn fit(line: &str) -> Fit {
             let labelled = (1..=8).contains(&words)
                 && !b.name.contains(['?', '!'])
                 && b.name
+                    .trim_start_matches('(')
                     .starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
                 // "Session 2: …", "Now: what we found …", "Now, what we found …": a
                 // colon or a comma follows a name only.
