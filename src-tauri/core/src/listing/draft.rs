@@ -50,6 +50,19 @@ pub(super) fn build(
     draft.framing = framing_of(framing, &found.post, &mut w);
     draft.presenters = presenters_of(&people, &mut w);
     draft.presenter = draft.presenters.first().cloned();
+    if let Some((show, topic)) = draft
+        .presenter
+        .as_ref()
+        .and_then(|p| show_with_presenter(&draft.title, &p.name))
+    {
+        // "The Point with Liu Xin – On Sweden and NATO": the show, named with its
+        // presenter, in front of the topic.
+        w.push(format!(
+            "\"{show}\" (the show's name) was taken off the front of the title"
+        ));
+        draft.series.get_or_insert_with(|| show.to_string());
+        draft.title = topic.to_string();
+    }
     let (guests, evidence) = choose_guests(&people);
     draft.guests = guests_of(guests, evidence, found.how, people.flattened, &mut w);
     if evidence == Some(Evidence::Profile) && !draft.title.is_empty() {
@@ -154,6 +167,24 @@ fn presenters_of(people: &Candidates, w: &mut Warnings) -> Vec<ParsedPerson> {
         out.truncate(MAX_PRESENTERS);
     }
     out
+}
+
+/// A title "show – topic" whose show part names the presenter: (show, topic).
+fn show_with_presenter<'a>(title: &'a str, presenter: &str) -> Option<(&'a str, &'a str)> {
+    if presenter.split_whitespace().count() < 2 {
+        return None;
+    }
+    let (at, sep) = [" – ", " — ", " - ", ": "]
+        .iter()
+        .filter_map(|s| title.find(s).map(|k| (k, s.len())))
+        .filter(|&(k, _)| title[..k].contains(presenter))
+        .min()?;
+    let show = &title[..at];
+    // "Ledger TV: “The Harbour Hour with Ola Berg”": the quoted name.
+    let show = show.find(['“', '"']).map_or(show, |q| &show[q..]);
+    let show = show.trim_matches(|c: char| c.is_whitespace() || "\"“”'‘’".contains(c));
+    let topic = title[at + sep..].trim();
+    (topic.split_whitespace().count() >= 2).then_some((show, topic))
 }
 
 /// "A and B", "A, B & C": one item per presenter. A part that is not a name ("Dareen

@@ -650,3 +650,14 @@ fn a_two_word_guest_heading() {
     );
     assert_eq!(names(&d), ["Mia Torres", "Hal Brenner"]);
 }
+
+#[test]
+fn a_show_named_with_its_presenter_comes_off_the_title() {
+    let d = parse_listing(
+        "Ledger TV: “The Harbour Hour with Ola Berg” – On the ferry strike\n\n\
+         The port has been closed for a month and the talks have failed twice, so the panel asks what next.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Ola Berg");
+    assert_eq!(d.title, "On the ferry strike");
+    assert_eq!(d.series.as_deref(), Some("The Harbour Hour with Ola Berg"));
+}
