@@ -59,7 +59,7 @@ static PANEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\bwitnesses\b[^.;:?!]{0,120}?\bfrom\b|",
         r"(?i)\b(?:(?:today's|tonight's|this week's|our|the|my|his|her|their)\s+)?",
         r"(?:guests|panell?ists|panel|contributors|speakers)(?:\s+(?:today|tonight|this week))?",
-        r"\s+(?:are|include|were|will be)\b:?",
+        r"\s+(?:are|include|includes|included|were|will be)\b:?",
         r"|\bwith (?:(?:our|the|her|his|their) )?(?:guests|panell?ists|panel)\b:?",
         r"|\bjoining (?:us|me|him|her|them)(?:\s+(?:today|tonight|this week|in the studio))?\s+(?:are|is)\b:?",
         r"|\b(?i:we)(?:'re| are|'ll| will|’re|’ll)?(?: be)? (?:speak|speaking|talk|talking|joined|hear|hearing)(?: from| with| to| by)\b:?",
@@ -400,6 +400,8 @@ fn items(s: &str) -> Vec<(usize, usize)> {
         };
         let rest = &s[next..];
         let item = first_item(rest);
+        // "… and Senior Editor Eric Columbus about the …": up to where the prose goes on.
+        let item = &item[..lower_run_after_name(item).min(item.len())];
         let appositive = ["the ", "a ", "an ", "our ", "their "]
             .iter()
             .any(|d| rest.starts_with(d));
@@ -657,6 +659,21 @@ mod tests {
         assert_eq!(
             host(&["We discuss the strike with Siv Ek, an economist."], &[]),
             None
+        );
+    }
+
+    #[test]
+    fn a_billing_before_the_last_name_when_prose_follows() {
+        let c = read(&[
+            "Senior Editor Ola Berg speaks with Ledger Fellow Ann Moe and Senior Editor Per \
+             Dahl about the vote in the port council.",
+        ]);
+        assert_eq!(
+            people(&c.guests),
+            [
+                p("Ann Moe", Some("Ledger Fellow")),
+                p("Per Dahl", Some("Senior Editor"))
+            ]
         );
     }
 
