@@ -250,6 +250,20 @@ mod tests {
     }
 
     #[test]
+    fn walks_of_life_beyond_politics_and_think_tanks_are_billings() {
+        assert_eq!(
+            read(&[
+                "Kofi Mensah, the Accra-born billionaire philanthropist, made his fortune \
+                    in ferries."
+            ]),
+            [p(
+                "Kofi Mensah",
+                "the Accra-born billionaire philanthropist"
+            )]
+        );
+    }
+
+    #[test]
     fn the_billing_ends_at_a_verb_a_relative_clause_or_the_sentence() {
         assert_eq!(
             read(&[

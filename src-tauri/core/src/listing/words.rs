@@ -103,7 +103,8 @@ pub(super) const ROLES: &[&str] = &[
     "programme", "program", "research", "independent", "freelance", "veteran",
     "commissioner", "official", "negotiator", "entrepreneur", "investor", "banker",
     "engineer", "architect", "curator", "critic", "biographer", "teacher", "student",
-    "candidate", "managing",
+    "candidate", "managing", "philanthropist", "businessman", "businesswoman",
+    "billionaire", "academic", "filmmaker", "artist", "musician", "actor", "actress",
 ];
 
 /// Words that, just before a capitalised pair, make it someone mentioned in an
