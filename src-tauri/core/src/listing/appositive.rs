@@ -69,7 +69,14 @@ fn in_line(line: &str) -> Vec<Candidate> {
         let Some((name_at, honorific)) = name_before(&line[..k]) else {
             continue;
         };
-        let name = &line[name_at..k];
+        let mut name = &line[name_at..k];
+        if !name.contains(' ') {
+            // "Gage, a historian at Yale": the surname of someone named in full before.
+            match full_name_before(&line[..name_at], name) {
+                Some(full) => name = full,
+                None => continue,
+            }
+        }
         let Some(billing) = billing_after(&line[k + 2..]) else {
             continue;
         };
@@ -116,13 +123,32 @@ fn name_before(s: &str) -> Option<(usize, Option<&str>)> {
         }
     }
     let name = &s[start..];
-    // A capitalised particle or word at the start of the run that is a sentence's
-    // first word is not part of the name; leave those cases alone.
-    if units < 2 || !looks_like_name(name, 2) || !name.starts_with(char::is_uppercase) {
+    if units < 1 || !looks_like_name(name, 1) || !name.starts_with(char::is_uppercase) {
         return None;
     }
     let honorific = hon_start.map(|h| s[h..start].trim());
     Some((start, honorific))
+}
+
+/// "Beverly Gage" in `before` for the surname "Gage": the full name the text gave.
+fn full_name_before<'a>(before: &'a str, surname: &str) -> Option<&'a str> {
+    before.match_indices(surname).take(20).find_map(|(at, _)| {
+        let end = at + surname.len();
+        let boundary = before[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let given_start = before[..at]
+            .trim_end()
+            .rfind(char::is_whitespace)
+            .map_or(0, |i| i + 1);
+        let full = &before[given_start..end];
+        (boundary
+            && before[..at].ends_with(' ')
+            && full.split_whitespace().count() == 2
+            && looks_like_name(full, 2))
+        .then_some(full)
+    })
 }
 
 /// The words of `s` from the last, with their starts.
@@ -247,6 +273,19 @@ mod tests {
                 "director of the Ports programme at the Lakeside Forum"
             )]
         );
+    }
+
+    #[test]
+    fn a_surname_billed_after_the_full_name() {
+        assert_eq!(
+            read(&[
+                "In a new essay Lena Vos argues the port must change. Vos, a historian at \
+                    Danby, has written on ports for years."
+            ]),
+            [p("Lena Vos", "a historian at Danby")]
+        );
+        // A surname alone, never named in full: nobody.
+        assert!(read(&["Vos, a historian at Danby, has written on ports for years."]).is_empty());
     }
 
     #[test]
