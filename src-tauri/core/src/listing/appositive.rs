@@ -132,6 +132,11 @@ fn name_before(s: &str) -> Option<(usize, Option<&str>)> {
 
 /// "Beverly Gage" in `before` for the surname "Gage": the full name the text gave.
 fn full_name_before<'a>(before: &'a str, surname: &str) -> Option<&'a str> {
+    let mut lo = before.len().saturating_sub(2000);
+    while !before.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = &before[lo..];
     before.match_indices(surname).take(20).find_map(|(at, _)| {
         let end = at + surname.len();
         let boundary = before[end..]
@@ -214,10 +219,15 @@ fn billing_end(s: &str) -> Option<usize> {
 
 /// The sentence holding `a..b` (bounded).
 fn sentence_around(line: &str, a: usize, b: usize) -> &str {
-    let start = line[..a].rfind(". ").map_or(0, |k| k + 2);
+    let mut lo = a.saturating_sub(400);
+    while !line.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let start = line[lo..a].rfind(". ").map_or(lo, |k| lo + k + 2);
     let b = b.min(line.len());
-    let end = line[b..].find(". ").map_or(line.len(), |k| b + k);
-    &line[start..end.min(floor_char(line, b + 300))]
+    let near = &line[b..floor_char(line, b + 300)];
+    let end = near.find(". ").map_or(b + near.len(), |k| b + k);
+    &line[start..end]
 }
 
 /// Reported speech: a person quoted in an article, not a guest.

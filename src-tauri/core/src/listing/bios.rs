@@ -10,6 +10,8 @@ use super::title::sentences;
 
 /// A sentence about a guest is read this far.
 const MAX_SENTENCE: usize = 400;
+/// A line is searched for guests' names this far.
+const MAX_LINE: usize = 20_000;
 
 /// Each guest without a billing, or whose billing is a paragraph about them that
 /// starts with their name, billed from the first sentence "Name is …" in `lines`
@@ -28,6 +30,8 @@ pub(super) fn fill<'a>(lines: impl Iterator<Item = &'a str> + Clone, guests: &mu
             continue;
         }
         g.affiliation = lines.clone().take(60).find_map(|line| {
+            // A pasted page can be one huge line: read its start only.
+            let line = &line[..floor_char(line, MAX_LINE)];
             line.match_indices(g.name.as_str())
                 .take(10)
                 .find_map(|(at, n)| predicate(&line[at + n.len()..]))
@@ -38,6 +42,7 @@ pub(super) fn fill<'a>(lines: impl Iterator<Item = &'a str> + Clone, guests: &mu
 /// The predicate of "… is X." at the start of `rest` (what follows a name): " is a
 /// historian at …", ", a former minister, is Shadow Minister for …".
 pub(super) fn predicate(rest: &str) -> Option<String> {
+    let rest = &rest[..floor_char(rest, MAX_SENTENCE * 2)];
     let end = sentences(rest).first().map_or(rest.len(), |&(_, b)| b);
     let end = floor_char(rest, end.min(MAX_SENTENCE));
     let sentence = &rest[..end];

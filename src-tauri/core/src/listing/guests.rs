@@ -65,8 +65,11 @@ fn unglue(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 16);
     let mut lower_run = 0;
     let mut last = 0;
+    // Each check reads a little of the line; a bounded number keeps this linear.
+    let mut checks = 0;
     for (i, c) in line.char_indices() {
-        if c.is_uppercase() && lower_run >= 3 {
+        if c.is_uppercase() && lower_run >= 3 && checks < MAX_GLUE_CHECKS {
+            checks += 1;
             let rest = &line[i..];
             let next_lower = rest.chars().nth(1).is_some_and(char::is_lowercase);
             if next_lower && person::starts_with_name(&rest[..floor_char(rest, 200)]) {
@@ -83,6 +86,9 @@ fn unglue(line: &str) -> String {
     out.push_str(&line[last..]);
     out
 }
+
+/// At most this many glued joins are looked at in one line.
+const MAX_GLUE_CHECKS: usize = 200;
 
 /// "On our radar:", "Related:": a few words and a colon, no separator before it.
 fn section_heading(s: &str) -> bool {
