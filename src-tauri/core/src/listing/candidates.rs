@@ -5,7 +5,7 @@
 use super::guests;
 use super::layout::{Found, GuestsFound};
 use super::person::{self, split_billing, Billing};
-use super::{profiles, prose, MAX_GUESTS};
+use super::{appositive, bios, profiles, prose, MAX_GUESTS};
 
 /// Why a candidate is thought to be a presenter or a guest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +24,9 @@ pub(super) enum Evidence {
     Prose,
     /// A name alone on its line, then "Who? …".
     Profile,
+    /// A billing in apposition in prose: "Jane Doe, a fellow at X, explains …". Taken
+    /// only when no other reading names guests.
+    Appositive,
 }
 
 impl Evidence {
@@ -34,6 +37,7 @@ impl Evidence {
             Evidence::AfterPresenter | Evidence::Profile => 6,
             Evidence::Unlabelled => 5,
             Evidence::Prose => 4,
+            Evidence::Appositive => 2,
         }
     }
 
@@ -45,9 +49,21 @@ impl Evidence {
             Evidence::Profile => 1,
             Evidence::Prose => 2,
             Evidence::PresenterLabel | Evidence::GuestHost => 3,
+            Evidence::Appositive => FALLBACK_FAMILY,
         }
     }
 }
+
+/// "(Nicky) Morgan" → "Nicky Morgan": the brackets a peer's given name is written in.
+fn unbracket(name: &str) -> String {
+    match name.strip_prefix('(').and_then(|r| r.split_once(") ")) {
+        Some((given, surname)) if !given.contains(['(', ')']) => format!("{given} {surname}"),
+        _ => name.to_string(),
+    }
+}
+
+/// The family of the fallback reading, chosen only when no other names guests.
+pub(super) const FALLBACK_FAMILY: u8 = 4;
 
 /// A person as the text bills them, not yet bounded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,7 +78,7 @@ impl Candidate {
     pub(super) fn new(b: Billing, evidence: Evidence) -> Candidate {
         Candidate {
             honorific: b.honorific,
-            name: b.name.to_string(),
+            name: unbracket(b.name),
             affiliation: b.affiliation,
             evidence,
         }
@@ -118,6 +134,29 @@ pub(super) fn gather(found: &Found) -> Candidates {
         .copied();
     profiles::gather(&found.pre, &mut c.guests);
     prose::gather(prose_lines, &mut c);
+    if c.guests.is_empty() {
+        let lines = found.pre.iter().chain(&found.post).copied();
+        appositive::gather(lines, &c.presenters, &mut c.guests);
+    }
+    if !c.presenters.iter().any(|p| p.evidence != Evidence::Prose) {
+        // The lines after the guests may name the presenter; they give no guests.
+        let mut after = Candidates::default();
+        prose::gather(found.after.iter().copied(), &mut after);
+        c.presenters.extend(after.presenters);
+        c.stood_in_for.extend(after.stood_in_for);
+    }
+    let lines = found
+        .pre
+        .iter()
+        .chain(&found.post)
+        .chain(&found.after)
+        .copied();
+    if c.presenters.is_empty() {
+        // Nobody presents in the episode's text: the show's name or blurb may say.
+        c.presenters
+            .extend(prose::blurb_host(lines.clone(), &c.guests));
+    }
+    bios::fill(lines, &mut c.guests);
     c
 }
 
@@ -131,6 +170,14 @@ fn from_layout(found: &Found, c: &mut Candidates) {
     };
     let mut n = 0;
     for line in &found.guests {
+        if evidence == Evidence::Unlabelled {
+            // "Jane Doe, presenter of the show" in a block with no label: the host.
+            let b = split_billing(line.text, true);
+            if b.affiliation.as_deref().is_some_and(bills_a_presenter) {
+                c.presenters.push(Candidate::new(b, Evidence::Prose));
+                continue;
+            }
+        }
         if let Some(a) = line.affiliation {
             let mut b = split_billing(line.text, true);
             b.affiliation = Some(a.to_string());
@@ -149,5 +196,53 @@ fn from_layout(found: &Found, c: &mut Candidates) {
         if n > MAX_GUESTS {
             break;
         }
+    }
+}
+
+/// A billing that makes its person the programme's presenter: "presenter of …",
+/// "the host", "host and producer".
+fn bills_a_presenter(billing: &str) -> bool {
+    let lower = billing.to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    ["presenter", "host", "anchor", "moderator"]
+        .iter()
+        .any(|w| {
+            lower
+                .strip_prefix(w)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_peers_given_name_in_brackets() {
+        let c = Candidate::new(
+            split_billing("Baroness (Ola) Berg – Conservative peer", true),
+            Evidence::Labelled,
+        );
+        assert_eq!(
+            (
+                c.honorific.as_deref(),
+                c.name.as_str(),
+                c.affiliation.as_deref()
+            ),
+            (Some("Baroness"), "Ola Berg", Some("Conservative peer"))
+        );
+        assert!(
+            crate::listing::classify::fit("Lord (Per) Dahl – crossbench peer")
+                .allows(crate::listing::classify::Strictness::Labelled)
+        );
+    }
+
+    #[test]
+    fn a_billing_as_presenter_makes_the_host() {
+        assert!(bills_a_presenter("presenter of the harbour debate"));
+        assert!(bills_a_presenter("The host, Ledger FM"));
+        assert!(bills_a_presenter("host"));
+        assert!(!bills_a_presenter("hostage negotiator"));
+        assert!(!bills_a_presenter("former host of a rival show"));
     }
 }

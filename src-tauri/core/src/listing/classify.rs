@@ -79,17 +79,34 @@ pub(super) fn fit(line: &str) -> Fit {
             let labelled = (1..=8).contains(&words)
                 && !b.name.contains(['?', '!'])
                 && b.name
+                    .trim_start_matches('(')
                     .starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
-                // "Session 2: …", "Now: what we found …": a colon follows a name only.
-                && (sep != Sep::Colon || person::looks_like_name(b.name, 1));
+                // "Session 2: …", "Now: what we found …", "Now, what we found …": a
+                // colon or a comma follows a name only.
+                && (!matches!(sep, Sep::Colon | Sep::Comma) || person::looks_like_name(b.name, 1));
             let real = short && b.affiliation.is_some() && person::looks_like_name(b.name, 2);
+            // "Jane Doe, Senior Fellow at …": a comma bills a guest without a label
+            // only when a job title opens the billing (prose goes on after a name).
+            let comma_billed = sep == Sep::Comma
+                && line.len() <= MAX_COMMA_LINE
+                && b.affiliation.as_deref().is_some_and(role_opens);
             Fit {
                 labelled,
                 after_presenter: real,
-                unlabelled: real && matches!(sep, Sep::Dash | Sep::Bracket | Sep::Pipe),
+                unlabelled: real
+                    && (matches!(sep, Sep::Dash | Sep::Bracket | Sep::Pipe) || comma_billed),
             }
         }
     }
+}
+
+/// A "Name, billing" line without a label is never longer than this.
+const MAX_COMMA_LINE: usize = 250;
+
+/// Whether a job title comes in the first words of `billing` ("a senior fellow at …",
+/// "Liberal MP for …", "Economics Editor, …"), so it reads as a billing, not prose.
+fn role_opens(billing: &str) -> bool {
+    billing.split_whitespace().take(4).any(person::is_role)
 }
 
 /// Production credits, bylines, photo credits and prompts to follow or write to the
@@ -121,7 +138,7 @@ pub(super) fn is_credit(line: &str) -> bool {
     if line.len() > 400 {
         return false;
     }
-    if CREDIT.is_match(line) || agency_credit(line) {
+    if CREDIT.is_match(line) || agency_credit(line) || trailing_credit(line) {
         return true;
     }
     let by = line
@@ -131,6 +148,29 @@ pub(super) fn is_credit(line: &str) -> bool {
     by.is_some_and(|rest| {
         let rest = rest.split([',', '|', '–', '—']).next().unwrap_or("");
         person::looks_like_name(rest.trim(), 2)
+    })
+}
+
+/// A caption ending in its credit: "Jane Doe, host of the show - Credit: BBC",
+/// "… (Photo: Jo Bloggs)".
+fn trailing_credit(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    [
+        "credit:",
+        "credits:",
+        "photo:",
+        "picture:",
+        "image:",
+        "photograph:",
+    ]
+    .iter()
+    .filter_map(|w| lower.rfind(w).map(|at| (at, w.len())))
+    .any(|(at, len)| {
+        let before = lower[..at].trim_end();
+        let after = &lower[at + len..];
+        at > 0
+            && before.ends_with(['-', '–', '—', '|', '(', '[', '/', '.'])
+            && after.trim().len() <= 60
     })
 }
 
@@ -175,7 +215,7 @@ mod tests {
     #[test]
     fn guest_lines_by_strictness() {
         assert!(fit("Peter Zalmayev – analyst").allows(Unlabelled));
-        assert!(!fit("Peter Zalmayev, analyst").allows(Unlabelled));
+        assert!(!fit("Peter Zalmayev, from Kyiv").allows(Unlabelled));
         assert!(fit("Peter Zalmayev, analyst").allows(AfterPresenter));
         assert!(!fit("The result: an agreement").allows(AfterPresenter));
         assert!(!fit("Yet, diplomacy is not narrowing the gap.").allows(AfterPresenter));
@@ -185,7 +225,35 @@ mod tests {
         assert!(!fit("Why now? – a question").allows(Labelled));
         assert!(fit("Ines Marlow: port economist").allows(Labelled));
         assert!(!fit("Session 2: the ports").allows(Labelled));
+        assert!(!fit("Now, what we found is that little was done").allows(Labelled));
         assert!(!fit("With the strike over: what next?").allows(Labelled));
+    }
+
+    #[test]
+    fn a_caption_ending_in_its_credit_is_furniture() {
+        assert!(is_credit(
+            "Ola Berg, presenter of the harbour debate - Credit: Ledger TV"
+        ));
+        assert!(is_credit("Mia Torres at the count (Photo: Per Dahl)"));
+        assert!(!is_credit("Ola Berg – Director of Photo: Archive Trust"));
+        assert!(!is_credit("Mia Torres – photographer"));
+    }
+
+    #[test]
+    fn a_comma_bills_a_guest_without_a_label_when_a_job_title_opens_the_billing() {
+        for line in [
+            "• Hal Brenner, Shadow Minister for Ports",
+            "Mia Torres, senior fellow at the Harbour Institute, former adviser to the mayor",
+            "Ola Berg, Transport Editor, The Ledger",
+        ] {
+            assert!(fit(line).allows(Unlabelled), "{line}");
+        }
+        for line in [
+            "Mia Torres, in Kyiv, said the talks had failed",
+            "Hal Brenner, whose union called the strike, spoke first",
+        ] {
+            assert!(!fit(line).allows(Unlabelled), "{line}");
+        }
     }
 
     #[test]

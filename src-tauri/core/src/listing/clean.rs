@@ -6,6 +6,17 @@
 /// dropped. Bidi marks and joiners stay: they are part of how Arabic and Persian names
 /// are written, and the core stores them.
 pub(super) fn normalise(text: &str) -> String {
+    let out = normalise_chars(text);
+    // "Edward Pearce , Janet Daley": a space before a comma (programme guides that link
+    // each name) is dropped.
+    if out.contains(" ,") {
+        out.replace(" , ", ", ").replace(" ,\n", ",\n")
+    } else {
+        out
+    }
+}
+
+fn normalise_chars(text: &str) -> String {
     // Most pastes are already clean: printable ASCII and line feeds are copied whole.
     if text
         .bytes()
@@ -113,6 +124,15 @@ mod tests {
     fn clean_ascii_is_copied_whole() {
         assert_eq!(normalise("Why?\nHost: Ann Lee"), "Why?\nHost: Ann Lee");
         assert_eq!(normalise("a\tb\r\nc\u{7f}"), "a b\nc");
+    }
+
+    #[test]
+    fn a_space_before_a_comma_goes() {
+        assert_eq!(
+            normalise("Ola Berg , standing in for\nfrom Ann Moe , Per Dahl and Siv Ek."),
+            "Ola Berg, standing in for\nfrom Ann Moe, Per Dahl and Siv Ek."
+        );
+        assert_eq!(normalise("Ann Moe ,\nPer Dahl"), "Ann Moe,\nPer Dahl");
     }
 
     #[test]

@@ -53,11 +53,12 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A label inside a line: capitalised (or in capitals) and followed by a colon, or
-/// "Presented by" after the end of a sentence. Lower-case words in prose ("our
+/// "Presented by" after the end of a sentence. Credit labels ("Editor:",
+/// "Producer:") cut too, so the credit after a presenter's name is not part of it. Lower-case words in prose ("our
 /// guests: …") do not cut a line.
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[\s.?!](?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors?|Speakers?|With|Featuring)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)",
+        r"[\s.?!](?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors?|Speakers?|With|Featuring|Credits|Editors?|Producers?|Researchers?|Sound)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)",
     )
     .unwrap()
 });
@@ -220,6 +221,12 @@ fn announces_guests(seg: &str) -> bool {
         "speakers",
         "interviewees",
         "joined by",
+        "speak with",
+        "speak to",
+        "talk to",
+        "talk with",
+        "hear from",
+        "in conversation with",
     ];
     if seg.len() > 120 || !seg.ends_with([':', '：']) {
         return false;
@@ -348,6 +355,28 @@ mod tests {
         assert_eq!(k[1].2, "Mohammed Jamjoom");
         assert_eq!(k[2].1, Some(Role::Guests));
         assert_eq!(k[2].2, "Stephen Zunes – professor");
+    }
+
+    #[test]
+    fn a_line_that_announces_the_guests_heads_them() {
+        for line in [
+            "In this episode of the Harbour Hour, we speak with:",
+            "This week we hear from:",
+        ] {
+            let k = kinds(line);
+            assert_eq!(k[0].1, Some(Role::Guests), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_credit_label_ends_a_presenters_name() {
+        let k = kinds("Credits: Speaker: Lia Park Host: Ola Berg Editor: Per Dahl Recorded by X.");
+        let host = k.iter().find(|p| p.1 == Some(Role::Presenter)).unwrap();
+        assert_eq!(host.2, "Ola Berg");
+        assert!(
+            k.iter().any(|p| p.0.starts_with("Editor: Per Dahl")),
+            "{k:?}"
+        );
     }
 
     #[test]

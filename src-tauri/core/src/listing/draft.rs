@@ -3,7 +3,7 @@
 //! everything is bounded to the core's limits, with a warning for what the producer
 //! should check.
 
-use super::candidates::{Candidate, Candidates, Evidence};
+use super::candidates::{Candidate, Candidates, Evidence, FALLBACK_FAMILY};
 use super::clean::{bound, collapse, Warnings};
 use super::cut::Piece;
 use super::layout::{self, Found, GuestsFound};
@@ -50,6 +50,19 @@ pub(super) fn build(
     draft.framing = framing_of(framing, &found.post, &mut w);
     draft.presenters = presenters_of(&people, &mut w);
     draft.presenter = draft.presenters.first().cloned();
+    if let Some((show, topic)) = draft
+        .presenter
+        .as_ref()
+        .and_then(|p| show_with_presenter(&draft.title, &p.name))
+    {
+        // "The Point with Liu Xin – On Sweden and NATO": the show, named with its
+        // presenter, in front of the topic.
+        w.push(format!(
+            "\"{show}\" (the show's name) was taken off the front of the title"
+        ));
+        draft.series.get_or_insert_with(|| show.to_string());
+        draft.title = topic.to_string();
+    }
     let (guests, evidence) = choose_guests(&people);
     draft.guests = guests_of(guests, evidence, found.how, people.flattened, &mut w);
     if evidence == Some(Evidence::Profile) && !draft.title.is_empty() {
@@ -156,6 +169,24 @@ fn presenters_of(people: &Candidates, w: &mut Warnings) -> Vec<ParsedPerson> {
     out
 }
 
+/// A title "show – topic" whose show part names the presenter: (show, topic).
+fn show_with_presenter<'a>(title: &'a str, presenter: &str) -> Option<(&'a str, &'a str)> {
+    if presenter.split_whitespace().count() < 2 {
+        return None;
+    }
+    let (at, sep) = [" – ", " — ", " - ", ": "]
+        .iter()
+        .filter_map(|s| title.find(s).map(|k| (k, s.len())))
+        .filter(|&(k, _)| title[..k].contains(presenter))
+        .min()?;
+    let show = &title[..at];
+    // "Ledger TV: “The Harbour Hour with Ola Berg”": the quoted name.
+    let show = show.find(['“', '"']).map_or(show, |q| &show[q..]);
+    let show = show.trim_matches(|c: char| c.is_whitespace() || "\"“”'‘’".contains(c));
+    let topic = title[at + sep..].trim();
+    (topic.split_whitespace().count() >= 2).then_some((show, topic))
+}
+
 /// "A and B", "A, B & C": one item per presenter. A part that is not a name ("Dareen
 /// Abughaida, Al Jazeera") stays with the presenter before it, as an affiliation.
 pub(super) fn presenter_items(text: &str) -> Vec<&str> {
@@ -210,9 +241,15 @@ pub(super) fn presenter_items(text: &str) -> Vec<&str> {
 /// The guests of the family of candidates with the highest total score, in order,
 /// and that family's best evidence.
 fn choose_guests(people: &Candidates) -> (Vec<&Candidate>, Option<Evidence>) {
-    let mut totals = [0u32; 4];
+    let mut totals = [0u32; 5];
     for c in &people.guests {
         totals[usize::from(c.evidence.family())] += c.score();
+    }
+    if totals[..usize::from(FALLBACK_FAMILY)]
+        .iter()
+        .any(|&t| t > 0)
+    {
+        totals[usize::from(FALLBACK_FAMILY)] = 0;
     }
     let Some(best) = (0..totals.len())
         .filter(|&f| totals[f] > 0)

@@ -11,17 +11,25 @@
 //! guest's affiliation; a three-word name after a capitalised affiliation loses its
 //! first word to it; commas flatten less reliably than dashes.
 
-use super::person::{self, find_separator, word_kind, word_spans, Word};
+use super::person::{self, find_separator, is_dash, word_kind, word_spans, Word};
 use super::words::{CONNECTORS, TITLE_BLOCKERS};
 
 /// The people-sized chunks of one guest line. `flatten`: the line may hold several
 /// guests (it followed the label on its line, was the only line, or is long).
 pub(super) fn chunks(line: &str, flatten: bool, limit: usize, out: &mut Vec<String>) {
     if !flatten {
-        push_chunk(line, out);
+        // One line of several: "Felix Lee, SZ Dossier" is a name and a billing, unless
+        // "and" says it lists people ("Ann Moe and Per Dahl").
+        let listed = line.contains(" and ") || line.contains('&') || line.matches(',').count() >= 2;
+        if listed {
+            push_chunk(line, out);
+        } else if !line.trim().is_empty() {
+            out.push(line.trim().to_string());
+        }
         return;
     }
-    for part in list_parts(line) {
+    let line = unglue(line);
+    for part in list_parts(&line) {
         for piece in split_after_brackets(&part) {
             let mode = if dash_words(piece) > 0 {
                 Some(Mode::Dash)
@@ -49,15 +57,72 @@ pub(super) fn chunks(line: &str, flatten: bool, limit: usize, out: &mut Vec<Stri
     }
 }
 
+/// A list whose line breaks a page lost, so that one guest's billing runs into the
+/// next name ("… Shiv Nadar UniversityAsad Rehman - Executive director …"): a bullet
+/// goes where a lower-case letter meets a name that a separator follows, and the list
+/// ends where it meets a section's heading ("… Climate StrategiesOn our radar:Egypt").
+fn unglue(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 16);
+    let mut lower_run = 0;
+    let mut last = 0;
+    // Each check reads a little of the line; a bounded number keeps this linear.
+    let mut checks = 0;
+    for (i, c) in line.char_indices() {
+        if c.is_uppercase() && lower_run >= 3 && checks < MAX_GLUE_CHECKS {
+            checks += 1;
+            let rest = &line[i..];
+            let next_lower = rest.chars().nth(1).is_some_and(char::is_lowercase);
+            if next_lower && person::starts_with_name(&rest[..floor_char(rest, 200)]) {
+                out.push_str(&line[last..i]);
+                out.push_str(" • ");
+                last = i;
+            } else if next_lower && section_heading(rest) {
+                out.push_str(&line[last..i]);
+                return out;
+            }
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    out.push_str(&line[last..]);
+    out
+}
+
+/// At most this many glued joins are looked at in one line.
+const MAX_GLUE_CHECKS: usize = 200;
+
+/// "On our radar:", "Related:": a few words and a colon, no separator before it.
+fn section_heading(s: &str) -> bool {
+    let Some(colon) = s[..floor_char(s, 40)].find(':') else {
+        return false;
+    };
+    let head = &s[..colon];
+    let words = head.split_whitespace().count();
+    (1..=4).contains(&words) && !head.contains(|c: char| is_dash(c) || matches!(c, ',' | ';'))
+}
+
+fn floor_char(s: &str, max: usize) -> usize {
+    let mut at = max.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Parts of a line cut at bullets and semicolons, where what follows starts with a
 /// name; "professor; author of …" stays one affiliation.
 fn list_parts(line: &str) -> Vec<String> {
     const MARKS: [char; 4] = ['•', '·', '▪', ';'];
     let mut parts: Vec<String> = Vec::new();
+    // "… – moderated by Ola Berg" after the last guest is not their billing.
+    let line = &line[..moderated_by(line).unwrap_or(line.len())];
     for part in line.split_inclusive(MARKS) {
+        // "A, x; B, y; and C, z": the last item starts after "and".
+        let t = part.trim_start();
+        let t = t.strip_prefix("and ").unwrap_or(t);
         match parts.last_mut() {
-            Some(last) if !person::starts_with_name(part.trim()) => last.push_str(part),
-            _ => parts.push(part.to_string()),
+            Some(last) if !person::starts_with_name(t.trim()) => last.push_str(part),
+            Some(_) => parts.push(t.to_string()),
+            None => parts.push(part.to_string()),
         }
     }
     for p in &mut parts {
@@ -65,6 +130,25 @@ fn list_parts(line: &str) -> Vec<String> {
         p.truncate(kept);
     }
     parts
+}
+
+/// Where a "– moderated by …" or "(hosted by …)" clause closes a guest list: the
+/// phrase set off by a dash, comma, semicolon or bracket.
+fn moderated_by(line: &str) -> Option<usize> {
+    const BY: [&str; 4] = ["moderated by", "hosted by", "chaired by", "presented by"];
+    let lower = line.to_ascii_lowercase();
+    let glue =
+        |c: char| c.is_whitespace() || is_dash(c) || matches!(c, '-' | ',' | ';' | '(' | '[');
+    BY.iter()
+        .flat_map(|w| lower.match_indices(w).take(20))
+        .map(|(at, _)| at)
+        .filter(|&at| {
+            let before = line[..at].trim_end();
+            before.len() < at && before.ends_with(|c: char| glue(c) && !c.is_whitespace())
+        })
+        .min()
+        .map(|at| line[..at].trim_end_matches(glue).len())
+        .filter(|&n| n > 0)
 }
 
 /// A chunk of names only, "A B, C D and E F", is several guests; anything else is one.
@@ -365,6 +449,64 @@ mod tests {
         ] {
             assert_eq!(split(line), [line], "{line}");
         }
+    }
+
+    #[test]
+    fn the_last_item_after_and_and_a_moderator_clause() {
+        let mut out = Vec::new();
+        chunks(
+            "Hal Brenner, spokesperson for the Ports Council; Mia Torres, a port economist; \
+             and Per Dahl, co-CEO at the Ledger Group – moderated by Ola Berg.",
+            true,
+            20,
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            [
+                "Hal Brenner, spokesperson for the Ports Council",
+                "Mia Torres, a port economist",
+                "Per Dahl, co-CEO at the Ledger Group",
+            ]
+        );
+        assert_eq!(
+            moderated_by("Mia Torres – producer of a podcast hosted by Ledger FM"),
+            None
+        );
+    }
+
+    #[test]
+    fn one_line_of_several_is_a_name_and_its_billing() {
+        let mut out = Vec::new();
+        chunks("Per Dahl, SZ Dossier", false, 20, &mut out);
+        chunks("Ann Moe and Siv Ek", false, 20, &mut out);
+        assert_eq!(out, ["Per Dahl, SZ Dossier", "Ann Moe", "Siv Ek"]);
+    }
+
+    #[test]
+    fn a_list_whose_line_breaks_were_lost() {
+        let mut out = Vec::new();
+        chunks(
+            "Mia Torres - Port economist; fellow, Baltic InstituteHal Brenner - General \
+             secretary, Dockers' UnionPer Dahl - Editor, The LedgerIn the news:The port \
+             closed for a week.",
+            true,
+            20,
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            [
+                "Mia Torres - Port economist; fellow, Baltic Institute",
+                "Hal Brenner - General secretary, Dockers' Union",
+                "Per Dahl - Editor, The Ledger",
+            ]
+        );
+        // Names written in camel case stay whole.
+        assert_eq!(
+            unglue("Ann McDonald - DeepMind fellow"),
+            "Ann McDonald - DeepMind fellow"
+        );
     }
 
     #[test]

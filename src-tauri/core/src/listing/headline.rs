@@ -91,6 +91,7 @@ fn furniture(line: &str) -> bool {
         "copyright",
         "rss feed",
         "subscribed:",
+        "standing in for",
     ];
     let lower = line.to_lowercase();
     // "Intelligence Squared show": a directory's name for a show's page.

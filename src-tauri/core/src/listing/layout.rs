@@ -5,10 +5,13 @@ use super::classify::Strictness;
 use super::cut::{Kind, Piece, Role};
 use super::junk::Junk;
 use super::person::{find_separator, looks_like_name};
+use crate::text::names::name_key;
 
 /// How many lines after a presenter are held as possible framing while waiting for a
 /// guest list; past that the listing has no guests and those lines are not its own.
 const POST_LOOKAHEAD: usize = 30;
+/// Text lines after a guest block read for a presenter named in prose.
+const AFTER_LOOKAHEAD: usize = 4;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum GuestsFound {
@@ -42,6 +45,9 @@ pub(super) struct Found<'a> {
     pub how: GuestsFound,
     /// The index of the first piece not part of this listing.
     pub end: usize,
+    /// A few text lines right after the guest block, where a page may name its
+    /// presenter ("… back hosting next week", "Hosted by …"): read for that only.
+    pub after: Vec<&'a str>,
 }
 
 impl Found<'_> {
@@ -62,6 +68,7 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
         guests: Vec::new(),
         how: GuestsFound::No,
         end: start,
+        after: Vec::new(),
     };
     let mut post: Vec<&str> = Vec::new();
     let mut junk_after_presenter = false;
@@ -107,6 +114,22 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
                 role: Role::Guests,
                 rest,
             } => {
+                let next = next_non_blank(pieces, i + 1);
+                if rest.is_empty()
+                    && pieces.get(next).is_some_and(|p| {
+                        matches!(
+                            p.kind,
+                            Kind::Label {
+                                role: Role::Guests,
+                                ..
+                            }
+                        )
+                    })
+                {
+                    // "Featuring Guests:" cut in two: the second heads the block.
+                    i = next;
+                    continue;
+                }
                 i = guest_block(pieces, i, rest, &mut f.guests);
                 f.how = GuestsFound::Labelled;
                 f.post = std::mem::take(&mut post);
@@ -166,7 +189,25 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
         }
     }
     f.end = i;
+    if f.how != GuestsFound::No && f.presenters.is_empty() {
+        f.after = text_after(pieces, i);
+    }
     f
+}
+
+/// Up to [`AFTER_LOOKAHEAD`] text lines from `i`, up to the first piece of any other
+/// kind.
+fn text_after<'a>(pieces: &[Piece<'a>], mut i: usize) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    while let Some(p) = pieces.get(i) {
+        match p.kind {
+            Kind::Blank => {}
+            Kind::Text if out.len() < AFTER_LOOKAHEAD => out.push(p.text),
+            _ => break,
+        }
+        i += 1;
+    }
+    out
 }
 
 /// The text of a presenter label; "Presenter:" alone takes the next line if it is a
@@ -336,8 +377,12 @@ fn unlabelled_block_starts(pieces: &[Piece], i: usize) -> bool {
         return false;
     }
     let next = next_non_blank(pieces, i + 1);
+    // The same person twice is a caption repeated, not a panel.
+    let name = |t: &str| name_key(super::person::split_billing(t, true).name);
     match pieces.get(next) {
-        Some(p) if p.kind == Kind::Text => p.fit.allows(Strictness::Unlabelled),
+        Some(p) if p.kind == Kind::Text => {
+            p.fit.allows(Strictness::Unlabelled) && name(p.text) != name(pieces[i].text)
+        }
         Some(p) => matches!(
             p.kind,
             Kind::Label {

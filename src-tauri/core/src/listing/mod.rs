@@ -25,6 +25,8 @@
 //! Nothing here fails: what the parser is unsure of becomes a warning on the draft,
 //! and every field is bounded to the core's text limits so the draft can be saved.
 
+mod appositive;
+mod bios;
 mod candidates;
 mod classify;
 mod clean;

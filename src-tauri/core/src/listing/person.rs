@@ -34,6 +34,13 @@ pub(super) enum Word {
 }
 
 pub(super) fn word_kind(w: &str) -> Word {
+    // "Baroness (Nicky) Morgan": a peer's given name in brackets is a name word.
+    if let Some(inner) = w.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        return match word_kind(inner) {
+            Word::Unit if !inner.contains(['(', ')']) => Word::Unit,
+            _ => Word::Other,
+        };
+    }
     let bare = w.trim_end_matches('.');
     if bare.is_empty() || bare.len() > 60 {
         return Word::Other;

@@ -1,11 +1,57 @@
 //! Profiles, as newspaper guides to a panel write them: each guest's name alone on a
-//! line, then "Who? Shadow health secretary", then a paragraph about them.
+//! line, then "Who? Shadow health secretary", then a paragraph about them; or the
+//! name, then straight away the paragraph about them.
 
 use super::candidates::{Candidate, Evidence};
 use super::person::{looks_like_name, split_billing};
 
 /// Guests from consecutive lines (blank lines and furniture already skipped).
 pub(super) fn gather(lines: &[&str], out: &mut Vec<Candidate>) {
+    let before = out.len();
+    with_who(lines, out);
+    if out.len() == before {
+        with_paragraphs(lines, out);
+    }
+}
+
+/// "Name" alone on a line, then a paragraph about them that names them early
+/// ("Labour's Jane Doe was elected …"): two or more such make a guide to the panel.
+fn with_paragraphs(lines: &[&str], out: &mut Vec<Candidate>) {
+    let mut found = Vec::new();
+    for pair in lines.windows(2).take(200) {
+        let (name, para) = (pair[0], pair[1]);
+        if name.len() > 60 || para.len() < 80 {
+            continue;
+        }
+        let b = split_billing(name, false);
+        if b.affiliation.is_some() || !looks_like_name(b.name, 2) {
+            continue;
+        }
+        let surname = b.name.rsplit(' ').next().unwrap_or(b.name);
+        let early = &para[..floor_char(para, 100)];
+        if !early.contains(surname) {
+            continue;
+        }
+        let mut c = Candidate::new(b, Evidence::Profile);
+        c.affiliation = para
+            .strip_prefix(c.name.as_str())
+            .and_then(super::bios::predicate);
+        found.push(c);
+    }
+    if found.len() >= 2 {
+        out.extend(found);
+    }
+}
+
+fn floor_char(s: &str, max: usize) -> usize {
+    let mut at = max.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn with_who(lines: &[&str], out: &mut Vec<Candidate>) {
     for (i, line) in lines.iter().enumerate() {
         let Some(what) = who(line) else { continue };
         // The name is the line before, or the one before that when the page put a
@@ -44,6 +90,38 @@ pub(super) fn who(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_then_a_paragraph_about_them() {
+        let lines = [
+            "Here is who will be on the panel.",
+            "Ruth Adeyemi",
+            "Labour's Ruth Adeyemi was elected for Danby North in 2017 and has been shadow transport secretary since the spring.",
+            "Piet van Rooyen",
+            "Piet van Rooyen is the vice-chancellor of Danby University. He chaired the review of student fees in 2019.",
+            "Related stories",
+        ];
+        let mut out = Vec::new();
+        gather(&lines, &mut out);
+        let got: Vec<(&str, Option<&str>)> = out
+            .iter()
+            .map(|c| (c.name.as_str(), c.affiliation.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ruth Adeyemi", None),
+                (
+                    "Piet van Rooyen",
+                    Some("the vice-chancellor of Danby University")
+                ),
+            ]
+        );
+        // One name over a paragraph is a caption, not a guide.
+        let mut out = Vec::new();
+        gather(&lines[..3], &mut out);
+        assert!(out.is_empty());
+    }
 
     #[test]
     fn a_name_then_who() {

@@ -142,6 +142,19 @@ fn a_megabyte_of_one_line_or_many() {
     check(&parse_listing(&big.replace(" – ", "\n")));
     let flat = "Guests: ".to_string() + &"Anna Lind – economist at Nordea ".repeat(40_000);
     check(&parse_listing(&flat));
+    // The readings of prose: appositives, sentences about a guest, glued lists.
+    let appositives = "Ann Moe, a director at the Harbour Institute, explains. ".repeat(20_000);
+    check(&parse_listing(&appositives));
+    check(&parse_listing(&format!(
+        "Ola Berg speaks to Ann Moe and Per Dahl. {}",
+        "Ann Moe is a professor of ports. ".repeat(30_000)
+    )));
+    let glued = "Contributors: ".to_string()
+        + &"Ann Moe - Fellow, Harbour InstitutePer Dahl - Editor".repeat(20_000);
+    check(&parse_listing(&glued));
+    check(&parse_listing(
+        &"The Harbour Hour with Ola Berg. ".repeat(30_000),
+    ));
     check(&parse_listing(&"\n".repeat(1 << 20)));
     check(&parse_listing(&"a".repeat(1 << 20)));
 }

@@ -12,6 +12,7 @@ use super::person::{
     self, looks_like_name, split_billing, starts_with_name, word_kind, word_spans, Word,
 };
 use super::unseparated::billing_before_name;
+use crate::text::names::name_key;
 
 /// A capitalised name of one to four words (particles inside).
 const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’\-.]*|al|el|bin|de|van|von|da|di|du|le|la|del|der|dos|das)){0,3}";
@@ -19,7 +20,7 @@ const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’\-.
 /// A presenter and what they do with the guests.
 static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|is joined by|was joined by|hosts|hears from|interviews|sits down with|is in conversation with|discusses\b[^.;:?!]*?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) guests|guests)))\b"
+        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|is joined by|was joined by|hosts|hears from|interviews|sits down with|is in conversation with|discusses\b[^.;:?!]*?\bwith|(?:presents|chairs)\b[^.;:?!]*?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) guests|guests)))\b"
     ))
     .unwrap()
 });
@@ -27,9 +28,24 @@ static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// A presenter named in passing: "hosted by Fiona Bruce", "tells host Steve Clemons".
 static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})"
+        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|^(?P<presents>{NAME}),?\s+(?:presents|chairs|introduces|fronts)\b"
     ))
     .unwrap()
+});
+
+/// The show's name or blurb naming its host: "The Point with Liu Xin", "National
+/// Debate With Madhavdas G, we …", "… the big issues of our time with Mehdi Hasan."
+static SHOW_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?P<show>(?:\p{{Lu}}[\p{{L}}'’&+\-]*\s+){{1,6}})[Ww]ith|\bwith)\s+(?P<host>{NAME})\s*(?P<end>$|[.,;:!?”\)\]|–—-]|\s-)"
+    ))
+    .unwrap()
+});
+
+/// A guest's talk with the host: "She spoke with Foreign Affairs senior editor X on …".
+static SPOKE_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Ss]he|[Hh]e|[Tt]hey) (?:spoke|speaks|talked|talks|sat down|sits down) (?:with|to) (?P<rest>[^.,;:!?]{3,160})")
+        .unwrap()
 });
 
 /// Guests before the verb: "A, B and C joined Andy Zaltzman to …".
@@ -40,11 +56,13 @@ static JOINED: LazyLock<Regex> =
 static PANEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\b(?:arguing|speaking) (?:for|in favou?r of|against) the motion (?:are|were|is|was)\b:?|",
+        r"(?i)\bwitnesses\b[^.;:?!]{0,120}?\bfrom\b|",
         r"(?i)\b(?:(?:today's|tonight's|this week's|our|the|my|his|her|their)\s+)?",
         r"(?:guests|panell?ists|panel|contributors|speakers)(?:\s+(?:today|tonight|this week))?",
-        r"\s+(?:are|include|were|will be)\b:?",
+        r"\s+(?:are|include|includes|included|were|will be)\b:?",
         r"|\bwith (?:(?:our|the|her|his|their) )?(?:guests|panell?ists|panel)\b:?",
         r"|\bjoining (?:us|me|him|her|them)(?:\s+(?:today|tonight|this week|in the studio))?\s+(?:are|is)\b:?",
+        r"|\b(?i:we)(?:'re| are|'ll| will|’re|’ll)?(?: be)? (?:speak|speaking|talk|talking|joined|hear|hearing)(?: from| with| to| by)\b:?",
     ))
     .unwrap()
 });
@@ -60,7 +78,7 @@ static GUEST_HOST: LazyLock<Regex> = LazyLock::new(|| {
 /// "A, standing in for B", "Sitting in for B, A …".
 static STANDING_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?P<before>{NAME}),?\s+(?:is\s+)?)?(?i:standing|sitting|filling)\s+in\s+for\s+(?P<usual>{NAME})(?:,\s+(?P<after>{NAME}))?"
+        r"(?:(?P<before>{NAME}),?\s+(?:is\s+)?)?(?i:standing|sitting|filling)\s+in\s+for(?:\s+(?P<usual>{NAME})(?:,\s+(?P<after>{NAME}))?|\s*$)"
     ))
     .unwrap()
 });
@@ -121,7 +139,7 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
         guests_found |= panel;
         if !host_found {
             if let Some(host) = PRESENTED.captures(line).and_then(|m| {
-                let name = ["host", "named", "credited", "is"]
+                let name = ["host", "named", "credited", "is", "presents"]
                     .iter()
                     .find_map(|g| m.name(g))?;
                 host_name(name.as_str())
@@ -132,6 +150,79 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
             }
         }
     }
+}
+
+/// The host a show's name or blurb gives ("The Point with Liu Xin"), or a guest's
+/// talk with them; for pages that name nobody in the episode. Never one of `guests`.
+pub(super) fn blurb_host<'a>(
+    lines: impl Iterator<Item = &'a str>,
+    guests: &[Candidate],
+) -> Option<Candidate> {
+    let is_guest = |n: &str| {
+        let k = name_key(n);
+        guests.iter().any(|g| name_key(&g.name) == k)
+    };
+    for line in lines.take(60) {
+        let line = &line[..floor_char(line, 4000)];
+        for m in SHOW_WITH.captures_iter(line).take(8) {
+            let show_named = m.name("show").is_some_and(|s| !conversation(s.as_str()));
+            // Without the show's name, only at the end of the blurb's sentence.
+            // (The name may have taken the full stop.) A whole name there: "with China."
+            // is no host.
+            let host_stop = m.name("host").is_some_and(|h| h.as_str().ends_with('.'));
+            let blurb_end = m.name("end").is_some_and(|e| {
+                (e.as_str() == "." || (e.as_str().is_empty() && host_stop))
+                    && line[e.end()..].trim().is_empty()
+            });
+            if !(show_named || blurb_end) {
+                continue;
+            }
+            if let Some(host) = m.name("host").and_then(|h| host_name(h.as_str())) {
+                if !is_guest(host) && (show_named || looks_like_name(host, 2)) {
+                    return Some(Candidate::named(host, None, Evidence::Prose));
+                }
+            }
+        }
+        if let Some(m) = SPOKE_WITH.captures(line) {
+            let rest = m.name("rest").map_or("", |r| r.as_str());
+            let end = [" on ", " about ", " in ", " for "]
+                .iter()
+                .filter_map(|w| rest.find(w))
+                .min()
+                .unwrap_or(rest.len());
+            let said = rest[..end].trim();
+            let host = billing_before_name(said)
+                .map(|(n, _)| n)
+                .or_else(|| host_name(said));
+            if let Some(host) = host.filter(|h| looks_like_name(h, 2) && !is_guest(h)) {
+                return Some(Candidate::named(host, None, Evidence::Prose));
+            }
+        }
+    }
+    None
+}
+
+/// "An Interview with", "In Conversation with": the person is the guest.
+fn conversation(show: &str) -> bool {
+    let last = show.split_whitespace().last().unwrap_or("").to_lowercase();
+    matches!(
+        last.as_str(),
+        "interview"
+            | "interviews"
+            | "conversation"
+            | "conversations"
+            | "chat"
+            | "q&a"
+            | "evening"
+            | "audience"
+            | "session"
+            | "meeting"
+            | "webinar"
+            | "lunch"
+            | "dinner"
+            | "breakfast"
+            | "ama"
+    )
 }
 
 fn floor_char(s: &str, max: usize) -> usize {
@@ -148,7 +239,7 @@ fn guest_host(line: &str, c: &mut Candidates) {
     if lower.contains("guest") {
         host = GUEST_HOST.captures(line).and_then(|m| m.name("host"));
     }
-    if lower.contains(" in for ") {
+    if lower.contains(" in for") {
         if let Some(m) = STANDING_IN.captures(line) {
             host = host.or(m.name("before")).or(m.name("after"));
             if let Some(usual) = m.name("usual").and_then(|u| host_name(u.as_str())) {
@@ -223,7 +314,15 @@ fn person_of_item(item: &str) -> Option<Candidate> {
         .trim_start_matches("as well as ")
         .trim_start_matches("& ")
         .trim();
-    let b = split_billing(item, true);
+    let mut b = split_billing(item, true);
+    // "…, and C, who explain the vote": a clause about them all, not C's billing.
+    if b.affiliation.as_deref().is_some_and(|a| {
+        ["who ", "whose ", "which "]
+            .iter()
+            .any(|w| a.starts_with(w))
+    }) {
+        b.affiliation = None;
+    }
     if looks_like_name(b.name, 2) {
         return Some(Candidate::new(b, Evidence::Prose));
     }
@@ -301,6 +400,8 @@ fn items(s: &str) -> Vec<(usize, usize)> {
         };
         let rest = &s[next..];
         let item = first_item(rest);
+        // "… and Senior Editor Eric Columbus about the …": up to where the prose goes on.
+        let item = &item[..lower_run_after_name(item).min(item.len())];
         let appositive = ["the ", "a ", "an ", "our ", "their "]
             .iter()
             .any(|d| rest.starts_with(d));
@@ -386,6 +487,15 @@ mod tests {
         );
         let c = read(&["Ana Ruiz talks to Bo Lind and Cy Moss about the vote."]);
         assert_eq!(people(&c.guests), [p("Bo Lind", None), p("Cy Moss", None)]);
+    }
+
+    #[test]
+    fn a_clause_about_all_the_guests_is_no_billing() {
+        let c = read(&["Ana Ruiz talks to Bo Lind, Cy Moss, and Di Holm, who explain the vote."]);
+        assert_eq!(
+            people(&c.guests),
+            [p("Bo Lind", None), p("Cy Moss", None), p("Di Holm", None)]
+        );
     }
 
     #[test]
@@ -497,6 +607,110 @@ mod tests {
                 "{line}: {c:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_host_from_the_shows_name_or_blurb() {
+        let host = |lines: &[&str], guests: &[Candidate]| {
+            blurb_host(lines.iter().copied(), guests).map(|c| c.name)
+        };
+        assert_eq!(
+            host(
+                &["The Harbour Hour with Ola Berg – On the ferry strike"],
+                &[]
+            )
+            .as_deref(),
+            Some("Ola Berg")
+        );
+        assert_eq!(
+            host(
+                &["In today's Port Debate With Ravi K, we ask who pays."],
+                &[]
+            )
+            .as_deref(),
+            Some("Ravi K")
+        );
+        assert_eq!(
+            host(&["Big questions of the week with Lia Park."], &[]).as_deref(),
+            Some("Lia Park")
+        );
+        assert_eq!(
+            host(
+                &["Mia spoke with Ledger senior editor Per Dahl on Monday."],
+                &[]
+            ),
+            None
+        );
+        assert_eq!(
+            host(
+                &["She spoke with Ledger senior editor Per Dahl on Monday."],
+                &[]
+            )
+            .as_deref(),
+            Some("Per Dahl")
+        );
+        // An interview with someone, a guest, and "with" inside a sentence are no host.
+        assert_eq!(
+            host(&["An Interview with Siv Ek, the port's new chief"], &[]),
+            None
+        );
+        let siv = Candidate::named("Siv Ek", None, Evidence::Prose);
+        assert_eq!(host(&["The Harbour Hour with Siv Ek"], &[siv]), None);
+        assert_eq!(
+            host(&["We discuss the strike with Siv Ek, an economist."], &[]),
+            None
+        );
+    }
+
+    #[test]
+    fn a_billing_before_the_last_name_when_prose_follows() {
+        let c = read(&[
+            "Senior Editor Ola Berg speaks with Ledger Fellow Ann Moe and Senior Editor Per \
+             Dahl about the vote in the port council.",
+        ]);
+        assert_eq!(
+            people(&c.guests),
+            [
+                p("Ann Moe", Some("Ledger Fellow")),
+                p("Per Dahl", Some("Senior Editor"))
+            ]
+        );
+    }
+
+    #[test]
+    fn we_speak_with_guests() {
+        for line in [
+            "In this episode of the Harbour Hour we speak with Ann Moe, a port economist, and Per Dahl, an editor.",
+            "We're joined by Ann Moe, a port economist, and Per Dahl, an editor.",
+            "This week we hear from Ann Moe and Per Dahl.",
+        ] {
+            let c = read(&[line]);
+            let names: Vec<_> = c.guests.iter().map(|g| g.name.as_str()).collect();
+            assert_eq!(names, ["Ann Moe", "Per Dahl"], "{line}");
+        }
+    }
+
+    #[test]
+    fn a_programme_guides_presenter_and_witnesses() {
+        let c = read(&[
+            "Ola Berg, standing in for",
+            "Dev Rao, chairs the debate. Witnesses face questions on the week's news from \
+             Ann Moe, Per Dahl, Rabbi Siv Ek and Professor Bo Lind.",
+        ]);
+        let hosts: Vec<_> = c
+            .presenters
+            .iter()
+            .filter(|p| p.evidence == Evidence::GuestHost)
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(hosts, ["Ola Berg"]);
+        let names: Vec<_> = c.guests.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, ["Ann Moe", "Per Dahl", "Siv Ek", "Bo Lind"]);
+        let c = read(&["Lia Park presents the debate from Tromsø with Ann Moe and Per Dahl."]);
+        assert_eq!(c.presenters[0].name, "Lia Park");
+        assert_eq!(c.guests.len(), 2);
+        let c = read(&["Lia Park chairs the first of a new series."]);
+        assert_eq!(c.presenters[0].name, "Lia Park");
     }
 
     #[test]

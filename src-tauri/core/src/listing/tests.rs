@@ -595,3 +595,69 @@ fn name_and_affiliation_pairs_with_no_heading_are_guests() {
     );
     assert_eq!(d.title, "Harbour week: who pays?");
 }
+
+#[test]
+fn comma_billed_lines_with_no_label_are_guests_and_a_presenter_billed_so_hosts() {
+    let d = parse_listing(
+        "Tuesday 9 March at 9:30 pm\n\n\
+         • Ola Berg, presenter of the Harbour Debate\n\n\
+         • Hal Brenner, Shadow Minister for Ports\n\n\
+         • Mia Torres, Transport Editor, The Ledger\n\n\
+         Back next week with a special from Tromsø.\n",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Hal Brenner".into(),
+                Some("Shadow Minister for Ports".into())
+            ),
+            (
+                "Mia Torres".into(),
+                Some("Transport Editor, The Ledger".into())
+            ),
+        ]
+    );
+    assert_eq!(d.presenter.unwrap().name, "Ola Berg");
+    // A caption and the same caption with its credit are not a panel.
+    let d = parse_listing(
+        "Who is on the panel tonight?\n\n\
+         Ola Berg, presenter of the Harbour Debate\n\n\
+         Ola Berg, presenter of the Harbour Debate - Credit: Ledger TV\n",
+    );
+    assert!(d.guests.is_empty(), "{:?}", d.guests);
+}
+
+#[test]
+fn a_presenter_named_in_prose_after_the_guest_block() {
+    let d = parse_listing(
+        "Can the ferries run on time?\n\n\
+         Hal Brenner – Shadow Minister for Ports\n\
+         Mia Torres – Transport Editor, The Ledger\n\n\
+         The debate is hosted by Ola Berg.\n",
+    );
+    assert_eq!(names(&d), ["Hal Brenner", "Mia Torres"]);
+    assert_eq!(d.presenter.unwrap().name, "Ola Berg");
+}
+
+#[test]
+fn a_two_word_guest_heading() {
+    let d = parse_listing(
+        "Nov 3, 2024 | The port has been closed for a month. On the show we ask: Can the ferries survive?\n\
+         Featuring Guests:\n\
+         Mia Torres, The Ledger's port correspondent\n\
+         Hal Brenner, Dockers' Union\n",
+    );
+    assert_eq!(names(&d), ["Mia Torres", "Hal Brenner"]);
+}
+
+#[test]
+fn a_show_named_with_its_presenter_comes_off_the_title() {
+    let d = parse_listing(
+        "Ledger TV: “The Harbour Hour with Ola Berg” – On the ferry strike\n\n\
+         The port has been closed for a month and the talks have failed twice, so the panel asks what next.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Ola Berg");
+    assert_eq!(d.title, "On the ferry strike");
+    assert_eq!(d.series.as_deref(), Some("The Harbour Hour with Ola Berg"));
+}

@@ -1,6 +1,10 @@
 //! The title and the framing: which line is the title, what is cut off its end, and
 //! how framing text becomes items (each paragraph one item, each question its own).
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::junk;
 use super::person::is_dash;
 
@@ -23,7 +27,8 @@ pub(super) fn title_and_framing(lines: &[&str], max_items: usize) -> (Option<Str
                     let room = max_items.saturating_sub(framing.len());
                     framing.extend(framing_items(line, room));
                 }
-                return (None, framing);
+                let named = lines.iter().take(6).find_map(|l| named_in_prose(l));
+                return (named.map(strip_suffixes), framing);
             }
         },
     };
@@ -45,7 +50,7 @@ pub(super) fn title_and_framing(lines: &[&str], max_items: usize) -> (Option<Str
             }
             _ => {
                 framing.extend(framing_items(first, max_items));
-                None
+                named_in_prose(first)
             }
         }
     };
@@ -65,6 +70,32 @@ fn long_tail_after_question(line: &str) -> bool {
         Some(&(_, b)) => line[..b].ends_with('?') && line[b..].trim().len() > 150,
         None => false,
     }
+}
+
+/// A title the prose names when no line is one: "The episode I'm featuring is ‘Why
+/// does …?’", "On the show we ask: Can the ferries survive?".
+fn named_in_prose(line: &str) -> Option<&str> {
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"(?i:episode|titled|entitled|called)\b[^‘“\x22.?!]{0,40}[‘“\x22](?P<quoted>[^’”\x22]{10,200})[’”\x22]",
+            r"|\b(?i:we ask)\s*:\s*(?P<asked>[^?\n]{10,200}\?)",
+        ))
+        .unwrap()
+    });
+    let line = &line[..floor_char(line, 2000)];
+    let m = NAMED.captures(line)?;
+    let t = m.name("quoted").or(m.name("asked"))?.as_str().trim();
+    let t = t.trim_end_matches(['.', ',']);
+    let words = t.split_whitespace().count();
+    (3..=30).contains(&words).then_some(t)
+}
+
+fn floor_char(s: &str, max: usize) -> usize {
+    let mut at = max.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn title_label(line: &str) -> Option<&str> {
@@ -128,6 +159,25 @@ fn suffix_cut(t: &str) -> Option<&str> {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || matches!(*w, "the" | "of" | "and" | "to" | "&" | "on")
         });
+    // "… | File Type: video/mp4 | Duration: 1465": a directory's details.
+    let details = seg.split_once(':').is_some_and(|(key, _)| {
+        const KEYS: &[&str] = &[
+            "file type",
+            "duration",
+            "length",
+            "size",
+            "runtime",
+            "published",
+            "date",
+            "format",
+            "released",
+            "episode",
+        ];
+        KEYS.contains(&key.trim().to_lowercase().as_str())
+    });
+    if details {
+        return Some(head);
+    }
     let known = junk::is_known_site(seg);
     let after_question = head.ends_with(['?', '!']);
     (known || (short_name && (after_question || sep == '|'))).then_some(head)
@@ -279,6 +329,35 @@ mod tests {
         ] {
             assert_eq!(strip_suffixes(t), want, "{t}");
         }
+    }
+
+    #[test]
+    fn a_directorys_details_after_pipes_are_cut() {
+        assert_eq!(
+            strip_suffixes(
+                "Port strike: what next? | Harbour Talk | File Type: audio/mpeg | Duration: 1520"
+            ),
+            "Port strike: what next?"
+        );
+    }
+
+    #[test]
+    fn a_title_named_in_prose_when_no_line_is_one() {
+        let lines = [
+            "The Harbour Hour is one of my favourite shows, and I listen every week without fail because the debates are so good.",
+            "The episode I'm sharing is ‘Can the ferries survive the strike?’. It is worth an hour of anyone's time and more.",
+        ];
+        assert_eq!(
+            title_and_framing(&lines, 10).0.as_deref(),
+            Some("Can the ferries survive the strike?")
+        );
+        let lines = [
+            "Nov 3, 2024 | The port has been closed for a month and the talks have failed twice. On the show we ask: Can the ferries survive the strike? Our panel looks at the options.",
+        ];
+        assert_eq!(
+            title_and_framing(&lines, 10).0.as_deref(),
+            Some("Can the ferries survive the strike?")
+        );
     }
 
     #[test]

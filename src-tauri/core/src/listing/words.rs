@@ -52,7 +52,8 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "with", "about", "is", "are", "was", "were", "why", "how", "what", "who", "when",
     "where", "which", "will", "can", "does", "do", "did", "has", "have", "this", "that",
     "these", "those", "our", "your", "my", "their", "its", "it", "we", "you", "they",
-    "he", "she", "i", "new", "not", "no", "yes", "but", "so", "if", "as",
+    "he", "she", "i", "new", "not", "no", "yes", "but", "so", "if", "as", "now", "here",
+    "today", "tonight", "meanwhile", "however", "also", "then", "there",
     // labels and page furniture
     "presenter", "presenters", "host", "hosts", "guest", "guests", "panel", "panelists",
     "panellists", "contributors", "moderator", "presented", "hosted", "published",
@@ -102,7 +103,8 @@ pub(super) const ROLES: &[&str] = &[
     "programme", "program", "research", "independent", "freelance", "veteran",
     "commissioner", "official", "negotiator", "entrepreneur", "investor", "banker",
     "engineer", "architect", "curator", "critic", "biographer", "teacher", "student",
-    "candidate", "managing",
+    "candidate", "managing", "philanthropist", "businessman", "businesswoman",
+    "billionaire", "academic", "filmmaker", "artist", "musician", "actor", "actress",
 ];
 
 /// Words that, just before a capitalised pair, make it someone mentioned in an

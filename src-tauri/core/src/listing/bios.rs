@@ -1,0 +1,166 @@
+//! Billings given in a sentence about the guest: "Jane Doe is a professor of history
+//! at …", "John Roe, a former minister, is Shadow Minister for …". Pages that name
+//! their guests in one place (a prose list, a name on its own line) often bill them
+//! in such a sentence elsewhere, or put the whole paragraph about them where the
+//! billing goes; the billing is that sentence's predicate, or what a bracket after
+//! the name holds ("Jane Doe (Asia Programme, Lakeside Forum)").
+
+use super::candidates::Candidate;
+use super::title::sentences;
+
+/// A sentence about a guest is read this far.
+const MAX_SENTENCE: usize = 400;
+/// A line is searched for guests' names this far.
+const MAX_LINE: usize = 20_000;
+
+/// Each guest without a billing, or whose billing is a paragraph about them that
+/// starts with their name, billed from the first sentence "Name is …" in `lines`
+/// (their own paragraph first).
+pub(super) fn fill<'a>(lines: impl Iterator<Item = &'a str> + Clone, guests: &mut [Candidate]) {
+    for g in guests.iter_mut() {
+        if g.name.split_whitespace().count() < 2 {
+            continue;
+        }
+        if let Some(own) = g.affiliation.as_deref() {
+            if own.starts_with(&g.name) {
+                if let Some(p) = predicate(&own[g.name.len()..]) {
+                    g.affiliation = Some(p);
+                }
+            }
+            continue;
+        }
+        g.affiliation = lines.clone().take(60).find_map(|line| {
+            // A pasted page can be one huge line: read its start only.
+            let line = &line[..floor_char(line, MAX_LINE)];
+            line.match_indices(g.name.as_str())
+                .take(10)
+                .find_map(|(at, n)| predicate(&line[at + n.len()..]))
+        });
+    }
+}
+
+/// The predicate of "… is X." at the start of `rest` (what follows a name): " is a
+/// historian at …", ", a former minister, is Shadow Minister for …".
+pub(super) fn predicate(rest: &str) -> Option<String> {
+    let rest = &rest[..floor_char(rest, MAX_SENTENCE * 2)];
+    let end = sentences(rest).first().map_or(rest.len(), |&(_, b)| b);
+    let end = floor_char(rest, end.min(MAX_SENTENCE));
+    let sentence = &rest[..end];
+    // "Dr Jane Doe (Asia Programme, Lakeside Forum) about …"
+    if let Some(inside) = rest.strip_prefix(" (") {
+        let inside = &inside[..inside.find(')')?];
+        let fits = inside.starts_with(char::is_uppercase)
+            && !inside.contains('(')
+            && inside.split_whitespace().count() >= 2
+            && inside.len() <= 150;
+        return fits.then(|| inside.trim().to_string());
+    }
+    let after = if let Some(r) = sentence.strip_prefix(" is ") {
+        r
+    } else if let Some(r) = sentence.strip_prefix(", ") {
+        let at = r.find(", is ")?;
+        &r[at + 5..]
+    } else {
+        return None;
+    };
+    let after = after.trim().trim_end_matches('.').trim();
+    // "is a" + something: a billing has a few words, and starts as one.
+    let words = after.split_whitespace().count();
+    let opens = after.starts_with(char::is_uppercase)
+        || ["a ", "an ", "the ", "one ", "currently ", "now ", "also "]
+            .iter()
+            .any(|w| after.starts_with(w));
+    (opens && (2..=40).contains(&words)).then(|| after.to_string())
+}
+
+fn floor_char(s: &str, max: usize) -> usize {
+    let mut at = max.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::candidates::Evidence;
+    use super::*;
+
+    fn guest(name: &str, affiliation: Option<&str>) -> Candidate {
+        Candidate::named(name, affiliation.map(Into::into), Evidence::Prose)
+    }
+
+    #[test]
+    fn a_billing_from_a_sentence_about_the_guest() {
+        let lines = [
+            "Host Ola Berg speaks to Mia Torres and Hal Brenner about the strike.",
+            "Mia Torres is a port economist at the Baltic Institute. Hal Brenner, who led \
+             the 2019 strike, is the general secretary of the Dockers' Union.",
+        ];
+        let mut guests = [guest("Mia Torres", None), guest("Hal Brenner", None)];
+        fill(lines.iter().copied(), &mut guests);
+        assert_eq!(
+            guests[0].affiliation.as_deref(),
+            Some("a port economist at the Baltic Institute")
+        );
+        assert_eq!(
+            guests[1].affiliation.as_deref(),
+            Some("the general secretary of the Dockers' Union")
+        );
+    }
+
+    #[test]
+    fn a_paragraph_about_the_guest_gives_its_first_predicate() {
+        let mut guests = [
+            guest(
+                "Per Dahl",
+                Some(
+                    "Per Dahl, a former harbour master, is Shadow Minister for Ports. He \
+                     served in the navy for twenty years.",
+                ),
+            ),
+            guest("Siv Ek", Some("Siv Ek is here tonight.")),
+        ];
+        fill(std::iter::empty(), &mut guests);
+        assert_eq!(
+            guests[0].affiliation.as_deref(),
+            Some("Shadow Minister for Ports")
+        );
+        // No billing in the sentence: the paragraph stays for the producer to trim.
+        assert_eq!(
+            guests[1].affiliation.as_deref(),
+            Some("Siv Ek is here tonight.")
+        );
+    }
+
+    #[test]
+    fn a_billing_in_brackets_after_the_name_in_prose() {
+        let mut guests = [guest("Lia Park", None), guest("Per Dahl", None)];
+        fill(
+            [
+                "This week Ola speaks with Dr Lia Park (Ports Programme, Lakeside Forum) and \
+              Per Dahl (2019) about the strike.",
+            ]
+            .iter()
+            .copied(),
+            &mut guests,
+        );
+        assert_eq!(
+            guests[0].affiliation.as_deref(),
+            Some("Ports Programme, Lakeside Forum")
+        );
+        assert_eq!(guests[1].affiliation, None);
+    }
+
+    #[test]
+    fn a_sentence_that_is_no_billing_gives_none() {
+        let mut guests = [guest("Mia Torres", None)];
+        fill(
+            ["Mia Torres is worried. Mia Torres is going to the port."]
+                .iter()
+                .copied(),
+            &mut guests,
+        );
+        assert_eq!(guests[0].affiliation, None);
+    }
+}
