@@ -94,21 +94,24 @@ step "metadata, versions and sizes"
 appstreamcli validate --no-net packaging/app/app.greenroom.desktop.metainfo.xml
 for deb in "$app_deb" "$cli_deb" "$server_deb"; do
   [ "$(dpkg-deb -f "$OUT/$deb" Version)" = "$version" ] || fail "$deb is not version $version"
-  if dpkg-deb -f "$OUT/$deb" Depends | tr ',' '\n' | grep -q -- '-dev\b'; then
+  if grep -q -- '-dev\b' <<<"$(dpkg-deb -f "$OUT/$deb" Depends | tr ',' '\n')"; then
     fail "$deb depends on a -dev package"
   fi
 done
-if dpkg-deb -f "$OUT/$server_deb" Depends | grep -qiE 'gtk|webkit|x11'; then
+if grep -qiE 'gtk|webkit|x11' <<<"$(dpkg-deb -f "$OUT/$server_deb" Depends)"; then
   fail "the server depends on a GUI library"
 fi
 grep -q "<release version=\"$version\"" packaging/app/app.greenroom.desktop.metainfo.xml ||
   fail "the metainfo has no <release> for $version"
 grep -q "^## $version " CHANGELOG.md || fail "CHANGELOG.md has no section for $version"
 rpm_file=$(ls "$OUT"/greenroom-"$version"-1.*.rpm)
-rpm -qp --requires "$rpm_file" | grep -q 'libwebkit2gtk-4.1.so.0' || fail "the rpm does not require WebKitGTK 4.1"
-rpm -qp --requires "$rpm_file" | grep -q 'font(notosanscjksc)' || fail "the rpm does not require the CJK font"
-rpm -qlp "$rpm_file" | grep -qx /usr/bin/greenroom-desktop || fail "the rpm lacks the window"
-dpkg-deb -f "$OUT/$cli_deb" Depends | grep -q fonts-noto-cjk || fail "the command line does not depend on the CJK font"
+# Read whole first: `grep -q` ending a pipe early is a failed pipe under pipefail.
+requires=$(rpm -qp --requires "$rpm_file")
+files=$(rpm -qlp "$rpm_file")
+grep -q 'libwebkit2gtk-4.1.so.0' <<<"$requires" || fail "the rpm does not require WebKitGTK 4.1"
+grep -q 'font(notosanscjksc)' <<<"$requires" || fail "the rpm does not require the CJK font"
+grep -qx /usr/bin/greenroom-desktop <<<"$files" || fail "the rpm lacks the window"
+grep -q fonts-noto-cjk <<<"$(dpkg-deb -f "$OUT/$cli_deb" Depends)" || fail "the command line does not depend on the CJK font"
 app_size=$(stat -c %s "$OUT/$app_deb")
 [ "$app_size" -le $((25 * 1024 * 1024)) ] || fail "$app_deb is $app_size bytes, over 25 MB"
 ls -l "$OUT"/*.deb "$OUT"/*.rpm
@@ -129,7 +132,7 @@ step "the server's package"
 fresh_root
 apt_in_root install --no-install-recommends "./pkgs/$server_deb"
 [ "$(in_root greenroom-server --version)" = "greenroom-server $version" ] || fail "greenroom-server --version"
-if in_root dpkg-query -W -f '${Package}\n' | grep -qE '^lib(gtk|webkit)'; then
+if grep -qE '^lib(gtk|webkit)' <<<"$(in_root dpkg-query -W -f '${Package}\n')"; then
   fail "installing the server brought in a GUI library"
 fi
 in_root getent passwd greenroom >/dev/null || fail "no greenroom user"
