@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the packages (scripts/package.sh; a second run reuses its release build) and
 # checks them as a user and a desk's IT would meet them:
-#  - lintian reports no error on either .deb; the AppStream metainfo validates; the
+#  - lintian reports no error on any .deb (app, command line, server); the AppStream metainfo validates; the
 #    versions agree; the app's .deb is at most 25 MB; neither depends on a -dev package
 #    and the server on no GUI library;
 #  - each .deb installs with `apt-get install ./…deb` (declared dependencies only, no
@@ -27,6 +27,7 @@ root=$CACHE/root
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 arch=$(dpkg --print-architecture)
 app_deb=greenroom_${version}_${arch}.deb
+cli_deb=greenroom-cli_${version}_${arch}.deb
 server_deb=greenroom-server_${version}_${arch}.deb
 
 step() { printf '\npackage-check: %s\n' "$*"; }
@@ -87,26 +88,30 @@ scripts/package.sh
 built=$(date +%s)
 
 step "lintian"
-lintian --fail-on error --no-tag-display-limit "$OUT/$app_deb" "$OUT/$server_deb"
+lintian --fail-on error --tag-display-limit 0 "$OUT/$app_deb" "$OUT/$cli_deb" "$OUT/$server_deb"
 
 step "metadata, versions and sizes"
 appstreamcli validate --no-net packaging/app/app.greenroom.desktop.metainfo.xml
-for deb in "$app_deb" "$server_deb"; do
+for deb in "$app_deb" "$cli_deb" "$server_deb"; do
   [ "$(dpkg-deb -f "$OUT/$deb" Version)" = "$version" ] || fail "$deb is not version $version"
-  if dpkg-deb -f "$OUT/$deb" Depends | tr ',' '\n' | grep -q -- '-dev\b'; then
+  if grep -q -- '-dev\b' <<<"$(dpkg-deb -f "$OUT/$deb" Depends | tr ',' '\n')"; then
     fail "$deb depends on a -dev package"
   fi
 done
-if dpkg-deb -f "$OUT/$server_deb" Depends | grep -qiE 'gtk|webkit|x11'; then
+if grep -qiE 'gtk|webkit|x11' <<<"$(dpkg-deb -f "$OUT/$server_deb" Depends)"; then
   fail "the server depends on a GUI library"
 fi
 grep -q "<release version=\"$version\"" packaging/app/app.greenroom.desktop.metainfo.xml ||
   fail "the metainfo has no <release> for $version"
 grep -q "^## $version " CHANGELOG.md || fail "CHANGELOG.md has no section for $version"
 rpm_file=$(ls "$OUT"/greenroom-"$version"-1.*.rpm)
-rpm -qp --requires "$rpm_file" | grep -q 'libwebkit2gtk-4.1.so.0' || fail "the rpm does not require WebKitGTK 4.1"
-rpm -qp --requires "$rpm_file" | grep -q 'font(notosanscjksc)' || fail "the rpm does not require the CJK font"
-rpm -qlp "$rpm_file" | grep -qx /usr/bin/greenroom || fail "the rpm lacks the command line"
+# Read whole first: `grep -q` ending a pipe early is a failed pipe under pipefail.
+requires=$(rpm -qp --requires "$rpm_file")
+files=$(rpm -qlp "$rpm_file")
+grep -q 'libwebkit2gtk-4.1.so.0' <<<"$requires" || fail "the rpm does not require WebKitGTK 4.1"
+grep -q 'font(notosanscjksc)' <<<"$requires" || fail "the rpm does not require the CJK font"
+grep -qx /usr/bin/greenroom-desktop <<<"$files" || fail "the rpm lacks the window"
+grep -q fonts-noto-cjk <<<"$(dpkg-deb -f "$OUT/$cli_deb" Depends)" || fail "the command line does not depend on the CJK font"
 app_size=$(stat -c %s "$OUT/$app_deb")
 [ "$app_size" -le $((25 * 1024 * 1024)) ] || fail "$app_deb is $app_size bytes, over 25 MB"
 ls -l "$OUT"/*.deb "$OUT"/*.rpm
@@ -119,7 +124,7 @@ fresh_root() {
   cp -a "$base" "$root"
   cp /etc/resolv.conf "$root/etc/resolv.conf"
   mkdir "$root/pkgs"
-  cp "$OUT/$app_deb" "$OUT/$server_deb" "$root/pkgs/"
+  cp "$OUT/$app_deb" "$OUT/$cli_deb" "$OUT/$server_deb" "$root/pkgs/"
   apt_in_root update
 }
 
@@ -127,7 +132,7 @@ step "the server's package"
 fresh_root
 apt_in_root install --no-install-recommends "./pkgs/$server_deb"
 [ "$(in_root greenroom-server --version)" = "greenroom-server $version" ] || fail "greenroom-server --version"
-if in_root dpkg-query -W -f '${Package}\n' | grep -qE '^lib(gtk|webkit)'; then
+if grep -qE '^lib(gtk|webkit)' <<<"$(in_root dpkg-query -W -f '${Package}\n')"; then
   fail "installing the server brought in a GUI library"
 fi
 in_root getent passwd greenroom >/dev/null || fail "no greenroom user"
@@ -138,8 +143,10 @@ pg_virtualenv "$0" --server-database
 step "the app's package"
 fresh_root
 apt_in_root install --no-install-recommends "./pkgs/$app_deb"
-[ "$(in_root greenroom --version)" = "greenroom $version" ] || fail "greenroom --version"
 [ "$(in_root greenroom-desktop --version)" = "greenroom-desktop $version" ] || fail "greenroom-desktop --version"
+# The command line, its own package, beside it.
+apt_in_root install --no-install-recommends "./pkgs/$cli_deb"
+[ "$(in_root greenroom --version)" = "greenroom $version" ] || fail "greenroom --version"
 [ -f "$root/usr/share/applications/Greenroom.desktop" ] || fail "no .desktop entry"
 ls "$root"/usr/share/icons/hicolor/*/apps/greenroom-desktop.png
 
@@ -173,8 +180,10 @@ GREENROOM_APP_BINARY=$PWD/$wrappers/greenroom-desktop GREENROOM_CLI_BINARY=$PWD/
 in_root env HOME=/root greenroom programme example >/dev/null
 db=$root/root/.local/share/app.greenroom.desktop/greenroom.db
 sum=$(sha256sum "$db")
-apt_in_root purge greenroom
-[ ! -e "$root/usr/bin/greenroom" ] || fail "purge left /usr/bin/greenroom"
+apt_in_root purge greenroom greenroom-cli
+for bin in greenroom greenroom-desktop; do
+  [ ! -e "$root/usr/bin/$bin" ] || fail "purge left /usr/bin/$bin"
+done
 [ "$(sha256sum "$db")" = "$sum" ] || fail "purging the app changed the user's database"
 rm -rf --one-file-system "$root"
 

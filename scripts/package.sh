@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Builds Greenroom's packages into target/packages/:
 #   greenroom_VERSION_ARCH.deb, greenroom-VERSION-1.ARCH.rpm: the window
-#     (greenroom-desktop) and the command line (greenroom), one package, bundled by the
-#     Tauri CLI (installed with cargo into .tools/);
-#   greenroom-server_VERSION_ARCH.deb: the desk server with its systemd service, put
-#     together with dpkg-deb (packaging/server/).
+#     (greenroom-desktop), bundled by the Tauri CLI (installed with cargo into .tools/),
+#     the .deb repacked with xz;
+#   greenroom-cli_VERSION_ARCH.deb: the command line (greenroom), its own package: each
+#     binary carries Typst, and both in one package made it twice the size (55.8 MB
+#     against a 25 MB budget); a producer needs only the window;
+#   greenroom-server_VERSION_ARCH.deb: the desk server with its systemd service.
+# The last two are put together with dpkg-deb (packaging/cli/, packaging/server/).
 # One release build makes the three binaries, so their dependencies are built once; a
 # second run reuses it. scripts/package-check.sh checks what this makes.
 # AppImage is not built: the bundler downloads its tools from outside the registries.
@@ -44,43 +47,61 @@ debian_changelog() {
 }
 debian_changelog greenroom >"$OUT/doc/changelog.gz"
 
-# The app: the bundler copies the CLI, the copyright, the changelog and the metainfo
-# in through tauri.conf.json's bundle.linux files.
+# The app: the bundler copies the copyright, the changelog and the metainfo in through
+# tauri.conf.json's bundle.linux files. Its .deb is gzip-compressed (this tauri-cli has
+# no setting for it, unlike the rpm's): repacked with xz by dpkg-deb, a third smaller.
 .tools/bin/cargo-tauri bundle --bundles deb,rpm --features custom-protocol --ci
-mv "target/release/bundle/deb/Greenroom_${version}_${arch}.deb" "$OUT/greenroom_${version}_${arch}.deb"
+unpacked="$OUT/app-root"
+dpkg-deb -R "target/release/bundle/deb/Greenroom_${version}_${arch}.deb" "$unpacked"
+dpkg-deb --root-owner-group -Zxz --build "$unpacked" "$OUT/greenroom_${version}_${arch}.deb" >/dev/null
+rm -rf "$unpacked"
 mv target/release/bundle/rpm/Greenroom-"${version}"-1.*.rpm "$OUT/"
 for f in "$OUT"/Greenroom-*.rpm; do mv "$f" "$OUT/greenroom-${f#"$OUT"/Greenroom-}"; done
 
-# The desk server: one binary, a unit, a config file and the maintainer scripts. By
-# hand with dpkg-deb (already on every Debian machine) rather than cargo-deb, which is
-# one more tool to build in CI for a package this small.
+# The libraries `bin` links, as dpkg-shlibdeps names them (it reads a debian/control,
+# so it gets a minimal one).
+shlibs() (
+  bin=$PWD/$1
+  tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
+  mkdir "$tmp/debian" && printf 'Source: greenroom\n\nPackage: p\nArchitecture: any\n' >"$tmp/debian/control"
+  cd "$tmp" && dpkg-shlibdeps -O "$bin" 2>/dev/null | sed -n 's/^shlibs:Depends=//p'
+)
+
+# A package of one binary, by hand with dpkg-deb (already on every Debian machine)
+# rather than cargo-deb, one more tool to build in CI for packages this small:
+# `name` from packaging/`dir`/ (control, lintian-overrides, and whatever the caller
+# put in $root first), depending on what the binary links and on `extra`.
+deb_of() {
+  local name=$1 dir=$2 bin=$3 extra=$4
+  local doc="$root/usr/share/doc/$name"
+  install -D -m 0755 "target/release/$bin" "$root/usr/bin/$bin"
+  install -D -m 0644 packaging/copyright "$doc/copyright"
+  debian_changelog greenroom >"$doc/changelog.gz"
+  chmod 0644 "$doc/changelog.gz"
+  install -D -m 0644 "packaging/$dir/lintian-overrides" "$root/usr/share/lintian/overrides/$name"
+  install -d "$root/DEBIAN"
+  (cd "$root" && find . -path ./DEBIAN -prune -o -path ./etc -prune -o -type f -print0 |
+    sed -z 's|^\./||' | sort -z | xargs -0 md5sum) >"$root/DEBIAN/md5sums"
+  local size
+  size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+  sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@MAINTAINER@/$maintainer/" \
+    -e "s/@SIZE@/$size/" -e "s/@DEPENDS@/$(shlibs "target/release/$bin")$extra/" \
+    "packaging/$dir/control" >"$root/DEBIAN/control"
+  dpkg-deb --root-owner-group -Zxz --build "$root" "$OUT/${name}_${version}_${arch}.deb" >/dev/null
+  rm -rf "$root"
+}
+
+# The command line: the fonts its PDF export needs, as the app's.
+root="$OUT/cli-root"
+deb_of greenroom-cli cli greenroom ", fonts-noto-core, fonts-noto-cjk"
+
+# The desk server: its binary, a unit, a config file and the maintainer scripts.
 root="$OUT/server-root"
-doc="$root/usr/share/doc/greenroom-server"
-install -D -m 0755 target/release/greenroom-server "$root/usr/bin/greenroom-server"
 install -D -m 0644 packaging/server/greenroom-server.service "$root/lib/systemd/system/greenroom-server.service"
 install -D -m 0640 packaging/server/server.toml "$root/etc/greenroom/server.toml"
-install -D -m 0644 packaging/copyright "$doc/copyright"
-debian_changelog greenroom >"$doc/changelog.gz"
-chmod 0644 "$doc/changelog.gz"
-install -D -m 0644 packaging/server/lintian-overrides "$root/usr/share/lintian/overrides/greenroom-server"
 install -d "$root/DEBIAN"
 install -m 0755 packaging/server/postinst packaging/server/prerm packaging/server/postrm "$root/DEBIAN/"
 echo /etc/greenroom/server.toml >"$root/DEBIAN/conffiles"
-(cd "$root" && find usr lib -type f -print0 | sort -z | xargs -0 md5sum) >"$root/DEBIAN/md5sums"
-
-# The libraries the binary links, as dpkg-shlibdeps names them (it reads a
-# debian/control, so it gets a minimal one).
-shlibs=$(
-  bin=$PWD/target/release/greenroom-server
-  tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
-  mkdir "$tmp/debian" && printf 'Source: greenroom\n\nPackage: greenroom-server\nArchitecture: any\n' >"$tmp/debian/control"
-  cd "$tmp" && dpkg-shlibdeps -O "$bin" 2>/dev/null | sed -n 's/^shlibs:Depends=//p'
-)
-size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
-sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@MAINTAINER@/$maintainer/" \
-  -e "s/@SIZE@/$size/" -e "s/@DEPENDS@/$shlibs, adduser/" \
-  packaging/server/control >"$root/DEBIAN/control"
-dpkg-deb --root-owner-group -Zxz --build "$root" "$OUT/greenroom-server_${version}_${arch}.deb" >/dev/null
-rm -rf "$root"
+deb_of greenroom-server server greenroom-server ", adduser"
 
 ls -l "$OUT"/*.deb "$OUT"/*.rpm
