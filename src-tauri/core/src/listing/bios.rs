@@ -7,6 +7,7 @@
 
 use super::candidates::Candidate;
 use super::title::sentences;
+use super::MAX_GUESTS;
 
 /// A sentence about a guest is read this far.
 const MAX_SENTENCE: usize = 400;
@@ -15,9 +16,10 @@ const MAX_LINE: usize = 20_000;
 
 /// Each guest without a billing, or whose billing is a paragraph about them that
 /// starts with their name, billed from the first sentence "Name is …" in `lines`
-/// (their own paragraph first).
+/// (their own paragraph first). Only the first [`MAX_GUESTS`], the most a draft
+/// keeps: the search is per guest, and a long paste can name hundreds.
 pub(super) fn fill<'a>(lines: impl Iterator<Item = &'a str> + Clone, guests: &mut [Candidate]) {
-    for g in guests.iter_mut() {
+    for g in guests.iter_mut().take(MAX_GUESTS) {
         if g.name.split_whitespace().count() < 2 {
             continue;
         }
@@ -107,6 +109,22 @@ mod tests {
             guests[1].affiliation.as_deref(),
             Some("the general secretary of the Dockers' Union")
         );
+    }
+
+    #[test]
+    fn only_as_many_guests_as_a_draft_keeps_are_searched_for() {
+        // Same length, so no name is the start of another.
+        let names: Vec<String> = (0..MAX_GUESTS + 5)
+            .map(|i| format!("Ann Moe{i:03}"))
+            .collect();
+        let text: Vec<String> = names
+            .iter()
+            .map(|n| format!("{n} is a port economist at the Baltic Institute."))
+            .collect();
+        let mut guests: Vec<_> = names.iter().map(|n| guest(n, None)).collect();
+        fill(text.iter().map(String::as_str), &mut guests);
+        assert!(guests[..MAX_GUESTS].iter().all(|g| g.affiliation.is_some()));
+        assert!(guests[MAX_GUESTS..].iter().all(|g| g.affiliation.is_none()));
     }
 
     #[test]

@@ -34,10 +34,14 @@ pub(super) enum Word {
 }
 
 pub(super) fn word_kind(w: &str) -> Word {
-    // "Baroness (Nicky) Morgan": a peer's given name in brackets is a name word.
+    // "Baroness (Nicky) Morgan": a peer's given name in brackets is a name word; one
+    // pair of brackets only, so "((((…))))" is no deep recursion.
     if let Some(inner) = w.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        if inner.contains(['(', ')']) {
+            return Word::Other;
+        }
         return match word_kind(inner) {
-            Word::Unit if !inner.contains(['(', ')']) => Word::Unit,
+            Word::Unit => Word::Unit,
             _ => Word::Other,
         };
     }
