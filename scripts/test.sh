@@ -13,7 +13,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace --locked
 
 # The packages (root, for their chroot). Opt-in with GREENROOM_PACKAGE_CHECK=1 until
-# the app's .deb and the release build fit their budgets (docs/PERFORMANCE.md, Packages).
+# the release build fits CI's budget for packaging (docs/PERFORMANCE.md, Packages).
 if [ "${GREENROOM_PACKAGE_CHECK:-0}" = 1 ]; then
   scripts/package-check.sh
 fi
