@@ -38,8 +38,12 @@ export function lockControl({ programme, onChange, report }) {
   async function refresh() {
     try {
       const status = await api.deskStatus();
+      const was = role;
       role = status ? status.role : null;
       use(role ? await api.deskLocks() : []);
+      // A role learnt after the form was filled (a viewer's window opening a programme)
+      // changes what the form allows, lock or no lock.
+      if (role !== was) onChange(lock);
     } catch {
       /* without the desk's word, the editor stays as it is */
     }
