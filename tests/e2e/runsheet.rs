@@ -470,12 +470,19 @@ async fn back_time_column_and_an_incomplete_total() {
         .expect("the minimum window size");
     open_first_programme(&app).await;
 
-    for (n, duration) in ["1:30", "ten", "20m"].into_iter().enumerate() {
+    // Each total awaited before the next click: an invalid length shows a note under
+    // its row when the timing is worked out, which moves the button down; a click
+    // aimed before that lands beside it (seen in CI under load).
+    let steps = [
+        ("1:30", "Total 1:30"),
+        ("ten", "Total 1:30 + 1 invalid"),
+        ("20m", "Total 21:30 + 1 invalid"),
+    ];
+    for (n, (duration, total)) in steps.into_iter().enumerate() {
         app.click("#add-segment").await;
         app.type_into_nth(".seg-duration", n, duration).await;
+        app.wait_text("#timing-summary", total).await;
     }
-    app.wait_text("#timing-summary", "Total 21:30 + 1 invalid")
-        .await;
     let summary = text_of(&app, "#timing-summary").await;
     assert!(
         !summary.contains("to fill") && !summary.contains("over"),
