@@ -36,7 +36,7 @@ async fn wait_read_only(app: &App) {
             return;
         }
         assert!(
-            start.elapsed() < std::time::Duration::from_secs(15),
+            start.elapsed() < crate::harness::WAIT,
             "the viewer's form never turned read only: {now}"
         );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;

@@ -14,7 +14,7 @@ use tokio::sync::{Mutex, MutexGuard};
 /// One app at a time: two windows on two cores make every wait flaky.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::const_new(());
 
-const WAIT: Duration = Duration::from_secs(15);
+pub const WAIT: Duration = Duration::from_secs(15);
 
 pub struct App {
     pub driver: WebDriver,

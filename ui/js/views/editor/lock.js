@@ -8,10 +8,11 @@ import { api } from '../../ipc.js';
 
 const clock = (iso) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-// `programme()`: the programme open; `onChange(lock)`: the lock on it changed (null:
-// none); `report.error(text)`: a lock or unlock that failed.
+// `programme()`: the programme open; `onChange(lock)`: the lock on it (null: none) or
+// the role changed; `report.error(text)`: a lock or unlock that failed.
 export function lockControl({ programme, onChange, report }) {
   let role = null; // null: no desk
+  let told = JSON.stringify([null, null]); // the lock and role the form last heard of
   let locks = []; // the desk's, as last heard
   let lock = null; // the one on the programme open
   const badge = h('span', { id: 'lock-badge', class: 'lock-badge', role: 'status', hidden: true });
@@ -38,12 +39,8 @@ export function lockControl({ programme, onChange, report }) {
   async function refresh() {
     try {
       const status = await api.deskStatus();
-      const was = role;
       role = status ? status.role : null;
       use(role ? await api.deskLocks() : []);
-      // A role learnt after the form was filled (a viewer's window opening a programme)
-      // changes what the form allows, lock or no lock.
-      if (role !== was) onChange(lock);
     } catch {
       /* without the desk's word, the editor stays as it is */
     }
@@ -55,13 +52,17 @@ export function lockControl({ programme, onChange, report }) {
   }
 
   // The lock on the programme open now (it may have been opened since the locks came).
+  // The form is told when what it allows changes: the lock, or the role (a viewer's
+  // role may be learnt after the programme is shown).
   function sync() {
     const p = programme();
-    const found = p ? locks.find((l) => l.entity === 'programme' && l.entityId === p.id) || null : null;
-    const before = JSON.stringify(lock);
-    lock = found;
+    lock = p ? locks.find((l) => l.entity === 'programme' && l.entityId === p.id) || null : null;
     show();
-    if (JSON.stringify(lock) !== before) onChange(lock);
+    const now = JSON.stringify([lock, role]);
+    if (now !== told) {
+      told = now;
+      onChange(lock);
+    }
   }
 
   button.addEventListener('click', async () => {
