@@ -114,10 +114,12 @@ pub(crate) fn unfit(
             "{entity_id:?} is not a desk setting this Greenroom reads"
         ));
     }
-    let named: String = entity_id.chars().take(state::MAX_ID).collect();
     state::check_change(entity, entity_id, before, after, merged_into)
         .err()
-        .map(|e| format!("{e} (entity {named:?})"))
+        .map(|e| {
+            let named: String = entity_id.chars().take(state::MAX_ID).collect();
+            format!("{e} (entity {named:?})")
+        })
 }
 
 /// Whether applying failed for the change itself (what it holds), not for this
