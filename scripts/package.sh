@@ -91,9 +91,10 @@ deb_of() {
   rm -rf "$root"
 }
 
-# The command line: the fonts its PDF export needs, as the app's.
+# The command line: the fonts its PDF export needs and the certificate authorities a
+# desk's https is checked against, as the app's.
 root="$OUT/cli-root"
-deb_of greenroom-cli cli greenroom ", fonts-noto-core, fonts-noto-cjk"
+deb_of greenroom-cli cli greenroom ", fonts-noto-core, fonts-noto-cjk, ca-certificates"
 
 # The desk server: its binary, a unit, a config file and the maintainer scripts.
 root="$OUT/server-root"

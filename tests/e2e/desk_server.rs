@@ -45,6 +45,25 @@ impl DeskServer {
         }
     }
 
+    /// Serves the desk over https with `cert` and `key` (PEM files) instead, on a new
+    /// port; `url` names it.
+    pub fn serve_tls(&mut self, cert: &Path, key: &Path) {
+        self.served.kill();
+        let (cert, key) = (cert.to_str().unwrap(), key.to_str().unwrap());
+        self.served = Server::serve(
+            &server_binary(),
+            &self.db,
+            "127.0.0.1:0",
+            &["--tls-cert", cert, "--tls-key", key],
+        );
+        self.url = self.served.url.clone();
+    }
+
+    /// Runs `sql` on the desk's database (to age an invite, say).
+    pub fn psql(&self, sql: &str) {
+        Cluster::shared().psql(&self.db.name, sql);
+    }
+
     /// Stops the server (SIGKILL: a pulled plug): its members are offline.
     pub fn stop(&mut self) {
         self.served.kill();

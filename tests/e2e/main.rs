@@ -7,6 +7,7 @@ mod big_list;
 mod defaults;
 mod desk_conflicts;
 mod desk_guests;
+mod desk_join;
 mod desk_locks;
 mod desk_screens;
 mod desk_server;

@@ -61,6 +61,11 @@ impl Client {
             .timeout_connect(Some(CONNECT_TIMEOUT))
             .timeout_global(Some(CALL_TIMEOUT))
             .http_status_as_error(false)
+            .tls_config(
+                ureq::tls::TlsConfig::builder()
+                    .root_certs(ureq::tls::RootCerts::PlatformVerifier)
+                    .build(),
+            )
             .build()
             .into();
         Ok(Client { agent, base, token })
@@ -111,6 +116,11 @@ impl Client {
             .timeout_connect(Some(CONNECT_TIMEOUT))
             .timeout_per_read(Some(EVENTS_SILENCE))
             .http_status_as_error(false)
+            .tls_config(
+                ureq::tls::TlsConfig::builder()
+                    .root_certs(ureq::tls::RootCerts::PlatformVerifier)
+                    .build(),
+            )
             .build()
             .into();
         let mut request = agent
@@ -271,13 +281,24 @@ impl Client {
             Some(rustls::Error::InvalidCertificate(why)) => (
                 "desk_certificate",
                 format!(
-                    "the server's certificate at {host} is not trusted ({why:?}); ask your                      desk's admin"
+                    "the server's certificate at {host} is not trusted ({}); ask your \
+                     desk's admin",
+                    untrusted(why)
+                ),
+            ),
+            // The verifier's own failure: no store to check against at all.
+            Some(rustls::Error::General(why)) => (
+                "desk_certificate",
+                format!(
+                    "this computer has no certificate authorities to check {host} against \
+                     ({why}): install the ca-certificates package"
                 ),
             ),
             Some(_) => (
                 "desk_not_server",
                 format!(
-                    "{} does not answer in https (TLS): if its admin says it is plain                      http, use http://{host}",
+                    "{} does not answer in https (TLS): if its admin says it is plain \
+                     http, use http://{host}",
                     self.base
                 ),
             ),
@@ -341,6 +362,19 @@ fn loopback(authority: &str) -> bool {
         || host
             .parse::<std::net::IpAddr>()
             .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Why a certificate is not trusted, in a producer's words where rustls has a common
+/// reason; its own name for the rest.
+fn untrusted(why: &rustls::CertificateError) -> String {
+    use rustls::CertificateError as C;
+    match why {
+        C::UnknownIssuer => "signed by an authority this computer does not trust".into(),
+        C::Expired | C::ExpiredContext { .. } => "it has expired".into(),
+        C::NotValidYet | C::NotValidYetContext { .. } => "it is not valid yet".into(),
+        C::Revoked => "it was revoked".into(),
+        other => format!("{other:?}"),
+    }
 }
 
 #[cfg(test)]
