@@ -43,6 +43,9 @@ struct Feed {
     send: Option<Box<dyn Fn(Value) + Send>>,
     offline_since: Option<DateTime<Utc>>,
     error: Option<Value>,
+    /// The changes the last sync that reached the desk kept back (another member's
+    /// lock), kept here for a window that starts, or reloads, after that sync.
+    held: usize,
 }
 
 impl Feed {
@@ -60,6 +63,7 @@ impl Feed {
             Ok(report) => {
                 self.offline_since = None;
                 self.error = None;
+                self.held = report.pushed.locked;
                 json!({ "kind": "synced", "report": report })
             }
             Err((error, retry_in)) => {
@@ -80,6 +84,8 @@ impl Feed {
 pub struct SyncHealth {
     pub offline_since: Option<DateTime<Utc>>,
     pub error: Option<Value>,
+    /// Changes held back by another member's lock for air, as of the last sync.
+    pub held: usize,
     /// Whether the live sync runs (it stops on leaving, and on an error it cannot
     /// retry, such as a missing token).
     pub live: bool,
@@ -170,6 +176,7 @@ impl AppState {
         let mut feed = lock(&self.feed);
         feed.offline_since = None;
         feed.error = None;
+        feed.held = 0;
     }
 
     /// Sends the live sync's messages to `send` from now on, instead of to the
@@ -189,6 +196,7 @@ impl AppState {
         SyncHealth {
             offline_since: feed.offline_since,
             error: feed.error.clone(),
+            held: feed.held,
             live: lock(&self.live).is_some(),
         }
     }
@@ -372,7 +380,7 @@ mod tests {
         assert_eq!(health.offline_since, Some(since), "since the first failure");
         assert_eq!(health.error.as_ref().unwrap()["code"], "offline");
         assert!(!health.live, "no link, no live sync");
-        let report = SyncReport {
+        let mut report = SyncReport {
             pushed: Default::default(),
             pulled: 2,
             seq: 7,
@@ -382,13 +390,21 @@ mod tests {
             changed: Vec::new(),
             changed_more: false,
         };
+        report.pushed.locked = 2;
+        state.synced_now(&Ok(report.clone()));
+        let health = state.sync_health();
+        assert_eq!((health.offline_since, health.held), (None, 2));
+        // Still held while offline; gone once a sync sends them.
+        lock(&state.feed).heard(Err((&offline, Duration::from_secs(1))));
+        assert_eq!(state.sync_health().held, 2);
+        report.pushed.locked = 0;
         state.synced_now(&Ok(report));
         assert_eq!(state.sync_health(), SyncHealth::default());
 
         assert!(lock(&old).is_empty(), "the replaced watch hears nothing");
         let heard = lock(&heard);
         let kinds: Vec<_> = heard.iter().map(|m| m["kind"].clone()).collect();
-        assert_eq!(kinds, ["failed", "failed", "synced"]);
+        assert_eq!(kinds, ["failed", "failed", "synced", "failed", "synced"]);
         assert_eq!(heard[1]["retryIn"], 4);
         assert_eq!(heard[1]["offlineSince"], heard[0]["offlineSince"]);
         assert_eq!(heard[2]["report"]["pulled"], 2);

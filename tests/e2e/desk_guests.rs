@@ -60,3 +60,56 @@ async fn a_guest_another_member_booked_warns_and_their_history_follows() {
     ann.wait_text("#person-page", "Bo's later show").await;
     ann.close().await;
 }
+
+/// Another member's edit to a guest's details reaches the page open on them in place;
+/// the details form open there is never refilled under the producer's typing, and
+/// saving it over the newer details is refused as a conflict, keeping what was typed.
+#[tokio::test]
+async fn a_guests_details_changed_by_another_member_follow_but_never_overwrite_the_form() {
+    let desk = DeskServer::start();
+    let (a, b) = (member(&desk, "Ann"), member(&desk, "Bo"));
+    book(&b, "Bo's earlier show", "2025-05-20T19:30");
+    a.cli(&["sync"]);
+
+    let ann = a.launch().await;
+    ann.click("#nav-guests").await;
+    ann.click("#guest-table .guest-open").await;
+    ann.wait_text("#person-name", "Anatol Lieven").await;
+    let edit = |affiliation: &str| {
+        b.cli(&["sync"]);
+        b.cli(&[
+            "person",
+            "edit",
+            "Anatol Lieven",
+            "--affiliation",
+            affiliation,
+            "--expertise",
+            "Russia",
+        ]);
+        b.cli(&["sync"]);
+    };
+    edit("King's College London");
+    ann.wait_text(".person-heading", "King's College London")
+        .await;
+    ann.wait_text("#person-expertise", "Russia").await;
+
+    // Ann opens the form and types; Bo's next edit shows on the page, not in her form.
+    ann.click("#edit-person").await;
+    ann.wait_value("#pf-affiliation", "King's College London")
+        .await;
+    ann.type_into("#pf-notes", "Ann: prefers the morning slot")
+        .await;
+    edit("Chatham House");
+    // Her page's heading and its history, read again where they are.
+    ann.wait_text(".person-heading", "Chatham House").await;
+    ann.wait_value("#pf-notes", "Ann: prefers the morning slot")
+        .await;
+    ann.wait_value("#pf-affiliation", "King's College London")
+        .await;
+    ann.click("#save-person").await;
+    ann.wait_text("#person-form-error", "changed elsewhere")
+        .await;
+    ann.wait_value("#pf-notes", "Ann: prefers the morning slot")
+        .await;
+    ann.close().await;
+}

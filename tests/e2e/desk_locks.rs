@@ -120,6 +120,69 @@ async fn a_lock_for_air_makes_the_other_window_read_only_until_unlocked() {
     drop(turn);
 }
 
+/// An edit made where the lock was not yet known (offline, or before a sync) is not
+/// lost and not forced through: the desk refuses it while the programme is locked, the
+/// panel says it is held back and why, and it goes out by itself once unlocked.
+#[tokio::test]
+async fn an_edit_made_before_the_lock_was_known_is_held_back_until_unlocked() {
+    let desk = DeskServer::start();
+    let (a, b) = (
+        member(&desk, "Ann", "editor"),
+        member(&desk, "Bo", "editor"),
+    );
+    let id = a
+        .cli(&["programme", "add", "--title", "Water"])
+        .trim()
+        .to_string();
+    a.cli(&["sync"]);
+    b.cli(&["sync"]);
+    // Ann locks it; Bo's copy, not synced since, does not know and takes his edit.
+    a.cli(&["lock", &id]);
+    b.cli(&[
+        "programme",
+        "edit",
+        &id,
+        "--title",
+        "Water, before the lock",
+    ]);
+
+    let bo = b.launch().await;
+    bo.wait_text("#desk-status-button", "1 change waiting")
+        .await;
+    bo.click("#desk-status-button").await;
+    let panel = bo
+        .wait_text(
+            "#desk-panel",
+            "1 change to a programme locked for air: sent once it is unlocked",
+        )
+        .await;
+    assert!(panel.contains("Held back"), "{panel}");
+    // His edit is still his, in the list; the desk still has Ann's title.
+    bo.click("#desk-status-button").await;
+    bo.wait_text("#programme-list", "Water, before the lock")
+        .await;
+    bo.wait_text("tr.programme-row .lock-mark", "Locked by Ann")
+        .await;
+    a.cli(&["sync"]);
+    assert_eq!(
+        a.cli_json(&["programme", "show", &id, "--json"])["title"],
+        "Water"
+    );
+
+    // Ann unlocks: Bo's window hears of it and sends what waited.
+    a.cli(&["unlock", &id]);
+    bo.wait_text("#desk-status-button", "Synced").await;
+    bo.click("#desk-status-button").await;
+    let panel = bo.wait_text("#desk-panel", "Waiting to send").await;
+    assert!(!panel.contains("Held back"), "{panel}");
+    a.cli(&["sync"]);
+    assert_eq!(
+        a.cli_json(&["programme", "show", &id, "--json"])["title"],
+        "Water, before the lock"
+    );
+    bo.close().await;
+}
+
 #[tokio::test]
 async fn a_viewers_window_offers_no_edits_and_no_contact_details() {
     let desk = DeskServer::start();

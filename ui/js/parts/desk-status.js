@@ -36,7 +36,6 @@ export function mountDeskStatus(container, ctx) {
   let status = null;
   let syncing = false;
   let syncError = null;
-  let held = 0; // changes the last sync kept back: to a programme another member locked
 
   const row = (term, ...value) => [h('dt', {}, term), h('dd', {}, value)];
 
@@ -67,7 +66,7 @@ export function mountDeskStatus(container, ctx) {
         row('Last sync', status.lastSync ? when(status.lastSync) : 'not yet'),
         row('Waiting to send', status.pending > 0 ? plural(status.pending, 'change') : 'nothing'),
         row('Conflicts', conflicts),
-        held > 0 ? row('Held back', `${plural(held, 'change')} to a programme locked for air: sent once it is unlocked`) : null,
+        status.held > 0 ? row('Held back', `${plural(status.held, 'change')} to a programme locked for air: sent once it is unlocked`) : null,
         status.rejected > 0 ? row('Set aside', plural(status.rejected, 'change')) : null,
         status.offlineSince ? row('Offline since', when(status.offlineSince)) : null),
       error ? h('p', { class: 'desk-error', id: 'desk-panel-error', role: 'alert' }, `${error.message} (${error.code})`) : null,
@@ -135,10 +134,7 @@ export function mountDeskStatus(container, ctx) {
     if (!panel.hidden && e.target.isConnected && !container.contains(e.target)) close();
   });
 
-  onDesk((m) => {
-    if (m.kind === 'synced') held = (m.report.pushed && m.report.pushed.locked) || 0;
-    refresh();
-  });
+  onDesk(() => refresh());
   refresh();
   return { refresh, changed: deskChanged };
 }

@@ -4,6 +4,27 @@
 
 use super::{two_with_water, Member};
 
+/// `sync --watch` on `m`, stopped when dropped: a failing test must not leave it
+/// running (it holds the test's stderr open).
+struct Watching(std::process::Child);
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn watch(m: &Member) -> Watching {
+    Watching(
+        m.command(&["sync", "--watch"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::inherit())
+            .spawn()
+            .unwrap(),
+    )
+}
+
 fn pending(m: &Member) -> i64 {
     m.json(&["desk", "status", "--json"])["pending"]
         .as_i64()
@@ -102,12 +123,7 @@ fn an_edit_made_offline_on_a_locked_programme_waits_queued_and_lands_after_unloc
 #[test]
 fn sync_watch_hears_a_lock_taken_and_dropped() {
     let (_desk, ann, bo, id) = two_with_water();
-    let mut watching = bo
-        .command(&["sync", "--watch"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::inherit())
-        .spawn()
-        .unwrap();
+    let _watching = watch(&bo);
     let locks = |m: &Member| m.json(&["desk", "locks", "--json"]);
     let wait_for = |what: &str, holds: &dyn Fn() -> bool| {
         let start = std::time::Instant::now();
@@ -126,6 +142,38 @@ fn sync_watch_hears_a_lock_taken_and_dropped() {
     wait_for("the unlock reached Bo", &|| {
         locks(&bo).as_array().is_some_and(Vec::is_empty)
     });
-    let _ = watching.kill();
-    let _ = watching.wait();
+}
+
+/// What a lock held back goes out as soon as the watch hears of the unlock, not at its
+/// next minute's sync.
+#[test]
+fn sync_watch_sends_what_a_lock_held_back_once_unlocked() {
+    let (_desk, ann, bo, id) = two_with_water();
+    ann.run(&["lock", &id]).ok();
+    // Bo did not know: his edit is made, and his watch's first push is refused.
+    bo.run(&["programme", "edit", &id, "--title", "Water, held"])
+        .ok();
+    let _watching = watch(&bo);
+    let title = || {
+        ann.sync();
+        ann.json(&["programme", "show", &id, "--json"])["title"].clone()
+    };
+    let start = std::time::Instant::now();
+    while bo.json(&["desk", "locks", "--json"])[0]["memberName"] != "Ann" {
+        assert!(start.elapsed().as_secs() < 30, "Bo's watch never synced");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(pending(&bo), 1, "held back, still queued");
+    assert_eq!(title(), "Water");
+
+    ann.run(&["unlock", &id]).ok();
+    let unlocked = std::time::Instant::now();
+    // The watch's fallback sync is a minute away: well before it, the edit is out.
+    while title() != "Water, held" {
+        assert!(
+            unlocked.elapsed().as_secs() < 30,
+            "the held edit did not go out on the unlock"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
 }

@@ -66,6 +66,11 @@ pub fn watch(store: &mut Store, stop: &AtomicBool, on: &mut dyn FnMut(Live)) -> 
                     locks = Some(now.clone());
                     on(Live::Locks(now));
                 }
+                // An unlock frees what an earlier push held back: it goes now, not
+                // at the minute's sync (a push still refused waits again).
+                if retry.is_none() && newest_queued(store)? > 0 {
+                    due = Instant::now();
+                }
             }
             Ok(Heard::Other) => {}
             Ok(Heard::Head(head)) => {
