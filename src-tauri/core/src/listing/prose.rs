@@ -25,10 +25,12 @@ static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// A presenter named in passing: "hosted by Fiona Bruce", "tells host Steve Clemons".
+/// A presenter named in passing: "hosted by Fiona Bruce", "tells host Steve Clemons",
+/// "X presents the debate" (what X presents or introduces must be the show: "X
+/// introduces her novel" is no host).
 static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|^(?P<presents>{NAME}),?\s+(?:presents|chairs|introduces|fronts)\b"
+        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|^(?P<presents>{NAME}),?\s+(?:presents|chairs|introduces|fronts)\s+(?:\p{{Lu}}|[^.;:?!]{{0,40}}?\b(?:programme|program|show|debate|discussion|series|episode|edition|panel|podcast|conversation|questions|forum)\b)"
     ))
     .unwrap()
 });
@@ -162,8 +164,8 @@ pub(super) fn blurb_host<'a>(
         let k = name_key(n);
         guests.iter().any(|g| name_key(&g.name) == k)
     };
-    for line in lines.take(60) {
-        let line = &line[..floor_char(line, 4000)];
+    let all: Vec<&str> = lines.take(60).map(|l| &l[..floor_char(l, 4000)]).collect();
+    for &line in &all {
         for m in SHOW_WITH.captures_iter(line).take(8) {
             let show_named = m.name("show").is_some_and(|s| !conversation(s.as_str()));
             // Without the show's name, only at the end of the blurb's sentence.
@@ -177,8 +179,24 @@ pub(super) fn blurb_host<'a>(
             if !(show_named || blurb_end) {
                 continue;
             }
+            let at = m.get(0).map_or(0, |g| g.start());
+            // "The minister discussed the budget with X.": a sentence with a verb
+            // reports what happened; a blurb is a phrase ("Big questions, with X.").
+            if !show_named && reports(sentence_before(line, at)) {
+                continue;
+            }
             if let Some(host) = m.name("host").and_then(|h| host_name(h.as_str())) {
-                if !is_guest(host) && (show_named || looks_like_name(host, 2)) {
+                // A Title Case headline reads like a show's name ("Supper With Old
+                // Neighbours"). A show names its host in full, and sets the name off
+                // by a lower-case "with" ("The Point with Liu Xin"), or the page names
+                // them again, or the name has an initial.
+                let lower_with = m
+                    .name("show")
+                    .is_some_and(|s| line[s.end()..].starts_with('w'));
+                let show_host = show_named
+                    && looks_like_name(host, 2)
+                    && (lower_with || named_again(&all, host) || has_initial(host));
+                if !is_guest(host) && (show_host || (!show_named && looks_like_name(host, 2))) {
                     return Some(Candidate::named(host, None, Evidence::Prose));
                 }
             }
@@ -191,15 +209,93 @@ pub(super) fn blurb_host<'a>(
                 .min()
                 .unwrap_or(rest.len());
             let said = rest[..end].trim();
+            // The host is billed as one of the show's people ("senior editor X");
+            // "She spoke with her lawyer X" names someone else.
             let host = billing_before_name(said)
-                .map(|(n, _)| n)
-                .or_else(|| host_name(said));
+                .filter(|(_, billing)| billing.split_whitespace().any(media_role))
+                .map(|(n, _)| n);
             if let Some(host) = host.filter(|h| looks_like_name(h, 2) && !is_guest(h)) {
                 return Some(Candidate::named(host, None, Evidence::Prose));
             }
         }
     }
     None
+}
+
+/// A job on a programme or a publication's staff.
+fn media_role(w: &str) -> bool {
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(
+        w.as_str(),
+        "editor"
+            | "host"
+            | "presenter"
+            | "anchor"
+            | "correspondent"
+            | "reporter"
+            | "journalist"
+            | "producer"
+            | "interviewer"
+            | "columnist"
+            | "broadcaster"
+    )
+}
+
+/// Whether `name` occurs more than once in `lines` (each already bounded).
+fn named_again(lines: &[&str], name: &str) -> bool {
+    lines
+        .iter()
+        .map(|l| l.matches(name).take(2).count())
+        .sum::<usize>()
+        > 1
+}
+
+fn has_initial(name: &str) -> bool {
+    name.split_whitespace()
+        .any(|w| word_kind(w) == Word::Initial)
+}
+
+/// The sentence of `line` that ends at `at`.
+fn sentence_before(line: &str, at: usize) -> &str {
+    let head = &line[..at];
+    let start = [". ", "? ", "! "]
+        .iter()
+        .filter_map(|s| head.rfind(s).map(|k| k + 2))
+        .max()
+        .unwrap_or(0);
+    &head[start..]
+}
+
+/// Whether a sentence reports an event rather than describing a show: a pronoun
+/// opens it, or a finite verb is in it ("discussed", "has", "shares").
+fn reports(sentence: &str) -> bool {
+    const FINITE: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "did",
+        "does", "says", "said", "met", "meets", "spoke", "shares", "lives", "told",
+    ];
+    const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+    let mut prev = "";
+    for (n, w) in sentence.split_whitespace().enumerate() {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let past = bare.len() > 4
+            && bare.ends_with("ed")
+            && w.starts_with(char::is_lowercase)
+            && !matches!(prev, "a" | "an" | "the");
+        if (n == 0 && PRONOUNS.contains(&bare.as_str())) || FINITE.contains(&bare.as_str()) || past
+        {
+            return true;
+        }
+        prev = if w.starts_with(char::is_lowercase) {
+            w
+        } else {
+            ""
+        };
+    }
+    false
 }
 
 /// "An Interview with", "In Conversation with": the person is the guest.
