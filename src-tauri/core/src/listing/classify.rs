@@ -89,7 +89,9 @@ pub(super) fn fit(line: &str) -> Fit {
             // only when a job title opens the billing (prose goes on after a name).
             let comma_billed = sep == Sep::Comma
                 && line.len() <= MAX_COMMA_LINE
-                && b.affiliation.as_deref().is_some_and(role_opens);
+                && b.affiliation
+                    .as_deref()
+                    .is_some_and(|a| role_opens(a) && !prose_goes_on(a));
             Fit {
                 labelled,
                 after_presenter: real,
@@ -107,6 +109,47 @@ const MAX_COMMA_LINE: usize = 250;
 /// "Liberal MP for …", "Economics Editor, …"), so it reads as a billing, not prose.
 fn role_opens(billing: &str) -> bool {
     billing.split_whitespace().take(4).any(person::is_role)
+}
+
+/// Whether a sentence goes on after the billing ("a teacher in Seville, says her
+/// pupils …", "the former minister, lost his seat"): a comma then a lower-case word
+/// that is no job title or list glue, or a finite verb. A sentence about someone is
+/// not a billing line.
+fn prose_goes_on(billing: &str) -> bool {
+    const GLUE: &[&str] = &[
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "at",
+        "for",
+        "in",
+        "based",
+        "formerly",
+        "currently",
+        "now",
+        "also",
+        "author",
+        "co-author",
+    ];
+    const FINITE: &[&str] = &[
+        "says", "said", "tells", "told", "is", "was", "were", "has", "had", "will", "would",
+        "thinks", "believes", "warns", "explains", "argues",
+    ];
+    let after_comma = billing.split(", ").skip(1).any(|part| {
+        let w = part.split_whitespace().next().unwrap_or("");
+        // "scholar-in-residence": a job title in a compound.
+        w.starts_with(char::is_lowercase)
+            && !GLUE.contains(&w)
+            && !w.split('-').any(person::is_role)
+    });
+    after_comma
+        || billing.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            FINITE.contains(&w)
+        })
 }
 
 /// Production credits, bylines, photo credits and prompts to follow or write to the
@@ -251,6 +294,8 @@ mod tests {
         for line in [
             "Mia Torres, in Kyiv, said the talks had failed",
             "Hal Brenner, whose union called the strike, spoke first",
+            "Ana Ruiz, a teacher in Seville, says her pupils walk an hour each way.",
+            "Hal Brenner, the former port minister, lost his seat by 40 votes.",
         ] {
             assert!(!fit(line).allows(Unlabelled), "{line}");
         }
