@@ -702,3 +702,23 @@ fn fp07_introducing_a_book_or_speaking_with_someone_is_no_hosting() {
         assert_eq!(presenter(&d), None, "{line}");
     }
 }
+
+#[test]
+fn fp03_apposition_in_news_prose_is_no_guest() {
+    let d = parse_listing(
+        "Election night on the coast\n\
+         Hal Brenner, the former port minister, lost his seat to a newcomer by 40 votes.\n\
+         Mia Torres, a councillor in Danby, kept hers after a recount on Friday.\n",
+    );
+    assert!(d.guests.is_empty(), "{:?}", d.guests);
+}
+
+#[test]
+fn fp04_comma_billed_sentences_are_no_guest_block() {
+    let d = parse_listing(
+        "Can students afford the bus?\n\
+         Ana Ruiz, a teacher in Seville, says her pupils walk an hour each way.\n\
+         Pablo Gil, a student in Cadiz, says he has stopped going to lectures.\n",
+    );
+    assert!(d.guests.is_empty(), "{:?}", d.guests);
+}
