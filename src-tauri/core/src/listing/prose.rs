@@ -134,7 +134,15 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
             if guests_found && !panel {
                 break;
             }
-            let listed = list(&line[m.end()..]);
+            if earlier_episodes(&line[..m.start()]) {
+                continue;
+            }
+            let mut listed = list(&line[m.end()..]);
+            // "Witnesses … from New Harbour": one bare name after "from" is a place.
+            let from = m.as_str().to_lowercase().starts_with("witnesses");
+            if from && listed.len() == 1 && !billed(&listed[0]) {
+                listed.clear();
+            }
             panel |= !listed.is_empty();
             c.guests.extend(listed);
         }
@@ -220,6 +228,33 @@ pub(super) fn blurb_host<'a>(
         }
     }
     None
+}
+
+/// "Previous guests included …", "Past panellists were …": another episode's people.
+fn earlier_episodes(before: &str) -> bool {
+    let last = before
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "previous"
+            | "past"
+            | "former"
+            | "earlier"
+            | "other"
+            | "recent"
+            | "regular"
+            | "frequent"
+            | "notable"
+            | "celebrity"
+            | "famous"
+    )
+}
+
+fn billed(c: &Candidate) -> bool {
+    c.affiliation.is_some() || c.honorific.is_some()
 }
 
 /// A job on a programme or a publication's staff.
@@ -437,6 +472,50 @@ fn person_of_item(item: &str) -> Option<Candidate> {
     Some(Candidate::named(name, Some(affiliation), Evidence::Prose))
 }
 
+/// A word for a group of people: after capitals it makes them a place or a body
+/// ("Port Danby residents", "Ledger staff"), not a person.
+fn group_noun(w: &str) -> bool {
+    const GROUPS: &[&str] = &[
+        "residents",
+        "families",
+        "people",
+        "workers",
+        "voters",
+        "citizens",
+        "students",
+        "farmers",
+        "refugees",
+        "locals",
+        "survivors",
+        "officials",
+        "staff",
+        "villagers",
+        "protesters",
+        "fans",
+        "supporters",
+        "members",
+        "leaders",
+        "parents",
+        "teachers",
+        "doctors",
+        "nurses",
+        "patients",
+        "children",
+        "women",
+        "men",
+        "youth",
+        "communities",
+        "listeners",
+        "viewers",
+        "readers",
+        "experts",
+        "activists",
+        "volunteers",
+    ];
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    GROUPS.contains(&w)
+}
+
 /// Where the lower-case prose after the first capitalised run starts.
 fn lower_run_after_name(item: &str) -> usize {
     let mut seen_capital = false;
@@ -459,6 +538,8 @@ fn leading_name(item: &str) -> Option<&str> {
         let w = &item[a..b];
         match word_kind(w) {
             Word::Unit | Word::Particle | Word::Initial if a < 80 => end = b,
+            // "Port Danby residents": the capitals name a place a group is from.
+            _ if group_noun(w) => return None,
             _ if w.starts_with(char::is_lowercase) => break,
             _ => return None,
         }

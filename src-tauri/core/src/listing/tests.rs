@@ -722,3 +722,23 @@ fn fp04_comma_billed_sentences_are_no_guest_block() {
     );
     assert!(d.guests.is_empty(), "{:?}", d.guests);
 }
+
+#[test]
+fn fp05_previous_guests_are_not_this_episodes() {
+    let d = parse_listing(
+        "The Harbour Hour\nA weekly conversation about the sea.\n\
+         Previous guests included Ann Moe, Per Dahl and Siv Ek.\n",
+    );
+    assert!(d.guests.is_empty(), "{:?}", d.guests);
+}
+
+#[test]
+fn fp06_a_place_or_a_group_is_no_guest() {
+    for line in [
+        "Witnesses gave evidence to the inquiry from New Harbour.",
+        "This week we hear from Port Danby residents about the closure.",
+    ] {
+        let d = parse_listing(&format!("Why did the ferry stop?\n{line}\n"));
+        assert!(d.guests.is_empty(), "{line}: {:?}", d.guests);
+    }
+}
