@@ -20,7 +20,10 @@ pub(super) fn chunks(line: &str, flatten: bool, limit: usize, out: &mut Vec<Stri
     if !flatten {
         // One line of several: "Felix Lee, SZ Dossier" is a name and a billing, unless
         // "and" says it lists people ("Ann Moe and Per Dahl").
-        let listed = line.contains(" and ") || line.contains('&') || line.matches(',').count() >= 2;
+        let listed = line.contains(" and ")
+            || line.contains('&')
+            || line.matches(',').count() >= 2
+            || two_names(line);
         if listed {
             push_chunk(line, out);
         } else if !line.trim().is_empty() {
@@ -149,6 +152,19 @@ fn moderated_by(line: &str) -> Option<usize> {
         .min()
         .map(|at| line[..at].trim_end_matches(glue).len())
         .filter(|&n| n > 0)
+}
+
+/// "Ann Moe, Per Dahl": two names, not a name and a billing. An outlet may look like
+/// a name ("Felix Lee, SZ Dossier"); a word in capitals says it is one.
+fn two_names(line: &str) -> bool {
+    let Some((a, b)) = line.split_once(',') else {
+        return false;
+    };
+    let acronym = b.split_whitespace().any(|w| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2 && w.chars().all(|c| !c.is_lowercase())
+    });
+    !acronym && person::looks_like_name(a.trim(), 2) && person::looks_like_name(b.trim(), 2)
 }
 
 /// A chunk of names only, "A B, C D and E F", is several guests; anything else is one.
