@@ -599,7 +599,7 @@ fn name_and_affiliation_pairs_with_no_heading_are_guests() {
 #[test]
 fn comma_billed_lines_with_no_label_are_guests_and_a_presenter_billed_so_hosts() {
     let d = parse_listing(
-        "Tuesday 9 March at 9:30 pm\n\n\
+        "The Harbour Debate, Tuesday 9 March at 9:30 pm\n\n\
          • Ola Berg, presenter of the Harbour Debate\n\n\
          • Hal Brenner, Shadow Minister for Ports\n\n\
          • Mia Torres, Transport Editor, The Ledger\n\n\
@@ -741,4 +741,30 @@ fn fp06_a_place_or_a_group_is_no_guest() {
         let d = parse_listing(&format!("Why did the ferry stop?\n{line}\n"));
         assert!(d.guests.is_empty(), "{line}: {:?}", d.guests);
     }
+}
+
+#[test]
+fn fp08_two_names_on_one_guest_line_are_two_guests() {
+    let d = parse_listing(
+        "Why are ferries late?\nPresenter: Ola Berg\nGuests:\nAnn Moe, Per Dahl\nSiv Ek – pilot\n",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ann Moe".into(), None),
+            ("Per Dahl".into(), None),
+            ("Siv Ek".into(), Some("pilot".into()))
+        ]
+    );
+}
+
+#[test]
+fn fp09_a_guest_who_presents_another_show_is_a_guest() {
+    let d = parse_listing(
+        "Can local radio survive?\n\n\
+         • Tove Lind, presenter of Radio Nord's morning show\n\n\
+         • Hal Brenner, Shadow Minister for Culture\n",
+    );
+    assert_eq!(presenter(&d), None);
+    assert_eq!(names(&d), ["Tove Lind", "Hal Brenner"]);
 }
