@@ -768,3 +768,24 @@ fn fp09_a_guest_who_presents_another_show_is_a_guest() {
     assert_eq!(presenter(&d), None);
     assert_eq!(names(&d), ["Tove Lind", "Hal Brenner"]);
 }
+
+#[test]
+fn fp10_a_sentence_about_the_news_is_no_billing() {
+    let d = parse_listing(
+        "Who knew about the port deal?\nOla Berg speaks to Per Dahl and Siv Ek.\n\
+         Per Dahl is now facing questions about the deal.\n",
+    );
+    assert_eq!(pairs(&d)[0], ("Per Dahl".into(), None));
+}
+
+#[test]
+fn fp11_section_headings_over_paragraphs_are_no_guests() {
+    let d = parse_listing(
+        "What the council decided\n\
+         Harbour Plans\n\
+         The Harbour Plans published by the council on Monday would close two ferry routes and move the fish market.\n\
+         Ferry Fares\n\
+         Ferry Fares will rise again in the spring, the third rise in two years, the operator said on Tuesday.\n",
+    );
+    assert!(d.guests.is_empty(), "{:?}", d.guests);
+}
