@@ -147,7 +147,9 @@ fn moderated_by(line: &str) -> Option<usize> {
         .map(|(at, _)| at)
         .filter(|&at| {
             let before = line[..at].trim_end();
-            before.len() < at && before.ends_with(|c: char| glue(c) && !c.is_whitespace())
+            before.len() < at
+                && before.ends_with(|c: char| glue(c) && !c.is_whitespace())
+                && closes_list(&line[at..])
         })
         .min()
         .map(|at| line[..at].trim_end_matches(glue).len())
@@ -165,6 +167,16 @@ fn two_names(line: &str) -> bool {
         letters >= 2 && w.chars().all(|c| !c.is_lowercase())
     });
     !acronym && person::looks_like_name(a.trim(), 2) && person::looks_like_name(b.trim(), 2)
+}
+
+/// Whether "moderated by X" ends the line: a few words after "by" (the moderator,
+/// "yours truly") and no separator of a further guest. Inside a billing ("editor of
+/// Tide Talk, hosted by Ledger FM; B – …") the list goes on.
+fn closes_list(clause: &str) -> bool {
+    let rest = clause.split_once(" by ").map_or("", |(_, r)| r).trim();
+    rest.split_whitespace().count() <= 6
+        && find_separator(rest, false).is_none_or(|(_, _, sep)| sep == person::Sep::Bracket)
+        && !rest.contains([';', '•'])
 }
 
 /// A chunk of names only, "A B, C D and E F", is several guests; anything else is one.

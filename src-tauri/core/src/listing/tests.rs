@@ -789,3 +789,12 @@ fn fp11_section_headings_over_paragraphs_are_no_guests() {
     );
     assert!(d.guests.is_empty(), "{:?}", d.guests);
 }
+
+#[test]
+fn fp12_hosted_by_inside_a_billing_keeps_the_guests_after_it() {
+    let d = parse_listing(
+        "Why are ferries late?\nGuests: Ann Moe – editor of Tide Talk, hosted by Ledger FM; \
+         Per Dahl – economist at the Baltic Institute; Siv Ek – pilot\n",
+    );
+    assert_eq!(names(&d), ["Ann Moe", "Per Dahl", "Siv Ek"]);
+}
