@@ -75,7 +75,14 @@ fn unglue(line: &str) -> String {
             checks += 1;
             let rest = &line[i..];
             let next_lower = rest.chars().nth(1).is_some_and(char::is_lowercase);
-            if next_lower && person::starts_with_name(&rest[..floor_char(rest, 200)]) {
+            let head = &rest[..floor_char(rest, 200)];
+            // "PricewaterhouseCoopers Per Dahl – …", "DeepMind Bo Lind – …": a name
+            // follows the whole camel-case word, which is an organisation's.
+            let after_word = head
+                .find(char::is_whitespace)
+                .map_or("", |k| head[k..].trim_start());
+            let camel_word = person::starts_with_name(after_word);
+            if next_lower && !camel_word && person::starts_with_name(head) {
                 out.push_str(&line[last..i]);
                 out.push_str(" • ");
                 last = i;
@@ -530,11 +537,15 @@ mod tests {
                 "Per Dahl - Editor, The Ledger",
             ]
         );
-        // Names written in camel case stay whole.
-        assert_eq!(
-            unglue("Ann McDonald - DeepMind fellow"),
-            "Ann McDonald - DeepMind fellow"
-        );
+        // Names written in camel case stay whole, and so do organisations' before
+        // the next guest.
+        for line in [
+            "Ann McDonald - DeepMind fellow",
+            "Ann Moe - partner at PricewaterhouseCoopers Per Dahl - analyst",
+            "Ann Moe - fellow at DeepMind Bo Lind - researcher at OpenAI Siv Ek - pilot",
+        ] {
+            assert_eq!(unglue(line), line);
+        }
     }
 
     #[test]

@@ -798,3 +798,23 @@ fn fp12_hosted_by_inside_a_billing_keeps_the_guests_after_it() {
     );
     assert_eq!(names(&d), ["Ann Moe", "Per Dahl", "Siv Ek"]);
 }
+
+#[test]
+fn fp13_camel_case_organisations_stay_whole() {
+    let d = parse_listing(
+        "Who owns the models?\nGuests: Ann Moe – partner at PricewaterhouseCoopers Per Dahl – \
+         researcher at OpenAI Siv Ek – adviser at McKinsey Bo Lind – fellow at DeepMind\n",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ann Moe".into(),
+                Some("partner at PricewaterhouseCoopers".into())
+            ),
+            ("Per Dahl".into(), Some("researcher at OpenAI".into())),
+            ("Siv Ek".into(), Some("adviser at McKinsey".into())),
+            ("Bo Lind".into(), Some("fellow at DeepMind".into())),
+        ]
+    );
+}
