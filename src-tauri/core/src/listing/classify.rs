@@ -194,6 +194,18 @@ pub(super) fn is_credit(line: &str) -> bool {
     })
 }
 
+/// A picture's credit or caption: "Photo: Jo Roe/Reuters", "Jo Roe / Getty Images",
+/// "… (Photo: Jo Roe)".
+pub(super) fn is_picture_credit(line: &str) -> bool {
+    static PICTURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^[(\[]?(?:file\s*)?(?:photos?|photograph|pictures?|images?|credits?)\s*[:：]",
+        )
+        .unwrap()
+    });
+    line.len() <= 400 && (PICTURE.is_match(line) || agency_credit(line) || trailing_credit(line))
+}
+
 /// A caption ending in its credit: "Jane Doe, host of the show - Credit: BBC",
 /// "… (Photo: Jo Bloggs)".
 fn trailing_credit(line: &str) -> bool {
@@ -280,6 +292,13 @@ mod tests {
         assert!(is_credit("Mia Torres at the count (Photo: Per Dahl)"));
         assert!(!is_credit("Ola Berg – Director of Photo: Archive Trust"));
         assert!(!is_credit("Mia Torres – photographer"));
+        // A picture's credit, unlike a production credit, may stand inside a list.
+        assert!(is_picture_credit("Photo: Per Dahl/Reuters"));
+        assert!(is_picture_credit("Siv Ek / Getty Images"));
+        assert!(!is_picture_credit("Producer: Tom Vale"));
+        assert!(!is_picture_credit(
+            "Siv Ek – director of Photo: Archive Trust"
+        ));
     }
 
     #[test]

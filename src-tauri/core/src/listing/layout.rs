@@ -301,6 +301,9 @@ fn take_lines<'a>(
     while j < pieces.len() {
         match pieces[j].kind {
             Kind::Blank => j += 1,
+            // A photo's credit between two guests ("Photo: Jo Roe/Reuters"): the
+            // caption of a guest's picture, not the end of the list.
+            Kind::Junk(Junk::Soft) if super::classify::is_picture_credit(pieces[j].text) => j += 1,
             Kind::Text if pieces[j].fit.allows(how) => {
                 let text = pieces[j].text;
                 // Long lines, or several dashes, may be a whole list on one line.

@@ -818,3 +818,17 @@ fn fp13_camel_case_organisations_stay_whole() {
         ]
     );
 }
+
+#[test]
+fn fp14_photo_credits_neither_drop_nor_make_guests() {
+    let d = parse_listing(
+        "Why are ferries late?\nPresenter: Ola Berg\nGuests:\nAnn Moe – port economist\n\
+         Photo: Per Dahl/Reuters\nSiv Ek / Getty Images\nBo Lind – pilot\n",
+    );
+    assert_eq!(names(&d), ["Ann Moe", "Bo Lind"]);
+    let d = parse_listing(
+        "Why are ferries late?\nPresenter: Ola Berg\nGuests:\nAnn Moe – port economist\n\
+         Bo Lind – photographer at the Ledger\nSiv Ek – director of Photo: Archive Trust\n",
+    );
+    assert_eq!(names(&d), ["Ann Moe", "Bo Lind", "Siv Ek"]);
+}
