@@ -363,13 +363,10 @@ mod tests {
     fn walks_of_life_beyond_politics_and_think_tanks_are_billings() {
         assert_eq!(
             read(&[
-                "Kofi Mensah, the Accra-born billionaire philanthropist, tells us how he \
-                    made his fortune in ferries."
+                "Kofi Mensah, a ferry-line founder and art collector, tells us why he gave \
+                    his paintings away."
             ]),
-            [p(
-                "Kofi Mensah",
-                "the Accra-born billionaire philanthropist"
-            )]
+            [p("Kofi Mensah", "a ferry-line founder and art collector")]
         );
     }
 
@@ -377,9 +374,9 @@ mod tests {
     fn the_billing_ends_at_a_verb_a_relative_clause_or_the_sentence() {
         assert_eq!(
             read(&[
-                "In part one, we challenge retired Admiral Ravi Menon, a former adviser to \
+                "First, we press retired Admiral Ravi Menon, a former adviser to \
                  the Ports Council, on why he backs the plan.",
-                "In part two, we challenge Siv Ek, director of the Tide Institute, Nordhaven \
+                "Then we press Siv Ek, director of the Tide Institute, Nordhaven \
                  College, who argues it would fail.",
                 "More: example.org",
                 "Per Dahl, an economist at the Ledger, spoke last week on another show.",

@@ -439,14 +439,14 @@ mod tests {
     fn the_samples_flattened_guests_are_found() {
         assert_eq!(
             split(
-                "Stephen Zunes – professor of politics at the University of San Francisco \
-                 Luigi Daniele – associate professor of international law at Molise University \
-                 in Italy Firas El Echi – journalist and host of the Here's Why podcast"
+                "Stefan Holm – professor of politics at the University of Danby \
+                 Luca Ferrante – associate professor of international law at Tromsø University \
+                 in Norway Samir El Fassi – journalist and host of the Tide Talk podcast"
             ),
             [
-                "Stephen Zunes – professor of politics at the University of San Francisco",
-                "Luigi Daniele – associate professor of international law at Molise University in Italy",
-                "Firas El Echi – journalist and host of the Here's Why podcast",
+                "Stefan Holm – professor of politics at the University of Danby",
+                "Luca Ferrante – associate professor of international law at Tromsø University in Norway",
+                "Samir El Fassi – journalist and host of the Tide Talk podcast",
             ]
         );
     }
@@ -455,13 +455,13 @@ mod tests {
     fn capitalised_affiliations_and_ranks() {
         assert_eq!(
             split(
-                "Peter Zalmayev – Executive Director, Eurasia Democracy Initiative \
-                 Dr. Pavel Felgenhauer – Independent Analyst Mohammed bin Abdulrahman Al Thani – Minister"
+                "Oskar Lindqvist – Executive Director, Baltic Democracy Initiative \
+                 Dr. Pavel Dronov – Independent Analyst Khalid bin Saeed Al Nuaimi – Minister"
             ),
             [
-                "Peter Zalmayev – Executive Director, Eurasia Democracy Initiative",
-                "Dr. Pavel Felgenhauer – Independent Analyst",
-                "Mohammed bin Abdulrahman Al Thani – Minister",
+                "Oskar Lindqvist – Executive Director, Baltic Democracy Initiative",
+                "Dr. Pavel Dronov – Independent Analyst",
+                "Khalid bin Saeed Al Nuaimi – Minister",
             ]
         );
         assert_eq!(
@@ -476,10 +476,10 @@ mod tests {
     #[test]
     fn dashes_inside_one_affiliation_do_not_cut() {
         for line in [
-            "Maha Yahya – Director, Carnegie Middle East Center - Beirut",
-            "Jane Doe – fellow at Chatham House - London",
+            "Rana Haddad – Director, Lakeside Middle East Center - Beirut",
+            "Jane Doe – fellow at Harbour House - London",
             "Jane Doe – former adviser to President Joe Biden – Washington",
-            "Mansour El-Kikhia - University of Texas - San Antonio",
+            "Tarek El-Sayed - University of Danby - New Harbour",
             "Jane Doe – Senior Fellow – Royal United Services Institute",
         ] {
             assert_eq!(split(line), [line], "{line}");
@@ -551,30 +551,30 @@ mod tests {
     #[test]
     fn brackets_commas_and_lists() {
         assert_eq!(
-            split("Stephen Zunes (University of San Francisco), Luigi Daniele (Molise University)"),
+            split("Stefan Holm (University of Danby), Luca Ferrante (Tromsø University)"),
             [
-                "Stephen Zunes (University of San Francisco)",
-                "Luigi Daniele (Molise University)"
+                "Stefan Holm (University of Danby)",
+                "Luca Ferrante (Tromsø University)"
             ]
         );
         assert_eq!(
-            split("BG (Ret.) Mark Kimmitt – former US official"),
-            ["BG (Ret.) Mark Kimmitt – former US official"]
+            split("BG (Ret.) Mark Kellgren – former US official"),
+            ["BG (Ret.) Mark Kellgren – former US official"]
         );
         assert_eq!(
-            split("Peter Zalmayev, director of the Eurasia Democracy Initiative, Kyiv Pavel Felgenhauer, analyst"),
+            split("Oskar Lindqvist, director of the Baltic Democracy Initiative, Kyiv Pavel Dronov, analyst"),
             [
-                "Peter Zalmayev, director of the Eurasia Democracy Initiative, Kyiv",
-                "Pavel Felgenhauer, analyst"
+                "Oskar Lindqvist, director of the Baltic Democracy Initiative, Kyiv",
+                "Pavel Dronov, analyst"
             ]
         );
         assert_eq!(
-            split("Peter Zalmayev, Pavel Felgenhauer and Anatol Lieven"),
-            ["Peter Zalmayev", "Pavel Felgenhauer", "Anatol Lieven"]
+            split("Oskar Lindqvist, Pavel Dronov and Anton Rask"),
+            ["Oskar Lindqvist", "Pavel Dronov", "Anton Rask"]
         );
         assert_eq!(
-            split("Anatol Lieven, Quincy Institute"),
-            ["Anatol Lieven, Quincy Institute"]
+            split("Anton Rask, Harbour Institute"),
+            ["Anton Rask, Harbour Institute"]
         );
         assert_eq!(
             split("A Ab – x; Cc Dd – y • Ee Ff – z"),

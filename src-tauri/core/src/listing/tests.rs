@@ -97,44 +97,44 @@ fn the_samples_second_listing_parses_on_its_own() {
 #[test]
 fn a_whole_listing_on_one_line() {
     let d = parse_listing(
-        "Can the UN still stop wars? The Security Council is deadlocked again and the \
-         General Assembly has no teeth, while the number of conflicts keeps rising across \
-         the world. Is reform possible? Presenter: Hashem Ahelbarra Guests: Richard Gowan \
-         – UN director at International Crisis Group Mandeep Tiwana – chief of programmes \
-         at CIVICUS",
+        "Can the council stop the strike? Its members are split again and the \
+         mayor has no vote at all, while the queue of idle ships keeps growing along the \
+         whole of the northern coast. Is a deal possible? Presenter: Hisham Barakat Guests: Rupert Gale \
+         – ports director at the Harbour Crisis Group Manpreet Tiwari – chief of programmes \
+         at Tidewatch",
     );
-    assert_eq!(d.title, "Can the UN still stop wars?");
+    assert_eq!(d.title, "Can the council stop the strike?");
     assert_eq!(d.framing.len(), 2, "{:#?}", d.framing);
-    assert_eq!(d.presenter.as_ref().unwrap().name, "Hashem Ahelbarra");
-    assert_eq!(names(&d), ["Richard Gowan", "Mandeep Tiwana"]);
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Hisham Barakat");
+    assert_eq!(names(&d), ["Rupert Gale", "Manpreet Tiwari"]);
 }
 
 #[test]
 fn mixed_separators_in_one_list() {
     let d = parse_listing(
-        "Who pays for climate damage?\nHost: Femi Oke\nGuests:\n\
-         Ana Toni – climate secretary, Brazil\nSaleemul Huq, director of ICCCAD\n\
-         Rachel Kyte (Tufts University)\nMohamed Adow: Power Shift Africa\n\
-         Jennifer Morgan | Greenpeace International\nJean-Pierre Filiu - professor at Sciences Po",
+        "Who pays for climate damage?\nHost: Femi Adeyemo\nGuests:\n\
+         Ana Teles – climate secretary, Brazil\nSaiful Haque, director of ICCCAD\n\
+         Rachel Kerr (Danby University)\nMohamed Abdi: Shore Shift Africa\n\
+         Jennifer Moran | Tidewatch International\nJean-Luc Marchand - professor at Danby College",
     );
     assert_eq!(
         pairs(&d),
         [
-            ("Ana Toni".into(), Some("climate secretary, Brazil".into())),
-            ("Saleemul Huq".into(), Some("director of ICCCAD".into())),
-            ("Rachel Kyte".into(), Some("Tufts University".into())),
-            ("Mohamed Adow".into(), Some("Power Shift Africa".into())),
+            ("Ana Teles".into(), Some("climate secretary, Brazil".into())),
+            ("Saiful Haque".into(), Some("director of ICCCAD".into())),
+            ("Rachel Kerr".into(), Some("Danby University".into())),
+            ("Mohamed Abdi".into(), Some("Shore Shift Africa".into())),
             (
-                "Jennifer Morgan".into(),
-                Some("Greenpeace International".into())
+                "Jennifer Moran".into(),
+                Some("Tidewatch International".into())
             ),
             (
-                "Jean-Pierre Filiu".into(),
-                Some("professor at Sciences Po".into())
+                "Jean-Luc Marchand".into(),
+                Some("professor at Danby College".into())
             ),
         ]
     );
-    assert_eq!(d.presenter.as_ref().unwrap().name, "Femi Oke");
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Femi Adeyemo");
 }
 
 #[test]
@@ -189,21 +189,21 @@ fn no_labels_at_all() {
 #[test]
 fn presenter_labels_and_several_presenters() {
     for (line, want) in [
-        ("Presenter: Dareen Abughaida", vec!["Dareen Abughaida"]),
-        ("Presented by Nick Robinson", vec!["Nick Robinson"]),
-        ("Host: Femi Oke", vec!["Femi Oke"]),
+        ("Presenter: Dalia Aboud", vec!["Dalia Aboud"]),
+        ("Presented by Nils Robson", vec!["Nils Robson"]),
+        ("Host: Femi Adeyemo", vec!["Femi Adeyemo"]),
         (
-            "Hosted by Femi Oke and Malika Bilal",
-            vec!["Femi Oke", "Malika Bilal"],
+            "Hosted by Femi Adeyemo and Malika Sadiq",
+            vec!["Femi Adeyemo", "Malika Sadiq"],
         ),
         ("Moderator: Jane Roe", vec!["Jane Roe"]),
         (
-            "Presenters: Mishal Husain and Nick Robinson",
-            vec!["Mishal Husain", "Nick Robinson"],
+            "Presenters: Mira Hassan and Nils Robson",
+            vec!["Mira Hassan", "Nils Robson"],
         ),
         (
-            "Host: Femi Oke, Malika Bilal",
-            vec!["Femi Oke", "Malika Bilal"],
+            "Host: Femi Adeyemo, Malika Sadiq",
+            vec!["Femi Adeyemo", "Malika Sadiq"],
         ),
         ("Hosts: A. Smith & Bo Dahl", vec!["A. Smith", "Bo Dahl"]),
     ] {
@@ -213,17 +213,16 @@ fn presenter_labels_and_several_presenters() {
         assert_eq!(d.presenter.as_ref().map(|p| p.name.as_str()), Some(want[0]));
         assert_eq!(names(&d), ["Anna Lind"], "{line}");
     }
-    let d =
-        parse_listing("Why now?\nPresenter: Dareen Abughaida, Al Jazeera\nGuests: Anna Lind – x");
+    let d = parse_listing("Why now?\nPresenter: Dalia Aboud, Ledger TV\nGuests: Anna Lind – x");
     assert_eq!(d.presenters.len(), 1);
-    assert_eq!(d.presenters[0].affiliation.as_deref(), Some("Al Jazeera"));
+    assert_eq!(d.presenters[0].affiliation.as_deref(), Some("Ledger TV"));
 }
 
 #[test]
 fn honorifics_go_to_their_own_field() {
     let d = parse_listing(
-        "Why now?\nPresenter: Dr Jane Roe\nGuests:\nLt. Gen. (Ret.) Mark Hertling – former commander\n\
-         Prof. Tarık Oğuzlu – Antalya Bilim University\nAmb. Nabil Fahmy, former foreign minister of Egypt",
+        "Why now?\nPresenter: Dr Jane Roe\nGuests:\nLt. Gen. (Ret.) Mark Halvorsen – former commander\n\
+         Prof. Tarık Yıldıztepe – Antalya Bilim University\nAmb. Nabil Fouad, former foreign minister of Egypt",
     );
     let h: Vec<(&str, Option<&str>)> = d
         .guests
@@ -233,9 +232,9 @@ fn honorifics_go_to_their_own_field() {
     assert_eq!(
         h,
         [
-            ("Mark Hertling", Some("Lt. Gen. (Ret.)")),
-            ("Tarık Oğuzlu", Some("Prof.")),
-            ("Nabil Fahmy", Some("Amb.")),
+            ("Mark Halvorsen", Some("Lt. Gen. (Ret.)")),
+            ("Tarık Yıldıztepe", Some("Prof.")),
+            ("Nabil Fouad", Some("Amb.")),
         ]
     );
     assert_eq!(
@@ -247,17 +246,17 @@ fn honorifics_go_to_their_own_field() {
 #[test]
 fn scripts_particles_and_capitals() {
     let d = parse_listing(
-        "هل تنجح المفاوضات؟\nالمقدم: خالد\nGuests:\nمروان بشارة – محلل سياسي\n\
-         Сергей Караганов – политолог\nFiras El Echi – journalist\nPETER ZALMAYEV – ANALYST\n\
+        "هل تنجح المفاوضات؟\nالمقدم: خالد\nGuests:\nسامر حداد – محلل سياسي\n\
+         Сергей Воронов – политолог\nSamir El Fassi – journalist\nOSKAR LINDQVIST – ANALYST\n\
          Hana al-Masri – lawyer",
     );
     assert_eq!(
         names(&d),
         [
-            "مروان بشارة",
-            "Сергей Караганов",
-            "Firas El Echi",
-            "PETER ZALMAYEV",
+            "سامر حداد",
+            "Сергей Воронов",
+            "Samir El Fassi",
+            "OSKAR LINDQVIST",
             "Hana al-Masri"
         ]
     );
@@ -392,26 +391,26 @@ pub(super) fn to_input(d: &ListingDraft) -> crate::ProgrammeInput {
 #[test]
 fn the_two_line_layout_of_bbc_and_the_stream() {
     let d = parse_listing(
-        "Can Kashmir's tourism survive? | The Stream\nPresenter: Malika Bilal\nGuests:\n\
-         Anuradha Bhasin\n@AnuradhaBhasin_\nExecutive editor, Kashmir Times\n\n\
-         Siddiq Wahid\nFormer vice chancellor\n\nShare",
+        "Can the valley's tourism survive? | The Stream\nPresenter: Malika Sadiq\nGuests:\n\
+         Anjali Bhasker\n@AnjaliBhasker_\nExecutive editor, Valley Times\n\n\
+         Sadiq Wali\nFormer vice chancellor\n\nShare",
     );
     assert_eq!(
         pairs(&d),
         [
             (
-                "Anuradha Bhasin".into(),
-                Some("Executive editor, Kashmir Times".into())
+                "Anjali Bhasker".into(),
+                Some("Executive editor, Valley Times".into())
             ),
-            ("Siddiq Wahid".into(), Some("Former vice chancellor".into())),
+            ("Sadiq Wali".into(), Some("Former vice chancellor".into())),
         ]
     );
     let d = parse_listing(
-        "The Siege of Constantinople\nWith\n\nJudith Herrin\nProfessor at King's College London\n\n\
-         Presenter: Melvyn Bragg\nProducer: Simon Tillotson",
+        "The Siege of Rhodes\nWith\n\nJudith Harlow\nProfessor at Danby College\n\n\
+         Presenter: Malcolm Bray\nProducer: Simon Tolley",
     );
-    assert_eq!(names(&d), ["Judith Herrin"]);
-    assert_eq!(d.presenter.as_ref().unwrap().name, "Melvyn Bragg");
+    assert_eq!(names(&d), ["Judith Harlow"]);
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Malcolm Bray");
 }
 
 #[test]
