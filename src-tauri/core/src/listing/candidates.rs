@@ -218,7 +218,7 @@ fn bills_a_presenter(billing: &str) -> bool {
 /// elsewhere too ("Who's on Question Time tonight?" over "A, presenter of the BBC's
 /// Question Time"). A guest who presents another show is a guest. A bare "the host"
 /// names no show and is this one.
-fn show_is_this(billing: &str, lines: &[&str]) -> bool {
+pub(super) fn show_is_this(billing: &str, lines: &[&str]) -> bool {
     let lower = billing.to_lowercase();
     let Some((_, show)) = lower.split_once(" of ") else {
         return true;

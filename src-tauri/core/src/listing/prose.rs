@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::candidates::{Candidate, Candidates, Evidence};
+use super::candidates::{show_is_this, Candidate, Candidates, Evidence};
 use super::person::{
     self, looks_like_name, split_billing, starts_with_name, word_kind, word_spans, Word,
 };
@@ -90,9 +90,9 @@ static STANDING_IN: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidates) {
     let mut guests_found = false;
     let mut host_found = false;
-    for line in lines.take(60) {
-        // Regexes are linear, but a pasted page can be one huge line.
-        let line = &line[..floor_char(line, 4000)];
+    // Regexes are linear, but a pasted page can be one huge line.
+    let all: Vec<&str> = lines.take(60).map(|l| &l[..floor_char(l, 4000)]).collect();
+    for &line in &all {
         guest_host(line, c);
         if let Some(m) = HOST_VERB.captures(line) {
             let host = host_name(m.name("host").map_or("", |h| h.as_str()));
@@ -152,6 +152,13 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
                 let name = ["host", "named", "credited", "is", "presents"]
                     .iter()
                     .find_map(|g| m.name(g))?;
+                // "X, presenter of Radio Nord's morning show, says …": the host of
+                // another show, unless the page names that show elsewhere.
+                let billing = line[name.end()..].trim_start_matches([',', ' ']);
+                let billing = billing.split(", ").next().unwrap_or(billing);
+                if m.name("named").is_some() && !show_is_this(billing, &all) {
+                    return None;
+                }
                 host_name(name.as_str())
             }) {
                 c.presenters
@@ -772,7 +779,6 @@ mod tests {
         for line in [
             "Tonight's edition, hosted by Lia Park, comes from Tromsø.",
             "Lia Park tells host Ola Berg the law will pass.",
-            "Ola Berg, presenter of the harbour debate",
             "- Ola Berg Host",
             "The host is Lia Park, and the guests are new.",
         ] {
@@ -784,6 +790,15 @@ mod tests {
                 "{line}: {c:?}"
             );
         }
+        // "Name, presenter of X" hosts when the page names X elsewhere too.
+        let c = read(&[
+            "Tonight on the Harbour Debate",
+            "Ola Berg, presenter of the harbour debate",
+        ]);
+        assert_eq!(c.presenters[0].name, "Ola Berg");
+        let c =
+            read(&["Ola Berg, presenter of Radio Nord's morning show, says the cuts go too far."]);
+        assert!(c.presenters.is_empty(), "{c:?}");
     }
 
     #[test]

@@ -831,3 +831,24 @@ fn fp14_photo_credits_neither_drop_nor_make_guests() {
     );
     assert_eq!(names(&d), ["Ann Moe", "Bo Lind", "Siv Ek"]);
 }
+
+#[test]
+fn fp09b_a_guest_who_presents_another_show_in_prose_is_no_host() {
+    let d = parse_listing(
+        "Can local radio survive?\n\
+         Tove Lind, presenter of Radio Nord's morning show, says the cuts go too far.\n",
+    );
+    assert_eq!(presenter(&d), None);
+}
+
+#[test]
+fn a_title_whose_show_came_off_the_front_is_no_boundary_for_more_episodes() {
+    // Found by `props::any_bytes`: the title's length cut the line inside a character.
+    for text in [
+        "Ap:\u{FFFD}!\u{0}",
+        "Ap:\u{FFFD}!",
+        "Harbour Talk: Æther?\nHarbour Talk: Æther?",
+    ] {
+        let _ = parse_listing(text);
+    }
+}
