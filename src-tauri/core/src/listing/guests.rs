@@ -43,7 +43,13 @@ pub(super) fn chunks(line: &str, flatten: bool, limit: usize, out: &mut Vec<Stri
             };
             match mode {
                 Some(mode) => {
-                    for c in boundary_split(piece, mode, limit) {
+                    let mut cut = boundary_split(piece, mode, limit);
+                    if cut.len() < 2 {
+                        // "A Head of Research, Lakeside Forum B Senior Editor, …": the
+                        // commas are inside billings, nothing separates the guests.
+                        cut = super::role_cuts::split(piece);
+                    }
+                    for c in cut {
                         push_chunk(c, out);
                     }
                 }
