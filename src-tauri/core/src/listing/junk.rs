@@ -124,6 +124,7 @@ static OTHER_SOFT: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:https?://|www\.)\S+",
         // counters
         r"|[\d.,]+k?\s+(?:comments?|shares?|views?|likes?|replies)",
+        r"|(?:comments?|shares?|views?|likes?|replies)\s*(?:\(\s*[\d.,]+k?\s*\)|:?\s*[\d.,]+k?)",
         r")$"
     ))
     .unwrap()
@@ -151,6 +152,7 @@ pub(super) fn classify(line: &str) -> Option<Junk> {
         }
     }
     if SOFT_LINES.contains(&bare.as_str())
+        || navigation(line)
         || is_known_site(&bare)
         || DATE_LINE.is_match(&bare)
         || OTHER_SOFT.is_match(&bare)
@@ -159,6 +161,28 @@ pub(super) fn classify(line: &str) -> Option<Junk> {
         return Some(Junk::Soft);
     }
     None
+}
+
+/// A site's menu or breadcrumbs: four or more short items between bars, or three
+/// between arrows ("Home | Shows | Podcasts | About", "Home › Radio › Programmes"),
+/// none of them a person's name. A title with its directory's details after a bar has
+/// fewer items or a longer one; "Jane Doe | Fellow | Harbour Institute" is a guest.
+fn navigation(line: &str) -> bool {
+    let Some(bar) = ['|', '›', '»'].into_iter().find(|&c| line.contains(c)) else {
+        return false;
+    };
+    let mut items = 0;
+    for item in line.split(bar) {
+        let words = item.split_whitespace().count();
+        if !(1..=3).contains(&words)
+            || item.contains(['?', ':'])
+            || super::person::looks_like_name(item.trim(), 2)
+        {
+            return false;
+        }
+        items += 1;
+    }
+    items >= if bar == '|' { 4 } else { 3 }
 }
 
 /// Whether `text` is only the name of an outlet or show (any case, outer spaces ignored).
@@ -193,6 +217,9 @@ pub(super) mod tests {
             "https://example.com/x",
             "25:10",
             "•",
+            "Comments (3)",
+            "Home | Shows | Podcasts | About",
+            "Home › Radio › Programmes",
         ] {
             assert_eq!(classify(line), Some(Junk::Soft), "{line}");
         }
@@ -219,6 +246,8 @@ pub(super) mod tests {
             "Share prices fell sharply after the announcement?",
             "Four hours ago the talks collapsed.",
             "- Oskar Lindqvist",
+            "Oskar Lindqvist | Fellow | Baltic Institute",
+            "Why the ferries stopped | 40 min | 12 May",
         ] {
             assert_eq!(classify(line), None, "{line}");
         }
