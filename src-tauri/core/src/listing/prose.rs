@@ -583,9 +583,9 @@ fn items(s: &str) -> Vec<(usize, usize)> {
             continue;
         };
         let rest = &s[next..];
-        let item = first_item(rest);
+        let whole = first_item(rest);
         // "… and Senior Editor Eric Columbus about the …": up to where the prose goes on.
-        let item = &item[..lower_run_after_name(item).min(item.len())];
+        let item = &whole[..lower_run_after_name(whole).min(whole.len())];
         let appositive = ["the ", "a ", "an ", "our ", "their "]
             .iter()
             .any(|d| rest.starts_with(d));
@@ -593,6 +593,8 @@ fn items(s: &str) -> Vec<(usize, usize)> {
             || starts_with_name(rest)
             || leading_name(item).is_some()
             || billing_before_name(item).is_some()
+            // "… and the Professor of Law at Tide College Ann Moe".
+            || billing_before_name(whole).is_some()
         {
             cuts.push(next);
         }
