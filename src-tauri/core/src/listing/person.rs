@@ -282,9 +282,10 @@ pub(super) fn split_billing(line: &str, commas: bool) -> Billing<'_> {
     }
 }
 
-/// List marks in front of a line: "•", "-", "*", "1.", "2)".
+/// List marks in front of a line: "•", "-", "*", "1.", "2)", and ". " where a page
+/// turned its bullets into full stops.
 pub(super) fn strip_bullet(s: &str) -> &str {
-    let t = s.trim_start_matches(['•', '·', '▪', '●', '◦', '‣', '*', '>', '-', '–', '—']);
+    let t = s.trim_start_matches(['•', '·', '▪', '●', '◦', '‣', '*', '>', '-', '–', '—', '.']);
     let t = if t.len() < s.len() && t.starts_with(char::is_whitespace) {
         t
     } else {

@@ -852,3 +852,40 @@ fn a_title_whose_show_came_off_the_front_is_no_boundary_for_more_episodes() {
         let _ = parse_listing(text);
     }
 }
+
+#[test]
+fn panellists_in_a_sentence_before_the_page_furniture() {
+    let d = parse_listing(
+        "Who pays for the dams?\nPresenter: Dalia Aboud\nTonight's panellists are economist \
+         Ines Marlow and the Professor of Law at Tide College Tomás Vega.\nRelated episodes\nShare",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ines Marlow".into(), Some("economist".into())),
+            (
+                "Tomás Vega".into(),
+                Some("the Professor of Law at Tide College".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn contributors_closing_a_paragraph_and_full_stops_for_bullets() {
+    let d = parse_listing(
+        "Who pays for the dams?\nThe reservoirs are full. The panel asks what comes next. \
+         Contributors:\n. Ines Marlow – hydrologist at Tide College\n. Tomás Vega – a \
+         farmers' advocate",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("hydrologist at Tide College".into())
+            ),
+            ("Tomás Vega".into(), Some("a farmers' advocate".into())),
+        ]
+    );
+}
