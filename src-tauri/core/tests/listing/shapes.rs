@@ -672,7 +672,7 @@ fn other_labels(r: &mut Rng) -> Case {
     match r.below(4) {
         0 => {
             parts.body.push(format!(
-                "{} {p} asks what comes next. Contributors:",
+                "{} The panel asks what comes next. Contributors:",
                 r.pick(FRAMING)
             ));
             for name in names {
@@ -680,8 +680,7 @@ fn other_labels(r: &mut Rng) -> Case {
                 parts.body.push(format!(". {name} – {a}"));
                 guests.push((name.to_string(), Some(a)));
             }
-            let c = case(&parts, false, title, Some(p), guests);
-            return c;
+            return case(&parts, false, title, None, guests);
         }
         1 => {
             parts.body.extend(framing(r));
@@ -1000,4 +999,12 @@ fn shapes_of_billing_generalise() {
         ratio(all.titles, all.cases)
     );
     assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+#[ignore = "scratch"]
+fn scratch() {
+    let text = std::fs::read_to_string("/tmp/scratch.txt").unwrap();
+    let d = parse_listing(&text);
+    println!("{d:#?}");
 }
