@@ -69,10 +69,11 @@ static PANEL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// "guest host A": who presents this episode in place of the usual presenter.
+/// "guest host A", "A is guest host": who presents this episode in place of the usual
+/// presenter.
 static GUEST_HOST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:guest[- ](?:host|presenter|anchor|moderator))\s+(?P<host>{NAME})"
+        r"(?i:guest[- ](?:host|presenter|anchor|moderator))\s+(?P<host>{NAME})|(?P<is>{NAME})\s+(?:is|was|will be)\s+(?:(?:the|our|your|this week's|today's|tonight's)\s+)?(?i:guest[- ](?:host|presenter|anchor|moderator))\b"
     ))
     .unwrap()
 });
@@ -375,7 +376,9 @@ fn guest_host(line: &str, c: &mut Candidates) {
     let lower = line.to_lowercase();
     let mut host = None;
     if lower.contains("guest") {
-        host = GUEST_HOST.captures(line).and_then(|m| m.name("host"));
+        host = GUEST_HOST
+            .captures(line)
+            .and_then(|m| m.name("host").or(m.name("is")));
     }
     if lower.contains(" in for") {
         if let Some(m) = STANDING_IN.captures(line) {

@@ -889,3 +889,13 @@ fn contributors_closing_a_paragraph_and_full_stops_for_bullets() {
         ]
     );
 }
+
+#[test]
+fn a_guest_host_named_before_the_phrase() {
+    let d = parse_listing(
+        "Who pays for the dams?\nIfeoma Obi is guest host this week, standing in for Dalia \
+         Aboud.\nGuests:\nInes Marlow – hydrologist at Tide College\nTomás Vega – farmer",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Ifeoma Obi");
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
+}
