@@ -236,6 +236,8 @@ fn bare(org: &str) -> &str {
     org.strip_prefix("the ").unwrap_or(org)
 }
 
+type Guests = Vec<(String, Option<String>)>;
+
 /// What a listing should parse to.
 struct Case {
     text: String,
@@ -307,10 +309,13 @@ fn title_billing(r: &mut Rng) -> String {
 }
 
 fn framing(r: &mut Rng) -> Vec<String> {
-    { let n = 1 + r.below(2); r.distinct(FRAMING, n) }
-        .into_iter()
-        .map(String::from)
-        .collect()
+    {
+        let n = 1 + r.below(2);
+        r.distinct(FRAMING, n)
+    }
+    .into_iter()
+    .map(String::from)
+    .collect()
 }
 
 fn presenter_line(r: &mut Rng, p: &str) -> String {
@@ -387,7 +392,7 @@ fn join_list(r: &mut Rng, items: &[String], semicolons: bool) -> String {
     s
 }
 
-/// 1. "X speaks to A, billing; B – billing; and C, billing."
+/// Shape 1: "X speaks to A, billing; B – billing; and C, billing."
 fn prose(r: &mut Rng) -> Case {
     let mut parts = Parts::new(r);
     let title = r.pick(QUESTIONS);
@@ -424,7 +429,7 @@ fn prose(r: &mut Rng) -> Case {
     case(&parts, r.chance(50), title, Some(p), guests)
 }
 
-/// 2. Sentences in bullets under "To discuss:", "Joining us:" …
+/// Shape 2: Sentences in bullets under "To discuss:", "Joining us:" …
 fn bullet_sentences(r: &mut Rng) -> Case {
     let mut parts = Parts::new(r);
     let title = r.pick(QUESTIONS);
@@ -436,8 +441,13 @@ fn bullet_sentences(r: &mut Rng) -> Case {
     parts.body.extend(framing(r));
     parts.body.push(presenter_line(r, p));
     parts.body.push(
-        r.pick(&["To discuss:", "Joining us:", "On the panel:", "In this episode:"])
-            .to_string(),
+        r.pick(&[
+            "To discuss:",
+            "Joining us:",
+            "On the panel:",
+            "In this episode:",
+        ])
+        .to_string(),
     );
     let mut guests = Vec::new();
     for name in names {
@@ -466,7 +476,7 @@ fn bullet_sentences(r: &mut Rng) -> Case {
     case(&parts, r.chance(50), title, Some(p), guests)
 }
 
-/// 3. "Jane Doe Senior Resident Scholar at the Gulf Institute", one a line.
+/// Shape 3: "Jane Doe Senior Resident Scholar at the Gulf Institute", one a line.
 fn no_separator(r: &mut Rng) -> Case {
     let mut parts = Parts::new(r);
     let title = r.pick(QUESTIONS);
@@ -475,16 +485,17 @@ fn no_separator(r: &mut Rng) -> Case {
     parts.body.push(title.to_string());
     parts.body.extend(framing(r));
     parts.body.push(presenter_line(r, p));
-    parts
-        .body
-        .push(r.pick(&["Guests:", "Panel:", "Our guests:", "Guests"]).to_string());
+    parts.body.push(
+        r.pick(&["Guests:", "Panel:", "Our guests:", "Guests"])
+            .to_string(),
+    );
     for (n, a) in &guests {
         parts.body.push(format!("{n} {}", a.as_deref().unwrap()));
     }
     case(&parts, r.chance(30), title, Some(p), guests)
 }
 
-/// 4. Every guest on one line: "Guests: A Adviser to … B Former naval officer …".
+/// Shape 4: Every guest on one line: "Guests: A Adviser to … B Former naval officer …".
 fn flattened(r: &mut Rng) -> Case {
     let mut parts = Parts::new(r);
     let title = r.pick(QUESTIONS);
@@ -507,14 +518,15 @@ fn flattened(r: &mut Rng) -> Case {
     case(&parts, false, title, Some(p), guests)
 }
 
-/// 5. Each guest's name alone on a line, then "Who? …" and a paragraph.
+/// Shape 5: Each guest's name alone on a line, then "Who? …" and a paragraph.
 fn profiles(r: &mut Rng) -> Case {
     let mut parts = Parts::new(r);
     let n = 2 + r.below(3);
     let names = r.distinct(GUESTS, n);
-    parts
-        .body
-        .push(r.pick(&["Who is on the panel tonight?", "Meet tonight's panel"]).to_string());
+    parts.body.push(
+        r.pick(&["Who is on the panel tonight?", "Meet tonight's panel"])
+            .to_string(),
+    );
     parts.body.extend(framing(r));
     let who = r.pick(&["Who?", "Who:"]);
     let mut guests = Vec::new();
@@ -532,7 +544,7 @@ fn profiles(r: &mut Rng) -> Case {
     case(&parts, true, "", None, guests)
 }
 
-/// 6. The show's name in front of the title, or alone on the first line.
+/// Shape 6: The show's name in front of the title, or alone on the first line.
 fn show_titles(r: &mut Rng) -> Case {
     let mut parts = Parts::new(r);
     let title = r.pick(QUESTIONS);
@@ -555,7 +567,7 @@ fn show_titles(r: &mut Rng) -> Case {
     case(&parts, r.chance(50), title, Some(p), guests)
 }
 
-/// 7. No title at all: a draft with no title, never an error.
+/// Shape 7: No title at all: a draft with no title, never an error.
 fn no_title(r: &mut Rng) -> Case {
     let mut parts = Parts::new(r);
     parts.before.retain(|l| !l.contains(' ') || l.contains('|'));
@@ -567,7 +579,7 @@ fn no_title(r: &mut Rng) -> Case {
     case(&parts, r.chance(50), "", Some(p), guests)
 }
 
-/// 8. The presenter by first name in the prose, named in full once elsewhere.
+/// Shape 8: The presenter by first name in the prose, named in full once elsewhere.
 fn first_name_presenter(r: &mut Rng) -> Case {
     let mut parts = Parts::new(r);
     let title = r.pick(QUESTIONS);
@@ -593,7 +605,7 @@ fn first_name_presenter(r: &mut Rng) -> Case {
     case(&parts, r.chance(50), title, Some(p), guests)
 }
 
-/// 9. Credits and page furniture around a plain listing.
+/// Shape 9: Credits and page furniture around a plain listing.
 fn credits(r: &mut Rng) -> Case {
     let mut parts = Parts::new(r);
     let title = r.pick(QUESTIONS);
@@ -604,19 +616,24 @@ fn credits(r: &mut Rng) -> Case {
     parts.body.push(presenter_line(r, p));
     parts.body.push("Guests:".to_string());
     parts.body.extend(standard_guest_lines(r, &guests));
-    for c in { let n = 2 + r.below(3); r.distinct(CREDITS, n) } {
+    for c in {
+        let n = 2 + r.below(3);
+        r.distinct(CREDITS, n)
+    } {
         parts.body.push(c.to_string());
     }
     if r.chance(50) {
         parts.after.push("More episodes".to_string());
         parts.after.push("The price of bread | 40 min".to_string());
-        parts.after.push("Inside the port strike | 38 min".to_string());
+        parts
+            .after
+            .push("Inside the port strike | 38 min".to_string());
     }
     case(&parts, r.chance(50), title, Some(p), guests)
 }
 
-/// 10. Given names of several words, particles and compound surnames, in lines and
-/// in prose.
+/// Shape 10: Given names of several words, particles and compound surnames, in lines
+/// and in prose.
 fn long_names(r: &mut Rng) -> Case {
     const LONG: &[&str] = &[
         "Sarah Jane Collins",
@@ -658,9 +675,9 @@ fn long_names(r: &mut Rng) -> Case {
     case(&parts, r.chance(50), title, Some(p), guests)
 }
 
-/// 11. Other labels: "Contributors:" closing a paragraph then ". Name – role" lines;
-/// "Today's panelists are role A, role B, and C"; "the Daily Courier's A"; names with
-/// no billing.
+/// Shape 11: Other labels: "Contributors:" closing a paragraph then ". Name – role"
+/// lines; "Today's panelists are role A, role B, and C"; "the Daily Courier's A";
+/// names with no billing.
 fn other_labels(r: &mut Rng) -> Case {
     let mut parts = Parts::new(r);
     let title = r.pick(QUESTIONS);
@@ -700,7 +717,11 @@ fn other_labels(r: &mut Rng) -> Case {
             }
             parts.body.push(format!(
                 "{} are {}.",
-                r.pick(&["Today's panelists", "Tonight's panellists", "This week's guests"]),
+                r.pick(&[
+                    "Today's panelists",
+                    "Tonight's panellists",
+                    "This week's guests"
+                ]),
                 join_list(r, &items, false)
             ));
         }
@@ -712,10 +733,9 @@ fn other_labels(r: &mut Rng) -> Case {
                 items.push(format!("the {org}'s {name}"));
                 guests.push((name.to_string(), Some(org)));
             }
-            parts.body.push(format!(
-                "{p} is joined by {}.",
-                join_list(r, &items, false)
-            ));
+            parts
+                .body
+                .push(format!("{p} is joined by {}.", join_list(r, &items, false)));
         }
         _ => {
             parts.body.extend(framing(r));
@@ -732,16 +752,26 @@ fn other_labels(r: &mut Rng) -> Case {
     case(&parts, r.chance(50), title, Some(p), guests)
 }
 
-/// 12. Several episodes on one page: the first whole, more reported.
+/// Shape 12: Several episodes on one page: the first whole, more reported.
 fn episodes(r: &mut Rng) -> Case {
     let mut parts = Parts::new(r);
-    let titles = { let n = 2 + r.below(2); r.distinct(QUESTIONS, n) };
-    let mut first: Option<(String, String, Vec<(String, Option<String>)>)> = None;
+    let titles = {
+        let n = 2 + r.below(2);
+        r.distinct(QUESTIONS, n)
+    };
+    let mut first: Option<(String, String, Guests)> = None;
     let mut used: Vec<&str> = Vec::new();
     for (i, t) in titles.iter().enumerate() {
         let p = r.pick(PRESENTERS);
-        let pool: Vec<&str> = GUESTS.iter().copied().filter(|g| !used.contains(g)).collect();
-        let names = { let n = 2 + r.below(2); r.distinct(&pool, n) };
+        let pool: Vec<&str> = GUESTS
+            .iter()
+            .copied()
+            .filter(|g| !used.contains(g))
+            .collect();
+        let names = {
+            let n = 2 + r.below(2);
+            r.distinct(&pool, n)
+        };
         used.extend(&names);
         let guests: Vec<(String, Option<String>)> = names
             .iter()
@@ -765,7 +795,7 @@ fn episodes(r: &mut Rng) -> Case {
     c
 }
 
-/// 13. A guest host standing in for the usual presenter.
+/// Shape 13: A guest host standing in for the usual presenter.
 fn guest_host(r: &mut Rng) -> Case {
     let mut parts = Parts::new(r);
     let title = r.pick(QUESTIONS);
@@ -784,7 +814,7 @@ fn guest_host(r: &mut Rng) -> Case {
     case(&parts, r.chance(50), title, Some(g), guests)
 }
 
-/// 14. Traps: a photo's credit, a person quoted in the article, the post's writer.
+/// Shape 14: Traps: a photo's credit, a person quoted in the article, the post's writer.
 fn traps(r: &mut Rng) -> Case {
     let mut parts = Parts::new(r);
     let title = r.pick(QUESTIONS);
@@ -794,7 +824,9 @@ fn traps(r: &mut Rng) -> Case {
     parts.body.push(title.to_string());
     match r.below(3) {
         0 => parts.body.push(format!("By {trap}")),
-        1 => parts.body.push(format!("Posted by {trap} on 12 March 2024")),
+        1 => parts
+            .body
+            .push(format!("Posted by {trap} on 12 March 2024")),
         _ => parts.body.push(format!("Photo: {trap}/Reuters")),
     }
     parts.body.push(format!(
@@ -810,8 +842,9 @@ fn traps(r: &mut Rng) -> Case {
 
 type Shape = (&'static str, fn(&mut Rng) -> Case, Floors);
 
-/// Floors per shape, just under what the parser reaches (guest recall, guest
-/// precision), so a change that generalises worse fails here.
+/// Floors per shape, just under what the parser reaches on issue 16's branch
+/// i16-fp (guest recall, guest precision), so a change that generalises worse fails
+/// here. Raise them as the parser improves.
 #[derive(Clone, Copy)]
 struct Floors {
     recall: f64,
@@ -823,20 +856,20 @@ const fn fl(recall: f64, precision: f64) -> Floors {
 }
 
 const SHAPES: &[Shape] = &[
-    ("1 prose", prose, fl(0.0, 0.0)),
-    ("2 bullet sentences", bullet_sentences, fl(0.0, 0.0)),
-    ("3 no separator", no_separator, fl(0.0, 0.0)),
-    ("4 flattened", flattened, fl(0.0, 0.0)),
-    ("5 profiles", profiles, fl(0.0, 0.0)),
-    ("6 show in title", show_titles, fl(0.0, 0.0)),
-    ("7 no title", no_title, fl(0.0, 0.0)),
-    ("8 first-name host", first_name_presenter, fl(0.0, 0.0)),
-    ("9 credits", credits, fl(0.0, 0.0)),
-    ("10 long names", long_names, fl(0.0, 0.0)),
-    ("11 other labels", other_labels, fl(0.0, 0.0)),
-    ("12 episodes", episodes, fl(0.0, 0.0)),
-    ("13 guest host", guest_host, fl(0.0, 0.0)),
-    ("14 traps", traps, fl(0.0, 0.0)),
+    ("1 prose", prose, fl(0.88, 0.98)),
+    ("2 bullet sentences", bullet_sentences, fl(0.98, 0.98)),
+    ("3 no separator", no_separator, fl(0.98, 0.98)),
+    ("4 flattened", flattened, fl(0.64, 0.96)),
+    ("5 profiles", profiles, fl(0.98, 0.98)),
+    ("6 show in title", show_titles, fl(0.95, 0.97)),
+    ("7 no title", no_title, fl(0.98, 0.98)),
+    ("8 first-name host", first_name_presenter, fl(0.98, 0.98)),
+    ("9 credits", credits, fl(0.98, 0.98)),
+    ("10 long names", long_names, fl(0.94, 0.98)),
+    ("11 other labels", other_labels, fl(0.96, 0.98)),
+    ("12 episodes", episodes, fl(0.98, 0.98)),
+    ("13 guest host", guest_host, fl(0.98, 0.98)),
+    ("14 traps", traps, fl(0.98, 0.98)),
 ];
 
 #[derive(Default)]
@@ -976,10 +1009,16 @@ fn shapes_of_billing_generalise() {
             }
         }
         if t.trapped > 0 {
-            failed.push(format!("{name}: {} credits or traps taken as guests", t.trapped));
+            failed.push(format!(
+                "{name}: {} credits or traps taken as guests",
+                t.trapped
+            ));
         }
         if recall < floors.recall {
-            failed.push(format!("{name}: guest recall {recall:.2} < {}", floors.recall));
+            failed.push(format!(
+                "{name}: guest recall {recall:.2} < {}",
+                floors.recall
+            ));
         }
         if precision < floors.precision {
             failed.push(format!(
@@ -999,12 +1038,4 @@ fn shapes_of_billing_generalise() {
         ratio(all.titles, all.cases)
     );
     assert!(failed.is_empty(), "{failed:#?}");
-}
-
-#[test]
-#[ignore = "scratch"]
-fn scratch() {
-    let text = std::fs::read_to_string("/tmp/scratch.txt").unwrap();
-    let d = parse_listing(&text);
-    println!("{d:#?}");
 }
