@@ -173,7 +173,8 @@ fn from_layout(found: &Found, c: &mut Candidates) {
         if evidence == Evidence::Unlabelled {
             // "Jane Doe, presenter of the show" in a block with no label: the host.
             let b = split_billing(line.text, true);
-            if b.affiliation.as_deref().is_some_and(bills_a_presenter) {
+            let hosts_this = |a: &str| bills_a_presenter(a) && show_is_this(a, &found.pre);
+            if b.affiliation.as_deref().is_some_and(hosts_this) {
                 c.presenters.push(Candidate::new(b, Evidence::Prose));
                 continue;
             }
@@ -211,6 +212,29 @@ fn bills_a_presenter(billing: &str) -> bool {
                 .strip_prefix(w)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
         })
+}
+
+/// Whether the show a "presenter of X" billing names is this one: the page names X
+/// elsewhere too ("Who's on Question Time tonight?" over "A, presenter of the BBC's
+/// Question Time"). A guest who presents another show is a guest. A bare "the host"
+/// names no show and is this one.
+pub(super) fn show_is_this(billing: &str, lines: &[&str]) -> bool {
+    let lower = billing.to_lowercase();
+    let Some((_, show)) = lower.split_once(" of ") else {
+        return true;
+    };
+    let show = show.strip_prefix("the ").unwrap_or(show);
+    // "the BBC's Question Time": the outlet is not the show's name.
+    let show = match show.split_once("'s ").or_else(|| show.split_once("’s ")) {
+        Some((owner, name)) if !owner.contains(' ') => name,
+        _ => show,
+    };
+    let show = show.trim();
+    !show.is_empty()
+        && lines
+            .iter()
+            .filter(|l| !l.to_lowercase().contains(&lower))
+            .any(|l| l.to_lowercase().contains(show))
 }
 
 #[cfg(test)]

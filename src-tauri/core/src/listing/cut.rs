@@ -286,19 +286,19 @@ mod tests {
     #[test]
     fn presenter_labels() {
         for line in [
-            "Presenter: Dareen Abughaida",
-            "PRESENTER: Dareen Abughaida",
-            "Presented by Dareen Abughaida",
-            "Host: Dareen Abughaida",
-            "Hosted by Dareen Abughaida",
-            "Moderator: Dareen Abughaida",
-            "Presenter – Dareen Abughaida",
-            "Presenter Dareen Abughaida",
-            "Anchor: Dareen Abughaida",
+            "Presenter: Dalia Aboud",
+            "PRESENTER: Dalia Aboud",
+            "Presented by Dalia Aboud",
+            "Host: Dalia Aboud",
+            "Hosted by Dalia Aboud",
+            "Moderator: Dalia Aboud",
+            "Presenter – Dalia Aboud",
+            "Presenter Dalia Aboud",
+            "Anchor: Dalia Aboud",
         ] {
             assert_eq!(
                 role_of(line),
-                Some((Role::Presenter, "Dareen Abughaida".into())),
+                Some((Role::Presenter, "Dalia Aboud".into())),
                 "{line}"
             );
         }
@@ -323,8 +323,8 @@ mod tests {
             assert_eq!(role_of(line), Some((Role::Guests, String::new())), "{line}");
         }
         assert_eq!(
-            role_of("Guests Peter Zalmayev – analyst"),
-            Some((Role::Guests, "Peter Zalmayev – analyst".into()))
+            role_of("Guests Oskar Lindqvist – analyst"),
+            Some((Role::Guests, "Oskar Lindqvist – analyst".into()))
         );
     }
 
@@ -333,7 +333,7 @@ mod tests {
         for line in [
             "Host nations meet in Paris",
             "Panel discussions are planned",
-            "With Russia steadily advancing, can Zelenskyy push for peace?",
+            "With the strike spreading, can the council push for a deal?",
             "Without a deal, what next?",
             "Hostage talks stall",
             "Guestworkers in the Gulf",
@@ -347,14 +347,14 @@ mod tests {
     #[test]
     fn a_flattened_line_is_cut_at_its_labels() {
         let k = kinds(
-            "Does the UN work? Presenter: Mohammed Jamjoom Guests: Stephen Zunes – professor",
+            "Does the port council work? Presenter: Mohammed Qasem Guests: Stefan Holm – professor",
         );
         assert_eq!(k.len(), 3, "{k:?}");
-        assert_eq!(k[0].0, "Does the UN work?");
+        assert_eq!(k[0].0, "Does the port council work?");
         assert_eq!(k[1].1, Some(Role::Presenter));
-        assert_eq!(k[1].2, "Mohammed Jamjoom");
+        assert_eq!(k[1].2, "Mohammed Qasem");
         assert_eq!(k[2].1, Some(Role::Guests));
-        assert_eq!(k[2].2, "Stephen Zunes – professor");
+        assert_eq!(k[2].2, "Stefan Holm – professor");
     }
 
     #[test]
@@ -381,11 +381,11 @@ mod tests {
 
     #[test]
     fn a_bare_guests_word_ends_a_presenters_name() {
-        let k = kinds("Presenter: Mohammed Jamjoom Guests Stephen Zunes – professor");
-        assert_eq!(k[0].2, "Mohammed Jamjoom");
+        let k = kinds("Presenter: Mohammed Qasem Guests Stefan Holm – professor");
+        assert_eq!(k[0].2, "Mohammed Qasem");
         assert_eq!(
             (k[1].1, k[1].2.as_str()),
-            (Some(Role::Guests), "Stephen Zunes – professor")
+            (Some(Role::Guests), "Stefan Holm – professor")
         );
     }
 
@@ -394,18 +394,18 @@ mod tests {
         for w in BARE_GUEST_WORDS {
             assert!(!w.is_empty() && !w.contains(char::is_whitespace), "{w:?}");
             let k = kinds(&format!(
-                "Presenter: Mohammed Jamjoom {w} Stephen Zunes – professor"
+                "Presenter: Mohammed Qasem {w} Stefan Holm – professor"
             ));
-            assert_eq!(k[0].2, "Mohammed Jamjoom", "{w}");
+            assert_eq!(k[0].2, "Mohammed Qasem", "{w}");
             assert_eq!(k[1].1, Some(Role::Guests), "{w}");
         }
     }
 
     #[test]
     fn inline_presented_by_needs_a_sentence_end() {
-        assert_eq!(kinds("A show Presented by Nick Robinson").len(), 1);
-        let k = kinds("Is it over? Presented by Nick Robinson");
-        assert_eq!(k[1].2, "Nick Robinson");
+        assert_eq!(kinds("A show Presented by Nils Robson").len(), 1);
+        let k = kinds("Is it over? Presented by Nils Robson");
+        assert_eq!(k[1].2, "Nils Robson");
     }
 
     #[test]

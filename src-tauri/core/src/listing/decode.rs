@@ -103,8 +103,8 @@ mod tests {
     #[test]
     fn valid_utf8_passes_and_bom_is_stripped() {
         assert_eq!(
-            decode("Tarık Oğuzlu".as_bytes()),
-            ("Tarık Oğuzlu".into(), None)
+            decode("Tarık Yıldıztepe".as_bytes()),
+            ("Tarık Yıldıztepe".into(), None)
         );
         let mut with_bom = b"\xEF\xBB\xBF".to_vec();
         with_bom.extend_from_slice("Title?\n".as_bytes());

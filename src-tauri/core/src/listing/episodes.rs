@@ -73,7 +73,12 @@ pub(super) fn more_episodes(pieces: &[Piece], title: &str) -> Vec<String> {
     else {
         return Vec::new();
     };
-    let suffix = line[title.len()..].trim().to_lowercase();
+    // The show's name after the title; a line whose name came off the front
+    // ("Show: title") has none, and the title's length is no boundary in it.
+    let Some(suffix) = line.strip_prefix(title) else {
+        return Vec::new();
+    };
+    let suffix = suffix.trim().to_lowercase();
     let mut out: Vec<String> = Vec::new();
     for p in pieces
         .iter()

@@ -124,6 +124,7 @@ static OTHER_SOFT: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:https?://|www\.)\S+",
         // counters
         r"|[\d.,]+k?\s+(?:comments?|shares?|views?|likes?|replies)",
+        r"|(?:comments?|shares?|views?|likes?|replies)\s*(?:\(\s*[\d.,]+k?\s*\)|:?\s*[\d.,]+k?)",
         r")$"
     ))
     .unwrap()
@@ -151,6 +152,7 @@ pub(super) fn classify(line: &str) -> Option<Junk> {
         }
     }
     if SOFT_LINES.contains(&bare.as_str())
+        || navigation(line)
         || is_known_site(&bare)
         || DATE_LINE.is_match(&bare)
         || OTHER_SOFT.is_match(&bare)
@@ -159,6 +161,28 @@ pub(super) fn classify(line: &str) -> Option<Junk> {
         return Some(Junk::Soft);
     }
     None
+}
+
+/// A site's menu or breadcrumbs: four or more short items between bars, or three
+/// between arrows ("Home | Shows | Podcasts | About", "Home › Radio › Programmes"),
+/// none of them a person's name. A title with its directory's details after a bar has
+/// fewer items or a longer one; "Jane Doe | Fellow | Harbour Institute" is a guest.
+fn navigation(line: &str) -> bool {
+    let Some(bar) = ['|', '›', '»'].into_iter().find(|&c| line.contains(c)) else {
+        return false;
+    };
+    let mut items = 0;
+    for item in line.split(bar) {
+        let words = item.split_whitespace().count();
+        if !(1..=3).contains(&words)
+            || item.contains(['?', ':'])
+            || super::person::looks_like_name(item.trim(), 2)
+        {
+            return false;
+        }
+        items += 1;
+    }
+    items >= if bar == '|' { 4 } else { 3 }
 }
 
 /// Whether `text` is only the name of an outlet or show (any case, outer spaces ignored).
@@ -193,6 +217,9 @@ pub(super) mod tests {
             "https://example.com/x",
             "25:10",
             "•",
+            "Comments (3)",
+            "Home | Shows | Podcasts | About",
+            "Home › Radio › Programmes",
         ] {
             assert_eq!(classify(line), Some(Junk::Soft), "{line}");
         }
@@ -210,15 +237,17 @@ pub(super) mod tests {
     #[test]
     fn listing_lines_are_not_junk() {
         for line in [
-            "How to achieve a lasting ceasefire between Russia and Ukraine?",
-            "It took three years to get officials from Ukraine and Russia in the same room.",
-            "Presenter: Dareen Abughaida",
+            "Can the ferry talks end the strike?",
+            "It took three months to get the union and the owners into the same room.",
+            "Presenter: Dalia Aboud",
             "Guests:",
-            "Peter Zalmayev – Executive director at Eurasia Democracy Initiative",
+            "Oskar Lindqvist – Executive director at Baltic Democracy Initiative",
             "Subscribers to the deal say it will hold.",
             "Share prices fell sharply after the announcement?",
             "Four hours ago the talks collapsed.",
-            "- Peter Zalmayev",
+            "- Oskar Lindqvist",
+            "Oskar Lindqvist | Fellow | Baltic Institute",
+            "Why the ferries stopped | 40 min | 12 May",
         ] {
             assert_eq!(classify(line), None, "{line}");
         }

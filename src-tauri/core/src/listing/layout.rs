@@ -71,7 +71,8 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
         after: Vec::new(),
     };
     let mut post: Vec<&str> = Vec::new();
-    let mut junk_after_presenter = false;
+    // How many text lines followed the presenter before the first junk line.
+    let mut junk_after_presenter: Option<usize> = None;
     let mut presenter_end = start;
     let mut i = start;
     while i < pieces.len() {
@@ -90,7 +91,7 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
                     f.pre.clear();
                 }
                 if !f.presenters.is_empty() {
-                    junk_after_presenter = true;
+                    junk_after_presenter.get_or_insert(post.len());
                 }
                 i += 1;
             }
@@ -181,12 +182,13 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
         }
     }
     if f.how == GuestsFound::No && !post.is_empty() {
-        if junk_after_presenter {
-            // Page text after a presenter with no guests: not this listing's framing.
+        if let Some(before_junk) = junk_after_presenter {
+            // Page text after a presenter with no guests: not this listing's framing;
+            // the lines before the page's furniture are ("Today's panelists are …").
             i = presenter_end;
-        } else {
-            f.post = post;
+            post.truncate(before_junk);
         }
+        f.post = post;
     }
     f.end = i;
     if f.how != GuestsFound::No && f.presenters.is_empty() {
@@ -301,6 +303,9 @@ fn take_lines<'a>(
     while j < pieces.len() {
         match pieces[j].kind {
             Kind::Blank => j += 1,
+            // A photo's credit between two guests ("Photo: Jo Roe/Reuters"): the
+            // caption of a guest's picture, not the end of the list.
+            Kind::Junk(Junk::Soft) if super::classify::is_picture_credit(pieces[j].text) => j += 1,
             Kind::Text if pieces[j].fit.allows(how) => {
                 let text = pieces[j].text;
                 // Long lines, or several dashes, may be a whole list on one line.

@@ -282,9 +282,10 @@ pub(super) fn split_billing(line: &str, commas: bool) -> Billing<'_> {
     }
 }
 
-/// List marks in front of a line: "•", "-", "*", "1.", "2)".
+/// List marks in front of a line: "•", "-", "*", "1.", "2)", and ". " where a page
+/// turned its bullets into full stops.
 pub(super) fn strip_bullet(s: &str) -> &str {
-    let t = s.trim_start_matches(['•', '·', '▪', '●', '◦', '‣', '*', '>', '-', '–', '—']);
+    let t = s.trim_start_matches(['•', '·', '▪', '●', '◦', '‣', '*', '>', '-', '–', '—', '.']);
     let t = if t.len() < s.len() && t.starts_with(char::is_whitespace) {
         t
     } else {
@@ -400,23 +401,23 @@ mod tests {
     #[test]
     fn every_separator_splits() {
         for line in [
-            "Peter Zalmayev – Executive director",
-            "Peter Zalmayev — Executive director",
-            "Peter Zalmayev - Executive director",
-            "Peter Zalmayev -- Executive director",
-            "Peter Zalmayev–Executive director",
-            "Peter Zalmayev, Executive director",
-            "Peter Zalmayev: Executive director",
-            "Peter Zalmayev | Executive director",
-            "Peter Zalmayev (Executive director)",
-            "Peter Zalmayev [Executive director]",
-            "• Peter Zalmayev – Executive director",
-            "2. Peter Zalmayev – Executive director",
-            "**Peter Zalmayev** – Executive director",
+            "Oskar Lindqvist – Executive director",
+            "Oskar Lindqvist — Executive director",
+            "Oskar Lindqvist - Executive director",
+            "Oskar Lindqvist -- Executive director",
+            "Oskar Lindqvist–Executive director",
+            "Oskar Lindqvist, Executive director",
+            "Oskar Lindqvist: Executive director",
+            "Oskar Lindqvist | Executive director",
+            "Oskar Lindqvist (Executive director)",
+            "Oskar Lindqvist [Executive director]",
+            "• Oskar Lindqvist – Executive director",
+            "2. Oskar Lindqvist – Executive director",
+            "**Oskar Lindqvist** – Executive director",
         ] {
             assert_eq!(
                 parts(line),
-                p(None, "Peter Zalmayev", Some("Executive director")),
+                p(None, "Oskar Lindqvist", Some("Executive director")),
                 "{line}"
             );
         }
@@ -425,36 +426,40 @@ mod tests {
     #[test]
     fn hyphenated_names_are_not_split() {
         assert_eq!(
-            parts("Mansour El-Kikhia - University of Texas - San Antonio"),
+            parts("Tarek El-Sayed - University of Danby - New Harbour"),
             p(
                 None,
-                "Mansour El-Kikhia",
-                Some("University of Texas - San Antonio")
+                "Tarek El-Sayed",
+                Some("University of Danby - New Harbour")
             )
         );
         assert_eq!(
-            parts("Jean-Pierre Filiu – Professor at Sciences Po"),
-            p(None, "Jean-Pierre Filiu", Some("Professor at Sciences Po"))
+            parts("Jean-Luc Marchand – Professor at Danby College"),
+            p(
+                None,
+                "Jean-Luc Marchand",
+                Some("Professor at Danby College")
+            )
         );
     }
 
     #[test]
     fn the_first_separator_splits_and_the_rest_is_affiliation() {
         assert_eq!(
-            parts("Maha Yahya – Director, Carnegie Middle East Center: Beirut"),
+            parts("Rana Haddad – Director, Lakeside Middle East Center: Beirut"),
             p(
                 None,
-                "Maha Yahya",
-                Some("Director, Carnegie Middle East Center: Beirut")
+                "Rana Haddad",
+                Some("Director, Lakeside Middle East Center: Beirut")
             )
         );
         assert_eq!(
-            parts("Maha Yahya, Director – Carnegie"),
-            p(None, "Maha Yahya", Some("Director – Carnegie"))
+            parts("Rana Haddad, Director – Lakeside"),
+            p(None, "Rana Haddad", Some("Director – Lakeside"))
         );
         assert_eq!(
-            parts("Anatol Lieven (Quincy Institute), Washington"),
-            p(None, "Anatol Lieven", Some("Quincy Institute, Washington"))
+            parts("Anton Rask (Harbour Institute), Washington"),
+            p(None, "Anton Rask", Some("Harbour Institute, Washington"))
         );
         // Times are not separators.
         assert_eq!(
@@ -468,19 +473,23 @@ mod tests {
         for (line, h, n) in [
             ("Dr Hana al-Masri – x", "Dr", "Hana al-Masri"),
             ("Dr. Hana al-Masri – x", "Dr.", "Hana al-Masri"),
-            ("Prof. Tarık Oğuzlu – x", "Prof.", "Tarık Oğuzlu"),
-            ("Professor Tarık Oğuzlu – x", "Professor", "Tarık Oğuzlu"),
-            ("Lt. Gen. Mark Hertling – x", "Lt. Gen.", "Mark Hertling"),
+            ("Prof. Tarık Yıldıztepe – x", "Prof.", "Tarık Yıldıztepe"),
+            (
+                "Professor Tarık Yıldıztepe – x",
+                "Professor",
+                "Tarık Yıldıztepe",
+            ),
+            ("Lt. Gen. Mark Halvorsen – x", "Lt. Gen.", "Mark Halvorsen"),
             ("Maj Gen Mick Ryan – x", "Maj Gen", "Mick Ryan"),
             ("Gen. Wesley Clark – x", "Gen.", "Wesley Clark"),
-            ("BG (Ret.) Mark Kimmitt – x", "BG (Ret.)", "Mark Kimmitt"),
+            ("BG (Ret.) Mark Kellgren – x", "BG (Ret.)", "Mark Kellgren"),
             (
                 "Col. (ret) Douglas Macgregor – x",
                 "Col. (ret)",
                 "Douglas Macgregor",
             ),
-            ("Amb. Nabil Fahmy – x", "Amb.", "Nabil Fahmy"),
-            ("Ambassador Nabil Fahmy – x", "Ambassador", "Nabil Fahmy"),
+            ("Amb. Nabil Fouad – x", "Amb.", "Nabil Fouad"),
+            ("Ambassador Nabil Fouad – x", "Ambassador", "Nabil Fouad"),
             ("Sir Lawrence Freedman – x", "Sir", "Lawrence Freedman"),
             ("Dame Margaret Hodge – x", "Dame", "Margaret Hodge"),
             ("Rev. Al Sharpton – x", "Rev.", "Al Sharpton"),
@@ -493,10 +502,10 @@ mod tests {
             assert_eq!(parts(line), p(Some(h), n, Some("x")), "{line}");
         }
         assert_eq!(
-            parts("Mark Kimmitt (Ret.) – former US assistant secretary"),
+            parts("Mark Kellgren (Ret.) – former US assistant secretary"),
             p(
                 Some("(Ret.)"),
-                "Mark Kimmitt",
+                "Mark Kellgren",
                 Some("former US assistant secretary")
             )
         );
@@ -512,16 +521,16 @@ mod tests {
     #[test]
     fn particles_and_scripts_are_name_words() {
         for name in [
-            "Firas El Echi",
+            "Samir El Fassi",
             "Mohammed bin Salman",
             "Ludwig van Beethoven",
             "Hana al-Masri",
             "Abu Bakr",
             "Ursula von der Leyen",
-            "Tarık Oğuzlu",
-            "مروان بشارة",
-            "Сергей Караганов",
-            "PETER ZALMAYEV",
+            "Tarık Yıldıztepe",
+            "سامر حداد",
+            "Сергей Воронов",
+            "OSKAR LINDQVIST",
             "John F. Kennedy",
             "J. K. Rowling",
             "Martin Luther King Jr.",
@@ -533,8 +542,8 @@ mod tests {
             "Al Jazeera",
             "Related Articles",
             "Try Our AI Features",
-            "University of San Francisco",
-            "Quincy Institute",
+            "University of Danby",
+            "Harbour Institute",
             "the result",
             "Ali al",
             "Madonna",
@@ -552,7 +561,7 @@ mod tests {
         assert_eq!(word_kind("Jr."), Word::Suffix);
         assert_eq!(word_kind("University"), Word::Other);
         assert_eq!(word_kind("professor"), Word::Other);
-        assert_eq!(word_kind("Zunes,"), Word::Other);
+        assert_eq!(word_kind("Holm,"), Word::Other);
         assert_eq!(word_kind("2025"), Word::Other);
     }
 }

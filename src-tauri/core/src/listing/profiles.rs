@@ -29,7 +29,7 @@ fn with_paragraphs(lines: &[&str], out: &mut Vec<Candidate>) {
         }
         let surname = b.name.rsplit(' ').next().unwrap_or(b.name);
         let early = &para[..floor_char(para, 100)];
-        if !early.contains(surname) {
+        if !early.contains(surname) || !about_a_person(para, b.name) {
             continue;
         }
         let mut c = Candidate::new(b, Evidence::Profile);
@@ -41,6 +41,25 @@ fn with_paragraphs(lines: &[&str], out: &mut Vec<Candidate>) {
     if found.len() >= 2 {
         out.extend(found);
     }
+}
+
+/// Whether a paragraph under a heading is about a person: it does not put an article
+/// before the name ("The Harbour Plans published …"), and its first sentences give a
+/// job title or say "he", "she", "his" or "her". A section heading over an article's
+/// paragraph is no guest.
+fn about_a_person(para: &str, name: &str) -> bool {
+    let early = &para[..floor_char(para, 300)];
+    let article = ["the ", "The ", "a ", "A ", "an ", "An "]
+        .iter()
+        .any(|a| early.contains(&format!("{a}{name}")));
+    let cue = early.split_whitespace().any(|w| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        matches!(
+            bare.to_lowercase().as_str(),
+            "he" | "she" | "his" | "her" | "they"
+        ) || bare.split('-').any(super::person::is_role)
+    });
+    !article && cue
 }
 
 fn floor_char(s: &str, max: usize) -> usize {

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::candidates::{Candidate, Candidates, Evidence};
+use super::candidates::{show_is_this, Candidate, Candidates, Evidence};
 use super::person::{
     self, looks_like_name, split_billing, starts_with_name, word_kind, word_spans, Word,
 };
@@ -25,10 +25,12 @@ static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// A presenter named in passing: "hosted by Fiona Bruce", "tells host Steve Clemons".
+/// A presenter named in passing: "hosted by Fiona Bruce", "tells host Steve Clemons",
+/// "X presents the debate" (what X presents or introduces must be the show: "X
+/// introduces her novel" is no host).
 static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|^(?P<presents>{NAME}),?\s+(?:presents|chairs|introduces|fronts)\b"
+        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|^(?P<presents>{NAME}),?\s+(?:presents|chairs|introduces|fronts)\s+(?:\p{{Lu}}|[^.;:?!]{{0,40}}?\b(?:programme|program|show|debate|discussion|series|episode|edition|panel|podcast|conversation|questions|forum)\b)"
     ))
     .unwrap()
 });
@@ -67,10 +69,11 @@ static PANEL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// "guest host A": who presents this episode in place of the usual presenter.
+/// "guest host A", "A is guest host": who presents this episode in place of the usual
+/// presenter.
 static GUEST_HOST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:guest[- ](?:host|presenter|anchor|moderator))\s+(?P<host>{NAME})"
+        r"(?i:guest[- ](?:host|presenter|anchor|moderator))\s+(?P<host>{NAME})|(?P<is>{NAME})\s+(?:is|was|will be)\s+(?:(?:the|our|your|this week's|today's|tonight's)\s+)?(?i:guest[- ](?:host|presenter|anchor|moderator))\b"
     ))
     .unwrap()
 });
@@ -88,9 +91,9 @@ static STANDING_IN: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidates) {
     let mut guests_found = false;
     let mut host_found = false;
-    for line in lines.take(60) {
-        // Regexes are linear, but a pasted page can be one huge line.
-        let line = &line[..floor_char(line, 4000)];
+    // Regexes are linear, but a pasted page can be one huge line.
+    let all: Vec<&str> = lines.take(60).map(|l| &l[..floor_char(l, 4000)]).collect();
+    for &line in &all {
         guest_host(line, c);
         if let Some(m) = HOST_VERB.captures(line) {
             let host = host_name(m.name("host").map_or("", |h| h.as_str()));
@@ -132,7 +135,15 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
             if guests_found && !panel {
                 break;
             }
-            let listed = list(&line[m.end()..]);
+            if earlier_episodes(&line[..m.start()]) {
+                continue;
+            }
+            let mut listed = list(&line[m.end()..]);
+            // "Witnesses … from New Harbour": one bare name after "from" is a place.
+            let from = m.as_str().to_lowercase().starts_with("witnesses");
+            if from && listed.len() == 1 && !billed(&listed[0]) {
+                listed.clear();
+            }
             panel |= !listed.is_empty();
             c.guests.extend(listed);
         }
@@ -142,6 +153,13 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
                 let name = ["host", "named", "credited", "is", "presents"]
                     .iter()
                     .find_map(|g| m.name(g))?;
+                // "X, presenter of Radio Nord's morning show, says …": the host of
+                // another show, unless the page names that show elsewhere.
+                let billing = line[name.end()..].trim_start_matches([',', ' ']);
+                let billing = billing.split(", ").next().unwrap_or(billing);
+                if m.name("named").is_some() && !show_is_this(billing, &all) {
+                    return None;
+                }
                 host_name(name.as_str())
             }) {
                 c.presenters
@@ -162,8 +180,8 @@ pub(super) fn blurb_host<'a>(
         let k = name_key(n);
         guests.iter().any(|g| name_key(&g.name) == k)
     };
-    for line in lines.take(60) {
-        let line = &line[..floor_char(line, 4000)];
+    let all: Vec<&str> = lines.take(60).map(|l| &l[..floor_char(l, 4000)]).collect();
+    for &line in &all {
         for m in SHOW_WITH.captures_iter(line).take(8) {
             let show_named = m.name("show").is_some_and(|s| !conversation(s.as_str()));
             // Without the show's name, only at the end of the blurb's sentence.
@@ -177,8 +195,24 @@ pub(super) fn blurb_host<'a>(
             if !(show_named || blurb_end) {
                 continue;
             }
+            let at = m.get(0).map_or(0, |g| g.start());
+            // "The minister discussed the budget with X.": a sentence with a verb
+            // reports what happened; a blurb is a phrase ("Big questions, with X.").
+            if !show_named && reports(sentence_before(line, at)) {
+                continue;
+            }
             if let Some(host) = m.name("host").and_then(|h| host_name(h.as_str())) {
-                if !is_guest(host) && (show_named || looks_like_name(host, 2)) {
+                // A Title Case headline reads like a show's name ("Supper With Old
+                // Neighbours"). A show names its host in full, and sets the name off
+                // by a lower-case "with" ("The Point with Liu Xin"), or the page names
+                // them again, or the name has an initial.
+                let lower_with = m
+                    .name("show")
+                    .is_some_and(|s| line[s.end()..].starts_with('w'));
+                let show_host = show_named
+                    && looks_like_name(host, 2)
+                    && (lower_with || named_again(&all, host) || has_initial(host));
+                if !is_guest(host) && (show_host || (!show_named && looks_like_name(host, 2))) {
                     return Some(Candidate::named(host, None, Evidence::Prose));
                 }
             }
@@ -191,15 +225,120 @@ pub(super) fn blurb_host<'a>(
                 .min()
                 .unwrap_or(rest.len());
             let said = rest[..end].trim();
+            // The host is billed as one of the show's people ("senior editor X");
+            // "She spoke with her lawyer X" names someone else.
             let host = billing_before_name(said)
-                .map(|(n, _)| n)
-                .or_else(|| host_name(said));
+                .filter(|(_, billing)| billing.split_whitespace().any(media_role))
+                .map(|(n, _)| n);
             if let Some(host) = host.filter(|h| looks_like_name(h, 2) && !is_guest(h)) {
                 return Some(Candidate::named(host, None, Evidence::Prose));
             }
         }
     }
     None
+}
+
+/// "Previous guests included …", "Past panellists were …": another episode's people.
+fn earlier_episodes(before: &str) -> bool {
+    let last = before
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "previous"
+            | "past"
+            | "former"
+            | "earlier"
+            | "other"
+            | "recent"
+            | "regular"
+            | "frequent"
+            | "notable"
+            | "celebrity"
+            | "famous"
+    )
+}
+
+fn billed(c: &Candidate) -> bool {
+    c.affiliation.is_some() || c.honorific.is_some()
+}
+
+/// A job on a programme or a publication's staff.
+fn media_role(w: &str) -> bool {
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(
+        w.as_str(),
+        "editor"
+            | "host"
+            | "presenter"
+            | "anchor"
+            | "correspondent"
+            | "reporter"
+            | "journalist"
+            | "producer"
+            | "interviewer"
+            | "columnist"
+            | "broadcaster"
+    )
+}
+
+/// Whether `name` occurs more than once in `lines` (each already bounded).
+fn named_again(lines: &[&str], name: &str) -> bool {
+    lines
+        .iter()
+        .map(|l| l.matches(name).take(2).count())
+        .sum::<usize>()
+        > 1
+}
+
+fn has_initial(name: &str) -> bool {
+    name.split_whitespace()
+        .any(|w| word_kind(w) == Word::Initial)
+}
+
+/// The sentence of `line` that ends at `at`.
+fn sentence_before(line: &str, at: usize) -> &str {
+    let head = &line[..at];
+    let start = [". ", "? ", "! "]
+        .iter()
+        .filter_map(|s| head.rfind(s).map(|k| k + 2))
+        .max()
+        .unwrap_or(0);
+    &head[start..]
+}
+
+/// Whether a sentence reports an event rather than describing a show: a pronoun
+/// opens it, or a finite verb is in it ("discussed", "has", "shares").
+fn reports(sentence: &str) -> bool {
+    const FINITE: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "did",
+        "does", "says", "said", "met", "meets", "spoke", "shares", "lives", "told",
+    ];
+    const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+    let mut prev = "";
+    for (n, w) in sentence.split_whitespace().enumerate() {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let past = bare.len() > 4
+            && bare.ends_with("ed")
+            && w.starts_with(char::is_lowercase)
+            && !matches!(prev, "a" | "an" | "the");
+        if (n == 0 && PRONOUNS.contains(&bare.as_str())) || FINITE.contains(&bare.as_str()) || past
+        {
+            return true;
+        }
+        prev = if w.starts_with(char::is_lowercase) {
+            w
+        } else {
+            ""
+        };
+    }
+    false
 }
 
 /// "An Interview with", "In Conversation with": the person is the guest.
@@ -237,7 +376,9 @@ fn guest_host(line: &str, c: &mut Candidates) {
     let lower = line.to_lowercase();
     let mut host = None;
     if lower.contains("guest") {
-        host = GUEST_HOST.captures(line).and_then(|m| m.name("host"));
+        host = GUEST_HOST
+            .captures(line)
+            .and_then(|m| m.name("host").or(m.name("is")));
     }
     if lower.contains(" in for") {
         if let Some(m) = STANDING_IN.captures(line) {
@@ -280,7 +421,7 @@ pub(super) fn list(tail: &str) -> Vec<Candidate> {
     let sentence = tail[..end].trim_end_matches(['.', '…', ' ']);
     let mut out = Vec::new();
     // An item with nobody in it is the billing of the next: "the FT's correspondent,
-    // Demetri Vale", "historian and political scientist Rana Mitter".
+    // Demetri Vale", "economist and former diplomat Ann Moe".
     let mut from: Option<usize> = None;
     for (a, b) in items(sentence) {
         let start = from.unwrap_or(a);
@@ -341,6 +482,50 @@ fn person_of_item(item: &str) -> Option<Candidate> {
     Some(Candidate::named(name, Some(affiliation), Evidence::Prose))
 }
 
+/// A word for a group of people: after capitals it makes them a place or a body
+/// ("Port Danby residents", "Ledger staff"), not a person.
+fn group_noun(w: &str) -> bool {
+    const GROUPS: &[&str] = &[
+        "residents",
+        "families",
+        "people",
+        "workers",
+        "voters",
+        "citizens",
+        "students",
+        "farmers",
+        "refugees",
+        "locals",
+        "survivors",
+        "officials",
+        "staff",
+        "villagers",
+        "protesters",
+        "fans",
+        "supporters",
+        "members",
+        "leaders",
+        "parents",
+        "teachers",
+        "doctors",
+        "nurses",
+        "patients",
+        "children",
+        "women",
+        "men",
+        "youth",
+        "communities",
+        "listeners",
+        "viewers",
+        "readers",
+        "experts",
+        "activists",
+        "volunteers",
+    ];
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    GROUPS.contains(&w)
+}
+
 /// Where the lower-case prose after the first capitalised run starts.
 fn lower_run_after_name(item: &str) -> usize {
     let mut seen_capital = false;
@@ -363,6 +548,8 @@ fn leading_name(item: &str) -> Option<&str> {
         let w = &item[a..b];
         match word_kind(w) {
             Word::Unit | Word::Particle | Word::Initial if a < 80 => end = b,
+            // "Port Danby residents": the capitals name a place a group is from.
+            _ if group_noun(w) => return None,
             _ if w.starts_with(char::is_lowercase) => break,
             _ => return None,
         }
@@ -399,9 +586,9 @@ fn items(s: &str) -> Vec<(usize, usize)> {
             continue;
         };
         let rest = &s[next..];
-        let item = first_item(rest);
+        let whole = first_item(rest);
         // "… and Senior Editor Eric Columbus about the …": up to where the prose goes on.
-        let item = &item[..lower_run_after_name(item).min(item.len())];
+        let item = &whole[..lower_run_after_name(whole).min(whole.len())];
         let appositive = ["the ", "a ", "an ", "our ", "their "]
             .iter()
             .any(|d| rest.starts_with(d));
@@ -409,6 +596,8 @@ fn items(s: &str) -> Vec<(usize, usize)> {
             || starts_with_name(rest)
             || leading_name(item).is_some()
             || billing_before_name(item).is_some()
+            // "… and the Professor of Law at Tide College Ann Moe".
+            || billing_before_name(whole).is_some()
         {
             cuts.push(next);
         }
@@ -508,7 +697,7 @@ mod tests {
     #[test]
     fn a_billing_item_joins_the_name_after_it() {
         let c = read(&[
-            "Tove Lind is joined by historian and political scientist Professor Ann Moe, the \
+            "Tove Lind is joined by economist and former diplomat Professor Ann Moe, the \
              Ledger's harbour correspondent, Per Dahl and Dr Siv Ek, a fellow with our Europe \
              programme.",
         ]);
@@ -529,7 +718,7 @@ mod tests {
                 (
                     Some("Professor"),
                     "Ann Moe",
-                    Some("historian and political scientist")
+                    Some("economist and former diplomat")
                 ),
                 (None, "Per Dahl", Some("the Ledger's harbour correspondent")),
                 (
@@ -593,9 +782,8 @@ mod tests {
     #[test]
     fn a_presenter_named_in_passing() {
         for line in [
-            "This week's show, which is hosted by Lia Park, comes from Tromsø.",
+            "Tonight's edition, hosted by Lia Park, comes from Tromsø.",
             "Lia Park tells host Ola Berg the law will pass.",
-            "Ola Berg, presenter of the harbour debate",
             "- Ola Berg Host",
             "The host is Lia Park, and the guests are new.",
         ] {
@@ -607,6 +795,15 @@ mod tests {
                 "{line}: {c:?}"
             );
         }
+        // "Name, presenter of X" hosts when the page names X elsewhere too.
+        let c = read(&[
+            "Tonight on the Harbour Debate",
+            "Ola Berg, presenter of the harbour debate",
+        ]);
+        assert_eq!(c.presenters[0].name, "Ola Berg");
+        let c =
+            read(&["Ola Berg, presenter of Radio Nord's morning show, says the cuts go too far."]);
+        assert!(c.presenters.is_empty(), "{c:?}");
     }
 
     #[test]
@@ -709,7 +906,7 @@ mod tests {
         let c = read(&["Lia Park presents the debate from Tromsø with Ann Moe and Per Dahl."]);
         assert_eq!(c.presenters[0].name, "Lia Park");
         assert_eq!(c.guests.len(), 2);
-        let c = read(&["Lia Park chairs the first of a new series."]);
+        let c = read(&["Lia Park chairs the opening debate of the season."]);
         assert_eq!(c.presenters[0].name, "Lia Park");
     }
 

@@ -29,10 +29,21 @@ pub(super) fn split(s: &str) -> Vec<&str> {
         }
         let followed_by_role = j < spans.len() && is_role(word(j));
         let mut start = i;
-        if units >= 3 && start > 0 && before_joins(&word(start - 1).to_lowercase()) {
-            // "… Ministry of Ports Tomás Vega": "Ports" ends the billing before.
-            start += 1;
-            units -= 1;
+        // The run goes on a billing: after "of", "at" or a comma ("Senior Fellow, Daily
+        // Courier Tomás Vega") its first words are the organisation's.
+        let goes_on = start > 0 && {
+            let prev = word(start - 1);
+            prev.ends_with(',') || before_joins(&prev.to_lowercase())
+        };
+        if goes_on && units >= 3 {
+            // "… Ministry of Ports Tomás Vega": "Ports" ends the billing before; of
+            // four or more, the name is the last two ("… at Kestrel Analytics Ines
+            // Marlow"): a three-word name there loses its first word.
+            let keep = if units >= 4 { 2 } else { units - 1 };
+            while units > keep {
+                units -= usize::from(name_word(start));
+                start += 1;
+            }
         }
         let blocked =
             start > 0 && TITLE_BLOCKERS.contains(&word(start - 1).to_lowercase().as_str());
@@ -75,6 +86,17 @@ mod tests {
                 "Ines Marlow Adviser to the Ministry of Ports",
                 "Tomás Vega Former naval officer and Research Fellow at the Harbour Institute",
                 "Ana de la Cruz Former head of the customs service (CSA)",
+            ]
+        );
+        assert_eq!(
+            split(
+                "Ines Marlow Senior Fellow, Daily Courier Tomás Vega Columnist at Kestrel \
+                 Analytics Ana de la Cruz Head of Research, Tide Network"
+            ),
+            [
+                "Ines Marlow Senior Fellow, Daily Courier",
+                "Tomás Vega Columnist at Kestrel Analytics",
+                "Ana de la Cruz Head of Research, Tide Network",
             ]
         );
         assert_eq!(

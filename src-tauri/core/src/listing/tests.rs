@@ -97,44 +97,44 @@ fn the_samples_second_listing_parses_on_its_own() {
 #[test]
 fn a_whole_listing_on_one_line() {
     let d = parse_listing(
-        "Can the UN still stop wars? The Security Council is deadlocked again and the \
-         General Assembly has no teeth, while the number of conflicts keeps rising across \
-         the world. Is reform possible? Presenter: Hashem Ahelbarra Guests: Richard Gowan \
-         – UN director at International Crisis Group Mandeep Tiwana – chief of programmes \
-         at CIVICUS",
+        "Can the council stop the strike? Its members are split again and the \
+         mayor has no vote at all, while the queue of idle ships keeps growing along the \
+         whole of the northern coast. Is a deal possible? Presenter: Hisham Barakat Guests: Rupert Gale \
+         – ports director at the Harbour Crisis Group Manpreet Tiwari – chief of programmes \
+         at Tidewatch",
     );
-    assert_eq!(d.title, "Can the UN still stop wars?");
+    assert_eq!(d.title, "Can the council stop the strike?");
     assert_eq!(d.framing.len(), 2, "{:#?}", d.framing);
-    assert_eq!(d.presenter.as_ref().unwrap().name, "Hashem Ahelbarra");
-    assert_eq!(names(&d), ["Richard Gowan", "Mandeep Tiwana"]);
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Hisham Barakat");
+    assert_eq!(names(&d), ["Rupert Gale", "Manpreet Tiwari"]);
 }
 
 #[test]
 fn mixed_separators_in_one_list() {
     let d = parse_listing(
-        "Who pays for climate damage?\nHost: Femi Oke\nGuests:\n\
-         Ana Toni – climate secretary, Brazil\nSaleemul Huq, director of ICCCAD\n\
-         Rachel Kyte (Tufts University)\nMohamed Adow: Power Shift Africa\n\
-         Jennifer Morgan | Greenpeace International\nJean-Pierre Filiu - professor at Sciences Po",
+        "Who pays for climate damage?\nHost: Femi Adeyemo\nGuests:\n\
+         Ana Teles – climate secretary, Brazil\nSaiful Haque, director of ICCCAD\n\
+         Rachel Kerr (Danby University)\nMohamed Abdi: Shore Shift Africa\n\
+         Jennifer Moran | Tidewatch International\nJean-Luc Marchand - professor at Danby College",
     );
     assert_eq!(
         pairs(&d),
         [
-            ("Ana Toni".into(), Some("climate secretary, Brazil".into())),
-            ("Saleemul Huq".into(), Some("director of ICCCAD".into())),
-            ("Rachel Kyte".into(), Some("Tufts University".into())),
-            ("Mohamed Adow".into(), Some("Power Shift Africa".into())),
+            ("Ana Teles".into(), Some("climate secretary, Brazil".into())),
+            ("Saiful Haque".into(), Some("director of ICCCAD".into())),
+            ("Rachel Kerr".into(), Some("Danby University".into())),
+            ("Mohamed Abdi".into(), Some("Shore Shift Africa".into())),
             (
-                "Jennifer Morgan".into(),
-                Some("Greenpeace International".into())
+                "Jennifer Moran".into(),
+                Some("Tidewatch International".into())
             ),
             (
-                "Jean-Pierre Filiu".into(),
-                Some("professor at Sciences Po".into())
+                "Jean-Luc Marchand".into(),
+                Some("professor at Danby College".into())
             ),
         ]
     );
-    assert_eq!(d.presenter.as_ref().unwrap().name, "Femi Oke");
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Femi Adeyemo");
 }
 
 #[test]
@@ -189,21 +189,21 @@ fn no_labels_at_all() {
 #[test]
 fn presenter_labels_and_several_presenters() {
     for (line, want) in [
-        ("Presenter: Dareen Abughaida", vec!["Dareen Abughaida"]),
-        ("Presented by Nick Robinson", vec!["Nick Robinson"]),
-        ("Host: Femi Oke", vec!["Femi Oke"]),
+        ("Presenter: Dalia Aboud", vec!["Dalia Aboud"]),
+        ("Presented by Nils Robson", vec!["Nils Robson"]),
+        ("Host: Femi Adeyemo", vec!["Femi Adeyemo"]),
         (
-            "Hosted by Femi Oke and Malika Bilal",
-            vec!["Femi Oke", "Malika Bilal"],
+            "Hosted by Femi Adeyemo and Malika Sadiq",
+            vec!["Femi Adeyemo", "Malika Sadiq"],
         ),
         ("Moderator: Jane Roe", vec!["Jane Roe"]),
         (
-            "Presenters: Mishal Husain and Nick Robinson",
-            vec!["Mishal Husain", "Nick Robinson"],
+            "Presenters: Mira Hassan and Nils Robson",
+            vec!["Mira Hassan", "Nils Robson"],
         ),
         (
-            "Host: Femi Oke, Malika Bilal",
-            vec!["Femi Oke", "Malika Bilal"],
+            "Host: Femi Adeyemo, Malika Sadiq",
+            vec!["Femi Adeyemo", "Malika Sadiq"],
         ),
         ("Hosts: A. Smith & Bo Dahl", vec!["A. Smith", "Bo Dahl"]),
     ] {
@@ -213,17 +213,16 @@ fn presenter_labels_and_several_presenters() {
         assert_eq!(d.presenter.as_ref().map(|p| p.name.as_str()), Some(want[0]));
         assert_eq!(names(&d), ["Anna Lind"], "{line}");
     }
-    let d =
-        parse_listing("Why now?\nPresenter: Dareen Abughaida, Al Jazeera\nGuests: Anna Lind – x");
+    let d = parse_listing("Why now?\nPresenter: Dalia Aboud, Ledger TV\nGuests: Anna Lind – x");
     assert_eq!(d.presenters.len(), 1);
-    assert_eq!(d.presenters[0].affiliation.as_deref(), Some("Al Jazeera"));
+    assert_eq!(d.presenters[0].affiliation.as_deref(), Some("Ledger TV"));
 }
 
 #[test]
 fn honorifics_go_to_their_own_field() {
     let d = parse_listing(
-        "Why now?\nPresenter: Dr Jane Roe\nGuests:\nLt. Gen. (Ret.) Mark Hertling – former commander\n\
-         Prof. Tarık Oğuzlu – Antalya Bilim University\nAmb. Nabil Fahmy, former foreign minister of Egypt",
+        "Why now?\nPresenter: Dr Jane Roe\nGuests:\nLt. Gen. (Ret.) Mark Halvorsen – former commander\n\
+         Prof. Tarık Yıldıztepe – Antalya Bilim University\nAmb. Nabil Fouad, former foreign minister of Egypt",
     );
     let h: Vec<(&str, Option<&str>)> = d
         .guests
@@ -233,9 +232,9 @@ fn honorifics_go_to_their_own_field() {
     assert_eq!(
         h,
         [
-            ("Mark Hertling", Some("Lt. Gen. (Ret.)")),
-            ("Tarık Oğuzlu", Some("Prof.")),
-            ("Nabil Fahmy", Some("Amb.")),
+            ("Mark Halvorsen", Some("Lt. Gen. (Ret.)")),
+            ("Tarık Yıldıztepe", Some("Prof.")),
+            ("Nabil Fouad", Some("Amb.")),
         ]
     );
     assert_eq!(
@@ -247,17 +246,17 @@ fn honorifics_go_to_their_own_field() {
 #[test]
 fn scripts_particles_and_capitals() {
     let d = parse_listing(
-        "هل تنجح المفاوضات؟\nالمقدم: خالد\nGuests:\nمروان بشارة – محلل سياسي\n\
-         Сергей Караганов – политолог\nFiras El Echi – journalist\nPETER ZALMAYEV – ANALYST\n\
+        "هل تنجح المفاوضات؟\nالمقدم: خالد\nGuests:\nسامر حداد – محلل سياسي\n\
+         Сергей Воронов – политолог\nSamir El Fassi – journalist\nOSKAR LINDQVIST – ANALYST\n\
          Hana al-Masri – lawyer",
     );
     assert_eq!(
         names(&d),
         [
-            "مروان بشارة",
-            "Сергей Караганов",
-            "Firas El Echi",
-            "PETER ZALMAYEV",
+            "سامر حداد",
+            "Сергей Воронов",
+            "Samir El Fassi",
+            "OSKAR LINDQVIST",
             "Hana al-Masri"
         ]
     );
@@ -392,26 +391,26 @@ pub(super) fn to_input(d: &ListingDraft) -> crate::ProgrammeInput {
 #[test]
 fn the_two_line_layout_of_bbc_and_the_stream() {
     let d = parse_listing(
-        "Can Kashmir's tourism survive? | The Stream\nPresenter: Malika Bilal\nGuests:\n\
-         Anuradha Bhasin\n@AnuradhaBhasin_\nExecutive editor, Kashmir Times\n\n\
-         Siddiq Wahid\nFormer vice chancellor\n\nShare",
+        "Can the valley's tourism survive? | The Stream\nPresenter: Malika Sadiq\nGuests:\n\
+         Anjali Bhasker\n@AnjaliBhasker_\nExecutive editor, Valley Times\n\n\
+         Sadiq Wali\nFormer vice chancellor\n\nShare",
     );
     assert_eq!(
         pairs(&d),
         [
             (
-                "Anuradha Bhasin".into(),
-                Some("Executive editor, Kashmir Times".into())
+                "Anjali Bhasker".into(),
+                Some("Executive editor, Valley Times".into())
             ),
-            ("Siddiq Wahid".into(), Some("Former vice chancellor".into())),
+            ("Sadiq Wali".into(), Some("Former vice chancellor".into())),
         ]
     );
     let d = parse_listing(
-        "The Siege of Constantinople\nWith\n\nJudith Herrin\nProfessor at King's College London\n\n\
-         Presenter: Melvyn Bragg\nProducer: Simon Tillotson",
+        "The Siege of Rhodes\nWith\n\nJudith Harlow\nProfessor at Danby College\n\n\
+         Presenter: Malcolm Bray\nProducer: Simon Tolley",
     );
-    assert_eq!(names(&d), ["Judith Herrin"]);
-    assert_eq!(d.presenter.as_ref().unwrap().name, "Melvyn Bragg");
+    assert_eq!(names(&d), ["Judith Harlow"]);
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Malcolm Bray");
 }
 
 #[test]
@@ -599,7 +598,7 @@ fn name_and_affiliation_pairs_with_no_heading_are_guests() {
 #[test]
 fn comma_billed_lines_with_no_label_are_guests_and_a_presenter_billed_so_hosts() {
     let d = parse_listing(
-        "Tuesday 9 March at 9:30 pm\n\n\
+        "The Harbour Debate, Tuesday 9 March at 9:30 pm\n\n\
          • Ola Berg, presenter of the Harbour Debate\n\n\
          • Hal Brenner, Shadow Minister for Ports\n\n\
          • Mia Torres, Transport Editor, The Ledger\n\n\
@@ -660,4 +659,243 @@ fn a_show_named_with_its_presenter_comes_off_the_title() {
     assert_eq!(d.presenter.as_ref().unwrap().name, "Ola Berg");
     assert_eq!(d.title, "On the ferry strike");
     assert_eq!(d.series.as_deref(), Some("The Harbour Hour with Ola Berg"));
+}
+
+// False positives on unseen text (issue 16, the reviewer's list): each example is
+// invented, and each must give nobody it does not bill.
+
+fn presenter(d: &ListingDraft) -> Option<&str> {
+    d.presenter.as_ref().map(|p| p.name.as_str())
+}
+
+#[test]
+fn fp01_a_title_case_headline_with_is_no_presenter() {
+    for title in ["Dinner With Strangers", "Supper With Old Neighbours"] {
+        let d = parse_listing(&format!(
+            "{title}\nSix people who have never met share a table and argue about the week.\n"
+        ));
+        assert_eq!(presenter(&d), None, "{title}");
+    }
+}
+
+#[test]
+fn fp02_a_blurb_ending_with_a_name_is_no_presenter() {
+    for blurb in [
+        "The minister discussed the harbour budget with Ola Berg.",
+        "She grew up in Tromsø and now shares a flat with Tove Lind.",
+    ] {
+        let d = parse_listing(&format!("Why are ferries late?\n{blurb}\n"));
+        assert_eq!(presenter(&d), None, "{blurb}");
+    }
+}
+
+#[test]
+fn fp07_introducing_a_book_or_speaking_with_someone_is_no_hosting() {
+    for line in [
+        "Ola Berg introduces her new novel about the strike.",
+        "Tove Lind fronts a campaign for cleaner ports.",
+        "She spoke with Per Dahl about the strike.",
+        "He spoke with his lawyer Per Dahl before the hearing.",
+    ] {
+        let d = parse_listing(&format!("Why are ferries late?\n{line}\n"));
+        assert_eq!(presenter(&d), None, "{line}");
+    }
+}
+
+#[test]
+fn fp03_apposition_in_news_prose_is_no_guest() {
+    let d = parse_listing(
+        "Election night on the coast\n\
+         Hal Brenner, the former port minister, lost his seat to a newcomer by 40 votes.\n\
+         Mia Torres, a councillor in Danby, kept hers after a recount on Friday.\n",
+    );
+    assert!(d.guests.is_empty(), "{:?}", d.guests);
+}
+
+#[test]
+fn fp04_comma_billed_sentences_are_no_guest_block() {
+    let d = parse_listing(
+        "Can students afford the bus?\n\
+         Ana Ruiz, a teacher in Seville, says her pupils walk an hour each way.\n\
+         Pablo Gil, a student in Cadiz, says he has stopped going to lectures.\n",
+    );
+    assert!(d.guests.is_empty(), "{:?}", d.guests);
+}
+
+#[test]
+fn fp05_previous_guests_are_not_this_episodes() {
+    let d = parse_listing(
+        "The Harbour Hour\nA weekly conversation about the sea.\n\
+         Previous guests included Ann Moe, Per Dahl and Siv Ek.\n",
+    );
+    assert!(d.guests.is_empty(), "{:?}", d.guests);
+}
+
+#[test]
+fn fp06_a_place_or_a_group_is_no_guest() {
+    for line in [
+        "Witnesses gave evidence to the inquiry from New Harbour.",
+        "This week we hear from Port Danby residents about the closure.",
+    ] {
+        let d = parse_listing(&format!("Why did the ferry stop?\n{line}\n"));
+        assert!(d.guests.is_empty(), "{line}: {:?}", d.guests);
+    }
+}
+
+#[test]
+fn fp08_two_names_on_one_guest_line_are_two_guests() {
+    let d = parse_listing(
+        "Why are ferries late?\nPresenter: Ola Berg\nGuests:\nAnn Moe, Per Dahl\nSiv Ek – pilot\n",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ann Moe".into(), None),
+            ("Per Dahl".into(), None),
+            ("Siv Ek".into(), Some("pilot".into()))
+        ]
+    );
+}
+
+#[test]
+fn fp09_a_guest_who_presents_another_show_is_a_guest() {
+    let d = parse_listing(
+        "Can local radio survive?\n\n\
+         • Tove Lind, presenter of Radio Nord's morning show\n\n\
+         • Hal Brenner, Shadow Minister for Culture\n",
+    );
+    assert_eq!(presenter(&d), None);
+    assert_eq!(names(&d), ["Tove Lind", "Hal Brenner"]);
+}
+
+#[test]
+fn fp10_a_sentence_about_the_news_is_no_billing() {
+    let d = parse_listing(
+        "Who knew about the port deal?\nOla Berg speaks to Per Dahl and Siv Ek.\n\
+         Per Dahl is now facing questions about the deal.\n",
+    );
+    assert_eq!(pairs(&d)[0], ("Per Dahl".into(), None));
+}
+
+#[test]
+fn fp11_section_headings_over_paragraphs_are_no_guests() {
+    let d = parse_listing(
+        "What the council decided\n\
+         Harbour Plans\n\
+         The Harbour Plans published by the council on Monday would close two ferry routes and move the fish market.\n\
+         Ferry Fares\n\
+         Ferry Fares will rise again in the spring, the third rise in two years, the operator said on Tuesday.\n",
+    );
+    assert!(d.guests.is_empty(), "{:?}", d.guests);
+}
+
+#[test]
+fn fp12_hosted_by_inside_a_billing_keeps_the_guests_after_it() {
+    let d = parse_listing(
+        "Why are ferries late?\nGuests: Ann Moe – editor of Tide Talk, hosted by Ledger FM; \
+         Per Dahl – economist at the Baltic Institute; Siv Ek – pilot\n",
+    );
+    assert_eq!(names(&d), ["Ann Moe", "Per Dahl", "Siv Ek"]);
+}
+
+#[test]
+fn fp13_camel_case_organisations_stay_whole() {
+    let d = parse_listing(
+        "Who owns the models?\nGuests: Ann Moe – partner at PricewaterhouseCoopers Per Dahl – \
+         researcher at OpenAI Siv Ek – adviser at McKinsey Bo Lind – fellow at DeepMind\n",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ann Moe".into(),
+                Some("partner at PricewaterhouseCoopers".into())
+            ),
+            ("Per Dahl".into(), Some("researcher at OpenAI".into())),
+            ("Siv Ek".into(), Some("adviser at McKinsey".into())),
+            ("Bo Lind".into(), Some("fellow at DeepMind".into())),
+        ]
+    );
+}
+
+#[test]
+fn fp14_photo_credits_neither_drop_nor_make_guests() {
+    let d = parse_listing(
+        "Why are ferries late?\nPresenter: Ola Berg\nGuests:\nAnn Moe – port economist\n\
+         Photo: Per Dahl/Reuters\nSiv Ek / Getty Images\nBo Lind – pilot\n",
+    );
+    assert_eq!(names(&d), ["Ann Moe", "Bo Lind"]);
+    let d = parse_listing(
+        "Why are ferries late?\nPresenter: Ola Berg\nGuests:\nAnn Moe – port economist\n\
+         Bo Lind – photographer at the Ledger\nSiv Ek – director of Photo: Archive Trust\n",
+    );
+    assert_eq!(names(&d), ["Ann Moe", "Bo Lind", "Siv Ek"]);
+}
+
+#[test]
+fn fp09b_a_guest_who_presents_another_show_in_prose_is_no_host() {
+    let d = parse_listing(
+        "Can local radio survive?\n\
+         Tove Lind, presenter of Radio Nord's morning show, says the cuts go too far.\n",
+    );
+    assert_eq!(presenter(&d), None);
+}
+
+#[test]
+fn a_title_whose_show_came_off_the_front_is_no_boundary_for_more_episodes() {
+    // Found by `props::any_bytes`: the title's length cut the line inside a character.
+    for text in [
+        "Ap:\u{FFFD}!\u{0}",
+        "Ap:\u{FFFD}!",
+        "Harbour Talk: Æther?\nHarbour Talk: Æther?",
+    ] {
+        let _ = parse_listing(text);
+    }
+}
+
+#[test]
+fn panellists_in_a_sentence_before_the_page_furniture() {
+    let d = parse_listing(
+        "Who pays for the dams?\nPresenter: Dalia Aboud\nTonight's panellists are economist \
+         Ines Marlow and the Professor of Law at Tide College Tomás Vega.\nRelated episodes\nShare",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ines Marlow".into(), Some("economist".into())),
+            (
+                "Tomás Vega".into(),
+                Some("the Professor of Law at Tide College".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn contributors_closing_a_paragraph_and_full_stops_for_bullets() {
+    let d = parse_listing(
+        "Who pays for the dams?\nThe reservoirs are full. The panel asks what comes next. \
+         Contributors:\n. Ines Marlow – hydrologist at Tide College\n. Tomás Vega – a \
+         farmers' advocate",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("hydrologist at Tide College".into())
+            ),
+            ("Tomás Vega".into(), Some("a farmers' advocate".into())),
+        ]
+    );
+}
+
+#[test]
+fn a_guest_host_named_before_the_phrase() {
+    let d = parse_listing(
+        "Who pays for the dams?\nIfeoma Obi is guest host this week, standing in for Dalia \
+         Aboud.\nGuests:\nInes Marlow – hydrologist at Tide College\nTomás Vega – farmer",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Ifeoma Obi");
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
 }

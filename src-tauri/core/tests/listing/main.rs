@@ -6,6 +6,7 @@
 
 mod corpus;
 mod dev_detail;
+mod shapes;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
