@@ -55,8 +55,22 @@ async fn a_conflict_made_offline_is_resolved_in_the_window_and_leaves_a_revision
     ]);
     let synced = a.cli_json(&["sync", "--json"]);
     assert_eq!(synced["conflicts"], 2, "{synced}");
-    // Bo's window hears of it by itself.
+    // Bo's window hears of it by itself: in the header, and in his open editor,
+    // whose header may have scrolled away, with a way to the conflicts page.
     bo.wait_text("#desk-status-button", "2 conflicts").await;
+    let note = bo
+        .wait_text("#programme-conflicts", "2 conflicts over this programme")
+        .await;
+    assert!(note.contains("title") && note.contains("notes"), "{note}");
+    bo.click("#programme-conflicts-open").await;
+    bo.wait_count("li.conflict", 2).await;
+    bo.click("#home").await;
+    bo.click("tr.programme-row").await;
+    bo.wait_value("#title", "Water (Bo)").await;
+    bo.wait_text("#programme-conflicts", "2 conflicts").await;
+    bo.driver.set_window_rect(0, 0, 760, 520).await.unwrap();
+    bo.assert_fits("the editor's note of conflicts").await;
+    bo.shot("desk-editor-conflicts").await;
 
     // Ann's window: the header says so; its panel leads to the conflicts page.
     let ann = a.launch_in(&turn, &[]).await;
@@ -107,6 +121,7 @@ async fn a_conflict_made_offline_is_resolved_in_the_window_and_leaves_a_revision
     bo.wait_value("#notes", "Both: the dam and the drought")
         .await;
     bo.wait_text("#desk-status-button", "Synced").await;
+    bo.wait_count("#programme-conflicts:not([hidden])", 0).await;
     // Escape, outside a field, goes back to where the conflicts page was opened from.
     ann.js("document.activeElement.blur();", vec![]).await;
     ann.el("body")

@@ -31,6 +31,7 @@ import { historyPanel } from './history.js';
 import { offerUndo } from '../../undo.js';
 import { undoCreate, undoDelete, undoSave } from './undo-actions.js';
 import { mergeForms, reviewBanner } from './review.js';
+import { deskConflictsNote } from './desk-conflicts.js';
 import { lockControl } from './lock.js';
 import { onDesk, touches } from '../../desk-feed.js';
 
@@ -152,6 +153,8 @@ export function mountEditor(root, ctx, route) {
     },
   });
 
+  const conflictsNote = deskConflictsNote({ open: () => ctx.go({ name: 'conflicts' }) });
+
   const form = h('form', { id: 'programme-form', class: 'editor', novalidate: true, 'aria-labelledby': 'editor-heading' },
     // Errors and notices live in the sticky top so their buttons stay reachable.
     h('div', { class: 'editor-top' },
@@ -165,7 +168,8 @@ export function mountEditor(root, ctx, route) {
         saveButton),
       errors.el,
       notices.el,
-      review.el),
+      review.el,
+      conflictsNote.el),
     h('div', { class: 'editor-body' },
       field('Title — the question the programme asks', title),
       h('div', { class: 'field-grid' },
@@ -475,6 +479,7 @@ export function mountEditor(root, ctx, route) {
   // --- Loading ---------------------------------------------------------------
   function adopt(programme, { restoreDraft }) {
     current = programme;
+    conflictsNote.refresh(programme && programme.id);
     const base = programme ? formFromProgramme(programme) : emptyForm(defaults);
     fillForm(base);
     baseline = fingerprint(readForm());
@@ -773,6 +778,7 @@ export function mountEditor(root, ctx, route) {
     if (m.kind === 'locks') locker.use(m.locks);
     else if (m.kind === 'local') locker.refresh();
     if (current && touches(m, 'programme', current.id)) theyChanged();
+    if (m.kind === 'synced' || m.kind === 'local') conflictsNote.refresh(current && current.id);
   });
   locker.refresh();
 
