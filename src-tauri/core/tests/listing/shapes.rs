@@ -15,25 +15,19 @@ use greenroom_core::listing::{parse_listing, ListingDraft};
 /// Listings generated per shape.
 const PER_SHAPE: usize = 24;
 
-/// A small seeded generator (splitmix64): the suite is the same on every run.
-struct Rng(u64);
+/// A seeded generator (fastrand's, pinned by Cargo.lock): the suite is the same on
+/// every run.
+struct Rng(fastrand::Rng);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        self.0.usize(..n)
     }
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
     fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
+        self.0.u64(..100) < percent
     }
     /// `n` distinct items of `items`.
     fn distinct<'a>(&mut self, items: &[&'a str], n: usize) -> Vec<&'a str> {
@@ -842,9 +836,12 @@ fn traps(r: &mut Rng) -> Case {
 
 type Shape = (&'static str, fn(&mut Rng) -> Case, Floors);
 
-/// Floors per shape, just under what the parser reaches on issue 16's branch
-/// i16-fp (guest recall, guest precision), so a change that generalises worse fails
-/// here. Raise them as the parser improves.
+/// Floors per shape, just under what the parser reaches (guest recall, guest
+/// precision), so a change that generalises worse fails here. Raise them as the
+/// parser improves. They are set on draws nobody tuned on: the mends of i16-fp were
+/// made against the suite's first generator (splitmix64), and on fastrand's draws of
+/// the same seeds prose, profiles and other labels fell from 0.90/1.00/0.98 to
+/// 0.82/0.89/0.82 — what a shape's figure is worth once its cases are fixed.
 #[derive(Clone, Copy)]
 struct Floors {
     recall: f64,
@@ -856,17 +853,17 @@ const fn fl(recall: f64, precision: f64) -> Floors {
 }
 
 const SHAPES: &[Shape] = &[
-    ("1 prose", prose, fl(0.88, 0.98)),
+    ("1 prose", prose, fl(0.80, 0.98)),
     ("2 bullet sentences", bullet_sentences, fl(0.98, 0.98)),
     ("3 no separator", no_separator, fl(0.98, 0.98)),
-    ("4 flattened", flattened, fl(0.64, 0.96)),
-    ("5 profiles", profiles, fl(0.98, 0.98)),
+    ("4 flattened", flattened, fl(0.78, 0.93)),
+    ("5 profiles", profiles, fl(0.87, 0.98)),
     ("6 show in title", show_titles, fl(0.95, 0.97)),
     ("7 no title", no_title, fl(0.98, 0.98)),
     ("8 first-name host", first_name_presenter, fl(0.98, 0.98)),
     ("9 credits", credits, fl(0.98, 0.98)),
-    ("10 long names", long_names, fl(0.94, 0.98)),
-    ("11 other labels", other_labels, fl(0.96, 0.98)),
+    ("10 long names", long_names, fl(0.92, 0.98)),
+    ("11 other labels", other_labels, fl(0.80, 0.96)),
     ("12 episodes", episodes, fl(0.98, 0.98)),
     ("13 guest host", guest_host, fl(0.98, 0.98)),
     ("14 traps", traps, fl(0.98, 0.98)),
@@ -978,7 +975,7 @@ fn shapes_of_billing_generalise() {
     );
     let mut all = Tally::default();
     for (i, (name, make, floors)) in SHAPES.iter().enumerate() {
-        let mut r = Rng(0x5EED_0000 + i as u64);
+        let mut r = Rng(fastrand::Rng::with_seed(0x5EED_0000 + i as u64));
         let mut t = Tally::default();
         let mut misses = Vec::new();
         for _ in 0..PER_SHAPE {
