@@ -12,6 +12,8 @@
 
 use greenroom_core::listing::{parse_listing, ListingDraft};
 
+use super::ratio;
+
 /// Listings generated per shape.
 const PER_SHAPE: usize = 24;
 
@@ -882,14 +884,6 @@ struct Tally {
     more_wanted: usize,
     /// Credits and trap people taken as guests: always a failure.
     trapped: usize,
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
 }
 
 /// An affiliation compared loosely: case, a leading article and a closing full stop
