@@ -32,7 +32,8 @@ async fn a_conflict_made_offline_is_resolved_in_the_window_and_leaves_a_revision
     a.cli(&["sync"]);
 
     let turn = Turn::take().await;
-    let bo = b.launch_in(&turn, &[]).await;
+    // Bo's window dark: the conflicts note is looked at in both schemes (Ann's light).
+    let bo = b.launch_in(&turn, &[("GTK_THEME", "Adwaita:dark")]).await;
     join_in_window(&bo, &desk, "Bo").await;
     bo.click("#home").await;
     bo.click("tr.programme-row").await;
@@ -70,7 +71,7 @@ async fn a_conflict_made_offline_is_resolved_in_the_window_and_leaves_a_revision
     bo.wait_text("#programme-conflicts", "2 conflicts").await;
     bo.driver.set_window_rect(0, 0, 760, 520).await.unwrap();
     bo.assert_fits("the editor's note of conflicts").await;
-    bo.shot("desk-editor-conflicts").await;
+    bo.shot("desk-editor-conflicts-dark").await;
 
     // Ann's window: the header says so; its panel leads to the conflicts page.
     let ann = a.launch_in(&turn, &[]).await;

@@ -4,7 +4,7 @@
 //! nothing is linked; a certificate from an authority this computer trusts (a desk's
 //! own CA, here through SSL_CERT_FILE) joins.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::desk_server::{open_desk_page, DeskServer};
 use crate::harness::{App, Sandbox};
@@ -141,7 +141,7 @@ fn authority(name: &str) -> rcgen::CertifiedIssuer<'static, rcgen::KeyPair> {
 }
 
 fn serve(desk: &mut DeskServer, (cert, key): (PathBuf, PathBuf)) {
-    desk.serve_tls(Path::new(&cert), Path::new(&key));
+    desk.serve_tls(&cert, &key);
     assert!(desk.url.starts_with("https://127.0.0.1:"), "{}", desk.url);
 }
 

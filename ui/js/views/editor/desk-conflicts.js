@@ -8,10 +8,11 @@ import { noticeBox } from '../../feedback.js';
 
 export function deskConflictsNote({ open }) {
   const note = noticeBox({ id: 'programme-conflicts' });
+  let id = null; // the programme shown (null: one not yet saved)
   let asked = 0;
 
-  // Reads the conflicts again for programme `id` (null: a programme not yet saved).
-  async function refresh(id) {
+  // Reads the conflicts again: after a sync or a resolution, or for another programme.
+  async function refresh() {
     const mine = ++asked;
     let here = [];
     try {
@@ -34,5 +35,12 @@ export function deskConflictsNote({ open }) {
       h('button', { type: 'button', id: 'programme-conflicts-open', class: 'button small', onclick: open }, 'Resolve…'));
   }
 
-  return { el: note.el, refresh };
+  // The programme shown: read only when it changes, not at each save of the same one.
+  function follow(programmeId) {
+    if (programmeId === id) return;
+    id = programmeId;
+    refresh();
+  }
+
+  return { el: note.el, follow, refresh };
 }

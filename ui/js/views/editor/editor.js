@@ -479,7 +479,7 @@ export function mountEditor(root, ctx, route) {
   // --- Loading ---------------------------------------------------------------
   function adopt(programme, { restoreDraft }) {
     current = programme;
-    conflictsNote.refresh(programme && programme.id);
+    conflictsNote.follow(programme ? programme.id : null);
     const base = programme ? formFromProgramme(programme) : emptyForm(defaults);
     fillForm(base);
     baseline = fingerprint(readForm());
@@ -778,7 +778,7 @@ export function mountEditor(root, ctx, route) {
     if (m.kind === 'locks') locker.use(m.locks);
     else if (m.kind === 'local') locker.refresh();
     if (current && touches(m, 'programme', current.id)) theyChanged();
-    if (m.kind === 'synced' || m.kind === 'local') conflictsNote.refresh(current && current.id);
+    if (m.kind === 'synced' || m.kind === 'local') conflictsNote.refresh();
   });
   locker.refresh();
 
