@@ -17,6 +17,11 @@
 #    line, and a purge that leaves the user's database byte for byte.
 # Needs root (chroot, mounts), debootstrap, lintian, appstreamcli, rpm, pg_virtualenv,
 # xvfb-run and tauri-driver (`scripts/setup.sh test` installs them).
+#
+# `--prepare` does only the long part: the packages built and the root's base made.
+# scripts/test.sh starts it at the lowest priority beside the tests, whose end-to-end
+# half leaves the cores idle most of the time, then runs `--prepared`, which checks
+# what it made. With no option, both, one after the other.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -74,18 +79,34 @@ prepare_root() {
     libwebkit2gtk-4.1-0 libgtk-3-0 fonts-noto-core fonts-noto-cjk adduser
 }
 
-started=$(date +%s)
-mkdir -p "$CACHE"
-prepare_root >"$CACHE/prepare.log" 2>&1 &
-preparing=$!
-work=$(mktemp -d)
-cleanup() {
-  kill "$preparing" 2>/dev/null || true
-  rm -rf "$work"
+# The root and the packages, at once: the root's part is network work and runs while
+# package.sh compiles.
+prepare() {
+  mkdir -p "$CACHE"
+  prepare_root >"$CACHE/prepare.log" 2>&1 &
+  local preparing=$!
+  trap "kill $preparing 2>/dev/null || true" EXIT
+  scripts/package.sh
+  wait "$preparing" || fail "preparing the root: $(tail -5 "$CACHE/prepare.log")"
+  trap - EXIT
 }
-trap cleanup EXIT
-scripts/package.sh
+
+started=$(date +%s)
+case "${1:-}" in
+  --prepare)
+    prepare
+    step "prepared in $(($(date +%s) - started)) s"
+    exit 0
+    ;;
+  --prepared)
+    [ -x "$base/usr/bin/apt-get" ] && [ -f "$OUT/$app_deb" ] || fail "nothing prepared: run $0 --prepare first"
+    ;;
+  "") prepare ;;
+  *) fail "unknown option $1 (--prepare, --prepared or none)" ;;
+esac
 built=$(date +%s)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 
 step "lintian"
 lintian --fail-on error --tag-display-limit 0 "$OUT/$app_deb" "$OUT/$cli_deb" "$OUT/$server_deb"
@@ -116,8 +137,6 @@ app_size=$(stat -c %s "$OUT/$app_deb")
 [ "$app_size" -le $((25 * 1024 * 1024)) ] || fail "$app_deb is $app_size bytes, over 25 MB"
 ls -l "$OUT"/*.deb "$OUT"/*.rpm
 
-step "a fresh Debian 12 root"
-wait "$preparing" || fail "preparing the root: $(tail -5 "$CACHE/prepare.log")"
 fresh_root() {
   # Nothing is ever mounted there outside package-root.sh's own namespace.
   rm -rf --one-file-system "$root"
@@ -187,5 +206,5 @@ done
 [ "$(sha256sum "$db")" = "$sum" ] || fail "purging the app changed the user's database"
 rm -rf --one-file-system "$root"
 
-step "passed in $(($(date +%s) - started)) s ($((built - started)) s building the packages); sizes:"
+step "passed in $(($(date +%s) - started)) s ($((built - started)) s building the packages here); sizes:"
 stat -c '%n %s bytes' "$OUT"/*.deb "$OUT"/*.rpm
