@@ -130,6 +130,15 @@ static OTHER_SOFT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Whether `line` is a heading over other articles ("Related episodes", "More
+/// stories"), not a timestamp or an outlet's name.
+pub(super) fn heads_other_articles(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    let bare = lower.trim_end_matches([':', '.', '…', '!', ' ']);
+    let bare = bare.split_whitespace().collect::<Vec<_>>().join(" ");
+    HARD_LINES.contains(&bare.as_str())
+}
+
 /// What kind of junk `line` (trimmed, one line) is, if any.
 pub(super) fn classify(line: &str) -> Option<Junk> {
     // Junk lines are short; a long line is a paragraph whatever it contains. Only a

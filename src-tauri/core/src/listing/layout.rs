@@ -3,7 +3,7 @@
 
 use super::classify::Strictness;
 use super::cut::{Kind, Piece, Role};
-use super::junk::Junk;
+use super::junk::{heads_other_articles, Junk};
 use super::person::{find_separator, looks_like_name};
 use crate::text::names::name_key;
 
@@ -12,6 +12,10 @@ use crate::text::names::name_key;
 const POST_LOOKAHEAD: usize = 30;
 /// Text lines after a guest block read for a presenter named in prose.
 const AFTER_LOOKAHEAD: usize = 4;
+/// A line of more words than this is a paragraph, and one of more than
+/// [`SENTENCE_WORDS`] that ends with a full stop.
+const PARAGRAPH_WORDS: usize = 25;
+const SENTENCE_WORDS: usize = 12;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum GuestsFound {
@@ -87,6 +91,15 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
                 i += 1;
             }
             Kind::Junk(kind) => {
+                if first
+                    && f.presenters.is_empty()
+                    && has_paragraph(&f.pre)
+                    && heads_other_articles(p.text)
+                {
+                    // "Related episodes" under a listing told in prose: the listing
+                    // ends here; what follows are other articles.
+                    break;
+                }
                 if f.presenters.is_empty() && (kind == Junk::Hard || !first) {
                     f.pre.clear();
                 }
@@ -195,6 +208,15 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
         f.after = text_after(pieces, i);
     }
     f
+}
+
+/// Whether `lines` hold a paragraph: a listing's framing or its prose, not the titles
+/// of a block of other articles.
+fn has_paragraph(lines: &[&str]) -> bool {
+    lines.iter().any(|l| {
+        let words = l.split_whitespace().count();
+        words > PARAGRAPH_WORDS || (words > SENTENCE_WORDS && l.trim_end().ends_with('.'))
+    })
 }
 
 /// Up to [`AFTER_LOOKAHEAD`] text lines from `i`, up to the first piece of any other

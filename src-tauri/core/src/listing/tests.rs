@@ -899,3 +899,16 @@ fn a_guest_host_named_before_the_phrase() {
     assert_eq!(d.presenter.as_ref().unwrap().name, "Ifeoma Obi");
     assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
 }
+
+#[test]
+fn a_related_block_under_a_listing_in_prose_ends_it() {
+    let d = parse_listing(
+        "Will the ferries run this winter?\nThe operator has cancelled half its sailings and \
+         the islands are running short of fuel and feed.\nMarit Solberg talks with Ines Marlow, \
+         a harbour engineer at Tide College, and Tomás Vega, a ferry captain.\nRelated \
+         episodes\nShare this\nProducer: Ada Finch",
+    );
+    assert_eq!(d.title, "Will the ferries run this winter?");
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
+}

@@ -41,3 +41,16 @@ fn dev_detail() {
         }
     }
 }
+
+/// One listing parsed, for whoever tunes the parser on an invented text:
+/// `LISTING=path cargo test -p greenroom-core --test listing one_listing -- --ignored
+/// --nocapture`.
+#[test]
+#[ignore = "a printout for tuning, not a check"]
+fn one_listing() {
+    let Ok(path) = std::env::var("LISTING") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    println!("{:#?}", parse_listing(&text));
+}
