@@ -65,6 +65,16 @@ pub(super) fn build(
     }
     let (guests, evidence) = choose_guests(&people);
     draft.guests = guests_of(guests, evidence, found.how, people.flattened, &mut w);
+    let named: Vec<&str> = (draft.guests.iter().chain(&draft.presenters))
+        .map(|p| p.name.as_str())
+        .collect();
+    if let Some((show, question)) = episodes::show_before_question(&draft.title, &named) {
+        w.push(format!(
+            "\"{show}\" (the show's name) was taken off the front of the title"
+        ));
+        draft.series = Some(show.to_string());
+        draft.title = question.to_string();
+    }
     if evidence == Some(Evidence::Profile) && !draft.title.is_empty() {
         // A newspaper's guide to tonight's panel: its headline ("Who's on the panel
         // tonight?") is the article's, not the episode's.
