@@ -65,6 +65,14 @@ pub(super) fn build(
     }
     let (guests, evidence) = choose_guests(&people);
     draft.guests = guests_of(guests, evidence, found.how, people.flattened, &mut w);
+    if let Some(first) = draft.presenters.first_mut() {
+        // "Sofia and a panel look at …" on a page that says "Harbour Hour with Sofia
+        // Marquez" elsewhere: the presenter's full name.
+        if let Some(full) = full_name(text, &first.name, &draft.guests) {
+            first.name = full;
+            draft.presenter = Some(first.clone());
+        }
+    }
     let named: Vec<&str> = (draft.guests.iter().chain(&draft.presenters))
         .map(|p| p.name.as_str())
         .collect();
@@ -177,6 +185,53 @@ fn presenters_of(people: &Candidates, w: &mut Warnings) -> Vec<ParsedPerson> {
         out.truncate(MAX_PRESENTERS);
     }
     out
+}
+
+/// The full name the text gives for a person named by one word (`given`): the first
+/// "Given Surname …" in it that reads as a name and is no guest's.
+fn full_name(text: &str, given: &str, guests: &[ParsedPerson]) -> Option<String> {
+    if given.contains(char::is_whitespace) || !person::looks_like_name(given, 1) {
+        return None;
+    }
+    for (at, _) in text.match_indices(given) {
+        if text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let after = &text[at + given.len()..];
+        if !after.starts_with(' ') {
+            continue;
+        }
+        // The name words after the given name, up to a punctuation mark or a word that
+        // is not a name's.
+        let mut end = 0;
+        let mut pos = 0;
+        for w in after.split(' ').skip(1).take(3) {
+            pos += 1;
+            let bare = w.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
+            if bare.is_empty() || !person::looks_like_name(bare, 1) {
+                break;
+            }
+            end = pos + bare.len();
+            pos += w.len();
+            if bare.len() < w.len() {
+                break;
+            }
+        }
+        if end == 0 {
+            continue;
+        }
+        let full = format!("{given}{}", &after[..end]);
+        if person::looks_like_name(&full, 2)
+            && !guests.iter().any(|g| name_key(&g.name) == name_key(&full))
+        {
+            return Some(full);
+        }
+    }
+    None
 }
 
 /// A title "show – topic" whose show part names the presenter: (show, topic).

@@ -912,3 +912,20 @@ fn a_related_block_under_a_listing_in_prose_ends_it() {
     assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
     assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
 }
+
+#[test]
+fn a_presenter_named_by_first_name_takes_the_full_name_the_page_gives() {
+    let d = parse_listing(
+        "Will the ferries run this winter?\nMarit and a panel of experts look at the \
+         timetable.\nGuests:\nInes Marlow – hydrologist at Tide College\nTomás Vega – ferry \
+         captain\nMore from this show\nHarbour Hour with Marit Solberg",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(d.presenters[0].name, "Marit Solberg");
+    // Named by first name only: kept as given.
+    let d = parse_listing(
+        "Will the ferries run this winter?\nMarit and a panel of experts look at the \
+         timetable.\nGuests:\nInes Marlow – hydrologist at Tide College",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit");
+}
