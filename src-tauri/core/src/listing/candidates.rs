@@ -157,6 +157,15 @@ pub(super) fn gather(found: &Found) -> Candidates {
             .extend(prose::blurb_host(lines.clone(), &c.guests));
     }
     bios::fill(lines, &mut c.guests);
+    for g in &mut c.guests {
+        // A billing read from prose ends where its sentence goes on about the guest.
+        if matches!(g.evidence, Evidence::Prose | Evidence::Appositive) {
+            if let Some(a) = g.affiliation.as_mut() {
+                let cut = bios::without_clause(a).len();
+                a.truncate(cut);
+            }
+        }
+    }
     c
 }
 

@@ -929,3 +929,25 @@ fn a_presenter_named_by_first_name_takes_the_full_name_the_page_gives() {
     );
     assert_eq!(d.presenter.as_ref().unwrap().name, "Marit");
 }
+
+#[test]
+fn a_sentence_billing_ends_before_what_the_sentence_goes_on_to_say() {
+    let d = parse_listing(
+        "Will the ferries run this winter?\nPresenter: Marit Solberg\nTo discuss:\n- Ines \
+         Marlow is a hydrologist at Tide College and writes often on the coast.\n- Tomás Vega \
+         is the harbour master of Port Danby, who has run the port since 2019.",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("a hydrologist at Tide College".into())
+            ),
+            (
+                "Tomás Vega".into(),
+                Some("the harbour master of Port Danby".into())
+            ),
+        ]
+    );
+}

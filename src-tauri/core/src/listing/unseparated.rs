@@ -55,7 +55,11 @@ pub(super) fn unseparated(
     let (name_end, aff_start, verb) = sentence(s, before)
         .map(|(a, b)| (a, b, true))
         .or_else(|| role_after_name(s, before).map(|a| (a, a, false)))?;
-    let affiliation = sentence_head(&s[aff_start..]);
+    let mut affiliation = sentence_head(&s[aff_start..]);
+    if verb {
+        // "Name is a professor at X and writes on …": the billing, not the sentence.
+        affiliation = super::bios::without_clause(affiliation.trim_end_matches('.'));
+    }
     let affiliation = clean_affiliation(affiliation.trim_end_matches('.'))?;
     Some(Billing {
         honorific,
