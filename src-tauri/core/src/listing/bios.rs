@@ -98,7 +98,9 @@ const GOES_ON: &[&str] = &[
 /// phrase before it. A billing that would be left with fewer than two words stays.
 pub(super) fn without_clause(s: &str) -> &str {
     let mut cut = s.len();
-    for rel in [" who ", " whose ", ", which ", ", where "] {
+    for rel in [
+        " who ", " whose ", ", which ", ", where ", ", about ", ", on ", ", over ",
+    ] {
         if let Some(at) = s.find(rel) {
             cut = cut.min(at);
         }
@@ -147,6 +149,10 @@ mod tests {
                 "the former harbour master",
             ),
             ("head of research, where she leads the tides team", "head of research"),
+            (
+                "the former harbour master, on the dredging contract",
+                "the former harbour master",
+            ),
             (
                 "professor of history and politics at Port College",
                 "professor of history and politics at Port College",

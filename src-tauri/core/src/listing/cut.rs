@@ -247,7 +247,15 @@ fn joined_by(seg: &str) -> Option<&str> {
     .iter()
     .find_map(|v| head.strip_suffix(v))?
     .trim();
-    person::looks_like_name(head, 2).then_some(head)
+    // "In this episode, presenter Ada Finch is joined by:": the name at the end.
+    let starts: Vec<usize> = person::word_spans(head).map(|(a, _)| a).collect();
+    starts
+        .iter()
+        .rev()
+        .take(4)
+        .map(|&a| &head[a..])
+        .filter(|name| person::looks_like_name(name, 2))
+        .last()
 }
 
 /// In a presenter's text, a bare guest label followed by more text: (presenter

@@ -20,7 +20,7 @@ const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’\-.
 /// A presenter and what they do with the guests.
 static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|is joined by|was joined by|hosts|hears from|interviews|sits down with|is in conversation with|discusses\b[^.;:?!]*?\bwith|(?:presents|chairs)\b[^.;:?!]*?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) guests|guests)))\b"
+        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|is joined by|was joined by|hosts|hears from|interviews|challenges|sits down with|is in conversation with|discusses\b[^.;:?!]*?\bwith|(?:presents|chairs)\b[^.;:?!]*?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) guests|guests)))\b"
     ))
     .unwrap()
 });
@@ -63,7 +63,7 @@ static PANEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:guests|panell?ists|panel|contributors|speakers)(?:\s+(?:today|tonight|this week))?",
         r"\s+(?:are|include|includes|included|were|will be)\b:?",
         r"|\bwith (?:(?:our|the|her|his|their) )?(?:guests|panell?ists|panel)\b:?",
-        r"|\bjoining (?:us|me|him|her|them)(?:\s+(?:today|tonight|this week|in the studio))?\s+(?:are|is)\b:?",
+        r"|\bjoining (?:us|me|him|her|them|the (?:discussion|debate|conversation|panel|programme|program|show))(?:\s+(?:today|tonight|this week|in the studio))?\s+(?:are|is)\b:?",
         r"|\b(?i:we)(?:'re| are|'ll| will|’re|’ll)?(?: be)? (?:speak|speaking|talk|talking|joined|hear|hearing)(?: from| with| to| by)\b:?",
     ))
     .unwrap()
@@ -90,6 +90,9 @@ static STANDING_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// guests gives them; the first presenter phrase gives the presenter.
 pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidates) {
     let mut guests_found = false;
+    // Guests named by a panel phrase: "X challenges A. Joining the discussion are B
+    // and C" names guests twice, "Our guests are A and B" once.
+    let mut panel_found = false;
     let mut host_found = false;
     // Regexes are linear, but a pasted page can be one huge line.
     let all: Vec<&str> = lines.take(60).map(|l| &l[..floor_char(l, 4000)]).collect();
@@ -132,7 +135,7 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
         // arguing against it are …").
         let mut panel = false;
         for m in PANEL.find_iter(line).take(4) {
-            if guests_found && !panel {
+            if panel_found && !panel {
                 break;
             }
             if earlier_episodes(&line[..m.start()]) {
@@ -144,10 +147,15 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
             if from && listed.len() == 1 && !billed(&listed[0]) {
                 listed.clear();
             }
+            listed.retain(|g| {
+                let k = name_key(&g.name);
+                !c.guests.iter().any(|o| name_key(&o.name) == k)
+            });
             panel |= !listed.is_empty();
             c.guests.extend(listed);
         }
         guests_found |= panel;
+        panel_found |= panel;
         if !host_found {
             if let Some(host) = PRESENTED.captures(line).and_then(|m| {
                 let name = ["host", "named", "credited", "is", "presents"]

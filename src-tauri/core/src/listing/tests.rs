@@ -951,3 +951,33 @@ fn a_sentence_billing_ends_before_what_the_sentence_goes_on_to_say() {
         ]
     );
 }
+
+#[test]
+fn a_challenge_then_a_panel_joining_the_discussion() {
+    let d = parse_listing(
+        "Is the harbour authority above the law?\nMarit Solberg challenges Anders Holm, the \
+         former transport minister of Norland, on the port contracts.\nJoining the discussion \
+         are: Ines Marlow, former head of the audit office; Tomás Vega, a shipping lawyer; \
+         and Ada Finch, editor of the Coastal Gazette.",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(
+        names(&d),
+        ["Anders Holm", "Ines Marlow", "Tomás Vega", "Ada Finch"]
+    );
+    assert_eq!(
+        d.guests[0].affiliation.as_deref(),
+        Some("the former transport minister of Norland")
+    );
+}
+
+#[test]
+fn a_presenter_joined_by_at_the_end_of_a_longer_line() {
+    let d = parse_listing(
+        "Why did the harbour strike fail?\nThe strike ended after nine days.\nIn this \
+         episode, presenter Marit Solberg is joined by:\nInes Marlow – Senior Fellow at the \
+         Tide Institute\nTomás Vega – Professor of Law at Delta University",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
+}

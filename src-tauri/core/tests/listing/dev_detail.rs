@@ -52,5 +52,12 @@ fn one_listing() {
         return;
     };
     let text = std::fs::read_to_string(path).unwrap();
-    println!("{:#?}", parse_listing(&text));
+    let d = parse_listing(&text);
+    println!("  title  {:?}  series {:?}", d.title, d.series);
+    let all: Vec<&str> = d.presenters.iter().map(|p| p.name.as_str()).collect();
+    println!("  pres   {all:?}");
+    for g in &d.guests {
+        println!("  guest  {:?} {} | {:?}", g.honorific, g.name, g.affiliation);
+    }
+    println!("  more   {:?}", d.other_listings);
 }
