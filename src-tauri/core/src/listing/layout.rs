@@ -362,7 +362,7 @@ fn two_line_block<'a>(
     loop {
         let name_at = next_non_blank(pieces, j);
         let name = match pieces.get(name_at) {
-            Some(p) if p.kind == Kind::Text => p.text,
+            Some(p) if p.kind == Kind::Text => without_handle(p.text),
             _ => return end,
         };
         if find_separator(name, true).is_some() || !looks_like_name(name, 2) {
@@ -384,6 +384,19 @@ fn two_line_block<'a>(
             }
             _ => return end,
         }
+    }
+}
+
+/// "Jane Doe, @janedoe", "Jane Doe (@janedoe)": the name without the handle after it.
+fn without_handle(line: &str) -> &str {
+    let Some(at) = line.find(" @").or_else(|| line.find(" (@")) else {
+        return line;
+    };
+    let handle = line[at..].trim().trim_matches(['(', ')']);
+    if is_handle(handle) {
+        line[..at].trim_end().trim_end_matches(',')
+    } else {
+        line
     }
 }
 

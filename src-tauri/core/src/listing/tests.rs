@@ -981,3 +981,39 @@ fn a_presenter_joined_by_at_the_end_of_a_longer_line() {
     assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
     assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
 }
+
+#[test]
+fn a_handle_beside_a_name_is_no_billing() {
+    let d = parse_listing(
+        "Can the river deal survive the drought?\nIn this episode, we speak with:\nInes \
+         Marlow, @inesmarlow\nHydrologist, Tide College\nTomás Vega (@tvega)\nDirector, Delta \
+         Farmers Union",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("Hydrologist, Tide College".into())
+            ),
+            (
+                "Tomás Vega".into(),
+                Some("Director, Delta Farmers Union".into())
+            ),
+        ]
+    );
+    let d = parse_listing(
+        "Why are the ferries so late?\nGuests:\nInes Marlow (@inesmarlow), transport \
+         correspondent at the Coastal Gazette\nTomás Vega, ferry captain, @tvega",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("transport correspondent at the Coastal Gazette".into())
+            ),
+            ("Tomás Vega".into(), Some("ferry captain".into())),
+        ]
+    );
+}
