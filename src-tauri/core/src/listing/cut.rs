@@ -37,6 +37,9 @@ pub(super) struct Piece<'a> {
     pub kind: Kind<'a>,
     /// How this piece reads as a billing line; set by `classify`.
     pub fit: Fit,
+    /// Cut from the same line as the piece before it, where a label started inside
+    /// the line.
+    pub joined: bool,
 }
 
 const PRESENTER_WORDS: &str = r"guest[- ](?:hosts?|presenters?|moderators?|anchors?)|co-?presenters?|presenters?|co-?hosts?|hosts?|moderators?|anchors?|chairs?|your hosts?";
@@ -53,12 +56,13 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A label inside a line: capitalised (or in capitals) and followed by a colon, or
-/// "Presented by" after the end of a sentence. Credit labels ("Editor:",
+/// "Presented by" after the end of a sentence, or run into the word before it
+/// ("… Journalist, BBCCredit: …") when capitalised with the colon at once. Credit labels ("Editor:",
 /// "Producer:") cut too, so the credit after a presenter's name is not part of it. Lower-case words in prose ("our
 /// guests: …") do not cut a line.
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[\s.?!](?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors?|Speakers?|With|Featuring|Credits|Editors?|Producers?|Researchers?|Sound)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)",
+        r"[\s.?!](?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors?|Speakers?|With|Featuring|Credits?|Editors?|Producers?|Researchers?|Sound)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)|\p{L}(?:Presenters?|Hosts?|Moderators?|Guests?|Panell?ists|Contributors?|Speakers?|Featuring|Credits?|Editors?|Producers?|Researchers?)[:：]",
     )
     .unwrap()
 });
@@ -85,21 +89,28 @@ pub(super) fn pieces(text: &str) -> Vec<Piece<'_>> {
                 text: line,
                 kind: Kind::Blank,
                 fit: Fit::default(),
+                joined: false,
             });
         } else if line.len() >= 3 && line.chars().all(|c| c == '-') {
             out.push(Piece {
                 text: line,
                 kind: Kind::Boundary,
                 fit: Fit::default(),
+                joined: false,
             });
         } else if let Some(j) = junk::classify(line) {
             out.push(Piece {
                 text: line,
                 kind: Kind::Junk(j),
                 fit: Fit::default(),
+                joined: false,
             });
         } else {
+            let first = out.len();
             split_line(line, &mut out);
+            for p in out.iter_mut().skip(first + 1) {
+                p.joined = true;
+            }
         }
     }
     out
@@ -153,6 +164,7 @@ fn push_segment<'a>(seg: &'a str, out: &mut Vec<Piece<'a>>) {
             text: seg,
             kind: Kind::Text,
             fit: Fit::default(),
+            joined: false,
         }),
     }
 }
@@ -165,6 +177,7 @@ fn label<'a>(text: &'a str, role: Role, rest: &'a str) -> Piece<'a> {
             rest: rest.trim(),
         },
         fit: Fit::default(),
+        joined: false,
     }
 }
 

@@ -144,7 +144,20 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
                     i = next;
                     continue;
                 }
-                i = guest_block(pieces, i, rest, &mut f.guests);
+                let mut end = guest_block(pieces, i, rest, &mut f.guests);
+                // "Contributors: A – … B – … [a second segment] Contributor: C – …" in
+                // one paragraph: one episode's segments, each with its guests.
+                while let Some(Kind::Label {
+                    role: Role::Guests,
+                    rest,
+                }) = pieces.get(end).map(|p| p.kind)
+                {
+                    if !pieces[i + 1..=end].iter().all(|p| p.joined) {
+                        break;
+                    }
+                    end = guest_block(pieces, end, rest, &mut f.guests);
+                }
+                i = end;
                 f.how = GuestsFound::Labelled;
                 f.post = std::mem::take(&mut post);
                 i = trailing_presenter(pieces, i, &mut f);

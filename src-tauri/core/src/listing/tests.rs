@@ -1017,3 +1017,34 @@ fn a_handle_beside_a_name_is_no_billing() {
         ]
     );
 }
+
+#[test]
+fn every_segment_of_one_paragraph_gives_its_contributors() {
+    let d = parse_listing(
+        "Who checks the fact-checkers?\nNewsrooms have cut their verification desks. \
+         Contributors: Ines Marlow – Editor, Coastal Gazette Tomás Vega – Professor, Delta \
+         University. On our radar: a viral video of the harbour fire was two years old. \
+         Contributor: Anders Holm – Reporter, Norland Radio",
+    );
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega", "Anders Holm"]);
+    // Two paragraphs, each with its label: the second is another episode's.
+    let d = parse_listing(
+        "Who checks the fact-checkers?\nContributors: Ines Marlow – Editor, Coastal \
+         Gazette\nWhy is the harbour closed?\nContributors: Anders Holm – Reporter, Norland \
+         Radio",
+    );
+    assert_eq!(names(&d), ["Ines Marlow"]);
+}
+
+#[test]
+fn a_label_run_into_the_word_before_it_still_cuts() {
+    let d = parse_listing(
+        "Who checks the fact-checkers?\nNewsrooms have cut their verification desks.\
+         Contributors:Ines Marlow - Editor, Coastal GazetteCredit: a photo by Norland \
+         Radio\nSubscribe to our channel",
+    );
+    assert_eq!(
+        pairs(&d),
+        [("Ines Marlow".into(), Some("Editor, Coastal Gazette".into()))]
+    );
+}
