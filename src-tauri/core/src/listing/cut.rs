@@ -157,7 +157,14 @@ fn push_segment<'a>(seg: &'a str, out: &mut Vec<Piece<'a>>) {
                 out.push(label(seg, Role::Presenter, presenter));
                 out.push(label(guests, Role::Guests, guest_rest(guests)));
             }
-            None => out.push(label(seg, Role::Presenter, rest)),
+            None => match with_guests(rest) {
+                // "Chaired by X, with A, B and C": the guests after "with".
+                Some((presenter, guests)) => {
+                    out.push(label(seg, Role::Presenter, presenter));
+                    out.push(label(guests, Role::Guests, guests));
+                }
+                None => out.push(label(seg, Role::Presenter, rest)),
+            },
         },
         Some((role, rest)) => out.push(label(seg, role, rest)),
         None => out.push(Piece {
@@ -269,6 +276,26 @@ fn joined_by(seg: &str) -> Option<&str> {
         .map(|&a| &head[a..])
         .filter(|name| person::looks_like_name(name, 2))
         .last()
+}
+
+/// A presenter's text that goes on ", with A, B and C" or " with guests A and B":
+/// (the presenter part, the guests).
+fn with_guests(rest: &str) -> Option<(&str, &str)> {
+    let at = rest.find(" with ")?;
+    let head = rest[..at].trim_end_matches(',').trim();
+    let mut tail = rest[at + 6..].trim_start();
+    for w in ["guests ", "her guests ", "his guests ", "the panel ", "panellists ", "panelists "] {
+        if let Some(t) = tail.strip_prefix(w) {
+            tail = t.trim_start_matches(':').trim_start();
+        }
+    }
+    // The sentence's full stop, not an initial's.
+    if let Some(t) = tail.strip_suffix('.') {
+        if t.ends_with(char::is_lowercase) {
+            tail = t;
+        }
+    }
+    (person::looks_like_name(head, 2) && person::starts_with_name(tail)).then_some((head, tail))
 }
 
 /// In a presenter's text, a bare guest label followed by more text: (presenter

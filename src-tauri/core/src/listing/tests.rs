@@ -1048,3 +1048,33 @@ fn a_label_run_into_the_word_before_it_still_cuts() {
         [("Ines Marlow".into(), Some("Editor, Coastal Gazette".into()))]
     );
 }
+
+#[test]
+fn presenters_who_ask_or_will_be_joined_and_a_chair_with_guests() {
+    let d = parse_listing(
+        "Who pays for the sea wall?\nChaired by Marit Solberg, with Ines Marlow, Tomás Vega \
+         and Anders Holm.",
+    );
+    assert_eq!(d.presenters.len(), 1);
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega", "Anders Holm"]);
+    let d = parse_listing(
+        "Who pays for the sea wall?\nMarit Solberg asks Ines Marlow, a hydrologist at Tide \
+         College, and Tomás Vega, a ferry captain, who should pay.",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
+    let d = parse_listing(
+        "Tonight on Harbour Hour\nMarit Solberg will be joined by Ines Marlow, the \
+         hydrologist, and the ferry captain Tomás Vega.",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ines Marlow".into(), Some("the hydrologist".into())),
+            ("Tomás Vega".into(), Some("the ferry captain".into())),
+        ]
+    );
+    assert_eq!(d.guests[1].honorific, None);
+}

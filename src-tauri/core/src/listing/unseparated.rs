@@ -145,6 +145,16 @@ pub(super) fn billing_before_name(item: &str) -> Option<(&str, String)> {
     // Honorifics go with the name ("… scientist Professor Ann Moe"); the caller splits them.
     let mut ranks = 0;
     while k > 0 && ranks < 3 && is_honorific(&item[spans[k - 1].0..spans[k - 1].1]) {
+        // "ferry captain Tomás Vega": a rank in lower case after a lower-case word is
+        // the end of the billing, not a title of the name.
+        let rank = &item[spans[k - 1].0..spans[k - 1].1];
+        let before = (k >= 2).then(|| &item[spans[k - 2].0..spans[k - 2].1]);
+        if rank.starts_with(char::is_lowercase)
+            && before.is_some_and(|b| b.starts_with(char::is_lowercase) && !is_honorific(b))
+            && !CONNECTORS.contains(&before.unwrap_or("").to_lowercase().as_str())
+        {
+            break;
+        }
         k -= 1;
         ranks += 1;
     }
