@@ -62,7 +62,7 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// guests: …") do not cut a line.
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[\s.?!](?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors?|Speakers?|With|Featuring|Credits?|Editors?|Producers?|Researchers?|Sound)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)|\p{L}(?:Presenters?|Hosts?|Moderators?|Guests?|Panell?ists|Contributors?|Speakers?|Featuring|Credits?|Editors?|Producers?|Researchers?)[:：]",
+        r"[\s.?!](?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors?|Speakers?|With|Featuring|Credits?|Editors?|Producers?|Researchers?|Sound)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)|[.?!]\s?With\s|\p{L}(?:Presenters?|Hosts?|Moderators?|Guests?|Panell?ists|Contributors?|Speakers?|Featuring|Credits?|Editors?|Producers?|Researchers?)[:：]",
     )
     .unwrap()
 });
@@ -118,17 +118,46 @@ pub(super) fn pieces(text: &str) -> Vec<Piece<'_>> {
 
 fn split_line<'a>(line: &'a str, out: &mut Vec<Piece<'a>>) {
     let mut start = 0;
+    // Where a segment "With A Professor of …" starts: a guest label without its colon.
+    let mut with_at = None;
+    let mut push = |seg: &'a str, with: bool, out: &mut Vec<Piece<'a>>| {
+        if with {
+            out.push(label(seg, Role::Guests, &seg[4..]));
+        } else {
+            push_segment(seg, out);
+        }
+    };
     for m in INLINE.find_iter(line) {
         let at = m.start() + m.as_str().chars().next().map_or(1, char::len_utf8);
         if m.as_str().ends_with("by ") && !after_sentence(&line[..m.start()]) {
             continue;
         }
+        let with = m.as_str().ends_with("With ");
+        let at = if with { m.end() - 5 } else { at };
+        if with && !billing_follows(&line[m.end()..]) {
+            continue;
+        }
         if !line[start..at].trim().is_empty() {
-            push_segment(line[start..at].trim(), out);
+            push(line[start..at].trim(), with_at == Some(start), out);
             start = at;
         }
+        with_at = with.then_some(at);
     }
-    push_segment(line[start..].trim(), out);
+    push(line[start..].trim(), with_at == Some(start), out);
+}
+
+/// "Richard Roe Professor of …", "Jane Doe – …": a billing starts `s`, so a "With"
+/// before it heads a guest list (BBC "In Our Time" pasted as one paragraph).
+fn billing_follows(s: &str) -> bool {
+    if person::starts_with_name(s) {
+        return true;
+    }
+    let words: Vec<&str> = s.split_whitespace().take(6).collect();
+    let units = words
+        .iter()
+        .take_while(|w| person::word_kind(w) == person::Word::Unit && !person::is_role(w))
+        .count();
+    (2..=4).contains(&units) && words.get(units).is_some_and(|w| person::is_role(w))
 }
 
 /// "…enact them? Presented by …": the text before ends a sentence.

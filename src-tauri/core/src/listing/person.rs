@@ -316,6 +316,7 @@ pub(super) fn clean_affiliation(s: &str) -> Option<String> {
     // "(x), and" after a bracket: only list glue, no affiliation.
     let t = t
         .strip_suffix(" and")
+        .or_else(|| t.strip_suffix(" And"))
         .or_else(|| t.strip_suffix(" &"))
         .unwrap_or(t);
     let t = strip_full_stop(t);

@@ -1078,3 +1078,49 @@ fn presenters_who_ask_or_will_be_joined_and_a_chair_with_guests() {
     );
     assert_eq!(d.guests[1].honorific, None);
 }
+
+#[test]
+fn a_with_list_run_into_one_paragraph() {
+    let d = parse_listing(
+        "The Tides\nMarit Solberg and guests discuss how the tides were first measured.\
+         WithInes MarlowProfessor of Oceanography at Tide CollegeTomás VegaSenior Lecturer \
+         in History at Delta UniversityAndAnders HolmLecturer in Physics at Norland \
+         UniversityProducer: Ada Finch.",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("Professor of Oceanography at Tide College".into())
+            ),
+            (
+                "Tomás Vega".into(),
+                Some("Senior Lecturer in History at Delta University".into())
+            ),
+            (
+                "Anders Holm".into(),
+                Some("Lecturer in Physics at Norland University".into())
+            ),
+        ]
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+}
+
+#[test]
+fn a_section_heading_ends_a_run_together_list() {
+    let d = parse_listing(
+        "Who checks the fact-checkers?\nNewsrooms have cut their desks.Contributors:Ines \
+         Marlow - Editor, Coastal GazetteTomás Vega - Professor, Delta UniversityAnders Holm \
+         - Reporter, Norland RadioOn our radar:The harbour fire video was two years old and \
+         went round again.",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ines Marlow".into(), Some("Editor, Coastal Gazette".into())),
+            ("Tomás Vega".into(), Some("Professor, Delta University".into())),
+            ("Anders Holm".into(), Some("Reporter, Norland Radio".into())),
+        ]
+    );
+}
