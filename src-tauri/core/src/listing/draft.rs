@@ -98,7 +98,10 @@ pub(super) fn build(
     }
     draft.other_listings = other_listings(pieces, found.end, &mut w);
     if draft.other_listings.is_empty() && !draft.title.is_empty() {
-        let more = episodes::more_episodes(pieces, &draft.title);
+        let mut more = episodes::more_episodes(pieces, &draft.title);
+        if more.is_empty() {
+            more = episodes::listed_after(pieces, found.end);
+        }
         if !more.is_empty() {
             w.push(format!(
                 "The page lists {} more episode{}: only the first is imported",

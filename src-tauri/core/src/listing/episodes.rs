@@ -100,6 +100,27 @@ pub(super) fn show_before_question<'a>(
     (show_like && question && !someone).then_some((show, rest))
 }
 
+/// Titles of the episodes a directory lists after the one imported: the line under
+/// each line of date and length from `from` on.
+pub(super) fn listed_after(pieces: &[Piece], from: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut after_date = false;
+    for p in pieces.iter().skip(from) {
+        match p.kind {
+            Kind::Blank => {}
+            Kind::Junk(_) if super::junk::is_entry_date(p.text) => after_date = true,
+            Kind::Text if after_date => {
+                if p.text.chars().count() <= 200 {
+                    out.push(strip_suffixes(strip_bullet(p.text.trim())));
+                }
+                after_date = false;
+            }
+            _ => after_date = false,
+        }
+    }
+    out
+}
+
 /// Titles of the other episodes on the page: lines that end with the same show name as
 /// the line the title was read from.
 pub(super) fn more_episodes(pieces: &[Piece], title: &str) -> Vec<String> {

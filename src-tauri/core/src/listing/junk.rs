@@ -100,11 +100,32 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+/// A date as pages write it: "12 March 2024", "Aug 6, 2025", "2024-03-12", "12/03/24".
+fn date_pattern() -> String {
     const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
-    let date = format!(
+    format!(
         r"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-    );
+    )
+}
+
+/// The line that opens each episode in a directory's list: its date and length ("Aug
+/// 6, 2025 • 45min", "Thu, 14 Jun 2018 · 42:10").
+static ENTRY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?{}\s*[•·|–—-]\s*(?:\d+\s*(?:h|hr|hrs|hours?|m|min|mins|minutes?)\.?\s*)+$|^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?{}\s*[•·|–—-]\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?$",
+        date_pattern(),
+        date_pattern()
+    ))
+    .unwrap()
+});
+
+/// Whether `line` opens an episode in a directory's list (see [`ENTRY_DATE`]).
+pub(super) fn is_entry_date(line: &str) -> bool {
+    line.len() <= 60 && ENTRY_DATE.is_match(line.trim())
+}
+
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    let date = date_pattern();
     Regex::new(&format!(
         r"(?i)^(?:(?:published|updated|posted|aired|broadcast|first broadcast|first aired|recorded)(?:\s+on)?:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?{date}(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[a-z+0-9:]{{1,6}})?)?$"
     ))
@@ -164,6 +185,7 @@ pub(super) fn classify(line: &str) -> Option<Junk> {
         || navigation(line)
         || is_known_site(&bare)
         || DATE_LINE.is_match(&bare)
+        || ENTRY_DATE.is_match(&bare)
         || OTHER_SOFT.is_match(&bare)
         || (bare.len() <= 120 && SOFT_PREFIXES.iter().any(|p| bare.starts_with(p)))
     {

@@ -3,7 +3,7 @@
 
 use super::classify::Strictness;
 use super::cut::{Kind, Piece, Role};
-use super::junk::{heads_other_articles, Junk};
+use super::junk::{heads_other_articles, is_entry_date, Junk};
 use super::person::{find_separator, looks_like_name};
 use crate::text::names::name_key;
 
@@ -52,6 +52,9 @@ pub(super) struct Found<'a> {
     /// A few text lines right after the guest block, where a page may name its
     /// presenter ("… back hosting next week", "Hosted by …"): read for that only.
     pub after: Vec<&'a str>,
+    /// A directory's lines about the show before its list of episodes (its name, its
+    /// blurb): read for the presenter only.
+    pub header: Vec<&'a str>,
 }
 
 impl Found<'_> {
@@ -73,7 +76,19 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
         how: GuestsFound::No,
         end: start,
         after: Vec::new(),
+        header: Vec::new(),
     };
+    // A directory lists its episodes each under a line of its date and length: the
+    // first such line ends the show's header, the next one this episode.
+    let listed = first
+        && pieces[start..]
+            .iter()
+            .filter(|p| p.kind == Kind::Junk(Junk::Soft) && is_entry_date(p.text))
+            .take(2)
+            .count()
+            == 2;
+    let mut entries = 0;
+    let mut show_presenters = Vec::new();
     let mut post: Vec<&str> = Vec::new();
     // How many text lines followed the presenter before the first junk line.
     let mut junk_after_presenter: Option<usize> = None;
@@ -91,6 +106,19 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
                 i += 1;
             }
             Kind::Junk(kind) => {
+                if listed && is_entry_date(p.text) {
+                    if entries > 0 && has_paragraph(&f.pre) {
+                        break;
+                    }
+                    if entries == 0 {
+                        // The show's header: its name, blurb and host ("Hosted by X,
+                        // Show is …"), who presents unless the episode names another.
+                        f.header = std::mem::take(&mut f.pre);
+                        f.header.append(&mut post);
+                        show_presenters = std::mem::take(&mut f.presenters);
+                    }
+                    entries += 1;
+                }
                 if first
                     && f.presenters.is_empty()
                     && has_paragraph(&f.pre)
@@ -217,6 +245,9 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
         f.post = post;
     }
     f.end = i;
+    if f.presenters.is_empty() {
+        f.presenters = show_presenters;
+    }
     if f.how != GuestsFound::No && f.presenters.is_empty() {
         f.after = text_after(pieces, i);
     }

@@ -63,7 +63,7 @@ static PANEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:guests|panell?ists|panel|contributors|speakers)(?:\s+(?:today|tonight|this week))?",
         r"\s+(?:are|include|includes|included|were|will be)\b:?",
         r"|\bwith (?:(?:our|the|her|his|their) )?(?:guests|panell?ists|panel)\b:?",
-        r"|\bjoining (?:us|me|him|her|them|the (?:discussion|debate|conversation|panel|programme|program|show))(?:\s+(?:today|tonight|this week|in the studio))?\s+(?:are|is)\b:?",
+        r"|^join\b|\bjoining (?:us|me|him|her|them|the (?:discussion|debate|conversation|panel|programme|program|show))(?:\s+(?:today|tonight|this week|in the studio))?\s+(?:are|is)\b:?",
         r"|\b(?i:we)(?:'re| are|'ll| will|’re|’ll)?(?: be)? (?:speak|speaking|talk|talking|joined|hear|hearing)(?: from| with| to| by)\b:?",
     ))
     .unwrap()
@@ -426,7 +426,13 @@ pub(super) fn list(tail: &str) -> Vec<Candidate> {
         Some(&(0, b)) => b,
         _ => tail.len(),
     };
-    let sentence = tail[..end].trim_end_matches(['.', '…', ' ']);
+    let mut sentence = tail[..end].trim_end_matches(['.', '…', ' ']);
+    // "Join A and B as they look at …": the list ends where the sentence goes on.
+    for stop in [" as they ", " as she ", " as he ", " to discuss ", " to talk about "] {
+        if let Some(at) = sentence.find(stop) {
+            sentence = &sentence[..at];
+        }
+    }
     let mut out = Vec::new();
     // An item with nobody in it is the billing of the next: "the FT's correspondent,
     // Demetri Vale", "economist and former diplomat Ann Moe".

@@ -1124,3 +1124,29 @@ fn a_section_heading_ends_a_run_together_list() {
         ]
     );
 }
+
+#[test]
+fn a_directorys_list_of_episodes_gives_the_first_whole() {
+    let d = parse_listing(
+        "Harbour Hour | Podcast\nNorland Radio\nHosted by Marit Solberg, Harbour Hour is a \
+         weekly look at the sea, the ports and the people who work on them, from the \
+         fishing grounds to the shipping lanes.\nEpisodes\n\nAug 6, 2025 • 45min\nWho pays \
+         for the sea wall?\nJoin Ines Marlow, hydrologist at Tide College, and ferry captain \
+         Tomás Vega as they weigh who should pay for the new sea wall and when.\n\nAug 5, \
+         2025 • 47min\nThe ferry strike\nAnders Holm, a union organiser, discusses the ferry \
+         strike and what it means for the islands.",
+    );
+    assert_eq!(d.title, "Who pays for the sea wall?");
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("hydrologist at Tide College".into())
+            ),
+            ("Tomás Vega".into(), Some("ferry captain".into())),
+        ]
+    );
+    assert_eq!(d.other_listings, ["The ferry strike"]);
+}
