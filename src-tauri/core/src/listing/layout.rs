@@ -173,6 +173,23 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
                     continue;
                 }
                 let mut end = guest_block(pieces, i, rest, &mut f.guests);
+                if f.guests.is_empty()
+                    && rest.is_empty()
+                    && pieces.get(end).is_some_and(|p| {
+                        matches!(
+                            p.kind,
+                            Kind::Label {
+                                role: Role::Presenter,
+                                ..
+                            }
+                        )
+                    })
+                {
+                    // "Contributors" over "Presenter:" / X, "Panellist:" / A: a heading
+                    // over the labels, not a guest block of its own.
+                    i += 1;
+                    continue;
+                }
                 // "Contributors: A – … B – … [a second segment] Contributor: C – …" in
                 // one paragraph: one episode's segments, each with its guests.
                 while let Some(Kind::Label {
@@ -180,7 +197,11 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
                     rest,
                 }) = pieces.get(end).map(|p| p.kind)
                 {
-                    if !pieces[i + 1..=end].iter().all(|p| p.joined) {
+                    // Or a label repeated over each guest ("Panellist:" / name,
+                    // "Panellist:" / name), as listings archives give them.
+                    let repeated = pieces[end].text.eq_ignore_ascii_case(pieces[i].text)
+                        && rest.is_empty();
+                    if !repeated && !pieces[i + 1..=end].iter().all(|p| p.joined) {
                         break;
                     }
                     end = guest_block(pieces, end, rest, &mut f.guests);

@@ -1150,3 +1150,51 @@ fn a_directorys_list_of_episodes_gives_the_first_whole() {
     );
     assert_eq!(d.other_listings, ["The ferry strike"]);
 }
+
+#[test]
+fn more_ways_to_name_the_chair_and_the_panel_in_prose() {
+    let cases = [
+        (
+            "Any Questions?\nMarit Solberg presents political debate from Port Danby with \
+             panellists Ines Marlow, Tomás Vega and Anders Holm.",
+            vec!["Ines Marlow", "Tomás Vega", "Anders Holm"],
+        ),
+        (
+            "Who pays for the sea wall?\nMarit Solberg is in the chair. On the panel are Ines \
+             Marlow, Tomás Vega and Anders Holm.",
+            vec!["Ines Marlow", "Tomás Vega", "Anders Holm"],
+        ),
+        (
+            "Who pays for the sea wall?\nMarit Solberg hosts, with guests Ines Marlow and \
+             Tomás Vega.",
+            vec!["Ines Marlow", "Tomás Vega"],
+        ),
+        (
+            "Who pays for the sea wall?\nJoining Marit Solberg this week are Ines Marlow, a \
+             hydrologist, and Tomás Vega, a ferry captain.",
+            vec!["Ines Marlow", "Tomás Vega"],
+        ),
+    ];
+    for (text, guests) in cases {
+        let d = parse_listing(text);
+        assert_eq!(d.presenter.as_ref().map(|p| p.name.as_str()), Some("Marit Solberg"), "{text}");
+        assert_eq!(names(&d), guests, "{text}");
+        assert!(d.guests.iter().all(|g| g.affiliation.as_deref() != Some("panellists")));
+    }
+    let d = parse_listing(
+        "Who pays for the sea wall?\nOn tonight's show, Marit Solberg and her panel debate the \
+         cost.",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+}
+
+#[test]
+fn a_listings_archive_repeats_a_label_over_each_guest() {
+    let d = parse_listing(
+        "The Harbour Debate\nContributors\nPresenter:\nMarit Solberg\nPanellist:\nInes \
+         Marlow\nPanellist:\nTomás Vega\nProducer:\nAda Finch",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
+    assert!(d.other_listings.is_empty());
+}
