@@ -46,8 +46,10 @@ fn unglue(text: String) -> String {
         if starts_word {
             let after_lower = run >= 2 && prev.is_some_and(char::is_lowercase);
             let prefix = &text[word_start..i];
-            let name_prefix = ["Mac", "Van", "Von", "Des", "Fitz", "San", "Del", "Dos", "Della"]
-                .contains(&prefix);
+            let name_prefix = [
+                "Mac", "Van", "Von", "Des", "Fitz", "San", "Del", "Dos", "Della",
+            ]
+            .contains(&prefix);
             let after_mark = prev.is_some_and(|p| matches!(p, '.' | '?' | '!' | ';'))
                 && before_prev.is_some_and(char::is_lowercase);
             if (after_lower && !name_prefix) || after_mark {

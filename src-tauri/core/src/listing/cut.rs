@@ -56,10 +56,11 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A label inside a line: capitalised (or in capitals) and followed by a colon, or
-/// "Presented by" after the end of a sentence, or run into the word before it
-/// ("… Journalist, BBCCredit: …") when capitalised with the colon at once. Credit labels ("Editor:",
-/// "Producer:") cut too, so the credit after a presenter's name is not part of it. Lower-case words in prose ("our
-/// guests: …") do not cut a line.
+/// "Presented by" after the end of a sentence, or run into the word before it ("…
+/// Journalist, BBCCredit: …") when capitalised with the colon at once; "With" after a
+/// sentence when a billing follows (checked in [`split_line`]). Credit labels
+/// ("Editor:", "Producer:") cut too, so the credit after a presenter's name is not part
+/// of it. Lower-case words in prose ("our guests: …") do not cut a line.
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"[\s.?!](?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors?|Speakers?|With|Featuring|Credits?|Editors?|Producers?|Researchers?|Sound)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)|[.?!]\s?With\s|\p{L}(?:Presenters?|Hosts?|Moderators?|Guests?|Panell?ists|Contributors?|Speakers?|Featuring|Credits?|Editors?|Producers?|Researchers?)[:：]",
@@ -120,7 +121,7 @@ fn split_line<'a>(line: &'a str, out: &mut Vec<Piece<'a>>) {
     let mut start = 0;
     // Where a segment "With A Professor of …" starts: a guest label without its colon.
     let mut with_at = None;
-    let mut push = |seg: &'a str, with: bool, out: &mut Vec<Piece<'a>>| {
+    let push = |seg: &'a str, with: bool, out: &mut Vec<Piece<'a>>| {
         if with {
             out.push(label(seg, Role::Guests, &seg[4..]));
         } else {
@@ -304,7 +305,7 @@ fn joined_by(seg: &str) -> Option<&str> {
         .take(4)
         .map(|&a| &head[a..])
         .filter(|name| person::looks_like_name(name, 2))
-        .last()
+        .max_by_key(|name| name.len())
 }
 
 /// A presenter's text that goes on ", with A, B and C" or " with guests A and B":
@@ -313,7 +314,14 @@ fn with_guests(rest: &str) -> Option<(&str, &str)> {
     let at = rest.find(" with ")?;
     let head = rest[..at].trim_end_matches(',').trim();
     let mut tail = rest[at + 6..].trim_start();
-    for w in ["guests ", "her guests ", "his guests ", "the panel ", "panellists ", "panelists "] {
+    for w in [
+        "guests ",
+        "her guests ",
+        "his guests ",
+        "the panel ",
+        "panellists ",
+        "panelists ",
+    ] {
         if let Some(t) = tail.strip_prefix(w) {
             tail = t.trim_start_matches(':').trim_start();
         }

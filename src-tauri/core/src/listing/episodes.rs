@@ -196,7 +196,10 @@ mod tests {
     fn a_shows_name_comes_off_a_question_unless_it_names_someone() {
         let people = ["Ada Moe", "Ines Marlow"];
         for (title, show) in [
-            ("Crossfire Hour: Who pays for the sea wall?", "Crossfire Hour"),
+            (
+                "Crossfire Hour: Who pays for the sea wall?",
+                "Crossfire Hour",
+            ),
             ("The Night Desk – Can the ferries run?", "The Night Desk"),
             ("Portside - Is the harbour too small?", "Portside"),
         ] {

@@ -199,8 +199,8 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
                 {
                     // Or a label repeated over each guest ("Panellist:" / name,
                     // "Panellist:" / name), as listings archives give them.
-                    let repeated = pieces[end].text.eq_ignore_ascii_case(pieces[i].text)
-                        && rest.is_empty();
+                    let repeated =
+                        pieces[end].text.eq_ignore_ascii_case(pieces[i].text) && rest.is_empty();
                     if !repeated && !pieces[i + 1..=end].iter().all(|p| p.joined) {
                         break;
                     }

@@ -453,7 +453,14 @@ pub(super) fn list(tail: &str) -> Vec<Candidate> {
         .iter()
         .find_map(|o| bare.strip_prefix(o))
         .unwrap_or(bare);
-    for glue in ["guests", "panellists", "panelists", "panel", "contributors", "speakers"] {
+    for glue in [
+        "guests",
+        "panellists",
+        "panelists",
+        "panel",
+        "contributors",
+        "speakers",
+    ] {
         if let Some(t) = owner.strip_prefix(glue) {
             if t.starts_with([' ', ':']) {
                 tail = t.trim_start_matches([':', ' ']);
@@ -467,7 +474,13 @@ pub(super) fn list(tail: &str) -> Vec<Candidate> {
     };
     let mut sentence = tail[..end].trim_end_matches(['.', '…', ' ']);
     // "Join A and B as they look at …": the list ends where the sentence goes on.
-    for stop in [" as they ", " as she ", " as he ", " to discuss ", " to talk about "] {
+    for stop in [
+        " as they ",
+        " as she ",
+        " as he ",
+        " to discuss ",
+        " to talk about ",
+    ] {
         if let Some(at) = sentence.find(stop) {
             sentence = &sentence[..at];
         }

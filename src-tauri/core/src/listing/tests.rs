@@ -1119,7 +1119,10 @@ fn a_section_heading_ends_a_run_together_list() {
         pairs(&d),
         [
             ("Ines Marlow".into(), Some("Editor, Coastal Gazette".into())),
-            ("Tomás Vega".into(), Some("Professor, Delta University".into())),
+            (
+                "Tomás Vega".into(),
+                Some("Professor, Delta University".into())
+            ),
             ("Anders Holm".into(), Some("Reporter, Norland Radio".into())),
         ]
     );
@@ -1177,9 +1180,16 @@ fn more_ways_to_name_the_chair_and_the_panel_in_prose() {
     ];
     for (text, guests) in cases {
         let d = parse_listing(text);
-        assert_eq!(d.presenter.as_ref().map(|p| p.name.as_str()), Some("Marit Solberg"), "{text}");
+        assert_eq!(
+            d.presenter.as_ref().map(|p| p.name.as_str()),
+            Some("Marit Solberg"),
+            "{text}"
+        );
         assert_eq!(names(&d), guests, "{text}");
-        assert!(d.guests.iter().all(|g| g.affiliation.as_deref() != Some("panellists")));
+        assert!(d
+            .guests
+            .iter()
+            .all(|g| g.affiliation.as_deref() != Some("panellists")));
     }
     let d = parse_listing(
         "Who pays for the sea wall?\nOn tonight's show, Marit Solberg and her panel debate the \

@@ -57,7 +57,10 @@ fn one_listing() {
     let all: Vec<&str> = d.presenters.iter().map(|p| p.name.as_str()).collect();
     println!("  pres   {all:?}");
     for g in &d.guests {
-        println!("  guest  {:?} {} | {:?}", g.honorific, g.name, g.affiliation);
+        println!(
+            "  guest  {:?} {} | {:?}",
+            g.honorific, g.name, g.affiliation
+        );
     }
     println!("  more   {:?}", d.other_listings);
 }
