@@ -255,7 +255,9 @@ pub(super) fn leading_label(seg: &str) -> Option<(Role, &str)> {
         }
     }
     let capitalised = word.as_str().starts_with(char::is_uppercase);
-    (capitalised && person::starts_with_name(after)).then_some((role, after))
+    // "Guests Jane Doe Head of Research at …": a billing with no separator follows.
+    (capitalised && (person::starts_with_name(after) || billing_follows(after)))
+        .then_some((role, after))
 }
 
 /// A short line ending in a colon that names the guests.

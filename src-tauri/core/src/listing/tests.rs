@@ -1208,3 +1208,24 @@ fn a_listings_archive_repeats_a_label_over_each_guest() {
     assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
     assert!(d.other_listings.is_empty());
 }
+
+#[test]
+fn a_bare_label_over_billings_with_no_separator() {
+    let d = parse_listing(
+        "Who pays for the sea wall?\nHosted by Marit Solberg\nGuests Ines Marlow Head of \
+         Research at the Tide Institute Tomás Vega Senior Fellow, Delta University",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("Head of Research at the Tide Institute".into())
+            ),
+            (
+                "Tomás Vega".into(),
+                Some("Senior Fellow, Delta University".into())
+            ),
+        ]
+    );
+}

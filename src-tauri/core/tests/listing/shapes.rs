@@ -858,7 +858,7 @@ const SHAPES: &[Shape] = &[
     ("1 prose", prose, fl(0.98, 0.98)),
     ("2 bullet sentences", bullet_sentences, fl(0.98, 0.98)),
     ("3 no separator", no_separator, fl(0.98, 0.98)),
-    ("4 flattened", flattened, fl(0.78, 0.93)),
+    ("4 flattened", flattened, fl(0.91, 0.92)),
     ("5 profiles", profiles, fl(0.98, 0.98)),
     ("6 show in title", show_titles, fl(0.95, 0.97)),
     ("7 no title", no_title, fl(0.98, 0.98)),
