@@ -108,11 +108,12 @@ fn date_pattern() -> String {
     )
 }
 
-/// The line that opens each episode in a directory's list: its date and length ("Aug
-/// 6, 2025 • 45min", "Thu, 14 Jun 2018 · 42:10").
+/// The line of each episode in a directory's list with its date and length ("Aug 6,
+/// 2025 • 45min", "Thu, 14 Jun 2018 · 42:10", "Dec 09, 202124 min" run together),
+/// over the episode's title or under its blurb.
 static ENTRY_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?{}\s*[•·|–—-]\s*(?:\d+\s*(?:h|hr|hrs|hours?|m|min|mins|minutes?)\.?\s*)+$|^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?{}\s*[•·|–—-]\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?$",
+        r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?{}\s*[•·|–—-]?\s*(?:\d+\s*(?:h|hr|hrs|hours?|m|min|mins|minutes?)\.?\s*)+$|^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?{}\s*[•·|–—-]\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?$",
         date_pattern(),
         date_pattern()
     ))
@@ -225,6 +226,22 @@ pub(super) fn is_known_site(text: &str) -> bool {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+
+    #[test]
+    fn a_directorys_date_and_length_lines() {
+        for line in [
+            "Aug 6, 2025 • 45min",
+            "Thu, 14 Jun 2018 · 42:10",
+            "Dec 09, 202124 min",
+            "3 March 2024 - 1 h 5 min",
+        ] {
+            assert!(is_entry_date(line), "{line}");
+            assert_eq!(classify(line), Some(Junk::Soft), "{line}");
+        }
+        for line in ["Aug 6, 2025", "45 min", "Aug 6, 2025 • Who pays for the sea wall?"] {
+            assert!(!is_entry_date(line), "{line}");
+        }
+    }
 
     #[test]
     fn the_sample_pages_junk_is_junk() {

@@ -110,6 +110,16 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
                     if entries > 0 && has_paragraph(&f.pre) {
                         break;
                     }
+                    // Under a paragraph, the date line closes its episode (the date
+                    // under each blurb): the first episode ends here.
+                    let closes = pieces[start..i]
+                        .iter()
+                        .rev()
+                        .find(|q| q.kind != Kind::Blank)
+                        .is_some_and(|q| q.kind == Kind::Text && has_paragraph(&[q.text]));
+                    if entries == 0 && closes && f.how == GuestsFound::No {
+                        break;
+                    }
                     if entries == 0 {
                         // The show's header: its name, blurb and host ("Hosted by X,
                         // Show is …"), who presents unless the episode names another.

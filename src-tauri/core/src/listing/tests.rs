@@ -1229,3 +1229,19 @@ fn a_bare_label_over_billings_with_no_separator() {
         ]
     );
 }
+
+#[test]
+fn a_date_line_under_each_blurb_closes_the_first_episode() {
+    let d = parse_listing(
+        "Harbour Talk\n\nA weekly take on the sea and the people who work on it, and how it \
+         affects them.\n\nEpisodes\n\nWho owns the fishing grounds? | Harbour Talk\n\nQuotas \
+         were cut again this year, and the boats that are left cannot pay their crews, as \
+         the harbour has known for years.\n\nDec 09, 202124 min\n\nCan the ferries run? | \
+         Harbour Talk\n\nThe ferries ran late all year. Host Marit Solberg speaks with ferry \
+         captain Tomás Vega about the winter timetable and the cost.\n\nDec 02, 202124 min\n",
+    );
+    assert_eq!(d.title, "Who owns the fishing grounds?");
+    assert!(d.guests.is_empty(), "{:?}", d.guests);
+    assert!(d.presenter.is_none());
+    assert_eq!(d.other_listings, ["Can the ferries run?"]);
+}
