@@ -1245,3 +1245,22 @@ fn a_date_line_under_each_blurb_closes_the_first_episode() {
     assert!(d.presenter.is_none());
     assert_eq!(d.other_listings, ["Can the ferries run?"]);
 }
+
+#[test]
+fn a_panel_that_consists_of_or_a_programme_that_features() {
+    for text in [
+        "Question Hour returns tonight\nThe panel will consist of Ines Marlow, Tomás Vega \
+         and Anders Holm.",
+        "Question Hour returns tonight\nTonight's programme will feature Ines Marlow, Tomás \
+         Vega and Anders Holm.",
+    ] {
+        let d = parse_listing(text);
+        assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega", "Anders Holm"], "{text}");
+    }
+    let d = parse_listing(
+        "Why are the ferries late?\nIn conversation: Ines Marlow and Tomás Vega\nChair: Marit \
+         Solberg",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
+}
