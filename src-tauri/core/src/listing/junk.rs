@@ -238,7 +238,11 @@ pub(super) mod tests {
             assert!(is_entry_date(line), "{line}");
             assert_eq!(classify(line), Some(Junk::Soft), "{line}");
         }
-        for line in ["Aug 6, 2025", "45 min", "Aug 6, 2025 • Who pays for the sea wall?"] {
+        for line in [
+            "Aug 6, 2025",
+            "45 min",
+            "Aug 6, 2025 • Who pays for the sea wall?",
+        ] {
             assert!(!is_entry_date(line), "{line}");
         }
     }

@@ -1255,7 +1255,11 @@ fn a_panel_that_consists_of_or_a_programme_that_features() {
          Vega and Anders Holm.",
     ] {
         let d = parse_listing(text);
-        assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega", "Anders Holm"], "{text}");
+        assert_eq!(
+            names(&d),
+            ["Ines Marlow", "Tomás Vega", "Anders Holm"],
+            "{text}"
+        );
     }
     let d = parse_listing(
         "Why are the ferries late?\nIn conversation: Ines Marlow and Tomás Vega\nChair: Marit \
