@@ -205,6 +205,7 @@ fn full_name(text: &str, given: &str, guests: &[ParsedPerson]) -> Option<String>
             continue;
         }
         let after = &text[at + given.len()..];
+        let after = &after[..after.find('\n').unwrap_or(after.len())];
         if !after.starts_with(' ') {
             continue;
         }

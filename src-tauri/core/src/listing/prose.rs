@@ -30,7 +30,7 @@ static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// introduces her novel" is no host).
 static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|(?P<chair>{NAME})\s+(?:is|was|will be)\s+in the chair\b|^(?P<presents>{NAME}),?\s+(?:presents|chairs|introduces|fronts)\s+(?:\p{{Lu}}|[^.;:?!]{{0,40}}?\b(?:programme|program|show|debate|discussion|series|episode|edition|panel|podcast|conversation|questions|forum)\b)"
+        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b,?)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|(?P<chair>{NAME})\s+(?:is|was|will be)\s+in the chair\b|^(?P<presents>{NAME}),?\s+(?:presents|chairs|introduces|fronts)\s+(?:\p{{Lu}}|[^.;:?!]{{0,40}}?\b(?:programme|program|show|debate|discussion|series|episode|edition|panel|podcast|conversation|questions|forum)\b)"
     ))
     .unwrap()
 });
@@ -431,6 +431,11 @@ fn guest_host(line: &str, c: &mut Candidates) {
 /// Rob Vale" → "Rob Vale"); a first name alone is kept as given.
 fn host_name(s: &str) -> Option<&str> {
     let mut s = s.trim().trim_end_matches([',', '.']);
+    // "Norland Radio's Ada Finch": the outlet is no part of the name.
+    if let Some(at) = s.rfind("'s ").or_else(|| s.rfind("’s ")) {
+        let rest = &s[at..];
+        s = rest[rest.find(' ').unwrap_or(0)..].trim_start();
+    }
     // A capitalised particle starts a name ("Ben Bland", "Abu Bakr").
     let starts = |w: &str| {
         matches!(word_kind(w), Word::Unit | Word::Particle) && w.starts_with(char::is_uppercase)

@@ -1268,3 +1268,23 @@ fn a_panel_that_consists_of_or_a_programme_that_features() {
     assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
     assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
 }
+
+#[test]
+fn a_presenter_after_a_comma_an_outlet_or_a_line_break() {
+    let d = parse_listing(
+        "Harbour Hour\nYour host, Marit Solberg, talks to the people who keep the ports \
+         running.\n\nWho pays for the sea wall?\nGuests:\nInes Marlow - hydrologist",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    let d = parse_listing(
+        "Who pays for the sea wall?\nNorland Radio's Marit Solberg speaks to Ines Marlow, a \
+         hydrologist, and Tomás Vega, a ferry captain.",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    let d = parse_listing(
+        "Harbour Hour with Marit Solberg\nWho pays for the sea wall?\nInes Marlow, a \
+         hydrologist, and Tomás Vega, a ferry captain, join Marit to discuss the cost.",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
+}
