@@ -81,7 +81,72 @@ pub(super) fn predicate(rest: &str) -> Option<String> {
         || ["a ", "an ", "the ", "one "]
             .iter()
             .any(|w| noun.starts_with(w));
-    (opens && (2..=40).contains(&words)).then(|| after.to_string())
+    (opens && (2..=40).contains(&words)).then(|| without_clause(after).to_string())
+}
+
+/// Verbs that go on a sentence about someone after their billing: "a professor at X
+/// and writes on …".
+const GOES_ON: &[&str] = &[
+    "is",
+    "was",
+    "has",
+    "had",
+    "writes",
+    "wrote",
+    "serves",
+    "served",
+    "teaches",
+    "taught",
+    "leads",
+    "led",
+    "works",
+    "worked",
+    "runs",
+    "ran",
+    "advises",
+    "advised",
+    "hosts",
+    "hosted",
+    "lives",
+    "covers",
+    "covered",
+    "focuses",
+    "studies",
+    "sits",
+    "chairs",
+    "previously",
+    "recently",
+    "joins",
+    "joined",
+    "spent",
+    "helped",
+];
+
+/// A billing without the clause its sentence goes on with: "the former minister who is
+/// now in Kabul", "a professor at X and writes often on the region" → the noun
+/// phrase before it. A billing that would be left with fewer than two words stays.
+pub(super) fn without_clause(s: &str) -> &str {
+    let mut cut = s.len();
+    for rel in [
+        " who ", " whose ", ", which ", ", where ", ", about ", ", on ", ", over ",
+    ] {
+        if let Some(at) = s.find(rel) {
+            cut = cut.min(at);
+        }
+    }
+    for (at, _) in s.match_indices(" and ") {
+        let next = s[at + 5..].split_whitespace().next().unwrap_or("");
+        if GOES_ON.contains(&next) {
+            cut = cut.min(at);
+            break;
+        }
+    }
+    let head = s[..cut].trim_end_matches([',', ' ']);
+    if head.split_whitespace().count() >= 2 {
+        head
+    } else {
+        s
+    }
 }
 
 fn floor_char(s: &str, max: usize) -> usize {
@@ -99,6 +164,35 @@ mod tests {
 
     fn guest(name: &str, affiliation: Option<&str>) -> Candidate {
         Candidate::named(name, affiliation.map(Into::into), Evidence::Prose)
+    }
+
+    #[test]
+    fn a_billing_ends_before_the_clause_its_sentence_goes_on_with() {
+        for (s, want) in [
+            (
+                "a tide engineer at Port College and writes often on floods",
+                "a tide engineer at Port College",
+            ),
+            (
+                "the former harbour master who is now in Lisbon",
+                "the former harbour master",
+            ),
+            (
+                "head of research, where she leads the tides team",
+                "head of research",
+            ),
+            (
+                "the former harbour master, on the dredging contract",
+                "the former harbour master",
+            ),
+            (
+                "professor of history and politics at Port College",
+                "professor of history and politics at Port College",
+            ),
+            ("someone who is here", "someone who is here"),
+        ] {
+            assert_eq!(without_clause(s), want);
+        }
     }
 
     #[test]

@@ -156,7 +156,26 @@ pub(super) fn gather(found: &Found) -> Candidates {
         c.presenters
             .extend(prose::blurb_host(lines.clone(), &c.guests));
     }
+    if c.presenters.is_empty() && !found.header.is_empty() {
+        // A directory's header about the show: "Hosted by X, Show is …".
+        let mut show = Candidates::default();
+        prose::gather(found.header.iter().copied(), &mut show);
+        c.presenters.extend(show.presenters);
+        if c.presenters.is_empty() {
+            c.presenters
+                .extend(prose::blurb_host(found.header.iter().copied(), &c.guests));
+        }
+    }
     bios::fill(lines, &mut c.guests);
+    for g in &mut c.guests {
+        // A billing read from prose ends where its sentence goes on about the guest.
+        if matches!(g.evidence, Evidence::Prose | Evidence::Appositive) {
+            if let Some(a) = g.affiliation.as_mut() {
+                let cut = bios::without_clause(a).len();
+                a.truncate(cut);
+            }
+        }
+    }
     c
 }
 

@@ -51,7 +51,9 @@ pub(super) fn classify(pieces: &mut [Piece]) {
         if p.kind != Kind::Text {
             continue;
         }
-        if is_credit(p.text) {
+        // A credit cut out of a paragraph at its label ("… BBCCredit: …") runs to the
+        // paragraph's end, however long.
+        if is_credit(p.text) || (p.joined && CREDIT.is_match(p.text)) {
             p.kind = Kind::Junk(Junk::Soft);
         } else {
             p.fit = fit(p.text);

@@ -6,7 +6,7 @@
 /// dropped. Bidi marks and joiners stay: they are part of how Arabic and Persian names
 /// are written, and the core stores them.
 pub(super) fn normalise(text: &str) -> String {
-    let out = normalise_chars(text);
+    let out = unglue(normalise_chars(text));
     // "Edward Pearce , Janet Daley": a space before a comma (programme guides that link
     // each name) is dropped.
     if out.contains(" ,") {
@@ -14,6 +14,75 @@ pub(super) fn normalise(text: &str) -> String {
     } else {
         out
     }
+}
+
+/// A line with fewer glue points than this is left alone.
+const GLUE_MIN: usize = 3;
+
+/// Spaces put back into a line that lost its markup's breaks: "liberty.WithRichard
+/// BourkeProfessor at … LondonRachel Hammersley …". A glue point is a capitalised word
+/// that starts right after a lower-case run of two or more letters (not a name's
+/// prefix: "MacArthur", "VanDyke") or right after a sentence's mark. Only a line with
+/// [`GLUE_MIN`] of them or more is cut, so a "BlackRock" or a "YouTube" in a paragraph
+/// stays whole.
+fn unglue(text: String) -> String {
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut line_cuts: Vec<usize> = Vec::new();
+    // The current word's lower-case run before this character, and where the word began.
+    let mut run = 0usize;
+    let mut word_start = 0usize;
+    let mut prev: Option<char> = None;
+    let mut before_prev: Option<char> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        if c == '\n' {
+            if line_cuts.len() >= GLUE_MIN {
+                cuts.append(&mut line_cuts);
+            }
+            line_cuts.clear();
+        }
+        let starts_word = c.is_uppercase() && next.is_some_and(char::is_lowercase);
+        if starts_word {
+            let after_lower = run >= 2 && prev.is_some_and(char::is_lowercase);
+            let prefix = &text[word_start..i];
+            let name_prefix = [
+                "Mac", "Van", "Von", "Des", "Fitz", "San", "Del", "Dos", "Della",
+            ]
+            .contains(&prefix);
+            let after_mark = prev.is_some_and(|p| matches!(p, '.' | '?' | '!' | ';'))
+                && before_prev.is_some_and(char::is_lowercase);
+            if (after_lower && !name_prefix) || after_mark {
+                line_cuts.push(i);
+                word_start = i;
+            }
+        }
+        if c.is_lowercase() {
+            run += 1;
+        } else {
+            run = 0;
+        }
+        if !c.is_alphabetic() {
+            word_start = i + c.len_utf8();
+        }
+        before_prev = prev;
+        prev = Some(c);
+    }
+    if line_cuts.len() >= GLUE_MIN {
+        cuts.append(&mut line_cuts);
+    }
+    if cuts.is_empty() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + cuts.len());
+    let mut last = 0;
+    for at in cuts {
+        out.push_str(&text[last..at]);
+        out.push(' ');
+        last = at;
+    }
+    out.push_str(&text[last..]);
+    out
 }
 
 fn normalise_chars(text: &str) -> String {
@@ -113,6 +182,25 @@ impl Warnings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_run_together_gets_its_spaces_back() {
+        assert_eq!(
+            unglue(
+                "the harbour.WithInes MarlowHydrologist at Tide CollegeTomás VegaFerry \
+                 captainAndAnders Holm"
+                    .into()
+            ),
+            "the harbour. With Ines Marlow Hydrologist at Tide College Tomás Vega Ferry \
+             captain And Anders Holm"
+        );
+        for line in [
+            "Ines Marlow of BlackRock and Tomás Vega of YouTube",
+            "Ines MacArthur, Tomás McDonald and Ada VanDyke of DeepMind",
+        ] {
+            assert_eq!(unglue(line.into()), line);
+        }
+    }
 
     #[test]
     fn normalises_line_ends_spaces_and_controls() {

@@ -37,12 +37,15 @@ pub(super) struct Piece<'a> {
     pub kind: Kind<'a>,
     /// How this piece reads as a billing line; set by `classify`.
     pub fit: Fit,
+    /// Cut from the same line as the piece before it, where a label started inside
+    /// the line.
+    pub joined: bool,
 }
 
 const PRESENTER_WORDS: &str = r"guest[- ](?:hosts?|presenters?|moderators?|anchors?)|co-?presenters?|presenters?|co-?hosts?|hosts?|moderators?|anchors?|chairs?|your hosts?";
 const PRESENTER_BY: &str = r"presented|hosted|moderated|chaired|fronted";
 // Longer phrases first: the regex takes the first alternative that matches.
-const GUEST_WORDS: &str = r"guests include|guests are|our guests|today's guests|tonight's guests|this week's guests|joining (?:us|me)|on the panel|in the studio|to discuss|in this episode|guests?|panel|panell?ists|contributors?|speakers?|featuring|with|interviewees?";
+const GUEST_WORDS: &str = r"guests include|guests are|our guests|today's guests|tonight's guests|this week's guests|joining (?:us|me)|on the panel|in the studio|in conversation|to discuss|in this episode|guests?|panel|panell?ists?|contributors?|speakers?|featuring|with|interviewees?";
 
 /// A label at the start of a piece, any case.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -53,12 +56,14 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A label inside a line: capitalised (or in capitals) and followed by a colon, or
-/// "Presented by" after the end of a sentence. Credit labels ("Editor:",
-/// "Producer:") cut too, so the credit after a presenter's name is not part of it. Lower-case words in prose ("our
-/// guests: …") do not cut a line.
+/// "Presented by" after the end of a sentence, or run into the word before it ("…
+/// Journalist, BBCCredit: …") when capitalised with the colon at once; "With" after a
+/// sentence when a billing follows (checked in [`split_line`]). Credit labels
+/// ("Editor:", "Producer:") cut too, so the credit after a presenter's name is not part
+/// of it. Lower-case words in prose ("our guests: …") do not cut a line.
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[\s.?!](?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors?|Speakers?|With|Featuring|Credits|Editors?|Producers?|Researchers?|Sound)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)",
+        r"[\s.?!](?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors?|Speakers?|With|Featuring|Credits?|Editors?|Producers?|Researchers?|Sound)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)|[.?!]\s?With\s|\p{L}(?:Presenters?|Hosts?|Moderators?|Guests?|Panell?ists|Contributors?|Speakers?|Featuring|Credits?|Editors?|Producers?|Researchers?)[:：]",
     )
     .unwrap()
 });
@@ -85,21 +90,28 @@ pub(super) fn pieces(text: &str) -> Vec<Piece<'_>> {
                 text: line,
                 kind: Kind::Blank,
                 fit: Fit::default(),
+                joined: false,
             });
         } else if line.len() >= 3 && line.chars().all(|c| c == '-') {
             out.push(Piece {
                 text: line,
                 kind: Kind::Boundary,
                 fit: Fit::default(),
+                joined: false,
             });
         } else if let Some(j) = junk::classify(line) {
             out.push(Piece {
                 text: line,
                 kind: Kind::Junk(j),
                 fit: Fit::default(),
+                joined: false,
             });
         } else {
+            let first = out.len();
             split_line(line, &mut out);
+            for p in out.iter_mut().skip(first + 1) {
+                p.joined = true;
+            }
         }
     }
     out
@@ -107,17 +119,46 @@ pub(super) fn pieces(text: &str) -> Vec<Piece<'_>> {
 
 fn split_line<'a>(line: &'a str, out: &mut Vec<Piece<'a>>) {
     let mut start = 0;
+    // Where a segment "With A Professor of …" starts: a guest label without its colon.
+    let mut with_at = None;
+    let push = |seg: &'a str, with: bool, out: &mut Vec<Piece<'a>>| {
+        if with {
+            out.push(label(seg, Role::Guests, &seg[4..]));
+        } else {
+            push_segment(seg, out);
+        }
+    };
     for m in INLINE.find_iter(line) {
         let at = m.start() + m.as_str().chars().next().map_or(1, char::len_utf8);
         if m.as_str().ends_with("by ") && !after_sentence(&line[..m.start()]) {
             continue;
         }
+        let with = m.as_str().ends_with("With ");
+        let at = if with { m.end() - 5 } else { at };
+        if with && !billing_follows(&line[m.end()..]) {
+            continue;
+        }
         if !line[start..at].trim().is_empty() {
-            push_segment(line[start..at].trim(), out);
+            push(line[start..at].trim(), with_at == Some(start), out);
             start = at;
         }
+        with_at = with.then_some(at);
     }
-    push_segment(line[start..].trim(), out);
+    push(line[start..].trim(), with_at == Some(start), out);
+}
+
+/// "Richard Roe Professor of …", "Jane Doe – …": a billing starts `s`, so a "With"
+/// before it heads a guest list (BBC "In Our Time" pasted as one paragraph).
+fn billing_follows(s: &str) -> bool {
+    if person::starts_with_name(s) {
+        return true;
+    }
+    let words: Vec<&str> = s.split_whitespace().take(6).collect();
+    let units = words
+        .iter()
+        .take_while(|w| person::word_kind(w) == person::Word::Unit && !person::is_role(w))
+        .count();
+    (2..=4).contains(&units) && words.get(units).is_some_and(|w| person::is_role(w))
 }
 
 /// "…enact them? Presented by …": the text before ends a sentence.
@@ -146,13 +187,21 @@ fn push_segment<'a>(seg: &'a str, out: &mut Vec<Piece<'a>>) {
                 out.push(label(seg, Role::Presenter, presenter));
                 out.push(label(guests, Role::Guests, guest_rest(guests)));
             }
-            None => out.push(label(seg, Role::Presenter, rest)),
+            None => match with_guests(rest) {
+                // "Chaired by X, with A, B and C": the guests after "with".
+                Some((presenter, guests)) => {
+                    out.push(label(seg, Role::Presenter, presenter));
+                    out.push(label(guests, Role::Guests, guests));
+                }
+                None => out.push(label(seg, Role::Presenter, rest)),
+            },
         },
         Some((role, rest)) => out.push(label(seg, role, rest)),
         None => out.push(Piece {
             text: seg,
             kind: Kind::Text,
             fit: Fit::default(),
+            joined: false,
         }),
     }
 }
@@ -165,6 +214,7 @@ fn label<'a>(text: &'a str, role: Role, rest: &'a str) -> Piece<'a> {
             rest: rest.trim(),
         },
         fit: Fit::default(),
+        joined: false,
     }
 }
 
@@ -205,7 +255,9 @@ pub(super) fn leading_label(seg: &str) -> Option<(Role, &str)> {
         }
     }
     let capitalised = word.as_str().starts_with(char::is_uppercase);
-    (capitalised && person::starts_with_name(after)).then_some((role, after))
+    // "Guests Jane Doe Head of Research at …": a billing with no separator follows.
+    (capitalised && (person::starts_with_name(after) || billing_follows(after)))
+        .then_some((role, after))
 }
 
 /// A short line ending in a colon that names the guests.
@@ -247,7 +299,42 @@ fn joined_by(seg: &str) -> Option<&str> {
     .iter()
     .find_map(|v| head.strip_suffix(v))?
     .trim();
-    person::looks_like_name(head, 2).then_some(head)
+    // "In this episode, presenter Ada Finch is joined by:": the name at the end.
+    let starts: Vec<usize> = person::word_spans(head).map(|(a, _)| a).collect();
+    starts
+        .iter()
+        .rev()
+        .take(4)
+        .map(|&a| &head[a..])
+        .filter(|name| person::looks_like_name(name, 2))
+        .max_by_key(|name| name.len())
+}
+
+/// A presenter's text that goes on ", with A, B and C" or " with guests A and B":
+/// (the presenter part, the guests).
+fn with_guests(rest: &str) -> Option<(&str, &str)> {
+    let at = rest.find(" with ")?;
+    let head = rest[..at].trim_end_matches(',').trim();
+    let mut tail = rest[at + 6..].trim_start();
+    for w in [
+        "guests ",
+        "her guests ",
+        "his guests ",
+        "the panel ",
+        "panellists ",
+        "panelists ",
+    ] {
+        if let Some(t) = tail.strip_prefix(w) {
+            tail = t.trim_start_matches(':').trim_start();
+        }
+    }
+    // The sentence's full stop, not an initial's.
+    if let Some(t) = tail.strip_suffix('.') {
+        if t.ends_with(char::is_lowercase) {
+            tail = t;
+        }
+    }
+    (person::looks_like_name(head, 2) && person::starts_with_name(tail)).then_some((head, tail))
 }
 
 /// In a presenter's text, a bare guest label followed by more text: (presenter

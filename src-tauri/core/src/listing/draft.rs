@@ -65,6 +65,24 @@ pub(super) fn build(
     }
     let (guests, evidence) = choose_guests(&people);
     draft.guests = guests_of(guests, evidence, found.how, people.flattened, &mut w);
+    if let Some(first) = draft.presenters.first_mut() {
+        // "Sofia and a panel look at …" on a page that says "Harbour Hour with Sofia
+        // Marquez" elsewhere: the presenter's full name.
+        if let Some(full) = full_name(text, &first.name, &draft.guests) {
+            first.name = full;
+            draft.presenter = Some(first.clone());
+        }
+    }
+    let named: Vec<&str> = (draft.guests.iter().chain(&draft.presenters))
+        .map(|p| p.name.as_str())
+        .collect();
+    if let Some((show, question)) = episodes::show_before_question(&draft.title, &named) {
+        w.push(format!(
+            "\"{show}\" (the show's name) was taken off the front of the title"
+        ));
+        draft.series = Some(show.to_string());
+        draft.title = question.to_string();
+    }
     if evidence == Some(Evidence::Profile) && !draft.title.is_empty() {
         // A newspaper's guide to tonight's panel: its headline ("Who's on the panel
         // tonight?") is the article's, not the episode's.
@@ -80,7 +98,10 @@ pub(super) fn build(
     }
     draft.other_listings = other_listings(pieces, found.end, &mut w);
     if draft.other_listings.is_empty() && !draft.title.is_empty() {
-        let more = episodes::more_episodes(pieces, &draft.title);
+        let mut more = episodes::more_episodes(pieces, &draft.title);
+        if more.is_empty() {
+            more = episodes::listed_after(pieces, found.end);
+        }
         if !more.is_empty() {
             w.push(format!(
                 "The page lists {} more episode{}: only the first is imported",
@@ -167,6 +188,54 @@ fn presenters_of(people: &Candidates, w: &mut Warnings) -> Vec<ParsedPerson> {
         out.truncate(MAX_PRESENTERS);
     }
     out
+}
+
+/// The full name the text gives for a person named by one word (`given`): the first
+/// "Given Surname …" in it that reads as a name and is no guest's.
+fn full_name(text: &str, given: &str, guests: &[ParsedPerson]) -> Option<String> {
+    if given.contains(char::is_whitespace) || !person::looks_like_name(given, 1) {
+        return None;
+    }
+    for (at, _) in text.match_indices(given) {
+        if text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let after = &text[at + given.len()..];
+        let after = &after[..after.find('\n').unwrap_or(after.len())];
+        if !after.starts_with(' ') {
+            continue;
+        }
+        // The name words after the given name, up to a punctuation mark or a word that
+        // is not a name's.
+        let mut end = 0;
+        let mut pos = 0;
+        for w in after.split(' ').skip(1).take(3) {
+            pos += 1;
+            let bare = w.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
+            if bare.is_empty() || !person::looks_like_name(bare, 1) {
+                break;
+            }
+            end = pos + bare.len();
+            pos += w.len();
+            if bare.len() < w.len() {
+                break;
+            }
+        }
+        if end == 0 {
+            continue;
+        }
+        let full = format!("{given}{}", &after[..end]);
+        if person::looks_like_name(&full, 2)
+            && !guests.iter().any(|g| name_key(&g.name) == name_key(&full))
+        {
+            return Some(full);
+        }
+    }
+    None
 }
 
 /// A title "show – topic" whose show part names the presenter: (show, topic).

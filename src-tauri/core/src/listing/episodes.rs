@@ -5,6 +5,7 @@
 use super::cut::{Kind, Piece};
 use super::person::{looks_like_name, strip_bullet};
 use super::title::strip_suffixes;
+use crate::text::names::name_key;
 
 /// The title without the show's names in front ("Comedy on Radio 4 - The News Quiz -
 /// 15th September"), and the last of them.
@@ -59,6 +60,65 @@ fn strip_show<'a>(title: &'a str, text: &str, pieces: &[Piece]) -> (&'a str, Opt
     } else {
         (title, None)
     }
+}
+
+/// A title "Show: Question?" or "Show – Question?" whose front names no one on the
+/// listing (`people`): (show, question). The front is a few capitalised words with no
+/// digits ("Crossfire Hour", "The Heat"), the rest one question that starts with a
+/// capital; "Mo Ibrahim: What makes a leader?" keeps its guest, "Talks in Istanbul –
+/// will they hold?" and "Episode 212: …" stay whole.
+pub(super) fn show_before_question<'a>(
+    title: &'a str,
+    people: &[&str],
+) -> Option<(&'a str, &'a str)> {
+    let (at, c) = title
+        .char_indices()
+        .take(50)
+        .find(|&(i, c)| matches!(c, ':' | '–' | '—') || title[i..].starts_with(" - "))?;
+    let show = title[..at].trim();
+    let rest = title[at + c.len_utf8()..]
+        .trim_start_matches(['-', ' '])
+        .trim();
+    let words: Vec<&str> = show.split_whitespace().collect();
+    let show_like = (1..=4).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && words.iter().all(|w| {
+            !w.contains(|c: char| c.is_ascii_digit())
+                && (w.starts_with(char::is_uppercase)
+                    || matches!(*w, "the" | "of" | "and" | "on" | "&"))
+        });
+    let question = rest.starts_with(char::is_uppercase)
+        && rest.ends_with('?')
+        && rest.split_whitespace().count() >= 3
+        && !rest.contains([':', '–', '—', '|'])
+        && !rest.contains(" - ");
+    let key = name_key(show);
+    let someone = people.iter().any(|p| {
+        let p = name_key(p);
+        p == key || (p.len() > 3 && (key.contains(&p) || p.contains(&key)))
+    });
+    (show_like && question && !someone).then_some((show, rest))
+}
+
+/// Titles of the episodes a directory lists after the one imported: the line under
+/// each line of date and length from `from` on.
+pub(super) fn listed_after(pieces: &[Piece], from: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut after_date = false;
+    for p in pieces.iter().skip(from) {
+        match p.kind {
+            Kind::Blank => {}
+            Kind::Junk(_) if super::junk::is_entry_date(p.text) => after_date = true,
+            Kind::Text if after_date => {
+                if p.text.chars().count() <= 200 {
+                    out.push(strip_suffixes(strip_bullet(p.text.trim())));
+                }
+                after_date = false;
+            }
+            _ => after_date = false,
+        }
+    }
+    out
 }
 
 /// Titles of the other episodes on the page: lines that end with the same show name as
@@ -130,6 +190,35 @@ mod tests {
             ),
             ("15th May", Some("The Quiz Hour"))
         );
+    }
+
+    #[test]
+    fn a_shows_name_comes_off_a_question_unless_it_names_someone() {
+        let people = ["Ada Moe", "Ines Marlow"];
+        for (title, show) in [
+            (
+                "Crossfire Hour: Who pays for the sea wall?",
+                "Crossfire Hour",
+            ),
+            ("The Night Desk – Can the ferries run?", "The Night Desk"),
+            ("Portside - Is the harbour too small?", "Portside"),
+        ] {
+            assert_eq!(
+                show_before_question(title, &people).map(|(s, _)| s),
+                Some(show),
+                "{title}"
+            );
+        }
+        for title in [
+            "Ada Moe: Why did I leave the council?",
+            "Marlow: Who pays for the sea wall?",
+            "Talks in Istanbul – will they hold?",
+            "Episode 212: Can the port survive?",
+            "Ferries - Harbour talks: what next?",
+            "The sea wall: a history",
+        ] {
+            assert_eq!(show_before_question(title, &people), None, "{title}");
+        }
     }
 
     #[test]

@@ -97,10 +97,37 @@ fn unglue(line: &str) -> String {
                 return out;
             }
         }
+        if c.is_uppercase()
+            && line[..i].ends_with(' ')
+            && line[..i].trim_end().ends_with(char::is_alphabetic)
+            && checks < MAX_GLUE_CHECKS
+        {
+            // "… Climate Strategies On our radar:Egypt …": a section's heading, its
+            // words after the first in lower case, ends the list.
+            checks += 1;
+            let rest = &line[i..];
+            if section_heading(rest) && heading_words_lower(rest) {
+                out.push_str(&line[last..i]);
+                return out;
+            }
+        }
         lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
     }
     out.push_str(&line[last..]);
     out
+}
+
+/// Whether the words of a heading ("On our radar:") after its first are in lower case,
+/// and it has more than one: not "Director: …" or "Harbour Institute: …".
+fn heading_words_lower(s: &str) -> bool {
+    let head = &s[..s.find(':').unwrap_or(0)];
+    let mut words = head.split_whitespace();
+    // A plain word first, not one glued to the end of a billing ("LedgerIn").
+    let first_plain = words
+        .next()
+        .is_some_and(|w| !w.chars().skip(1).any(char::is_uppercase));
+    let mut words = words.peekable();
+    first_plain && words.peek().is_some() && words.all(|w| w.starts_with(char::is_lowercase))
 }
 
 /// At most this many glued joins are looked at in one line.

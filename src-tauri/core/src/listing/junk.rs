@@ -100,11 +100,33 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+/// A date as pages write it: "12 March 2024", "Aug 6, 2025", "2024-03-12", "12/03/24".
+fn date_pattern() -> String {
     const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
-    let date = format!(
+    format!(
         r"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-    );
+    )
+}
+
+/// The line of each episode in a directory's list with its date and length ("Aug 6,
+/// 2025 • 45min", "Thu, 14 Jun 2018 · 42:10", "Dec 09, 202124 min" run together),
+/// over the episode's title or under its blurb.
+static ENTRY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?{}\s*[•·|–—-]?\s*(?:\d+\s*(?:h|hr|hrs|hours?|m|min|mins|minutes?)\.?\s*)+$|^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?{}\s*[•·|–—-]\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?$",
+        date_pattern(),
+        date_pattern()
+    ))
+    .unwrap()
+});
+
+/// Whether `line` opens an episode in a directory's list (see [`ENTRY_DATE`]).
+pub(super) fn is_entry_date(line: &str) -> bool {
+    line.len() <= 60 && ENTRY_DATE.is_match(line.trim())
+}
+
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    let date = date_pattern();
     Regex::new(&format!(
         r"(?i)^(?:(?:published|updated|posted|aired|broadcast|first broadcast|first aired|recorded)(?:\s+on)?:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?{date}(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[a-z+0-9:]{{1,6}})?)?$"
     ))
@@ -129,6 +151,15 @@ static OTHER_SOFT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+
+/// Whether `line` is a heading over other articles ("Related episodes", "More
+/// stories"), not a timestamp or an outlet's name.
+pub(super) fn heads_other_articles(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    let bare = lower.trim_end_matches([':', '.', '…', '!', ' ']);
+    let bare = bare.split_whitespace().collect::<Vec<_>>().join(" ");
+    HARD_LINES.contains(&bare.as_str())
+}
 
 /// What kind of junk `line` (trimmed, one line) is, if any.
 pub(super) fn classify(line: &str) -> Option<Junk> {
@@ -155,6 +186,7 @@ pub(super) fn classify(line: &str) -> Option<Junk> {
         || navigation(line)
         || is_known_site(&bare)
         || DATE_LINE.is_match(&bare)
+        || ENTRY_DATE.is_match(&bare)
         || OTHER_SOFT.is_match(&bare)
         || (bare.len() <= 120 && SOFT_PREFIXES.iter().any(|p| bare.starts_with(p)))
     {
@@ -194,6 +226,26 @@ pub(super) fn is_known_site(text: &str) -> bool {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+
+    #[test]
+    fn a_directorys_date_and_length_lines() {
+        for line in [
+            "Aug 6, 2025 • 45min",
+            "Thu, 14 Jun 2018 · 42:10",
+            "Dec 09, 202124 min",
+            "3 March 2024 - 1 h 5 min",
+        ] {
+            assert!(is_entry_date(line), "{line}");
+            assert_eq!(classify(line), Some(Junk::Soft), "{line}");
+        }
+        for line in [
+            "Aug 6, 2025",
+            "45 min",
+            "Aug 6, 2025 • Who pays for the sea wall?",
+        ] {
+            assert!(!is_entry_date(line), "{line}");
+        }
+    }
 
     #[test]
     fn the_sample_pages_junk_is_junk() {

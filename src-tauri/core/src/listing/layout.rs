@@ -3,7 +3,7 @@
 
 use super::classify::Strictness;
 use super::cut::{Kind, Piece, Role};
-use super::junk::Junk;
+use super::junk::{heads_other_articles, is_entry_date, Junk};
 use super::person::{find_separator, looks_like_name};
 use crate::text::names::name_key;
 
@@ -12,6 +12,10 @@ use crate::text::names::name_key;
 const POST_LOOKAHEAD: usize = 30;
 /// Text lines after a guest block read for a presenter named in prose.
 const AFTER_LOOKAHEAD: usize = 4;
+/// A line of more words than this is a paragraph, and one of more than
+/// [`SENTENCE_WORDS`] that ends with a full stop.
+const PARAGRAPH_WORDS: usize = 25;
+const SENTENCE_WORDS: usize = 12;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum GuestsFound {
@@ -48,6 +52,9 @@ pub(super) struct Found<'a> {
     /// A few text lines right after the guest block, where a page may name its
     /// presenter ("… back hosting next week", "Hosted by …"): read for that only.
     pub after: Vec<&'a str>,
+    /// A directory's lines about the show before its list of episodes (its name, its
+    /// blurb): read for the presenter only.
+    pub header: Vec<&'a str>,
 }
 
 impl Found<'_> {
@@ -69,7 +76,19 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
         how: GuestsFound::No,
         end: start,
         after: Vec::new(),
+        header: Vec::new(),
     };
+    // A directory lists its episodes each under a line of its date and length: the
+    // first such line ends the show's header, the next one this episode.
+    let listed = first
+        && pieces[start..]
+            .iter()
+            .filter(|p| p.kind == Kind::Junk(Junk::Soft) && is_entry_date(p.text))
+            .take(2)
+            .count()
+            == 2;
+    let mut entries = 0;
+    let mut show_presenters = Vec::new();
     let mut post: Vec<&str> = Vec::new();
     // How many text lines followed the presenter before the first junk line.
     let mut junk_after_presenter: Option<usize> = None;
@@ -87,6 +106,38 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
                 i += 1;
             }
             Kind::Junk(kind) => {
+                if listed && is_entry_date(p.text) {
+                    if entries > 0 && has_paragraph(&f.pre) {
+                        break;
+                    }
+                    // Under a paragraph, the date line closes its episode (the date
+                    // under each blurb): the first episode ends here.
+                    let closes = pieces[start..i]
+                        .iter()
+                        .rev()
+                        .find(|q| q.kind != Kind::Blank)
+                        .is_some_and(|q| q.kind == Kind::Text && has_paragraph(&[q.text]));
+                    if entries == 0 && closes && f.how == GuestsFound::No {
+                        break;
+                    }
+                    if entries == 0 {
+                        // The show's header: its name, blurb and host ("Hosted by X,
+                        // Show is …"), who presents unless the episode names another.
+                        f.header = std::mem::take(&mut f.pre);
+                        f.header.append(&mut post);
+                        show_presenters = std::mem::take(&mut f.presenters);
+                    }
+                    entries += 1;
+                }
+                if first
+                    && f.presenters.is_empty()
+                    && has_paragraph(&f.pre)
+                    && heads_other_articles(p.text)
+                {
+                    // "Related episodes" under a listing told in prose: the listing
+                    // ends here; what follows are other articles.
+                    break;
+                }
                 if f.presenters.is_empty() && (kind == Junk::Hard || !first) {
                     f.pre.clear();
                 }
@@ -131,7 +182,41 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
                     i = next;
                     continue;
                 }
-                i = guest_block(pieces, i, rest, &mut f.guests);
+                let mut end = guest_block(pieces, i, rest, &mut f.guests);
+                if f.guests.is_empty()
+                    && rest.is_empty()
+                    && pieces.get(end).is_some_and(|p| {
+                        matches!(
+                            p.kind,
+                            Kind::Label {
+                                role: Role::Presenter,
+                                ..
+                            }
+                        )
+                    })
+                {
+                    // "Contributors" over "Presenter:" / X, "Panellist:" / A: a heading
+                    // over the labels, not a guest block of its own.
+                    i += 1;
+                    continue;
+                }
+                // "Contributors: A – … B – … [a second segment] Contributor: C – …" in
+                // one paragraph: one episode's segments, each with its guests.
+                while let Some(Kind::Label {
+                    role: Role::Guests,
+                    rest,
+                }) = pieces.get(end).map(|p| p.kind)
+                {
+                    // Or a label repeated over each guest ("Panellist:" / name,
+                    // "Panellist:" / name), as listings archives give them.
+                    let repeated =
+                        pieces[end].text.eq_ignore_ascii_case(pieces[i].text) && rest.is_empty();
+                    if !repeated && !pieces[i + 1..=end].iter().all(|p| p.joined) {
+                        break;
+                    }
+                    end = guest_block(pieces, end, rest, &mut f.guests);
+                }
+                i = end;
                 f.how = GuestsFound::Labelled;
                 f.post = std::mem::take(&mut post);
                 i = trailing_presenter(pieces, i, &mut f);
@@ -191,10 +276,22 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
         f.post = post;
     }
     f.end = i;
+    if f.presenters.is_empty() {
+        f.presenters = show_presenters;
+    }
     if f.how != GuestsFound::No && f.presenters.is_empty() {
         f.after = text_after(pieces, i);
     }
     f
+}
+
+/// Whether `lines` hold a paragraph: a listing's framing or its prose, not the titles
+/// of a block of other articles.
+fn has_paragraph(lines: &[&str]) -> bool {
+    lines.iter().any(|l| {
+        let words = l.split_whitespace().count();
+        words > PARAGRAPH_WORDS || (words > SENTENCE_WORDS && l.trim_end().ends_with('.'))
+    })
 }
 
 /// Up to [`AFTER_LOOKAHEAD`] text lines from `i`, up to the first piece of any other
@@ -340,7 +437,7 @@ fn two_line_block<'a>(
     loop {
         let name_at = next_non_blank(pieces, j);
         let name = match pieces.get(name_at) {
-            Some(p) if p.kind == Kind::Text => p.text,
+            Some(p) if p.kind == Kind::Text => without_handle(p.text),
             _ => return end,
         };
         if find_separator(name, true).is_some() || !looks_like_name(name, 2) {
@@ -362,6 +459,19 @@ fn two_line_block<'a>(
             }
             _ => return end,
         }
+    }
+}
+
+/// "Jane Doe, @janedoe", "Jane Doe (@janedoe)": the name without the handle after it.
+fn without_handle(line: &str) -> &str {
+    let Some(at) = line.find(" @").or_else(|| line.find(" (@")) else {
+        return line;
+    };
+    let handle = line[at..].trim().trim_matches(['(', ')']);
+    if is_handle(handle) {
+        line[..at].trim_end().trim_end_matches(',')
+    } else {
+        line
     }
 }
 

@@ -316,10 +316,29 @@ pub(super) fn clean_affiliation(s: &str) -> Option<String> {
     // "(x), and" after a bracket: only list glue, no affiliation.
     let t = t
         .strip_suffix(" and")
+        .or_else(|| t.strip_suffix(" And"))
         .or_else(|| t.strip_suffix(" &"))
         .unwrap_or(t);
     let t = strip_full_stop(t);
+    if t.contains('@') {
+        return without_handles(t);
+    }
     (!t.is_empty() && t != "and").then(|| t.to_string())
+}
+
+/// A billing without the social-media handles a page gives beside it ("@janedoe",
+/// "(@janedoe)"): they say where to find the guest, not who they are.
+fn without_handles(t: &str) -> Option<String> {
+    let kept: Vec<&str> = t
+        .split_whitespace()
+        .filter(|w| {
+            let bare = w.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '|'));
+            !(bare.starts_with('@') && bare.len() > 1 && !bare[1..].contains('@'))
+        })
+        .collect();
+    let joined = kept.join(" ");
+    let joined = joined.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|'));
+    (!joined.is_empty() && joined != "and").then(|| joined.to_string())
 }
 
 /// A billing's final full stop, not an abbreviation's ("Ltd.", "U.S.", "Jr.").

@@ -20,7 +20,7 @@ const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’\-.
 /// A presenter and what they do with the guests.
 static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|is joined by|was joined by|hosts|hears from|interviews|sits down with|is in conversation with|discusses\b[^.;:?!]*?\bwith|(?:presents|chairs)\b[^.;:?!]*?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) guests|guests)))\b"
+        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|(?:is|was|will be|are|were)\s+joined by|hosts|hears from|interviews|challenges|asks|questions|quizzes|meets|welcomes|chats with|catches up with|sits down with|is in conversation with|discusses\b[^.;:?!]*?\bwith|(?:presents|chairs)\b[^.;:?!]*?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) (?:guests|panel)|guests)))\b"
     ))
     .unwrap()
 });
@@ -30,7 +30,7 @@ static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// introduces her novel" is no host).
 static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|^(?P<presents>{NAME}),?\s+(?:presents|chairs|introduces|fronts)\s+(?:\p{{Lu}}|[^.;:?!]{{0,40}}?\b(?:programme|program|show|debate|discussion|series|episode|edition|panel|podcast|conversation|questions|forum)\b)"
+        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b,?)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|(?P<chair>{NAME})\s+(?:is|was|will be)\s+in the chair\b|^(?P<presents>{NAME}),?\s+(?:presents|chairs|introduces|fronts)\s+(?:\p{{Lu}}|[^.;:?!]{{0,40}}?\b(?:programme|program|show|debate|discussion|series|episode|edition|panel|podcast|conversation|questions|forum)\b)"
     ))
     .unwrap()
 });
@@ -50,6 +50,14 @@ static SPOKE_WITH: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// "Joining Ada Finch this week are A and B": the presenter the guests join.
+static JOINING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b[Jj]oining (?P<host>{NAME})(?:\s+(?:today|tonight|this week|on the panel|in the studio))?\s+(?:are|is|will be)\b:?"
+    ))
+    .unwrap()
+});
+
 /// Guests before the verb: "A, B and C joined Andy Zaltzman to …".
 static JOINED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^\s+(?:joined|join)\s+(?P<host>{NAME})\b")).unwrap());
@@ -61,9 +69,11 @@ static PANEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\bwitnesses\b[^.;:?!]{0,120}?\bfrom\b|",
         r"(?i)\b(?:(?:today's|tonight's|this week's|our|the|my|his|her|their)\s+)?",
         r"(?:guests|panell?ists|panel|contributors|speakers)(?:\s+(?:today|tonight|this week))?",
-        r"\s+(?:are|include|includes|included|were|will be)\b:?",
+        r"\s+(?:are|include|includes|included|were|will be|(?:will )?consists? of|is made up of|comprises)\b:?",
+        r"|\b(?:programme|program|show|episode|edition|debate|discussion)\s+(?:will feature|features|will include|includes)\b:?",
         r"|\bwith (?:(?:our|the|her|his|their) )?(?:guests|panell?ists|panel)\b:?",
-        r"|\bjoining (?:us|me|him|her|them)(?:\s+(?:today|tonight|this week|in the studio))?\s+(?:are|is)\b:?",
+        r"|\bon the panel(?:\s+(?:today|tonight|this week))?\s+are\b",
+        r"|^join\b|\bjoining (?:us|me|him|her|them|the (?:discussion|debate|conversation|panel|programme|program|show))(?:\s+(?:today|tonight|this week|in the studio))?\s+(?:are|is)\b:?",
         r"|\b(?i:we)(?:'re| are|'ll| will|’re|’ll)?(?: be)? (?:speak|speaking|talk|talking|joined|hear|hearing)(?: from| with| to| by)\b:?",
     ))
     .unwrap()
@@ -90,6 +100,9 @@ static STANDING_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// guests gives them; the first presenter phrase gives the presenter.
 pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidates) {
     let mut guests_found = false;
+    // Guests named by a panel phrase: "X challenges A. Joining the discussion are B
+    // and C" names guests twice, "Our guests are A and B" once.
+    let mut panel_found = false;
     let mut host_found = false;
     // Regexes are linear, but a pasted page can be one huge line.
     let all: Vec<&str> = lines.take(60).map(|l| &l[..floor_char(l, 4000)]).collect();
@@ -115,6 +128,21 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
             }
         }
         if !guests_found {
+            if let Some(m) = JOINING.captures(line) {
+                let listed = list(&line[m.get(0).map_or(0, |g| g.end())..]);
+                let host = m.name("host").and_then(|h| host_name(h.as_str()));
+                if !listed.is_empty() {
+                    if let (Some(host), false) = (host, host_found) {
+                        c.presenters
+                            .push(Candidate::named(host, None, Evidence::Prose));
+                        host_found = true;
+                    }
+                    c.guests.extend(listed);
+                    guests_found = true;
+                }
+            }
+        }
+        if !guests_found {
             // The list is what comes before the first " joined " in the line's opening.
             let at = line[..floor_char(line, 400)].find(" join");
             if let Some((m, at)) = at.and_then(|at| Some((JOINED.captures(&line[at..])?, at))) {
@@ -132,7 +160,7 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
         // arguing against it are …").
         let mut panel = false;
         for m in PANEL.find_iter(line).take(4) {
-            if guests_found && !panel {
+            if panel_found && !panel {
                 break;
             }
             if earlier_episodes(&line[..m.start()]) {
@@ -144,13 +172,18 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
             if from && listed.len() == 1 && !billed(&listed[0]) {
                 listed.clear();
             }
+            listed.retain(|g| {
+                let k = name_key(&g.name);
+                !c.guests.iter().any(|o| name_key(&o.name) == k)
+            });
             panel |= !listed.is_empty();
             c.guests.extend(listed);
         }
         guests_found |= panel;
+        panel_found |= panel;
         if !host_found {
             if let Some(host) = PRESENTED.captures(line).and_then(|m| {
-                let name = ["host", "named", "credited", "is", "presents"]
+                let name = ["host", "named", "credited", "is", "presents", "chair"]
                     .iter()
                     .find_map(|g| m.name(g))?;
                 // "X, presenter of Radio Nord's morning show, says …": the host of
@@ -398,6 +431,11 @@ fn guest_host(line: &str, c: &mut Candidates) {
 /// Rob Vale" → "Rob Vale"); a first name alone is kept as given.
 fn host_name(s: &str) -> Option<&str> {
     let mut s = s.trim().trim_end_matches([',', '.']);
+    // "Norland Radio's Ada Finch": the outlet is no part of the name.
+    if let Some(at) = s.rfind("'s ").or_else(|| s.rfind("’s ")) {
+        let rest = &s[at..];
+        s = rest[rest.find(' ').unwrap_or(0)..].trim_start();
+    }
     // A capitalised particle starts a name ("Ben Bland", "Abu Bakr").
     let starts = |w: &str| {
         matches!(word_kind(w), Word::Unit | Word::Particle) && w.starts_with(char::is_uppercase)
@@ -413,12 +451,46 @@ fn host_name(s: &str) -> Option<&str> {
 
 /// The guests in the sentence after a presenter phrase or a panel announcement.
 pub(super) fn list(tail: &str) -> Vec<Candidate> {
-    let tail = tail.trim_start_matches([':', ' ']);
+    let mut tail = tail.trim_start_matches([':', ',', ' ']);
+    // "… with panellists A, B and C", "X hosts, with guests A and B": the list's own
+    // words before its first name.
+    let bare = tail.strip_prefix("with ").unwrap_or(tail);
+    let owner = ["her ", "his ", "their ", "our ", "the "]
+        .iter()
+        .find_map(|o| bare.strip_prefix(o))
+        .unwrap_or(bare);
+    for glue in [
+        "guests",
+        "panellists",
+        "panelists",
+        "panel",
+        "contributors",
+        "speakers",
+    ] {
+        if let Some(t) = owner.strip_prefix(glue) {
+            if t.starts_with([' ', ':']) {
+                tail = t.trim_start_matches([':', ' ']);
+                break;
+            }
+        }
+    }
     let end = match super::title::sentences(tail).first() {
         Some(&(0, b)) => b,
         _ => tail.len(),
     };
-    let sentence = tail[..end].trim_end_matches(['.', '…', ' ']);
+    let mut sentence = tail[..end].trim_end_matches(['.', '…', ' ']);
+    // "Join A and B as they look at …": the list ends where the sentence goes on.
+    for stop in [
+        " as they ",
+        " as she ",
+        " as he ",
+        " to discuss ",
+        " to talk about ",
+    ] {
+        if let Some(at) = sentence.find(stop) {
+            sentence = &sentence[..at];
+        }
+    }
     let mut out = Vec::new();
     // An item with nobody in it is the billing of the next: "the FT's correspondent,
     // Demetri Vale", "economist and former diplomat Ann Moe".

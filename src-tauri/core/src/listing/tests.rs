@@ -899,3 +899,392 @@ fn a_guest_host_named_before_the_phrase() {
     assert_eq!(d.presenter.as_ref().unwrap().name, "Ifeoma Obi");
     assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
 }
+
+#[test]
+fn a_related_block_under_a_listing_in_prose_ends_it() {
+    let d = parse_listing(
+        "Will the ferries run this winter?\nThe operator has cancelled half its sailings and \
+         the islands are running short of fuel and feed.\nMarit Solberg talks with Ines Marlow, \
+         a harbour engineer at Tide College, and Tomás Vega, a ferry captain.\nRelated \
+         episodes\nShare this\nProducer: Ada Finch",
+    );
+    assert_eq!(d.title, "Will the ferries run this winter?");
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
+}
+
+#[test]
+fn a_presenter_named_by_first_name_takes_the_full_name_the_page_gives() {
+    let d = parse_listing(
+        "Will the ferries run this winter?\nMarit and a panel of experts look at the \
+         timetable.\nGuests:\nInes Marlow – hydrologist at Tide College\nTomás Vega – ferry \
+         captain\nMore from this show\nHarbour Hour with Marit Solberg",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(d.presenters[0].name, "Marit Solberg");
+    // Named by first name only: kept as given.
+    let d = parse_listing(
+        "Will the ferries run this winter?\nMarit and a panel of experts look at the \
+         timetable.\nGuests:\nInes Marlow – hydrologist at Tide College",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit");
+}
+
+#[test]
+fn a_sentence_billing_ends_before_what_the_sentence_goes_on_to_say() {
+    let d = parse_listing(
+        "Will the ferries run this winter?\nPresenter: Marit Solberg\nTo discuss:\n- Ines \
+         Marlow is a hydrologist at Tide College and writes often on the coast.\n- Tomás Vega \
+         is the harbour master of Port Danby, who has run the port since 2019.",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("a hydrologist at Tide College".into())
+            ),
+            (
+                "Tomás Vega".into(),
+                Some("the harbour master of Port Danby".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_challenge_then_a_panel_joining_the_discussion() {
+    let d = parse_listing(
+        "Is the harbour authority above the law?\nMarit Solberg challenges Anders Holm, the \
+         former transport minister of Norland, on the port contracts.\nJoining the discussion \
+         are: Ines Marlow, former head of the audit office; Tomás Vega, a shipping lawyer; \
+         and Ada Finch, editor of the Coastal Gazette.",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(
+        names(&d),
+        ["Anders Holm", "Ines Marlow", "Tomás Vega", "Ada Finch"]
+    );
+    assert_eq!(
+        d.guests[0].affiliation.as_deref(),
+        Some("the former transport minister of Norland")
+    );
+}
+
+#[test]
+fn a_presenter_joined_by_at_the_end_of_a_longer_line() {
+    let d = parse_listing(
+        "Why did the harbour strike fail?\nThe strike ended after nine days.\nIn this \
+         episode, presenter Marit Solberg is joined by:\nInes Marlow – Senior Fellow at the \
+         Tide Institute\nTomás Vega – Professor of Law at Delta University",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
+}
+
+#[test]
+fn a_handle_beside_a_name_is_no_billing() {
+    let d = parse_listing(
+        "Can the river deal survive the drought?\nIn this episode, we speak with:\nInes \
+         Marlow, @inesmarlow\nHydrologist, Tide College\nTomás Vega (@tvega)\nDirector, Delta \
+         Farmers Union",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("Hydrologist, Tide College".into())
+            ),
+            (
+                "Tomás Vega".into(),
+                Some("Director, Delta Farmers Union".into())
+            ),
+        ]
+    );
+    let d = parse_listing(
+        "Why are the ferries so late?\nGuests:\nInes Marlow (@inesmarlow), transport \
+         correspondent at the Coastal Gazette\nTomás Vega, ferry captain, @tvega",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("transport correspondent at the Coastal Gazette".into())
+            ),
+            ("Tomás Vega".into(), Some("ferry captain".into())),
+        ]
+    );
+}
+
+#[test]
+fn every_segment_of_one_paragraph_gives_its_contributors() {
+    let d = parse_listing(
+        "Who checks the fact-checkers?\nNewsrooms have cut their verification desks. \
+         Contributors: Ines Marlow – Editor, Coastal Gazette Tomás Vega – Professor, Delta \
+         University. On our radar: a viral video of the harbour fire was two years old. \
+         Contributor: Anders Holm – Reporter, Norland Radio",
+    );
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega", "Anders Holm"]);
+    // Two paragraphs, each with its label: the second is another episode's.
+    let d = parse_listing(
+        "Who checks the fact-checkers?\nContributors: Ines Marlow – Editor, Coastal \
+         Gazette\nWhy is the harbour closed?\nContributors: Anders Holm – Reporter, Norland \
+         Radio",
+    );
+    assert_eq!(names(&d), ["Ines Marlow"]);
+}
+
+#[test]
+fn a_label_run_into_the_word_before_it_still_cuts() {
+    let d = parse_listing(
+        "Who checks the fact-checkers?\nNewsrooms have cut their verification desks.\
+         Contributors:Ines Marlow - Editor, Coastal GazetteCredit: a photo by Norland \
+         Radio\nSubscribe to our channel",
+    );
+    assert_eq!(
+        pairs(&d),
+        [("Ines Marlow".into(), Some("Editor, Coastal Gazette".into()))]
+    );
+}
+
+#[test]
+fn presenters_who_ask_or_will_be_joined_and_a_chair_with_guests() {
+    let d = parse_listing(
+        "Who pays for the sea wall?\nChaired by Marit Solberg, with Ines Marlow, Tomás Vega \
+         and Anders Holm.",
+    );
+    assert_eq!(d.presenters.len(), 1);
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega", "Anders Holm"]);
+    let d = parse_listing(
+        "Who pays for the sea wall?\nMarit Solberg asks Ines Marlow, a hydrologist at Tide \
+         College, and Tomás Vega, a ferry captain, who should pay.",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
+    let d = parse_listing(
+        "Tonight on Harbour Hour\nMarit Solberg will be joined by Ines Marlow, the \
+         hydrologist, and the ferry captain Tomás Vega.",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ines Marlow".into(), Some("the hydrologist".into())),
+            ("Tomás Vega".into(), Some("the ferry captain".into())),
+        ]
+    );
+    assert_eq!(d.guests[1].honorific, None);
+}
+
+#[test]
+fn a_with_list_run_into_one_paragraph() {
+    let d = parse_listing(
+        "The Tides\nMarit Solberg and guests discuss how the tides were first measured.\
+         WithInes MarlowProfessor of Oceanography at Tide CollegeTomás VegaSenior Lecturer \
+         in History at Delta UniversityAndAnders HolmLecturer in Physics at Norland \
+         UniversityProducer: Ada Finch.",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("Professor of Oceanography at Tide College".into())
+            ),
+            (
+                "Tomás Vega".into(),
+                Some("Senior Lecturer in History at Delta University".into())
+            ),
+            (
+                "Anders Holm".into(),
+                Some("Lecturer in Physics at Norland University".into())
+            ),
+        ]
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+}
+
+#[test]
+fn a_section_heading_ends_a_run_together_list() {
+    let d = parse_listing(
+        "Who checks the fact-checkers?\nNewsrooms have cut their desks.Contributors:Ines \
+         Marlow - Editor, Coastal GazetteTomás Vega - Professor, Delta UniversityAnders Holm \
+         - Reporter, Norland RadioOn our radar:The harbour fire video was two years old and \
+         went round again.",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ines Marlow".into(), Some("Editor, Coastal Gazette".into())),
+            (
+                "Tomás Vega".into(),
+                Some("Professor, Delta University".into())
+            ),
+            ("Anders Holm".into(), Some("Reporter, Norland Radio".into())),
+        ]
+    );
+}
+
+#[test]
+fn a_directorys_list_of_episodes_gives_the_first_whole() {
+    let d = parse_listing(
+        "Harbour Hour | Podcast\nNorland Radio\nHosted by Marit Solberg, Harbour Hour is a \
+         weekly look at the sea, the ports and the people who work on them, from the \
+         fishing grounds to the shipping lanes.\nEpisodes\n\nAug 6, 2025 • 45min\nWho pays \
+         for the sea wall?\nJoin Ines Marlow, hydrologist at Tide College, and ferry captain \
+         Tomás Vega as they weigh who should pay for the new sea wall and when.\n\nAug 5, \
+         2025 • 47min\nThe ferry strike\nAnders Holm, a union organiser, discusses the ferry \
+         strike and what it means for the islands.",
+    );
+    assert_eq!(d.title, "Who pays for the sea wall?");
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("hydrologist at Tide College".into())
+            ),
+            ("Tomás Vega".into(), Some("ferry captain".into())),
+        ]
+    );
+    assert_eq!(d.other_listings, ["The ferry strike"]);
+}
+
+#[test]
+fn more_ways_to_name_the_chair_and_the_panel_in_prose() {
+    let cases = [
+        (
+            "Any Questions?\nMarit Solberg presents political debate from Port Danby with \
+             panellists Ines Marlow, Tomás Vega and Anders Holm.",
+            vec!["Ines Marlow", "Tomás Vega", "Anders Holm"],
+        ),
+        (
+            "Who pays for the sea wall?\nMarit Solberg is in the chair. On the panel are Ines \
+             Marlow, Tomás Vega and Anders Holm.",
+            vec!["Ines Marlow", "Tomás Vega", "Anders Holm"],
+        ),
+        (
+            "Who pays for the sea wall?\nMarit Solberg hosts, with guests Ines Marlow and \
+             Tomás Vega.",
+            vec!["Ines Marlow", "Tomás Vega"],
+        ),
+        (
+            "Who pays for the sea wall?\nJoining Marit Solberg this week are Ines Marlow, a \
+             hydrologist, and Tomás Vega, a ferry captain.",
+            vec!["Ines Marlow", "Tomás Vega"],
+        ),
+    ];
+    for (text, guests) in cases {
+        let d = parse_listing(text);
+        assert_eq!(
+            d.presenter.as_ref().map(|p| p.name.as_str()),
+            Some("Marit Solberg"),
+            "{text}"
+        );
+        assert_eq!(names(&d), guests, "{text}");
+        assert!(d
+            .guests
+            .iter()
+            .all(|g| g.affiliation.as_deref() != Some("panellists")));
+    }
+    let d = parse_listing(
+        "Who pays for the sea wall?\nOn tonight's show, Marit Solberg and her panel debate the \
+         cost.",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+}
+
+#[test]
+fn a_listings_archive_repeats_a_label_over_each_guest() {
+    let d = parse_listing(
+        "The Harbour Debate\nContributors\nPresenter:\nMarit Solberg\nPanellist:\nInes \
+         Marlow\nPanellist:\nTomás Vega\nProducer:\nAda Finch",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
+    assert!(d.other_listings.is_empty());
+}
+
+#[test]
+fn a_bare_label_over_billings_with_no_separator() {
+    let d = parse_listing(
+        "Who pays for the sea wall?\nHosted by Marit Solberg\nGuests Ines Marlow Head of \
+         Research at the Tide Institute Tomás Vega Senior Fellow, Delta University",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            (
+                "Ines Marlow".into(),
+                Some("Head of Research at the Tide Institute".into())
+            ),
+            (
+                "Tomás Vega".into(),
+                Some("Senior Fellow, Delta University".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_date_line_under_each_blurb_closes_the_first_episode() {
+    let d = parse_listing(
+        "Harbour Talk\n\nA weekly take on the sea and the people who work on it, and how it \
+         affects them.\n\nEpisodes\n\nWho owns the fishing grounds? | Harbour Talk\n\nQuotas \
+         were cut again this year, and the boats that are left cannot pay their crews, as \
+         the harbour has known for years.\n\nDec 09, 202124 min\n\nCan the ferries run? | \
+         Harbour Talk\n\nThe ferries ran late all year. Host Marit Solberg speaks with ferry \
+         captain Tomás Vega about the winter timetable and the cost.\n\nDec 02, 202124 min\n",
+    );
+    assert_eq!(d.title, "Who owns the fishing grounds?");
+    assert!(d.guests.is_empty(), "{:?}", d.guests);
+    assert!(d.presenter.is_none());
+    assert_eq!(d.other_listings, ["Can the ferries run?"]);
+}
+
+#[test]
+fn a_panel_that_consists_of_or_a_programme_that_features() {
+    for text in [
+        "Question Hour returns tonight\nThe panel will consist of Ines Marlow, Tomás Vega \
+         and Anders Holm.",
+        "Question Hour returns tonight\nTonight's programme will feature Ines Marlow, Tomás \
+         Vega and Anders Holm.",
+    ] {
+        let d = parse_listing(text);
+        assert_eq!(
+            names(&d),
+            ["Ines Marlow", "Tomás Vega", "Anders Holm"],
+            "{text}"
+        );
+    }
+    let d = parse_listing(
+        "Why are the ferries late?\nIn conversation: Ines Marlow and Tomás Vega\nChair: Marit \
+         Solberg",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
+}
+
+#[test]
+fn a_presenter_after_a_comma_an_outlet_or_a_line_break() {
+    let d = parse_listing(
+        "Harbour Hour\nYour host, Marit Solberg, talks to the people who keep the ports \
+         running.\n\nWho pays for the sea wall?\nGuests:\nInes Marlow - hydrologist",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    let d = parse_listing(
+        "Who pays for the sea wall?\nNorland Radio's Marit Solberg speaks to Ines Marlow, a \
+         hydrologist, and Tomás Vega, a ferry captain.",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    let d = parse_listing(
+        "Harbour Hour with Marit Solberg\nWho pays for the sea wall?\nInes Marlow, a \
+         hydrologist, and Tomás Vega, a ferry captain, join Marit to discuss the cost.",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
+    assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
+}

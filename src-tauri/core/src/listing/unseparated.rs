@@ -55,7 +55,11 @@ pub(super) fn unseparated(
     let (name_end, aff_start, verb) = sentence(s, before)
         .map(|(a, b)| (a, b, true))
         .or_else(|| role_after_name(s, before).map(|a| (a, a, false)))?;
-    let affiliation = sentence_head(&s[aff_start..]);
+    let mut affiliation = sentence_head(&s[aff_start..]);
+    if verb {
+        // "Name is a professor at X and writes on …": the billing, not the sentence.
+        affiliation = super::bios::without_clause(affiliation.trim_end_matches('.'));
+    }
     let affiliation = clean_affiliation(affiliation.trim_end_matches('.'))?;
     Some(Billing {
         honorific,
@@ -141,6 +145,16 @@ pub(super) fn billing_before_name(item: &str) -> Option<(&str, String)> {
     // Honorifics go with the name ("… scientist Professor Ann Moe"); the caller splits them.
     let mut ranks = 0;
     while k > 0 && ranks < 3 && is_honorific(&item[spans[k - 1].0..spans[k - 1].1]) {
+        // "ferry captain Tomás Vega": a rank in lower case after a lower-case word is
+        // the end of the billing, not a title of the name.
+        let rank = &item[spans[k - 1].0..spans[k - 1].1];
+        let before = (k >= 2).then(|| &item[spans[k - 2].0..spans[k - 2].1]);
+        if rank.starts_with(char::is_lowercase)
+            && before.is_some_and(|b| b.starts_with(char::is_lowercase) && !is_honorific(b))
+            && !CONNECTORS.contains(&before.unwrap_or("").to_lowercase().as_str())
+        {
+            break;
+        }
         k -= 1;
         ranks += 1;
     }

@@ -105,6 +105,7 @@ pub(super) const ROLES: &[&str] = &[
     "engineer", "architect", "curator", "critic", "biographer", "teacher", "student",
     "candidate", "managing", "philanthropist", "businessman", "businesswoman",
     "billionaire", "academic", "filmmaker", "artist", "musician", "actor", "actress",
+    "postdoctoral",
 ];
 
 /// Words that, just before a capitalised pair, make it someone mentioned in an

@@ -41,3 +41,26 @@ fn dev_detail() {
         }
     }
 }
+
+/// One listing parsed, for whoever tunes the parser on an invented text:
+/// `LISTING=path cargo test -p greenroom-core --test listing one_listing -- --ignored
+/// --nocapture`.
+#[test]
+#[ignore = "a printout for tuning, not a check"]
+fn one_listing() {
+    let Ok(path) = std::env::var("LISTING") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let d = parse_listing(&text);
+    println!("  title  {:?}  series {:?}", d.title, d.series);
+    let all: Vec<&str> = d.presenters.iter().map(|p| p.name.as_str()).collect();
+    println!("  pres   {all:?}");
+    for g in &d.guests {
+        println!(
+            "  guest  {:?} {} | {:?}",
+            g.honorific, g.name, g.affiliation
+        );
+    }
+    println!("  more   {:?}", d.other_listings);
+}

@@ -855,17 +855,17 @@ const fn fl(recall: f64, precision: f64) -> Floors {
 }
 
 const SHAPES: &[Shape] = &[
-    ("1 prose", prose, fl(0.80, 0.98)),
+    ("1 prose", prose, fl(0.98, 0.98)),
     ("2 bullet sentences", bullet_sentences, fl(0.98, 0.98)),
     ("3 no separator", no_separator, fl(0.98, 0.98)),
-    ("4 flattened", flattened, fl(0.78, 0.93)),
-    ("5 profiles", profiles, fl(0.87, 0.98)),
+    ("4 flattened", flattened, fl(0.91, 0.92)),
+    ("5 profiles", profiles, fl(0.98, 0.98)),
     ("6 show in title", show_titles, fl(0.95, 0.97)),
     ("7 no title", no_title, fl(0.98, 0.98)),
     ("8 first-name host", first_name_presenter, fl(0.98, 0.98)),
     ("9 credits", credits, fl(0.98, 0.98)),
-    ("10 long names", long_names, fl(0.92, 0.98)),
-    ("11 other labels", other_labels, fl(0.80, 0.96)),
+    ("10 long names", long_names, fl(0.98, 0.98)),
+    ("11 other labels", other_labels, fl(0.93, 0.96)),
     ("12 episodes", episodes, fl(0.98, 0.98)),
     ("13 guest host", guest_host, fl(0.98, 0.98)),
     ("14 traps", traps, fl(0.98, 0.98)),
