@@ -6,6 +6,8 @@
 
 use std::path::PathBuf;
 
+use greenroom_testkit::tls::Authority;
+
 use crate::desk_server::{open_desk_page, DeskServer};
 use crate::harness::{App, Sandbox};
 
@@ -88,56 +90,39 @@ async fn a_used_or_expired_code_says_so_and_whom_to_ask() {
     app.close().await;
 }
 
-/// Certificates for `127.0.0.1` or another name, and the authorities that sign them.
+/// Certificates for `127.0.0.1` or another name, as files, and the authority that this
+/// computer is told to trust.
 struct Certs {
     dir: tempfile::TempDir,
-    ca: rcgen::CertifiedIssuer<'static, rcgen::KeyPair>,
+    ca: Authority,
 }
 
 impl Certs {
     fn new() -> Certs {
         Certs {
             dir: tempfile::tempdir().unwrap(),
-            ca: authority("Greenroom desk test CA"),
+            ca: Authority::new("Greenroom desk test CA"),
         }
     }
 
-    /// The authority's certificate (PEM): what this computer is told to trust.
+    /// The authority's certificate (PEM) as a file.
     fn trusted(&self) -> PathBuf {
         let path = self.dir.path().join("trusted-ca.pem");
-        std::fs::write(&path, self.ca.as_ref().pem()).unwrap();
+        std::fs::write(&path, self.ca.pem()).unwrap();
         path
     }
 
     /// A certificate for `name` signed by `by`, and its key, as files named `stem`.
-    fn issue(
-        &self,
-        by: &rcgen::CertifiedIssuer<'static, rcgen::KeyPair>,
-        name: &str,
-        stem: &str,
-    ) -> (PathBuf, PathBuf) {
-        let key = rcgen::KeyPair::generate().unwrap();
-        let cert = rcgen::CertificateParams::new(vec![name.to_string()])
-            .unwrap()
-            .signed_by(&key, by)
-            .unwrap();
+    fn issue(&self, by: &Authority, name: &str, stem: &str) -> (PathBuf, PathBuf) {
+        let (cert, key) = by.issue(name);
         let (c, k) = (
             self.dir.path().join(format!("{stem}.pem")),
             self.dir.path().join(format!("{stem}.key")),
         );
-        std::fs::write(&c, cert.pem()).unwrap();
-        std::fs::write(&k, key.serialize_pem()).unwrap();
+        std::fs::write(&c, cert).unwrap();
+        std::fs::write(&k, key).unwrap();
         (c, k)
     }
-}
-
-fn authority(name: &str) -> rcgen::CertifiedIssuer<'static, rcgen::KeyPair> {
-    let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
-    params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
-    params
-        .distinguished_name
-        .push(rcgen::DnType::CommonName, name);
-    rcgen::CertifiedIssuer::self_signed(params, rcgen::KeyPair::generate().unwrap()).unwrap()
 }
 
 fn serve(desk: &mut DeskServer, (cert, key): (PathBuf, PathBuf)) {
@@ -158,7 +143,7 @@ async fn a_certificate_not_for_the_address_or_not_trusted_is_said_and_a_trusted_
     open_desk_page(&app).await;
 
     // Signed by an authority this computer does not know.
-    let stranger = authority("Someone else's CA");
+    let stranger = Authority::new("Someone else's CA");
     serve(&mut desk, certs.issue(&stranger, "127.0.0.1", "stranger"));
     try_join(&app, &desk.url, &code).await;
     let said = app.wait_text("#desk-error", "is not trusted").await;

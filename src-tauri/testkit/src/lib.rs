@@ -2,7 +2,8 @@
 //! once: a store on a temp file, form inputs (`input`), real file-system conditions
 //! (`disk`), the injection corpus (`injection`), the check of derived data
 //! (`derived`), a throwaway PostgreSQL for the desk server (`postgres`) and the
-//! server's process on it (`server`).
+//! server's process on it (`server`), and, with the `tls` feature, certificates made in
+//! the test (`tls`).
 //!
 //! A dev-dependency only. Core's unit tests (`#[cfg(test)]` in `src`) cannot use it:
 //! they see the core under test, whose types differ from the core this crate links.
@@ -13,6 +14,8 @@ pub mod injection;
 pub mod input;
 pub mod postgres;
 pub mod server;
+#[cfg(feature = "tls")]
+pub mod tls;
 
 use std::path::PathBuf;
 

@@ -1,4 +1,5 @@
 use greenroom_testkit::postgres::{Cluster, Database};
+use greenroom_testkit::tls::Authority;
 
 use crate::api::Served;
 use crate::support::{empty, fails, ok, server};
@@ -31,19 +32,9 @@ fn tls_to_the_database_is_what_the_url_asks_for() {
 /// A CA, and a certificate for 127.0.0.1 it signed with its key: the CA's PEM, the
 /// certificate's and the key's.
 fn signed_by_a_ca() -> (String, String, String) {
-    let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
-    params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
-    params
-        .distinguished_name
-        .push(rcgen::DnType::CommonName, "Greenroom test CA");
-    let ca =
-        rcgen::CertifiedIssuer::self_signed(params, rcgen::KeyPair::generate().unwrap()).unwrap();
-    let key = rcgen::KeyPair::generate().unwrap();
-    let cert = rcgen::CertificateParams::new(vec!["127.0.0.1".to_string()])
-        .unwrap()
-        .signed_by(&key, &ca)
-        .unwrap();
-    (ca.as_ref().pem(), cert.pem(), key.serialize_pem())
+    let ca = Authority::new("Greenroom test CA");
+    let (cert, key) = ca.issue("127.0.0.1");
+    (ca.pem(), cert, key)
 }
 
 #[test]
