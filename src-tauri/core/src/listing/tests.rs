@@ -1288,3 +1288,25 @@ fn a_presenter_after_a_comma_an_outlet_or_a_line_break() {
     assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
     assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
 }
+
+#[test]
+fn a_lists_full_stop_and_separators_and_a_role_word_stay_out_of_names() {
+    let d = parse_listing(
+        "Is thrift a virtue?\nPanellists: Carol Finch, Paul Reed, Mo Akbar and Jenny Lowe.\n",
+    );
+    assert_eq!(
+        names(&d),
+        ["Carol Finch", "Paul Reed", "Mo Akbar", "Jenny Lowe"]
+    );
+    let d = parse_listing(
+        "The week in review\nGuests: Jill Harper (Daily Courier), Ray Dunn (Lakeside Post) and Nia Grant (Radio West).\n",
+    );
+    assert_eq!(d.guests[2], g("Nia Grant", "Radio West"));
+    let d = parse_listing(
+        "Can the ceasefire hold?\nAnchor Lina Haddad discusses the week with Karim Nassar, analyst at the Gulf Policy Centre, and Sara Levin, a former diplomat.\n",
+    );
+    assert_eq!(d.presenter.unwrap().name, "Lina Haddad");
+    // An initial or a short form keeps its stop.
+    let d = parse_listing("The week in review\nGuests: Jill Harper and Ray Dunn Jr.\n");
+    assert_eq!(names(&d), ["Jill Harper", "Ray Dunn Jr."]);
+}
