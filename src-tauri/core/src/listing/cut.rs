@@ -45,12 +45,12 @@ pub(super) struct Piece<'a> {
 const PRESENTER_WORDS: &str = r"guest[- ](?:hosts?|presenters?|moderators?|anchors?)|co-?presenters?|presenters?|co-?hosts?|hosts?|moderators?|anchors?|chairs?|your hosts?";
 const PRESENTER_BY: &str = r"presented|hosted|moderated|chaired|fronted";
 // Longer phrases first: the regex takes the first alternative that matches.
-const GUEST_WORDS: &str = r"guests include|guests are|our guests|today's guests|tonight's guests|this week's guests|joining (?:us|me)|on the panel|in the studio|in conversation|to discuss|in this episode|guests?|panel|panell?ists?|contributors?|speakers?|featuring|with|interviewees?";
+const GUEST_WORDS: &str = r"guests include|guests are|our guests|today's guests|tonight's guests|this week's guests|joining (?:us|me)|on the panel|in the studio|in conversation|to discuss|in this episode|guests?|panel|panell?ists?|contributors?|speakers?|featuring|with|interviewees?|witnesses";
 
 /// A label at the start of a piece, any case.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?P<p>{PRESENTER_WORDS})|(?P<pb>{PRESENTER_BY})\s+by|(?P<g>{GUEST_WORDS}))\b"
+        r"(?i)^(?:(?P<p>{PRESENTER_WORDS})|(?P<pb>{PRESENTER_BY})\s+by|(?P<g>{GUEST_WORDS}))\b(?:\s+(?:today|tonight|this week|this evening|this time)\b)?"
     ))
     .unwrap()
 });
@@ -63,7 +63,7 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// of it. Lower-case words in prose ("our guests: …") do not cut a line.
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[\s.?!](?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors?|Speakers?|With|Featuring|Credits?|Editors?|Producers?|Researchers?|Sound)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)|[.?!]\s?With\s|\p{L}(?:Presenters?|Hosts?|Moderators?|Guests?|Panell?ists|Contributors?|Speakers?|Featuring|Credits?|Editors?|Producers?|Researchers?)[:：]",
+        r"[\s.?!](?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors?|Speakers?|Witnesses|With|Featuring|Credits?|Editors?|Producers?|Researchers?|Sound)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)|[.?!]\s?With\s|\p{L}(?:Presenters?|Hosts?|Moderators?|Guests?|Panell?ists|Contributors?|Speakers?|Featuring|Credits?|Editors?|Producers?|Researchers?)[:：]",
     )
     .unwrap()
 });

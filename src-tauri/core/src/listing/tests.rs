@@ -1310,3 +1310,21 @@ fn a_lists_full_stop_and_separators_and_a_role_word_stay_out_of_names() {
     let d = parse_listing("The week in review\nGuests: Jill Harper and Ray Dunn Jr.\n");
     assert_eq!(names(&d), ["Jill Harper", "Ray Dunn Jr."]);
 }
+
+#[test]
+fn witnesses_and_a_label_for_tonight() {
+    let d = parse_listing(
+        "Is thrift a virtue?\nChaired by Harriet Vane.\nWitnesses: Carol Finch, Dean of Harbour College; Paul Reed, economist.\n",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Carol Finch".into(), Some("Dean of Harbour College".into())),
+            ("Paul Reed".into(), Some("economist".into())),
+        ]
+    );
+    let d = parse_listing(
+        "The Week in Politics\nPresenter: Sam Okafor\nOn the panel tonight: Jill Harper (Daily Courier), Ray Dunn (Lakeside Post) and Nia Grant (Radio West).\n",
+    );
+    assert_eq!(names(&d), ["Jill Harper", "Ray Dunn", "Nia Grant"]);
+}
