@@ -126,12 +126,18 @@ pub(super) fn gather(found: &Found) -> Candidates {
     from_layout(found, &mut c);
     // A presenter label's line may go on in prose ("Chaired by X. Arguing for the
     // motion are A, B and C.").
-    let prose_lines = found
+    // In the order of the text: a presenter's line holding the panel ("Chaired by X.
+    // Arguing for the motion are …") comes before a later episode's lines.
+    let mut prose_lines: Vec<&str> = found
         .pre
         .iter()
         .chain(&found.post)
         .chain(&found.presenters)
-        .copied();
+        .copied()
+        .collect();
+    // Every line is a slice of the one text, so its address is its place in it.
+    prose_lines.sort_by_key(|l| l.as_ptr() as usize);
+    let prose_lines = prose_lines.into_iter();
     profiles::gather(&found.pre, &mut c.guests);
     prose::gather(prose_lines, &mut c);
     if c.guests.is_empty() {

@@ -1328,3 +1328,15 @@ fn witnesses_and_a_label_for_tonight() {
     );
     assert_eq!(names(&d), ["Jill Harper", "Ray Dunn", "Nia Grant"]);
 }
+
+#[test]
+fn the_panel_on_the_chairs_line_comes_before_the_next_episodes() {
+    let d = parse_listing(
+        "Should the lighthouse be sold?\n\nThe panel debate the motion: Sell the lighthouse. Chaired by Ann Lark. Arguing for the motion are Tom Alder and Rosa Green. Arguing against the motion are Dr Mina Patel and Kay Dunn.\n\n Keep the ferry | Duration: 1:30:00\n\nA debate. The panel, chaired by Polly Kent, share their views. Arguing for the motion are Pete Hall and Jerry Grady.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Ann Lark");
+    assert_eq!(
+        names(&d),
+        ["Tom Alder", "Rosa Green", "Mina Patel", "Kay Dunn"]
+    );
+}
