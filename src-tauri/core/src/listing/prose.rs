@@ -11,7 +11,7 @@ use super::candidates::{show_is_this, Candidate, Candidates, Evidence};
 use super::person::{
     self, looks_like_name, split_billing, starts_with_name, word_kind, word_spans, Word,
 };
-use super::unseparated::billing_before_name;
+use super::unseparated::{billing_before_listed_name, billing_before_name};
 use crate::text::names::name_key;
 
 /// A capitalised name of one to four words (particles inside).
@@ -455,7 +455,7 @@ pub(super) fn list(tail: &str) -> Vec<Candidate> {
     // "… with panellists A, B and C", "X hosts, with guests A and B": the list's own
     // words before its first name.
     let bare = tail.strip_prefix("with ").unwrap_or(tail);
-    let owner = ["her ", "his ", "their ", "our ", "the "]
+    let owner = ["her ", "his ", "their ", "our ", "the ", "a "]
         .iter()
         .find_map(|o| bare.strip_prefix(o))
         .unwrap_or(bare);
@@ -470,6 +470,10 @@ pub(super) fn list(tail: &str) -> Vec<Candidate> {
         if let Some(t) = owner.strip_prefix(glue) {
             if t.starts_with([' ', ':']) {
                 tail = t.trim_start_matches([':', ' ']);
+                // "… with a panel including A, B and C".
+                for w in ["including ", "that includes ", "made up of "] {
+                    tail = tail.strip_prefix(w).unwrap_or(tail);
+                }
                 break;
             }
         }
@@ -536,10 +540,17 @@ fn person_of_item(item: &str) -> Option<Candidate> {
     }) {
         b.affiliation = None;
     }
-    if looks_like_name(b.name, 2) {
+    // "Labour's Lucy Tang": the outlet or party before the name is the billing.
+    let possessive = b
+        .name
+        .split(' ')
+        .rev()
+        .skip(1)
+        .any(|w| w.ends_with("'s") || w.ends_with("’s"));
+    if looks_like_name(b.name, 2) && !possessive {
         return Some(Candidate::new(b, Evidence::Prose));
     }
-    if let Some((name, affiliation)) = billing_before_name(item) {
+    if let Some((name, affiliation)) = billing_before_listed_name(item) {
         return Some(Candidate::named(name, Some(affiliation), Evidence::Prose));
     }
     if let Some(name) = leading_name(item) {
@@ -667,9 +678,9 @@ fn items(s: &str) -> Vec<(usize, usize)> {
         if (appositive && s[i..].starts_with(", "))
             || starts_with_name(rest)
             || leading_name(item).is_some()
-            || billing_before_name(item).is_some()
+            || billing_before_listed_name(item).is_some()
             // "… and the Professor of Law at Tide College Ann Moe".
-            || billing_before_name(whole).is_some()
+            || billing_before_listed_name(whole).is_some()
         {
             cuts.push(next);
         }

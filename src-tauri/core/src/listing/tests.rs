@@ -1340,3 +1340,20 @@ fn the_panel_on_the_chairs_line_comes_before_the_next_episodes() {
         ["Tom Alder", "Rosa Green", "Mina Patel", "Kay Dunn"]
     );
 }
+
+#[test]
+fn a_presenter_with_a_panel_including_billed_guests() {
+    let d = parse_listing(
+        "Any Thoughts?\nRuth Hale presents topical debate from Frome Town Hall with a panel including the education secretary Ben Marsh, Labour's Lucy Tang, the writer Omar Sadiq and the businesswoman Clare Dunn.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Ruth Hale");
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ben Marsh".into(), Some("the education secretary".into())),
+            ("Lucy Tang".into(), Some("Labour".into())),
+            ("Omar Sadiq".into(), Some("the writer".into())),
+            ("Clare Dunn".into(), Some("the businesswoman".into())),
+        ]
+    );
+}

@@ -116,6 +116,17 @@ fn role_after_name(s: &str, before: usize) -> Option<usize> {
 /// affiliation). Only short items that are not sentences, so prose that merely ends
 /// on a name is left alone.
 pub(super) fn billing_before_name(item: &str) -> Option<(&str, String)> {
+    billing_before(item, false)
+}
+
+/// [`billing_before_name`] for an item of a guest list, where a title before the name
+/// is the guest's billing ("the education secretary Ben Marsh"), not a head of state
+/// mentioned in passing.
+pub(super) fn billing_before_listed_name(item: &str) -> Option<(&str, String)> {
+    billing_before(item, true)
+}
+
+fn billing_before(item: &str, listed: bool) -> Option<(&str, String)> {
     let item = item.trim().trim_end_matches([',', ';']);
     if item.len() > 200 || item.contains(['.', '?', '!', ':', '(']) {
         return None;
@@ -142,6 +153,13 @@ pub(super) fn billing_before_name(item: &str) -> Option<(&str, String)> {
     while k < spans.len() && item[spans[k].0..].starts_with(char::is_lowercase) {
         k += 1;
     }
+    // A capitalised particle that starts the name is a given name ("Ben Marsh").
+    if k < spans.len() && item[spans[k].0..].starts_with(char::is_uppercase) {
+        let first = &item[spans[k].0..spans[k].1];
+        if word_kind(first) == Word::Particle {
+            units += 1;
+        }
+    }
     // Honorifics go with the name ("… scientist Professor Ann Moe"); the caller splits them.
     let mut ranks = 0;
     while k > 0 && ranks < 3 && is_honorific(&item[spans[k - 1].0..spans[k - 1].1]) {
@@ -163,7 +181,9 @@ pub(super) fn billing_before_name(item: &str) -> Option<(&str, String)> {
     }
     let head = item[..spans[k].0].trim();
     let last = head.rsplit(' ').next().unwrap_or("").to_lowercase();
-    if CONNECTORS.contains(&last.as_str()) || TITLE_BLOCKERS.contains(&last.as_str()) {
+    if CONNECTORS.contains(&last.as_str())
+        || (TITLE_BLOCKERS.contains(&last.as_str()) && !(listed && head.contains(' ')))
+    {
         return None;
     }
     let name = &item[spans[k].0..];
