@@ -1357,3 +1357,11 @@ fn a_presenter_with_a_panel_including_billed_guests() {
         ]
     );
 }
+
+#[test]
+fn a_weaker_line_of_the_same_shape_joins_an_unlabelled_block() {
+    let d = parse_listing(
+        "Mending the clinics\nHannah Dorr and guests discuss the future of rural clinics.\nAda Finch, doctor\nTom Wu, health economist\nLi Fenn, nurse\n",
+    );
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu", "Li Fenn"]);
+}
