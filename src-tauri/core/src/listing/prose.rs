@@ -20,7 +20,7 @@ const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’\-.
 /// A presenter and what they do with the guests.
 static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|(?:is|was|will be|are|were)\s+joined by|hosts|hears from|interviews|challenges|asks|questions|quizzes|meets|welcomes|chats with|catches up with|sits down with|is in conversation with|discusses\b[^.;:?!]*?\bwith|(?:presents|chairs)\b[^.;:?!]*?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) (?:guests|panel)|guests)))\b"
+        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|(?:is|was|will be|are|were)\s+joined by|hosts|hears from|interviews|challenges|asks|questions|quizzes|meets|welcomes|chats with|catches up with|sits down with|is in conversation with|(?:discusses|presents|chairs|hosts|leads|moderates|examines|explores|considers|debates|investigates|looks at|talks|speaks|chats)\b[^.;:?!]{{0,80}}?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) (?:guests|panel)|guests)))\b"
     ))
     .unwrap()
 });
@@ -30,7 +30,7 @@ static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// introduces her novel" is no host).
 static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b,?)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|(?P<chair>{NAME})\s+(?:is|was|will be)\s+in the chair\b|^(?P<presents>{NAME}),?\s+(?:presents|chairs|introduces|fronts)\s+(?:\p{{Lu}}|[^.;:?!]{{0,40}}?\b(?:programme|program|show|debate|discussion|series|episode|edition|panel|podcast|conversation|questions|forum)\b)"
+        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b,?)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|(?P<chair>{NAME})\s+(?:is|was|will be)\s+in the chair\b|(?P<owns>{NAME})['’]s\s+(?:guests|panell?ists|panel)\s+(?:today\s+|tonight\s+|this week\s+)?(?:are|include|includes|were|will be)\b|^(?P<presents>{NAME}),?\s+(?:presents|chairs|introduces|fronts)\s+(?:\p{{Lu}}|[^.;:?!]{{0,40}}?\b(?:programme|program|show|debate|discussion|series|episode|edition|panel|podcast|conversation|questions|forum)\b)"
     ))
     .unwrap()
 });
@@ -183,7 +183,7 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
         panel_found |= panel;
         if !host_found {
             if let Some(host) = PRESENTED.captures(line).and_then(|m| {
-                let name = ["host", "named", "credited", "is", "presents", "chair"]
+                let name = ["host", "named", "credited", "is", "presents", "chair", "owns"]
                     .iter()
                     .find_map(|g| m.name(g))?;
                 // "X, presenter of Radio Nord's morning show, says …": the host of
@@ -431,6 +431,14 @@ fn guest_host(line: &str, c: &mut Candidates) {
 /// Rob Vale" → "Rob Vale"); a first name alone is kept as given.
 fn host_name(s: &str) -> Option<&str> {
     let mut s = s.trim().trim_end_matches([',', '.']);
+    // "From Radio Lakeside. Hannah Dorr": the name is in the last sentence.
+    if let Some(at) = s.rfind(". ") {
+        let before = s[..at].rsplit(' ').next().unwrap_or("");
+        // Not an initial's stop ("John Q. Public").
+        if before.chars().count() > 1 {
+            s = &s[at + 2..];
+        }
+    }
     // "Norland Radio's Ada Finch": the outlet is no part of the name.
     if let Some(at) = s.rfind("'s ").or_else(|| s.rfind("’s ")) {
         let rest = &s[at..];
@@ -547,7 +555,14 @@ fn person_of_item(item: &str) -> Option<Candidate> {
         .rev()
         .skip(1)
         .any(|w| w.ends_with("'s") || w.ends_with("’s"));
-    if looks_like_name(b.name, 2) && !possessive {
+    // "Labour MP Ann Moe": a word in capitals before a name in mixed case.
+    let words: Vec<&str> = b.name.split(' ').collect();
+    let acronym = words.len() > 2
+        && words[..words.len() - 2]
+            .iter()
+            .any(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
+        && words[words.len() - 1].chars().any(char::is_lowercase);
+    if looks_like_name(b.name, 2) && !possessive && !acronym {
         return Some(Candidate::new(b, Evidence::Prose));
     }
     if let Some((name, affiliation)) = billing_before_listed_name(item) {

@@ -1365,3 +1365,40 @@ fn a_weaker_line_of_the_same_shape_joins_an_unlabelled_block() {
     );
     assert_eq!(names(&d), ["Ada Finch", "Tom Wu", "Li Fenn"]);
 }
+
+#[test]
+fn more_verbs_name_a_presenter_and_a_possessive_names_the_host() {
+    let host = |text: &str| parse_listing(text).presenter.map(|p| p.name);
+    let d = parse_listing(
+        "Mending the clinics\nHannah Dorr hosts a discussion on rural clinics with GP Ada Finch and health economist Tom Wu.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Hannah Dorr");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu"]);
+    let d = parse_listing(
+        "Mending the clinics\nThis week Hannah Dorr examines the NHS with Ada Finch, a GP, and Tom Wu, a health economist.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Hannah Dorr");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu"]);
+    assert_eq!(
+        host("Mending the clinics\nHannah Dorr's guests are Ada Finch, a GP, and Tom Wu, a health economist.\n"),
+        Some("Hannah Dorr".into())
+    );
+    assert_eq!(
+        host("Mending the clinics\nFrom Radio Lakeside. Hannah Dorr speaks with Ada Finch, a GP, and Tom Wu, a health economist.\n"),
+        Some("Hannah Dorr".into())
+    );
+}
+
+#[test]
+fn a_word_in_capitals_before_a_name_is_its_billing() {
+    let d = parse_listing(
+        "Question night\nRuth Hale presents topical debate from the Corn Exchange with Labour MP Ann Moe and the economist Piet Vale.\n",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ann Moe".into(), Some("Labour MP".into())),
+            ("Piet Vale".into(), Some("the economist".into())),
+        ]
+    );
+}

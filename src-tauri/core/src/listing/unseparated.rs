@@ -142,8 +142,14 @@ fn billing_before(item: &str, listed: bool) -> Option<(&str, String)> {
         if w.ends_with("'s") || w.ends_with("’s") {
             break;
         }
+        // "Labour MP Ann Moe", "GP Ada Finch": a word in capitals before a name that
+        // is not is the billing's last word.
+        let acronym = w.chars().count() >= 2
+            && w.chars().all(|c| c.is_uppercase())
+            && k < spans.len()
+            && item[spans[k].0..spans[k].1].chars().any(char::is_lowercase);
         match word_kind(w) {
-            Word::Unit if !is_role(w) => units += 1,
+            Word::Unit if !is_role(w) && !acronym => units += 1,
             Word::Particle | Word::Initial => {}
             _ => break,
         }
