@@ -20,7 +20,7 @@ const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’\-.
 /// A presenter and what they do with the guests.
 static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|(?:is|was|will be|are|were)\s+joined by|hosts|hears from|interviews|challenges|asks|questions|quizzes|meets|welcomes|chats with|catches up with|sits down with|is in conversation with|(?:discusses|presents|chairs|hosts|leads|moderates|examines|explores|considers|debates|investigates|looks at|talks|speaks|chats)\b[^.;:?!]{{0,80}}?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) (?:guests|panel)|guests)))\b"
+        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|(?:is|was|will be|are|were)\s+joined\b[^.;:?!]{{0,40}}?\bby|brings together|gets the views of|hosts|hears from|interviews|challenges|asks|questions|quizzes|meets|welcomes|chats with|catches up with|sits down with|is in conversation with|(?:discusses|presents|chairs|hosts|leads|moderates|examines|explores|considers|debates|investigates|looks at|talks|speaks|chats|returns)\b[^.;:?!]{{0,80}}?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) (?:guests|panel)|guests)))\b"
     ))
     .unwrap()
 });
@@ -30,7 +30,7 @@ static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// introduces her novel" is no host).
 static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b,?)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|(?P<chair>{NAME})\s+(?:is|was|will be)\s+in the chair\b|(?P<owns>{NAME})['’]s\s+(?:guests|panell?ists|panel)\s+(?:today\s+|tonight\s+|this week\s+)?(?:are|include|includes|were|will be)\b|^(?P<presents>{NAME}),?\s+(?:presents|chairs|introduces|fronts)\s+(?:\p{{Lu}}|[^.;:?!]{{0,40}}?\b(?:programme|program|show|debate|discussion|series|episode|edition|panel|podcast|conversation|questions|forum)\b)"
+        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b,?)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|(?P<chair>{NAME})\s+(?:is|was|will be)\s+in the chair\b|(?P<owns>{NAME})['’]s\s+(?:guests|panell?ists|panel)\s+(?:today\s+|tonight\s+|this week\s+)?(?:are|include|includes|were|will be)\b|^(?P<presents>{NAME}),?\s+(?:presents|chairs|introduces|fronts)(?:\.?\s*$|\s+(?:\p{{Lu}}|[^.;:?!]{{0,40}}?\b(?:programme|program|show|debate|discussion|series|episode|edition|panel|podcast|conversation|questions|forum)\b))"
     ))
     .unwrap()
 });
@@ -216,7 +216,16 @@ pub(super) fn blurb_host<'a>(
     let all: Vec<&str> = lines.take(60).map(|l| &l[..floor_char(l, 4000)]).collect();
     for &line in &all {
         for m in SHOW_WITH.captures_iter(line).take(8) {
-            let show_named = m.name("show").is_some_and(|s| !conversation(s.as_str()));
+            // "X is in Leeds with A": a place in a sentence, not a show's name.
+            let placed = m.name("show").is_some_and(|s| {
+                let before = line[..s.start()].trim_end();
+                let last = before.rsplit(' ').next().unwrap_or("");
+                s.as_str().split_whitespace().count() == 1
+                    && ["in", "at", "from", "is", "was", "are", "were"].contains(&last)
+            });
+            let show_named = m
+                .name("show")
+                .is_some_and(|s| !conversation(s.as_str()) && !placed);
             // Without the show's name, only at the end of the blurb's sentence.
             // (The name may have taken the full stop.) A whole name there: "with China."
             // is no host.

@@ -1402,3 +1402,27 @@ fn a_word_in_capitals_before_a_name_is_its_billing() {
         ]
     );
 }
+
+#[test]
+fn further_presenter_phrases_and_a_place_before_with() {
+    let host = |text: &str| parse_listing(text).presenter.map(|p| p.name);
+    let d = parse_listing(
+        "Mending the clinics\nHannah Dorr is joined in the studio by Ada Finch, a GP, and Tom Wu, a health economist.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Hannah Dorr");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu"]);
+    let d = parse_listing(
+        "Mending the clinics\nHannah Dorr brings together GP Ada Finch, health economist Tom Wu and nurse Li Fenn to discuss the NHS.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Hannah Dorr");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu", "Li Fenn"]);
+    assert_eq!(
+        host("Mending the clinics\nHannah Dorr presents.\nAda Finch – GP\nTom Wu – health economist\n"),
+        Some("Hannah Dorr".into())
+    );
+    // A place before "with" is no show's name: its "with" names no host.
+    assert_ne!(
+        host("Mending the clinics\nThe minister is in Leeds with Ada Finch, a GP.\n"),
+        Some("Ada Finch".into())
+    );
+}
