@@ -167,6 +167,33 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
                 continue;
             }
             let mut listed = list(&line[m.end()..]);
+            // "Join host X and guests A and B": the host is no guest.
+            let mut hosts = Vec::new();
+            listed.retain(|g| {
+                let host = g.affiliation.as_deref().is_some_and(|a| {
+                    matches!(
+                        a.to_lowercase().as_str(),
+                        "host" | "presenter" | "moderator" | "anchor" | "your host" | "our host"
+                    )
+                });
+                if host {
+                    hosts.push(g.name.clone());
+                }
+                !host
+            });
+            // "X explores the vote. Her guests are …": the host is the one the
+            // sentence before is about.
+            let owner = m.as_str().split(' ').next().unwrap_or("").to_lowercase();
+            if hosts.is_empty() && matches!(owner.as_str(), "her" | "his" | "their") {
+                hosts.extend(subject_before(&line[..m.start()]).map(str::to_string));
+            }
+            if !host_found && !listed.is_empty() {
+                if let Some(h) = hosts.first() {
+                    c.presenters
+                        .push(Candidate::named(h, None, Evidence::Prose));
+                    host_found = true;
+                }
+            }
             // "Witnesses … from New Harbour": one bare name after "from" is a place.
             let from = m.as_str().to_lowercase().starts_with("witnesses");
             if from && listed.len() == 1 && !billed(&listed[0]) {
@@ -278,6 +305,17 @@ pub(super) fn blurb_host<'a>(
         }
     }
     None
+}
+
+/// A sentence's subject before its verb ("In this episode Ada Finch explores …"), the
+/// last one in `before`.
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?P<host>{NAME})\s+\p{{Ll}}+s\b")).unwrap()
+});
+
+fn subject_before(before: &str) -> Option<&str> {
+    let m = SUBJECT.captures_iter(before).take(8).last()?;
+    host_name(m.name("host")?.as_str()).filter(|h| looks_like_name(h, 2))
 }
 
 /// "Previous guests included …", "Past panellists were …": another episode's people.
@@ -545,6 +583,7 @@ fn tidy(item: &str) -> &str {
 fn person_of_item(item: &str) -> Option<Candidate> {
     let item = tidy(item)
         .trim_start_matches("and ")
+        .trim_start_matches("guests ")
         .trim_start_matches("as well as ")
         .trim_start_matches("& ")
         .trim();
@@ -693,6 +732,8 @@ fn items(s: &str) -> Vec<(usize, usize)> {
             continue;
         };
         let rest = &s[next..];
+        // "host A and guests B and C": the list's own word before a name.
+        let rest = rest.strip_prefix("guests ").unwrap_or(rest);
         let whole = first_item(rest);
         // "… and Senior Editor Eric Columbus about the …": up to where the prose goes on.
         let item = &whole[..lower_run_after_name(whole).min(whole.len())];

@@ -1426,3 +1426,17 @@ fn further_presenter_phrases_and_a_place_before_with() {
         Some("Ada Finch".into())
     );
 }
+
+#[test]
+fn the_host_before_her_guests_and_a_host_in_a_join_line() {
+    let d = parse_listing(
+        "Mending the clinics\nIn this episode Hannah Dorr explores the future of rural clinics. Her guests are GP Ada Finch and health economist Tom Wu.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Hannah Dorr");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu"]);
+    let d = parse_listing(
+        "Mending the clinics\nJoin host Hannah Dorr and guests Ada Finch (GP) and Tom Wu (health economist).\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Hannah Dorr");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu"]);
+}
