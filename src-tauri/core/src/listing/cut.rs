@@ -42,15 +42,15 @@ pub(super) struct Piece<'a> {
     pub joined: bool,
 }
 
-const PRESENTER_WORDS: &str = r"guest[- ](?:hosts?|presenters?|moderators?|anchors?)|co-?presenters?|presenters?|co-?hosts?|hosts?|moderators?|anchors?|chairs?|your hosts?";
+const PRESENTER_WORDS: &str = r"guest[- ](?:hosts?|presenters?|moderators?|anchors?)|co-?presenters?|presenters?|co-?hosts?|hosts?|moderators?|anchors?|chairs?|your hosts?|presiders?";
 const PRESENTER_BY: &str = r"presented|hosted|moderated|chaired|fronted";
 // Longer phrases first: the regex takes the first alternative that matches.
-const GUEST_WORDS: &str = r"guests include|guests are|our guests|today's guests|tonight's guests|this week's guests|joining (?:us|me)|on the panel|in the studio|in conversation|to discuss|in this episode|guests?|panel|panell?ists?|contributors?|speakers?|featuring|with|interviewees?|witnesses";
+const GUEST_WORDS: &str = r"guests include|guests are|our guests|today's guests|tonight's guests|this week's guests|joining (?:us|me)|on the panel|in the studio|in conversation|to discuss|in this episode|guests?|panel|panell?ists?|contributors?|speakers?|featuring|with|interviewees?|witnesses|taking part";
 
 /// A label at the start of a piece, any case.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?P<p>{PRESENTER_WORDS})|(?P<pb>{PRESENTER_BY})\s+by|(?P<g>{GUEST_WORDS}))\b(?:\s+(?:today|tonight|this week|this evening|this time)\b)?"
+        r"(?i)^(?:(?P<p>{PRESENTER_WORDS})|(?P<pb>{PRESENTER_BY})\s+by|(?P<g>(?:(?:today|tonight|this week|this evening)['’]s\s+)?(?:{GUEST_WORDS})))\b(?:\s+(?:today|tonight|this week|this evening|this time)\b)?"
     ))
     .unwrap()
 });

@@ -461,9 +461,19 @@ fn tidy_name(name: &str) -> &str {
 fn tidy_billing(a: &str) -> &str {
     let a = a.trim_end();
     if a.ends_with([',', ';']) || a.ends_with(" .") || a.ends_with(",.") {
-        a.trim_end_matches([',', ';', '.', ' '])
-    } else {
-        a
+        return a.trim_end_matches([',', ';', '.', ' ']);
+    }
+    // The sentence's full stop, not a short form's ("Ltd.", "U.S.").
+    match a.strip_suffix('.') {
+        Some(bare)
+            if bare
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.chars().count() > 3 && !w.contains('.')) =>
+        {
+            bare
+        }
+        _ => a,
     }
 }
 

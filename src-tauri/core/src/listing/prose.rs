@@ -20,7 +20,7 @@ const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’\-.
 /// A presenter and what they do with the guests.
 static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|(?:is|was|will be|are|were)\s+joined\b[^.;:?!]{{0,40}}?\bby|brings together|gets the views of|hosts|hears from|interviews|challenges|asks|questions|quizzes|meets|welcomes|chats with|catches up with|sits down with|is in conversation with|(?:discusses|presents|chairs|hosts|leads|moderates|examines|explores|considers|debates|investigates|looks at|talks|speaks|chats|returns)\b[^.;:?!]{{0,80}}?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) (?:guests|panel)|guests)))\b"
+        r"(?P<host>{NAME})\s+(?:(?P<past>spoke to|spoke with|talked to|talked with|sat down with)|(?P<list>speaks to|speaks with|talks to|talks with|(?:is|was|will be|are|were)\s+joined\b[^.;:?!]{{0,40}}?\bby|brings together|gets the views of|hosts|hears from|interviews|challenges|asks|questions|quizzes|meets|welcomes|chats with|catches up with|sits down with|is in conversation with|(?:discusses|presents|chairs|hosts|leads|moderates|examines|explores|considers|debates|investigates|looks at|talks|speaks|chats|returns)\b[^.;:?!]{{0,80}}?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) (?:guests|panel)|guests|panell?ists)))\b"
     ))
     .unwrap()
 });
@@ -111,12 +111,19 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
         if let Some(m) = HOST_VERB.captures(line) {
             let host = host_name(m.name("host").map_or("", |h| h.as_str()));
             let tail = &line[m.get(0).map_or(0, |g| g.end())..];
-            let listed = if m.name("list").is_some() && !guests_found {
+            // "X and panellists A and B discuss …": the panel named after the phrase.
+            let named_panel = m
+                .name("panel")
+                .is_some_and(|p| p.as_str().ends_with("guests") || p.as_str().ends_with("ists"));
+            let listed = if (m.name("list").is_some() || named_panel) && !guests_found {
                 list(tail)
             } else {
                 Vec::new()
             };
-            let is_host = !listed.is_empty() || m.name("panel").is_some();
+            // "X spoke with A": a report of a talk names its host; the guests it
+            // names are left to the page's own list.
+            let past = m.name("past").is_some() && !list(tail).is_empty();
+            let is_host = !listed.is_empty() || m.name("panel").is_some() || past;
             if let (Some(host), true, false) = (host, is_host, host_found) {
                 c.presenters
                     .push(Candidate::named(host, None, Evidence::Prose));

@@ -1440,3 +1440,41 @@ fn the_host_before_her_guests_and_a_host_in_a_join_line() {
     assert_eq!(d.presenter.as_ref().unwrap().name, "Hannah Dorr");
     assert_eq!(names(&d), ["Ada Finch", "Tom Wu"]);
 }
+
+#[test]
+fn more_labels_verbs_and_billings_in_prose_lists() {
+    let host = |text: &str| parse_listing(text).presenter.map(|p| p.name);
+    // A billing's own full stop goes; a short form's stays.
+    let d = parse_listing(
+        "The cost of care\nGuests\nAda Finch, professor of health policy at Lakeside University. (@adafinch)\nTom Wu, managing director of Harbour Holdings Ltd.\n",
+    );
+    assert_eq!(
+        d.guests[0].affiliation.as_deref(),
+        Some("professor of health policy at Lakeside University")
+    );
+    assert_eq!(
+        d.guests[1].affiliation.as_deref(),
+        Some("managing director of Harbour Holdings Ltd.")
+    );
+    assert_eq!(
+        host("The cost of care\nSpeakers\nAda Finch\nProfessor of Health Policy, Lakeside University\nTom Wu\nSenior Correspondent, The Daily Courier\nPresider\nLi Fenn\n"),
+        Some("Li Fenn".into())
+    );
+    // A report of the talk names its host; the page's list names the guests.
+    let d = parse_listing(
+        "The cost of care\nHannah Dorr sat down with Ada Finch and Tom Wu to talk about the cost of care.\nGuests:\nAda Finch, GP\nTom Wu, health economist\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Hannah Dorr");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu"]);
+    let d = parse_listing(
+        "The Panel\nWallace Pike and panellists Ada Finch and Tom Wu discuss the cost of care.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Wallace Pike");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu"]);
+    for label in ["This week's panel:", "Taking part:"] {
+        let d = parse_listing(&format!(
+            "The cost of care\n{label} Ada Finch, Tom Wu and Li Fenn.\n"
+        ));
+        assert_eq!(names(&d), ["Ada Finch", "Tom Wu", "Li Fenn"], "{label}");
+    }
+}
