@@ -20,7 +20,7 @@ const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’\-.
 /// A presenter and what they do with the guests.
 static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<host>{NAME})\s+(?:(?P<past>spoke to|spoke with|talked to|talked with|sat down with)|(?P<list>speaks to|speaks with|talks to|talks with|(?:is|was|will be|are|were)\s+joined\b[^.;:?!]{{0,40}}?\bby|brings together|gets the views of|hosts|hears from|interviews|challenges|asks|questions|quizzes|meets|welcomes|chats with|catches up with|sits down with|is in conversation with|(?:discusses|presents|chairs|hosts|leads|moderates|examines|explores|considers|debates|investigates|looks at|talks|speaks|chats|returns)\b[^.;:?!]{{0,80}}?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) (?:guests|panel)|guests|panell?ists)))\b"
+        r"(?P<host>{NAME})\s+(?:(?P<past>spoke to|spoke with|talked to|talked with|sat down with)|(?P<list>speaks to|speaks with|talks to|talks with|(?:is|was|will be|are|were)\s+joined\b[^.;:?!]{{0,40}}?\bby|brings together|gets the views of|goes head[- ]to[- ]head with|hosts|hears from|interviews|challenges|asks|questions|quizzes|meets|welcomes|chats with|catches up with|sits down with|is in conversation with|(?:discusses|presents|chairs|hosts|leads|moderates|examines|explores|considers|debates|investigates|looks at|talks|speaks|chats|returns)\b[^.;:?!]{{0,80}}?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) (?:guests|panel)|guests|panell?ists)))\b"
     ))
     .unwrap()
 });
@@ -30,7 +30,7 @@ static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// introduces her novel" is no host).
 static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b,?)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|(?P<chair>{NAME})\s+(?:is|was|will be)\s+in the chair\b|(?P<owns>{NAME})['’]s\s+(?:guests|panell?ists|panel)\s+(?:today\s+|tonight\s+|this week\s+)?(?:are|include|includes|were|will be)\b|^(?P<presents>{NAME}),?\s+(?:presents|chairs|introduces|fronts)(?:\.?\s*$|\s+(?:\p{{Lu}}|[^.;:?!]{{0,40}}?\b(?:programme|program|show|debate|discussion|series|episode|edition|panel|podcast|conversation|questions|forum)\b))"
+        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b,?)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|(?P<chair>{NAME})\s+(?:is|was|will be)\s+in the chair\b|(?P<owns>{NAME})['’]s\s+(?:guests|panell?ists|panel)\s+(?:today\s+|tonight\s+|this week\s+)?(?:are|include|includes|were|will be)\b|^(?P<wonders>{NAME})\s+(?:asks|wonders|explores|examines|investigates)\s+(?:whether|why|how|what|if|who|where|when)\b|^(?P<presents>{NAME}),?\s+(?:presents|chairs|introduces|fronts)(?:\.?\s*$|\s+(?:\p{{Lu}}|[^.;:?!]{{0,40}}?\b(?:programme|program|show|debate|discussion|series|episode|edition|panel|podcast|conversation|questions|forum)\b))"
     ))
     .unwrap()
 });
@@ -217,7 +217,7 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
         panel_found |= panel;
         if !host_found {
             if let Some(host) = PRESENTED.captures(line).and_then(|m| {
-                let name = ["host", "named", "credited", "is", "presents", "chair", "owns"]
+                let name = ["host", "named", "credited", "is", "presents", "chair", "owns", "wonders"]
                     .iter()
                     .find_map(|g| m.name(g))?;
                 // "X, presenter of Radio Nord's morning show, says …": the host of

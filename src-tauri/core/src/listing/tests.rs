@@ -1478,3 +1478,19 @@ fn more_labels_verbs_and_billings_in_prose_lists() {
         assert_eq!(names(&d), ["Ada Finch", "Tom Wu", "Li Fenn"], "{label}");
     }
 }
+
+#[test]
+fn a_host_who_asks_whether_or_goes_head_to_head_and_a_show_before_a_pipe() {
+    let host = |text: &str| parse_listing(text).presenter.map(|p| p.name);
+    assert_eq!(
+        host("Can the truce last?\nMara Quist goes head to head with Tom Wu, the former defence minister.\n"),
+        Some("Mara Quist".into())
+    );
+    assert_eq!(
+        host("Can the truce last?\nMara Quist asks whether the truce can last.\nGuests:\nTom Wu - former defence minister\nLi Fenn - analyst\n"),
+        Some("Mara Quist".into())
+    );
+    let d = parse_listing("Harbour Hour | Can the truce last?\nGuests: Tom Wu, Li Fenn\n");
+    assert_eq!(d.title, "Can the truce last?");
+    assert_eq!(d.series.as_deref(), Some("Harbour Hour"));
+}
