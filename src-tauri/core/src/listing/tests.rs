@@ -1494,3 +1494,14 @@ fn a_host_who_asks_whether_or_goes_head_to_head_and_a_show_before_a_pipe() {
     assert_eq!(d.title, "Can the truce last?");
     assert_eq!(d.series.as_deref(), Some("Harbour Hour"));
 }
+
+#[test]
+fn a_compound_surname_spelled_with_a_hyphen_in_the_bio() {
+    let d = parse_listing(
+        "Campus speech\nHost Ada Finch speaks to Tom Wu and Rania Abu El Said about campus speech.\nTom Wu is a professor of law at Lakeside University. Rania Abu El-Said is a lecturer in history at Harbour College.\n",
+    );
+    assert_eq!(
+        d.guests[1],
+        g("Rania Abu El-Said", "a lecturer in history at Harbour College")
+    );
+}
