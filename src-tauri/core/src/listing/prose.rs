@@ -485,12 +485,18 @@ fn guest_host(line: &str, c: &mut Candidates) {
 /// Rob Vale" → "Rob Vale"); a first name alone is kept as given.
 fn host_name(s: &str) -> Option<&str> {
     let mut s = s.trim().trim_end_matches([',', '.']);
-    // "From Radio Lakeside. Hannah Dorr": the name is in the last sentence.
+    // "From Radio Lakeside. Hannah Dorr": the name is in the last sentence; "Peter
+    // Hale. The": in the first.
     if let Some(at) = s.rfind(". ") {
         let before = s[..at].rsplit(' ').next().unwrap_or("");
         // Not an initial's stop ("John Q. Public").
         if before.chars().count() > 1 {
-            s = &s[at + 2..];
+            let after = &s[at + 2..];
+            s = if looks_like_name(after, 1) && after.starts_with(char::is_uppercase) {
+                after
+            } else {
+                &s[..at]
+            };
         }
     }
     // "Norland Radio's Ada Finch": the outlet is no part of the name.

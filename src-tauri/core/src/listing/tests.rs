@@ -1505,3 +1505,22 @@ fn a_compound_surname_spelled_with_a_hyphen_in_the_bio() {
         g("Rania Abu El-Said", "a lecturer in history at Harbour College")
     );
 }
+
+#[test]
+fn archive_contributor_roles_and_contributions_from() {
+    let d = parse_listing(
+        "Harbour Talk\nContributors\nChairman:\nPeter Hale\nInterviewed Guest:\nAda Finch\nInterviewed Guest:\nTom Wu\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Peter Hale");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu"]);
+    let d = parse_listing(
+        "Harbour Talk\nPresented by Peter Hale, with contributions from Ada Finch, Tom Wu and Li Fenn.\n",
+    );
+    let hosts: Vec<&str> = d.presenters.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(hosts, ["Peter Hale"]);
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu", "Li Fenn"]);
+    let d = parse_listing(
+        "Harbour Talk\nThe presenter is Peter Hale. The guests are Ada Finch, an economist, and Tom Wu, a farmer.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Peter Hale");
+}
