@@ -12,6 +12,43 @@ pub(super) fn gather(lines: &[&str], out: &mut Vec<Candidate>) {
     if out.len() == before {
         with_paragraphs(lines, out);
     }
+    if out.len() == before {
+        with_colons(lines, out);
+    }
+}
+
+/// "Name: The Labour MP for Leeds North has been …", a paragraph per guest opened by
+/// their name and a colon: two or more such in a row make a guide to the panel.
+fn with_colons(lines: &[&str], out: &mut Vec<Candidate>) {
+    let mut run: Vec<Candidate> = Vec::new();
+    let mut best: Vec<Candidate> = Vec::new();
+    for line in lines.iter().take(200) {
+        let profile = line.split_once(": ").and_then(|(name, para)| {
+            let b = split_billing(name, false);
+            (name.len() <= 60
+                && para.len() >= 60
+                && b.affiliation.is_none()
+                && looks_like_name(b.name, 2)
+                && para.starts_with(char::is_uppercase)
+                && about_a_person(para, b.name))
+            .then_some(b)
+        });
+        match profile {
+            Some(b) => run.push(Candidate::new(b, Evidence::Profile)),
+            None => {
+                if run.len() > best.len() {
+                    best = std::mem::take(&mut run);
+                }
+                run.clear();
+            }
+        }
+    }
+    if run.len() > best.len() {
+        best = run;
+    }
+    if best.len() >= 2 {
+        out.extend(best);
+    }
 }
 
 /// "Name" alone on a line, then a paragraph about them that names them early
@@ -170,6 +207,24 @@ mod tests {
         // One name over a paragraph is a caption, not a guide.
         let mut out = Vec::new();
         gather(&lines[..3], &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn a_name_and_a_colon_then_a_paragraph() {
+        let lines = [
+            "The show returns from Leeds.",
+            "Ada Finch: The Labour MP for Leeds North has been shadow health secretary since 2023 and is a former nurse.",
+            "Tom Wu: The businessman founded Harbour Foods in 1999 and now chairs the regional growth board.",
+            "Watch: the last episode in full",
+        ];
+        let mut out = Vec::new();
+        gather(&lines, &mut out);
+        let names: Vec<&str> = out.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Ada Finch", "Tom Wu"]);
+        // One such line is a quote, not a guide.
+        let mut out = Vec::new();
+        gather(&lines[..2], &mut out);
         assert!(out.is_empty());
     }
 

@@ -70,7 +70,7 @@ static PANEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:(?:today's|tonight's|this week's|our|the|my|his|her|their)\s+)?",
         r"(?:guests|panell?ists|panel|contributors|speakers)(?:\s+(?:today|tonight|this week))?",
         r"\s+(?:are|include|includes|included|were|will be|(?:will )?consists? of|is made up of|comprises)\b:?",
-        r"|\b(?:programme|program|show|episode|edition|debate|discussion)\s+(?:will feature|features|will include|includes)\b:?",
+        r"|\b(?:programme|program|show|episode|edition|debate|discussion|panel)\s+(?:will feature|features|will include|includes)\b:?",
         r"|\bwith (?:(?:our|the|her|his|their) )?(?:guests|panell?ists|panel)\b:?",
         r"|\bon the panel(?:\s+(?:today|tonight|this week))?\s+are\b",
         r"|^join\b|\bjoining (?:us|me|him|her|them|the (?:discussion|debate|conversation|panel|programme|program|show))(?:\s+(?:today|tonight|this week|in the studio))?\s+(?:are|is)\b:?",
@@ -623,6 +623,24 @@ fn person_of_item(item: &str) -> Option<Candidate> {
             .iter()
             .any(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
         && words[words.len() - 1].chars().any(char::is_lowercase);
+    // "Conservative Tom Wu": a party's adjective before a name is its billing.
+    const PARTIES: &[&str] = &[
+        "Conservative",
+        "Labour",
+        "Tory",
+        "Liberal",
+        "Democrat",
+        "Democratic",
+        "Republican",
+        "Independent",
+        "Nationalist",
+        "Unionist",
+    ];
+    if let Some((party, rest)) = b.name.split_once(' ') {
+        if PARTIES.contains(&party) && rest.contains(' ') && looks_like_name(rest, 2) {
+            return Some(Candidate::named(rest, Some(party.to_string()), Evidence::Prose));
+        }
+    }
     if looks_like_name(b.name, 2) && !possessive && !acronym {
         return Some(Candidate::new(b, Evidence::Prose));
     }

@@ -1524,3 +1524,19 @@ fn archive_contributor_roles_and_contributions_from() {
     );
     assert_eq!(d.presenter.as_ref().unwrap().name, "Peter Hale");
 }
+
+#[test]
+fn a_panel_that_features_and_a_partys_adjective_before_a_name() {
+    let d = parse_listing(
+        "Who is on the panel tonight?\nThe panel features Labour's Ada Finch, Conservative Tom Wu, the Green Party's Li Fenn and comedian Sam Poe.\n",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ada Finch".into(), Some("Labour".into())),
+            ("Tom Wu".into(), Some("Conservative".into())),
+            ("Li Fenn".into(), Some("the Green Party".into())),
+            ("Sam Poe".into(), Some("comedian".into())),
+        ]
+    );
+}
