@@ -202,7 +202,10 @@ mod tests {
         gather(&cut, &mut out);
         assert_eq!(out.len(), 2);
         let mut out = Vec::new();
-        gather(&["Ruth Adeyemi", cut[2], "Marta Quill", "Marta Qu"], &mut out);
+        gather(
+            &["Ruth Adeyemi", cut[2], "Marta Quill", "Marta Qu"],
+            &mut out,
+        );
         assert!(out.is_empty());
         // One name over a paragraph is a caption, not a guide.
         let mut out = Vec::new();

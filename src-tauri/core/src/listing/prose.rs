@@ -217,9 +217,11 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
         panel_found |= panel;
         if !host_found {
             if let Some(host) = PRESENTED.captures(line).and_then(|m| {
-                let name = ["host", "named", "credited", "is", "presents", "chair", "owns", "wonders"]
-                    .iter()
-                    .find_map(|g| m.name(g))?;
+                let name = [
+                    "host", "named", "credited", "is", "presents", "chair", "owns", "wonders",
+                ]
+                .iter()
+                .find_map(|g| m.name(g))?;
                 // "X, presenter of Radio Nord's morning show, says …": the host of
                 // another show, unless the page names that show elsewhere.
                 let billing = line[name.end()..].trim_start_matches([',', ' ']);
@@ -316,9 +318,8 @@ pub(super) fn blurb_host<'a>(
 
 /// A sentence's subject before its verb ("In this episode Ada Finch explores …"), the
 /// last one in `before`.
-static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<host>{NAME})\s+\p{{Ll}}+s\b")).unwrap()
-});
+static SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?P<host>{NAME})\s+\p{{Ll}}+s\b")).unwrap());
 
 fn subject_before(before: &str) -> Option<&str> {
     let m = SUBJECT.captures_iter(before).take(8).last()?;
@@ -638,7 +639,11 @@ fn person_of_item(item: &str) -> Option<Candidate> {
     ];
     if let Some((party, rest)) = b.name.split_once(' ') {
         if PARTIES.contains(&party) && rest.contains(' ') && looks_like_name(rest, 2) {
-            return Some(Candidate::named(rest, Some(party.to_string()), Evidence::Prose));
+            return Some(Candidate::named(
+                rest,
+                Some(party.to_string()),
+                Evidence::Prose,
+            ));
         }
     }
     if looks_like_name(b.name, 2) && !possessive && !acronym {

@@ -1502,7 +1502,10 @@ fn a_compound_surname_spelled_with_a_hyphen_in_the_bio() {
     );
     assert_eq!(
         d.guests[1],
-        g("Rania Abu El-Said", "a lecturer in history at Harbour College")
+        g(
+            "Rania Abu El-Said",
+            "a lecturer in history at Harbour College"
+        )
     );
 }
 
