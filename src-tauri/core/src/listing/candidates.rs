@@ -204,7 +204,19 @@ fn from_layout(found: &Found, c: &mut Candidates) {
                 continue;
             }
         }
-        if let Some(a) = line.affiliation {
+        let listed = line
+            .affiliation
+            .is_none()
+            .then(|| prose_list(line.text))
+            .flatten();
+        if let Some(listed) = listed {
+            // "Guests: A, analyst, and B, diplomat": a list in prose after the label.
+            n += listed.len();
+            for mut g in listed {
+                g.evidence = evidence;
+                c.guests.push(g);
+            }
+        } else if let Some(a) = line.affiliation {
             let mut b = split_billing(line.text, true);
             b.affiliation = Some(a.to_string());
             c.guests.push(Candidate::new(b, evidence));
@@ -223,6 +235,21 @@ fn from_layout(found: &Found, c: &mut Candidates) {
             break;
         }
     }
+}
+
+/// The people of a guest line written as a sentence's list, each billed after a comma
+/// ("A, analyst at X, and B, former diplomat"): only when the line joins its last
+/// item with ", and" and every item read is a name with a billing.
+fn prose_list(text: &str) -> Option<Vec<Candidate>> {
+    if text.len() > 600 || !text.contains(", and ") {
+        return None;
+    }
+    let listed = super::prose::list(text);
+    (listed.len() >= 2
+        && listed
+            .iter()
+            .all(|g| g.affiliation.is_some() && person::looks_like_name(&g.name, 2)))
+    .then_some(listed)
 }
 
 /// A billing that makes its person the programme's presenter: "presenter of …",

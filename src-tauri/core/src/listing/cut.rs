@@ -45,7 +45,7 @@ pub(super) struct Piece<'a> {
 const PRESENTER_WORDS: &str = r"guest[- ](?:hosts?|presenters?|moderators?|anchors?)|co-?presenters?|presenters?|co-?hosts?|hosts?|moderators?|anchors?|chairman|chairwoman|chairperson|chairs?|your hosts?|presiders?";
 const PRESENTER_BY: &str = r"presented|hosted|moderated|chaired|fronted";
 // Longer phrases first: the regex takes the first alternative that matches.
-const GUEST_WORDS: &str = r"guests include|guests are|our guests|today's guests|tonight's guests|this week's guests|joining (?:us|me)|on the panel|in the studio|in conversation|to discuss|in this episode|guests?|panel|panell?ists?|contributors?|speakers?|featuring|with|interviewees?|interviewed guests?|participants?|witnesses|taking part";
+const GUEST_WORDS: &str = r"guests include|guests are|our guests|today's guests|tonight's guests|this week's guests|joining (?:us|me)|on the panel|in the studio|in conversation|to discuss|in this episode|guests?|panel|panell?ists?|contributors?|speakers?|featuring|with|interviewees?|interviewed guests?|participants?|witnesses|taking part|also featured|also featuring";
 
 /// A label at the start of a piece, any case.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {

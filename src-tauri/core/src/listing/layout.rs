@@ -211,7 +211,9 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
                     // "Panellist:" / name), as listings archives give them.
                     let repeated =
                         pieces[end].text.eq_ignore_ascii_case(pieces[i].text) && rest.is_empty();
-                    if !repeated && !pieces[i + 1..=end].iter().all(|p| p.joined) {
+                    // "Also Featured": more of this episode's guests.
+                    let also = pieces[end].text.to_lowercase().starts_with("also ");
+                    if !repeated && !also && !pieces[i + 1..=end].iter().all(|p| p.joined) {
                         break;
                     }
                     end = guest_block(pieces, end, rest, &mut f.guests);

@@ -1543,3 +1543,22 @@ fn a_panel_that_features_and_a_partys_adjective_before_a_name() {
         ]
     );
 }
+
+#[test]
+fn a_labelled_sentence_list_also_featured_and_x_hosts() {
+    let d = parse_listing(
+        "Can the truce last?\n12 May 2024\nMara Quist hosts. Guests: Ada Finch, analyst, and Tom Wu, former diplomat.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Mara Quist");
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ada Finch".into(), Some("analyst".into())),
+            ("Tom Wu".into(), Some("former diplomat".into())),
+        ]
+    );
+    let d = parse_listing(
+        "Can the truce last?\nGuests\nAda Finch, professor of history at Lakeside University.\nTom Wu, senior fellow at the Harbour Institute.\nAlso Featured\nLi Fenn, reporter for Radio West.\n",
+    );
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu", "Li Fenn"]);
+}
