@@ -108,6 +108,14 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
     let all: Vec<&str> = lines.take(60).map(|l| &l[..floor_char(l, 4000)]).collect();
     for &line in &all {
         guest_host(line, c);
+        // "She spoke with the show's producer X": who did this episode's interview
+        // presents it, over the show's usual host.
+        if let Some(host) = spoke_with(line) {
+            if !c.presenters.iter().any(|p| p.evidence == Evidence::GuestHost) {
+                c.presenters
+                    .push(Candidate::named(host, None, Evidence::GuestHost));
+            }
+        }
         if let Some(m) = HOST_VERB.captures(line) {
             let host = host_name(m.name("host").map_or("", |h| h.as_str()));
             let tail = &line[m.get(0).map_or(0, |g| g.end())..];
@@ -295,25 +303,29 @@ pub(super) fn blurb_host<'a>(
                 }
             }
         }
-        if let Some(m) = SPOKE_WITH.captures(line) {
-            let rest = m.name("rest").map_or("", |r| r.as_str());
-            let end = [" on ", " about ", " in ", " for "]
-                .iter()
-                .filter_map(|w| rest.find(w))
-                .min()
-                .unwrap_or(rest.len());
-            let said = rest[..end].trim();
-            // The host is billed as one of the show's people ("senior editor X");
-            // "She spoke with her lawyer X" names someone else.
-            let host = billing_before_name(said)
-                .filter(|(_, billing)| billing.split_whitespace().any(media_role))
-                .map(|(n, _)| n);
-            if let Some(host) = host.filter(|h| looks_like_name(h, 2) && !is_guest(h)) {
-                return Some(Candidate::named(host, None, Evidence::Prose));
-            }
+        if let Some(host) = spoke_with(line).filter(|h| !is_guest(h)) {
+            return Some(Candidate::named(host, None, Evidence::Prose));
         }
     }
     None
+}
+
+/// The show's person a guest talked with: "She spoke with Foreign Affairs senior
+/// editor X on …". The host is billed as one of the show's people; "She spoke with her
+/// lawyer X" names someone else.
+fn spoke_with(line: &str) -> Option<&str> {
+    let m = SPOKE_WITH.captures(line)?;
+    let rest = m.name("rest").map_or("", |r| r.as_str());
+    let end = [" on ", " about ", " in ", " for "]
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()
+        .unwrap_or(rest.len());
+    let said = rest[..end].trim();
+    billing_before_name(said)
+        .filter(|(_, billing)| billing.split_whitespace().any(media_role))
+        .map(|(n, _)| n)
+        .filter(|h| looks_like_name(h, 2))
 }
 
 /// A sentence's subject before its verb ("In this episode Ada Finch explores …"), the

@@ -1562,3 +1562,16 @@ fn a_labelled_sentence_list_also_featured_and_x_hosts() {
     );
     assert_eq!(names(&d), ["Ada Finch", "Tom Wu", "Li Fenn"]);
 }
+
+#[test]
+fn the_producer_who_did_the_interview_presents_the_episode() {
+    let d = parse_listing(
+        "Filmmaker on her father\nPresenter: Ruth Hale\nThe filmmaker Ada Finch on her new documentary about her father. She spoke with Harbour Talk producer Sam Poe.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Sam Poe");
+    // "Her lawyer" is no one of the show's.
+    let d = parse_listing(
+        "Filmmaker on her father\nPresenter: Ruth Hale\nThe filmmaker Ada Finch on her new documentary. She spoke with her lawyer Sam Poe about the rights.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Ruth Hale");
+}
