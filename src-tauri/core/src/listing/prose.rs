@@ -111,7 +111,11 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
         // "She spoke with the show's producer X": who did this episode's interview
         // presents it, over the show's usual host.
         if let Some(host) = spoke_with(line) {
-            if !c.presenters.iter().any(|p| p.evidence == Evidence::GuestHost) {
+            if !c
+                .presenters
+                .iter()
+                .any(|p| p.evidence == Evidence::GuestHost)
+            {
                 c.presenters
                     .push(Candidate::named(host, None, Evidence::GuestHost));
             }
