@@ -31,13 +31,29 @@ pub(super) fn fill<'a>(lines: impl Iterator<Item = &'a str> + Clone, guests: &mu
             }
             continue;
         }
-        g.affiliation = lines.clone().take(60).find_map(|line| {
-            // A pasted page can be one huge line: read its start only.
-            let line = &line[..floor_char(line, MAX_LINE)];
-            line.match_indices(g.name.as_str())
-                .take(10)
-                .find_map(|(at, n)| predicate(&line[at + n.len()..]))
-        });
+        let billed = |name: &str| {
+            lines.clone().take(60).find_map(|line| {
+                // A pasted page can be one huge line: read its start only.
+                let line = &line[..floor_char(line, MAX_LINE)];
+                line.match_indices(name)
+                    .take(10)
+                    .find_map(|(at, n)| predicate(&line[at + n.len()..]))
+            })
+        };
+        g.affiliation = billed(&g.name);
+        if g.affiliation.is_none() {
+            // "Nadia Abu El Haj" in the list, "Nadia Abu El-Haj is …" in the sentence:
+            // the sentence's spelling of a compound surname, and its billing.
+            let spaces: Vec<usize> = g.name.match_indices(' ').map(|(i, _)| i).collect();
+            for &at in spaces.iter().skip(1).take(3) {
+                let hyphened = format!("{}-{}", &g.name[..at], &g.name[at + 1..]);
+                if let Some(a) = billed(&hyphened) {
+                    g.name = hyphened;
+                    g.affiliation = Some(a);
+                    break;
+                }
+            }
+        }
     }
 }
 

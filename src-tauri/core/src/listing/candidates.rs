@@ -126,12 +126,18 @@ pub(super) fn gather(found: &Found) -> Candidates {
     from_layout(found, &mut c);
     // A presenter label's line may go on in prose ("Chaired by X. Arguing for the
     // motion are A, B and C.").
-    let prose_lines = found
+    // In the order of the text: a presenter's line holding the panel ("Chaired by X.
+    // Arguing for the motion are …") comes before a later episode's lines.
+    let mut prose_lines: Vec<&str> = found
         .pre
         .iter()
         .chain(&found.post)
         .chain(&found.presenters)
-        .copied();
+        .copied()
+        .collect();
+    // Every line is a slice of the one text, so its address is its place in it.
+    prose_lines.sort_by_key(|l| l.as_ptr() as usize);
+    let prose_lines = prose_lines.into_iter();
     profiles::gather(&found.pre, &mut c.guests);
     prose::gather(prose_lines, &mut c);
     if c.guests.is_empty() {
@@ -198,7 +204,19 @@ fn from_layout(found: &Found, c: &mut Candidates) {
                 continue;
             }
         }
-        if let Some(a) = line.affiliation {
+        let listed = line
+            .affiliation
+            .is_none()
+            .then(|| prose_list(line.text))
+            .flatten();
+        if let Some(listed) = listed {
+            // "Guests: A, analyst, and B, diplomat": a list in prose after the label.
+            n += listed.len();
+            for mut g in listed {
+                g.evidence = evidence;
+                c.guests.push(g);
+            }
+        } else if let Some(a) = line.affiliation {
             let mut b = split_billing(line.text, true);
             b.affiliation = Some(a.to_string());
             c.guests.push(Candidate::new(b, evidence));
@@ -217,6 +235,21 @@ fn from_layout(found: &Found, c: &mut Candidates) {
             break;
         }
     }
+}
+
+/// The people of a guest line written as a sentence's list, each billed after a comma
+/// ("A, analyst at X, and B, former diplomat"): only when the line joins its last
+/// item with ", and" and every item read is a name with a billing.
+fn prose_list(text: &str) -> Option<Vec<Candidate>> {
+    if text.len() > 600 || !text.contains(", and ") {
+        return None;
+    }
+    let listed = super::prose::list(text);
+    (listed.len() >= 2
+        && listed
+            .iter()
+            .all(|g| g.affiliation.is_some() && person::looks_like_name(&g.name, 2)))
+    .then_some(listed)
 }
 
 /// A billing that makes its person the programme's presenter: "presenter of …",

@@ -42,15 +42,15 @@ pub(super) struct Piece<'a> {
     pub joined: bool,
 }
 
-const PRESENTER_WORDS: &str = r"guest[- ](?:hosts?|presenters?|moderators?|anchors?)|co-?presenters?|presenters?|co-?hosts?|hosts?|moderators?|anchors?|chairs?|your hosts?";
+const PRESENTER_WORDS: &str = r"guest[- ](?:hosts?|presenters?|moderators?|anchors?)|co-?presenters?|presenters?|co-?hosts?|hosts?|moderators?|anchors?|chairman|chairwoman|chairperson|chairs?|your hosts?|presiders?";
 const PRESENTER_BY: &str = r"presented|hosted|moderated|chaired|fronted";
 // Longer phrases first: the regex takes the first alternative that matches.
-const GUEST_WORDS: &str = r"guests include|guests are|our guests|today's guests|tonight's guests|this week's guests|joining (?:us|me)|on the panel|in the studio|in conversation|to discuss|in this episode|guests?|panel|panell?ists?|contributors?|speakers?|featuring|with|interviewees?";
+const GUEST_WORDS: &str = r"guests include|guests are|our guests|today's guests|tonight's guests|this week's guests|joining (?:us|me)|on the panel|in the studio|in conversation|to discuss|in this episode|guests?|panel|panell?ists?|contributors?|speakers?|featuring|with|interviewees?|interviewed guests?|participants?|witnesses|taking part|also featured|also featuring";
 
 /// A label at the start of a piece, any case.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?P<p>{PRESENTER_WORDS})|(?P<pb>{PRESENTER_BY})\s+by|(?P<g>{GUEST_WORDS}))\b"
+        r"(?i)^(?:(?P<p>{PRESENTER_WORDS})|(?P<pb>{PRESENTER_BY})\s+by|(?P<g>(?:(?:today|tonight|this week|this evening)['’]s\s+)?(?:{GUEST_WORDS})))\b(?:\s+(?:today|tonight|this week|this evening|this time)\b)?"
     ))
     .unwrap()
 });
@@ -63,7 +63,7 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// of it. Lower-case words in prose ("our guests: …") do not cut a line.
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[\s.?!](?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors?|Speakers?|With|Featuring|Credits?|Editors?|Producers?|Researchers?|Sound)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)|[.?!]\s?With\s|\p{L}(?:Presenters?|Hosts?|Moderators?|Guests?|Panell?ists|Contributors?|Speakers?|Featuring|Credits?|Editors?|Producers?|Researchers?)[:：]",
+        r"[\s.?!](?:(?:Presenters?|PRESENTERS?|Co-hosts?|Hosts?|HOSTS?|Moderators?|MODERATORS?|Guests?|GUESTS?|Panel|PANEL|Panell?ists|Contributors?|Speakers?|Witnesses|With|Featuring|Credits?|Editors?|Producers?|Researchers?|Sound)\s*[:：]|(?:Presented|Hosted|Moderated|Chaired) by\s)|[.?!]\s?With\s|\p{L}(?:Presenters?|Hosts?|Moderators?|Guests?|Panell?ists|Contributors?|Speakers?|Featuring|Credits?|Editors?|Producers?|Researchers?)[:：]",
     )
     .unwrap()
 });
@@ -128,7 +128,12 @@ fn split_line<'a>(line: &'a str, out: &mut Vec<Piece<'a>>) {
             push_segment(seg, out);
         }
     };
+    // A label of several words at the start ("Interviewed Guest:") is not cut inside.
+    let lead = LEADING.find(line).map_or(0, |m| m.end());
     for m in INLINE.find_iter(line) {
+        if m.start() < lead {
+            continue;
+        }
         let at = m.start() + m.as_str().chars().next().map_or(1, char::len_utf8);
         if m.as_str().ends_with("by ") && !after_sentence(&line[..m.start()]) {
             continue;
@@ -317,6 +322,8 @@ fn with_guests(rest: &str) -> Option<(&str, &str)> {
     let head = rest[..at].trim_end_matches(',').trim();
     let mut tail = rest[at + 6..].trim_start();
     for w in [
+        "contributions from ",
+        "contributions by ",
         "guests ",
         "her guests ",
         "his guests ",

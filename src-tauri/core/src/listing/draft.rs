@@ -401,7 +401,7 @@ fn guests_of(
 
 /// A person from a billing, bounded; `None` when there is no name.
 fn person_of(b: &Candidate, role: &str, w: &mut Warnings) -> Option<ParsedPerson> {
-    let name = collapse(&b.name);
+    let name = tidy_name(&collapse(&b.name)).to_string();
     if !name.chars().any(char::is_alphanumeric) {
         return None;
     }
@@ -415,7 +415,7 @@ fn person_of(b: &Candidate, role: &str, w: &mut Warnings) -> Option<ParsedPerson
     let affiliation = b
         .affiliation
         .as_ref()
-        .map(|a| collapse(a))
+        .map(|a| tidy_billing(&collapse(a)).to_string())
         .filter(|a| !a.is_empty())
         .map(|a| bound(a, limits::AFFILIATION, &format!("{name}'s affiliation"), w));
     let honorific = b
@@ -429,6 +429,52 @@ fn person_of(b: &Candidate, role: &str, w: &mut Warnings) -> Option<ParsedPerson
         honorific,
         affiliation,
     })
+}
+
+/// A name as a list or a sentence left it: without the sentence's full stop ("… and
+/// Jenny Lowe.") unless the last word is an initial or a short form ("John Q.",
+/// "Jr."), and without a role word in front ("Anchor Lina Haddad").
+fn tidy_name(name: &str) -> &str {
+    let mut name = name;
+    if let Some(bare) = name.strip_suffix('.') {
+        let last = bare.rsplit(' ').next().unwrap_or(bare);
+        let short = ["Jr", "Sr", "Jnr", "Snr", "St"].contains(&last);
+        if last.chars().count() > 1 && !short && !last.contains('.') {
+            name = bare;
+        }
+    }
+    let roles = [
+        "Anchor ",
+        "Host ",
+        "Presenter ",
+        "Moderator ",
+        "Chair ",
+        "Interviewer ",
+    ];
+    match roles.iter().find_map(|r| name.strip_prefix(r)) {
+        Some(rest) if person::looks_like_name(rest, 2) => rest,
+        _ => name,
+    }
+}
+
+/// A billing without the separators a list left after it ("Radio West, .").
+fn tidy_billing(a: &str) -> &str {
+    let a = a.trim_end();
+    if a.ends_with([',', ';']) || a.ends_with(" .") || a.ends_with(",.") {
+        return a.trim_end_matches([',', ';', '.', ' ']);
+    }
+    // The sentence's full stop, not a short form's ("Ltd.", "U.S.").
+    match a.strip_suffix('.') {
+        Some(bare)
+            if bare
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.chars().count() > 3 && !w.contains('.')) =>
+        {
+            bare
+        }
+        _ => a,
+    }
 }
 
 fn in_capitals(name: &str) -> bool {

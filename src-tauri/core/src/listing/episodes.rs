@@ -74,7 +74,7 @@ pub(super) fn show_before_question<'a>(
     let (at, c) = title
         .char_indices()
         .take(50)
-        .find(|&(i, c)| matches!(c, ':' | '–' | '—') || title[i..].starts_with(" - "))?;
+        .find(|&(i, c)| matches!(c, ':' | '–' | '—' | '|') || title[i..].starts_with(" - "))?;
     let show = title[..at].trim();
     let rest = title[at + c.len_utf8()..]
         .trim_start_matches(['-', ' '])

@@ -94,6 +94,10 @@ fn furniture(line: &str) -> bool {
         "standing in for",
     ];
     let lower = line.to_lowercase();
+    // "Home » Programmes » Harbour Hour": a breadcrumb trail.
+    if line.contains(['»', '›']) {
+        return true;
+    }
     // "Intelligence Squared show": a directory's name for a show's page.
     line.len() <= 80 && (WORDS.iter().any(|w| lower.contains(w)) || lower.ends_with(" show"))
 }
@@ -132,6 +136,8 @@ mod tests {
         ];
         assert_eq!(title_line(&lines), Some(3));
         let lines = ["Podcast cover", "Why are ports so slow?"];
+        assert_eq!(title_line(&lines), Some(1));
+        let lines = ["Home » Programmes » Harbour Talk", "Why are ports so slow?"];
         assert_eq!(title_line(&lines), Some(1));
     }
 

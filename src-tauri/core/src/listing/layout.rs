@@ -211,7 +211,9 @@ pub(super) fn listing<'a>(pieces: &[Piece<'a>], start: usize, first: bool) -> Fo
                     // "Panellist:" / name), as listings archives give them.
                     let repeated =
                         pieces[end].text.eq_ignore_ascii_case(pieces[i].text) && rest.is_empty();
-                    if !repeated && !pieces[i + 1..=end].iter().all(|p| p.joined) {
+                    // "Also Featured": more of this episode's guests.
+                    let also = pieces[end].text.to_lowercase().starts_with("also ");
+                    if !repeated && !also && !pieces[i + 1..=end].iter().all(|p| p.joined) {
                         break;
                     }
                     end = guest_block(pieces, end, rest, &mut f.guests);
@@ -397,13 +399,25 @@ fn take_lines<'a>(
     out: &mut Vec<GuestLine<'a>>,
 ) -> usize {
     let mut end = j;
+    let taken = out.len();
+    let first = j;
     while j < pieces.len() {
         match pieces[j].kind {
             Kind::Blank => j += 1,
             // A photo's credit between two guests ("Photo: Jo Roe/Reuters"): the
             // caption of a guest's picture, not the end of the list.
             Kind::Junk(Junk::Soft) if super::classify::is_picture_credit(pieces[j].text) => j += 1,
-            Kind::Text if pieces[j].fit.allows(how) => {
+            // In a block, a line of the same shape as the one before it, if weaker.
+            Kind::Text
+                if pieces[j].fit.allows(how)
+                    || (how == Strictness::Unlabelled
+                        && pieces[j].fit.allows(Strictness::AfterPresenter)
+                        && (j == first
+                            || (out.len() > taken
+                                && out
+                                    .last()
+                                    .is_some_and(|l| same_separator(l.text, pieces[j].text))))) =>
+            {
                 let text = pieces[j].text;
                 // Long lines, or several dashes, may be a whole list on one line.
                 let dashes = [" – ", " — ", " - "]
@@ -487,8 +501,28 @@ fn is_affiliation_line(line: &str) -> bool {
 }
 
 /// Two billing lines in a row with no label: a guest list whose label was lost.
+/// Whether two billing lines join name and billing alike (", " / " – " / " (").
+fn same_separator(a: &str, b: &str) -> bool {
+    let sep = |t: &str| {
+        let mut at = t.len().min(80);
+        while !t.is_char_boundary(at) {
+            at -= 1;
+        }
+        let t = &t[..at];
+        [", ", " – ", " — ", " - ", " (", " | "]
+            .iter()
+            .filter_map(|s| t.find(s).map(|at| (at, *s)))
+            .min()
+            .map(|(_, s)| s)
+    };
+    sep(a).is_some() && sep(a) == sep(b)
+}
+
 fn unlabelled_block_starts(pieces: &[Piece], i: usize) -> bool {
-    if !pieces[i].fit.allows(Strictness::Unlabelled) {
+    let strong = pieces[i].fit.allows(Strictness::Unlabelled);
+    // "Ada Finch, doctor" over "Tom Wu, health economist": a weaker line of the same
+    // shape starts the block the line under it makes.
+    if !strong && !pieces[i].fit.allows(Strictness::AfterPresenter) {
         return false;
     }
     let next = next_non_blank(pieces, i + 1);
@@ -496,8 +530,11 @@ fn unlabelled_block_starts(pieces: &[Piece], i: usize) -> bool {
     let name = |t: &str| name_key(super::person::split_billing(t, true).name);
     match pieces.get(next) {
         Some(p) if p.kind == Kind::Text => {
-            p.fit.allows(Strictness::Unlabelled) && name(p.text) != name(pieces[i].text)
+            p.fit.allows(Strictness::Unlabelled)
+                && name(p.text) != name(pieces[i].text)
+                && (strong || same_separator(p.text, pieces[i].text))
         }
+        Some(_) if !strong => false,
         Some(p) => matches!(
             p.kind,
             Kind::Label {

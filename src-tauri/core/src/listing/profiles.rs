@@ -12,19 +12,71 @@ pub(super) fn gather(lines: &[&str], out: &mut Vec<Candidate>) {
     if out.len() == before {
         with_paragraphs(lines, out);
     }
+    if out.len() == before {
+        with_colons(lines, out);
+    }
+}
+
+/// "Name: The Labour MP for Leeds North has been …", a paragraph per guest opened by
+/// their name and a colon: two or more such in a row make a guide to the panel.
+fn with_colons(lines: &[&str], out: &mut Vec<Candidate>) {
+    let mut run: Vec<Candidate> = Vec::new();
+    let mut best: Vec<Candidate> = Vec::new();
+    for line in lines.iter().take(200) {
+        let profile = line.split_once(": ").and_then(|(name, para)| {
+            let b = split_billing(name, false);
+            (name.len() <= 60
+                && para.len() >= 60
+                && b.affiliation.is_none()
+                && looks_like_name(b.name, 2)
+                && para.starts_with(char::is_uppercase)
+                && about_a_person(para, b.name))
+            .then_some(b)
+        });
+        match profile {
+            Some(b) => run.push(Candidate::new(b, Evidence::Profile)),
+            None => {
+                if run.len() > best.len() {
+                    best = std::mem::take(&mut run);
+                }
+                run.clear();
+            }
+        }
+    }
+    if run.len() > best.len() {
+        best = run;
+    }
+    if best.len() >= 2 {
+        out.extend(best);
+    }
 }
 
 /// "Name" alone on a line, then a paragraph about them that names them early
 /// ("Labour's Jane Doe was elected …"): two or more such make a guide to the panel.
 fn with_paragraphs(lines: &[&str], out: &mut Vec<Candidate>) {
     let mut found = Vec::new();
-    for pair in lines.windows(2).take(200) {
+    let last = lines.len().saturating_sub(2);
+    for (i, pair) in lines.windows(2).take(200).enumerate() {
         let (name, para) = (pair[0], pair[1]);
-        if name.len() > 60 || para.len() < 80 {
+        // The page may be cut off inside the last profile ("Kate Ca"): a paragraph
+        // with no closing stop at the end of the text, opening with the name, counts
+        // once the guide has two whole profiles.
+        let cut_off = i == last
+            && found.len() >= 2
+            && !para.ends_with(['.', '!', '?', '"', '”', ')'])
+            && name.len() <= 60;
+        if !cut_off && (name.len() > 60 || para.len() < 80) {
             continue;
         }
         let b = split_billing(name, false);
         if b.affiliation.is_some() || !looks_like_name(b.name, 2) {
+            continue;
+        }
+        let given = b.name.split(' ').next().unwrap_or(b.name);
+        if cut_off {
+            if para.starts_with(&format!("{given} ")) {
+                found.push(Candidate::new(b, Evidence::Profile));
+            }
             continue;
         }
         let surname = b.name.rsplit(' ').next().unwrap_or(b.name);
@@ -136,9 +188,46 @@ mod tests {
                 ),
             ]
         );
+        // The page cut off inside the last profile: the name still counts.
+        let mut cut = lines[..5].to_vec();
+        cut.push("Marta Quill");
+        cut.push("Marta Qu");
+        let mut out = Vec::new();
+        gather(&cut, &mut out);
+        let names: Vec<&str> = out.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Ruth Adeyemi", "Piet van Rooyen", "Marta Quill"]);
+        // Not when the last line is whole, nor with only one profile before it.
+        cut[6] = "Marta Quill thanked the audience.";
+        let mut out = Vec::new();
+        gather(&cut, &mut out);
+        assert_eq!(out.len(), 2);
+        let mut out = Vec::new();
+        gather(
+            &["Ruth Adeyemi", cut[2], "Marta Quill", "Marta Qu"],
+            &mut out,
+        );
+        assert!(out.is_empty());
         // One name over a paragraph is a caption, not a guide.
         let mut out = Vec::new();
         gather(&lines[..3], &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn a_name_and_a_colon_then_a_paragraph() {
+        let lines = [
+            "The show returns from Leeds.",
+            "Ada Finch: The Labour MP for Leeds North has been shadow health secretary since 2023 and is a former nurse.",
+            "Tom Wu: The businessman founded Harbour Foods in 1999 and now chairs the regional growth board.",
+            "Watch: the last episode in full",
+        ];
+        let mut out = Vec::new();
+        gather(&lines, &mut out);
+        let names: Vec<&str> = out.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Ada Finch", "Tom Wu"]);
+        // One such line is a quote, not a guide.
+        let mut out = Vec::new();
+        gather(&lines[..2], &mut out);
         assert!(out.is_empty());
     }
 

@@ -11,7 +11,7 @@ use super::candidates::{show_is_this, Candidate, Candidates, Evidence};
 use super::person::{
     self, looks_like_name, split_billing, starts_with_name, word_kind, word_spans, Word,
 };
-use super::unseparated::billing_before_name;
+use super::unseparated::{billing_before_listed_name, billing_before_name};
 use crate::text::names::name_key;
 
 /// A capitalised name of one to four words (particles inside).
@@ -20,7 +20,7 @@ const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’\-.
 /// A presenter and what they do with the guests.
 static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<host>{NAME})\s+(?:(?P<list>speaks to|speaks with|talks to|talks with|(?:is|was|will be|are|were)\s+joined by|hosts|hears from|interviews|challenges|asks|questions|quizzes|meets|welcomes|chats with|catches up with|sits down with|is in conversation with|discusses\b[^.;:?!]*?\bwith|(?:presents|chairs)\b[^.;:?!]*?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) (?:guests|panel)|guests)))\b"
+        r"(?P<host>{NAME})\s+(?:(?P<past>spoke to|spoke with|talked to|talked with|sat down with)|(?P<list>speaks to|speaks with|talks to|talks with|(?:is|was|will be|are|were)\s+joined\b[^.;:?!]{{0,40}}?\bby|brings together|gets the views of|goes head[- ]to[- ]head with|hosts|hears from|interviews|challenges|asks|questions|quizzes|meets|welcomes|chats with|catches up with|sits down with|is in conversation with|(?:discusses|presents|chairs|hosts|leads|moderates|examines|explores|considers|debates|investigates|looks at|talks|speaks|chats|returns)\b[^.;:?!]{{0,80}}?\bwith|puts\b[^.;:?!]*?\bto)|(?P<panel>and (?:a panel of|an expert panel|a panel|the panel|(?:her|his|their) (?:guests|panel)|guests|panell?ists)))\b"
     ))
     .unwrap()
 });
@@ -30,7 +30,7 @@ static HOST_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// introduces her novel" is no host).
 static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b,?)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|(?P<chair>{NAME})\s+(?:is|was|will be)\s+in the chair\b|^(?P<presents>{NAME}),?\s+(?:presents|chairs|introduces|fronts)\s+(?:\p{{Lu}}|[^.;:?!]{{0,40}}?\b(?:programme|program|show|debate|discussion|series|episode|edition|panel|podcast|conversation|questions|forum)\b)"
+        r"(?:(?i:hosted|presented|chaired|moderated|fronted)\s+by|\b(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\b,?)\s+(?P<host>{NAME})|^(?P<named>{NAME}),\s+(?:the\s+)?(?:presenter|host|anchor|moderator)\s+of\b|^(?:[-•*]\s*)?(?P<credited>{NAME})\s+(?:[Hh]ost|[Pp]resenter|[Mm]oderator|[Aa]nchor)\s*$|\b(?i:the|our|your|today's|tonight's)\s+(?i:host|presenter|moderator|anchor)\s+(?:is|was)\s+(?P<is>{NAME})|(?P<chair>{NAME})\s+(?:is|was|will be)\s+in the chair\b|(?P<owns>{NAME})['’]s\s+(?:guests|panell?ists|panel)\s+(?:today\s+|tonight\s+|this week\s+)?(?:are|include|includes|were|will be)\b|^(?P<wonders>{NAME})\s+(?:asks|wonders|explores|examines|investigates)\s+(?:whether|why|how|what|if|who|where|when)\b|^(?P<presents>{NAME}),?\s+(?:presents|hosts|chairs|introduces|fronts)(?:\.?\s*$|\s+(?:\p{{Lu}}|[^.;:?!]{{0,40}}?\b(?:programme|program|show|debate|discussion|series|episode|edition|panel|podcast|conversation|questions|forum)\b))"
     ))
     .unwrap()
 });
@@ -70,7 +70,7 @@ static PANEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:(?:today's|tonight's|this week's|our|the|my|his|her|their)\s+)?",
         r"(?:guests|panell?ists|panel|contributors|speakers)(?:\s+(?:today|tonight|this week))?",
         r"\s+(?:are|include|includes|included|were|will be|(?:will )?consists? of|is made up of|comprises)\b:?",
-        r"|\b(?:programme|program|show|episode|edition|debate|discussion)\s+(?:will feature|features|will include|includes)\b:?",
+        r"|\b(?:programme|program|show|episode|edition|debate|discussion|panel)\s+(?:will feature|features|will include|includes)\b:?",
         r"|\bwith (?:(?:our|the|her|his|their) )?(?:guests|panell?ists|panel)\b:?",
         r"|\bon the panel(?:\s+(?:today|tonight|this week))?\s+are\b",
         r"|^join\b|\bjoining (?:us|me|him|her|them|the (?:discussion|debate|conversation|panel|programme|program|show))(?:\s+(?:today|tonight|this week|in the studio))?\s+(?:are|is)\b:?",
@@ -108,15 +108,34 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
     let all: Vec<&str> = lines.take(60).map(|l| &l[..floor_char(l, 4000)]).collect();
     for &line in &all {
         guest_host(line, c);
+        // "She spoke with the show's producer X": who did this episode's interview
+        // presents it, over the show's usual host.
+        if let Some(host) = spoke_with(line) {
+            if !c
+                .presenters
+                .iter()
+                .any(|p| p.evidence == Evidence::GuestHost)
+            {
+                c.presenters
+                    .push(Candidate::named(host, None, Evidence::GuestHost));
+            }
+        }
         if let Some(m) = HOST_VERB.captures(line) {
             let host = host_name(m.name("host").map_or("", |h| h.as_str()));
             let tail = &line[m.get(0).map_or(0, |g| g.end())..];
-            let listed = if m.name("list").is_some() && !guests_found {
+            // "X and panellists A and B discuss …": the panel named after the phrase.
+            let named_panel = m
+                .name("panel")
+                .is_some_and(|p| p.as_str().ends_with("guests") || p.as_str().ends_with("ists"));
+            let listed = if (m.name("list").is_some() || named_panel) && !guests_found {
                 list(tail)
             } else {
                 Vec::new()
             };
-            let is_host = !listed.is_empty() || m.name("panel").is_some();
+            // "X spoke with A": a report of a talk names its host; the guests it
+            // names are left to the page's own list.
+            let past = m.name("past").is_some() && !list(tail).is_empty();
+            let is_host = !listed.is_empty() || m.name("panel").is_some() || past;
             if let (Some(host), true, false) = (host, is_host, host_found) {
                 c.presenters
                     .push(Candidate::named(host, None, Evidence::Prose));
@@ -167,6 +186,33 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
                 continue;
             }
             let mut listed = list(&line[m.end()..]);
+            // "Join host X and guests A and B": the host is no guest.
+            let mut hosts = Vec::new();
+            listed.retain(|g| {
+                let host = g.affiliation.as_deref().is_some_and(|a| {
+                    matches!(
+                        a.to_lowercase().as_str(),
+                        "host" | "presenter" | "moderator" | "anchor" | "your host" | "our host"
+                    )
+                });
+                if host {
+                    hosts.push(g.name.clone());
+                }
+                !host
+            });
+            // "X explores the vote. Her guests are …": the host is the one the
+            // sentence before is about.
+            let owner = m.as_str().split(' ').next().unwrap_or("").to_lowercase();
+            if hosts.is_empty() && matches!(owner.as_str(), "her" | "his" | "their") {
+                hosts.extend(subject_before(&line[..m.start()]).map(str::to_string));
+            }
+            if !host_found && !listed.is_empty() {
+                if let Some(h) = hosts.first() {
+                    c.presenters
+                        .push(Candidate::named(h, None, Evidence::Prose));
+                    host_found = true;
+                }
+            }
             // "Witnesses … from New Harbour": one bare name after "from" is a place.
             let from = m.as_str().to_lowercase().starts_with("witnesses");
             if from && listed.len() == 1 && !billed(&listed[0]) {
@@ -183,9 +229,11 @@ pub(super) fn gather<'a>(lines: impl Iterator<Item = &'a str>, c: &mut Candidate
         panel_found |= panel;
         if !host_found {
             if let Some(host) = PRESENTED.captures(line).and_then(|m| {
-                let name = ["host", "named", "credited", "is", "presents", "chair"]
-                    .iter()
-                    .find_map(|g| m.name(g))?;
+                let name = [
+                    "host", "named", "credited", "is", "presents", "chair", "owns", "wonders",
+                ]
+                .iter()
+                .find_map(|g| m.name(g))?;
                 // "X, presenter of Radio Nord's morning show, says …": the host of
                 // another show, unless the page names that show elsewhere.
                 let billing = line[name.end()..].trim_start_matches([',', ' ']);
@@ -216,7 +264,16 @@ pub(super) fn blurb_host<'a>(
     let all: Vec<&str> = lines.take(60).map(|l| &l[..floor_char(l, 4000)]).collect();
     for &line in &all {
         for m in SHOW_WITH.captures_iter(line).take(8) {
-            let show_named = m.name("show").is_some_and(|s| !conversation(s.as_str()));
+            // "X is in Leeds with A": a place in a sentence, not a show's name.
+            let placed = m.name("show").is_some_and(|s| {
+                let before = line[..s.start()].trim_end();
+                let last = before.rsplit(' ').next().unwrap_or("");
+                s.as_str().split_whitespace().count() == 1
+                    && ["in", "at", "from", "is", "was", "are", "were"].contains(&last)
+            });
+            let show_named = m
+                .name("show")
+                .is_some_and(|s| !conversation(s.as_str()) && !placed);
             // Without the show's name, only at the end of the blurb's sentence.
             // (The name may have taken the full stop.) A whole name there: "with China."
             // is no host.
@@ -250,25 +307,39 @@ pub(super) fn blurb_host<'a>(
                 }
             }
         }
-        if let Some(m) = SPOKE_WITH.captures(line) {
-            let rest = m.name("rest").map_or("", |r| r.as_str());
-            let end = [" on ", " about ", " in ", " for "]
-                .iter()
-                .filter_map(|w| rest.find(w))
-                .min()
-                .unwrap_or(rest.len());
-            let said = rest[..end].trim();
-            // The host is billed as one of the show's people ("senior editor X");
-            // "She spoke with her lawyer X" names someone else.
-            let host = billing_before_name(said)
-                .filter(|(_, billing)| billing.split_whitespace().any(media_role))
-                .map(|(n, _)| n);
-            if let Some(host) = host.filter(|h| looks_like_name(h, 2) && !is_guest(h)) {
-                return Some(Candidate::named(host, None, Evidence::Prose));
-            }
+        if let Some(host) = spoke_with(line).filter(|h| !is_guest(h)) {
+            return Some(Candidate::named(host, None, Evidence::Prose));
         }
     }
     None
+}
+
+/// The show's person a guest talked with: "She spoke with Foreign Affairs senior
+/// editor X on …". The host is billed as one of the show's people; "She spoke with her
+/// lawyer X" names someone else.
+fn spoke_with(line: &str) -> Option<&str> {
+    let m = SPOKE_WITH.captures(line)?;
+    let rest = m.name("rest").map_or("", |r| r.as_str());
+    let end = [" on ", " about ", " in ", " for "]
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()
+        .unwrap_or(rest.len());
+    let said = rest[..end].trim();
+    billing_before_name(said)
+        .filter(|(_, billing)| billing.split_whitespace().any(media_role))
+        .map(|(n, _)| n)
+        .filter(|h| looks_like_name(h, 2))
+}
+
+/// A sentence's subject before its verb ("In this episode Ada Finch explores …"), the
+/// last one in `before`.
+static SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?P<host>{NAME})\s+\p{{Ll}}+s\b")).unwrap());
+
+fn subject_before(before: &str) -> Option<&str> {
+    let m = SUBJECT.captures_iter(before).take(8).last()?;
+    host_name(m.name("host")?.as_str()).filter(|h| looks_like_name(h, 2))
 }
 
 /// "Previous guests included …", "Past panellists were …": another episode's people.
@@ -431,6 +502,20 @@ fn guest_host(line: &str, c: &mut Candidates) {
 /// Rob Vale" → "Rob Vale"); a first name alone is kept as given.
 fn host_name(s: &str) -> Option<&str> {
     let mut s = s.trim().trim_end_matches([',', '.']);
+    // "From Radio Lakeside. Hannah Dorr": the name is in the last sentence; "Peter
+    // Hale. The": in the first.
+    if let Some(at) = s.rfind(". ") {
+        let before = s[..at].rsplit(' ').next().unwrap_or("");
+        // Not an initial's stop ("John Q. Public").
+        if before.chars().count() > 1 {
+            let after = &s[at + 2..];
+            s = if looks_like_name(after, 1) && after.starts_with(char::is_uppercase) {
+                after
+            } else {
+                &s[..at]
+            };
+        }
+    }
     // "Norland Radio's Ada Finch": the outlet is no part of the name.
     if let Some(at) = s.rfind("'s ").or_else(|| s.rfind("’s ")) {
         let rest = &s[at..];
@@ -455,7 +540,7 @@ pub(super) fn list(tail: &str) -> Vec<Candidate> {
     // "… with panellists A, B and C", "X hosts, with guests A and B": the list's own
     // words before its first name.
     let bare = tail.strip_prefix("with ").unwrap_or(tail);
-    let owner = ["her ", "his ", "their ", "our ", "the "]
+    let owner = ["her ", "his ", "their ", "our ", "the ", "a "]
         .iter()
         .find_map(|o| bare.strip_prefix(o))
         .unwrap_or(bare);
@@ -470,6 +555,10 @@ pub(super) fn list(tail: &str) -> Vec<Candidate> {
         if let Some(t) = owner.strip_prefix(glue) {
             if t.starts_with([' ', ':']) {
                 tail = t.trim_start_matches([':', ' ']);
+                // "… with a panel including A, B and C".
+                for w in ["including ", "that includes ", "made up of "] {
+                    tail = tail.strip_prefix(w).unwrap_or(tail);
+                }
                 break;
             }
         }
@@ -524,6 +613,7 @@ fn tidy(item: &str) -> &str {
 fn person_of_item(item: &str) -> Option<Candidate> {
     let item = tidy(item)
         .trim_start_matches("and ")
+        .trim_start_matches("guests ")
         .trim_start_matches("as well as ")
         .trim_start_matches("& ")
         .trim();
@@ -536,10 +626,46 @@ fn person_of_item(item: &str) -> Option<Candidate> {
     }) {
         b.affiliation = None;
     }
-    if looks_like_name(b.name, 2) {
+    // "Labour's Lucy Tang": the outlet or party before the name is the billing.
+    let possessive = b
+        .name
+        .split(' ')
+        .rev()
+        .skip(1)
+        .any(|w| w.ends_with("'s") || w.ends_with("’s"));
+    // "Labour MP Ann Moe": a word in capitals before a name in mixed case.
+    let words: Vec<&str> = b.name.split(' ').collect();
+    let acronym = words.len() > 2
+        && words[..words.len() - 2]
+            .iter()
+            .any(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
+        && words[words.len() - 1].chars().any(char::is_lowercase);
+    // "Conservative Tom Wu": a party's adjective before a name is its billing.
+    const PARTIES: &[&str] = &[
+        "Conservative",
+        "Labour",
+        "Tory",
+        "Liberal",
+        "Democrat",
+        "Democratic",
+        "Republican",
+        "Independent",
+        "Nationalist",
+        "Unionist",
+    ];
+    if let Some((party, rest)) = b.name.split_once(' ') {
+        if PARTIES.contains(&party) && rest.contains(' ') && looks_like_name(rest, 2) {
+            return Some(Candidate::named(
+                rest,
+                Some(party.to_string()),
+                Evidence::Prose,
+            ));
+        }
+    }
+    if looks_like_name(b.name, 2) && !possessive && !acronym {
         return Some(Candidate::new(b, Evidence::Prose));
     }
-    if let Some((name, affiliation)) = billing_before_name(item) {
+    if let Some((name, affiliation)) = billing_before_listed_name(item) {
         return Some(Candidate::named(name, Some(affiliation), Evidence::Prose));
     }
     if let Some(name) = leading_name(item) {
@@ -658,6 +784,8 @@ fn items(s: &str) -> Vec<(usize, usize)> {
             continue;
         };
         let rest = &s[next..];
+        // "host A and guests B and C": the list's own word before a name.
+        let rest = rest.strip_prefix("guests ").unwrap_or(rest);
         let whole = first_item(rest);
         // "… and Senior Editor Eric Columbus about the …": up to where the prose goes on.
         let item = &whole[..lower_run_after_name(whole).min(whole.len())];
@@ -667,9 +795,9 @@ fn items(s: &str) -> Vec<(usize, usize)> {
         if (appositive && s[i..].starts_with(", "))
             || starts_with_name(rest)
             || leading_name(item).is_some()
-            || billing_before_name(item).is_some()
+            || billing_before_listed_name(item).is_some()
             // "… and the Professor of Law at Tide College Ann Moe".
-            || billing_before_name(whole).is_some()
+            || billing_before_listed_name(whole).is_some()
         {
             cuts.push(next);
         }

@@ -1288,3 +1288,290 @@ fn a_presenter_after_a_comma_an_outlet_or_a_line_break() {
     assert_eq!(d.presenter.as_ref().unwrap().name, "Marit Solberg");
     assert_eq!(names(&d), ["Ines Marlow", "Tomás Vega"]);
 }
+
+#[test]
+fn a_lists_full_stop_and_separators_and_a_role_word_stay_out_of_names() {
+    let d = parse_listing(
+        "Is thrift a virtue?\nPanellists: Carol Finch, Paul Reed, Mo Akbar and Jenny Lowe.\n",
+    );
+    assert_eq!(
+        names(&d),
+        ["Carol Finch", "Paul Reed", "Mo Akbar", "Jenny Lowe"]
+    );
+    let d = parse_listing(
+        "The week in review\nGuests: Jill Harper (Daily Courier), Ray Dunn (Lakeside Post) and Nia Grant (Radio West).\n",
+    );
+    assert_eq!(d.guests[2], g("Nia Grant", "Radio West"));
+    let d = parse_listing(
+        "Can the ceasefire hold?\nAnchor Lina Haddad discusses the week with Karim Nassar, analyst at the Gulf Policy Centre, and Sara Levin, a former diplomat.\n",
+    );
+    assert_eq!(d.presenter.unwrap().name, "Lina Haddad");
+    // An initial or a short form keeps its stop.
+    let d = parse_listing("The week in review\nGuests: Jill Harper and Ray Dunn Jr.\n");
+    assert_eq!(names(&d), ["Jill Harper", "Ray Dunn Jr."]);
+}
+
+#[test]
+fn witnesses_and_a_label_for_tonight() {
+    let d = parse_listing(
+        "Is thrift a virtue?\nChaired by Harriet Vane.\nWitnesses: Carol Finch, Dean of Harbour College; Paul Reed, economist.\n",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Carol Finch".into(), Some("Dean of Harbour College".into())),
+            ("Paul Reed".into(), Some("economist".into())),
+        ]
+    );
+    let d = parse_listing(
+        "The Week in Politics\nPresenter: Sam Okafor\nOn the panel tonight: Jill Harper (Daily Courier), Ray Dunn (Lakeside Post) and Nia Grant (Radio West).\n",
+    );
+    assert_eq!(names(&d), ["Jill Harper", "Ray Dunn", "Nia Grant"]);
+}
+
+#[test]
+fn the_panel_on_the_chairs_line_comes_before_the_next_episodes() {
+    let d = parse_listing(
+        "Should the lighthouse be sold?\n\nThe panel debate the motion: Sell the lighthouse. Chaired by Ann Lark. Arguing for the motion are Tom Alder and Rosa Green. Arguing against the motion are Dr Mina Patel and Kay Dunn.\n\n Keep the ferry | Duration: 1:30:00\n\nA debate. The panel, chaired by Polly Kent, share their views. Arguing for the motion are Pete Hall and Jerry Grady.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Ann Lark");
+    assert_eq!(
+        names(&d),
+        ["Tom Alder", "Rosa Green", "Mina Patel", "Kay Dunn"]
+    );
+}
+
+#[test]
+fn a_presenter_with_a_panel_including_billed_guests() {
+    let d = parse_listing(
+        "Any Thoughts?\nRuth Hale presents topical debate from Frome Town Hall with a panel including the education secretary Ben Marsh, Labour's Lucy Tang, the writer Omar Sadiq and the businesswoman Clare Dunn.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Ruth Hale");
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ben Marsh".into(), Some("the education secretary".into())),
+            ("Lucy Tang".into(), Some("Labour".into())),
+            ("Omar Sadiq".into(), Some("the writer".into())),
+            ("Clare Dunn".into(), Some("the businesswoman".into())),
+        ]
+    );
+}
+
+#[test]
+fn a_weaker_line_of_the_same_shape_joins_an_unlabelled_block() {
+    let d = parse_listing(
+        "Mending the clinics\nHannah Dorr and guests discuss the future of rural clinics.\nAda Finch, doctor\nTom Wu, health economist\nLi Fenn, nurse\n",
+    );
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu", "Li Fenn"]);
+}
+
+#[test]
+fn more_verbs_name_a_presenter_and_a_possessive_names_the_host() {
+    let host = |text: &str| parse_listing(text).presenter.map(|p| p.name);
+    let d = parse_listing(
+        "Mending the clinics\nHannah Dorr hosts a discussion on rural clinics with GP Ada Finch and health economist Tom Wu.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Hannah Dorr");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu"]);
+    let d = parse_listing(
+        "Mending the clinics\nThis week Hannah Dorr examines the NHS with Ada Finch, a GP, and Tom Wu, a health economist.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Hannah Dorr");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu"]);
+    assert_eq!(
+        host("Mending the clinics\nHannah Dorr's guests are Ada Finch, a GP, and Tom Wu, a health economist.\n"),
+        Some("Hannah Dorr".into())
+    );
+    assert_eq!(
+        host("Mending the clinics\nFrom Radio Lakeside. Hannah Dorr speaks with Ada Finch, a GP, and Tom Wu, a health economist.\n"),
+        Some("Hannah Dorr".into())
+    );
+}
+
+#[test]
+fn a_word_in_capitals_before_a_name_is_its_billing() {
+    let d = parse_listing(
+        "Question night\nRuth Hale presents topical debate from the Corn Exchange with Labour MP Ann Moe and the economist Piet Vale.\n",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ann Moe".into(), Some("Labour MP".into())),
+            ("Piet Vale".into(), Some("the economist".into())),
+        ]
+    );
+}
+
+#[test]
+fn further_presenter_phrases_and_a_place_before_with() {
+    let host = |text: &str| parse_listing(text).presenter.map(|p| p.name);
+    let d = parse_listing(
+        "Mending the clinics\nHannah Dorr is joined in the studio by Ada Finch, a GP, and Tom Wu, a health economist.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Hannah Dorr");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu"]);
+    let d = parse_listing(
+        "Mending the clinics\nHannah Dorr brings together GP Ada Finch, health economist Tom Wu and nurse Li Fenn to discuss the NHS.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Hannah Dorr");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu", "Li Fenn"]);
+    assert_eq!(
+        host("Mending the clinics\nHannah Dorr presents.\nAda Finch – GP\nTom Wu – health economist\n"),
+        Some("Hannah Dorr".into())
+    );
+    // A place before "with" is no show's name: its "with" names no host.
+    assert_ne!(
+        host("Mending the clinics\nThe minister is in Leeds with Ada Finch, a GP.\n"),
+        Some("Ada Finch".into())
+    );
+}
+
+#[test]
+fn the_host_before_her_guests_and_a_host_in_a_join_line() {
+    let d = parse_listing(
+        "Mending the clinics\nIn this episode Hannah Dorr explores the future of rural clinics. Her guests are GP Ada Finch and health economist Tom Wu.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Hannah Dorr");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu"]);
+    let d = parse_listing(
+        "Mending the clinics\nJoin host Hannah Dorr and guests Ada Finch (GP) and Tom Wu (health economist).\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Hannah Dorr");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu"]);
+}
+
+#[test]
+fn more_labels_verbs_and_billings_in_prose_lists() {
+    let host = |text: &str| parse_listing(text).presenter.map(|p| p.name);
+    // A billing's own full stop goes; a short form's stays.
+    let d = parse_listing(
+        "The cost of care\nGuests\nAda Finch, professor of health policy at Lakeside University. (@adafinch)\nTom Wu, managing director of Harbour Holdings Ltd.\n",
+    );
+    assert_eq!(
+        d.guests[0].affiliation.as_deref(),
+        Some("professor of health policy at Lakeside University")
+    );
+    assert_eq!(
+        d.guests[1].affiliation.as_deref(),
+        Some("managing director of Harbour Holdings Ltd.")
+    );
+    assert_eq!(
+        host("The cost of care\nSpeakers\nAda Finch\nProfessor of Health Policy, Lakeside University\nTom Wu\nSenior Correspondent, The Daily Courier\nPresider\nLi Fenn\n"),
+        Some("Li Fenn".into())
+    );
+    // A report of the talk names its host; the page's list names the guests.
+    let d = parse_listing(
+        "The cost of care\nHannah Dorr sat down with Ada Finch and Tom Wu to talk about the cost of care.\nGuests:\nAda Finch, GP\nTom Wu, health economist\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Hannah Dorr");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu"]);
+    let d = parse_listing(
+        "The Panel\nWallace Pike and panellists Ada Finch and Tom Wu discuss the cost of care.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Wallace Pike");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu"]);
+    for label in ["This week's panel:", "Taking part:"] {
+        let d = parse_listing(&format!(
+            "The cost of care\n{label} Ada Finch, Tom Wu and Li Fenn.\n"
+        ));
+        assert_eq!(names(&d), ["Ada Finch", "Tom Wu", "Li Fenn"], "{label}");
+    }
+}
+
+#[test]
+fn a_host_who_asks_whether_or_goes_head_to_head_and_a_show_before_a_pipe() {
+    let host = |text: &str| parse_listing(text).presenter.map(|p| p.name);
+    assert_eq!(
+        host("Can the truce last?\nMara Quist goes head to head with Tom Wu, the former defence minister.\n"),
+        Some("Mara Quist".into())
+    );
+    assert_eq!(
+        host("Can the truce last?\nMara Quist asks whether the truce can last.\nGuests:\nTom Wu - former defence minister\nLi Fenn - analyst\n"),
+        Some("Mara Quist".into())
+    );
+    let d = parse_listing("Harbour Hour | Can the truce last?\nGuests: Tom Wu, Li Fenn\n");
+    assert_eq!(d.title, "Can the truce last?");
+    assert_eq!(d.series.as_deref(), Some("Harbour Hour"));
+}
+
+#[test]
+fn a_compound_surname_spelled_with_a_hyphen_in_the_bio() {
+    let d = parse_listing(
+        "Campus speech\nHost Ada Finch speaks to Tom Wu and Rania Abu El Said about campus speech.\nTom Wu is a professor of law at Lakeside University. Rania Abu El-Said is a lecturer in history at Harbour College.\n",
+    );
+    assert_eq!(
+        d.guests[1],
+        g(
+            "Rania Abu El-Said",
+            "a lecturer in history at Harbour College"
+        )
+    );
+}
+
+#[test]
+fn archive_contributor_roles_and_contributions_from() {
+    let d = parse_listing(
+        "Harbour Talk\nContributors\nChairman:\nPeter Hale\nInterviewed Guest:\nAda Finch\nInterviewed Guest:\nTom Wu\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Peter Hale");
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu"]);
+    let d = parse_listing(
+        "Harbour Talk\nPresented by Peter Hale, with contributions from Ada Finch, Tom Wu and Li Fenn.\n",
+    );
+    let hosts: Vec<&str> = d.presenters.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(hosts, ["Peter Hale"]);
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu", "Li Fenn"]);
+    let d = parse_listing(
+        "Harbour Talk\nThe presenter is Peter Hale. The guests are Ada Finch, an economist, and Tom Wu, a farmer.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Peter Hale");
+}
+
+#[test]
+fn a_panel_that_features_and_a_partys_adjective_before_a_name() {
+    let d = parse_listing(
+        "Who is on the panel tonight?\nThe panel features Labour's Ada Finch, Conservative Tom Wu, the Green Party's Li Fenn and comedian Sam Poe.\n",
+    );
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ada Finch".into(), Some("Labour".into())),
+            ("Tom Wu".into(), Some("Conservative".into())),
+            ("Li Fenn".into(), Some("the Green Party".into())),
+            ("Sam Poe".into(), Some("comedian".into())),
+        ]
+    );
+}
+
+#[test]
+fn a_labelled_sentence_list_also_featured_and_x_hosts() {
+    let d = parse_listing(
+        "Can the truce last?\n12 May 2024\nMara Quist hosts. Guests: Ada Finch, analyst, and Tom Wu, former diplomat.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Mara Quist");
+    assert_eq!(
+        pairs(&d),
+        [
+            ("Ada Finch".into(), Some("analyst".into())),
+            ("Tom Wu".into(), Some("former diplomat".into())),
+        ]
+    );
+    let d = parse_listing(
+        "Can the truce last?\nGuests\nAda Finch, professor of history at Lakeside University.\nTom Wu, senior fellow at the Harbour Institute.\nAlso Featured\nLi Fenn, reporter for Radio West.\n",
+    );
+    assert_eq!(names(&d), ["Ada Finch", "Tom Wu", "Li Fenn"]);
+}
+
+#[test]
+fn the_producer_who_did_the_interview_presents_the_episode() {
+    let d = parse_listing(
+        "Filmmaker on her father\nPresenter: Ruth Hale\nThe filmmaker Ada Finch on her new documentary about her father. She spoke with Harbour Talk producer Sam Poe.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Sam Poe");
+    // "Her lawyer" is no one of the show's.
+    let d = parse_listing(
+        "Filmmaker on her father\nPresenter: Ruth Hale\nThe filmmaker Ada Finch on her new documentary. She spoke with her lawyer Sam Poe about the rights.\n",
+    );
+    assert_eq!(d.presenter.as_ref().unwrap().name, "Ruth Hale");
+}

@@ -111,6 +111,30 @@ fn title_label(line: &str) -> Option<&str> {
 /// so "Gaza – The Forgotten War" keeps its second half.
 pub(super) fn strip_suffixes(title: &str) -> String {
     let mut t = strip_known_prefix(title.trim());
+    // "Can the truce last? - Harbour Hour - Radio Lakeside": after a question, the
+    // show's and the site's names, each a few capitalised words.
+    if let Some(q) = t.find(['?', '!']) {
+        let rest = t[q + 1..].trim();
+        let segs: Vec<&str> = rest
+            .trim_start_matches(['|', '–', '—', '-', ' '])
+            .split(['|', '–', '—'])
+            .flat_map(|p| p.split(" - "))
+            .map(str::trim)
+            .collect();
+        let names_only = rest.starts_with(['|', '–', '—', '-'])
+            && segs.len() <= 4
+            && segs.iter().all(|seg| {
+                let words: Vec<&str> = seg.split_whitespace().collect();
+                words.len() <= 4
+                    && words.iter().all(|w| {
+                        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                            || matches!(*w, "the" | "of" | "and" | "to" | "&" | "on")
+                    })
+            });
+        if names_only {
+            t = &t[..=q];
+        }
+    }
     for _ in 0..3 {
         match suffix_cut(t) {
             Some(head) => t = head,
@@ -300,6 +324,14 @@ mod tests {
     #[test]
     fn suffixes_are_removed() {
         for (t, want) in [
+            (
+                "Can the truce last? - Harbour Hour - Radio Lakeside",
+                "Can the truce last?",
+            ),
+            (
+                "Can the truce last? ask the experts - Harbour Hour",
+                "Can the truce last? ask the experts - Harbour Hour",
+            ),
             (
                 "How to achieve a lasting ceasefire? | Inside Story",
                 "How to achieve a lasting ceasefire?",

@@ -116,6 +116,17 @@ fn role_after_name(s: &str, before: usize) -> Option<usize> {
 /// affiliation). Only short items that are not sentences, so prose that merely ends
 /// on a name is left alone.
 pub(super) fn billing_before_name(item: &str) -> Option<(&str, String)> {
+    billing_before(item, false)
+}
+
+/// [`billing_before_name`] for an item of a guest list, where a title before the name
+/// is the guest's billing ("the education secretary Ben Marsh"), not a head of state
+/// mentioned in passing.
+pub(super) fn billing_before_listed_name(item: &str) -> Option<(&str, String)> {
+    billing_before(item, true)
+}
+
+fn billing_before(item: &str, listed: bool) -> Option<(&str, String)> {
     let item = item.trim().trim_end_matches([',', ';']);
     if item.len() > 200 || item.contains(['.', '?', '!', ':', '(']) {
         return None;
@@ -131,8 +142,14 @@ pub(super) fn billing_before_name(item: &str) -> Option<(&str, String)> {
         if w.ends_with("'s") || w.ends_with("’s") {
             break;
         }
+        // "Labour MP Ann Moe", "GP Ada Finch": a word in capitals before a name that
+        // is not is the billing's last word.
+        let acronym = w.chars().count() >= 2
+            && w.chars().all(|c| c.is_uppercase())
+            && k < spans.len()
+            && item[spans[k].0..spans[k].1].chars().any(char::is_lowercase);
         match word_kind(w) {
-            Word::Unit if !is_role(w) => units += 1,
+            Word::Unit if !is_role(w) && !acronym => units += 1,
             Word::Particle | Word::Initial => {}
             _ => break,
         }
@@ -141,6 +158,13 @@ pub(super) fn billing_before_name(item: &str) -> Option<(&str, String)> {
     // A lower-case particle does not start a name.
     while k < spans.len() && item[spans[k].0..].starts_with(char::is_lowercase) {
         k += 1;
+    }
+    // A capitalised particle that starts the name is a given name ("Ben Marsh").
+    if k < spans.len() && item[spans[k].0..].starts_with(char::is_uppercase) {
+        let first = &item[spans[k].0..spans[k].1];
+        if word_kind(first) == Word::Particle {
+            units += 1;
+        }
     }
     // Honorifics go with the name ("… scientist Professor Ann Moe"); the caller splits them.
     let mut ranks = 0;
@@ -163,7 +187,9 @@ pub(super) fn billing_before_name(item: &str) -> Option<(&str, String)> {
     }
     let head = item[..spans[k].0].trim();
     let last = head.rsplit(' ').next().unwrap_or("").to_lowercase();
-    if CONNECTORS.contains(&last.as_str()) || TITLE_BLOCKERS.contains(&last.as_str()) {
+    if CONNECTORS.contains(&last.as_str())
+        || (TITLE_BLOCKERS.contains(&last.as_str()) && !(listed && head.contains(' ')))
+    {
         return None;
     }
     let name = &item[spans[k].0..];
