@@ -18,12 +18,16 @@ esac
 
 # Building them is most of their cost (from a clean clone about 27 CPU-minutes: the
 # release build and tauri-cli's; docs/PERFORMANCE.md, Packages). It starts now, at the
-# lowest CPU and disk priority, in its own process group (ended with this script), and
-# takes the time the tests leave: their end-to-end half mostly waits on windows and
-# servers. Its log: target/package-prepare.log.
+# lowest CPU and disk priority, and takes the time the tests leave: their end-to-end
+# half mostly waits on windows and servers. Its own session, so that it can be ended
+# with this script, is also its own scheduling group where the kernel's autogroups are
+# on (Debian's default), and such a group shares the CPU as the tests' equal whatever
+# its processes' nice value: the group is niced too. Its log: target/package-prepare.log.
 if [ "$packages" = yes ]; then
   mkdir -p target
-  setsid nice -n 19 ionice -c 3 scripts/package-check.sh --prepare >target/package-prepare.log 2>&1 &
+  # shellcheck disable=SC2016
+  setsid sh -c '{ echo 19 >/proc/self/autogroup; } 2>/dev/null || true
+    exec nice -n 19 ionice -c 3 scripts/package-check.sh --prepare' >target/package-prepare.log 2>&1 &
   preparing=$!
   trap 'kill -- -$preparing 2>/dev/null || true' EXIT
 fi
