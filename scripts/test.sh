@@ -16,7 +16,7 @@ case "${GREENROOM_PACKAGE_CHECK:-}" in
   *) if [ "$(id -u)" -eq 0 ]; then packages=yes; else packages="skipped: it needs root (sudo scripts/package-check.sh)"; fi ;;
 esac
 
-# Building them is most of their cost (from a clean clone about 27 CPU-minutes: the
+# Building them is most of their cost (from a clean clone about 25 CPU-minutes: the
 # release build and tauri-cli's; docs/PERFORMANCE.md, Packages). It starts now, at the
 # lowest CPU and disk priority, and takes the time the tests leave: their end-to-end
 # half mostly waits on windows and servers. Its own session, so that it can be ended
