@@ -340,6 +340,22 @@ fn standard_guest_lines(r: &mut Rng, guests: &[(String, Option<String>)]) -> Vec
         .collect()
 }
 
+/// The usual top of a listing into `parts`: a question for its title, framing lines and
+/// the presenter's line; the title, the presenter and guests billed by `bill`.
+fn opening(
+    r: &mut Rng,
+    parts: &mut Parts,
+    bill: fn(&mut Rng) -> String,
+) -> (&'static str, &'static str, Guests) {
+    let title = r.pick(QUESTIONS);
+    let p = r.pick(PRESENTERS);
+    let guests = some_guests(r, bill);
+    parts.body.push(title.to_string());
+    parts.body.extend(framing(r));
+    parts.body.push(presenter_line(r, p));
+    (title, p, guests)
+}
+
 fn some_guests(r: &mut Rng, bill: fn(&mut Rng) -> String) -> Vec<(String, Option<String>)> {
     let n = 2 + r.below(3);
     r.distinct(GUESTS, n)
@@ -475,12 +491,7 @@ fn bullet_sentences(r: &mut Rng) -> Case {
 /// Shape 3: "Jane Doe Senior Resident Scholar at the Gulf Institute", one a line.
 fn no_separator(r: &mut Rng) -> Case {
     let mut parts = Parts::new(r);
-    let title = r.pick(QUESTIONS);
-    let p = r.pick(PRESENTERS);
-    let guests = some_guests(r, title_billing);
-    parts.body.push(title.to_string());
-    parts.body.extend(framing(r));
-    parts.body.push(presenter_line(r, p));
+    let (title, p, guests) = opening(r, &mut parts, title_billing);
     parts.body.push(
         r.pick(&["Guests:", "Panel:", "Our guests:", "Guests"])
             .to_string(),
@@ -494,12 +505,7 @@ fn no_separator(r: &mut Rng) -> Case {
 /// Shape 4: Every guest on one line: "Guests: A Adviser to … B Former naval officer …".
 fn flattened(r: &mut Rng) -> Case {
     let mut parts = Parts::new(r);
-    let title = r.pick(QUESTIONS);
-    let p = r.pick(PRESENTERS);
-    let guests = some_guests(r, title_billing);
-    parts.body.push(title.to_string());
-    parts.body.extend(framing(r));
-    parts.body.push(presenter_line(r, p));
+    let (title, p, guests) = opening(r, &mut parts, title_billing);
     let flat: Vec<String> = guests
         .iter()
         .map(|(n, a)| format!("{n} {}", a.as_deref().unwrap()))
@@ -604,12 +610,7 @@ fn first_name_presenter(r: &mut Rng) -> Case {
 /// Shape 9: Credits and page furniture around a plain listing.
 fn credits(r: &mut Rng) -> Case {
     let mut parts = Parts::new(r);
-    let title = r.pick(QUESTIONS);
-    let p = r.pick(PRESENTERS);
-    let guests = some_guests(r, billing);
-    parts.body.push(title.to_string());
-    parts.body.extend(framing(r));
-    parts.body.push(presenter_line(r, p));
+    let (title, p, guests) = opening(r, &mut parts, billing);
     parts.body.push("Guests:".to_string());
     parts.body.extend(standard_guest_lines(r, &guests));
     for c in {
