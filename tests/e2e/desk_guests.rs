@@ -28,12 +28,18 @@ fn book(bo: &Sandbox, title: &str, air: &str) {
     bo.cli(&["sync"]);
 }
 
+/// Ann and Bo on `desk`, Bo's earlier show with Anatol Lieven already synced to Ann.
+fn ann_after_bos_booking(desk: &DeskServer) -> (Sandbox, Sandbox) {
+    let (a, b) = (member(desk, "Ann"), member(desk, "Bo"));
+    book(&b, "Bo's earlier show", "2025-05-20T19:30");
+    a.cli(&["sync"]);
+    (a, b)
+}
+
 #[tokio::test]
 async fn a_guest_another_member_booked_warns_and_their_history_follows() {
     let desk = DeskServer::start();
-    let (a, b) = (member(&desk, "Ann"), member(&desk, "Bo"));
-    book(&b, "Bo's earlier show", "2025-05-20T19:30");
-    a.cli(&["sync"]);
+    let (a, b) = ann_after_bos_booking(&desk);
 
     let ann = a.launch().await;
     ann.wait_text("#programme-list", "Bo's earlier show").await;
@@ -67,9 +73,7 @@ async fn a_guest_another_member_booked_warns_and_their_history_follows() {
 #[tokio::test]
 async fn a_guests_details_changed_by_another_member_follow_but_never_overwrite_the_form() {
     let desk = DeskServer::start();
-    let (a, b) = (member(&desk, "Ann"), member(&desk, "Bo"));
-    book(&b, "Bo's earlier show", "2025-05-20T19:30");
-    a.cli(&["sync"]);
+    let (a, b) = ann_after_bos_booking(&desk);
 
     let ann = a.launch().await;
     ann.click("#nav-guests").await;
